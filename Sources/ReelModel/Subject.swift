@@ -1,0 +1,116 @@
+import Foundation
+
+/// Someone or something that must look the same in every shot: a character, a prop or
+/// a location.
+public struct Subject: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case character
+        case prop
+        case location
+    }
+
+    public var id: SubjectID
+    public var kind: Kind
+    /// The name as the script writes it: `MAYA`, `林晓`, `THE DINER`.
+    public var name: String
+    /// A description used in prompts and on panels.
+    public var description: String
+    /// Reference images by content digest, most representative first.
+    public var references: [Digest]
+    /// How a character sounds; nil for props and locations.
+    public var voice: Voice?
+    /// For a real person's likeness: their consent. Generation with references of a
+    /// real person requires a valid one.
+    public var consent: Consent?
+
+    public init(id: SubjectID, kind: Kind, name: String, description: String = "", references: [Digest] = [],
+                voice: Voice? = nil, consent: Consent? = nil) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.description = description
+        self.references = references
+        self.voice = voice
+        self.consent = consent
+    }
+
+    /// A subject id from a kind and a name: `char:maya`, `loc:the-diner`, `char:林晓`.
+    public static func makeID(kind: Kind, name: String) -> SubjectID {
+        let prefix: String
+        switch kind {
+        case .character: prefix = "char"
+        case .prop: prefix = "prop"
+        case .location: prefix = "loc"
+        }
+        var slug = ""
+        var lastDash = false
+        for ch in name.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                slug.append(ch)
+                lastDash = false
+            } else if !lastDash, !slug.isEmpty {
+                slug.append("-")
+                lastDash = true
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return SubjectID("\(prefix):\(slug.isEmpty ? "unnamed" : slug)")
+    }
+}
+
+/// A character's voice, provider-neutral: each speech provider maps it to its own voices.
+public struct Voice: Hashable, Sendable, Codable {
+    public enum Gender: String, Hashable, Sendable, Codable, CaseIterable {
+        case female
+        case male
+        case unknown
+    }
+
+    public var gender: Gender
+    /// Distinguishes voices of the same gender: 0, 1, 2…
+    public var variant: Int
+    /// Relative pitch, -10 (low) … +10 (high).
+    public var pitch: Int
+    /// Relative pace, -10 (slow) … +10 (fast).
+    public var pace: Int
+    /// A provider's own voice id, when the user chose one (`alloy`, an ElevenLabs id).
+    public var providerVoice: [String: String]
+
+    public init(gender: Gender, variant: Int = 0, pitch: Int = 0, pace: Int = 0, providerVoice: [String: String] = [:]) {
+        self.gender = gender
+        self.variant = variant
+        self.pitch = pitch
+        self.pace = pace
+        self.providerVoice = providerVoice
+    }
+}
+
+/// A real person's permission to use their likeness or voice.
+public struct Consent: Hashable, Sendable, Codable {
+    /// Who granted it.
+    public var grantedBy: String
+    /// What it covers, e.g. `likeness`, `voice`, `likeness+voice`.
+    public var scope: String
+    public var grantedAt: Date
+    public var expiresAt: Date?
+    public var revokedAt: Date?
+    /// SHA-256 of the signed document or recording.
+    public var evidence: Digest?
+
+    public init(grantedBy: String, scope: String, grantedAt: Date, expiresAt: Date? = nil, revokedAt: Date? = nil,
+                evidence: Digest? = nil) {
+        self.grantedBy = grantedBy
+        self.scope = scope
+        self.grantedAt = grantedAt
+        self.expiresAt = expiresAt
+        self.revokedAt = revokedAt
+        self.evidence = evidence
+    }
+
+    /// Valid at `date`: granted, not expired, not revoked.
+    public func isValid(at date: Date) -> Bool {
+        if let revokedAt, revokedAt <= date { return false }
+        if let expiresAt, expiresAt <= date { return false }
+        return grantedAt <= date
+    }
+}

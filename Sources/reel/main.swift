@@ -1,0 +1,2 @@
+import ReelCLI
+await ReelCommand.main()
