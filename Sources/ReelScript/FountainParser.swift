@@ -79,7 +79,8 @@ struct FountainParser {
                 emit(.transition(Transition(text: src.string(t))), i)
                 return i + 1
             }
-        } else if isContent(i + 1), let cue = src.unforcedCue(t) {
+        }
+        if isContent(i + 1), let cue = src.unforcedCue(t) {
             return dialogue(cue, forced: false, at: i)
         }
         return action(at: i, forced: false, first: ByteSpan(line.span.start, t.end))

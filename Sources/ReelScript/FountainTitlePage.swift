@@ -2,7 +2,9 @@ import ReelModel
 
 /// The title page: `Key: value` lines at the very start of a document.
 ///
-/// Rules: the first line of the document must be a key line, else there is no title page.
+/// Rules: the first line of the document must be a key line with a value, or a key line
+/// followed by an indented value line, else there is no title page (so a script opening
+/// with `FADE IN:` has none).
 /// A key starts with a letter and holds letters, digits, spaces, `-`, `_` or `'` (any
 /// non-ASCII letter counts, so `标题: 夜行` works) before an ASCII colon. A value is the text
 /// after the colon, and/or the following indented lines (any leading space or tab; Fountain
@@ -11,7 +13,11 @@ import ReelModel
 enum FountainTitlePage {
     /// The fields and the index of the first body line.
     static func parse(_ src: FountainSource, _ lines: [FountainLine]) -> (fields: [TitlePageField], bodyStart: Int) {
-        guard let first = lines.first, !first.isBoneyard, colon(in: src, first.span) != nil else { return ([], 0) }
+        guard let first = lines.first, !first.isBoneyard, let firstColon = colon(in: src, first.span) else { return ([], 0) }
+        let hasValue = !src.trimmed(ByteSpan(firstColon + 1, first.span.end)).isEmpty
+        let continues = lines.count > 1 && !lines[1].isBoneyard && src.trimmingStart(lines[1].span).start > lines[1].span.start
+            && !src.trimmed(lines[1].span).isEmpty
+        guard hasValue || continues else { return ([], 0) }
         var fields: [TitlePageField] = []
         var i = 0
         while i < lines.count {
@@ -50,13 +56,10 @@ enum FountainTitlePage {
         return nil
     }
 
-    /// True when `text` starts with a line that would open a title page.
+    /// True when `text` starts with lines that would open a title page.
     static func startsWithKey(_ text: String) -> Bool {
-        FountainSource.with(text) { src in
-            var end = 0
-            while end < src.count, src[end] != 0x0A, src[end] != 0x0D { end += 1 }
-            return colon(in: src, ByteSpan(0, end)) != nil
-        }
+        let firstLines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false).prefix(2)
+        return !FountainParser.parse(firstLines.joined(separator: "\n")).titlePage.isEmpty
     }
 
     private static func isKeyStart(_ b: UInt8) -> Bool {
