@@ -16,12 +16,18 @@ extension Fountain {
         }
         if looksLikeUTF16(bytes) { throw utf16Error(path) }
         var controls = 0
-        for i in bom..<n {
+        var i = bom
+        while i < n {
+            if i + 8 <= n, !hasControlByte(bytes, at: i) {
+                i += 8
+                continue
+            }
             let b = bytes[i]
             if b == 0 {
                 throw binaryError(path, "a NUL byte at offset \(i)")
             }
             if (b < 0x20 && !isASCIIWhitespace(b) && b != 0x1B) || b == 0x7F { controls += 1 }
+            i += 1
         }
         if controls * 20 > n - bom {
             throw binaryError(path, "\(controls * 100 / (n - bom))% control characters")
@@ -44,6 +50,20 @@ extension Fountain {
     private static func binaryError(_ path: String, _ evidence: String) -> ReelError {
         ReelError(.invalidInput, "the file is binary data, not screenplay text (\(evidence))", at: path,
                   hint: "export the script from your writing app as Fountain (.fountain, plain UTF-8 text) and open that")
+    }
+
+    /// True when one of the 8 bytes at `i` is below 0x20 or is 0x7F (the SWAR "has less
+    /// than" and "has zero byte" tricks on one 64-bit word).
+    @inline(__always)
+    private static func hasControlByte(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below20 = (w &- ones &* 0x20) & ~w & highs
+        let del = w ^ (ones &* 0x7F)
+        let is7F = (del &- ones) & ~del & highs
+        return (below20 | is7F) != 0
     }
 
     private static func isASCIIWhitespace(_ b: UInt8) -> Bool {

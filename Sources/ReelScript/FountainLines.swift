@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of a Fountain document: its bytes without the line ending, and where it came from.
 struct FountainLine {
     var span: ByteSpan
@@ -21,29 +23,32 @@ enum FountainLines {
     /// Splits at CRLF, LF and lone CR. Also tells whether `/*` occurs anywhere.
     static func split(_ src: FountainSource, from start: Int) -> (lines: [FountainLine], hasBoneyard: Bool) {
         var lines: [FountainLine] = []
-        lines.reserveCapacity(src.count / 40 + 1)
+        let n = src.count
+        guard start < n, let base = src.bytes.baseAddress else { return (lines, false) }
+        lines.reserveCapacity(n / 16 + 1)
+        let hasCR = memchr(base + start, 0x0D, n - start) != nil
+        let hasBoneyard = firstOpening(src, from: start) != nil
         var lineStart = start
         var number = 1
-        var hasBoneyard = false
-        var i = start
-        let n = src.count
-        while i < n {
-            let b = src[i]
-            if b > 0x2F {
-                i += 1
-            } else if b == 0x0A {
-                lines.append(FountainLine(span: ByteSpan(lineStart, i), number: number))
+        if !hasCR {
+            while lineStart < n, let hit = memchr(base + lineStart, 0x0A, n - lineStart) {
+                let end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                lines.append(FountainLine(span: ByteSpan(lineStart, end), number: number))
                 number += 1
-                i += 1
-                lineStart = i
-            } else if b == 0x0D {
-                lines.append(FountainLine(span: ByteSpan(lineStart, i), number: number))
-                number += 1
-                i += (i + 1 < n && src[i + 1] == 0x0A) ? 2 : 1
-                lineStart = i
-            } else {
-                if b == 0x2A, i > start, src[i - 1] == 0x2F { hasBoneyard = true }
-                i += 1
+                lineStart = end + 1
+            }
+        } else {
+            var i = start
+            while i < n {
+                let b = src[i]
+                if b == 0x0A || b == 0x0D {
+                    lines.append(FountainLine(span: ByteSpan(lineStart, i), number: number))
+                    number += 1
+                    i += (b == 0x0D && i + 1 < n && src[i + 1] == 0x0A) ? 2 : 1
+                    lineStart = i
+                } else {
+                    i += 1
+                }
             }
         }
         if lineStart < n {
@@ -52,35 +57,41 @@ enum FountainLines {
         return (lines, hasBoneyard)
     }
 
-    /// Rewrites the lines without boneyard, into new storage that the returned lines index.
-    static func strippingBoneyard(_ src: FountainSource, _ lines: [FountainLine])
-        -> (storage: [UInt8], lines: [FountainLine])
-    {
-        var storage: [UInt8] = []
-        storage.reserveCapacity(src.count)
-        var out: [FountainLine] = []
-        out.reserveCapacity(lines.count)
+    /// Rewrites the lines without boneyard. Afterwards the lines index the returned storage:
+    /// a copy of the source followed by the lines the boneyard changed.
+    static func strippingBoneyard(_ src: FountainSource, _ lines: inout [FountainLine]) -> [UInt8] {
+        var storage = Array(src.bytes)
+        var written = 0 // lines are compacted in place: never more out than in
         var closable = true
         let n = lines.count
 
-        func isBlank(_ k: Int) -> Bool { src.trimmed(lines[k].span).isEmpty }
+        func isBlank(_ k: Int) -> Bool { src.trimmed(lines[k].span).isEmpty } // only for k > i
+        func keep(_ line: FountainLine) {
+            lines[written] = line
+            written += 1
+        }
         func append(_ bytes: some Collection<UInt8>, number: Int, isBoneyard: Bool = false) {
             let start = storage.count
             storage.append(contentsOf: bytes)
-            out.append(FountainLine(span: ByteSpan(start, storage.count), number: number, isBoneyard: isBoneyard))
+            keep(FountainLine(span: ByteSpan(start, storage.count), number: number, isBoneyard: isBoneyard))
         }
         func raw(_ s: ByteSpan) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: src.bytes[s.start..<s.end])
         }
 
+        var opening = firstOpening(src, from: 0)
+        // The source line before line `i`: its slot in `lines` may hold an output line by now.
+        var previous = ByteSpan(0, 0)
         var i = 0
         while i < n {
             let line = lines[i]
-            guard closable, src.find(0x2F, 0x2A, in: line.span) != nil else {
-                append(raw(line.span), number: line.number)
+            guard closable, let at = opening, at < line.span.end else {
+                keep(line)
+                previous = line.span
                 i += 1
                 continue
             }
+            let blankBefore = i == 0 || src.trimmed(previous).isEmpty
             var cur = Array(raw(line.span))
             var from = 0
             var next = i + 1
@@ -88,7 +99,6 @@ enum FountainLines {
             var standalone = false
             while closable, let p = firstPair(0x2F, 0x2A, in: cur, from: from) {
                 let isFirst = !removed && trimmedBounds(cur).start == p
-                let blankBefore = i == 0 || isBlank(i - 1)
                 if let q = firstPair(0x2A, 0x2F, in: cur, from: p + 2) {
                     if isFirst, blankBefore, trimmedBounds(cur).end == q + 2, next == n || isBlank(next) {
                         append(cur[(p + 2)..<q], number: line.number, isBoneyard: true)
@@ -135,9 +145,26 @@ enum FountainLines {
                     append(cur, number: line.number)
                 }
             }
+            // lines[next - 1] is still the source line unless it is lines[i], overwritten above.
+            previous = next == i + 1 ? line.span : lines[next - 1].span
             i = next
+            opening = i < n ? firstOpening(src, from: lines[i].span.start) : nil
         }
-        return (storage, out)
+        lines.removeLast(n - written)
+        return storage
+    }
+
+    /// The offset of the first `/*` at or after `start` (memchr finds the slashes).
+    static func firstOpening(_ src: FountainSource, from start: Int) -> Int? {
+        let n = src.count
+        guard let base = src.bytes.baseAddress else { return nil }
+        var from = start
+        while from < n - 1, let hit = memchr(base + from, 0x2F, n - 1 - from) {
+            let slash = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if src[slash + 1] == 0x2A { return slash }
+            from = slash + 1
+        }
+        return nil
     }
 
     private static func firstPair(_ a: UInt8, _ b: UInt8, in bytes: [UInt8], from: Int) -> Int? {

@@ -31,6 +31,7 @@ extension FountainParser {
     /// `[[note` open is joined with the following lines (by LF) until the note closes.
     mutating func dialogue(_ cue: CueLine, forced: Bool, at i: Int) -> Int {
         var parts: [DialoguePart] = []
+        parts.reserveCapacity(4)
         var j = i + 1
         var noteOpen = false
         while j < lines.count, !lines[j].isBoneyard {

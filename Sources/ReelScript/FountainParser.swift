@@ -22,14 +22,14 @@ struct FountainParser {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, titlePage: Bool = true) -> Screenplay {
         let src = FountainSource(bytes: bytes)
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        let (lines, hasBoneyard) = FountainLines.split(src, from: bom)
+        var (lines, hasBoneyard) = FountainLines.split(src, from: bom)
         guard hasBoneyard else {
             var parser = FountainParser(src: src, lines: lines)
             return parser.run(titlePage: titlePage)
         }
-        let (storage, cleaned) = FountainLines.strippingBoneyard(src, lines)
+        let storage = FountainLines.strippingBoneyard(src, &lines)
         return storage.withUnsafeBufferPointer { buffer in
-            var parser = FountainParser(src: FountainSource(bytes: buffer), lines: cleaned)
+            var parser = FountainParser(src: FountainSource(bytes: buffer), lines: lines)
             return parser.run(titlePage: titlePage)
         }
     }

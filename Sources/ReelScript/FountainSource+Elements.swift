@@ -66,14 +66,22 @@ extension FountainSource {
     /// `EXT/INT`, `I/E`, `E/I` (any case) followed by `.` or a space; or (a Reel extension) a
     /// Chinese setting `内景`/`外景`/`内外景`/`内/外`/`内`/`外` followed by a space, `。` or `·`.
     func isHeadingKeyword(_ t: ByteSpan) -> Bool {
-        for setting in Self.englishSettings where hasPrefix(setting, in: t) {
-            let next = t.start + setting.count
-            if next < t.end, bytes[next] == 0x2E || bytes[next] == 0x20 || bytes[next] == 0x09 { return true }
+        let first = bytes[t.start] | 0x20
+        if first == 0x69 || first == 0x65 { // i, e
+            return englishKeyword(t)
         }
-        guard bytes[t.start] >= 0x80 else { return false }
+        guard bytes[t.start] == 0xE5 else { return false } // 内 and 外 start with E5
         for setting in Self.chineseSettings where startsWith(setting, at: t.start, end: t.end) {
             let next = t.start + setting.count
             if Self.chineseSeparators.contains(where: { startsWith($0, at: next, end: t.end) }) { return true }
+        }
+        return false
+    }
+
+    private func englishKeyword(_ t: ByteSpan) -> Bool {
+        for setting in Self.englishSettings where hasPrefix(setting, in: t) {
+            let next = t.start + setting.count
+            if next < t.end, bytes[next] == 0x2E || bytes[next] == 0x20 || bytes[next] == 0x09 { return true }
         }
         return false
     }
@@ -176,9 +184,9 @@ extension FountainSource {
             i += length
             if Self.isHan(value) {
                 hanCount += 1
-            } else if value != 0xB7 && value != 0x30FB {
-                allHan = false
+                continue
             }
+            if value != 0xB7 && value != 0x30FB { allHan = false }
             if let s = Unicode.Scalar(value) {
                 if s.properties.isLowercase { return false }
                 if s.properties.isUppercase { hasUpper = true }
@@ -199,8 +207,9 @@ extension FountainSource {
                 continue
             }
             let (value, length) = scalar(at: i, end: span.end)
-            if let s = Unicode.Scalar(value), s.properties.isLowercase { return true }
             i += length
+            if value >= 0x3000 && value < 0xA000 { continue } // CJK and kana have no case
+            if let s = Unicode.Scalar(value), s.properties.isLowercase { return true }
         }
         return false
     }
