@@ -136,7 +136,7 @@ enum FountainLines {
                     cur.append(contentsOf: raw(ByteSpan(q + 2, last.end)))
                     next = j + 1
                 }
-                from = p
+                from = max(0, p - 1) // the join may make a new `/*`
                 removed = true
             }
             if !standalone {

@@ -74,7 +74,7 @@ extension FountainParser {
     /// A paragraph that is only `[[ … ]]` (possibly over several lines, two-space lines
     /// allowed inside) followed by a boundary; nil when line `i` does not start one.
     mutating func note(at i: Int, _ t: ByteSpan) -> Int? {
-        guard t.count >= 4, src[t.start + 1] == 0x5B else { return nil }
+        guard t.count >= 2, src[t.start + 1] == 0x5B else { return nil }
         var pieces: [ByteSpan] = []
         var j = i
         var lt = ByteSpan(t.start + 2, t.end)

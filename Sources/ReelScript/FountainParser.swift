@@ -18,10 +18,12 @@ struct FountainParser {
         self.lines = lines
     }
 
-    /// Parses a document from UTF-8 bytes; `titlePage: false` parses everything as body.
+    /// Parses a document from UTF-8 bytes. `titlePage: false` parses a piece of a body (the
+    /// writer's check): no title page, and a leading U+FEFF is text, not a byte-order mark.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, titlePage: Bool = true) -> Screenplay {
         let src = FountainSource(bytes: bytes)
-        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        let bom = titlePage && hasBOM ? 3 : 0
         var (lines, hasBoneyard) = FountainLines.split(src, from: bom)
         guard hasBoneyard else {
             var parser = FountainParser(src: src, lines: lines)

@@ -65,23 +65,24 @@ extension FountainSource {
     /// True when `t` starts like a scene heading: `INT`, `EXT`, `EST`, `INT./EXT`, `INT/EXT`,
     /// `EXT/INT`, `I/E`, `E/I` (any case) followed by `.` or a space; or (a Reel extension) a
     /// Chinese setting `内景`/`外景`/`内外景`/`内/外`/`内`/`外` followed by a space, `。` or `·`.
-    func isHeadingKeyword(_ t: ByteSpan) -> Bool {
+    ///
+    /// With `endSeparates`, the end of `t` also counts as a separator (to test a cue's name).
+    func isHeadingKeyword(_ t: ByteSpan, endSeparates: Bool = false) -> Bool {
         let first = bytes[t.start] | 0x20
         if first == 0x69 || first == 0x65 { // i, e
-            return englishKeyword(t)
+            for setting in Self.englishSettings where hasPrefix(setting, in: t) {
+                let next = t.start + setting.count
+                if next == t.end { return endSeparates }
+                if bytes[next] == 0x2E || whitespaceLength(at: next, end: t.end) > 0 { return true }
+            }
+            return false
         }
         guard bytes[t.start] == 0xE5 else { return false } // 内 and 外 start with E5
         for setting in Self.chineseSettings where startsWith(setting, at: t.start, end: t.end) {
             let next = t.start + setting.count
+            if next == t.end { return endSeparates }
             if Self.chineseSeparators.contains(where: { startsWith($0, at: next, end: t.end) }) { return true }
-        }
-        return false
-    }
-
-    private func englishKeyword(_ t: ByteSpan) -> Bool {
-        for setting in Self.englishSettings where hasPrefix(setting, in: t) {
-            let next = t.start + setting.count
-            if next < t.end, bytes[next] == 0x2E || bytes[next] == 0x20 || bytes[next] == 0x09 { return true }
+            if whitespaceLength(at: next, end: t.end) > 0 { return true }
         }
         return false
     }
@@ -149,15 +150,13 @@ extension FountainSource {
         return CueLine(name: name, extensions: extensions, dual: dual)
     }
 
-    /// A cue without `@`: see ``isUnforcedCueName(_:)``; never a line that starts like a
-    /// scene heading, ends in `TO:` or starts with a backslash.
+    /// A cue without `@`: see ``isUnforcedCueName(_:)``; never a name that starts like a
+    /// scene heading (or is just `INT`, `内景`…), a line ending in `TO:`, or one starting
+    /// with a backslash.
     func unforcedCue(_ t: ByteSpan) -> CueLine? {
-        guard bytes[t.start] != 0x5C, !isHeadingKeyword(t), !hasSuffix(Self.toColon, in: t),
-              let cue = cue(t), isUnforcedCueName(cue.name)
+        guard bytes[t.start] != 0x5C, !hasSuffix(Self.toColon, in: t), let cue = cue(t),
+              !isHeadingKeyword(cue.name, endSeparates: true), isUnforcedCueName(cue.name)
         else { return nil }
-        if Self.chineseSettings.contains(where: { $0.count == cue.name.count && startsWith($0, at: cue.name.start, end: cue.name.end) }) {
-            return nil
-        }
         return cue
     }
 

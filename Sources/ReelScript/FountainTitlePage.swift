@@ -44,7 +44,9 @@ enum FountainTitlePage {
 
     /// The offset of the colon when `span` is a `Key: value` line.
     static func colon(in src: FountainSource, _ span: ByteSpan) -> Int? {
-        guard !span.isEmpty, isKeyStart(src[span.start]) else { return nil }
+        guard !span.isEmpty else { return nil }
+        let first = src.scalar(at: span.start, end: span.end).value
+        guard Unicode.Scalar(first)?.properties.isAlphabetic == true else { return nil }
         var i = span.start
         let limit = min(span.end, span.start + 64)
         while i < limit {
@@ -62,11 +64,8 @@ enum FountainTitlePage {
         return !FountainParser.parse(firstLines.joined(separator: "\n")).titlePage.isEmpty
     }
 
-    private static func isKeyStart(_ b: UInt8) -> Bool {
-        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
-    }
-
     private static func isKeyByte(_ b: UInt8) -> Bool {
-        isKeyStart(b) || (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x2D || b == 0x5F || b == 0x27
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+            || (b >= 0x30 && b <= 0x39) || b == 0x20 || b == 0x2D || b == 0x5F || b == 0x27
     }
 }

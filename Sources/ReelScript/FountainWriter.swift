@@ -20,8 +20,8 @@ enum FountainWriter {
         let body = screenplay.elements.map { render($0.content) }.joined(separator: "\n\n")
         if !out.isEmpty {
             out += "\n"
-        } else if FountainTitlePage.startsWithKey(body) {
-            out = "\n"
+        } else if body.hasPrefix("\u{FEFF}") || FountainTitlePage.startsWithKey(body) {
+            out = "\n" // so the body is not read as a title page, nor its U+FEFF as a byte-order mark
         }
         out += body
         if !body.isEmpty { out += "\n" }
@@ -65,7 +65,7 @@ enum FountainWriter {
         case .synopsis(let text):
             return ["= " + text]
         case .note(let text):
-            return [block("[[" + text + "]]")]
+            return [block("[[" + text + (text.hasSuffix("]") ? " ]]" : "]]"))]
         case .pageBreak:
             return ["==="]
         case .boneyard(let text):
