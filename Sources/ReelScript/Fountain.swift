@@ -24,8 +24,11 @@ import ReelModel
 ///   `I/E` or `E/I` (any case) and a `.` or space, with a boundary before and after. A line
 ///   starting like a heading but followed by text is action, never a character cue.
 ///   Forced with one `.` directly followed by text (`..` and `. ` do not force).
-///   Reel extension: `内景`, `外景`, `内外景`, `内/外`, `内` or `外` followed by a space,
-///   `。` or `·` also start a heading (`内景 厨房 夜`). `#12A#` at the end is the scene number.
+///   Reel extension: `内景`, `外景`, `内外景`, `内/外`, `内` or `外` followed by a space
+///   (also U+3000), `。` or `·` also start a heading (`内景 厨房 夜`); other orders such as
+///   `日 内 咖啡馆` need the `.`. `#12A#` at the end is the scene number.
+/// - **Transitions**: a line without lowercase letters ending in `TO:`, with a boundary
+///   before and after; `>` forces one (Chinese transitions such as `> 切至：` need it).
 /// - **Character cues**: a line with no lowercase letter and at least one uppercase letter,
 ///   with a boundary before and a non-blank line directly after; `(extensions)` may be in
 ///   any case and in ASCII or full-width parentheses; `^` at the end marks dual dialogue.

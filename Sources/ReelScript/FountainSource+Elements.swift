@@ -70,7 +70,7 @@ extension FountainSource {
     func isHeadingKeyword(_ t: ByteSpan, endSeparates: Bool = false) -> Bool {
         let first = bytes[t.start] | 0x20
         if first == 0x69 || first == 0x65 { // i, e
-            for setting in Self.englishSettings where hasPrefix(setting, in: t) {
+            for setting in Self.englishSettings where hasPrefixIgnoringCase(setting, in: t) {
                 let next = t.start + setting.count
                 if next == t.end { return endSeparates }
                 if bytes[next] == 0x2E || whitespaceLength(at: next, end: t.end) > 0 { return true }

@@ -25,12 +25,6 @@ struct FountainSource {
     @inline(__always)
     subscript(_ i: Int) -> UInt8 { bytes[i] }
 
-    /// Runs `body` over the UTF-8 bytes of `text` (no copy for native strings).
-    static func with<R>(_ text: String, _ body: (FountainSource) -> R) -> R {
-        var text = text
-        return text.withUTF8 { body(FountainSource(bytes: $0)) }
-    }
-
     /// The text of `span`, line endings and all.
     func string(_ span: ByteSpan) -> String {
         guard !span.isEmpty else { return "" }
@@ -100,7 +94,7 @@ struct FountainSource {
     }
 
     /// True when `span` starts with the ASCII `prefix`, letters compared case-insensitively.
-    func hasPrefix(_ prefix: [UInt8], in span: ByteSpan) -> Bool {
+    func hasPrefixIgnoringCase(_ prefix: [UInt8], in span: ByteSpan) -> Bool {
         guard span.count >= prefix.count else { return false }
         for (k, p) in prefix.enumerated() {
             var b = bytes[span.start + k]
@@ -148,16 +142,6 @@ struct FountainSource {
     static func isHan(_ v: UInt32) -> Bool {
         (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FA1F).contains(v)
-    }
-
-    /// True when `span` contains a byte outside ASCII.
-    func hasNonASCII(_ span: ByteSpan) -> Bool {
-        var i = span.start
-        while i < span.end {
-            if bytes[i] >= 0x80 { return true }
-            i += 1
-        }
-        return false
     }
 
     /// Scans `span` for `[[` and `]]` and tells whether a note is still open at its end.

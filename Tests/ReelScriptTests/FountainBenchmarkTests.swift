@@ -23,6 +23,10 @@ struct FountainBenchmarkTests {
         return (text, copies)
     }
 
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     @Test func parseThroughput() throws {
         let (text, copies) = Self.bigScript()
         let data = Data(text.utf8)
@@ -44,10 +48,15 @@ struct FountainBenchmarkTests {
             bestData = min(bestData, try clock.measure { kept = try Fountain.parse(data: data, path: "bench.fountain") })
             #expect(kept?.elements.count == elements)
         }
-        let seconds = Double(best.components.attoseconds) / 1e18 + Double(best.components.seconds)
-        let secondsData = Double(bestData.components.attoseconds) / 1e18 + Double(bestData.components.seconds)
+        let screenplay = Fountain.parse(text)
+        var written = ""
+        let writing = clock.measure { written = Fountain.write(screenplay) }
         print(String(format: "Fountain.parse: %.1f MB in %.3f s = %.0f MB/s (String), %.3f s = %.0f MB/s (Data, checked)",
-                     megabytes, seconds, megabytes / seconds, secondsData, megabytes / secondsData))
+                     megabytes, Self.seconds(best), megabytes / Self.seconds(best),
+                     Self.seconds(bestData), megabytes / Self.seconds(bestData)))
+        print(String(format: "Fountain.write: %.1f MB in %.3f s = %.0f MB/s",
+                     Double(written.utf8.count) / 1_000_000, Self.seconds(writing),
+                     Double(written.utf8.count) / 1_000_000 / Self.seconds(writing)))
         #expect(elements == perCopy * copies)
     }
 }
