@@ -30,7 +30,8 @@ import ReelModel
 /// - **Transitions**: a line without lowercase letters ending in `TO:`, with a boundary
 ///   before and after; `>` forces one (Chinese transitions such as `> 切至：` need it).
 /// - **Character cues**: a line with no lowercase letter and at least one uppercase letter,
-///   with a boundary before and a non-blank line directly after; `(extensions)` may be in
+///   with a boundary before and a line of speech directly after (not a blank line, nor a
+///   boundary line other than a `~` lyric); `(extensions)` may be in
 ///   any case and in ASCII or full-width parentheses; `^` at the end marks dual dialogue.
 ///   `@` forces a cue (any case, any script: `@林晓`). Reel extension — unforced Chinese
 ///   cues: the name is 1–8 Han characters (name dots `·` allowed) with nothing else but

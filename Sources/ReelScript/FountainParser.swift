@@ -5,7 +5,7 @@ import ReelModel
 /// One pass over a line table, one line of look-ahead. A "boundary" is a blank line, the
 /// document's edge, or a line that is an element by its own syntax (``LineElement``):
 /// unforced scene headings and transitions need a boundary before and after, a character
-/// cue needs a boundary before and a non-blank line after. Action runs until a boundary;
+/// cue needs a boundary before and a speech line after (text, a parenthetical or a lyric). Action runs until a boundary;
 /// dialogue runs until a blank line. See ``Fountain`` for the full list of rules.
 struct FountainParser {
     let src: FountainSource
@@ -82,7 +82,7 @@ struct FountainParser {
                 return i + 1
             }
         }
-        if isContent(i + 1), let cue = src.unforcedCue(t) {
+        if canStartSpeech(i + 1), let cue = src.unforcedCue(t) {
             return dialogue(cue, forced: false, at: i)
         }
         return action(at: i, forced: false, first: ByteSpan(line.span.start, t.end))
@@ -131,9 +131,14 @@ struct FountainParser {
         return t.isEmpty || src.lineElement(t) != nil
     }
 
-    /// A line with something on it (a two-space line does not count).
-    func isContent(_ j: Int) -> Bool {
-        j < lines.count && !lines[j].isBoneyard && !src.trimmed(lines[j].span).isEmpty
+    /// A line that can follow an unforced cue: something on it (a two-space line does not
+    /// count), and not an element by its own syntax unless it is a `~` lyric.
+    func canStartSpeech(_ j: Int) -> Bool {
+        guard j < lines.count, !lines[j].isBoneyard else { return false }
+        let t = src.trimmed(lines[j].span)
+        guard !t.isEmpty else { return false }
+        let kind = src.lineElement(t)
+        return kind == nil || kind == .lyric
     }
 
     mutating func emit(_ content: ScriptElement.Content, _ i: Int) {

@@ -22,6 +22,9 @@ struct FountainDialogueTests {
         ("INT. HOUSE\nShe enters.", [F.action("INT. HOUSE\nShe enters.")]),
         ("(V.O.)\nHello.", [F.action("(V.O.)\nHello.")]),
         ("# Act\nMAYA\nHello.", [.section(level: 1, text: "Act"), F.speech("MAYA", .line("Hello."))]),
+        ("THE END\n===", [F.action("THE END"), .pageBreak]),
+        ("FADE OUT\n> THE END <", [F.action("FADE OUT"), .centered(["THE END"])]),
+        ("MAYA\n~La la.", [F.speech("MAYA", .lyric("La la."))]),
     ])
     func unforcedCues(_ text: String, _ expected: [ScriptElement.Content]) {
         #expect(F.body(text) == expected)
