@@ -42,11 +42,17 @@ import ReelModel
 /// - **Dialogue** runs until a blank line; `(…)`/`（…）` lines are parentheticals, `~` lines
 ///   lyrics. A speech line that leaves a `[[note` open is joined with the next lines by LF.
 /// - **Notes**: a paragraph that is only `[[…]]` becomes `.note`; other notes stay in text.
-/// - **Boneyard** `/* … */`: a block standing alone becomes `.boneyard`; any other boneyard
-///   is removed before parsing (see ``FountainLines``).
+/// - **Boneyard** `/* … */`: a block standing alone (`/*` first on its line, `*/` last on
+///   its line, blank lines around) becomes `.boneyard` with the text between the markers;
+///   any other boneyard is removed before parsing, like a comment — lines it empties vanish
+///   instead of becoming blank lines, so it never splits a speech. A `/*` never closed is text.
 /// - **Action** keeps leading spaces and tabs (tabs are not expanded) and line breaks; a
 ///   `!` forces it; a line starting with `\` is always action.
-/// - **Title page**: see ``FountainTitlePage``.
+/// - **Title page**: only when the first line is `Key: value`, or `Key:` followed by an
+///   indented line (so `FADE IN:` opens no title page). A key starts with a letter (any
+///   script) and holds letters, digits, spaces, `-`, `_`, `'`; values are the inline text
+///   and/or the indented lines after it. The page ends at the first blank line, or at a
+///   line that is neither a key nor indented (the body starts there).
 public enum Fountain {
     /// Parses Fountain text. Never fails: any text is some screenplay.
     ///
