@@ -1,0 +1,97 @@
+import Foundation
+
+/// The mix buffers of one render: dry left and right, a mono reverb send, and scratch
+/// memory for the plucked-string voice. Allocated once per cue, never per note or sample.
+final class MusicBus {
+    let frames: Int
+    let sampleRate: Double
+    let left: UnsafeMutablePointer<Float>
+    let right: UnsafeMutablePointer<Float>
+    let send: UnsafeMutablePointer<Float>
+    /// A delay line long enough for the lowest plucked note.
+    let scratch: UnsafeMutablePointer<Float>
+    static let scratchCount = 8192
+
+    init(frames: Int, sampleRate: Int) {
+        self.frames = frames
+        self.sampleRate = Double(sampleRate)
+        left = .allocate(capacity: max(frames, 1))
+        right = .allocate(capacity: max(frames, 1))
+        send = .allocate(capacity: max(frames, 1))
+        scratch = .allocate(capacity: Self.scratchCount)
+        left.initialize(repeating: 0, count: max(frames, 1))
+        right.initialize(repeating: 0, count: max(frames, 1))
+        send.initialize(repeating: 0, count: max(frames, 1))
+        scratch.initialize(repeating: 0, count: Self.scratchCount)
+    }
+
+    deinit {
+        left.deallocate()
+        right.deallocate()
+        send.deallocate()
+        scratch.deallocate()
+    }
+
+    /// The frames a note starting at `start` and lasting `length` may write, clipped to the cue.
+    func span(start: Int, length: Int) -> Range<Int> {
+        let lower = min(max(start, 0), frames)
+        return lower..<min(max(start + length, lower), frames)
+    }
+}
+
+/// Left and right gains for a pan position (-1…1), equal power.
+@inline(__always)
+func musicPan(_ pan: Float) -> (left: Float, right: Float) {
+    let p = min(max(pan, -1), 1)
+    return ((0.5 * (1 - p)).squareRoot(), (0.5 * (1 + p)).squareRoot())
+}
+
+/// An attack–decay–sustain–release envelope stepped once per sample.
+///
+/// The attack is linear; decay and release are exponential. The release ends exactly at
+/// zero (it subtracts the -60 dB floor), so no note ever stops with a step.
+struct MusicEnvelope {
+    private let attack: Int
+    private let hold: Int
+    private let attackStep: Float
+    private let sustain: Float
+    private let decay: Float
+    private let release: Float
+    private var level: Float = 0
+    private var floor: Float = 0
+    private var t = 0
+    /// Frames from the first sample to silence.
+    let length: Int
+
+    /// - Parameters:
+    ///   - attack: seconds to full level.
+    ///   - decay: seconds for the fall towards `sustain` to cover 60 dB.
+    ///   - hold: frames until release.
+    ///   - release: seconds from release to silence.
+    init(attack: Double, decay: Double, sustain: Float, hold: Int, release: Double, sampleRate: Double) {
+        self.attack = max(1, Int(attack * sampleRate))
+        self.hold = max(1, hold)
+        attackStep = 1 / Float(self.attack)
+        self.sustain = sustain
+        self.decay = MusicMath.decay(seconds: decay, sampleRate: sampleRate)
+        let releaseFrames = max(1, Int(release * sampleRate))
+        self.release = MusicMath.decay(seconds: Double(releaseFrames) / sampleRate, sampleRate: sampleRate)
+        length = self.hold + releaseFrames
+    }
+
+    @inline(__always)
+    mutating func next() -> Float {
+        defer { t += 1 }
+        if t < hold {
+            if t < attack {
+                level += attackStep
+            } else {
+                level = sustain + (level - sustain) * decay
+            }
+            return level
+        }
+        if t == hold { floor = level * 0.001 }
+        level *= release
+        return max(0, level - floor)
+    }
+}

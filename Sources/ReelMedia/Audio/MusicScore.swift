@@ -1,0 +1,133 @@
+import Foundation
+
+/// One note (or drum hit) of a cue, in sample frames.
+struct MusicNote: Hashable, Sendable {
+    enum Instrument: Hashable, Sendable {
+        case pad, bass, pluck, bell, electricPiano, kick, snare, shaker, tick
+    }
+    var instrument: Instrument
+    /// First frame.
+    var start: Int
+    /// Frames until the note is released; the release tail follows.
+    var length: Int
+    /// MIDI note number (ignored by drums).
+    var pitch: Int
+    /// 0…1.
+    var velocity: Float
+    /// -1 (left) … 1 (right).
+    var pan: Float
+    /// Seeds the voice's noise and oscillator phases.
+    var seed: UInt64
+}
+
+/// The arrangement of one cue: every note of every part, decided before any audio runs.
+///
+/// The chord sequence runs for the whole cue, cycling through the progression, so a long
+/// cue keeps going rather than restarting: voices lead smoothly from the last chord of one
+/// pass into the first of the next, and alternate passes vary the arpeggio. A cue longer
+/// than two chords lands on the tonic chord for its fade-out.
+struct MusicScore: Sendable {
+    /// A chord as heard: its start frame, its symbol and the pad's voicing (MIDI notes).
+    struct Change: Hashable, Sendable {
+        var start: Int
+        var chord: MusicChord
+        var voicing: [Int]
+    }
+
+    var notes: [MusicNote] = []
+    var changes: [Change] = []
+
+    /// Frames per beat, bar and chord.
+    let beatFrames: Double
+    let barFrames: Double
+    let chordFrames: Double
+
+    init(style: MusicStyle, cue: MusicCue, frames: Int, sampleRate: Int) {
+        beatFrames = 60 / style.tempo * Double(sampleRate)
+        barFrames = beatFrames * Double(style.beatsPerBar)
+        chordFrames = barFrames * Double(style.barsPerChord)
+        var choice = MusicRandom(seed: cue.seed, stream: 1)
+        let progression = style.progressions[choice.int(below: style.progressions.count)]
+        planChords(style: style, progression: progression, frames: frames, seed: cue.seed)
+
+        let intensity = cue.clampedIntensity
+        addPad(style: style, seed: cue.seed)
+        addBass(style: style, intensity: intensity, seed: cue.seed)
+        if let arpeggio = style.arpeggio {
+            addArpeggio(arpeggio, style: style, intensity: intensity, progressionLength: progression.count,
+                        sampleRate: sampleRate, seed: cue.seed)
+        }
+        addDrums(style: style, intensity: intensity, frames: frames, sampleRate: sampleRate, seed: cue.seed)
+        notes.removeAll { $0.start >= frames || $0.length <= 0 }
+    }
+
+    /// The frame `beats` beats after `origin`, rounded.
+    func frame(_ origin: Double, plusBeats beats: Double) -> Int {
+        Int((origin + beats * beatFrames).rounded())
+    }
+
+    private mutating func planChords(style: MusicStyle, progression: [MusicChord], frames: Int, seed: UInt64) {
+        let count = max(1, Int((Double(frames) / chordFrames).rounded(.up)))
+        var previous: [Int]?
+        var random = MusicRandom(seed: seed, stream: 2)
+        let pad = style.pad
+        for index in 0..<count {
+            let landing = count > 2 && index == count - 1
+            let chord = landing ? progression[0] : progression[index % progression.count]
+            let pcs = chord.pitchClasses(tonic: style.tonic)
+            // The first chord's register varies a little with the seed.
+            let center = previous == nil ? pad.center + random.int(below: 5) - 2 : pad.center
+            let voicing = MusicVoicing.voice(pcs, after: previous, center: center,
+                                             low: pad.center - 10, high: pad.center + 14)
+            changes.append(Change(start: Int((Double(index) * chordFrames).rounded()), chord: chord, voicing: voicing))
+            previous = voicing
+        }
+    }
+
+    /// Pad notes, tying common tones across chord changes instead of re-striking them.
+    private mutating func addPad(style: MusicStyle, seed: UInt64) {
+        var random = MusicRandom(seed: seed, stream: 3)
+        var sounding: [Int: Int] = [:]   // pitch → index in `notes`
+        for (index, change) in changes.enumerated() {
+            let end = Int((Double(index + 1) * chordFrames).rounded())
+            var next: [Int: Int] = [:]
+            for (voice, pitch) in change.voicing.enumerated() {
+                if let tied = sounding[pitch] {
+                    notes[tied].length = end - notes[tied].start
+                    next[pitch] = tied
+                    continue
+                }
+                let spread = change.voicing.count > 1 ? Float(voice) / Float(change.voicing.count - 1) : 0.5
+                notes.append(MusicNote(
+                    instrument: .pad, start: change.start, length: end - change.start, pitch: pitch,
+                    velocity: Float(random.double(in: 0.85...1)), pan: -0.35 + 0.7 * spread,
+                    seed: random.next()))
+                next[pitch] = notes.count - 1
+            }
+            sounding = next
+        }
+    }
+
+    private mutating func addBass(style: MusicStyle, intensity: Double, seed: UInt64) {
+        var random = MusicRandom(seed: seed, stream: 4)
+        let bass = style.bass
+        for change in changes {
+            let rootClass = change.chord.rootClass(tonic: style.tonic)
+            let root = bass.low + ((rootClass - bass.low) % 12 + 12) % 12
+            for bar in 0..<style.barsPerChord {
+                let origin = Double(change.start) + Double(bar) * barFrames
+                for step in bass.steps {
+                    // Quiet cues drop the off-beat notes of busy bass lines.
+                    if intensity < 0.3 && step.velocity < 0.65 { continue }
+                    let start = frame(origin, plusBeats: step.beat)
+                    notes.append(MusicNote(
+                        instrument: .bass, start: start,
+                        length: frame(origin, plusBeats: step.beat + step.length) - start,
+                        pitch: root + step.interval,
+                        velocity: step.velocity * Float(random.double(in: 0.92...1)), pan: 0,
+                        seed: random.next()))
+                }
+            }
+        }
+    }
+}
