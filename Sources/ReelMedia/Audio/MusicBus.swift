@@ -92,6 +92,6 @@ struct MusicEnvelope {
         }
         if t == hold { floor = level * 0.001 }
         level *= release
-        return max(0, level - floor)
+        return t + 1 < length ? max(0, level - floor) : 0
     }
 }

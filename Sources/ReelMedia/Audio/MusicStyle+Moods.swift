@@ -49,7 +49,7 @@ extension MusicStyle {
         arpeggio: .init(voice: .pluck, pattern: .broken, stepsPerBeat: 2, octave: 12, density: 0.85,
                         level: 0.26, decay: 1.8, doubleTimeAbove: 2),
         drums: [
-            .init(drum: .shaker, grid: "o.x.o.x.o.x.o.x.", level: 0.1, minIntensity: 0.6),
+            .init(drum: .shaker, grid: "o.x.o.x.o.x.o.x.", level: 0.22, minIntensity: 0.6),
             .init(drum: .kick, grid: "x.......x.......", level: 0.35, minIntensity: 0.75),
         ],
         reverbSend: 0.28, loudness: 0.1)
@@ -77,7 +77,7 @@ extension MusicStyle {
         drums: [
             .init(drum: .kick, grid: "x.......x.......", level: 0.55, minIntensity: 0.15),
             .init(drum: .snare, grid: "....x.......x...", level: 0.22, minIntensity: 0.3),
-            .init(drum: .shaker, grid: "x.o.x.o.x.o.x.o.", level: 0.12, minIntensity: 0.1),
+            .init(drum: .shaker, grid: "x.o.x.o.x.o.x.o.", level: 0.16, minIntensity: 0.1),
         ],
         reverbSend: 0.2, loudness: 0.105)
 
