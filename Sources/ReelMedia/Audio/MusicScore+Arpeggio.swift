@@ -45,7 +45,7 @@ extension MusicScore {
                 let hold = min(ring, chordEnd - Double(start) + 0.25 * beatFrames)
                 notes.append(MusicNote(
                     instrument: instrument, start: max(0, start), length: Int(hold), pitch: pool[slot],
-                    velocity: (onBeat ? 1 : 0.78) * Float(random.double(in: 0.85...1)),
+                    velocity: (onBeat ? 1 : 0.78) * Float(random.double(in: 0.85...1)) * swell(at: start),
                     pan: Float(min(max(Double(pool[slot] - 66) / 24, -0.5), 0.5) + random.double(in: -0.1...0.1)),
                     seed: random.next()))
             }

@@ -37,10 +37,11 @@ struct MusicScore: Sendable {
     var notes: [MusicNote] = []
     var changes: [Change] = []
 
-    /// Frames per beat, bar and chord.
+    /// Frames per beat, bar, chord and pass through the progression.
     let beatFrames: Double
     let barFrames: Double
     let chordFrames: Double
+    let phraseFrames: Double
 
     init(style: MusicStyle, cue: MusicCue, frames: Int, sampleRate: Int) {
         beatFrames = 60 / style.tempo * Double(sampleRate)
@@ -48,6 +49,7 @@ struct MusicScore: Sendable {
         chordFrames = barFrames * Double(style.barsPerChord)
         var choice = MusicRandom(seed: cue.seed, stream: 1)
         let progression = style.progressions[choice.int(below: style.progressions.count)]
+        phraseFrames = chordFrames * Double(progression.count)
         planChords(style: style, progression: progression, frames: frames, seed: cue.seed)
 
         let intensity = cue.clampedIntensity
@@ -59,6 +61,13 @@ struct MusicScore: Sendable {
         }
         addDrums(style: style, intensity: intensity, frames: frames, sampleRate: sampleRate, seed: cue.seed)
         notes.removeAll { $0.start >= frames || $0.length <= 0 }
+    }
+
+    /// The phrase's dynamic arc at `frame`: each pass through the progression swells from
+    /// 0.84 to full level at its middle and relaxes again, so the bed breathes.
+    func swell(at frame: Int) -> Float {
+        let position = (Double(frame) / phraseFrames).truncatingRemainder(dividingBy: 1)
+        return Float(0.84 + 0.16 * MusicMath.sin(Double.pi * position))
     }
 
     /// The frame `beats` beats after `origin`, rounded.
@@ -100,7 +109,7 @@ struct MusicScore: Sendable {
                 let spread = change.voicing.count > 1 ? Float(voice) / Float(change.voicing.count - 1) : 0.5
                 notes.append(MusicNote(
                     instrument: .pad, start: change.start, length: end - change.start, pitch: pitch,
-                    velocity: Float(random.double(in: 0.85...1)), pan: -0.35 + 0.7 * spread,
+                    velocity: Float(random.double(in: 0.85...1)) * swell(at: change.start), pan: -0.35 + 0.7 * spread,
                     seed: random.next()))
                 next[pitch] = notes.count - 1
             }
@@ -124,7 +133,7 @@ struct MusicScore: Sendable {
                         instrument: .bass, start: start,
                         length: frame(origin, plusBeats: step.beat + step.length) - start,
                         pitch: root + step.interval,
-                        velocity: step.velocity * Float(random.double(in: 0.92...1)), pan: 0,
+                        velocity: step.velocity * Float(random.double(in: 0.92...1)) * swell(at: start), pan: 0,
                         seed: random.next()))
                 }
             }

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Candidates are the close-position inversions of the chord (and for four-note chords
 /// their drop-2 spreads) inside the register; the winner minimises the total distance
-/// the voices travel plus a pull back towards the middle of the register, so a long cue
-/// never drifts up or down the keyboard.
+/// the voices travel, plus a pull back towards the middle of the register (so a long cue
+/// never drifts up or down the keyboard) and a spacing cost that avoids semitone rubs,
+/// muddy seconds low down and holes between voices.
 enum MusicVoicing {
     /// MIDI notes for `pitchClasses` (root first), sorted ascending.
     static func voice(
@@ -16,6 +17,7 @@ enum MusicVoicing {
         var bestCost = Double.infinity
         for candidate in candidates(pitchClasses, low: low, high: high) {
             let cost = motion(from: previous, to: candidate) + centerPull(candidate, center: center)
+                + spacing(candidate)
             if cost < bestCost {
                 best = candidate
                 bestCost = cost
@@ -65,6 +67,19 @@ enum MusicVoicing {
     private static func centerPull(_ notes: [Int], center: Int) -> Double {
         let mean = Double(notes.reduce(0, +)) / Double(notes.count)
         return 0.6 * abs(mean - Double(center))
+    }
+
+    /// Arranger's rules of thumb as a cost: a minor second between neighbouring voices
+    /// rubs, a second below F3 is mud, a gap wider than a sixth leaves a hole.
+    static func spacing(_ notes: [Int]) -> Double {
+        var cost = 0.0
+        for (low, high) in zip(notes, notes.dropFirst()) {
+            let gap = high - low
+            if gap == 1 { cost += 3 }
+            if gap == 2 && low < 53 { cost += 1.5 }
+            if gap > 9 { cost += Double(gap - 9) * 0.6 }
+        }
+        return cost
     }
 
     private static func fallback(_ pitchClasses: [Int], center: Int) -> [Int] {
