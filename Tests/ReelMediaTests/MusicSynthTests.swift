@@ -73,4 +73,18 @@ struct MusicSynthTests {
         let median = levels.sorted()[levels.count / 2]
         #expect(levels.min()! > median - 10, "a quarter second drops to \(levels.min()!) dB against \(median) dB")
     }
+
+    /// The digest of a fixed set of cues. Caches key beds by ``MusicSynth/version``; when a
+    /// change alters the sound this fails: bump the version, then record the new digest.
+    @Test("the sound of each MusicSynth.version is pinned")
+    func pinnedSound() {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325   // FNV-1a
+        for mood in Mood.allCases {
+            for sample in MusicSynth.render(MusicCue(mood: mood, duration: .seconds(3), seed: 1, intensity: 0.7)) {
+                hash = (hash ^ UInt64(UInt16(bitPattern: sample))) &* 0x0000_0100_0000_01B3
+            }
+        }
+        #expect(MusicSynth.version == 1)
+        #expect(hash == 0xAFE7_681C_5107_D2E2, "digest \(String(hash, radix: 16)): if the change is meant, bump MusicSynth.version")
+    }
 }

@@ -21,6 +21,10 @@ public enum MusicSynth {
     /// The number of interleaved channels ``render(_:sampleRate:)`` produces.
     public static let channels = 2
 
+    /// The version of the sound. Put it in a cue's cache key: it goes up whenever a change
+    /// makes any cue render different samples, so cached beds are rendered again.
+    public static let version = 1
+
     /// Renders a cue to interleaved stereo 16-bit PCM at `sampleRate`.
     ///
     /// - Parameters:
