@@ -52,7 +52,7 @@ struct MusicMoodTests {
     func chordChanges(mood: Mood) {
         let style = MusicStyle(for: mood)
         let chord = 60 / style.tempo * Double(style.beatsPerBar * style.barsPerChord)
-        let audio = render(mood, seconds: Int64((2 * chord).rounded(.up)) + 2)
+        let audio = render(mood, seconds: Int64((4 * chord).rounded(.up)))
         // The middle half of each chord, away from release tails and reverb.
         let first = audio.chroma(audio.seconds(0.25 * chord, 0.9 * chord))
         let second = audio.chroma(audio.seconds(1.25 * chord, 1.9 * chord))

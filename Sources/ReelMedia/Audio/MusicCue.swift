@@ -27,8 +27,11 @@ public struct MusicCue: Hashable, Sendable, Codable {
     /// Time to fall to silence at the end.
     public var fadeOut: RationalTime
 
+    /// A medium arrangement at the mood's natural level.
     public static let defaultIntensity = 0.5
+    /// Half a second: enough to avoid a hard entry, short enough not to lose the downbeat.
     public static let defaultFadeIn = RationalTime.milliseconds(500)
+    /// One second: the tail of the last chord dies away instead of stopping.
     public static let defaultFadeOut = RationalTime.seconds(1)
 
     public init(

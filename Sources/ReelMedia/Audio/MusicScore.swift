@@ -25,7 +25,8 @@ struct MusicNote: Hashable, Sendable {
 /// The chord sequence runs for the whole cue, cycling through the progression, so a long
 /// cue keeps going rather than restarting: voices lead smoothly from the last chord of one
 /// pass into the first of the next, and alternate passes vary the arpeggio. A cue longer
-/// than two chords lands on the tonic chord for its fade-out.
+/// than two chords lands on the tonic chord for its fade-out (held over the last chord and
+/// a half at most).
 struct MusicScore: Sendable {
     /// A chord as heard: its start frame, its symbol and the pad's voicing (MIDI notes).
     struct Change: Hashable, Sendable {
@@ -80,8 +81,12 @@ struct MusicScore: Sendable {
         var previous: [Int]?
         var random = MusicRandom(seed: seed, stream: 2)
         let pad = style.pad
+        // The tonic lands on the last chord, or on the one before when the last would be
+        // only a fragment, so the ending is never a flicker of harmony under the fade.
+        let fragment = Double(frames) - Double(count - 1) * chordFrames < 0.5 * chordFrames
+        let landingFrom = count > 2 ? (fragment ? count - 2 : count - 1) : count
         for index in 0..<count {
-            let landing = count > 2 && index == count - 1
+            let landing = index >= landingFrom
             let chord = landing ? progression[0] : progression[index % progression.count]
             let pcs = chord.pitchClasses(tonic: style.tonic)
             // The first chord's register varies a little with the seed.
