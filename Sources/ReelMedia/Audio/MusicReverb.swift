@@ -1,6 +1,6 @@
 import Foundation
 
-/// A small stereo hall after Freeverb: four damped feedback combs and two all-passes per
+/// A small stereo hall after Freeverb: six damped feedback combs and three all-passes per
 /// side, with slightly different lengths left and right for width.
 ///
 /// It turns the dry notes into a room; damping in the comb loops keeps the tail dark, as
@@ -19,8 +19,8 @@ final class MusicReverb {
         }
     }
 
-    private static let combLengths = [1116, 1277, 1422, 1617]
-    private static let allpassLengths = [556, 341]
+    private static let combLengths = [1116, 1188, 1277, 1356, 1422, 1557]
+    private static let allpassLengths = [556, 441, 341]
     private static let stereoSpread = 23
 
     private var combs: [[Line]]
@@ -43,23 +43,24 @@ final class MusicReverb {
 
     /// Runs the send through the hall and adds the result to the dry channels.
     func process(_ bus: MusicBus, wet: Float) {
-        var l0 = combs[0][0], l1 = combs[0][1], l2 = combs[0][2], l3 = combs[0][3]
-        var r0 = combs[1][0], r1 = combs[1][1], r2 = combs[1][2], r3 = combs[1][3]
-        var la = allpasses[0][0], lb = allpasses[0][1], ra = allpasses[1][0], rb = allpasses[1][1]
-        let gain: Float = 0.06 * wet
+        var l0 = combs[0][0], l1 = combs[0][1], l2 = combs[0][2], l3 = combs[0][3], l4 = combs[0][4], l5 = combs[0][5]
+        var r0 = combs[1][0], r1 = combs[1][1], r2 = combs[1][2], r3 = combs[1][3], r4 = combs[1][4], r5 = combs[1][5]
+        var la = allpasses[0][0], lb = allpasses[0][1], lc = allpasses[0][2]
+        var ra = allpasses[1][0], rb = allpasses[1][1], rc = allpasses[1][2]
+        let gain: Float = 0.1 * wet
         let input = bus.send, left = bus.left, right = bus.right
         // Both sides in one loop: their feedback chains are independent, so they overlap.
         for i in 0..<bus.frames {
             let x = input[i] * gain
-            var l = comb(&l0, x) + comb(&l1, x) + comb(&l2, x) + comb(&l3, x)
-            var r = comb(&r0, x) + comb(&r1, x) + comb(&r2, x) + comb(&r3, x)
-            l = allpass(&lb, allpass(&la, l))
-            r = allpass(&rb, allpass(&ra, r))
+            var l = comb(&l0, x) + comb(&l1, x) + comb(&l2, x) + comb(&l3, x) + comb(&l4, x) + comb(&l5, x)
+            var r = comb(&r0, x) + comb(&r1, x) + comb(&r2, x) + comb(&r3, x) + comb(&r4, x) + comb(&r5, x)
+            l = allpass(&lc, allpass(&lb, allpass(&la, l)))
+            r = allpass(&rc, allpass(&rb, allpass(&ra, r)))
             left[i] += l
             right[i] += r
         }
-        combs = [[l0, l1, l2, l3], [r0, r1, r2, r3]]
-        allpasses = [[la, lb], [ra, rb]]
+        combs = [[l0, l1, l2, l3, l4, l5], [r0, r1, r2, r3, r4, r5]]
+        allpasses = [[la, lb, lc], [ra, rb, rc]]
     }
 
     @inline(__always)

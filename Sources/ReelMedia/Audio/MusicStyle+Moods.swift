@@ -114,7 +114,7 @@ extension MusicStyle {
         bass: .init(timbre: .round, low: 36, steps: [.init(beat: 0, length: 3.9, interval: 0, velocity: 0.75)], level: 0.5),
         arpeggio: .init(voice: .electricPiano, pattern: .down, stepsPerBeat: 1, octave: 12, density: 0.7,
                         level: 0.22, decay: 2.5, doubleTimeAbove: 2),
-        drums: [], reverbSend: 0.35, loudness: 0.085)
+        drums: [], reverbSend: 0.42, loudness: 0.085)
 
     /// C phrygian, 96 BPM: a dark hollow pad, a pulsing eighth-note bass, a clock-like tick,
     /// a heartbeat kick as intensity rises, the odd distant bell.

@@ -48,7 +48,7 @@ extension MusicSynth {
     /// buzzy, and feeds them to the reverb send. Call it before any other part is played.
     static func warmPads(_ bus: MusicBus, part: PadPart, send: Float) {
         let k = Float(1 - MusicMath.exp(-2 * Double.pi * part.timbre.cutoff / bus.sampleRate))
-        let sendLevel = send * 0.6
+        let sendLevel = send * 0.4
         var l1: Float = 0, l2: Float = 0, r1: Float = 0, r2: Float = 0
         let left = bus.left, right = bus.right, sendBus = bus.send
         for i in 0..<bus.frames {
