@@ -52,15 +52,16 @@ struct MusicHarmonyTests {
         let progression = try #require(style.progressions.first { $0[0] == score.changes[0].chord && $0[1] == score.changes[1].chord })
         for (index, change) in score.changes.enumerated() {
             #expect(abs(Double(change.start) - Double(index) * score.chordFrames) <= 0.5)
-            if index < score.changes.count - 2 {
+            #expect(index == 0 || change.start == score.changes[index - 1].end)
+            if index < score.changes.count - 1 {
                 #expect(change.chord == progression[index % progression.count])
             }
         }
-        #expect(score.changes.last!.chord == progression[0])
-        // The final chord is never a fragment: the tonic sounds for at least half a chord.
-        let landing = score.changes.lastIndex { $0.chord != progression[0] }.map { $0 + 1 } ?? 0
-        let tonicFrames = cue.frameCount(sampleRate: 48_000) - score.changes[landing].start
-        #expect(Double(tonicFrames) >= 0.5 * score.chordFrames)
+        // The last chord is the tonic, reaches the end and is never a fragment.
+        let last = score.changes.last!
+        #expect(last.chord == progression[0])
+        #expect(last.end == cue.frameCount(sampleRate: 48_000))
+        #expect(Double(last.end - last.start) >= 0.5 * score.chordFrames)
     }
 
     @Test("the seed picks between progressions and varies the opening voicing")

@@ -22,16 +22,16 @@ extension MusicScore {
         case .electricPiano: .electricPiano
         }
         let varyOddPasses = random.chance(0.75)
-        let steps = Int((chordFrames / beatFrames / stepBeats).rounded())
+        let stepFrames = beatFrames * stepBeats
         let ring = part.decay * Double(sampleRate)
 
         for (index, change) in changes.enumerated() {
             let pass = index / progressionLength
             let pattern = varyOddPasses && pass % 2 == 1 ? part.pattern.variation : part.pattern
             let pool = Self.pool(change.voicing, octave: part.octave)
-            let chordEnd = Double(change.start) + chordFrames
+            let chordEnd = Double(change.end)
             var last = -1
-            for step in 0..<steps {
+            for step in 0..<Int((Double(change.end - change.start) / stepFrames).rounded(.up)) {
                 guard random.chance(density) else { continue }
                 var slot = pattern.index(step: step, count: pool.count)
                 if pattern == .random {

@@ -24,13 +24,14 @@ struct MusicNote: Hashable, Sendable {
 ///
 /// The chord sequence runs for the whole cue, cycling through the progression, so a long
 /// cue keeps going rather than restarting: voices lead smoothly from the last chord of one
-/// pass into the first of the next, and alternate passes vary the arpeggio. A cue longer
-/// than two chords lands on the tonic chord for its fade-out (held over the last chord and
-/// a half at most).
+/// pass into the first of the next, and alternate passes vary the arpeggio. A final chord
+/// that would be cut to a fragment is dropped and the one before held to the end instead;
+/// a cue of more than two chords ends on the tonic chord.
 struct MusicScore: Sendable {
-    /// A chord as heard: its start frame, its symbol and the pad's voicing (MIDI notes).
+    /// A chord as heard: where it starts and ends, its symbol and the pad's voicing (MIDI notes).
     struct Change: Hashable, Sendable {
         var start: Int
+        var end: Int
         var chord: MusicChord
         var voicing: [Int]
     }
@@ -77,23 +78,26 @@ struct MusicScore: Sendable {
     }
 
     private mutating func planChords(style: MusicStyle, progression: [MusicChord], frames: Int, seed: UInt64) {
-        let count = max(1, Int((Double(frames) / chordFrames).rounded(.up)))
+        var count = max(1, Int((Double(frames) / chordFrames).rounded(.up)))
+        // A last chord shorter than half its length would only flicker under the fade:
+        // the chord before it holds on to the end instead.
+        if count > 1 && Double(frames) - Double(count - 1) * chordFrames < 0.5 * chordFrames {
+            count -= 1
+        }
         var previous: [Int]?
         var random = MusicRandom(seed: seed, stream: 2)
         let pad = style.pad
-        // The tonic lands on the last chord, or on the one before when the last would be
-        // only a fragment, so the ending is never a flicker of harmony under the fade.
-        let fragment = Double(frames) - Double(count - 1) * chordFrames < 0.5 * chordFrames
-        let landingFrom = count > 2 ? (fragment ? count - 2 : count - 1) : count
         for index in 0..<count {
-            let landing = index >= landingFrom
+            let landing = count > 2 && index == count - 1
             let chord = landing ? progression[0] : progression[index % progression.count]
             let pcs = chord.pitchClasses(tonic: style.tonic)
             // The first chord's register varies a little with the seed.
             let center = previous == nil ? pad.center + random.int(below: 5) - 2 : pad.center
             let voicing = MusicVoicing.voice(pcs, after: previous, center: center,
                                              low: pad.center - 10, high: pad.center + 14)
-            changes.append(Change(start: Int((Double(index) * chordFrames).rounded()), chord: chord, voicing: voicing))
+            let start = Int((Double(index) * chordFrames).rounded())
+            let end = index == count - 1 ? max(frames, start + 1) : Int((Double(index + 1) * chordFrames).rounded())
+            changes.append(Change(start: start, end: end, chord: chord, voicing: voicing))
             previous = voicing
         }
     }
@@ -102,8 +106,8 @@ struct MusicScore: Sendable {
     private mutating func addPad(style: MusicStyle, seed: UInt64) {
         var random = MusicRandom(seed: seed, stream: 3)
         var sounding: [Int: Int] = [:]   // pitch → index in `notes`
-        for (index, change) in changes.enumerated() {
-            let end = Int((Double(index + 1) * chordFrames).rounded())
+        for change in changes {
+            let end = change.end
             var next: [Int: Int] = [:]
             for (voice, pitch) in change.voicing.enumerated() {
                 if let tied = sounding[pitch] {
@@ -128,7 +132,8 @@ struct MusicScore: Sendable {
         for change in changes {
             let rootClass = change.chord.rootClass(tonic: style.tonic)
             let root = bass.low + ((rootClass - bass.low) % 12 + 12) % 12
-            for bar in 0..<style.barsPerChord {
+            let bars = Int((Double(change.end - change.start) / barFrames).rounded(.up))
+            for bar in 0..<bars {
                 let origin = Double(change.start) + Double(bar) * barFrames
                 for step in bass.steps {
                     // Quiet cues drop the off-beat notes of busy bass lines.
