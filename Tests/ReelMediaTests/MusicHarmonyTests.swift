@@ -105,4 +105,33 @@ struct MusicHarmonyTests {
         #expect(abs(MusicMath.frequency(midi: 69) - 440) < 1e-9)
         #expect(abs(MusicMath.frequency(midi: 60) - 261.625_565_3) < 1e-6)
     }
+
+    @Test("each chord's bass and arpeggio stay inside it: nothing from one chord sounds on the next one's downbeat",
+          arguments: Mood.allCases)
+    func partsStayInTheirChord(mood: Mood) {
+        let style = MusicStyle(for: mood)
+        let cue = MusicCue(mood: mood, duration: .seconds(40), seed: 2, intensity: 1)
+        let score = MusicScore(style: style, cue: cue, frames: cue.frameCount(sampleRate: 48_000), sampleRate: 48_000)
+        let jitter = 150   // humanised timing, frames
+        for note in score.notes where note.instrument == .bass || note.instrument == .pluck
+            || note.instrument == .bell || note.instrument == .electricPiano {
+            let change = score.changes.last { $0.start <= note.start + jitter }!
+            let classes = Set(change.chord.pitchClasses(tonic: style.tonic))
+            let root = change.chord.rootClass(tonic: style.tonic)
+            if note.instrument == .bass {
+                let interval = ((note.pitch - root) % 12 + 12) % 12
+                #expect([0, 7].contains(interval), "\(mood): bass \(note.pitch) over \(change.chord.numeral)")
+            } else {
+                #expect(classes.contains(note.pitch % 12), "\(mood): \(note.pitch) over \(change.chord.numeral)")
+            }
+        }
+    }
+
+    @Test("slot counts ignore sub-frame rounding")
+    func slotCount() {
+        #expect(MusicScore.count(96_000, per: 47_999.999) == 2)
+        #expect(MusicScore.count(96_000, per: 48_000.4) == 2)
+        #expect(MusicScore.count(120_000, per: 48_000) == 3)
+        #expect(MusicScore.count(0, per: 48_000) == 0)
+    }
 }

@@ -31,7 +31,7 @@ extension MusicScore {
             let pool = Self.pool(change.voicing, octave: part.octave)
             let chordEnd = Double(change.end)
             var last = -1
-            for step in 0..<Int((Double(change.end - change.start) / stepFrames).rounded(.up)) {
+            for step in 0..<Self.count(change.end - change.start, per: stepFrames) {
                 guard random.chance(density) else { continue }
                 var slot = pattern.index(step: step, count: pool.count)
                 if pattern == .random {

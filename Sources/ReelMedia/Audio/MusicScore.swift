@@ -72,6 +72,12 @@ struct MusicScore: Sendable {
         return Float(0.84 + 0.16 * MusicMath.sin(Double.pi * position))
     }
 
+    /// How many `unit`-long slots start inside `frames`, ignoring sub-frame rounding
+    /// (a chord of 96 000 frames holds 2 bars of 48 000.000_1, not 3).
+    static func count(_ frames: Int, per unit: Double) -> Int {
+        max(0, Int((Double(frames) / unit - 0.01).rounded(.up)))
+    }
+
     /// The frame `beats` beats after `origin`, rounded.
     func frame(_ origin: Double, plusBeats beats: Double) -> Int {
         Int((origin + beats * beatFrames).rounded())
@@ -132,7 +138,7 @@ struct MusicScore: Sendable {
         for change in changes {
             let rootClass = change.chord.rootClass(tonic: style.tonic)
             let root = bass.low + ((rootClass - bass.low) % 12 + 12) % 12
-            let bars = Int((Double(change.end - change.start) / barFrames).rounded(.up))
+            let bars = Self.count(change.end - change.start, per: barFrames)
             for bar in 0..<bars {
                 let origin = Double(change.start) + Double(bar) * barFrames
                 for step in bass.steps {
