@@ -4,9 +4,9 @@ import Foundation
 ///
 /// 1. a DC blocker (≈10 Hz high-pass) and a 24 dB/oct low-pass at 7 kHz per channel;
 /// 2. gain to the target RMS, measured between the fades so short cues are not boosted;
-/// 3. a look-ahead soft limiter: gain is computed per 64-frame block, ramped down over
-///    ~5 ms before a peak and back up over ~150 ms, so peaks stay under -3 dBFS without
-///    the distortion of clipping;
+/// 3. a look-ahead soft limiter: gain is computed per 64-frame block, ramped down over a
+///    few milliseconds before a peak and back up over ~150 ms, so peaks stay under
+///    -3 dBFS without the distortion of clipping;
 /// 4. smoothstep fades, which start and end at exactly zero with zero slope;
 /// 5. rounding to interleaved 16-bit PCM.
 enum MusicMaster {
