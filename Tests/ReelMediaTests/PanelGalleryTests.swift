@@ -99,6 +99,12 @@ enum PanelGallery {
             out.append((name, vertical(place.0, place.2, setting: place.1, size: i % 4 == 3 ? .medium : .wide,
                                        seed: UInt64(i))))
         }
+        let heard = PanelFigure(name: "BEN", colorIndex: 1, gender: .male, offScreen: true)
+        for (i, place) in places.enumerated() where i % 5 == 0 {
+            let name = "close-\(i)-" + place.0.lowercased().filter { $0.isLetter || $0.isNumber }
+            out.append((name, vertical(place.0, place.2, setting: place.1, size: .mediumCloseUp, figures: [maya, heard],
+                                       seed: UInt64(i))))
+        }
         out.append(("zh-rooftop-night", vertical("天台", .night, setting: .exterior, size: .mediumCloseUp, mood: .romantic,
                                                  figures: [lin, chen],
                                                  caption: "林晓望着城市的灯火，轻声说：“我们明天就要离开这里了，你真的想好了吗？我一直在等你的回答，等了整整三年。”")))
@@ -115,6 +121,14 @@ enum PanelGallery {
                                              timeOfDay: .dusk, location: "BEDROOM", mood: .sad, size: .mediumCloseUp,
                                              purpose: .dialogue, figures: [ben, maya], caption: "Ben turns away.",
                                              slug: "S04-02 · MCU · push in · 3.5s", seed: 9)))
+        let big = PanelRect.centred(width: 1080, height: 1920, inCanvasWidth: 1296, canvasHeight: 2304)
+        out.append(("big-1296x2304-bar", PanelSpec(width: 1296, height: 2304, frame: big, timeOfDay: .night, location: "BAR",
+                                                   mood: .mysterious, size: .medium, purpose: .dialogue,
+                                                   figures: [maya, ben], caption: "Ben orders another round.",
+                                                   slug: "S06-04 · MS · pull out · 5.0s", seed: 4)))
+        out.append(("big-1296x2304-city", PanelSpec(width: 1296, height: 2304, frame: big, setting: .exterior,
+                                                    timeOfDay: .night, location: "CITY SKYLINE", mood: .romantic,
+                                                    size: .wide, purpose: .dialogue, figures: [lin, chen], seed: 2)))
         out.append(("insert-kitchen", vertical("KITCHEN", .night, size: .closeUp, purpose: .insert, figures: [],
                                                caption: "The phone buzzes on the counter.")))
         out.append(("establishing-city", vertical("CITY", .dawn, setting: .exterior, size: .extremeWide,

@@ -127,7 +127,7 @@ extension PanelLayout {
             let x = frame.midX - total / 2 + spacing * Double(k)
             let facing: Double
             if n == 2 {
-                facing = k == 0 ? 0.7 : -0.7
+                facing = k == 0 ? 0.8 : -0.8
             } else if i == lead {
                 facing = 0
             } else {
@@ -164,13 +164,19 @@ extension PanelLayout {
         let fractions: [ShotSize: Double] = [.extremeWide: 0.02, .wide: 0.04, .full: 0.06, .medium: 0.085,
                                              .mediumCloseUp: 0.11, .closeUp: 0.14, .extremeCloseUp: 0.19]
         let n = visible.count
-        let r = min(frame.w, frame.h) * (fractions[size] ?? 0.055) / max(1, Double(n).squareRoot() * 0.8)
-        let ring = n == 1 ? 0 : r * (2.6 + 0.5 * Double(n))
+        let ringFactor = n == 1 ? 0 : 4.6 + 0.6 * Double(n)
+        let long = max(frame.w, frame.h)
+        let short = min(frame.w, frame.h)
+        let r = min(short * (fractions[size] ?? 0.055) / max(1, Double(n).squareRoot() * 0.8),
+                    long * 0.42 / (ringFactor + 2.4), short * 0.42 / 2.4)
+        let ring = r * ringFactor
+        // Round the table along the frame's long side.
+        let start = frame.h > frame.w ? Double.pi / 2 : Double.pi
         let order = visible.sorted { Self.isLeft($0, of: $1, in: spec) }
         figures = order.enumerated().map { k, i in
-            let a = Double.pi + 2 * Double.pi * Double(k) / Double(max(1, n))
-            let x = frame.midX + ring * cos(a)
-            let y = frame.yAt(0.56) + ring * sin(a) * 0.8
+            let a = start + 2 * Double.pi * Double(k) / Double(max(1, n))
+            let x = frame.midX + ring * cos(a) * (frame.w > frame.h ? 1 : 0.8)
+            let y = frame.midY + ring * sin(a) * (frame.h > frame.w ? 1 : 0.8)
             var p = Placement(figure: i, x: x, y: y, radius: r, facing: 0)
             p.view = .top
             p.heading = n == 1 ? Double.pi / 2 : a + Double.pi

@@ -49,6 +49,8 @@ struct PanelLayout: Sendable {
     /// Vanishing line of the set at eye level.
     var horizon: Double
     var vanishingX: Double
+    /// The side of the set (-1 left, 1 right) its window or signature piece is on.
+    var windowSide: Double
     /// Camera height above the floor, metres.
     var cameraHeight: Double
     /// Pixels per metre at the back of the set.
@@ -84,7 +86,8 @@ struct PanelLayout: Sendable {
         var layout = PanelLayout(
             canvas: canvas, frame: frame, bleed: bleedBox(canvas, frame, roll), unit: unit,
             lineWidth: max(1.4, unit * 0.34), location: location, horizon: frame.yAt(0.5),
-            vanishingX: frame.midX + frame.w * rng.range(-0.12, 0.12), cameraHeight: 1.5,
+            vanishingX: frame.midX + frame.w * rng.range(-0.12, 0.12), windowSide: spec.seed & 2 == 0 ? 1 : -1,
+            cameraHeight: 1.5,
             setScale: 100, roll: roll, figures: [], tableTop: nil, caption: nil, slug: nil, tags: [], size: size)
         layout.caption = CaptionLayout.make(spec, frame: frame, unit: unit)
         layout.slug = SlugLayout.make(spec, frame: frame, unit: unit, captionBand: layout.caption)
@@ -143,6 +146,14 @@ struct PanelLayout: Sendable {
             scale = min(scale, 0.8 * nearest / 0.11)
         }
         setScale = scale
+        // In close singles the set turns so that its window (or its signature piece) sits in
+        // the lead room, where the face does not hide it.
+        if size >= .mediumCloseUp, let lead = figures.first(where: { $0.view == .front }), lead.facing != 0,
+           !location.exterior, let offset = location.place == nil ? 1.0 : location.place?.windowOffset {
+            let side: Double = lead.facing > 0 ? 1 : -1
+            windowSide = side
+            vanishingX = frame.xAt(side > 0 ? 0.8 : 0.2) - side * offset * scale
+        }
         switch spec.angle {
         case .low:
             cameraHeight = 0.5

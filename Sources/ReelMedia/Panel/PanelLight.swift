@@ -43,7 +43,7 @@ struct PanelLight: Hashable, Sendable {
         case .dawn: c.mix(PanelColor(0xFFB8A0), 0.1).scaled(0.97)
         case .dusk: c.mix(PanelColor(0xE0805A), 0.16).scaled(0.86)
         case .night:
-            exterior ? c.mix(PanelColor(0x1A2650), 0.45).scaled(0.52) : c.mix(PanelColor(0x2A3158), 0.22).scaled(0.7)
+            exterior ? c.mix(PanelColor(0x1A2650), 0.45).scaled(0.52) : c.mix(PanelColor(0x2A3158), 0.3).scaled(0.62)
         }
     }
 

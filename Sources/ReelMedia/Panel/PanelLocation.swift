@@ -26,6 +26,27 @@ enum PanelPlace: String, CaseIterable, Sendable {
         }
     }
 
+    /// How far from the set's centre line (metres, toward `windowSide`) its window or most
+    /// telling piece is drawn; nil when it has none worth turning to.
+    var windowOffset: Double? {
+        switch self {
+        case .kitchen: 0.45
+        case .home, .city: 1.25
+        case .bedroom: 1.7
+        case .office: 1.1
+        case .cafe: 1.6
+        case .hospital: 1.6
+        case .classroom: 2.0
+        case .lab: 2.2
+        case .restaurant: 1.7
+        case .bar: 2.0
+        case .shop: 1.95
+        case .station: 2.0
+        case .train, .car, .corridor, .stairs, .temple, .church, .palace: nil
+        case .rooftop, .park, .forest, .beach, .bridge, .river, .mountain, .street: nil
+        }
+    }
+
     /// Keywords in priority order: the first place with a matching keyword wins, so
     /// `coffee shop` is a café and `train station` a station.
     static let keywords: [(PanelPlace, [String])] = [

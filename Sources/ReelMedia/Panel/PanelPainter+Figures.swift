@@ -124,7 +124,7 @@ extension PanelPainter {
             }
             tube(PanelPath().move(shoulder).line(elbow).line(hand),
                  sgn == b.side ? look.costume : look.costume.mix(look.costumeShade, 0.5), width: aw)
-            svg.circle(hand.0, hand.1 + aw * 0.35, aw * 0.62, fill: look.skin, stroke: .ink, width: lw * weight)
+            svg.ellipse(hand.0, hand.1 + aw * 0.3, aw * 0.5, aw * 0.56, fill: look.skin, stroke: .ink, width: lw * weight)
         }
     }
 

@@ -42,8 +42,21 @@ extension PanelPainter {
                 inkRect(x, top + edge, r * 0.4, floor - top - edge, wood.darker(0.3))
             }
         } else {
-            let id = svg.linearGradient(0, top, 0, bleed.maxY, [(0, wood.darker(0.45), 1), (1, wood.darker(0.6), 1)])
+            // The front of the counter or table: panelled, in shade.
+            let face = wood.darker(0.22)
+            let id = svg.linearGradient(0, top, 0, bleed.maxY, [(0, face.darker(0.25), 1), (0.25, face, 1), (1, face.darker(0.1), 1)])
             svg.rect(minX, top, maxX - minX, bleed.maxY - top, gradient: id, stroke: .ink, width: lw)
+            let panel = r * 3.2
+            var x = minX + panel * 0.15
+            while x + panel * 0.85 < maxX {
+                svg.rect(x, top + r * 0.8, panel * 0.85, bleed.maxY - top, stroke: face.darker(0.3), width: lw * 0.8)
+                x += panel
+            }
+            if place == .bar {
+                let rail = top + r * 4
+                svg.stroke(PanelPath().move(minX, rail).line(maxX, rail), .ink, width: r * 0.22 + 2 * lw)
+                svg.stroke(PanelPath().move(minX, rail).line(maxX, rail), c(0xC9A14A), width: r * 0.22)
+            }
         }
         svg.rect(minX, top, maxX - minX, edge, fill: wood.darker(0.08), stroke: .ink, width: lw)
         if place == .restaurant {

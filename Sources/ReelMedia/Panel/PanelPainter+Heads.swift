@@ -44,6 +44,20 @@ extension PanelPainter {
         svg.path(face, stroke: .ink, width: lw * weight)
         if r >= layout.unit * 0.9 { paintFace(b, figure: figure, look: look, detailed: detailed, weight: weight) }
         paintHairCap(b, look: look, weight: weight)
+        paintRimLight(b)
+    }
+
+    /// After dark a practical light (or the moon outside) rims the side of the head away
+    /// from the camera's side of the turn: the quickest way to say "night" in a close shot.
+    private func paintRimLight(_ b: Body) {
+        guard light.lampsOn, b.r >= layout.unit * 3, b.p.dim < 0.4 else { return }
+        let side = b.p.facing > 0 ? -1.0 : 1.0
+        let color = layout.location.exterior && light.isNight ? PanelColor(0xA8C4FF) : light.glow
+        let look = PanelFigureLook.make(b.p.figure >= 0 ? spec.figures[b.p.figure] : PanelFigure(name: ""), dim: 0)
+        let e = look.hairStyle == .long || look.hairStyle == .bob ? 1.12 : 1.0
+        svg.stroke(PanelPath().move(b.x(side * 0.3), b.y(-1.3)).cubic(b.x(side * 1.0 * e), b.y(-1.15), b.x(side * 1.08 * e),
+                                                                       b.y(0.0), b.x(side * 0.95 * e), b.y(0.55)),
+                   color, width: max(lw * 1.2, b.r * 0.04), opacity: 0.7)
     }
 
     private func paintFace(_ b: Body, figure: PanelFigure, look: PanelFigureLook, detailed: Bool, weight: Double) {
@@ -51,7 +65,7 @@ extension PanelPainter {
         let r = b.r
         let lift = b.featureShift
         func fy(_ v: Double) -> Double { b.y(v + lift) }
-        let ex = f * 0.3
+        let ex = f * 0.38
         let spread = 0.34 * (1 - 0.2 * abs(f))
         let dark = PanelColor(0x2A1A14)
         for sgn in [-1.0, 1.0] {
@@ -60,9 +74,9 @@ extension PanelPainter {
             if detailed {
                 let rx = 0.17 * narrow
                 svg.ellipse(b.x(cx), fy(0.1), r * rx, r * 0.1, fill: PanelColor(0xFBF8F2))
-                svg.circle(b.x(cx + f * 0.05), fy(0.1), r * 0.085, fill: look.hair.mix(PanelColor(0x3A2418), 0.5))
-                svg.circle(b.x(cx + f * 0.05), fy(0.1), r * 0.042, fill: dark)
-                svg.circle(b.x(cx + f * 0.05 - 0.03), fy(0.07), r * 0.022, fill: .white)
+                svg.circle(b.x(cx + f * 0.07), fy(0.1), r * 0.085, fill: look.hair.mix(PanelColor(0x3A2418), 0.5))
+                svg.circle(b.x(cx + f * 0.07), fy(0.1), r * 0.042, fill: dark)
+                svg.circle(b.x(cx + f * 0.07 - 0.03), fy(0.07), r * 0.022, fill: .white)
                 svg.stroke(PanelPath().move(b.x(cx - rx - 0.02), fy(0.12)).quad(b.x(cx), fy(-0.06), b.x(cx + rx + 0.02),
                                                                                   fy(0.09)),
                            .ink, width: max(lw * 1.2, r * 0.035))
@@ -87,12 +101,12 @@ extension PanelPainter {
             svg.stroke(PanelPath().move(b.x(bx0), fy(y0)).quad(b.x(cx), fy(min(y0, y1) - 0.07), b.x(bx1), fy(y1)),
                        look.hair.darker(0.2), width: max(lw * 0.9, r * 0.065))
         }
-        let nx = f * 0.4
+        let nx = f * 0.52
         let nsgn = f >= 0 ? 1.0 : -1.0
         svg.stroke(PanelPath().move(b.x(nx + 0.02 * nsgn), fy(0.3)).quad(b.x(nx + 0.09 * nsgn), fy(0.44),
                                                                            b.x(nx - 0.04 * nsgn), fy(0.47)),
                    look.skinShade.darker(0.15), width: max(lw * 0.7, r * 0.035))
-        let mx = f * 0.3
+        let mx = f * 0.36
         let my = 0.7
         if figure.speaking {
             let mouth = PanelPath().move(b.x(mx - 0.17), fy(my)).quad(b.x(mx), fy(my - 0.06), b.x(mx + 0.17), fy(my))
@@ -157,8 +171,8 @@ extension PanelPainter {
         }
         ink(cap, look.hair, weight: weight)
         if b.r >= layout.unit * 2 {
-            svg.stroke(PanelPath().move(h(-0.5), y(-1.05)).quad(h(-0.2), y(-1.2), h(0.15), y(-1.19)),
-                       look.hairLight, width: max(lw, b.r * 0.045), opacity: 0.5)
+            svg.stroke(PanelPath().move(h(0.1), y(-1.22)).quad(h(0.55), y(-1.16), h(0.78), y(-0.88)),
+                       look.hairLight, width: max(lw, b.r * 0.05), opacity: 0.45)
         }
     }
 }

@@ -30,8 +30,8 @@ extension PanelPainter {
         }
     }
 
-    /// Which side of the back wall the window takes, per take.
-    var windowSide: Double { spec.seed & 2 == 0 ? 1 : -1 }
+    /// Which side of the back wall the window takes.
+    var windowSide: Double { layout.windowSide }
 
     func paintGenericInterior() {
         let room = paintRoom(wall: w(0xD8CDBE), floor: c(0x9B7452), style: .planks)
@@ -76,7 +76,7 @@ extension PanelPainter {
             line(p.x(x), splash.minY, p.x(x), splash.maxY, c(0xD5CFC2), weight: 0.5)
             x += 0.3
         }
-        let sink = side * -0.45
+        let sink = side * 0.45
         paintWindow(p, x: sink, width: 1.05, sill: 1.25, top: 2.15, frameColor: c(0xF4F1EA))
         paintCabinets(p, from: run.0, to: run.1, bottom: 0, top: 0.9, color: cabinet, doors: 0.6)
         inkRect(p.x(run.0 - 0.03), p.y(0.95), p.len(run.1 - run.0 + 0.06), p.len(0.06), c(0xE9E4DA))

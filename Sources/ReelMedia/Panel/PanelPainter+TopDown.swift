@@ -30,10 +30,11 @@ extension PanelPainter {
                 }
             }
         }
-        let centre = (frame.midX, frame.yAt(0.56))
+        let centre = (frame.midX, frame.midY)
         if layout.figures.count > 1 {
             if !layout.location.exterior || place?.hasTable == true {
-                let tr = unit * 0.55
+                let nearest = layout.figures.map { hypot($0.x - centre.0, $0.y - centre.1) }.min() ?? unit
+                let tr = max(unit * 0.2, nearest - 1.7 * (layout.figures.first?.radius ?? 0))
                 svg.circle(centre.0 + tr * 0.1, centre.1 + tr * 0.12, tr, fill: .black, opacity: 0.18)
                 svg.circle(centre.0, centre.1, tr, fill: c(0x7A5236), stroke: .ink, width: lw)
                 svg.circle(centre.0, centre.1, tr * 0.85, stroke: c(0x7A5236).lighter(0.15), width: lw)
