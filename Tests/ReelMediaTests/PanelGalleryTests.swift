@@ -105,6 +105,11 @@ enum PanelGallery {
             out.append((name, vertical(place.0, place.2, setting: place.1, size: .mediumCloseUp, figures: [maya, heard],
                                        seed: UInt64(i))))
         }
+        for (i, place) in [("BEACH", TimeOfDay.dawn), ("MOUNTAIN", .day), ("城市", .night), ("FOREST ROAD", .dusk)].enumerated() {
+            out.append(("ews-\(i)", PanelSpec(width: 1280, height: 720, setting: .exterior, timeOfDay: place.1,
+                                               location: place.0, mood: .calm, size: .extremeWide, purpose: .action,
+                                               figures: [maya, ben], slug: "S0\(i)-01 · EWS", seed: UInt64(i))))
+        }
         out.append(("zh-rooftop-night", vertical("天台", .night, setting: .exterior, size: .mediumCloseUp, mood: .romantic,
                                                  figures: [lin, chen],
                                                  caption: "林晓望着城市的灯火，轻声说：“我们明天就要离开这里了，你真的想好了吗？我一直在等你的回答，等了整整三年。”")))

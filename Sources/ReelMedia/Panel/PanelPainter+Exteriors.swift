@@ -84,15 +84,3 @@ extension PanelPainter {
             .quad(x + r * 0.5, cy - r * 0.2, x + r * 0.1, cy - r * 1.05).close(), fill: crown.darker(0.25), opacity: 0.6)
     }
 }
-
-extension PanelPlace {
-    static func isAlley(_ location: String) -> Bool {
-        let l = location.lowercased()
-        return l.contains("alley") || l.contains("巷") || l.contains("胡同") || l.contains("lane")
-    }
-
-    static func isGarden(_ location: String) -> Bool {
-        let l = location.lowercased()
-        return l.contains("garden") || l.contains("花园") || l.contains("yard") || l.contains("庭院")
-    }
-}

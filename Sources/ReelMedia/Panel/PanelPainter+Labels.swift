@@ -33,8 +33,15 @@ extension PanelPainter {
         let radius = box.h / 2
         if let (tx, ty) = tag.pointer {
             let half = box.h * 0.28
-            svg.path(PanelPath.polygon([(tx - half, box.maxY - 1), (tx + half, box.maxY - 1), (tx, ty)]),
-                     fill: tag.speaking ? solid : dark, opacity: tag.speaking ? 1 : 0.82)
+            let bx = min(box.maxX - radius, max(box.minX + radius, tx))
+            if ty - box.maxY > box.h * 0.6 {
+                // A leader line down to a small figure.
+                svg.stroke(PanelPath().move(bx, box.maxY).line(tx, ty), tag.speaking ? solid : dark,
+                           width: max(1.5, tag.fontSize * 0.12), opacity: 0.9)
+            } else {
+                svg.path(PanelPath.polygon([(bx - half, box.maxY - 1), (bx + half, box.maxY - 1), (tx, ty)]),
+                         fill: tag.speaking ? solid : dark, opacity: tag.speaking ? 1 : 0.82)
+            }
         }
         if tag.voiceOver {
             svg.rect(box.x, box.y, box.w, box.h, fill: dark, opacity: 0.72, radius: radius)

@@ -66,18 +66,19 @@ extension PanelPainter {
 
     func cloud(_ cx: Double, _ cy: Double, _ w: Double, color: PanelColor, shade: PanelColor,
                rng: inout PanelRandom) {
-        let h = w * 0.16
+        // Five bumps of different widths, the middle ones tallest, on a flat base.
+        let weights = (0..<5).map { _ in rng.range(0.7, 1.3) }
+        let total = weights.reduce(0, +)
         var p = PanelPath().move(cx - w / 2, cy)
-        let bumps = 4
         var x = cx - w / 2
-        for i in 0..<bumps {
-            let bw = w / Double(bumps)
-            let bh = h * (i == 1 || i == 2 ? rng.range(1.6, 2.3) : rng.range(0.9, 1.3))
-            p = p.cubic(x, cy - bh, x + bw, cy - bh, x + bw, cy)
+        for (i, weight) in weights.enumerated() {
+            let bw = w * weight / total
+            let bh = bw * (i == 0 || i == 4 ? 0.45 : 0.75) * rng.range(0.85, 1.15)
+            p = p.cubic(x - bw * 0.1, cy - bh * 1.3, x + bw * 1.1, cy - bh * 1.3, x + bw, cy)
             x += bw
         }
-        svg.path(p.close(), fill: color, opacity: 0.9)
-        svg.path(PanelPath().move(cx - w * 0.42, cy).quad(cx, cy - h * 0.7, cx + w * 0.42, cy).close(),
-                 fill: shade, opacity: 0.45)
+        svg.path(p.close(), fill: color, opacity: 0.92)
+        svg.path(PanelPath().move(cx - w * 0.45, cy).quad(cx, cy - w * 0.09, cx + w * 0.45, cy).close(),
+                 fill: shade, opacity: 0.4)
     }
 }

@@ -98,10 +98,3 @@ extension PanelPainter {
         }
     }
 }
-
-extension PanelPlace {
-    static func isSubway(_ location: String) -> Bool {
-        let l = location.lowercased()
-        return l.contains("subway") || l.contains("metro") || l.contains("underground") || l.contains("地铁")
-    }
-}

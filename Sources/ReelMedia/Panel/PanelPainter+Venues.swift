@@ -173,10 +173,3 @@ extension PanelPainter {
         inkRect(counter.x(cx - 0.25), counter.y(1.3), counter.len(0.5), counter.len(0.3), c(0x2F3338))
     }
 }
-
-extension PanelPlace {
-    static func isDiner(_ location: String) -> Bool {
-        let l = location.lowercased()
-        return l.contains("diner") || l.contains("cafeteria") || l.contains("canteen") || l.contains("食堂")
-    }
-}

@@ -65,10 +65,22 @@ extension TagLayout {
             case .front:
                 if size == .extremeCloseUp { return [] }
                 let side = p.facing >= 0 ? -1.0 : 1.0
-                let above = at(p.x, p.headTop - gap - height / 2, (p.x, p.headTop - gap * 0.3))
+                let tip = (p.x, p.headTop - gap * 0.3)
+                let above = at(p.x, p.headTop - gap - height / 2, tip)
                 let beside = at(p.x + side * (1.35 * r + layout.unit * 9), p.y - 0.2 * r)
                 let chest = at(p.x, p.y + 3.1 * r)
-                return size >= .medium ? [above, beside, chest] : [above, chest]
+                if size >= .medium { return [above, beside, chest] }
+                // Small figures: above the head, then staggered up and sideways, pointing down to it.
+                let lift = height + layout.unit
+                var out = [above]
+                for level in 0..<3 {
+                    let y = p.headTop - gap * 2 - height / 2 - Double(level) * lift
+                    for dx in [-1.0, 1.0] {
+                        out.append(at(p.x + dx * layout.unit * 8, y, tip))
+                    }
+                    out.append(at(p.x, y - lift, tip))
+                }
+                return out + [chest]
             }
         }
 
@@ -82,7 +94,7 @@ extension TagLayout {
                     taken.append(box)
                     var tag = TagLayout(figure: figure, text: text, box: box, fontSize: size, speaking: speaking,
                                         voiceOver: false)
-                    if let tip, tip.1 > box.maxY, tip.0 > box.minX, tip.0 < box.maxX { tag.pointer = tip }
+                    if let tip, tip.1 > box.maxY { tag.pointer = tip }
                     return tag
                 }
             }
