@@ -136,6 +136,11 @@ enum PanelGallery {
                                                     size: .wide, purpose: .dialogue, figures: [lin, chen], seed: 2)))
         out.append(("insert-kitchen", vertical("KITCHEN", .night, size: .closeUp, purpose: .insert, figures: [],
                                                caption: "The phone buzzes on the counter.")))
+        out.append(("insert-office-hand", vertical("OFFICE", .day, size: .closeUp, purpose: .insert, figures: [maya],
+                                                   caption: "Maya's hand hovers over the phone.", seed: 3)))
+        out.append(("insert-bar-landscape", PanelSpec(width: 1280, height: 720, timeOfDay: .night, location: "BAR",
+                                                      mood: .tense, size: .extremeCloseUp, purpose: .insert,
+                                                      figures: [ben], slug: "S06-09 · ECU · insert", seed: 2)))
         out.append(("establishing-city", vertical("CITY", .dawn, setting: .exterior, size: .extremeWide,
                                                   purpose: .establishing, figures: [])))
         out.append(("vo-ecu", vertical("BEDROOM", .night, size: .extremeCloseUp, mood: .mysterious,

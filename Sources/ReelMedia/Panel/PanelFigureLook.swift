@@ -24,6 +24,8 @@ struct PanelFigureLook: Hashable, Sendable {
     var skirt: Bool
     /// An open jacket over a lighter shirt.
     var jacket: Bool
+    /// A shirt collar and a button placket.
+    var collar: Bool
 
     /// Distinct, saturated costume hues; index 8 and up shift the hue.
     static let costumes: [UInt32] = [0xD64545, 0x3B73D9, 0xE3A21A, 0x2E9E6B, 0x8B56CC, 0xEB7434, 0x1FA3B3, 0xD4508F]
@@ -48,7 +50,7 @@ struct PanelFigureLook: Hashable, Sendable {
             costume: costume, costumeShade: costume.mix(PanelColor(0x241C3A), 0.32), shirt: PanelColor(0xF3EFE6),
             skin: skin, skinShade: skin.mix(PanelColor(0x7A3B3B), 0.28), hair: hair, hairLight: hair.lighter(0.32),
             trousers: PanelColor(trousers[i % trousers.count]), shoes: PanelColor(0x221E24), hairStyle: style,
-            shoulders: 1.78, waist: 1.42, hips: 1.48, arm: 0.58, skirt: false, jacket: i % 3 == 1)
+            shoulders: 1.78, waist: 1.42, hips: 1.48, arm: 0.58, skirt: false, jacket: i % 3 == 1, collar: i % 3 == 2)
         switch figure.gender {
         case .female:
             look.shoulders = 1.6; look.waist = 1.22; look.hips = 1.55; look.arm = 0.52; look.skirt = i % 2 == 0

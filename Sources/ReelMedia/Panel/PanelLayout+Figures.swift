@@ -62,6 +62,7 @@ extension PanelLayout {
             placeOverShoulder(spec, lead: lead, visible: visible, size: size)
         default:
             placeFront(spec, lead: lead, visible: visible, size: size)
+            placeTable(size: size)
         }
     }
 
@@ -138,9 +139,13 @@ extension PanelLayout {
         }
         // Back to front: smaller (further) first, the lead last.
         figures = placed.sorted { ($0.radius, $0.figure == lead ? 1 : 0) < ($1.radius, $1.figure == lead ? 1 : 0) }
-        if location.seated, location.place?.hasTable == true, size <= .medium, let front = figures.last {
-            tableTop = front.y + (size <= .full ? 4.4 : 5.2) * front.radius
-        }
+    }
+
+    /// Seated figures get a table, desk or counter in front of them at waist height.
+    mutating func placeTable(size: ShotSize) {
+        guard location.seated, location.place?.hasTable == true, size <= .medium,
+              let front = figures.last(where: { $0.view == .front && $0.seated }) else { return }
+        tableTop = front.y + (size <= .full ? 4.4 : 5.2) * front.radius
     }
 
     private mutating func placeOverShoulder(_ spec: PanelSpec, lead: Int, visible: [Int], size: ShotSize) {

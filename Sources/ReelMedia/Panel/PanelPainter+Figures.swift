@@ -99,6 +99,16 @@ extension PanelPainter {
                 svg.stroke(PanelPath().move(b.pt(sgn * 0.5 + dip, 1.8)).line(b.pt(dip * 0.5 + sgn * 0.05, 4.6))
                     .line(b.pt(sgn * 0.12, 6.5)), .ink, width: lw * 0.7 * weight)
             }
+        } else if look.collar {
+            svg.stroke(PanelPath().move(b.pt(dip * 0.5, 2.3)).line(b.pt(dip * 0.5, 6.4)), look.costumeShade.darker(0.2),
+                       width: lw * 0.8 * weight)
+            for k in stride(from: 3.0, through: 5.8, by: 0.9) {
+                svg.circle(b.pt(dip * 0.5 + 0.12, k).0, b.pt(0, k).1, b.r * 0.05, fill: look.shirt)
+            }
+            for sgn in [-1.0, 1.0] {
+                ink(PanelPath.polygon([b.pt(sgn * 0.52, 1.7), b.pt(dip * 0.5, 2.35), b.pt(sgn * 0.62 + dip * 0.3, 2.55)]),
+                    look.shirt, weight: 0.7 * weight)
+            }
         } else {
             svg.stroke(PanelPath().move(b.pt(-0.5, 1.72)).quad(b.pt(dip, 2.45), b.pt(0.5, 1.72)), look.costumeShade,
                        width: lw * 1.6 * weight)

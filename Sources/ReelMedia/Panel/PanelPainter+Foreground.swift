@@ -24,7 +24,7 @@ extension PanelPainter {
         case .office: wood = c(0xC8B08A)
         case .classroom: wood = c(0xC9A06A)
         case .bar: wood = c(0x5A3322)
-        case .restaurant: wood = c(0xF4F1EA)
+        case .restaurant: wood = PanelPlace.isDiner(spec.location) ? c(0xB5483A) : c(0xF4F1EA)
         default: wood = c(0x7A5236)
         }
         let full = place == .bar || place == .classroom
@@ -36,11 +36,13 @@ extension PanelPainter {
         let edge = r * 0.3
         ink(PanelPath.polygon([(minX + inset, top - depth), (maxX - inset, top - depth), (maxX, top), (minX, top)]), wood)
         if layout.size <= .full {
-            // Legs, with the floor and the sitters' shadow showing between them.
-            svg.rect(minX, top + edge, maxX - minX, (floor - top - edge) * 0.55, fill: .black, opacity: 0.22)
+            // A front panel hides the sitters' laps; legs and floor show below it.
+            let panelBottom = min(floor - r * 0.8, lead.y + 7.2 * r)
+            svg.rect(minX + r * 0.5, panelBottom, maxX - minX - r, (floor - panelBottom) * 0.6, fill: .black, opacity: 0.18)
             for x in [minX + r * 0.3, maxX - r * 0.7] {
                 inkRect(x, top + edge, r * 0.4, floor - top - edge, wood.darker(0.3))
             }
+            inkRect(minX + r * 0.3, top + edge, maxX - minX - r * 0.6, max(0, panelBottom - top - edge), wood.darker(0.2))
         } else {
             // The front of the counter or table: panelled, in shade.
             let face = wood.darker(0.22)
@@ -59,7 +61,7 @@ extension PanelPainter {
             }
         }
         svg.rect(minX, top, maxX - minX, edge, fill: wood.darker(0.08), stroke: .ink, width: lw)
-        if place == .restaurant {
+        if place == .restaurant, !PanelPlace.isDiner(spec.location) {
             svg.path(PanelPath().move(minX, top + r * 0.3).line(maxX, top + r * 0.3).line(maxX, top + r * 2.2)
                 .quad((minX + maxX) / 2, top + r * 2.6, minX, top + r * 2.2).close(), fill: c(0xF7F4EE), stroke: .ink,
                 width: lw)

@@ -44,8 +44,19 @@ extension PanelPainter {
         hazeColor = wall
     }
 
+    /// What the caption names, else what the place suggests.
     var insertObject: InsertObject {
-        switch layout.location.place {
+        let caption = (spec.caption ?? "").lowercased()
+        let named: [(InsertObject, [String])] = [
+            (.phone, ["phone", "text message", "screen", "手机", "电话", "短信"]),
+            (.letter, ["letter", "envelope", "note", "photo", "key", "信", "照片", "钥匙", "纸条"]),
+            (.glass, ["glass", "drink", "whisky", "whiskey", "wine", "beer", "酒"]),
+            (.mug, ["mug", "cup", "coffee", "tea", "杯", "咖啡", "茶"]),
+            (.pills, ["pill", "medicine", "bottle", "药"]),
+            (.notebook, ["notebook", "book", "diary", "page", "本子", "日记", "书"]),
+        ]
+        for (object, words) in named where words.contains(where: { caption.contains($0) }) { return object }
+        return switch layout.location.place {
         case .kitchen, .home, .cafe, .restaurant: .mug
         case .bar: .glass
         case .hospital, .lab: .pills
