@@ -96,7 +96,7 @@ enum PanelGallery {
         }
         for (i, place) in places.enumerated() {
             let name = "place-\(i)-" + place.0.lowercased().filter { $0.isLetter || $0.isNumber }
-            out.append((name, vertical(place.0, place.2, setting: place.1, size: i % 4 == 3 ? .medium : .wide,
+            out.append((name, vertical(place.0, place.2, setting: place.1, size: .wide,
                                        seed: UInt64(i))))
         }
         let heard = PanelFigure(name: "BEN", colorIndex: 1, gender: .male, offScreen: true)

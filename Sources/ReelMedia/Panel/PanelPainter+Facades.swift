@@ -183,6 +183,8 @@ extension PanelPainter {
         inkRect(sign.0 - k * 0.9, sign.1 - k * 0.3, k * 1.8, k * 0.55, c(0x1F4E8C))
         svg.rect(sign.0 - k * 0.7, sign.1 - k * 0.12, k * 1.4, k * 0.12, fill: .white, opacity: 0.85)
         svg.circle(sign.0 + k * 1.3, sign.1 - k * 0.05, k * 0.3, fill: .white, stroke: .ink, width: lw)
+        line(sign.0 + k * 1.3, sign.1 - k * 0.05, sign.0 + k * 1.3, sign.1 - k * 0.25, .ink, weight: 1.2)
+        line(sign.0 + k * 1.3, sign.1 - k * 0.05, sign.0 + k * 1.45, sign.1 - k * 0.05, .ink, weight: 1.2)
         hazeColor = c(0xB5B8BC)
     }
 }

@@ -69,7 +69,7 @@ extension PanelPainter {
             paintPicture(p, x: -side * 1.6, y: 1.4, width: 0.5, height: 0.5, frameColor: c(0xC9A14A))
         }
         let tables = plane(0.95, room: room)
-        for m in [-side * 2.2, side * 0.4] {
+        for m in diner ? [] : [-side * 2.2, side * 0.4] {
             for dx in [-0.55, 0.55] {
                 inkRect(tables.x(m + dx - 0.18), tables.y(0.95), tables.len(0.36), tables.len(0.95), c(0x5A3A26))
             }

@@ -87,18 +87,18 @@ extension PanelPainter {
     func paintBridge() {
         paintSkyAndGround(c(0x8A8580))
         let hy = layout.horizon
-        paintSkyline(baseY: hy, k: 0.1, tall: 60, colors: [0x8C9BB5, 0x9AA5BF], windows: false, stream: "far")
+        paintSkyline(baseY: hy, k: 0.06, tall: 55, colors: [0x6E7F9C, 0x8C9BB5, 0x7F8FAD], windows: true, stream: "far")
         let water = light.isNight ? c(0x1B2A55) : c(0x4F86B5)
         svg.rect(bleed.x, hy, bleed.w, ground(1).baseY - hy, fill: water)
         // Suspension cables from a tower on one side.
         let side = windowSide
         let tower = ground(0.7)
-        let tx = tower.x(side * streetHalfWidth * 1.3)
+        let tx = tower.x(side * streetHalfWidth * 0.8)
         let red = c(0xB5483A)
         inkRect(tx - tower.len(0.6), tower.y(26), tower.len(1.2), tower.len(26), red)
         inkRect(tx - tower.len(1.0), tower.y(24), tower.len(2.0), tower.len(0.8), red.darker(0.1))
         for i in 0..<8 {
-            let end = tower.x(side * streetHalfWidth * 1.3 - side * Double(i + 1) * 3)
+            let end = tower.x(side * streetHalfWidth * 0.8 - side * Double(i + 1) * 2.2)
             svg.stroke(PanelPath().move(tx, tower.y(25)).line(end, tower.y(1.1)), red.darker(0.2), width: lw * 0.8)
         }
         paintRailing(ground(1), color: red.darker(0.15))
