@@ -53,11 +53,11 @@ extension PanelPainter {
         guard light.lampsOn, b.r >= layout.unit * 3, b.p.dim < 0.4 else { return }
         let side = b.p.facing > 0 ? -1.0 : 1.0
         let color = layout.location.exterior && light.isNight ? PanelColor(0xA8C4FF) : light.glow
-        let look = PanelFigureLook.make(b.p.figure >= 0 ? spec.figures[b.p.figure] : PanelFigure(name: ""), dim: 0)
-        let e = look.hairStyle == .long || look.hairStyle == .bob ? 1.12 : 1.0
-        svg.stroke(PanelPath().move(b.x(side * 0.3), b.y(-1.3)).cubic(b.x(side * 1.0 * e), b.y(-1.15), b.x(side * 1.08 * e),
-                                                                       b.y(0.0), b.x(side * 0.95 * e), b.y(0.55)),
-                   color, width: max(lw * 1.2, b.r * 0.04), opacity: 0.7)
+        // Along the cheek and jaw, just inside the outline, so it always sits on the face.
+        let jaw = b.p.facing * 0.16
+        svg.stroke(PanelPath().move(b.x(side * 0.88), b.y(-0.35))
+            .cubic(b.x(side * 0.9), b.y(0.55), b.x(side * 0.42 + jaw), b.y(1.0), b.x(side * 0.1 + jaw), b.y(1.04)),
+                   color, width: max(lw * 1.3, b.r * 0.04), opacity: 0.75)
     }
 
     private func paintFace(_ b: Body, figure: PanelFigure, look: PanelFigureLook, detailed: Bool, weight: Double) {
