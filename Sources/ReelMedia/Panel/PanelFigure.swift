@@ -1,0 +1,25 @@
+import Foundation
+import ReelModel
+
+/// A character in a panel.
+public struct PanelFigure: Hashable, Sendable, Codable {
+    /// Drawn on a small tag near the figure: `MAYA`, `林晓`.
+    public var name: String
+    /// Stable per character across the film: picks the costume colour, skin tone and hair.
+    public var colorIndex: Int
+    /// A hint for hair and silhouette only.
+    public var gender: Voice.Gender
+    /// The speaker: mouth open, turned toward the listeners, the others dimmed a little.
+    public var speaking: Bool
+    /// Heard, not seen: no body, only a small `(V.O.) NAME` label.
+    public var offScreen: Bool
+
+    public init(name: String, colorIndex: Int = 0, gender: Voice.Gender = .unknown, speaking: Bool = false,
+                offScreen: Bool = false) {
+        self.name = name
+        self.colorIndex = colorIndex
+        self.gender = gender
+        self.speaking = speaking
+        self.offScreen = offScreen
+    }
+}
