@@ -48,12 +48,12 @@ let package = Package(
         .target(name: "ReelTesting", dependencies: ["ReelModel", "ReelEngine", "ReelMedia", "ReelStudio"]),
 
         .testTarget(name: "ReelModelTests", dependencies: ["ReelModel"]),
-        .testTarget(name: "ReelScriptTests", dependencies: ["ReelScript", "ReelTesting"]),
+        .testTarget(name: "ReelScriptTests", dependencies: ["ReelScript", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelEngine", "ReelTesting"]),
-        .testTarget(name: "ReelMediaTests", dependencies: ["ReelMedia", "ReelTesting"]),
+        .testTarget(name: "ReelMediaTests", dependencies: ["ReelMedia", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelStoreTests", dependencies: ["ReelStore", "ReelTesting"]),
-        .testTarget(name: "ReelStudioTests", dependencies: ["ReelStudio", "ReelTesting"]),
-        .testTarget(name: "ReelCLITests", dependencies: ["ReelCLI", "ReelTesting"]),
+        .testTarget(name: "ReelStudioTests", dependencies: ["ReelStudio", "ReelTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelCLITests", dependencies: ["ReelCLI", "ReelTesting"], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,10 +22,11 @@ public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
         return cjk * 5 >= letters ? .chinese : .english
     }
 
-    /// Speaking units per second at a natural pace: words for English, characters for Chinese.
+    /// Speaking units per second at the brisk pace of short drama: words for English,
+    /// characters for Chinese.
     public var speakingRate: Double {
         switch self {
-        case .english: 2.6
+        case .english: 3.0
         case .chinese: 4.2
         }
     }

@@ -20,8 +20,14 @@ public struct Screenplay: Hashable, Sendable, Codable {
             .map { $0.values.joined(separator: "\n") }
     }
 
-    /// The title from the title page, without markup.
-    public var title: String? { titleValue("Title").map(ScriptText.plain) }
+    /// The title from the title page (`Title:`, or `标题:`/`片名:`/`剧名:` in Chinese
+    /// scripts), without markup.
+    public var title: String? {
+        for key in ["Title", "标题", "片名", "剧名"] {
+            if let value = titleValue(key).map(ScriptText.plain), !value.isEmpty { return value }
+        }
+        return nil
+    }
 }
 
 /// One `Key: value` entry of the title page; a value may span several indented lines.

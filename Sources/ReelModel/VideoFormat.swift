@@ -41,7 +41,7 @@ public struct VideoFormat: Hashable, Sendable, Codable, CustomStringConvertible 
     public var width: Int {
         switch aspect {
         case .vertical, .square: size.shortSide
-        case .landscape: size.shortSide * 16 / 9
+        case .landscape: VideoFormat.even(size.shortSide * 16, 9)
         }
     }
 
@@ -49,9 +49,12 @@ public struct VideoFormat: Hashable, Sendable, Codable, CustomStringConvertible 
     public var height: Int {
         switch aspect {
         case .landscape, .square: size.shortSide
-        case .vertical: size.shortSide * 16 / 9
+        case .vertical: VideoFormat.even(size.shortSide * 16, 9)
         }
     }
+
+    /// `n / d` rounded to the nearest even number: 4:2:0 video needs even sides.
+    static func even(_ n: Int, _ d: Int) -> Int { Int((Double(n) / Double(d) / 2).rounded()) * 2 }
 
     /// `720x1280@24`.
     public var description: String { "\(width)x\(height)@\(frameRate)" }

@@ -1,2 +1,3 @@
 import ReelCLI
-await ReelCommand.main()
+
+await ReelCommand.launch()

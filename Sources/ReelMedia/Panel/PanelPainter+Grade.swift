@@ -17,7 +17,7 @@ extension PanelPainter {
     }
 
     /// The mood's vignette: dark edges around the frame, strongest for mysterious.
-    func paintVignette() {
+    func paintVignette(over area: PanelBox? = nil) {
         let grade = svg.grade
         guard grade.vignette > 0 else { return }
         let reach = (frame.w * frame.w + frame.h * frame.h).squareRoot() / 2
@@ -27,7 +27,8 @@ extension PanelPainter {
                                     [(0, grade.vignetteColor, 0), (0.55, grade.vignetteColor, 0),
                                      (0.82, grade.vignetteColor, grade.vignette * 0.45),
                                      (1, grade.vignetteColor, grade.vignette)])
-        svg.rect(layout.canvas.x, layout.canvas.y, layout.canvas.w, layout.canvas.h, gradient: id)
+        let box = area ?? layout.canvas
+        svg.rect(box.x, box.y, box.w, box.h, gradient: id)
         svg.grade = saved
     }
 }

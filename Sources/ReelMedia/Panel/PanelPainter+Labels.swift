@@ -4,7 +4,17 @@ import ReelModel
 extension PanelPainter {
     /// Name tags, the caption band and the slug: ungraded, always on top, inside the frame.
     func paintLabels() {
+        paintTags()
+        paintScreenText()
+    }
+
+    /// Name tags, which belong to the figures and move with them.
+    func paintTags() {
         for tag in layout.tags { paintTag(tag) }
+    }
+
+    /// The caption band and the slug, which belong to the screen.
+    func paintScreenText() {
         if let caption = layout.caption {
             let band = caption.band
             let id = svg.linearGradient(0, band.minY, 0, band.maxY,

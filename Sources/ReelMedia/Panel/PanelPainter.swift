@@ -46,9 +46,23 @@ final class PanelPainter {
             paintForeground()
         }
         if layout.roll != 0 { svg.endGroup() }
-        paintVignette()
+        if spec.separateOverlay {
+            svg.grade = .identity
+            paintTags()
+        } else {
+            paintVignette()
+            svg.grade = .identity
+            paintLabels()
+        }
+    }
+
+    /// The screen layer: vignette, caption band and slug, in frame coordinates.
+    func paintOverlay() {
+        svg.beginGroup(transform: "translate(\(SVGWriter.num(-frame.x)) \(SVGWriter.num(-frame.y)))")
+        paintVignette(over: frame)
         svg.grade = .identity
-        paintLabels()
+        paintScreenText()
+        svg.endGroup()
     }
 
     /// The place, by location keyword and inside/outside.

@@ -41,13 +41,18 @@ public struct PanelSpec: Hashable, Sendable, Codable {
     public var slug: String?
     /// Variation between takes: placement, set dressing and small palette shifts.
     public var seed: UInt64
+    /// When true, the caption, the slug and the vignette are left out of the panel and drawn
+    /// by ``PanelRenderer/overlaySVG(_:)`` on a transparent layer the size of the frame,
+    /// which stays put on screen while a camera move travels over the panel.
+    public var separateOverlay: Bool
 
     /// - Parameters:
     ///   - frame: the film frame; nil means the whole canvas.
     public init(width: Int, height: Int, frame: PanelRect? = nil, setting: Setting = .interior,
                 timeOfDay: TimeOfDay = .day, location: String = "", mood: Mood = .calm,
                 size: ShotSize = .medium, angle: CameraAngle = .eyeLevel, purpose: ShotPurpose = .action,
-                figures: [PanelFigure] = [], caption: String? = nil, slug: String? = nil, seed: UInt64 = 0) {
+                figures: [PanelFigure] = [], caption: String? = nil, slug: String? = nil, seed: UInt64 = 0,
+                separateOverlay: Bool = false) {
         self.width = width
         self.height = height
         self.frame = frame ?? PanelRect(x: 0, y: 0, width: width, height: height)
@@ -62,5 +67,6 @@ public struct PanelSpec: Hashable, Sendable, Codable {
         self.caption = caption
         self.slug = slug
         self.seed = seed
+        self.separateOverlay = separateOverlay
     }
 }

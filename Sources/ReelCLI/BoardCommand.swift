@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import ReelModel
+import ReelStudio
+
+/// `reel board SCRIPT --html DIR`: a storyboard sheet with a panel per shot.
+struct BoardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "board",
+        abstract: "Draw the storyboard: a panel per shot with its id, size, move, duration, action and dialogue.")
+
+    @Argument(help: "The screenplay, in Fountain (.fountain).", completion: .file(extensions: ["fountain", "txt"]))
+    var script: String
+
+    @Option(help: "Write an HTML storyboard sheet (index.html and panels/) into this directory.")
+    var html: String
+
+    @OptionGroup var format: FormatOptions
+
+    @Flag(name: .shortAndLong, help: "Print only the result.")
+    var quiet = false
+
+    func run() async throws {
+        let script = URL(fileURLWithPath: self.script)
+        let directory = URL(fileURLWithPath: html)
+        let result = try await Progress.run(quiet: quiet) { events in
+            try await Studio().board(script: script, directory: directory, format: format.format, events: events)
+        }
+        Terminal.out("\(result.html.path)  \(result.panels.count) panels")
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelStudio
+
+/// `reel make SCRIPT`: plan, generate and render in one command.
+struct MakeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make",
+        abstract: "Make a film from a screenplay in one command.",
+        discussion: """
+            Plans the storyboard, renders every shot, voice and music cue, and cuts the film. \
+            Finished work is kept: running it again re-renders only what changed.
+            """)
+
+    @Argument(help: "The screenplay, in Fountain (.fountain).", completion: .file(extensions: ["fountain", "txt"]))
+    var script: String
+
+    @Option(name: .shortAndLong, help: "Where to write the film (default: renders/<script name>.mp4).")
+    var out: String?
+
+    @OptionGroup var format: FormatOptions
+
+    @Flag(help: "Burn the subtitles into the picture (a sidecar .srt is always written).")
+    var burnSubtitles = false
+
+    @Flag(help: "Print the result as JSON on stdout.")
+    var json = false
+
+    @Flag(name: .shortAndLong, help: "Print only the result.")
+    var quiet = false
+
+    func validate() throws {
+        if let out, !out.lowercased().hasSuffix(".mp4") {
+            throw ValidationError("--out must name an .mp4 file (got '\(out)')")
+        }
+    }
+
+    func run() async throws {
+        let request = MakeRequest(script: URL(fileURLWithPath: script), output: out.map { URL(fileURLWithPath: $0) },
+                                  format: format.format, burnSubtitles: burnSubtitles)
+        let result = try await Progress.run(quiet: quiet || json) { events in
+            try await Studio().make(request, events: events)
+        }
+        if json {
+            try Terminal.json(MakeReport(result))
+        } else {
+            Terminal.out("\(result.film.path)  \(MakeReport.seconds(result.frames, result.storyboard.format)) s, "
+                         + "\(result.storyboard.shots.count) shots, \(result.storyboard.format)")
+            if !quiet { Terminal.err("subtitles: \(result.subtitles.path)") }
+        }
+    }
+}
+
+/// The JSON `make --json` prints.
+struct MakeReport: Encodable {
+    var film: String
+    var subtitles: String
+    var title: String
+    var seconds: Double
+    var frames: Int64
+    var shots: Int
+    var format: String
+    var jobs: Int
+    var rendered: Int
+    var reused: Int
+
+    init(_ r: MakeResult) {
+        film = r.film.path
+        subtitles = r.subtitles.path
+        title = r.storyboard.title
+        frames = r.frames
+        seconds = MakeReport.seconds(r.frames, r.storyboard.format)
+        shots = r.storyboard.shots.count
+        format = r.storyboard.format.description
+        jobs = r.summary.total
+        rendered = r.summary.ran
+        reused = r.summary.cached
+    }
+
+    static func seconds(_ frames: Int64, _ format: VideoFormat) -> Double {
+        (format.frameRate.time(frames: frames).seconds * 100).rounded() / 100
+    }
+}
+
+/// Runs a studio call while a progress display reads its events.
+enum Progress {
+    static func run<T: Sendable>(quiet: Bool,
+                                 _ body: @escaping @Sendable (AsyncStream<RunEvent>.Continuation) async throws -> T) async throws -> T {
+        let (stream, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .unbounded)
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                defer { continuation.finish() }
+                return try await body(continuation)
+            }
+            group.addTask {
+                var display = ProgressDisplay(quiet: quiet)
+                for await event in stream { display.handle(event) }
+                return nil
+            }
+            var result: T?
+            while let value = try await group.next() {
+                if let value { result = value }
+            }
+            return result!
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import ReelModel
+import ReelStudio
+
+/// `reel plan SCRIPT`: the storyboard, scene by scene and shot by shot.
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show the storyboard Reel plans for a screenplay.")
+
+    @Argument(help: "The screenplay, in Fountain (.fountain).", completion: .file(extensions: ["fountain", "txt"]))
+    var script: String
+
+    @OptionGroup var format: FormatOptions
+
+    @Flag(help: "Print the storyboard as JSON (schema reel.storyboard).")
+    var json = false
+
+    func run() async throws {
+        let storyboard = try Studio().plan(script: URL(fileURLWithPath: script), format: format.format)
+        if json {
+            try Terminal.json(storyboard)
+        } else {
+            Terminal.out(StoryboardText.render(storyboard))
+        }
+    }
+}
+
+/// The storyboard as a table people read.
+enum StoryboardText {
+    static func render(_ board: Storyboard) -> String {
+        var lines: [String] = []
+        let seconds = String(format: "%.1f", board.duration.seconds)
+        let people = board.subjects.filter { $0.kind == .character }.map(\.name)
+        lines.append("\(board.title) — \(board.shots.count) shots, \(seconds) s, \(board.format), \(board.language.rawValue)")
+        if !people.isEmpty { lines.append("cast: " + people.joined(separator: ", ")) }
+        for scene in board.scenes {
+            lines.append("")
+            lines.append("scene \(scene.id)  \(scene.heading)  [\(scene.mood.rawValue)]")
+            for shot in board.shots where shot.scene == scene.id {
+                let names = shot.subjects.compactMap { board.subject($0)?.name }.joined(separator: ", ")
+                var text = "  \(shot.id)  " + pad(shot.size.rawValue, 3) + " " + pad(shot.move.name, 9) + " "
+                    + pad(String(format: "%4.1fs", shot.duration.seconds), 5)
+                if !names.isEmpty { text += "  [\(names)]" }
+                if !shot.action.isEmpty { text += "  " + clip(shot.action, 60) }
+                lines.append(text)
+                for cue in shot.dialogue {
+                    let who = board.subject(cue.speaker)?.name ?? cue.speaker.rawValue
+                    lines.append("         \(who)\(cue.offScreen ? " (off)" : ""): " + clip(cue.text, 70))
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+
+    static func clip(_ s: String, _ n: Int) -> String {
+        let one = s.replacingOccurrences(of: "\n", with: " ")
+        return one.count <= n ? one : String(one.prefix(n - 1)) + "…"
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import ReelEngine
+import ReelModel
+
+/// Shows a run's progress: a live bar with counts and time left on a terminal, plain
+/// lines (one per finished job) otherwise.
+struct ProgressDisplay {
+    let interactive: Bool
+    let quiet: Bool
+    private var total = 0
+    private var cached = 0
+    private var ran = 0
+    private var failed = 0
+    private var running = Set<NodeID>()
+    private var firstStart: ContinuousClock.Instant?
+    private var lastDraw = ContinuousClock.now - .seconds(1)
+
+    init(interactive: Bool = Terminal.isInteractive, quiet: Bool = false) {
+        self.interactive = interactive
+        self.quiet = quiet
+    }
+
+    mutating func handle(_ event: RunEvent) {
+        guard !quiet else { return }
+        switch event {
+        case .began(let n):
+            total = n
+        case .cached:
+            cached += 1
+        case .started(let id, let attempt):
+            if firstStart == nil { firstStart = .now }
+            running.insert(id)
+            if !interactive, attempt > 1 { Terminal.err("  again  \(id) (attempt \(attempt))") }
+        case .resumed(let id, _):
+            if firstStart == nil { firstStart = .now }
+            running.insert(id)
+            if !interactive { Terminal.err("  resume \(id) (polling the provider's job)") }
+        case .submitted, .progress:
+            break
+        case .succeeded(let id, _, let seconds):
+            running.remove(id)
+            ran += 1
+            if !interactive { Terminal.err("  done   \(id) (" + String(format: "%.1fs", seconds) + ")") }
+        case .retrying(let id, let failure, let delay, _):
+            running.remove(id)
+            line("  retry  \(id) in \(Int(delay.rounded()))s: \(failure)")
+        case .failed(let id, let failure):
+            running.remove(id)
+            failed += 1
+            line("  FAILED \(id): \(failure)")
+        case .skipped(let id, let failure):
+            failed += 1
+            if failure.reason != .blocked { line("  skip   \(id): \(failure)") }
+        case .finished(let summary):
+            if interactive { clear() }
+            Terminal.err("\(summary.total) jobs: \(summary.ran) rendered, \(summary.cached) reused from earlier runs"
+                         + (summary.failures.isEmpty ? "" : ", \(summary.failures.count) failed")
+                         + String(format: " (%.1fs)", summary.seconds))
+            return
+        }
+        if interactive { draw() }
+    }
+
+    private mutating func draw(force: Bool = false) {
+        let now = ContinuousClock.now
+        guard force || now - lastDraw > .milliseconds(100) else { return }
+        lastDraw = now
+        let done = cached + ran + failed
+        let width = 28
+        let filled = total == 0 ? 0 : min(width, width * done / total)
+        var text = "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "]"
+        text += " \(done)/\(total) jobs"
+        if cached > 0 { text += " · \(cached) reused" }
+        if !running.isEmpty { text += " · \(running.count) running" }
+        if let start = firstStart, ran > 0 {
+            let elapsed = Double((now - start).components.seconds)
+            let remaining = Double(max(0, total - done)) * elapsed / Double(ran)
+            text += " · " + ProgressDisplay.clock(remaining) + " left"
+        }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
+
+    private func clear() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    private func line(_ text: String) {
+        if interactive { clear() }
+        Terminal.err(text)
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return String(format: "%d:%02d", s / 60, s % 60)
+    }
+}

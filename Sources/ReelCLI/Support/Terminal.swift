@@ -1,0 +1,32 @@
+import Foundation
+import ReelModel
+
+/// Writing to the terminal: results to stdout, messages and progress to stderr.
+enum Terminal {
+    /// True when stderr is a terminal (progress can redraw in place).
+    static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// `reel: error: where: what` then the hint on its own line.
+    static func error(_ error: ReelError) {
+        var text = "reel: error: "
+        if let location = error.location { text += "\(location): " }
+        text += error.message
+        if let hint = error.hint { text += "\n  → \(hint)" }
+        err(text)
+    }
+
+    /// Pretty, stable JSON for `--json`.
+    static func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        out(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}

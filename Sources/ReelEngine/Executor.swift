@@ -1,0 +1,276 @@
+import Foundation
+import ReelModel
+
+/// Runs a job graph: concurrent up to each provider's limit, critical path first, each
+/// job served from the journal when its key was done before, retried when it may pass,
+/// and every transition journaled before it is acted on.
+///
+/// ```swift
+/// let (events, sink) = AsyncStream.makeStream(of: RunEvent.self)
+/// async let summary = executor.run(graph, events: sink)
+/// for await event in events { display(event) }
+/// ```
+public struct Executor: Sendable {
+    public let runners: RunnerRegistry
+    public let journal: any JobJournal
+    public let blobs: any BlobStore
+    public let options: ExecutorOptions
+    public let sleeper: any Sleeper
+
+    public init(runners: RunnerRegistry, journal: any JobJournal, blobs: any BlobStore,
+                options: ExecutorOptions = ExecutorOptions(), sleeper: any Sleeper = TaskSleeper()) {
+        self.runners = runners
+        self.journal = journal
+        self.blobs = blobs
+        self.options = options
+        self.sleeper = sleeper
+    }
+
+    /// Runs every node whose inputs succeed. Job failures are reported in the summary (and
+    /// the events), not thrown; this throws for an invalid graph, a journal that cannot be
+    /// written, or cancellation. Finishes `events` when done.
+    public func run(_ graph: JobGraph, events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> RunSummary {
+        defer { events?.finish() }
+        let problems = graph.validate { runners.runner(for: $0) != nil }
+        guard problems.isEmpty else {
+            throw ReelError(.internalError, "the job graph cannot run:\n" + problems.map { "  \($0)" }.joined(separator: "\n"),
+                            hint: "this is a bug in Reel; please report it with the command you ran")
+        }
+        var run = RunState(graph: graph, options: options)
+        events?.yield(.began(total: graph.count))
+        try await withThrowingTaskGroup(of: ChildResult.self) { group in
+            try await pump(&run, group: &group, events: events)
+            while let result = try await group.next() {
+                try await handle(result, &run, group: &group, events: events)
+                try await pump(&run, group: &group, events: events)
+            }
+        }
+        run.summary.seconds = run.clock.duration(to: .now).seconds
+        run.summary.total = graph.count
+        events?.yield(.finished(run.summary))
+        return run.summary
+    }
+
+    // MARK: - Scheduling
+
+    /// Starts every ready node it can: cached ones complete at once, others take a slot of
+    /// their provider's limit.
+    private func pump(_ run: inout RunState, group: inout ThrowingTaskGroup<ChildResult, any Error>,
+                      events: AsyncStream<RunEvent>.Continuation?) async throws {
+        var progressed = true
+        while progressed {
+            progressed = false
+            for id in run.state.ready {
+                let node = run.graph[id]!
+                let resolved = try await resolve(node, &run)
+                if case .succeeded(let output) = resolved.entry?.state, blobs.contains(output.asset) {
+                    run.state.complete(id)
+                    run.outputs[id] = output
+                    run.summary.cached += 1
+                    run.summary.outputs[id] = output
+                    events?.yield(.cached(id, output))
+                    progressed = true
+                    break
+                }
+                let provider = node.spec.provider
+                guard run.running[provider, default: 0] < options.limit(for: provider) else { continue }
+                if let refusal = run.budgetRefusal(for: node) {
+                    run.summary.skipped[id] = refusal
+                    events?.yield(.skipped(id, refusal))
+                    let blocked = JobFailure(.blocked, "an input (\(id)) was not run: over budget")
+                    run.state.fail(id).forEach { skip($0, blocked, &run, events) }
+                    progressed = true
+                    break
+                }
+                run.state.start(id)
+                run.running[provider, default: 0] += 1
+                run.committed[id] = node.estimatedCost
+                run.attempts[id, default: 0] += 1
+                let attempt = run.attempts[id]!
+                let inputs = node.inputs.map { run.outputs[$0]!.asset }
+                let entry = resolved.entry
+                let key = resolved.key
+                group.addTask {
+                    await self.runJob(node, key: key, entry: entry, inputs: inputs, attempt: attempt, events: events)
+                }
+                progressed = true
+                break
+            }
+        }
+    }
+
+    /// The node's cache key (its inputs are done) and the journal's record of it.
+    private func resolve(_ node: GraphNode, _ run: inout RunState) async throws -> (key: CacheKey, entry: JournalEntry?) {
+        if let known = run.resolved[node.id] { return known }
+        let key = CacheKey(spec: node.spec, inputs: node.inputs.map { run.outputs[$0]!.asset.digest })
+        let entry = try await journal.entry(for: key)
+        run.resolved[node.id] = (key, entry)
+        return (key, entry)
+    }
+
+    private func handle(_ result: ChildResult, _ run: inout RunState,
+                        group: inout ThrowingTaskGroup<ChildResult, any Error>,
+                        events: AsyncStream<RunEvent>.Continuation?) async throws {
+        switch result {
+        case .woke(let id):
+            run.state.wake(id)
+        case .finished(let id, let output, let seconds):
+            release(id, &run)
+            run.state.complete(id)
+            run.outputs[id] = output
+            run.summary.ran += 1
+            run.summary.outputs[id] = output
+            if let cost = output.cost { run.spend(cost) }
+            events?.yield(.succeeded(id, output, seconds: seconds))
+        case .failed(let id, let failure):
+            release(id, &run)
+            // The journal may have moved on (a handle recorded); look again next time.
+            run.resolved[id] = nil
+            let attempt = run.attempts[id, default: 1]
+            if options.retry.allowsRetry(failure, attempt: attempt) {
+                let delay = options.retry.delay(after: failure, attempt: attempt, unit: run.random.unit())
+                run.state.delay(id)
+                events?.yield(.retrying(id, failure, delay: delay, attempt: attempt))
+                let sleeper = self.sleeper
+                group.addTask {
+                    try await sleeper.sleep(seconds: delay)
+                    return .woke(id)
+                }
+            } else {
+                run.summary.failures[id] = failure
+                events?.yield(.failed(id, failure))
+                let blocked = JobFailure(.blocked, "an input (\(id)) failed")
+                run.state.fail(id).forEach { skip($0, blocked, &run, events) }
+            }
+        case .cancelled:
+            throw CancellationError()
+        }
+    }
+
+    private func release(_ id: NodeID, _ run: inout RunState) {
+        let provider = run.graph[id]!.spec.provider
+        run.running[provider, default: 1] -= 1
+        run.committed[id] = nil
+    }
+
+    private func skip(_ id: NodeID, _ failure: JobFailure, _ run: inout RunState,
+                      _ events: AsyncStream<RunEvent>.Continuation?) {
+        run.summary.skipped[id] = failure
+        events?.yield(.skipped(id, failure))
+    }
+
+    // MARK: - One job
+
+    private func runJob(_ node: GraphNode, key: CacheKey, entry: JournalEntry?, inputs: [Asset], attempt: Int,
+                        events: AsyncStream<RunEvent>.Continuation?) async -> ChildResult {
+        let started = ContinuousClock.now
+        var resume: ProviderHandle?
+        if case .submitted(let handle) = entry?.state { resume = handle }
+        let idempotencyKey = (entry ?? JournalEntry(key: key, state: .pending, attempts: 0)).idempotencyKey
+        do {
+            if let resume {
+                events?.yield(.resumed(node.id, resume))
+            } else {
+                try await journal.record(.running, for: key, node: node)
+                events?.yield(.started(node.id, attempt: attempt))
+            }
+            let journal = self.journal
+            let context = JobContext(
+                key: key, inputs: inputs, blobs: blobs, attempt: attempt, resume: resume, idempotencyKey: idempotencyKey,
+                onSubmitted: { handle in
+                    try await journal.record(.submitted(handle), for: key, node: node)
+                    events?.yield(.submitted(node.id, handle))
+                },
+                onProgress: { fraction in events?.yield(.progress(node.id, fraction)) })
+            guard let runner = runners.runner(for: node) else {
+                throw JobFailure(.failed, "no runner for \(node.spec.kind)")
+            }
+            let output = try await runner.run(node, context: context)
+            guard blobs.contains(output.asset) else {
+                throw JobFailure(.failed, "the runner reported \(output.asset.digest.short) but the store does not hold it")
+            }
+            try await journal.record(.succeeded(output), for: key, node: node)
+            return .finished(node.id, output, seconds: started.duration(to: .now).seconds)
+        } catch is CancellationError {
+            return .cancelled
+        } catch {
+            let failure = JobFailure.classify(error)
+            if Task.isCancelled { return .cancelled }
+            // A retryable failure while a provider job is in hand keeps the handle, so the
+            // next attempt polls it; anything else is recorded as failed.
+            let keepsHandle = failure.reason.isRetryable && failure.reason != .expired
+            let handleInHand = keepsHandle ? await hasHandle(key) : false
+            if !handleInHand {
+                try? await journal.record(.failed(failure), for: key, node: node)
+            }
+            return .failed(node.id, failure)
+        }
+    }
+
+    private func hasHandle(_ key: CacheKey) async -> Bool {
+        if case .submitted = (try? await journal.entry(for: key))?.state { return true }
+        return false
+    }
+}
+
+/// What a child task of the run reports.
+enum ChildResult: Sendable {
+    case finished(NodeID, NodeOutput, seconds: Double)
+    case failed(NodeID, JobFailure)
+    case woke(NodeID)
+    case cancelled
+}
+
+/// The mutable state of one run, owned by the executor's loop.
+struct RunState {
+    let graph: JobGraph
+    let options: ExecutorOptions
+    var state: SchedulerState
+    var outputs: [NodeID: NodeOutput] = [:]
+    var resolved: [NodeID: (key: CacheKey, entry: JournalEntry?)] = [:]
+    var running: [ProviderID: Int] = [:]
+    var attempts: [NodeID: Int] = [:]
+    /// Estimated costs of jobs running now.
+    var committed: [NodeID: Money?] = [:]
+    var spentByCurrency: [String: Int64] = [:]
+    var summary = RunSummary()
+    var random: SeededRandom
+    let clock = ContinuousClock.now
+
+    init(graph: JobGraph, options: ExecutorOptions) {
+        self.graph = graph
+        self.options = options
+        self.state = SchedulerState(graph: graph)
+        self.random = SeededRandom(seed: options.jitterSeed)
+    }
+
+    mutating func spend(_ cost: Money) {
+        spentByCurrency[cost.currency, default: 0] += cost.micros
+        let total = spentByCurrency[cost.currency]!
+        if summary.spent == nil || summary.spent?.currency == cost.currency {
+            summary.spent = Money(micros: total, currency: cost.currency)
+        }
+    }
+
+    /// Why `node` may not start under the budget cap, or nil when it may.
+    func budgetRefusal(for node: GraphNode) -> JobFailure? {
+        guard let cap = options.budgetCap, let estimate = node.estimatedCost, estimate.micros > 0 else { return nil }
+        guard estimate.currency == cap.currency else {
+            return JobFailure(.budget, "its price is in \(estimate.currency) but the budget cap is in \(cap.currency)")
+        }
+        let before = options.spentBefore?.currency == cap.currency ? options.spentBefore!.micros : 0
+        let spent = spentByCurrency[cap.currency, default: 0]
+        let inFlight = committed.values.compactMap { $0 }.filter { $0.currency == cap.currency }.reduce(0) { $0 + $1.micros }
+        let total = before + spent + inFlight + estimate.micros
+        guard total > cap.micros else { return nil }
+        let committedNow = Money(micros: before + spent + inFlight, currency: cap.currency)
+        return JobFailure(.budget, "starting it (about \(estimate)) would pass the budget cap of \(cap); \(committedNow) spent or committed")
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let c = components
+        return Double(c.seconds) + Double(c.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import ReelModel
+
+/// Why a job failed, classified so the scheduler knows whether to try again.
+public struct JobFailure: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Reason: String, Hashable, Sendable, Codable, CaseIterable {
+        /// HTTP 429 or a provider's throttling state: wait and retry.
+        case rateLimited = "rate-limited"
+        /// A 5xx, a dropped connection, a broken download: retry with backoff.
+        case transient
+        /// The provider did not finish in time: retry (resuming the same provider job).
+        case timedOut = "timed-out"
+        /// The provider refused the content: do not retry the same request.
+        case moderation
+        /// The request is wrong for this provider/model: do not retry.
+        case invalidRequest = "invalid-request"
+        /// Credentials missing, wrong or without permission: do not retry.
+        case auth
+        /// Starting it would pass the budget cap.
+        case budget
+        /// The result link expired before it could be downloaded.
+        case expired
+        /// An input failed, so this job could not run.
+        case blocked
+        /// A bug or an unexpected local failure.
+        case failed
+
+        /// Whether trying again later may succeed.
+        public var isRetryable: Bool {
+            switch self {
+            case .rateLimited, .transient, .timedOut, .expired: true
+            case .moderation, .invalidRequest, .auth, .budget, .blocked, .failed: false
+            }
+        }
+    }
+
+    public var reason: Reason
+    /// What happened, safe to show and to store: no secrets, no signed URLs.
+    public var message: String
+    /// Seconds the provider asked us to wait (Retry-After), if it said.
+    public var retryAfter: Double?
+    /// The provider's own error code, when it gave one.
+    public var providerCode: String?
+
+    public init(_ reason: Reason, _ message: String, retryAfter: Double? = nil, providerCode: String? = nil) {
+        self.reason = reason
+        self.message = message
+        self.retryAfter = retryAfter
+        self.providerCode = providerCode
+    }
+
+    public var description: String {
+        var text = "\(reason.rawValue): \(message)"
+        if let providerCode { text += " [\(providerCode)]" }
+        return text
+    }
+
+    /// Classifies any error a runner threw.
+    public static func classify(_ error: any Error) -> JobFailure {
+        if let failure = error as? JobFailure { return failure }
+        if let reel = error as? ReelError {
+            let reason: Reason
+            switch reel.code {
+            case .temporary: reason = .transient
+            case .refused: reason = .auth
+            case .usage, .invalidInput, .configuration, .notFound: reason = .invalidRequest
+            default: reason = .failed
+            }
+            var message = reel.message
+            if let hint = reel.hint { message += " (\(hint))" }
+            return JobFailure(reason, message)
+        }
+        return JobFailure(.failed, String(describing: error))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import ReelModel
+
+/// A sound placed on the film's timeline.
+public struct AudioPlacement: Hashable, Sendable, Codable {
+    /// Which input file (position in the mix's inputs).
+    public var input: Int
+    public var start: RationalTime
+    public var gainDB: Double
+    /// Speed-up to fit a slot (1 = as recorded; at most 1.3).
+    public var tempo: Double
+
+    public init(input: Int, start: RationalTime, gainDB: Double = 0, tempo: Double = 1) {
+        self.input = input
+        self.start = start
+        self.gainDB = gainDB
+        self.tempo = tempo
+    }
+}
+
+/// The film's soundtrack: voices on top, the music bed under them (ducked while anyone
+/// speaks), trimmed or padded to the film's exact length.
+public struct MixSpec: Hashable, Sendable, Codable {
+    public var duration: RationalTime
+    public var voices: [AudioPlacement]
+    public var music: [AudioPlacement]
+    /// Music level relative to full scale before ducking.
+    public var musicGainDB: Double
+    public static let sampleRate = 48_000
+
+    public init(duration: RationalTime, voices: [AudioPlacement], music: [AudioPlacement], musicGainDB: Double = -4) {
+        self.duration = duration
+        self.voices = voices
+        self.music = music
+        self.musicGainDB = musicGainDB
+    }
+
+    /// The film's length in samples at 48 kHz, exact.
+    public var sampleCount: Int64 {
+        (duration.value * Int64(MixSpec.sampleRate) * 2 + duration.timescale) / (2 * duration.timescale)
+    }
+}
+
+public enum AudioMix {
+    /// ffmpeg arguments that mix `inputs` by `spec` into an AAC file at `output`.
+    public static func arguments(inputs: [URL], output: URL, spec: MixSpec, encode: EncodeSettings) -> [String] {
+        var args = ["-v", "error", "-nostdin", "-y"]
+        for url in inputs { args += ["-i", url.path] }
+        let graph = filterGraph(spec, inputCount: inputs.count)
+        args += graph.extraInputs
+        args += ["-filter_complex", graph.filter, "-map", "[out]"]
+        args += encode.audioCodecArguments + ["-movflags", "+faststart", output.path]
+        return args
+    }
+
+    /// The filter graph; `extraInputs` adds a silent source when there is nothing to mix.
+    public static func filterGraph(_ spec: MixSpec, inputCount: Int) -> (filter: String, extraInputs: [String]) {
+        let rate = MixSpec.sampleRate
+        let samples = spec.sampleCount
+        let finish = "apad,atrim=end_sample=\(samples),asetpts=N/SR/TB[out]"
+        var parts: [String] = []
+        func place(_ p: AudioPlacement, label: String, gain: Double) -> String {
+            var chain = "[\(p.input):a]aresample=\(rate),aformat=sample_fmts=fltp:channel_layouts=stereo"
+            if abs(p.tempo - 1) > 0.001 { chain += ",atempo=\(MotionRenderer.fmt(min(2, max(0.5, p.tempo))))" }
+            if gain != 0 { chain += ",volume=\(MotionRenderer.fmt(gain))dB" }
+            let delay = (p.start.value * Int64(rate)) / p.start.timescale
+            chain += ",adelay=\(max(0, delay))S:all=1[\(label)]"
+            return chain
+        }
+        func mix(_ labels: [String], into out: String) -> String {
+            if labels.count == 1 { return "[\(labels[0])]anull[\(out)]" }
+            return labels.map { "[\($0)]" }.joined() + "amix=inputs=\(labels.count):normalize=0:dropout_transition=0[\(out)]"
+        }
+        let voiceLabels = spec.voices.enumerated().map { "v\($0.offset)" }
+        let musicLabels = spec.music.enumerated().map { "m\($0.offset)" }
+        for (p, label) in zip(spec.voices, voiceLabels) { parts.append(place(p, label: label, gain: p.gainDB)) }
+        for (p, label) in zip(spec.music, musicLabels) { parts.append(place(p, label: label, gain: p.gainDB + spec.musicGainDB)) }
+        switch (voiceLabels.isEmpty, musicLabels.isEmpty) {
+        case (true, true):
+            return ("[\(inputCount):a]\(finish)", ["-f", "lavfi", "-i", "anullsrc=r=\(rate):cl=stereo"])
+        case (false, true):
+            parts.append(mix(voiceLabels, into: "voice"))
+            parts.append("[voice]alimiter=limit=0.95:level=false,\(finish)")
+        case (true, false):
+            parts.append(mix(musicLabels, into: "music"))
+            parts.append("[music]alimiter=limit=0.95:level=false,\(finish)")
+        case (false, false):
+            // Both buses run the film's whole length, or the compressor (and with it the
+            // music) would stop when the last line ends.
+            parts.append(mix(voiceLabels, into: "voices"))
+            parts.append(mix(musicLabels, into: "score"))
+            parts.append("[voices]apad=whole_len=\(samples)[voice]")
+            parts.append("[score]apad=whole_len=\(samples)[music]")
+            // Duck the music under the voices: the voices key a compressor on the music.
+            parts.append("[voice]asplit=2[key][vo]")
+            parts.append("[music][key]sidechaincompress=threshold=0.03:ratio=6:attack=20:release=400[ducked]")
+            parts.append("[vo][ducked]amix=inputs=2:normalize=0:duration=longest,alimiter=limit=0.95:level=false,\(finish)")
+        }
+        return (parts.joined(separator: ";"), [])
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import ReelModel
+
+/// What a finished process left behind.
+public struct ProcessResult: Sendable {
+    public var status: Int32
+    public var stdout: Data
+    public var stderr: Data
+
+    public init(status: Int32, stdout: Data = Data(), stderr: Data = Data()) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
+    public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
+    public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+
+    /// The last `lines` lines of stderr: where ffmpeg says what went wrong.
+    public func stderrTail(_ lines: Int = 6) -> String {
+        stderrText.split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }
+}
+
+/// Runs external programs (ffmpeg, ffprobe, espeak-ng). A protocol so tests can record
+/// what would run.
+public protocol ProcessRunner: Sendable {
+    /// Runs `executable` (an absolute path) with `arguments`, feeding `stdin`, and waits.
+    /// Cancelling the task terminates the process.
+    func run(_ executable: String, _ arguments: [String], stdin: Data?) async throws -> ProcessResult
+}
+
+extension ProcessRunner {
+    public func run(_ executable: String, _ arguments: [String]) async throws -> ProcessResult {
+        try await run(executable, arguments, stdin: nil)
+    }
+}
+
+/// Runs programs with Foundation's `Process`. Output goes to temporary files rather than
+/// pipes, so a chatty program never blocks on a full pipe.
+public struct LocalProcessRunner: ProcessRunner {
+    public init() {}
+
+    public func run(_ executable: String, _ arguments: [String], stdin: Data?) async throws -> ProcessResult {
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory.appendingPathComponent("reel-proc-\(UUID().uuidString)")
+        try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: tmp) }
+        let outURL = tmp.appendingPathComponent("out")
+        let errURL = tmp.appendingPathComponent("err")
+        _ = fm.createFile(atPath: outURL.path, contents: nil)
+        _ = fm.createFile(atPath: errURL.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: outURL)
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? outHandle.close()
+            try? errHandle.close()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        var inputPipe: Pipe?
+        if stdin != nil {
+            inputPipe = Pipe()
+            process.standardInput = inputPipe
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        let box = ProcessBox(process)
+        let status: Int32 = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+                process.terminationHandler = { p in continuation.resume(returning: p.terminationStatus) }
+                do {
+                    try process.run()
+                } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(throwing: ReelError(
+                        .unavailable, "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): \(error.localizedDescription)",
+                        at: executable, hint: "run `reel doctor` to see what is missing and how to install it"))
+                    return
+                }
+                if let stdin, let inputPipe {
+                    let writer = inputPipe.fileHandleForWriting
+                    writer.write(stdin)
+                    try? writer.close()
+                }
+            }
+        } onCancel: {
+            box.terminate()
+        }
+        try Task.checkCancellation()
+        return ProcessResult(status: status, stdout: (try? Data(contentsOf: outURL)) ?? Data(),
+                             stderr: (try? Data(contentsOf: errURL)) ?? Data())
+    }
+}
+
+/// Lets the cancellation handler reach the process.
+private final class ProcessBox: @unchecked Sendable {
+    private let process: Process
+    private let lock = NSLock()
+    init(_ process: Process) { self.process = process }
+    func terminate() {
+        lock.lock()
+        defer { lock.unlock() }
+        if process.isRunning { process.terminate() }
+    }
+}

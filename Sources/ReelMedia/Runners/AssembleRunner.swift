@@ -1,0 +1,56 @@
+import Foundation
+import ReelEngine
+import ReelModel
+
+/// Parameters of an `assemble` node. Inputs: the clips in order, then the soundtrack,
+/// then (when burning) the ASS subtitles.
+public struct AssembleParams: Hashable, Sendable, Codable {
+    public static let kindVersion = 1
+    public var spec: AssemblySpec
+    public var encode: EncodeSettings
+    public var clipCount: Int
+    public var shots: Int
+    public var expectsSound: Bool
+
+    public init(spec: AssemblySpec, encode: EncodeSettings, clipCount: Int, shots: Int, expectsSound: Bool) {
+        self.spec = spec
+        self.encode = encode
+        self.clipCount = clipCount
+        self.shots = shots
+        self.expectsSound = expectsSound
+    }
+}
+
+/// Cuts the film, then checks it; a film that fails its check is a failed job.
+public struct AssembleRunner: NodeRunner {
+    let tools: MediaTools
+
+    public func run(_ node: GraphNode, context: JobContext) async throws -> NodeOutput {
+        let p = try node.spec.params.decode(AssembleParams.self)
+        let clips = (0..<p.clipCount).map { context.inputURL($0) }
+        let audio = context.inputURL(p.clipCount)
+        let subtitles = p.spec.burnSubtitles ? context.inputURL(p.clipCount + 1) : nil
+        let list = context.blobs.scratchURL(extension: "txt")
+        let output = context.blobs.scratchURL(extension: "mp4")
+        defer { try? FileManager.default.removeItem(at: list) }
+        do {
+            try FilmAssembly.concatList(clips).write(to: list, atomically: true, encoding: .utf8)
+        } catch {
+            throw JobFailure(.failed, "cannot write the clip list: \(error.localizedDescription)")
+        }
+        try await tools.ffmpeg(FilmAssembly.arguments(list: list, audio: audio, subtitles: subtitles, output: output,
+                                                      spec: p.spec, encode: p.encode),
+                               doing: "cut the film", cleanup: output)
+        let expected = FilmExpectation(width: p.encode.format.width, height: p.encode.format.height,
+                                       frames: p.spec.frames, shots: p.shots, expectsSound: p.expectsSound)
+        let measured = try await FilmInspector(toolchain: tools.toolchain, runner: tools.runner)
+            .measure(output, withSound: p.expectsSound)
+        let problems = FilmCheck.problems(measured, expected: expected)
+        guard problems.isEmpty else {
+            try? FileManager.default.removeItem(at: output)
+            throw JobFailure(.failed, "the finished film failed its check: " + problems.joined(separator: "; "))
+        }
+        let asset = try context.blobs.importFile(at: output, mediaType: "video/mp4", media: measured.media)
+        return NodeOutput(asset: asset, details: measured.meanVolumeDB.map { ["meanVolumeDB": .double($0)] })
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import ReelEngine
+import ReelModel
+
+/// Runs any ``Generator`` as a durable job: submit (journaled before polling), poll until
+/// the job ends or times out, fetch the result into the store.
+///
+/// A resumed job skips submission and polls the journaled handle. A poll that times out
+/// fails as `timed-out`, which the executor retries by polling the same handle again.
+public struct GenerationRunner<G: Generator>: NodeRunner {
+    public let generator: G
+    public let sleeper: any Sleeper
+
+    public init(_ generator: G, sleeper: any Sleeper = TaskSleeper()) {
+        self.generator = generator
+        self.sleeper = sleeper
+    }
+
+    public func run(_ node: GraphNode, context: JobContext) async throws -> NodeOutput {
+        let request: G.Request
+        do {
+            request = try node.spec.params.decode(G.Request.self)
+        } catch {
+            throw JobFailure(.invalidRequest, "the job's request does not fit provider \(generator.descriptor.id): \(error)")
+        }
+        let generation = GenerationContext(inputs: context.inputs, blobs: context.blobs,
+                                           idempotencyKey: context.idempotencyKey)
+        let handle: ProviderHandle
+        if let resume = context.resume {
+            handle = resume
+        } else {
+            handle = try await generator.submit(request, context: generation)
+            try await context.submitted(handle)
+        }
+        let descriptor = generator.descriptor
+        let started = ContinuousClock.now
+        while true {
+            try Task.checkCancellation()
+            switch try await generator.poll(handle, context: generation) {
+            case .succeeded(let locator):
+                context.progress(1)
+                return try await generator.fetch(locator, request: request, context: generation)
+            case .failed(let failure):
+                throw failure
+            case .running(let progress):
+                if let progress { context.progress(progress) }
+            case .queued:
+                break
+            }
+            if (ContinuousClock.now - started) > .seconds(descriptor.timeout) {
+                throw JobFailure(.timedOut, "\(descriptor.name) did not finish within \(Int(descriptor.timeout)) s; will poll again")
+            }
+            try await sleeper.sleep(seconds: descriptor.pollInterval)
+        }
+    }
+}
+
+/// A handle for work a local provider finished during `submit`.
+extension ProviderHandle {
+    public static func local(_ provider: ProviderID, output: NodeOutput) throws -> ProviderHandle {
+        ProviderHandle(provider: provider, jobID: "local:" + output.asset.digest.rawValue,
+                       extra: try JSONValue(encoding: output))
+    }
+
+    /// The output a local provider stored in the handle.
+    public func localOutput() throws -> NodeOutput {
+        guard let extra else { throw JobFailure(.failed, "local job \(jobID) has no output recorded") }
+        return try extra.decode(NodeOutput.self)
+    }
+}
+
+/// The shape shared by local providers: all the work happens in `make`, during submit.
+public protocol LocalGenerator: Generator {
+    func make(_ request: Request, context: GenerationContext) async throws -> NodeOutput
+}
+
+extension LocalGenerator {
+    public func submit(_ request: Request, context: GenerationContext) async throws -> ProviderHandle {
+        try .local(descriptor.id, output: try await make(request, context: context))
+    }
+
+    public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
+        let output = try handle.localOutput()
+        guard context.blobs.contains(output.asset) else {
+            // The file is gone (a cleaned store); make it again.
+            return .failed(JobFailure(.expired, "the local result \(output.asset.digest.short) is no longer in the store"))
+        }
+        return .succeeded(ResultLocator(asset: output.asset, details: output.details))
+    }
+
+    public func fetch(_ result: ResultLocator, request: Request, context: GenerationContext) async throws -> NodeOutput {
+        guard let asset = result.asset else { throw JobFailure(.failed, "local result without an asset") }
+        return NodeOutput(asset: asset, cost: nil, details: result.details)
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import ReelMedia
+import ReelModel
+
+/// A provider-neutral description of what a shot shows: what a local renderer draws from
+/// and what prompts for remote models are written from.
+public struct ShotBrief: Hashable, Sendable, Codable {
+    public struct Figure: Hashable, Sendable, Codable {
+        public var name: String
+        /// Stable per character across the film, for costume colours.
+        public var colorIndex: Int
+        public var gender: Voice.Gender
+        public var speaking: Bool
+        public var offScreen: Bool
+        public var description: String
+
+        public init(name: String, colorIndex: Int, gender: Voice.Gender, speaking: Bool, offScreen: Bool,
+                    description: String = "") {
+            self.name = name
+            self.colorIndex = colorIndex
+            self.gender = gender
+            self.speaking = speaking
+            self.offScreen = offScreen
+            self.description = description
+        }
+    }
+
+    public var shot: ShotID
+    public var setting: Setting
+    public var timeOfDay: TimeOfDay
+    public var location: String
+    public var mood: Mood
+    public var size: ShotSize
+    public var move: CameraMove
+    public var angle: CameraAngle
+    public var purpose: ShotPurpose
+    public var figures: [Figure]
+    public var action: String
+    public var language: Language
+
+    public init(shot: ShotID, setting: Setting, timeOfDay: TimeOfDay, location: String, mood: Mood, size: ShotSize,
+                move: CameraMove, angle: CameraAngle, purpose: ShotPurpose, figures: [Figure], action: String,
+                language: Language) {
+        self.shot = shot
+        self.setting = setting
+        self.timeOfDay = timeOfDay
+        self.location = location
+        self.mood = mood
+        self.size = size
+        self.move = move
+        self.angle = angle
+        self.purpose = purpose
+        self.figures = figures
+        self.action = action
+        self.language = language
+    }
+}
+
+/// A keyframe or panel to make.
+public struct ImageRequest: Hashable, Sendable, Codable {
+    public var prompt: String
+    public var brief: ShotBrief
+    public var width: Int
+    public var height: Int
+    /// Where the film frame sits on an oversized canvas (animatic panels that a camera
+    /// move travels over); nil when the image is the frame.
+    public var layout: MotionLayout?
+    public var seed: UInt64
+    /// Drawn on animatic panels: `S03-07 · MCU · push in · 3.5s`.
+    public var slug: String?
+    /// Draw the action as a caption (animatic panels).
+    public var caption: Bool
+    public var model: String
+
+    public init(prompt: String, brief: ShotBrief, width: Int, height: Int, layout: MotionLayout? = nil, seed: UInt64,
+                slug: String? = nil, caption: Bool = true, model: String = "default") {
+        self.prompt = prompt
+        self.brief = brief
+        self.width = width
+        self.height = height
+        self.layout = layout
+        self.seed = seed
+        self.slug = slug
+        self.caption = caption
+        self.model = model
+    }
+}
+
+/// How an input image is used by a video request.
+public struct ImageInput: Hashable, Sendable, Codable {
+    public enum Role: String, Hashable, Sendable, Codable {
+        case firstFrame = "first-frame"
+        case lastFrame = "last-frame"
+        case reference
+        /// Screen graphics composited over the picture (animatic captions); never sent to a model.
+        case overlay
+    }
+
+    /// Position among the job's inputs.
+    public var input: Int
+    public var role: Role
+    /// For references: which subject the image locks (`char:maya`).
+    public var subject: SubjectID?
+
+    public init(input: Int, role: Role, subject: SubjectID? = nil) {
+        self.input = input
+        self.role = role
+        self.subject = subject
+    }
+}
+
+/// A video take to make.
+public struct VideoRequest: Hashable, Sendable, Codable {
+    public var prompt: String
+    public var negativePrompt: String?
+    public var brief: ShotBrief
+    public var mode: GenerationMode
+    /// Length asked of the provider (already fitted to what the model can make).
+    public var duration: RationalTime
+    public var format: VideoFormat
+    public var images: [ImageInput]
+    public var seed: UInt64
+    public var model: String
+    /// Provider-specific settings (a ComfyUI workflow file, a Kling `mode`).
+    public var options: JSONValue?
+
+    public init(prompt: String, negativePrompt: String? = nil, brief: ShotBrief, mode: GenerationMode,
+                duration: RationalTime, format: VideoFormat, images: [ImageInput] = [], seed: UInt64,
+                model: String = "default", options: JSONValue? = nil) {
+        self.prompt = prompt
+        self.negativePrompt = negativePrompt
+        self.brief = brief
+        self.mode = mode
+        self.duration = duration
+        self.format = format
+        self.images = images
+        self.seed = seed
+        self.model = model
+        self.options = options
+    }
+}
+
+/// A line to voice.
+public struct SpeechRequest: Hashable, Sendable, Codable {
+    public var text: String
+    public var language: Language
+    public var voice: Voice
+    public var speaker: String
+    public var model: String
+
+    public init(text: String, language: Language, voice: Voice, speaker: String, model: String = "default") {
+        self.text = text
+        self.language = language
+        self.voice = voice
+        self.speaker = speaker
+        self.model = model
+    }
+}
+
+/// A music cue to score.
+public struct MusicRequest: Hashable, Sendable, Codable {
+    public var mood: Mood
+    public var duration: RationalTime
+    public var seed: UInt64
+    public var prompt: String
+    public var model: String
+
+    public init(mood: Mood, duration: RationalTime, seed: UInt64, prompt: String, model: String = "default") {
+        self.mood = mood
+        self.duration = duration
+        self.seed = seed
+        self.prompt = prompt
+        self.model = model
+    }
+}

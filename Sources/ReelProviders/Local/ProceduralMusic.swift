@@ -1,0 +1,32 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+
+/// Music from Reel's own synthesiser: a cue per scene in the scene's mood, deterministic
+/// from its seed.
+public struct ProceduralMusic: MusicGenerator, LocalGenerator {
+    public init() {}
+
+    public var descriptor: ProviderDescriptor {
+        ProviderDescriptor(id: "procedural", name: "Reel score", media: [.music], isLocal: true, isDeterministic: true,
+                           revision: MusicSynth.version)
+    }
+
+    public func normalize(_ request: MusicRequest) -> MusicRequest {
+        var r = request
+        r.prompt = ""
+        r.model = "reel-score"
+        return r
+    }
+
+    public func make(_ request: MusicRequest, context: GenerationContext) async throws -> NodeOutput {
+        let cue = MusicCue(mood: request.mood, duration: request.duration, seed: request.seed)
+        let rate = MixSpec.sampleRate
+        let samples = MusicSynth.render(cue, sampleRate: rate)
+        let data = WAV.encode(samples: samples, sampleRate: rate, channels: 2)
+        let media = MediaInfo(duration: RationalTime(value: Int64(samples.count / 2), timescale: Int64(rate)),
+                              audioCodec: "pcm_s16le", sampleRate: rate, channels: 2)
+        return NodeOutput(asset: try context.blobs.put(data, mediaType: "audio/wav", media: media))
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+import ReelModel
+
+/// Accumulates scenes and shots as the planner walks the script.
+struct PlanBuilder {
+    let cast: Cast
+    let format: VideoFormat
+    var scenes: [StoryScene] = []
+    var shots: [Shot] = []
+    var locations: [Subject] = []
+
+    // State within the current scene.
+    var scene: StoryScene?
+    var shotIndex = 0
+    /// Characters on screen, most recently seen first.
+    var present: [SubjectID] = []
+    var lastSpeaker: SubjectID?
+    /// Dialogue shots since the last action shot.
+    var exchange = 0
+    var previousLocation: String?
+    var pendingTransitionIn: ShotTransition = .cut
+    var pendingNotes: [String] = []
+
+    init(cast: Cast, format: VideoFormat) {
+        self.cast = cast
+        self.format = format
+    }
+
+    mutating func addScene(_ block: SceneBlock, ordinal: Int) {
+        guard block.heading != nil || block.hasContent else {
+            // Only transitions and notes before the first heading: carry them to its first shot.
+            for element in block.elements { handle(element) }
+            return
+        }
+        let heading = block.heading ?? SceneHeading(text: "", sceneNumber: nil)
+        let parts = heading.parts
+        let id = SceneID(heading.sceneNumber ?? String(max(ordinal, 0)))
+        let locationKey = parts.location.lowercased()
+        var locationID: SubjectID?
+        if !parts.location.isEmpty {
+            let subjectID = Subject.makeID(kind: .location, name: parts.location)
+            if !locations.contains(where: { $0.id == subjectID }) {
+                locations.append(Subject(id: subjectID, kind: .location, name: parts.location))
+            }
+            locationID = subjectID
+        }
+        let current = StoryScene(id: id, heading: heading.text, setting: parts.setting, location: parts.location,
+                                 locationID: locationID, timeOfDay: parts.timeOfDay,
+                                 mood: PlanBuilder.mood(of: block.text, at: parts.timeOfDay), line: block.line)
+        scenes.append(current)
+        scene = current
+        shotIndex = 0
+        present = []
+        lastSpeaker = nil
+        exchange = 0
+
+        var elements = block.elements[...]
+        let newPlace = previousLocation != locationKey || shots.isEmpty
+        previousLocation = locationKey
+        if newPlace {
+            // A first paragraph with nobody in it is the establishing shot itself.
+            if let first = elements.first(where: { PlanBuilder.isShootable($0) }),
+               case .action(let action) = first.content,
+               cast.mentioned(in: ScriptText.plain(action.text)).isEmpty {
+                elements = elements.drop { !PlanBuilder.isShootable($0) }.dropFirst()
+                for element in block.elements[..<(block.elements.firstIndex(of: first) ?? 0)] { handle(element) }
+                addEstablishing(text: ScriptText.plain(action.text), line: first.line)
+            } else {
+                addEstablishing(text: nil, line: block.line)
+            }
+        }
+        var previousDialogue: Dialogue?
+        for element in elements {
+            if case .dialogue(let d) = element.content, d.dual, let partner = previousDialogue, !shots.isEmpty {
+                // The second half of dual dialogue joins the shot of the first half.
+                mergeDual(d, with: partner)
+                previousDialogue = nil
+                continue
+            }
+            handle(element)
+            if case .dialogue(let d) = element.content { previousDialogue = d } else { previousDialogue = nil }
+        }
+        if shotIndex == 0 { addEstablishing(text: nil, line: block.line) }
+    }
+
+    mutating func handle(_ element: ScriptElement) {
+        switch element.content {
+        case .action(let a):
+            let text = ScriptText.plain(a.text)
+            if PlanBuilder.isTransitionWords(text) {
+                applyTransition(text)
+            } else if !text.isEmpty {
+                addActionShots(text, line: element.line, notes: PlanBuilder.notes(in: a.text))
+            }
+        case .dialogue(let d):
+            addDialogueShot(d, line: element.line)
+        case .transition(let t):
+            applyTransition(t.text)
+        case .centered(let lines):
+            let text = ScriptText.plain(lines.joined(separator: " "))
+            if PlanBuilder.isTransitionWords(text) { applyTransition(text) } else if !text.isEmpty { addCard(text, line: element.line) }
+        case .note(let n):
+            if shots.isEmpty || shotIndex == 0 { pendingNotes.append(n) } else { shots[shots.count - 1].notes.append(n) }
+        case .sceneHeading, .lyrics, .section, .synopsis, .pageBreak, .boneyard:
+            break
+        }
+    }
+
+    // MARK: - Making shots
+
+    mutating func append(_ shot: Shot) {
+        var s = shot
+        s.transitionIn = pendingTransitionIn
+        s.notes = pendingNotes + s.notes
+        pendingTransitionIn = .cut
+        pendingNotes = []
+        shots.append(s)
+    }
+
+    mutating func nextID() -> ShotID {
+        shotIndex += 1
+        let sceneLabel = scene.map { PlanBuilder.label($0.id) } ?? "00"
+        return ShotID("S\(sceneLabel)-\(shotIndex < 10 ? "0" : "")\(shotIndex)")
+    }
+
+    static func label(_ id: SceneID) -> String {
+        if let n = Int(id.rawValue) { return n < 10 ? "0\(n)" : "\(n)" }
+        return id.rawValue
+    }
+
+    func frames(_ seconds: Double) -> RationalTime {
+        format.frameRate.time(frames: format.frameRate.frames(seconds: seconds, minimum: 1))
+    }
+
+    mutating func addEstablishing(text: String?, line: Int) {
+        guard let scene else { return }
+        let exterior = scene.setting != .interior
+        let words = text.map { Language.detect($0).units(in: $0) } ?? 0
+        let language = text.map(Language.detect) ?? .english
+        let seconds = min(6, max(2.5, Double(words) / language.readingRate + 1))
+        let move: CameraMove = exterior ? (Hashing32.of(scene.location) % 2 == 0 ? .panRight : .panLeft) : .static
+        let id = nextID()
+        append(Shot(id: id, scene: scene.id, purpose: .establishing, duration: frames(seconds),
+                    size: exterior ? .extremeWide : .wide, move: move, subjects: [],
+                    action: text ?? scene.heading, line: line))
+    }
+
+    mutating func addCard(_ text: String, line: Int) {
+        guard let scene else { return }
+        let id = nextID()
+        append(Shot(id: id, scene: scene.id, purpose: .insert, duration: frames(2.5), size: .wide, action: text, line: line))
+    }
+
+    func speechSeconds(_ text: String, language: Language) -> Double {
+        let units = Double(language.units(in: text))
+        let stops = text.filter { ".!?。！？…".contains($0) }.count
+        let commas = text.filter { ",;:，；：、—".contains($0) }.count
+        return max(0.6, units / language.speakingRate + 0.25 * Double(max(0, stops - 1)) + 0.12 * Double(commas))
+    }
+
+    static let leadIn = 0.35
+    static let tail = 0.5
+
+    mutating func applyTransition(_ text: String) {
+        let t = text.uppercased()
+        if t.contains("FADE IN") || t.contains("淡入") {
+            pendingTransitionIn = .fadeIn
+        } else if !shots.isEmpty, t.contains("FADE OUT") || t.contains("FADE TO BLACK") || t.contains("淡出") {
+            shots[shots.count - 1].transitionOut = .fadeOut
+        } else if !shots.isEmpty, t.contains("DISSOLVE") || t.contains("叠化") {
+            shots[shots.count - 1].transitionOut = .dissolve
+        }
+    }
+
+    static func isShootable(_ element: ScriptElement) -> Bool {
+        switch element.content {
+        case .action(let a): !isTransitionWords(ScriptText.plain(a.text)) && !ScriptText.plain(a.text).isEmpty
+        case .dialogue, .centered: true
+        default: false
+        }
+    }
+
+    static func isTransitionWords(_ text: String) -> Bool {
+        let t = text.uppercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        return ["FADE IN", "FADE OUT", "FADE TO BLACK", "CUT TO", "DISSOLVE TO", "SMASH CUT TO", "淡入", "淡出", "叠化"]
+            .contains(t)
+    }
+
+    /// Inline `[[notes]]` of a paragraph.
+    static func notes(in raw: String) -> [String] {
+        var notes: [String] = []
+        var rest = raw[...]
+        while let open = rest.range(of: "[["), let close = rest.range(of: "]]", range: open.upperBound..<rest.endIndex) {
+            notes.append(String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines))
+            rest = rest[close.upperBound...]
+        }
+        return notes
+    }
+
+    static func mood(of text: String, at time: TimeOfDay) -> Mood {
+        var best: (Mood, Int) = (.calm, 0)
+        for (mood, words) in Lexicon.moods {
+            let score = Lexicon.occurrences(words, in: text)
+            if score > best.1 { best = (mood, score) }
+        }
+        if best.1 > 0 { return best.0 }
+        return time == .night ? .mysterious : .calm
+    }
+}
+
+/// A tiny stable string hash (FNV-1a) for choices that must not change between runs.
+enum Hashing32 {
+    static func of(_ s: String) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for b in s.utf8 {
+            h ^= UInt32(b)
+            h = h &* 16_777_619
+        }
+        return h
+    }
+}

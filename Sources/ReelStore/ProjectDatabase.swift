@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import ReelModel
+
+/// The project's SQLite database: the source of truth for jobs, assets and (later)
+/// storyboards and takes.
+///
+/// Opening checks that the file is a Reel database this version understands before
+/// touching it: a corrupted, foreign or newer-schema file is refused with a clear error
+/// and left exactly as it was.
+public final class ProjectDatabase: Sendable {
+    /// `REEL` in ASCII, stored in the SQLite header.
+    public static let applicationID: Int32 = 0x5245_454C
+
+    let writer: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        try ProjectDatabase.checkHeader(path)
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.journalMode = .wal
+        config.busyMode = .timeout(10)
+        config.label = "reel"
+        do {
+            writer = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw ProjectDatabase.unreadable(path, error)
+        }
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        try ProjectDatabase.verify(writer, path: path)
+        do {
+            try Migrations.migrator.migrate(writer)
+        } catch {
+            throw ReelError(.configuration, "cannot update the project database: \(ProjectDatabase.describe(error))",
+                            at: path, hint: "check free disk space and permissions")
+        }
+    }
+
+    /// An in-memory database, for tests.
+    public init() throws {
+        path = ":memory:"
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: config)
+        try Migrations.migrator.migrate(writer)
+    }
+
+    /// A file that exists must start with SQLite's magic string.
+    static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        guard header.isEmpty || header == Data("SQLite format 3\0".utf8) else {
+            throw ReelError(.configuration, "the project database is not an SQLite file (damaged, or something else under its name)",
+                            at: path, hint: "nothing was changed; move the file aside (or restore it from a backup) and run the command again")
+        }
+    }
+
+    /// Refuses databases that belong to someone else, come from a newer Reel, or are damaged.
+    static func verify(_ queue: DatabaseQueue, path: String) throws {
+        do {
+            try queue.read { db in
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if tables > 0, appID != ProjectDatabase.applicationID {
+                    throw ReelError(.configuration, "the database is not a Reel project database (it belongs to another program)",
+                                    at: path, hint: "nothing was changed; use another project directory, or move the file aside")
+                }
+                guard tables > 0 else { return }
+                let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
+                if check != "ok" {
+                    throw ReelError(.configuration, "the project database is damaged (\(check.prefix(120)))", at: path,
+                                    hint: "nothing was changed; restore it from a backup or move it aside to start over (generated media in .reel/media is kept)")
+                }
+                let applied = try Migrations.migrator.appliedIdentifiers(db)
+                let unknown = applied.subtracting(Migrations.known)
+                if !unknown.isEmpty {
+                    throw ReelError(.configuration, "the project database was written by a newer version of Reel (schema \(unknown.sorted().joined(separator: ", ")))",
+                                    at: path, hint: "nothing was changed; update Reel to open this project")
+                }
+            }
+        } catch let error as ReelError {
+            throw error
+        } catch {
+            throw unreadable(path, error)
+        }
+    }
+
+    static func unreadable(_ path: String, _ error: any Error) -> ReelError {
+        ReelError(.configuration, "cannot read the project database: \(describe(error))", at: path,
+                  hint: "nothing was changed; if the file is damaged, move it aside and run the command again")
+    }
+
+    /// A database error without its SQL (which may hold prompts).
+    static func describe(_ error: any Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? "SQLite error \(db.resultCode.rawValue)" }
+        return String(describing: error)
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(body)
+        } catch let error as ReelError {
+            throw error
+        } catch {
+            throw ReelError(.cannotWrite, "cannot write the project database: \(ProjectDatabase.describe(error))", at: path,
+                            hint: "check free disk space; the run can be resumed with the same command")
+        }
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.read(body)
+        } catch let error as ReelError {
+            throw error
+        } catch {
+            throw ReelError(.configuration, "cannot read the project database: \(ProjectDatabase.describe(error))", at: path)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import ReelEngine
+import ReelModel
+
+/// The durable job journal: every transition of every job, in the project database.
+///
+/// The current state of each job is a row of `job`; each transition also appends a row
+/// to `job_event`. A write returns only once it is committed, so a provider's job id is
+/// on disk before polling starts.
+public struct SQLiteJournal: JobJournal {
+    let database: ProjectDatabase
+    let now: @Sendable () -> Date
+
+    public init(database: ProjectDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.now = now
+    }
+
+    public func entry(for key: CacheKey) async throws -> JournalEntry? {
+        try await database.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT detail, attempts, resubmits FROM job WHERE key = ?",
+                                             arguments: [key.digest.rawValue]) else { return nil }
+            let detail: String = row["detail"]
+            guard let state = try? JSONDecoder().decode(JobState.self, from: Data(detail.utf8)) else { return nil }
+            return JournalEntry(key: key, state: state, attempts: row["attempts"], resubmits: row["resubmits"])
+        }
+    }
+
+    public func record(_ state: JobState, for key: CacheKey, node: GraphNode) async throws {
+        let detail = String(decoding: try JSONEncoder().encode(state), as: UTF8.self)
+        let at = now().timeIntervalSince1970
+        try await database.write { db in
+            var outputDigest: String?
+            var cost: Money?
+            var providerJobID: String?
+            var reason: String?
+            switch state {
+            case .succeeded(let output):
+                try SQLiteJournal.upsertAsset(output.asset, at: at, db)
+                outputDigest = output.asset.digest.rawValue
+                cost = output.cost
+            case .submitted(let handle):
+                providerJobID = handle.jobID
+            case .failed(let failure):
+                reason = failure.reason.rawValue
+            default:
+                break
+            }
+            let isRunning: Bool = if case .running = state { true } else { false }
+            let isExpired: Bool = if case .failed(let f) = state, f.reason == .expired { true } else { false }
+            try db.execute(sql: """
+                INSERT INTO job (key, node, kind, provider, model, shot, state, detail, provider_job_id, output_digest,
+                                 attempts, resubmits, failure_reason, cost_micros, cost_currency, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET
+                    node = excluded.node, shot = excluded.shot, state = excluded.state, detail = excluded.detail,
+                    provider_job_id = COALESCE(excluded.provider_job_id, job.provider_job_id),
+                    output_digest = excluded.output_digest,
+                    attempts = job.attempts + excluded.attempts,
+                    resubmits = job.resubmits + excluded.resubmits,
+                    failure_reason = excluded.failure_reason,
+                    cost_micros = excluded.cost_micros, cost_currency = excluded.cost_currency,
+                    updated_at = excluded.updated_at
+                """, arguments: [
+                    key.digest.rawValue, node.id.rawValue, node.spec.kind.rawValue, node.spec.provider.rawValue,
+                    node.spec.model, node.shot?.rawValue, state.name, detail, providerJobID, outputDigest,
+                    isRunning ? 1 : 0, isExpired ? 1 : 0, reason, cost?.micros, cost?.currency, at, at,
+                ])
+            try db.execute(sql: "INSERT INTO job_event (key, state, detail, at) VALUES (?, ?, ?, ?)",
+                           arguments: [key.digest.rawValue, state.name, detail, at])
+        }
+    }
+
+    static func upsertAsset(_ asset: Asset, at: Double, _ db: Database) throws {
+        let media = try asset.media.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try db.execute(sql: """
+            INSERT INTO asset (digest, media_type, byte_count, media, created_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(digest) DO UPDATE SET media = COALESCE(excluded.media, asset.media)
+            """, arguments: [asset.digest.rawValue, asset.mediaType, asset.byteCount, media, at])
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import ReelMedia
+import ReelModel
+
+/// How a film is rendered.
+public struct RenderSettings: Hashable, Sendable {
+    /// When to put AI-content labels on the film.
+    public enum LabelPolicy: String, Hashable, Sendable, Codable, CaseIterable {
+        /// When any shot, voice or cue came from a generative model.
+        case auto
+        case always
+        case never
+    }
+
+    public var encode: EncodeSettings
+    public var burnSubtitles: Bool
+    public var label: LabelPolicy
+    /// Free-text visual style added to prompts for remote models.
+    public var style: String?
+
+    public init(encode: EncodeSettings, burnSubtitles: Bool = false, label: LabelPolicy = .auto, style: String? = nil) {
+        self.encode = encode
+        self.burnSubtitles = burnSubtitles
+        self.label = label
+        self.style = style
+    }
+
+    public var format: VideoFormat { encode.format }
+}

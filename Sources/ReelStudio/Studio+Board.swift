@@ -1,0 +1,54 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelStore
+
+/// What `board` wrote.
+public struct BoardResult: Sendable {
+    public var html: URL
+    public var panels: [URL]
+    public var storyboard: Storyboard
+}
+
+extension Studio {
+    /// Draws every shot's panel (the same cached jobs the film uses) and writes a
+    /// storyboard sheet: `DIR/index.html` and `DIR/panels/<shot>.png`.
+    public func board(script: URL, directory: URL, format: VideoFormat = .default,
+                      events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> BoardResult {
+        let storyboard = try plan(script: script, format: format)
+        _ = try toolchain.requireFFmpeg()
+        let panelsDir = directory.appendingPathComponent("panels")
+        do {
+            try FileManager.default.createDirectory(at: panelsDir, withIntermediateDirectories: true)
+        } catch {
+            throw ReelError(.cannotWrite, "cannot create the board directory", at: directory.path,
+                            hint: "choose a directory you can write to")
+        }
+        let (database, blobs) = try Workspace.forScript(script, environment: environment).open()
+        let settings = RenderSettings(encode: EncodeSettings(format: format))
+        let film = try FilmGraphBuilder(storyboard: storyboard, settings: settings, generators: localGenerators()).build()
+        let panelIDs = storyboard.shots.map { NodeID("panel:\($0.id)") }
+        let graph = film.graph.subgraph(including: panelIDs)
+        let summary = try await executor(generators: localGenerators(), journal: SQLiteJournal(database: database),
+                                         blobs: blobs, options: ExecutorOptions(limits: Studio.localLimits()))
+            .run(graph, events: events)
+        try Studio.requireSuccess(summary, graph: graph)
+        var files: [ShotID: String] = [:]
+        var written: [URL] = []
+        for shot in storyboard.shots {
+            guard let asset = summary.outputs[NodeID("panel:\(shot.id)")]?.asset else { continue }
+            let name = "panels/\(shot.id.rawValue).png"
+            let target = directory.appendingPathComponent(name)
+            try OutputFile.install(blobs.url(for: asset), at: target)
+            files[shot.id] = name
+            written.append(target)
+        }
+        let html = directory.appendingPathComponent("index.html")
+        let temp = blobs.scratchURL(extension: "html")
+        try Data(BoardSheet(storyboard: storyboard, panels: files).html().utf8).write(to: temp)
+        try OutputFile.install(temp, at: html)
+        try? FileManager.default.removeItem(at: temp)
+        return BoardResult(html: html, panels: written, storyboard: storyboard)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelProviders
+import ReelScript
+import ReelStore
+
+/// Reel's use cases: plan a screenplay, make its film, draw its storyboard sheet, check
+/// the machine. The CLI, the server and the MCP server call only this.
+public struct Studio: Sendable {
+    public var environment: [String: String]
+    public var toolchain: Toolchain
+    public var runner: any ProcessRunner
+    public var sleeper: any Sleeper
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                runner: any ProcessRunner = LocalProcessRunner(), sleeper: any Sleeper = TaskSleeper()) {
+        self.environment = environment
+        self.toolchain = Toolchain.discover(environment: environment)
+        self.runner = runner
+        self.sleeper = sleeper
+    }
+
+    /// The built-in offline generators: animatic panels and moves, espeak-ng voices,
+    /// procedural music.
+    public func localGenerators(preset: String = "veryfast") -> Generators {
+        Generators(image: AnimaticPanel(toolchain: toolchain, runner: runner),
+                   video: AnimaticMotion(toolchain: toolchain, runner: runner, preset: preset),
+                   speech: EspeakSpeech(toolchain: toolchain, runner: runner),
+                   music: ProceduralMusic())
+    }
+
+    /// Plans the storyboard of a screenplay file.
+    public func plan(script: URL, format: VideoFormat = .default) throws -> Storyboard {
+        try ScriptSource.storyboard(script, format: format)
+    }
+
+    /// Fails early, with the install command, when a tool the offline path needs is missing.
+    public func requireTools() throws {
+        _ = try toolchain.requireFFmpeg()
+        _ = try toolchain.requireFFprobe()
+        _ = try toolchain.requireEspeak()
+    }
+
+    /// The executor for a workspace, with every runner registered.
+    func executor(generators: Generators, journal: any JobJournal, blobs: any BlobStore,
+                  options: ExecutorOptions) -> Executor {
+        var registry = RunnerRegistry()
+        generators.register(into: &registry, sleeper: sleeper)
+        MediaTools(toolchain: toolchain, runner: runner).register(into: &registry)
+        return Executor(runners: registry, journal: journal, blobs: blobs, options: options, sleeper: sleeper)
+    }
+
+    /// Local work is CPU-bound: two at a time on most machines; ffmpeg's own threads do the rest.
+    static func localLimits() -> [ProviderID: Int] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let n = max(2, min(4, cores))
+        return ["animatic": n, "espeak": n, "procedural": n, "ffmpeg": n, "reel": n]
+    }
+}

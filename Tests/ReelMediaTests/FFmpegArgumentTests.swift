@@ -1,0 +1,125 @@
+import Foundation
+import ReelModel
+import ReelTesting
+import Testing
+
+@testable import ReelMedia
+
+/// The ffmpeg commands Reel runs, as text: a change to any of them shows up here.
+@Suite struct FFmpegArgumentTests {
+    let encode = EncodeSettings(format: VideoFormat(aspect: .vertical, size: .p720, frameRate: .fps24))
+    let panel = URL(fileURLWithPath: "/store/panel.png")
+    let out = URL(fileURLWithPath: "/store/tmp/out.mp4")
+
+    static let moves: [CameraMove] = CameraMove.allCases
+
+    @Test(arguments: moves)
+    func motion(move: CameraMove) {
+        let layout = MotionLayout(move: move, width: 720, height: 1280)
+        let spec = MotionSpec(move: move, frames: 84, layout: layout)
+        let args = MotionRenderer.arguments(panel: panel, output: out, spec: spec, encode: encode)
+        expectSnapshot(args.joined(separator: "\n") + "\n", group: "motion", name: "\(move.rawValue).txt")
+    }
+
+    @Test func motionAtNTSCRateUsesTheExactRate() {
+        let ntsc = EncodeSettings(format: VideoFormat(aspect: .landscape, size: .p1080, frameRate: .fps23_976))
+        let layout = MotionLayout(move: .panRight, width: 1920, height: 1080)
+        let args = MotionRenderer.arguments(panel: panel, output: out, spec: MotionSpec(move: .panRight, frames: 48, layout: layout),
+                                            encode: ntsc)
+        #expect(args.contains("24000/1001"))
+        #expect(args[args.firstIndex(of: "-video_track_timescale")! + 1] == "24000")
+        #expect(args[args.firstIndex(of: "-frames:v")! + 1] == "48")
+    }
+
+    @Test func conformWithFadesAndLabel() {
+        let spec = ConformSpec(frames: 96, fadeInFrames: 14, fadeOutFrames: 14, labelUntilFrame: 72)
+        let args = Conform.arguments(input: URL(fileURLWithPath: "/store/take.mp4"), output: out, spec: spec, encode: encode)
+        expectSnapshot(args.joined(separator: "\n") + "\n", group: "conform", name: "fades-and-label.txt")
+    }
+
+    @Test func mixWithVoicesAndMusicDucksTheMusic() {
+        let spec = MixSpec(duration: .seconds(10),
+                           voices: [AudioPlacement(input: 0, start: .milliseconds(350)),
+                                    AudioPlacement(input: 1, start: .milliseconds(4000), tempo: 1.1)],
+                           music: [AudioPlacement(input: 2, start: .zero), AudioPlacement(input: 3, start: .seconds(5))])
+        let inputs = (0..<4).map { URL(fileURLWithPath: "/store/a\($0).wav") }
+        let args = AudioMix.arguments(inputs: inputs, output: URL(fileURLWithPath: "/store/tmp/mix.m4a"), spec: spec,
+                                      encode: encode)
+        expectSnapshot(args.joined(separator: "\n") + "\n", group: "mix", name: "voices-and-music.txt")
+    }
+
+    @Test func mixWithNothingIsExactSilence() {
+        let graph = AudioMix.filterGraph(MixSpec(duration: .seconds(3), voices: [], music: []), inputCount: 0)
+        #expect(graph.extraInputs == ["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"])
+        #expect(graph.filter == "[0:a]apad,atrim=end_sample=144000,asetpts=N/SR/TB[out]")
+    }
+
+    @Test func cutByStreamCopy() {
+        let spec = AssemblySpec(title: "The Last Train", label: AIGCLabel(produceID: "reel-1"), burnSubtitles: false, frames: 2400)
+        let args = FilmAssembly.arguments(list: URL(fileURLWithPath: "/store/tmp/list.txt"),
+                                          audio: URL(fileURLWithPath: "/store/mix.m4a"), subtitles: nil, output: out,
+                                          spec: spec, encode: encode)
+        expectSnapshot(args.joined(separator: "\n") + "\n", group: "assembly", name: "copy.txt")
+    }
+
+    @Test func cutWithBurnedSubtitlesIsOneEncode() {
+        let spec = AssemblySpec(title: "最后一单", label: nil, burnSubtitles: true, frames: 2400)
+        let args = FilmAssembly.arguments(list: URL(fileURLWithPath: "/store/tmp/list.txt"),
+                                          audio: URL(fileURLWithPath: "/store/mix.m4a"),
+                                          subtitles: URL(fileURLWithPath: "/store/ab/subs.ass"), output: out,
+                                          spec: spec, encode: encode)
+        expectSnapshot(args.joined(separator: "\n") + "\n", group: "assembly", name: "burn.txt")
+    }
+
+    @Test func concatListQuotesPaths() {
+        let list = FilmAssembly.concatList([URL(fileURLWithPath: "/a/b.mp4"), URL(fileURLWithPath: "/a/it's.mp4")])
+        #expect(list == "file '/a/b.mp4'\nfile '/a/it'\\''s.mp4'\n")
+    }
+
+    @Test func theAIGCRecordHasTheFieldsTheStandardNames() throws {
+        let json = AIGCLabel(produceID: "reel-abc").json
+        let object = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+        #expect(Set(object.keys) == ["Label", "ContentProducer", "ProduceID", "ContentPropagator", "PropagateID"])
+        #expect(object["Label"] == "1")
+        #expect(object["ProduceID"] == "reel-abc")
+    }
+}
+
+@Suite struct MotionLayoutTests {
+    @Test(arguments: CameraMove.allCases)
+    func theFrameFitsInsideTheCanvasWithRoomToMove(move: CameraMove) {
+        let l = MotionLayout(move: move, width: 1080, height: 1920)
+        #expect(l.frameX >= 0 && l.frameY >= 0)
+        #expect(l.frameX + l.frameWidth <= l.canvasWidth)
+        #expect(l.frameY + l.frameHeight <= l.canvasHeight)
+        #expect(l.frameWidth * 1920 == l.frameHeight * 1080)
+        switch move {
+        case .panLeft, .panRight: #expect(l.canvasWidth > l.frameWidth + 200)
+        case .tiltUp, .tiltDown: #expect(l.canvasHeight > l.frameHeight + 300)
+        default: #expect(l.canvasWidth == l.frameWidth && l.canvasHeight == l.frameHeight)
+        }
+        #expect(l.canvasWidth % 2 == 0 && l.canvasHeight % 2 == 0)
+    }
+}
+
+@Suite struct EspeakVoiceTests {
+    @Test func charactersOfTheSameGenderGetDifferentVoices() {
+        let names = (0..<5).map { EspeakVoice.name(for: Voice(gender: .female, variant: $0), language: .english) }
+        #expect(Set(names).count == 5)
+        let men = (0..<6).map { EspeakVoice.name(for: Voice(gender: .male, variant: $0), language: .chinese) }
+        #expect(Set(men).count == 6)
+    }
+
+    @Test func chineseUsesThePinyinVoiceThatSpeaksHanCharacters() {
+        let name = EspeakVoice.name(for: Voice(gender: .female), language: .chinese)
+        #expect(name.hasPrefix("cmn-latn-pinyin+"))
+    }
+
+    @Test func textGoesThroughStdinSoALeadingDashIsNotAnOption() {
+        let line = SpeechLine(text: "-- no --", language: .english, voice: Voice(gender: .male))
+        let args = EspeakVoice.arguments(for: line, output: URL(fileURLWithPath: "/t/x.wav"))
+        #expect(args.last == "--stdin")
+        #expect(!args.contains("-- no --"))
+        #expect(String(decoding: EspeakVoice.input(for: line), as: UTF8.self) == "-- no --\n")
+    }
+}
