@@ -97,10 +97,13 @@ enum OutputFile {
             throw ReelError(.cannotWrite, "cannot create the output directory", at: dir.path,
                             hint: "choose an output path in a directory you can write to (--out)")
         }
-        guard fm.isWritableFile(atPath: dir.path) else {
-            throw ReelError(.cannotWrite, "the output directory is not writable", at: dir.path,
+        // Try it: permission bits say nothing about read-only or special file systems.
+        let probe = dir.appendingPathComponent(".reel-write-test-\(UUID().uuidString.prefix(8))")
+        guard fm.createFile(atPath: probe.path, contents: Data("x".utf8)) else {
+            throw ReelError(.cannotWrite, "cannot write in the output directory", at: dir.path,
                             hint: "choose an output path in a directory you can write to (--out)")
         }
+        try? fm.removeItem(at: probe)
     }
 
     /// Copies `source` next to `target` under a temporary name, then renames it into place.

@@ -3,13 +3,13 @@ import ReelModel
 
 /// `--aspect`, `--size`, `--fps`: the picture a film is made in.
 struct FormatOptions: ParsableArguments {
-    @Option(help: "Frame aspect: 9:16 (vertical, default), 16:9 or 1:1.")
+    @Option(help: "Frame aspect: 9:16 (vertical), 16:9 or 1:1.")
     var aspect: String = "9:16"
 
-    @Option(help: "Frame size: 480p, 720p (default) or 1080p.")
+    @Option(help: "Frame size: 480p, 720p or 1080p.")
     var size: String = "720p"
 
-    @Option(help: "Frame rate: 24 (default), 25, 30, 23.976 or 29.97.")
+    @Option(help: "Frame rate: 24, 25, 30, 23.976 or 29.97.")
     var fps: String = "24"
 
     func validate() throws {

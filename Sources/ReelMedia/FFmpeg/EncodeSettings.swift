@@ -34,11 +34,16 @@ public struct EncodeSettings: Hashable, Sendable, Codable {
     }
 
     /// The video encoder arguments shared by every clip and by burned-in renders.
+    ///
+    /// x264 runs with sliced threads: with its default frame threads, the bytes it writes
+    /// for a frame fed live from a filter graph depend on how busy the machine is, so the
+    /// same job could give a different file (and a different cache key downstream). Sliced
+    /// threads are repeatable and still use every core.
     public var videoCodecArguments: [String] {
         [
             "-c:v", "libx264", "-preset", preset, "-crf", "\(crf)",
             "-profile:v", "high", "-level:v", "4.1", "-pix_fmt", "yuv420p",
-            "-x264-params", "keyint=\(keyframeInterval):min-keyint=1:scenecut=40",
+            "-x264-params", "keyint=\(keyframeInterval):min-keyint=1:scenecut=40:sliced-threads=1",
             "-video_track_timescale", "\(timescale)",
         ]
     }

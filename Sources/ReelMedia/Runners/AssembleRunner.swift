@@ -5,7 +5,8 @@ import ReelModel
 /// Parameters of an `assemble` node. Inputs: the clips in order, then the soundtrack,
 /// then (when burning) the ASS subtitles.
 public struct AssembleParams: Hashable, Sendable, Codable {
-    public static let kindVersion = 1
+    /// 2: repeatable encoding (sliced threads).
+    public static let kindVersion = 2
     public var spec: AssemblySpec
     public var encode: EncodeSettings
     public var clipCount: Int

@@ -37,8 +37,8 @@ public struct MediaTools: Sendable {
 
 /// Parameters of a `conform` node.
 public struct ConformParams: Hashable, Sendable, Codable {
-    /// Goes up whenever the conform step would make a different file from the same input.
-    public static let kindVersion = 1
+    /// Goes up whenever the conform step would make a different file from the same input. 2: repeatable encoding.
+    public static let kindVersion = 2
     public var spec: ConformSpec
     public var encode: EncodeSettings
     public init(spec: ConformSpec, encode: EncodeSettings) {

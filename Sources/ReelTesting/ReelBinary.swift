@@ -1,0 +1,57 @@
+import Foundation
+import ReelMedia
+
+/// The built `reel` executable, run as a user would run it.
+public enum ReelBinary {
+    /// `reel` next to the test bundle (SwiftPM puts every product in one directory).
+    public static var url: URL {
+        let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for dir in [bundleDir, bundleDir.deletingLastPathComponent()] {
+            let candidate = dir.appendingPathComponent("reel")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/reel")
+    }
+
+    /// Runs `reel` with `arguments` in `directory`. `home` becomes `REEL_HOME`; `environment`
+    /// adds to the inherited environment, and an empty value removes a variable.
+    public static func run(_ arguments: [String], home: URL? = nil, environment: [String: String] = [:],
+                           directory: URL? = nil) async throws -> ProcessResult {
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = "dumb"
+        if let home { env["REEL_HOME"] = home.path }
+        for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("reel-bin-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("out"), err = tmp.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        return ProcessResult(status: status, stdout: try Data(contentsOf: out), stderr: try Data(contentsOf: err))
+    }
+
+    /// The package's root directory (for the examples).
+    public static var packageRoot: URL {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir
+    }
+
+    public static func example(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("examples").appendingPathComponent(name)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import ReelTesting
+import Testing
+
+/// Bad input gets one clear message (what, where, what to do) and the right exit status.
+@Suite struct CLIErrorTests {
+    static let cases: [(name: String, file: String?, contents: [UInt8]?, extra: [String], status: Int32, message: String)] = [
+        ("empty", "s.fountain", [], [], 65,
+         "reel: error: DIR/s.fountain: the screenplay file is empty\n  → write the script in Fountain, starting with a scene heading such as INT. KITCHEN - NIGHT\n"),
+        ("binary", "s.fountain", [0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00], [], 65,
+         "reel: error: DIR/s.fountain: the file is binary data, not screenplay text (a NUL byte at offset 7)\n  → export the script from your writing app as Fountain (.fountain, plain UTF-8 text) and open that\n"),
+        ("invalid UTF-8", "s.fountain", Array("INT. ROOM - DAY\n\nHi ".utf8) + [0xff, 0x0a], [], 65,
+         "reel: error: DIR/s.fountain:3: the file is not valid UTF-8: byte 0xFF at offset 20 (line 3) cannot be decoded\n  → re-save the file as UTF-8; older Windows or Chinese editors often save Latin-1, Windows-1252 or GBK\n"),
+        ("no scenes", "s.fountain", Array("Just some words.\n".utf8), [], 65,
+         "reel: error: DIR/s.fountain: the script has no scenes\n  → start each scene with a heading such as `INT. KITCHEN - NIGHT` or `.内景 厨房 夜` (a leading dot forces one)\n"),
+        ("missing", nil, nil, [], 66,
+         "reel: error: DIR/s.fountain: no such file\n  → check the path; Reel reads Fountain screenplays (.fountain)\n"),
+        ("a directory", "s.fountain/x", Array("x".utf8), [], 64,
+         "reel: error: DIR/s.fountain: this is a directory, not a screenplay\n  → name the .fountain file inside it\n"),
+        ("unwritable output", "s.fountain", Array("INT. A - DAY\n\nA clock.\n".utf8), ["--out", "/proc/film.mp4"], 73,
+         "reel: error: /proc: cannot write in the output directory\n  → choose an output path in a directory you can write to (--out)\n"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func badInput(index: Int) async throws {
+        let c = Self.cases[index]
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        if let file = c.file, let contents = c.contents {
+            let url = dir.file(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents).write(to: url)
+        }
+        let result = try await ReelBinary.run(["make", dir.file("s.fountain").path, "-q"] + c.extra,
+                                              home: dir.file("home"))
+        #expect(result.status == c.status, "\(c.name)")
+        #expect(result.stderrText.replacingOccurrences(of: dir.url.path, with: "DIR") == c.message, "\(c.name)")
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: dir.file("renders").path), "nothing is written for bad input")
+    }
+
+    @Test func missingToolsAreNamedWithTheCommandThatInstallsThem() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let script = try dir.write("s.fountain", "INT. A - DAY\n\nA clock.\n")
+        let result = try await ReelBinary.run(["make", script.path, "-q"], home: dir.file("home"),
+                                              environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 69)
+        #expect(result.stderrText.hasPrefix("reel: error: ffmpeg is not installed (not found on PATH)\n  → install it with `sudo apt-get install ffmpeg`"))
+    }
+
+    @Test(arguments: [
+        (["make", "x.fountain", "--sparkle"], "Error: Unknown option '--sparkle'"),
+        (["make", "x.fountain", "--aspect", "4:3"], "Error: --aspect must be 9:16, 16:9 or 1:1 (got '4:3')"),
+        (["make", "x.fountain", "--size", "4k"], "Error: --size must be 480p, 720p or 1080p (got '4k')"),
+        (["make", "x.fountain", "--out", "film.mov"], "Error: --out must name an .mp4 file (got 'film.mov')"),
+        (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
+    ])
+    func usageErrorsExitWith64(arguments: [String], message: String) async throws {
+        let result = try await ReelBinary.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderrText.hasPrefix(message))
+    }
+}
+
+/// The help people read, kept as snapshots.
+@Suite struct CLIHelpTests {
+    @Test(arguments: ["", "make", "plan", "board", "doctor"])
+    func help(command: String) async throws {
+        let result = try await ReelBinary.run(command.isEmpty ? ["--help"] : [command, "--help"])
+        #expect(result.status == 0)
+        expectSnapshot(result.stdoutText, group: "help", name: "\(command.isEmpty ? "reel" : command).txt")
+    }
+}
