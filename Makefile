@@ -19,6 +19,7 @@ test:
 
 ## make bench: speed figures, as ratios against references measured in the same run.
 bench: release
+	$(SWIFT) build -c release --product reel-bench
 	scripts/bench
 
 ## make test-integration: heavy tests against real servers (not part of CI).

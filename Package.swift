@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "reel", targets: ["reel"]),
+        .executable(name: "reel-bench", targets: ["ReelBench"]),
         .library(name: "ReelStudio", targets: ["ReelStudio"]),
     ],
     dependencies: [
@@ -44,6 +45,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "reel", dependencies: ["ReelCLI"]),
+        // `make bench`: speed figures as ratios against references measured in the same run.
+        .executableTarget(name: "ReelBench", dependencies: ["ReelStudio", "ReelScript", "ReelMedia", "ReelEngine", "ReelModel"]),
         // Fakes and fixtures shared by tests.
         .target(name: "ReelTesting", dependencies: ["ReelModel", "ReelEngine", "ReelMedia", "ReelStudio"]),
 

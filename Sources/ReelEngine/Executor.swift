@@ -63,7 +63,8 @@ public struct Executor: Sendable {
             for id in run.state.ready {
                 let node = run.graph[id]!
                 let resolved = try await resolve(node, &run)
-                if case .succeeded(let output) = resolved.entry?.state, blobs.contains(output.asset) {
+                if !options.refresh.contains(id), case .succeeded(let output) = resolved.entry?.state,
+                   blobs.contains(output.asset) {
                     run.state.complete(id)
                     run.outputs[id] = output
                     run.summary.cached += 1

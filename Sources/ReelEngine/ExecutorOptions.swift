@@ -48,6 +48,8 @@ public struct ExecutorOptions: Sendable {
     public var spentBefore: Money?
     /// Seeds the jitter, so tests are repeatable.
     public var jitterSeed: UInt64
+    /// Nodes to run even when their output is cached (a forced re-render).
+    public var refresh: Set<NodeID> = []
 
     public init(limits: [ProviderID: Int] = [:], defaultLimit: Int = 2, retry: RetryPolicy = RetryPolicy(),
                 budgetCap: Money? = nil, spentBefore: Money? = nil, jitterSeed: UInt64 = 0x5EED) {

@@ -18,6 +18,7 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Codable, Expressib
     public static let mix: NodeKind = "mix"
     public static let subtitles: NodeKind = "subtitles"
     public static let overlay: NodeKind = "overlay"
+    public static let burn: NodeKind = "burn"
     public static let assemble: NodeKind = "assemble"
 }
 

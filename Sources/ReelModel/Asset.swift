@@ -54,10 +54,12 @@ public struct MediaInfo: Hashable, Sendable, Codable {
     public var audioCodec: String?
     public var sampleRate: Int?
     public var channels: Int?
+    /// Mean volume of the sound in dBFS, when it was measured.
+    public var meanVolumeDB: Double?
 
     public init(duration: RationalTime? = nil, width: Int? = nil, height: Int? = nil, frameRate: FrameRate? = nil,
                 frameCount: Int64? = nil, videoCodec: String? = nil, pixelFormat: String? = nil,
-                audioCodec: String? = nil, sampleRate: Int? = nil, channels: Int? = nil) {
+                audioCodec: String? = nil, sampleRate: Int? = nil, channels: Int? = nil, meanVolumeDB: Double? = nil) {
         self.duration = duration
         self.width = width
         self.height = height
@@ -68,6 +70,7 @@ public struct MediaInfo: Hashable, Sendable, Codable {
         self.audioCodec = audioCodec
         self.sampleRate = sampleRate
         self.channels = channels
+        self.meanVolumeDB = meanVolumeDB
     }
 
     public var hasVideo: Bool { videoCodec != nil }

@@ -196,3 +196,21 @@ import Testing
         #expect(names.firstIndex(of: "started sink")! > names.firstIndex(of: "succeeded n0")!)
     }
 }
+
+extension ExecutorTests {
+    @Test func refreshedNodesRunEvenWhenCached() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let blobs = try DirectoryBlobStore(root: dir.url)
+        let journal = InMemoryJournal()
+        _ = try await makeExecutor(ScriptedRunner(), journal: journal, blobs: blobs).run(fanInGraph(3))
+        let runner = ScriptedRunner()
+        var options = ExecutorOptions()
+        options.refresh = ["n1"]
+        let summary = try await makeExecutor(runner, journal: journal, blobs: blobs, options: options).run(fanInGraph(3))
+        #expect(runner.callCount("n1") == 1)
+        // n1 makes the same bytes again, so the sink's key is unchanged: it stays cached.
+        #expect(runner.totalCalls == 1)
+        #expect(summary.cached == 3)
+    }
+}

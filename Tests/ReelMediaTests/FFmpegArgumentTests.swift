@@ -51,24 +51,34 @@ import Testing
     @Test func mixWithNothingIsExactSilence() {
         let graph = AudioMix.filterGraph(MixSpec(duration: .seconds(3), voices: [], music: []), inputCount: 0)
         #expect(graph.extraInputs == ["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"])
-        #expect(graph.filter == "[0:a]apad,atrim=end_sample=144000,asetpts=N/SR/TB[out]")
+        #expect(graph.filter == "[0:a]apad,atrim=end_sample=144000,asetpts=N/SR/TB,volumedetect[out]")
     }
 
     @Test func cutByStreamCopy() {
-        let spec = AssemblySpec(title: "The Last Train", label: AIGCLabel(produceID: "reel-1"), burnSubtitles: false, frames: 2400)
+        let spec = AssemblySpec(title: "The Last Train", label: AIGCLabel(produceID: "reel-1"), frames: 2400)
         let args = FilmAssembly.arguments(list: URL(fileURLWithPath: "/store/tmp/list.txt"),
-                                          audio: URL(fileURLWithPath: "/store/mix.m4a"), subtitles: nil, output: out,
-                                          spec: spec, encode: encode)
+                                          audio: URL(fileURLWithPath: "/store/mix.m4a"), output: out, spec: spec)
         expectSnapshot(args.joined(separator: "\n") + "\n", group: "assembly", name: "copy.txt")
     }
 
-    @Test func cutWithBurnedSubtitlesIsOneEncode() {
-        let spec = AssemblySpec(title: "最后一单", label: nil, burnSubtitles: true, frames: 2400)
-        let args = FilmAssembly.arguments(list: URL(fileURLWithPath: "/store/tmp/list.txt"),
-                                          audio: URL(fileURLWithPath: "/store/mix.m4a"),
-                                          subtitles: URL(fileURLWithPath: "/store/ab/subs.ass"), output: out,
-                                          spec: spec, encode: encode)
-        expectSnapshot(args.joined(separator: "\n") + "\n", group: "assembly", name: "burn.txt")
+    @Test func subtitlesAreBurnedIntoOneClipAtATime() {
+        let args = BurnParams.arguments(input: URL(fileURLWithPath: "/store/clip.mp4"),
+                                        subtitles: URL(fileURLWithPath: "/store/tmp/it's.ass"), output: out, frames: 96,
+                                        encode: encode)
+        expectSnapshot(args.joined(separator: "\n") + "\n", group: "assembly", name: "burn-clip.txt")
+    }
+
+    @Test func aClipGetsTheCuesThatOverlapItInItsOwnTime() {
+        let cues = [
+            SubtitleCue(start: .seconds(1), end: .seconds(3), text: "before and into"),
+            SubtitleCue(start: .seconds(4), end: .seconds(5), text: "inside"),
+            SubtitleCue(start: .seconds(5), end: .seconds(9), text: "out of"),
+            SubtitleCue(start: .seconds(9), end: .seconds(10), text: "after"),
+        ]
+        let local = BurnParams.cues(cues, start: .seconds(2), duration: .seconds(6))
+        #expect(local.map(\.text) == ["before and into", "inside", "out of"])
+        #expect(local.map(\.start) == [.zero, .seconds(2), .seconds(3)])
+        #expect(local.map(\.end) == [.seconds(1), .seconds(3), .seconds(6)])
     }
 
     @Test func concatListQuotesPaths() {

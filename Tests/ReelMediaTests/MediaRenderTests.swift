@@ -75,9 +75,8 @@ import Testing
         let list = dir.file("list.txt")
         try FilmAssembly.concatList(clips).write(to: list, atomically: true, encoding: .utf8)
         let film = dir.file("film.mp4")
-        let spec = AssemblySpec(title: "t", label: AIGCLabel(produceID: "x"), burnSubtitles: false, frames: 72)
-        try await ffmpeg(Array(FilmAssembly.arguments(list: list, audio: audio, subtitles: nil, output: film, spec: spec,
-                                                      encode: encode).dropFirst(4)))
+        let spec = AssemblySpec(title: "t", label: AIGCLabel(produceID: "x"), frames: 72)
+        try await ffmpeg(Array(FilmAssembly.arguments(list: list, audio: audio, output: film, spec: spec).dropFirst(4)))
         let info = try await probe(film)
         #expect(info.frameCount == 72)
         #expect(info.hasAudio)
@@ -99,7 +98,7 @@ import Testing
                            voices: [AudioPlacement(input: 0, start: .seconds(1))],
                            music: [AudioPlacement(input: 1, start: .zero)])
         let out = dir.file("mix.m4a")
-        try await ffmpeg(Array(AudioMix.arguments(inputs: [voice, music], output: out, spec: spec, encode: encode).dropFirst(4)))
+        try await ffmpeg(Array(AudioMix.arguments(inputs: [voice, music], output: out, spec: spec, encode: encode).dropFirst(6)))
         let r = try await runner.run(try toolchain.requireFFmpeg(), ["-v", "error", "-i", out.path, "-f", "s16le", "-ac", "1",
                                                                       "-ar", "48000", "-"])
         // 100 frames at 24 fps is 4.1667 s: 200,000 samples at 48 kHz. AAC decodes in whole
@@ -134,7 +133,7 @@ extension MediaRenderTests {
         let spec = MixSpec(duration: .seconds(8), voices: [AudioPlacement(input: 0, start: .zero)],
                            music: [AudioPlacement(input: 1, start: .zero)])
         let out = dir.file("mix.m4a")
-        try await ffmpeg(Array(AudioMix.arguments(inputs: [voice, music], output: out, spec: spec, encode: encode).dropFirst(4)))
+        try await ffmpeg(Array(AudioMix.arguments(inputs: [voice, music], output: out, spec: spec, encode: encode).dropFirst(6)))
         let tail = try await runner.run(try toolchain.requireFFmpeg(), ["-v", "info", "-ss", "6", "-i", out.path, "-af",
                                                                          "volumedetect", "-f", "null", "-"])
         let volume = try #require(FilmCheck.meanVolume(fromStderr: tail.stderrText))

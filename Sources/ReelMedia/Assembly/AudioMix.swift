@@ -43,8 +43,9 @@ public struct MixSpec: Hashable, Sendable, Codable {
 
 public enum AudioMix {
     /// ffmpeg arguments that mix `inputs` by `spec` into an AAC file at `output`.
+    /// Runs at log level `info` so that volumedetect's measurement reaches stderr.
     public static func arguments(inputs: [URL], output: URL, spec: MixSpec, encode: EncodeSettings) -> [String] {
-        var args = ["-v", "error", "-nostdin", "-y"]
+        var args = ["-hide_banner", "-nostats", "-v", "info", "-nostdin", "-y"]
         for url in inputs { args += ["-i", url.path] }
         let graph = filterGraph(spec, inputCount: inputs.count)
         args += graph.extraInputs
@@ -57,7 +58,8 @@ public enum AudioMix {
     public static func filterGraph(_ spec: MixSpec, inputCount: Int) -> (filter: String, extraInputs: [String]) {
         let rate = MixSpec.sampleRate
         let samples = spec.sampleCount
-        let finish = "apad,atrim=end_sample=\(samples),asetpts=N/SR/TB[out]"
+        // volumedetect passes the sound through and reports its mean volume when done.
+        let finish = "apad,atrim=end_sample=\(samples),asetpts=N/SR/TB,volumedetect[out]"
         var parts: [String] = []
         func place(_ p: AudioPlacement, label: String, gain: Double) -> String {
             var chain = "[\(p.input):a]aresample=\(rate),aformat=sample_fmts=fltp:channel_layouts=stereo"

@@ -1,21 +1,19 @@
 import Foundation
 import ReelModel
 
-/// The cut: conformed clips in order plus the mixed soundtrack, into one MP4.
+/// The cut: the clips in order plus the mixed soundtrack, into one MP4, by stream copy.
 ///
-/// Without burned-in subtitles the clips are stream-copied (they were encoded alike
-/// when made); with them, one encode pass draws the subtitles.
+/// Every clip was encoded alike when it was made (conformed, and burned with its
+/// subtitles when asked), so cutting never encodes again.
 public struct AssemblySpec: Hashable, Sendable, Codable {
     public var title: String
     /// The `AIGC` metadata record, when the film carries generated content.
     public var label: AIGCLabel?
-    public var burnSubtitles: Bool
     public var frames: Int64
 
-    public init(title: String, label: AIGCLabel?, burnSubtitles: Bool, frames: Int64) {
+    public init(title: String, label: AIGCLabel?, frames: Int64) {
         self.title = title
         self.label = label
-        self.burnSubtitles = burnSubtitles
         self.frames = frames
     }
 }
@@ -27,18 +25,10 @@ public enum FilmAssembly {
     }
 
     /// ffmpeg arguments that cut the clips listed in `list` with the soundtrack `audio`
-    /// into `output`; `subtitles` is an ASS file when burning.
-    public static func arguments(list: URL, audio: URL, subtitles: URL?, output: URL, spec: AssemblySpec,
-                                 encode: EncodeSettings) -> [String] {
+    /// into `output`.
+    public static func arguments(list: URL, audio: URL, output: URL, spec: AssemblySpec) -> [String] {
         var args = ["-v", "error", "-nostdin", "-y", "-f", "concat", "-safe", "0", "-i", list.path, "-i", audio.path,
-                    "-map", "0:v:0", "-map", "1:a:0"]
-        if spec.burnSubtitles, let subtitles {
-            args += ["-vf", "ass=\(filterPath(subtitles)),format=yuv420p", "-frames:v", "\(spec.frames)"]
-            args += encode.videoCodecArguments
-        } else {
-            args += ["-c:v", "copy"]
-        }
-        args += ["-c:a", "copy", "-metadata", "title=\(spec.title)", "-metadata", "encoder=Reel"]
+                    "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy", "-c:a", "copy", "-metadata", "title=\(spec.title)"]
         if let label = spec.label {
             args += ["-metadata", "AIGC=\(label.json)", "-metadata", "comment=AIGC \(label.json)"]
         }

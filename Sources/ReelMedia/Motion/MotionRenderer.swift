@@ -26,8 +26,8 @@ public struct MotionSpec: Hashable, Sendable, Codable {
 
 public enum MotionRenderer {
     /// Goes up whenever the same spec would render a different clip; part of cache keys.
-    /// 2: repeatable encoding (sliced threads).
-    public static let version = 2
+    /// 3: single-threaded, repeatable encoding.
+    public static let version = 3
 
     /// The ffmpeg arguments that turn `panel` into `output` for `spec`; `overlay` is a
     /// transparent frame-sized layer (captions) that stays put while the picture moves.

@@ -2,11 +2,10 @@ import Foundation
 import ReelEngine
 import ReelModel
 
-/// Parameters of an `assemble` node. Inputs: the clips in order, then the soundtrack,
-/// then (when burning) the ASS subtitles.
+/// Parameters of an `assemble` node. Inputs: the clips in order, then the soundtrack.
 public struct AssembleParams: Hashable, Sendable, Codable {
-    /// 2: repeatable encoding (sliced threads).
-    public static let kindVersion = 2
+    /// 3: always a stream copy (subtitles are burned per clip).
+    public static let kindVersion = 3
     public var spec: AssemblySpec
     public var encode: EncodeSettings
     public var clipCount: Int
@@ -30,7 +29,6 @@ public struct AssembleRunner: NodeRunner {
         let p = try node.spec.params.decode(AssembleParams.self)
         let clips = (0..<p.clipCount).map { context.inputURL($0) }
         let audio = context.inputURL(p.clipCount)
-        let subtitles = p.spec.burnSubtitles ? context.inputURL(p.clipCount + 1) : nil
         let list = context.blobs.scratchURL(extension: "txt")
         let output = context.blobs.scratchURL(extension: "mp4")
         defer { try? FileManager.default.removeItem(at: list) }
@@ -39,13 +37,14 @@ public struct AssembleRunner: NodeRunner {
         } catch {
             throw JobFailure(.failed, "cannot write the clip list: \(error.localizedDescription)")
         }
-        try await tools.ffmpeg(FilmAssembly.arguments(list: list, audio: audio, subtitles: subtitles, output: output,
-                                                      spec: p.spec, encode: p.encode),
+        try await tools.ffmpeg(FilmAssembly.arguments(list: list, audio: audio, output: output, spec: p.spec),
                                doing: "cut the film", cleanup: output)
         let expected = FilmExpectation(width: p.encode.format.width, height: p.encode.format.height,
                                        frames: p.spec.frames, shots: p.shots, expectsSound: p.expectsSound)
-        let measured = try await FilmInspector(toolchain: tools.toolchain, runner: tools.runner)
-            .measure(output, withSound: p.expectsSound)
+        // The soundtrack is a copy of the mix, whose loudness the mix measured.
+        var measured = try await FilmInspector(toolchain: tools.toolchain, runner: tools.runner)
+            .measure(output, withSound: p.expectsSound && context.inputs[p.clipCount].media?.meanVolumeDB == nil)
+        if let known = context.inputs[p.clipCount].media?.meanVolumeDB { measured.meanVolumeDB = known }
         let problems = FilmCheck.problems(measured, expected: expected)
         guard problems.isEmpty else {
             try? FileManager.default.removeItem(at: output)

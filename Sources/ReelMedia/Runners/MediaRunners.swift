@@ -13,12 +13,14 @@ public struct MediaTools: Sendable {
     }
 
     /// Runs ffmpeg; a non-zero exit becomes a failed job that quotes ffmpeg's last words.
-    func ffmpeg(_ arguments: [String], doing what: String, cleanup: URL? = nil) async throws {
+    @discardableResult
+    func ffmpeg(_ arguments: [String], doing what: String, cleanup: URL? = nil) async throws -> ProcessResult {
         let result = try await runner.run(try toolchain.requireFFmpeg(), arguments)
         guard result.status == 0 else {
             if let cleanup { try? FileManager.default.removeItem(at: cleanup) }
             throw JobFailure(.failed, "ffmpeg could not \(what): \(result.stderrTail(3))")
         }
+        return result
     }
 
     func probe(_ url: URL) async throws -> MediaInfo {
@@ -31,14 +33,16 @@ public struct MediaTools: Sendable {
         registry.register(MixRunner(tools: self), kind: .mix)
         registry.register(SubtitleRunner(), kind: .subtitles)
         registry.register(OverlayRunner(tools: self), kind: .overlay)
+        registry.register(BurnRunner(tools: self), kind: .burn)
         registry.register(AssembleRunner(tools: self), kind: .assemble)
     }
 }
 
 /// Parameters of a `conform` node.
 public struct ConformParams: Hashable, Sendable, Codable {
-    /// Goes up whenever the conform step would make a different file from the same input. 2: repeatable encoding.
-    public static let kindVersion = 2
+    /// Goes up whenever the conform step would make a different file from the same input.
+    /// 3: single-threaded, repeatable encoding.
+    public static let kindVersion = 3
     public var spec: ConformSpec
     public var encode: EncodeSettings
     public init(spec: ConformSpec, encode: EncodeSettings) {
@@ -74,8 +78,8 @@ public struct ConformRunner: NodeRunner {
 /// speeds up (at most 1.25×) a line that runs over.
 public struct MixParams: Hashable, Sendable, Codable {
     /// 2: the voice and music buses run the film's whole length (music no longer stops
-    /// with the last line).
-    public static let kindVersion = 2
+    /// with the last line). 3: fast AAC coder at 192k, loudness measured.
+    public static let kindVersion = 3
     public var spec: MixSpec
     /// For each voice placement, the longest it may last; nil for no limit.
     public var voiceSlots: [RationalTime?]
@@ -103,9 +107,10 @@ public struct MixRunner: NodeRunner {
         }
         let output = context.blobs.scratchURL(extension: "m4a")
         let inputs = (0..<context.inputs.count).map { context.inputURL($0) }
-        try await tools.ffmpeg(AudioMix.arguments(inputs: inputs, output: output, spec: spec, encode: params.encode),
-                               doing: "mix the soundtrack", cleanup: output)
-        let media = MediaInfo(duration: spec.duration, audioCodec: "aac", sampleRate: MixSpec.sampleRate, channels: 2)
+        let result = try await tools.ffmpeg(AudioMix.arguments(inputs: inputs, output: output, spec: spec, encode: params.encode),
+                                            doing: "mix the soundtrack", cleanup: output)
+        let media = MediaInfo(duration: spec.duration, audioCodec: "aac", sampleRate: MixSpec.sampleRate, channels: 2,
+                              meanVolumeDB: FilmCheck.meanVolume(fromStderr: result.stderrText))
         return NodeOutput(asset: try context.blobs.importFile(at: output, mediaType: "audio/mp4", media: media))
     }
 }

@@ -142,17 +142,23 @@ struct FilmGraphBuilder {
         graph.add(GraphNode(id: "subtitles:srt", spec: JobSpec(kind: .subtitles, kindVersion: SubtitleParams.kindVersion, provider: "reel", model: "srt",
                                                               params: try JSONValue(encoding: srt)),
                             label: "subtitles"))
-        var filmInputs = clipOrder + ["mix"]
         if settings.burnSubtitles {
-            let ass = SubtitleParams(cues: cues, format: .ass, width: format.width, height: format.height)
-            graph.add(GraphNode(id: "subtitles:ass", spec: JobSpec(kind: .subtitles, kindVersion: SubtitleParams.kindVersion, provider: "reel", model: "ass",
-                                                                  params: try JSONValue(encoding: ass)),
-                                label: "burned subtitles"))
-            filmInputs.append("subtitles:ass")
+            // Shot by shot, so clips burn side by side and an edited line re-burns one shot.
+            for (i, shot) in storyboard.shots.enumerated() {
+                let start = starts[shot.id] ?? .zero
+                let burn = BurnParams(cues: BurnParams.cues(cues, start: start, duration: shot.duration),
+                                      frames: rate.frames(in: shot.duration), encode: settings.encode)
+                let id = NodeID("burn:\(shot.id)")
+                graph.add(GraphNode(id: id, spec: JobSpec(kind: .burn, kindVersion: BurnParams.kindVersion, provider: "ffmpeg",
+                                                          model: "burn", params: try JSONValue(encoding: burn)),
+                                    inputs: [clipOrder[i]], shot: shot.id, label: "subtitles \(shot.id)"))
+                clipOrder[i] = id
+            }
         }
+        let filmInputs = clipOrder + ["mix"]
         let label = labelled ? AIGCLabel(produceID: "reel-" + Hashing.sha256(storyboard.title).rawValue.prefix(16)) : nil
         let assemble = AssembleParams(
-            spec: AssemblySpec(title: storyboard.title, label: label, burnSubtitles: settings.burnSubtitles, frames: totalFrames),
+            spec: AssemblySpec(title: storyboard.title, label: label, frames: totalFrames),
             encode: settings.encode, clipCount: clipOrder.count, shots: storyboard.shots.count, expectsSound: true)
         graph.add(GraphNode(id: "film", spec: JobSpec(kind: .assemble, kindVersion: AssembleParams.kindVersion, provider: "ffmpeg", model: "assemble",
                                                       params: try JSONValue(encoding: assemble)),
