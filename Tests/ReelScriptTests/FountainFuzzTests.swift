@@ -9,7 +9,7 @@ struct FountainFuzzTests {
 
     /// Random documents made of tricky lines: every one must round-trip and ignore line endings.
     @Test func randomDocumentsRoundTrip() {
-        var rng = SplitMix64(seed: 0x5EE1)
+        var rng = SeededRandom(seed: 0x5EE1)
         var failures = 0
         for _ in 0..<3000 {
             let count = Int(rng.next() % 14) + 1
@@ -46,7 +46,7 @@ struct FountainFuzzTests {
     /// Character soup from Fountain's special characters: round trip and no crash in
     /// `parse(data:path:)` (debug builds check every byte index).
     @Test func characterSoupRoundTrips() {
-        var rng = SplitMix64(seed: 0xF00D)
+        var rng = SeededRandom(seed: 0xF00D)
         var failures = 0
         for _ in 0..<20_000 {
             var text = ""
@@ -68,19 +68,4 @@ struct FountainFuzzTests {
         "é", "É", "1", "[[", "]]", "/*", "*/", "===", "CUT TO:", "MAYA", "\n\n", "(V.O.)", "  \n", "Title:", "    ",
         "\n  \n", "@林晓", "外景。", "#1#",
     ]
-}
-
-/// A small seeded generator so the random documents are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

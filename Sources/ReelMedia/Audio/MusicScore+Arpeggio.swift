@@ -1,4 +1,5 @@
 import Foundation
+import ReelModel
 
 extension MusicScore {
     /// The highest note the arpeggio may play (A5, 880 Hz): a bed stays out of the
@@ -11,7 +12,7 @@ extension MusicScore {
         _ part: ArpeggioPart, style: MusicStyle, intensity: Double, progressionLength: Int,
         sampleRate: Int, seed: UInt64
     ) {
-        var random = MusicRandom(seed: seed, stream: 5)
+        var random = SeededRandom(seed: seed, stream: 5)
         let stepsPerBeat = part.stepsPerBeat * (intensity > part.doubleTimeAbove ? 2 : 1)
         let stepBeats = 1 / Double(stepsPerBeat)
         let density = min(1, part.density * (0.7 + 0.6 * intensity))

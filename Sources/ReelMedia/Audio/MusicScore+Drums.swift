@@ -1,10 +1,11 @@
 import Foundation
+import ReelModel
 
 extension MusicScore {
     /// Percussion lanes, bar by bar, from each lane's grid. Lanes enter by intensity; at
     /// high intensity the snare adds a pickup into every fourth bar.
     mutating func addDrums(style: MusicStyle, intensity: Double, frames: Int, sampleRate: Int, seed: UInt64) {
-        var random = MusicRandom(seed: seed, stream: 6)
+        var random = SeededRandom(seed: seed, stream: 6)
         let bars = Int((Double(frames) / barFrames).rounded(.up))
         let jitter = 0.002 * Double(sampleRate)
         for lane in style.drums where intensity >= lane.minIntensity {

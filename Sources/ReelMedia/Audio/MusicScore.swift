@@ -1,4 +1,5 @@
 import Foundation
+import ReelModel
 
 /// One note (or drum hit) of a cue, in sample frames.
 struct MusicNote: Hashable, Sendable {
@@ -49,7 +50,7 @@ struct MusicScore: Sendable {
         beatFrames = 60 / style.tempo * Double(sampleRate)
         barFrames = beatFrames * Double(style.beatsPerBar)
         chordFrames = barFrames * Double(style.barsPerChord)
-        var choice = MusicRandom(seed: cue.seed, stream: 1)
+        var choice = SeededRandom(seed: cue.seed, stream: 1)
         let progression = style.progressions[choice.int(below: style.progressions.count)]
         phraseFrames = chordFrames * Double(progression.count)
         planChords(style: style, progression: progression, frames: frames, seed: cue.seed)
@@ -91,7 +92,7 @@ struct MusicScore: Sendable {
             count -= 1
         }
         var previous: [Int]?
-        var random = MusicRandom(seed: seed, stream: 2)
+        var random = SeededRandom(seed: seed, stream: 2)
         let pad = style.pad
         for index in 0..<count {
             let landing = count > 2 && index == count - 1
@@ -110,7 +111,7 @@ struct MusicScore: Sendable {
 
     /// Pad notes, tying common tones across chord changes instead of re-striking them.
     private mutating func addPad(style: MusicStyle, seed: UInt64) {
-        var random = MusicRandom(seed: seed, stream: 3)
+        var random = SeededRandom(seed: seed, stream: 3)
         var sounding: [Int: Int] = [:]   // pitch → index in `notes`
         for change in changes {
             let end = change.end
@@ -133,7 +134,7 @@ struct MusicScore: Sendable {
     }
 
     private mutating func addBass(style: MusicStyle, intensity: Double, seed: UInt64) {
-        var random = MusicRandom(seed: seed, stream: 4)
+        var random = SeededRandom(seed: seed, stream: 4)
         let bass = style.bass
         for change in changes {
             let rootClass = change.chord.rootClass(tonic: style.tonic)

@@ -77,7 +77,7 @@ struct PanelLayout: Sendable {
         let frame = clampedFrame(spec.frame, canvas: canvas)
         let unit = min(frame.w, frame.h) / 100
         let location = PanelLocation(spec.location, setting: spec.setting)
-        var rng = PanelRandom(seed: spec.seed, stream: "layout")
+        var rng = SeededRandom(seed: spec.seed, stream: "layout")
         let roll = spec.angle == .dutch ? (spec.seed & 1 == 0 ? 10.0 : -10.0) : 0
         var size = spec.size
         if spec.purpose == .establishing { size = min(size, .wide) }
@@ -86,7 +86,7 @@ struct PanelLayout: Sendable {
         var layout = PanelLayout(
             canvas: canvas, frame: frame, bleed: bleedBox(canvas, frame, roll), unit: unit,
             lineWidth: max(1.4, unit * 0.34), location: location, horizon: frame.yAt(0.5),
-            vanishingX: frame.midX + frame.w * rng.range(-0.12, 0.12), windowSide: spec.seed & 2 == 0 ? 1 : -1,
+            vanishingX: frame.midX + frame.w * rng.double(in: -0.12...0.12), windowSide: spec.seed & 2 == 0 ? 1 : -1,
             cameraHeight: 1.5,
             setScale: 100, roll: roll, figures: [], tableTop: nil, caption: nil, slug: nil, tags: [], size: size)
         layout.caption = CaptionLayout.make(spec, frame: frame, unit: unit)

@@ -10,7 +10,7 @@ extension PanelPainter {
         paintSkyAndGround(c(0x6A6C72))
         let g = ground(1)
         let sw = streetHalfWidth
-        var r2 = PanelRandom(seed: spec.seed, stream: "storefront")
+        var r2 = SeededRandom(seed: spec.seed, stream: "storefront")
         // Neighbours and the shop.
         let shopColor: PanelColor
         switch sign {
@@ -21,8 +21,8 @@ extension PanelPainter {
         }
         var x = bleed.minX - g.len(2)
         while x < bleed.maxX {
-            let bw = g.len(r2.range(6, 9))
-            inkRect(x, g.y(r2.range(8, 12)), bw, g.baseY - g.y(12) + g.len(12), w(r2.pick([0xD9C3A0, 0xC98D6B, 0xB5A89A])),
+            let bw = g.len(r2.double(in: 6...9))
+            inkRect(x, g.y(r2.double(in: 8...12)), bw, g.baseY - g.y(12) + g.len(12), w(r2.pick([0xD9C3A0, 0xC98D6B, 0xB5A89A])),
                     weight: 0.7)
             x += bw
         }
@@ -118,7 +118,7 @@ extension PanelPainter {
     /// A house seen from its front lawn: gable, porch with posts and steps, lit windows.
     func paintHouse() {
         paintSkyAndGround(c(0x6FA85A))
-        var r2 = PanelRandom(seed: spec.seed, stream: "house")
+        var r2 = SeededRandom(seed: spec.seed, stream: "house")
         paintTreeAt(-windowSide * 9, depth: 20, height: 8)
         let g = ground(0.9)
         let half = max(4.5, frame.w * 0.55 / g.scale)

@@ -50,22 +50,22 @@ extension PanelPainter {
     /// Anywhere outdoors: a low town on the horizon, trees, a road.
     func paintGenericExterior() {
         paintSkyAndGround(c(0x86A56A))
-        var r2 = PanelRandom(seed: spec.seed, stream: "generic-ext")
+        var r2 = SeededRandom(seed: spec.seed, stream: "generic-ext")
         paintHills(layers: 1, height: 3, color: 0x8AA37A, rng: &r2)
         let far = ground(0.35)
         var x = bleed.minX
         while x < bleed.maxX {
-            let bw = far.len(r2.range(5, 9))
-            let bh = far.len(r2.range(4, 10))
+            let bw = far.len(r2.double(in: 5...9))
+            let bh = far.len(r2.double(in: 4...10))
             svg.rect(x, far.baseY - bh, bw, bh + far.len(0.5), fill: distant(w(r2.pick([0xD9B99A, 0xB5A89A, 0xC9A27A])),
                                                                               depth: 40),
                      stroke: .ink, width: lw * 0.5)
-            x += bw + far.len(r2.range(1, 6))
+            x += bw + far.len(r2.double(in: 1...6))
         }
         svg.path(PanelPath.polygon([proj(-1.5, 0, 300), proj(1.5, 0, 300), proj(3, 0, 1.5), proj(-3, 0, 1.5)]),
                  fill: c(0x8C877E))
         for depth in [14.0, 22, 34, 50] {
-            paintTreeAt((r2.chance(0.5) ? 1 : -1) * r2.range(5, 10), depth: depth, height: r2.range(5, 8))
+            paintTreeAt((r2.chance(0.5) ? 1 : -1) * r2.double(in: 5...10), depth: depth, height: r2.double(in: 5...8))
         }
     }
 

@@ -18,7 +18,7 @@ extension PanelPainter {
             for h in stride(from: 3.5, to: 40, by: 3.5) {
                 line(g.x(-half * 0.7), g.y(h), g.x(half * 0.7), g.y(h), c(0x3E4F66), weight: 0.6)
             }
-            var r2 = PanelRandom(seed: spec.seed, stream: "office-windows")
+            var r2 = SeededRandom(seed: spec.seed, stream: "office-windows")
             for m in stride(from: -half * 0.7 + 1.5, to: half * 0.7, by: 1.5) {
                 line(g.x(m), g.y(40), g.x(m), g.baseY, c(0x3E4F66), weight: 0.5)
                 if light.lampsOn {
@@ -76,7 +76,7 @@ extension PanelPainter {
     }
 
     func paintWindowGrid(_ p: PanelPlane, from a: Double, to b: Double, bottom: Double, top: Double, color: PanelColor) {
-        var r2 = PanelRandom(seed: spec.seed, stream: "grid")
+        var r2 = SeededRandom(seed: spec.seed, stream: "grid")
         var h = bottom
         while h + 1.6 < top {
             var m = a + 0.9

@@ -57,10 +57,10 @@ extension PanelPainter {
         let x = p.x(m)
         let pot = p.len(0.22)
         let leaf = c(0x4E8F55)
-        var r2 = PanelRandom(seed: spec.seed &+ UInt64(abs(Int(m * 10))), stream: "plant")
+        var r2 = SeededRandom(seed: spec.seed &+ UInt64(abs(Int(m * 10))), stream: "plant")
         for i in 0..<7 {
-            let a = -Double.pi / 2 + (Double(i) - 3) * 0.38 + r2.range(-0.1, 0.1)
-            let len = p.len(height - 0.3) * r2.range(0.6, 1.0)
+            let a = -Double.pi / 2 + (Double(i) - 3) * 0.38 + r2.double(in: -0.1...0.1)
+            let len = p.len(height - 0.3) * r2.double(in: 0.6...1.0)
             let tip = (x + cos(a) * len * 0.7, p.y(0.45) + sin(a) * len)
             ink(PanelPath().move(x, p.y(0.45)).quad(tip.0 - len * 0.15, (p.y(0.45) + tip.1) / 2, tip.0, tip.1)
                 .quad(tip.0 + len * 0.18, (p.y(0.45) + tip.1) / 2, x, p.y(0.45)).close(),

@@ -10,12 +10,12 @@ extension PanelPainter {
     func paintInsert() {
         let wall = w(0xCDBFAE)
         svg.rect(bleed.x, bleed.y, bleed.w, bleed.h, fill: wall.mix(PanelColor(0x2A2540), light.isNight ? 0.45 : 0.1))
-        var r2 = PanelRandom(seed: spec.seed, stream: "insert")
+        var r2 = SeededRandom(seed: spec.seed, stream: "insert")
         // Out-of-focus lights behind.
         for _ in 0..<(light.lampsOn ? 7 : 3) {
             let x = frame.xAt(r2.unit())
-            let y = frame.yAt(r2.range(0.08, 0.4))
-            svg.circle(x, y, min(frame.w, frame.h) * r2.range(0.03, 0.07), fill: light.lampsOn ? light.glow : .white,
+            let y = frame.yAt(r2.double(in: 0.08...0.4))
+            svg.circle(x, y, min(frame.w, frame.h) * r2.double(in: 0.03...0.07), fill: light.lampsOn ? light.glow : .white,
                        opacity: light.lampsOn ? 0.3 : 0.12)
         }
         let top = frame.yAt(0.48)

@@ -103,13 +103,13 @@ extension PanelPainter {
         }
         if style == .planks {
             // Staggered plank ends.
-            var r2 = PanelRandom(seed: spec.seed, stream: "planks")
+            var r2 = SeededRandom(seed: spec.seed, stream: "planks")
             for i in 1..<5 {
                 let k = 6.0 / (6.0 - Double(i))
                 let y = hy + (room.floorY - hy) * k
                 if y > bottom { break }
                 for _ in 0..<6 {
-                    let m = r2.range(-room.halfWidth * 2, room.halfWidth * 2)
+                    let m = r2.double(in: -room.halfWidth * 2...room.halfWidth * 2)
                     let x = vx + m * s * k
                     line(x, y, x + 0.36 * s * k, y, seam, weight: 0.5)
                 }
@@ -162,12 +162,12 @@ extension PanelPainter {
 
     /// Distant towers in a window, lit at night.
     private func paintWindowSkyline(_ box: PanelBox) {
-        var r2 = PanelRandom(seed: spec.seed, stream: "window-skyline")
+        var r2 = SeededRandom(seed: spec.seed, stream: "window-skyline")
         var x = box.minX - box.w * 0.05
         let far = light.isNight ? PanelColor(0x1A2245) : light.tone(PanelColor(0x8FA3BF))
         while x < box.maxX {
-            let bw = box.w * r2.range(0.12, 0.24)
-            let bh = box.h * r2.range(0.2, 0.55)
+            let bw = box.w * r2.double(in: 0.12...0.24)
+            let bh = box.h * r2.double(in: 0.2...0.55)
             svg.rect(x, box.maxY - bh, bw, bh + 1, fill: far)
             if light.lampsOn {
                 for row in stride(from: box.maxY - bh + bh * 0.12, to: box.maxY, by: bh * 0.16) {
@@ -176,7 +176,7 @@ extension PanelPainter {
                     }
                 }
             }
-            x += bw + box.w * r2.range(0.0, 0.05)
+            x += bw + box.w * r2.double(in: 0.0...0.05)
         }
     }
 

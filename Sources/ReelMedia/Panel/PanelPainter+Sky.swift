@@ -10,7 +10,7 @@ extension PanelPainter {
         let id = svg.linearGradient(0, horizon - span, 0, horizon,
                                     [(0, sky.top, 1), (0.6, sky.middle, 1), (1, sky.horizon, 1)])
         svg.rect(box.x, box.y, box.w, max(0, min(box.maxY, horizon + 2) - box.y), gradient: id)
-        var sky2 = PanelRandom(seed: spec.seed, stream: "sky")
+        var sky2 = SeededRandom(seed: spec.seed, stream: "sky")
         let side = sky2.chance(0.5) ? 0.74 : 0.26
         let u = layout.unit
         switch spec.timeOfDay {
@@ -19,7 +19,7 @@ extension PanelPainter {
             for _ in 0..<count {
                 let x = box.minX + sky2.unit() * box.w
                 let y = box.minY + sky2.unit() * max(0, min(box.maxY, horizon) - box.minY) * 0.85
-                svg.circle(x, y, u * sky2.range(0.12, 0.32), fill: PanelColor(0xF4F1DE), opacity: sky2.range(0.45, 0.95))
+                svg.circle(x, y, u * sky2.double(in: 0.12...0.32), fill: PanelColor(0xF4F1DE), opacity: sky2.double(in: 0.45...0.95))
             }
             let mx = detail ? frame.xAt(side) : box.xAt(0.7)
             let my = detail ? max(frame.yAt(0.14), min(horizon - u * 14, frame.yAt(0.3))) : box.yAt(0.3)
@@ -51,29 +51,29 @@ extension PanelPainter {
     }
 
     /// Flat comic clouds: a row of bumps on a flat base with a shaded underside.
-    private func paintClouds(_ box: PanelBox, horizon: Double, count: Int, rng: inout PanelRandom,
+    private func paintClouds(_ box: PanelBox, horizon: Double, count: Int, rng: inout SeededRandom,
                              color: PanelColor, shade: PanelColor) {
         let top = box.minY
         let bottom = min(box.maxY, horizon) - layout.unit * 4
         guard bottom > top + layout.unit * 6 else { return }
         for _ in 0..<count {
-            let w = box.w * rng.range(0.16, 0.3) * (count == 1 ? 1.6 : 1)
+            let w = box.w * rng.double(in: 0.16...0.3) * (count == 1 ? 1.6 : 1)
             let cx = box.minX + rng.unit() * box.w
-            let cy = top + (bottom - top) * rng.range(0.15, 0.8)
+            let cy = top + (bottom - top) * rng.double(in: 0.15...0.8)
             cloud(cx, cy, w, color: color, shade: shade, rng: &rng)
         }
     }
 
     func cloud(_ cx: Double, _ cy: Double, _ w: Double, color: PanelColor, shade: PanelColor,
-               rng: inout PanelRandom) {
+               rng: inout SeededRandom) {
         // Five bumps of different widths, the middle ones tallest, on a flat base.
-        let weights = (0..<5).map { _ in rng.range(0.7, 1.3) }
+        let weights = (0..<5).map { _ in rng.double(in: 0.7...1.3) }
         let total = weights.reduce(0, +)
         var p = PanelPath().move(cx - w / 2, cy)
         var x = cx - w / 2
         for (i, weight) in weights.enumerated() {
             let bw = w * weight / total
-            let bh = bw * (i == 0 || i == 4 ? 0.45 : 0.75) * rng.range(0.85, 1.15)
+            let bh = bw * (i == 0 || i == 4 ? 0.45 : 0.75) * rng.double(in: 0.85...1.15)
             p = p.cubic(x - bw * 0.1, cy - bh * 1.3, x + bw * 1.1, cy - bh * 1.3, x + bw, cy)
             x += bw
         }

@@ -5,12 +5,12 @@ extension PanelPainter {
     /// A row of towers standing on `baseY`, `k` times the set scale: the far layer takes
     /// the sky's colour, the near one has windows (lit after dark) and roof details.
     func paintSkyline(baseY: Double, k: Double, tall: Double, colors: [UInt32], windows: Bool, stream: String) {
-        var r2 = PanelRandom(seed: spec.seed, stream: stream)
+        var r2 = SeededRandom(seed: spec.seed, stream: stream)
         let unit = s * k
-        var x = bleed.minX - r2.range(0, 3) * unit
+        var x = bleed.minX - r2.double(in: 0...3) * unit
         while x < bleed.maxX {
-            let bw = unit * r2.range(5, 11)
-            let bh = unit * tall * r2.range(0.35, 1.0)
+            let bw = unit * r2.double(in: 5...11)
+            let bh = unit * tall * r2.double(in: 0.35...1.0)
             let color = windows ? w(r2.pick(colors)) : distant(w(r2.pick(colors)), depth: 120)
             let top = baseY - bh
             svg.rect(x, top, bw, bh + unit, fill: color, stroke: windows ? .ink : nil, width: lw * 0.6)
@@ -28,14 +28,14 @@ extension PanelPainter {
                     }
                 }
                 if r2.chance(0.35) {
-                    let ax = x + bw * r2.range(0.3, 0.7)
+                    let ax = x + bw * r2.double(in: 0.3...0.7)
                     svg.stroke(PanelPath().move(ax, top).line(ax, top - unit * 3), .ink, width: lw * 0.8)
                     if light.lampsOn { svg.circle(ax, top - unit * 3, unit * 0.25, fill: PanelColor(0xFF5A4A)) }
                 } else if r2.chance(0.3) {
                     inkRect(x + bw * 0.2, top - unit * 1.2, bw * 0.3, unit * 1.2, color.darker(0.1), weight: 0.6)
                 }
             }
-            x += bw + unit * r2.range(-1.5, 1.0)
+            x += bw + unit * r2.double(in: -1.5...1.0)
         }
     }
 

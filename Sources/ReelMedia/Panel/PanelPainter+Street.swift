@@ -26,7 +26,7 @@ extension PanelPainter {
     func paintStreet(alley: Bool) {
         paintSkyAndGround(c(0x55585F))
         let sw = streetHalfWidth
-        var r2 = PanelRandom(seed: spec.seed, stream: "street")
+        var r2 = SeededRandom(seed: spec.seed, stream: "street")
         let palette: [UInt32] = alley ? [0x8C6B5A, 0x7A7268, 0x9A8270, 0x6E665F]
             : [0xC98D6B, 0xD9C3A0, 0x8FA3B5, 0xB56F5E, 0xE0D4BE, 0x9C8FB0]
         // The far end: a block across the street.
@@ -57,8 +57,8 @@ extension PanelPainter {
             var segments: [(Double, Double, Double, UInt32)] = []
             var d = endDepth
             while d > 2 {
-                let len = r2.range(9, 16)
-                segments.append((max(1.5, d - len), d, r2.range(alley ? 7 : 9, alley ? 11 : 20), r2.pick(palette)))
+                let len = r2.double(in: 9...16)
+                segments.append((max(1.5, d - len), d, r2.double(in: (alley ? 7 : 9)...(alley ? 11 : 20)), r2.pick(palette)))
                 d -= len
             }
             for (d0, d1, height, color) in segments {
@@ -84,7 +84,7 @@ extension PanelPainter {
     }
 
     private func paintFacadeWindows(_ m: Double, from d0: Double, to d1: Double, height: Double, wall: PanelColor,
-                                    rng: inout PanelRandom) {
+                                    rng: inout SeededRandom) {
         let glass = light.isNight ? c(0x2A3350) : c(0x6E8AA6).mix(light.sky.middle, 0.3)
         var floorH = 1.2
         while floorH + 2 < height {

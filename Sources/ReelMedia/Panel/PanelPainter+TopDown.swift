@@ -84,7 +84,7 @@ extension PanelPainter {
     private func paintTopGrass(_ unit: Double) {
         let grass = c(0x6FA85A)
         svg.rect(bleed.x, bleed.y, bleed.w, bleed.h, fill: grass)
-        var r2 = PanelRandom(seed: spec.seed, stream: "grass")
+        var r2 = SeededRandom(seed: spec.seed, stream: "grass")
         for _ in 0..<80 {
             let x = bleed.minX + r2.unit() * bleed.w
             let y = bleed.minY + r2.unit() * bleed.h

@@ -90,13 +90,13 @@ extension PanelPainter {
         let b1 = 1.2
         inkRect(p.x(b0), p.y(2.4), p.len(b1 - b0), p.len(1.3), c(0x5A6A7A).mix(light.glow, 0.15))
         glow(p.x((b0 + b1) / 2), p.y(1.7), p.len(2.2), light.glow, 0.45)
-        var r2 = PanelRandom(seed: spec.seed, stream: "bottles")
+        var r2 = SeededRandom(seed: spec.seed, stream: "bottles")
         for shelf in [1.25, 1.75] {
             inkRect(p.x(b0), p.y(shelf), p.len(b1 - b0), p.len(0.04), c(0x5A3A26), weight: 0.6)
             var m = b0 + 0.1
             while m < b1 - 0.1 {
                 let color = c(r2.pick([0x2E9E6B, 0xC98A2E, 0x8A2F2A, 0xD9D4BC, 0x3B5FA8]))
-                let h = r2.range(0.28, 0.4)
+                let h = r2.double(in: 0.28...0.4)
                 let x = p.x(m)
                 let bw = p.len(0.08)
                 ink(PanelPath().move(x - bw, p.y(shelf)).line(x - bw, p.y(shelf + h * 0.6))
@@ -104,7 +104,7 @@ extension PanelPainter {
                     .line(x - bw * 0.35, p.y(shelf + h)).line(x + bw * 0.35, p.y(shelf + h))
                     .line(x + bw * 0.35, p.y(shelf + h * 0.8)).quad(x + bw, p.y(shelf + h * 0.75), x + bw, p.y(shelf + h * 0.6))
                     .line(x + bw, p.y(shelf)).close(), color, weight: 0.5)
-                m += r2.range(0.16, 0.24)
+                m += r2.double(in: 0.16...0.24)
             }
         }
         inkRect(p.x(b0 - 0.1), p.y(1.05), p.len(b1 - b0 + 0.2), p.len(1.05), c(0x5A3322))
@@ -140,7 +140,7 @@ extension PanelPainter {
         let p = room.wall
         let side = windowSide
         paintCeilingPanels(room)
-        var r2 = PanelRandom(seed: spec.seed, stream: "products")
+        var r2 = SeededRandom(seed: spec.seed, stream: "products")
         for unit in [-2.0, -0.7, 0.6] {
             let m = unit * side
             inkRect(p.x(m - 0.6), p.y(2.1), p.len(1.2), p.len(2.1), c(0xC9A27A))
@@ -148,8 +148,8 @@ extension PanelPainter {
                 inkRect(p.x(m - 0.6), p.y(shelf), p.len(1.2), p.len(0.04), c(0x9A7452), weight: 0.5)
                 var x = m - 0.55
                 while x < m + 0.5 {
-                    let bw = r2.range(0.1, 0.18)
-                    let bh = r2.range(0.18, 0.34)
+                    let bw = r2.double(in: 0.1...0.18)
+                    let bh = r2.double(in: 0.18...0.34)
                     svg.rect(p.x(x), p.y(shelf + bh), p.len(bw), p.len(bh),
                              fill: c(r2.pick([0xD64545, 0x3B73D9, 0xE3A21A, 0x2E9E6B, 0xEB7434, 0x8B56CC, 0xF4F1EA])),
                              stroke: .ink, width: lw * 0.4)

@@ -10,11 +10,11 @@ extension PanelPainter {
         let sea = light.isNight ? c(0x1B2A55) : c(0x3C8FC2)
         let id = svg.linearGradient(0, hy, 0, shore, [(0, sea.mix(light.sky.horizon, 0.4), 1), (1, sea, 1)])
         svg.rect(bleed.x, hy, bleed.w, shore - hy, gradient: id)
-        var r2 = PanelRandom(seed: spec.seed, stream: "sea")
+        var r2 = SeededRandom(seed: spec.seed, stream: "sea")
         for i in 0..<9 {
             let y = hy + (shore - hy) * pow(Double(i + 1) / 10, 1.6)
             let x = bleed.minX + r2.unit() * bleed.w
-            line(x, y, x + frame.w * r2.range(0.08, 0.2), y, sea.lighter(0.35), weight: 0.8, opacity: 0.8)
+            line(x, y, x + frame.w * r2.double(in: 0.08...0.2), y, sea.lighter(0.35), weight: 0.8, opacity: 0.8)
         }
         if spec.timeOfDay != .day {
             let sx = frame.xAt(spec.seed & 4 == 0 ? 0.74 : 0.26)
@@ -51,7 +51,7 @@ extension PanelPainter {
     /// A river or lake: the far bank with trees on the horizon, water, reeds in front.
     func paintWaterside() {
         paintSkyAndGround(c(0x6F9A58))
-        var r2 = PanelRandom(seed: spec.seed, stream: "river")
+        var r2 = SeededRandom(seed: spec.seed, stream: "river")
         paintHills(layers: 2, height: 6, color: 0x6F8F73, rng: &r2)
         let hy = layout.horizon
         let bank = proj(0, 0, 14).1
@@ -60,23 +60,23 @@ extension PanelPainter {
         svg.rect(bleed.x, hy + s * 0.05, bleed.w, bank - hy, gradient: id)
         var x = bleed.minX
         while x < bleed.maxX {
-            let h = r2.range(2.5, 5)
-            let tx = x + r2.range(0, 4) * s * 0.2
+            let h = r2.double(in: 2.5...5)
+            let tx = x + r2.double(in: 0...4) * s * 0.2
             let top = hy - s * 0.2 * h
             ink(PanelPath().move(tx - s * 0.2 * 1.2, hy + 2).quad(tx, top - s * 0.2 * h * 0.4, tx + s * 0.2 * 1.2, hy + 2)
                 .close(), distant(c(0x3F6B45), depth: 70), weight: 0.5)
-            x += s * 0.2 * r2.range(2, 4)
+            x += s * 0.2 * r2.double(in: 2...4)
         }
         for i in 0..<7 {
             let y = hy + (bank - hy) * pow(Double(i + 1) / 8, 1.5)
             let x0 = bleed.minX + r2.unit() * bleed.w
-            line(x0, y, x0 + frame.w * r2.range(0.06, 0.16), y, water.lighter(0.35), weight: 0.7, opacity: 0.8)
+            line(x0, y, x0 + frame.w * r2.double(in: 0.06...0.16), y, water.lighter(0.35), weight: 0.7, opacity: 0.8)
         }
         for _ in 0..<22 {
-            let d = r2.range(3, 13)
-            let m = (r2.chance(0.5) ? 1 : -1) * r2.range(1.8, 6) * d / 6
+            let d = r2.double(in: 3...13)
+            let m = (r2.chance(0.5) ? 1 : -1) * r2.double(in: 1.8...6) * d / 6
             let (rx, ry) = proj(m, 0, d)
-            let h = s * 12 / d * r2.range(0.6, 1.1)
+            let h = s * 12 / d * r2.double(in: 0.6...1.1)
             svg.stroke(PanelPath().move(rx, ry).quad(rx + h * 0.1, ry - h * 0.6, rx + h * 0.05, ry - h), c(0x5C7A3A),
                        width: max(lw * 0.7, h * 0.04))
         }

@@ -37,14 +37,14 @@ extension PanelPainter {
     func paintBookshelf(_ p: PanelPlane, x m: Double, width: Double = 1.1) {
         let wood = c(0x7A5236)
         inkRect(p.x(m - width / 2), p.y(2.0), p.len(width), p.len(2.0), wood)
-        var r2 = PanelRandom(seed: spec.seed, stream: "books")
+        var r2 = SeededRandom(seed: spec.seed, stream: "books")
         for shelf in 0..<4 {
             let base = 0.1 + Double(shelf) * 0.48
             svg.rect(p.x(m - width / 2 + 0.05), p.y(base + 0.42), p.len(width - 0.1), p.len(0.42), fill: wood.darker(0.35))
             var x = m - width / 2 + 0.07
             while x < m + width / 2 - 0.12 {
-                let bw = r2.range(0.05, 0.1)
-                let bh = r2.range(0.26, 0.38)
+                let bw = r2.double(in: 0.05...0.1)
+                let bh = r2.double(in: 0.26...0.38)
                 svg.rect(p.x(x), p.y(base + bh), p.len(bw), p.len(bh),
                          fill: c(r2.pick([0xB5483A, 0x3B73D9, 0xE3A21A, 0x2E9E6B, 0xE8E2D0, 0x6B4A8A])),
                          stroke: .ink, width: lw * 0.4)
@@ -78,11 +78,11 @@ extension PanelPainter {
         let b0 = -side * 0.5 - 1.5
         inkRect(p.x(b0), p.y(2.2), p.len(3.0), p.len(1.2), c(0x8A6244))
         svg.rect(p.x(b0 + 0.06), p.y(2.14), p.len(2.88), p.len(1.08), fill: board)
-        var r2 = PanelRandom(seed: spec.seed, stream: "chalk")
+        var r2 = SeededRandom(seed: spec.seed, stream: "chalk")
         for i in 0..<4 {
             let y = p.y(1.95 - Double(i) * 0.22)
             let x0 = p.x(b0 + 0.25)
-            svg.stroke(PanelPath().move(x0, y).quad(x0 + p.len(0.4), y - p.len(0.06), x0 + p.len(r2.range(0.9, 2.2)), y),
+            svg.stroke(PanelPath().move(x0, y).quad(x0 + p.len(0.4), y - p.len(0.06), x0 + p.len(r2.double(in: 0.9...2.2)), y),
                        PanelColor(0xEDEDE4), width: lw * 0.9, opacity: 0.8)
         }
         inkRect(p.x(b0 + 0.2), p.y(1.06), p.len(2.6), p.len(0.05), c(0x8A6244), weight: 0.6)
@@ -110,12 +110,12 @@ extension PanelPainter {
         paintCeilingPanels(room)
         paintCabinets(p, from: -2.4, to: 1.6, bottom: 0, top: 0.88, color: c(0xDDE3E6), doors: 0.55)
         inkRect(p.x(-2.45), p.y(0.94), p.len(4.1), p.len(0.06), c(0x2E3138))
-        var r2 = PanelRandom(seed: spec.seed, stream: "flasks")
+        var r2 = SeededRandom(seed: spec.seed, stream: "flasks")
         var m = -2.2
         while m < 1.4 {
             paintFlask(p, x: m, base: 0.94, color: c(r2.pick([0x3FA3A8, 0xE3A21A, 0x8B56CC, 0x2E9E6B, 0xD64545])),
                        tall: r2.chance(0.5))
-            m += r2.range(0.25, 0.55)
+            m += r2.double(in: 0.25...0.55)
         }
         inkRect(p.x(-side * 0.4 - 1.0), p.y(2.3), p.len(2.0), p.len(0.95), c(0xF8F8F5))
         svg.stroke(PanelPath().move(p.x(-side * 0.4 - 0.8), p.y(1.8)).quad(p.x(-side * 0.4), p.y(2.2),

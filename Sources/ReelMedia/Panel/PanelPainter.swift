@@ -9,7 +9,7 @@ final class PanelPainter {
     let light: PanelLight
     let svg: SVGWriter
     /// Set dressing and small variations.
-    var rng: PanelRandom
+    var rng: SeededRandom
     /// Hue shift of walls and fabrics for this take.
     let hueShift: Double
     /// The colour close shots wash the background with: the wall or the sky.
@@ -20,9 +20,9 @@ final class PanelPainter {
         self.layout = layout
         light = PanelLight(time: spec.timeOfDay, exterior: layout.location.exterior)
         svg = SVGWriter(grade: PanelGrade.forMood(spec.mood))
-        rng = PanelRandom(seed: spec.seed, stream: "dressing")
-        var tint = PanelRandom(seed: spec.seed, stream: "palette")
-        hueShift = tint.range(-14, 14)
+        rng = SeededRandom(seed: spec.seed, stream: "dressing")
+        var tint = SeededRandom(seed: spec.seed, stream: "palette")
+        hueShift = tint.double(in: -14...14)
     }
 
     var frame: PanelBox { layout.frame }

@@ -1,4 +1,5 @@
 import Foundation
+import ReelModel
 
 /// Accumulates SVG elements. Every colour of the drawing passes through the mood grade
 /// on its way out, so the whole picture is graded without filters; labels opt out.
@@ -138,25 +139,7 @@ final class SVGWriter {
     }
 
     /// Escapes text for XML content and attributes; drops characters XML 1.0 forbids.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out += " "
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) || (0xD800...0xDFFF).contains(v) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Markup.escape(text) }
 
     private func style(_ fill: PanelColor?, _ gradient: String?, _ stroke: PanelColor?, _ width: Double,
                        _ opacity: Double) -> String {

@@ -144,18 +144,4 @@ public struct BoardSheet: Sendable {
 }
 
 /// HTML-escapes text.
-func esc(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.count)
-    for ch in s {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(ch)
-        }
-    }
-    return out
-}
+func esc(_ s: String) -> String { Markup.escape(s) }
