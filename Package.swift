@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure values: Foundation only, no I/O.
@@ -28,7 +30,10 @@ let package = Package(
         // ffmpeg/ffprobe, panel and motion renderers, speech and music synthesis, assembly, checks.
         .target(name: "ReelMedia", dependencies: ["ReelModel", "ReelEngine"]),
         // Generator protocols, capabilities, router, and one folder per adapter.
-        .target(name: "ReelProviders", dependencies: ["ReelModel", "ReelEngine", "ReelMedia"]),
+        .target(name: "ReelProviders", dependencies: [
+            "ReelModel", "ReelEngine", "ReelMedia",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         // SQLite (GRDB) repositories, append-only migrations, content-addressed blobs.
         .target(name: "ReelStore", dependencies: [
             "ReelModel", "ReelEngine",
@@ -41,22 +46,32 @@ let package = Package(
         ]),
         // Command line: one file per subcommand.
         .target(name: "ReelCLI", dependencies: [
-            "ReelStudio", "ReelModel",
+            "ReelStudio", "ReelModel", "ReelTesting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "reel", dependencies: ["ReelCLI"]),
         // `make bench`: speed figures as ratios against references measured in the same run.
         .executableTarget(name: "ReelBench", dependencies: ["ReelStudio", "ReelScript", "ReelMedia", "ReelEngine", "ReelModel"]),
-        // Fakes and fixtures shared by tests.
-        .target(name: "ReelTesting", dependencies: ["ReelModel", "ReelEngine", "ReelMedia", "ReelStudio"]),
+        // Fakes shared by tests (and the simulated provider the CLI can serve): no test framework here.
+        .target(name: "ReelTesting", dependencies: [
+            "ReelModel", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStudio",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOWebSocket", package: "swift-nio"),
+        ]),
+        // Snapshot assertions for Swift Testing.
+        .target(name: "ReelSnapshot"),
 
         .testTarget(name: "ReelModelTests", dependencies: ["ReelModel"]),
-        .testTarget(name: "ReelScriptTests", dependencies: ["ReelScript", "ReelTesting"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "ReelEngineTests", dependencies: ["ReelEngine", "ReelTesting"]),
-        .testTarget(name: "ReelMediaTests", dependencies: ["ReelMedia", "ReelTesting"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "ReelStoreTests", dependencies: ["ReelStore", "ReelTesting"]),
-        .testTarget(name: "ReelStudioTests", dependencies: ["ReelStudio", "ReelTesting"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "ReelCLITests", dependencies: ["ReelCLI", "ReelTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelProvidersTests", dependencies: ["ReelSnapshot", "ReelProviders", "ReelTesting"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelScriptTests", dependencies: ["ReelSnapshot", "ReelScript", "ReelTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelEngineTests", dependencies: ["ReelSnapshot", "ReelEngine", "ReelTesting"]),
+        .testTarget(name: "ReelMediaTests", dependencies: ["ReelSnapshot", "ReelMedia", "ReelTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelStoreTests", dependencies: ["ReelSnapshot", "ReelStore", "ReelTesting"]),
+        .testTarget(name: "ReelStudioTests", dependencies: ["ReelSnapshot", "ReelStudio", "ReelTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelCLITests", dependencies: ["ReelSnapshot", "ReelCLI", "ReelTesting"], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

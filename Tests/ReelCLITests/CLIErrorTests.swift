@@ -1,5 +1,6 @@
 import Foundation
 import ReelTesting
+import ReelSnapshot
 import Testing
 
 /// Bad input gets one clear message (what, where, what to do) and the right exit status.

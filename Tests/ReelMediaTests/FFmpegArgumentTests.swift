@@ -1,6 +1,7 @@
 import Foundation
 import ReelModel
 import ReelTesting
+import ReelSnapshot
 import Testing
 
 @testable import ReelMedia
