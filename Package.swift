@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ReelScriptTests", dependencies: ["ReelSnapshot", "ReelScript", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelSnapshot", "ReelEngine", "ReelTesting"]),
         .testTarget(name: "ReelMediaTests", dependencies: ["ReelSnapshot", "ReelMedia", "ReelTesting"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "ReelStoreTests", dependencies: ["ReelSnapshot", "ReelStore", "ReelTesting"]),
+        .testTarget(name: "ReelStoreTests", dependencies: ["ReelSnapshot", "ReelStore", "ReelTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReelStudioTests", dependencies: ["ReelSnapshot", "ReelStudio", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelCLITests", dependencies: ["ReelSnapshot", "ReelCLI", "ReelTesting"], exclude: ["__Snapshots__"]),
     ],

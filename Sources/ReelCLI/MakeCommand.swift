@@ -14,8 +14,11 @@ struct MakeCommand: AsyncParsableCommand {
             Finished work is kept: running it again re-renders only what changed.
             """)
 
-    @Argument(help: "The screenplay, in Fountain (.fountain).", completion: .file(extensions: ["fountain", "txt"]))
-    var script: String
+    @Argument(help: "The screenplay, in Fountain (.fountain); inside a project, leave it out to make the project's film.",
+              completion: .file(extensions: ["fountain", "txt"]))
+    var script: String?
+
+    @OptionGroup var project: ProjectOptions
 
     @Option(name: .shortAndLong, help: "Where to write the film (default: renders/<script name>.mp4).")
     var out: String?
@@ -38,18 +41,20 @@ struct MakeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let request = MakeRequest(script: URL(fileURLWithPath: script), output: out.map { URL(fileURLWithPath: $0) },
-                                  format: format.format, burnSubtitles: burnSubtitles)
-        let result = try await Progress.run(quiet: quiet || json) { events in
-            try await Studio().make(request, events: events)
-        }
-        if json {
-            try Terminal.json(MakeReport(result))
+        let output = out.map { URL(fileURLWithPath: $0) }
+        let result: MakeResult
+        if let script {
+            let request = MakeRequest(script: URL(fileURLWithPath: script), output: output, format: format.format,
+                                      burnSubtitles: burnSubtitles)
+            result = try await Progress.run(quiet: quiet || json) { events in try await Studio().make(request, events: events) }
         } else {
-            Terminal.out("\(result.film.path)  \(MakeReport.seconds(result.frames, result.storyboard.format)) s, "
-                         + "\(result.storyboard.shots.count) shots, \(result.storyboard.format)")
-            if !quiet { Terminal.err("subtitles: \(result.subtitles.path)") }
+            let production = try project.open(lockFor: "make")
+            result = try await Progress.run(quiet: quiet || json) { events in
+                try await Studio().film(production, output: output, burnSubtitles: burnSubtitles ? true : nil,
+                                        makeMissing: true, events: events)
+            }
         }
+        FilmOutput.print(result, json: json, quiet: quiet)
     }
 }
 

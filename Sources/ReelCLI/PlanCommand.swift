@@ -9,8 +9,11 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Show the storyboard Reel plans for a screenplay.")
 
-    @Argument(help: "The screenplay, in Fountain (.fountain).", completion: .file(extensions: ["fountain", "txt"]))
-    var script: String
+    @Argument(help: "The screenplay, in Fountain (.fountain); inside a project, leave it out to (re)plan the project.",
+              completion: .file(extensions: ["fountain", "txt"]))
+    var script: String?
+
+    @OptionGroup var project: ProjectOptions
 
     @OptionGroup var format: FormatOptions
 
@@ -18,7 +21,13 @@ struct PlanCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let storyboard = try Studio().plan(script: URL(fileURLWithPath: script), format: format.format)
+        let storyboard: Storyboard
+        if let script {
+            storyboard = try Studio().plan(script: URL(fileURLWithPath: script), format: format.format)
+        } else {
+            // In a project: plan, keeping the ids, takes and picks of unchanged shots.
+            storyboard = try await Studio().plan(try project.open(lockFor: "plan"), save: true)
+        }
         if json {
             try Terminal.json(storyboard)
         } else {

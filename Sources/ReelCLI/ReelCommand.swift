@@ -13,7 +13,8 @@ public struct ReelCommand: AsyncParsableCommand {
             """,
         version: ReelVersion.current,
         subcommands: [
-            MakeCommand.self, PlanCommand.self, BoardCommand.self, DoctorCommand.self,
+            MakeCommand.self, InitCommand.self, PlanCommand.self, GenerateCommand.self, TakesCommand.self, PickCommand.self,
+            RenderCommand.self, StatusCommand.self, StatsCommand.self, BoardCommand.self, DoctorCommand.self,
         ]
     )
 

@@ -28,10 +28,10 @@ public struct Executor: Sendable {
 
     /// Runs every node whose inputs succeed. Job failures are reported in the summary (and
     /// the events), not thrown; this throws for an invalid graph, a journal that cannot be
-    /// written, or cancellation. Finishes `events` when done.
+    /// written, or cancellation. The caller finishes `events` (a command may run several
+    /// graphs into one display).
     public func run(_ graph: JobGraph, events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> RunSummary {
-        defer { events?.finish() }
-        let problems = graph.validate { runners.runner(for: $0) != nil }
+        let problems = graph.validate { $0.given != nil || runners.runner(for: $0) != nil }
         guard problems.isEmpty else {
             throw ReelError(.internalError, "the job graph cannot run:\n" + problems.map { "  \($0)" }.joined(separator: "\n"),
                             hint: "this is a bug in Reel; please report it with the command you ran")
@@ -62,6 +62,24 @@ public struct Executor: Sendable {
             progressed = false
             for id in run.state.ready {
                 let node = run.graph[id]!
+                if let given = node.given {
+                    // A file that already exists: found, or missing for good.
+                    if blobs.contains(given.asset) {
+                        run.state.complete(id)
+                        run.outputs[id] = given
+                        run.summary.cached += 1
+                        run.summary.outputs[id] = given
+                        events?.yield(.cached(id, given))
+                    } else {
+                        let missing = JobFailure(.invalidRequest, "the file of \(node.label) (\(given.asset.digest.short)) is missing from the media store")
+                        run.summary.failures[id] = missing
+                        events?.yield(.failed(id, missing))
+                        let blocked = JobFailure(.blocked, "an input (\(id)) failed")
+                        run.state.fail(id).forEach { skip($0, blocked, &run, events) }
+                    }
+                    progressed = true
+                    break
+                }
                 let resolved = try await resolve(node, &run)
                 if !options.refresh.contains(id), case .succeeded(let output) = resolved.entry?.state,
                    blobs.contains(output.asset) {

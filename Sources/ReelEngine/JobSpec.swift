@@ -19,6 +19,8 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Codable, Expressib
     public static let subtitles: NodeKind = "subtitles"
     public static let overlay: NodeKind = "overlay"
     public static let burn: NodeKind = "burn"
+    /// A node with a ``GraphNode/given`` output.
+    public static let asset: NodeKind = "asset"
     public static let assemble: NodeKind = "assemble"
 }
 
@@ -64,6 +66,9 @@ public struct GraphNode: Hashable, Sendable {
     public var label: String
     /// What running it will cost, when a provider charges for it.
     public var estimatedCost: Money?
+    /// An output that already exists (a finished take's file): the node is complete as
+    /// soon as its file is found in the store, and never runs.
+    public var given: NodeOutput?
 
     public init(id: NodeID, spec: JobSpec, inputs: [NodeID] = [], shot: ShotID? = nil, label: String? = nil,
                 estimatedCost: Money? = nil) {

@@ -83,3 +83,13 @@ public struct Digest: RawRepresentable, Hashable, Sendable, Codable, Comparable,
 
     public static func < (lhs: Digest, rhs: Digest) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+extension Identifier where Tag == SceneTag {
+    /// The scene's part of a shot id: the number padded to two digits, any insert
+    /// letters kept (`3` → `03`, `12A` → `12A`, `1A` → `01A`).
+    public var shotLabel: String {
+        let digits = rawValue.prefix { $0.isNumber }
+        guard !digits.isEmpty, digits.count < 2 else { return rawValue }
+        return "0" + rawValue
+    }
+}

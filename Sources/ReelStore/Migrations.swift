@@ -46,9 +46,69 @@ enum Migrations {
             }
             try db.create(index: "job_event_key", on: "job_event", columns: ["key"])
         }
+        m.registerMigration("v2-project") { db in
+            // The storyboard: one row per scene, shot and subject, each with its document.
+            try db.create(table: "storyboard") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("document", .text).notNull()
+                t.column("script_digest", .text)
+                t.column("updated_at", .double).notNull()
+            }
+            try db.create(table: "shot") { t in
+                t.primaryKey("id", .text).notNull()
+                t.column("scene", .text).notNull()
+                t.column("position", .integer)
+                t.column("fingerprint", .text).notNull()
+                t.column("document", .text).notNull()
+                t.column("retired", .boolean).notNull().defaults(to: false)
+                t.column("updated_at", .double).notNull()
+            }
+            try db.create(table: "take") { t in
+                t.primaryKey("id", .text).notNull()
+                t.column("shot", .text).notNull().references("shot", column: "id")
+                t.column("number", .integer).notNull().check { $0 > 0 }
+                t.column("provider", .text).notNull()
+                t.column("model", .text).notNull()
+                t.column("seed", .text).notNull()
+                t.column("fingerprint", .text).notNull()
+                t.column("node", .text).notNull()
+                t.column("created_at", .double).notNull()
+                t.uniqueKey(["shot", "number"])
+            }
+            try db.create(index: "take_shot", on: "take", columns: ["shot"])
+            try db.create(table: "pick") { t in
+                t.primaryKey("shot", .text).notNull().references("shot", column: "id")
+                t.column("take", .text).notNull().references("take", column: "id")
+                t.column("picked_at", .double).notNull()
+            }
+            // Money: what each job cost, as the provider reported it.
+            try db.create(table: "ledger") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("job", .text).notNull().references("job", column: "key")
+                t.column("provider", .text).notNull()
+                t.column("micros", .integer).notNull()
+                t.column("currency", .text).notNull()
+                t.column("at", .double).notNull()
+            }
+            try db.alter(table: "job") { t in
+                t.add(column: "estimate_micros", .integer)
+                t.add(column: "estimate_currency", .text)
+            }
+            // One row per run of the engine, for stats (cache hits) and status.
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("command", .text).notNull()
+                t.column("started_at", .double).notNull()
+                t.column("finished_at", .double)
+                t.column("total", .integer).notNull().defaults(to: 0)
+                t.column("ran", .integer).notNull().defaults(to: 0)
+                t.column("cached", .integer).notNull().defaults(to: 0)
+                t.column("failed", .integer).notNull().defaults(to: 0)
+            }
+        }
         return m
     }
 
     /// Every migration this version knows; a database with others is from a newer Reel.
-    static let known: Set<String> = ["v1-jobs"]
+    static let known: Set<String> = ["v1-jobs", "v2-project"]
 }

@@ -47,12 +47,17 @@ public struct SQLiteJournal: JobJournal {
             default:
                 break
             }
+            if let cost, cost.micros != 0 {
+                try db.execute(sql: "INSERT INTO ledger (job, provider, micros, currency, at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [key.digest.rawValue, node.spec.provider.rawValue, cost.micros, cost.currency, at])
+            }
             let isRunning: Bool = if case .running = state { true } else { false }
             let isExpired: Bool = if case .failed(let f) = state, f.reason == .expired { true } else { false }
             try db.execute(sql: """
                 INSERT INTO job (key, node, kind, provider, model, shot, state, detail, provider_job_id, output_digest,
-                                 attempts, resubmits, failure_reason, cost_micros, cost_currency, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 attempts, resubmits, failure_reason, cost_micros, cost_currency, created_at, updated_at,
+                                 estimate_micros, estimate_currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET
                     node = excluded.node, shot = excluded.shot, state = excluded.state, detail = excluded.detail,
                     provider_job_id = COALESCE(excluded.provider_job_id, job.provider_job_id),
@@ -61,11 +66,13 @@ public struct SQLiteJournal: JobJournal {
                     resubmits = job.resubmits + excluded.resubmits,
                     failure_reason = excluded.failure_reason,
                     cost_micros = excluded.cost_micros, cost_currency = excluded.cost_currency,
+                    estimate_micros = excluded.estimate_micros, estimate_currency = excluded.estimate_currency,
                     updated_at = excluded.updated_at
                 """, arguments: [
                     key.digest.rawValue, node.id.rawValue, node.spec.kind.rawValue, node.spec.provider.rawValue,
                     node.spec.model, node.shot?.rawValue, state.name, detail, providerJobID, outputDigest,
                     isRunning ? 1 : 0, isExpired ? 1 : 0, reason, cost?.micros, cost?.currency, at, at,
+                    node.estimatedCost?.micros, node.estimatedCost?.currency,
                 ])
             try db.execute(sql: "INSERT INTO job_event (key, state, detail, at) VALUES (?, ?, ?, ?)",
                            arguments: [key.digest.rawValue, state.name, detail, at])

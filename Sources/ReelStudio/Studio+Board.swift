@@ -16,7 +16,8 @@ extension Studio {
     /// storyboard sheet: `DIR/index.html` and `DIR/panels/<shot>.png`.
     public func board(script: URL, directory: URL, format: VideoFormat = .default,
                       events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> BoardResult {
-        let storyboard = try plan(script: script, format: format)
+        let production = try Production.open(script: script, format: format, environment: environment, lockFor: "board")
+        let storyboard = try await plan(production, save: true)
         _ = try toolchain.requireFFmpeg()
         let panelsDir = directory.appendingPathComponent("panels")
         do {
@@ -25,19 +26,18 @@ extension Studio {
             throw ReelError(.cannotWrite, "cannot create the board directory", at: directory.path,
                             hint: "choose a directory you can write to")
         }
-        let (database, blobs) = try Workspace.forScript(script, environment: environment).open()
-        let settings = RenderSettings(encode: EncodeSettings(format: format))
-        let film = try FilmGraphBuilder(storyboard: storyboard, settings: settings, generators: localGenerators()).build()
-        let panelIDs = storyboard.shots.map { NodeID("panel:\($0.id)") }
-        let graph = film.graph.subgraph(including: panelIDs)
-        let summary = try await executor(generators: localGenerators(), journal: SQLiteJournal(database: database),
-                                         blobs: blobs, options: ExecutorOptions(limits: Studio.localLimits()))
-            .run(graph, events: events)
+        let blobs = production.blobs
+        let builder = FilmGraphBuilder(storyboard: storyboard, settings: renderSettings(production), generators: generators())
+        var graph = JobGraph()
+        for shot in storyboard.shots {
+            graph.add(try builder.takesGraph([(shot, builder.animaticTake(shot))]).nodes.first { $0.spec.kind == .image }!)
+        }
+        let summary = try await run(graph, in: production, command: "board", events: events)
         try Studio.requireSuccess(summary, graph: graph)
         var files: [ShotID: String] = [:]
         var written: [URL] = []
         for shot in storyboard.shots {
-            guard let asset = summary.outputs[NodeID("panel:\(shot.id)")]?.asset else { continue }
+            guard let asset = summary.outputs[NodeID("panel:\(shot.id)#1")]?.asset else { continue }
             let name = "panels/\(shot.id.rawValue).png"
             let target = directory.appendingPathComponent(name)
             try OutputFile.install(blobs.url(for: asset), at: target)

@@ -13,13 +13,24 @@ public struct Studio: Sendable {
     public var toolchain: Toolchain
     public var runner: any ProcessRunner
     public var sleeper: any Sleeper
+    /// Remote video providers, by id, beside the built-in animatic.
+    public var videoProviders: [ProviderID: any VideoGenerator]
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                runner: any ProcessRunner = LocalProcessRunner(), sleeper: any Sleeper = TaskSleeper()) {
+                runner: any ProcessRunner = LocalProcessRunner(), sleeper: any Sleeper = TaskSleeper(),
+                videoProviders: [ProviderID: any VideoGenerator] = [:]) {
         self.environment = environment
         self.toolchain = Toolchain.discover(environment: environment)
         self.runner = runner
         self.sleeper = sleeper
+        self.videoProviders = videoProviders
+    }
+
+    /// Every generator this studio can use: the local ones and the configured providers.
+    public func generators() -> Generators {
+        var g = localGenerators()
+        g.videos = videoProviders
+        return g
     }
 
     /// The built-in offline generators: animatic panels and moves, espeak-ng voices,

@@ -88,6 +88,7 @@ import Testing
         let (stream, sink) = AsyncStream.makeStream(of: RunEvent.self)
         let summary = try await makeExecutor(runner, blobs: try DirectoryBlobStore(root: dir.url), sleeper: sleeper)
             .run(fanInGraph(2), events: sink)
+        sink.finish()
         #expect(summary.succeeded)
         #expect(runner.callCount("n1") == 3)
         let waits = await sleeper.waits
@@ -180,6 +181,7 @@ import Testing
         let (stream, sink) = AsyncStream.makeStream(of: RunEvent.self)
         _ = try await makeExecutor(ScriptedRunner(), blobs: try DirectoryBlobStore(root: dir.url))
             .run(fanInGraph(2), events: sink)
+        sink.finish()
         var names: [String] = []
         for await event in stream {
             switch event {

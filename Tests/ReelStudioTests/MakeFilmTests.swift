@@ -44,6 +44,7 @@ import Testing
         let (stream, sink) = AsyncStream.makeStream(of: RunEvent.self)
         let result = try await studio.make(MakeRequest(script: script, output: out, format: Self.format, burnSubtitles: burn),
                                            events: sink)
+        sink.finish()
         var ran: [NodeID] = []
         for await event in stream { if case .succeeded(let id, _, _) = event { ran.append(id) } }
         return (result, ran.sorted())

@@ -15,6 +15,8 @@ public protocol Generator: Sendable {
     /// from it. A local renderer that ignores the prompt drops it here, so rewording a
     /// prompt does not redraw a panel.
     func normalize(_ request: Request) -> Request
+    /// What the request will cost, when the provider charges; nil when free or unknown.
+    func estimate(_ request: Request) -> Money?
     /// Starts a job. Local providers may do all the work here and return a finished handle.
     func submit(_ request: Request, context: GenerationContext) async throws -> ProviderHandle
     /// Where the job stands now.
@@ -25,6 +27,7 @@ public protocol Generator: Sendable {
 
 extension Generator {
     public func normalize(_ request: Request) -> Request { request }
+    public func estimate(_ request: Request) -> Money? { nil }
 }
 
 /// What a provider sees of the job it runs: its inputs and the store.

@@ -119,13 +119,8 @@ struct PlanBuilder {
 
     mutating func nextID() -> ShotID {
         shotIndex += 1
-        let sceneLabel = scene.map { PlanBuilder.label($0.id) } ?? "00"
+        let sceneLabel = scene?.id.shotLabel ?? "00"
         return ShotID("S\(sceneLabel)-\(shotIndex < 10 ? "0" : "")\(shotIndex)")
-    }
-
-    static func label(_ id: SceneID) -> String {
-        if let n = Int(id.rawValue) { return n < 10 ? "0\(n)" : "\(n)" }
-        return id.rawValue
     }
 
     func frames(_ seconds: Double) -> RationalTime {

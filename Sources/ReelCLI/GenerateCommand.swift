@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelStudio
+
+/// `reel generate`: make takes; after a crash or Ctrl-C, the same command resumes.
+struct GenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Make takes of shots. Run it again after Ctrl-C or a crash: it resumes, and never pays twice.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "Shots to make, by id or pattern, comma-separated: S01-02,S03-* (default: every shot).")
+    var shots: String?
+
+    @Option(help: "How many takes each shot should have of its current version (more are added, none replaced).")
+    var takes: Int?
+
+    @Option(help: "The video provider (default: the project's).")
+    var provider: String?
+
+    @Flag(help: "Say which jobs would run, on which provider, at what estimated cost; run nothing.")
+    var dryRun = false
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    @Flag(name: .shortAndLong, help: "Print only the result.")
+    var quiet = false
+
+    func validate() throws {
+        if let takes, !(1...20).contains(takes) { throw ValidationError("--takes must be from 1 to 20 (got \(takes))") }
+    }
+
+    func run() async throws {
+        let production = try project.open(lockFor: dryRun ? nil : "generate")
+        let request = GenerateRequest(shots: shots.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
+                                      takes: takes, provider: provider.map { ProviderID($0) }, dryRun: dryRun)
+        let result = try await Progress.run(quiet: quiet || json || dryRun) { events in
+            try await Studio().generate(production, request, events: events)
+        }
+        if dryRun {
+            let report = DryRunReport(result)
+            if json { try Terminal.json(report) } else { Terminal.out(report.text) }
+            return
+        }
+        let summary = result.summary ?? RunSummary()
+        if json {
+            try Terminal.json(GenerateReport(result))
+        } else {
+            Terminal.out("\(result.covered.count) take(s) on \(Set(result.covered.map(\.provider)).map(\.rawValue).sorted().joined(separator: ", ")): "
+                         + "\(result.covered.count - summary.failures.count - summary.skipped.count) ready, "
+                         + "\(summary.failures.count + summary.skipped.count) failed")
+            for (id, failure) in summary.failures.sorted(by: { $0.key < $1.key }) {
+                Terminal.out("  \(result.graph[id]?.label ?? id.rawValue): \(failure)")
+            }
+        }
+        if !summary.failures.isEmpty || !summary.skipped.isEmpty {
+            throw ReelError(.mediaFailed, "\(summary.failures.count + summary.skipped.count) job(s) did not finish",
+                            hint: "`reel status` says why; run `reel generate` again to retry what can be retried")
+        }
+    }
+}
+
+/// `generate --json`.
+struct GenerateReport: Encodable {
+    var added: [String]
+    var covered: [String]
+    var ran: Int
+    var reused: Int
+    var failed: [String: String]
+    var spent: [Money]
+
+    init(_ r: GenerateResult) {
+        added = r.added.map(\.id.rawValue)
+        covered = r.covered.map(\.id.rawValue)
+        ran = r.summary?.ran ?? 0
+        reused = r.summary?.cached ?? 0
+        failed = Dictionary(uniqueKeysWithValues: (r.summary?.failures ?? [:]).map { ($0.key.rawValue, $0.value.description) })
+        spent = r.summary?.spent.map { [$0] } ?? []
+    }
+}
+
+/// `generate --dry-run`: what would run, where, for how much.
+struct DryRunReport: Encodable {
+    struct Line: Encodable {
+        var node: String
+        var provider: String
+        var forecast: String
+        var estimate: Money?
+    }
+    var jobs: [Line]
+    var estimate: [Money]
+    var budgetCap: Money?
+    var spent: [Money]
+
+    init(_ r: GenerateResult) {
+        let forecast = r.forecast ?? [:]
+        jobs = r.graph.nodes.map { node in
+            let f: String = switch forecast[node.id] {
+            case .cached: "reuse"
+            case .resumes: "resume"
+            default: "run"
+            }
+            return Line(node: node.label, provider: node.spec.provider.rawValue, forecast: f,
+                        estimate: f == "run" ? node.estimatedCost : nil)
+        }
+        var totals: [String: Int64] = [:]
+        for line in jobs { if let e = line.estimate { totals[e.currency, default: 0] += e.micros } }
+        estimate = totals.keys.sorted().map { Money(micros: totals[$0]!, currency: $0) }
+        budgetCap = r.budgetCap
+        spent = r.spent
+    }
+
+    var text: String {
+        var out = ["dry run: nothing was submitted"]
+        let byProvider = Dictionary(grouping: jobs, by: \.provider)
+        for provider in byProvider.keys.sorted() {
+            let lines = byProvider[provider]!
+            let run = lines.filter { $0.forecast == "run" }.count
+            let resume = lines.filter { $0.forecast == "resume" }.count
+            let reuse = lines.filter { $0.forecast == "reuse" }.count
+            out.append("  \(provider): \(run) to run, \(resume) to resume, \(reuse) reused")
+        }
+        for line in jobs where line.forecast != "reuse" {
+            out.append("    \(line.forecast.padding(toLength: 7, withPad: " ", startingAt: 0)) \(line.node)"
+                       + (line.estimate.map { "  ~\($0)" } ?? ""))
+        }
+        out.append("estimated cost: " + (estimate.isEmpty ? "nothing" : estimate.map(\.description).joined(separator: " + ")))
+        if let cap = budgetCap {
+            out.append("budget cap: \(cap); spent so far: " + (spent.isEmpty ? "nothing" : spent.map(\.description).joined(separator: " + ")))
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import ReelModel
+import ReelStudio
+
+/// `reel takes SHOT`: every take of a shot.
+struct TakesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "takes",
+        abstract: "List a shot's takes: provider, model, state, cost, file, and why one failed.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: "The shot, e.g. S01-02.")
+    var shot: ShotID
+
+    @Flag(help: "Print the takes as JSON.")
+    var json = false
+
+    func run() async throws {
+        let takes = try await Studio().takes(try project.open(lockFor: nil), shot: shot)
+        if json { return try Terminal.json(takes) }
+        guard !takes.isEmpty else {
+            Terminal.out("\(shot): no takes yet (make some with `reel generate --shots \(shot)`)")
+            return
+        }
+        for t in takes {
+            var line = "\(t.picked ? "*" : " ") #\(t.number)  \(t.state.padding(toLength: 9, withPad: " ", startingAt: 0)) "
+                + "\(t.provider)/\(t.model)"
+            if let cost = t.cost { line += "  \(cost)" }
+            if t.attempts > 1 { line += "  \(t.attempts) attempts" }
+            if !t.current { line += "  (earlier version of the shot)" }
+            Terminal.out(line)
+            if let output = t.output { Terminal.out("       \(output)") }
+            if let failure = t.failure { Terminal.out("       \(t.failureReason ?? "failed"): \(failure)") }
+        }
+        Terminal.out("(* = picked)")
+    }
+}
+
+/// `reel pick SHOT TAKE`: the take the cut uses.
+struct PickCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pick", abstract: "Choose the take of a shot that the cut uses.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: "The shot, e.g. S01-02.")
+    var shot: ShotID
+
+    @Argument(help: "The take's number, as `reel takes` lists it.")
+    var take: Int
+
+    func run() async throws {
+        let id = try await Studio().pick(try project.open(lockFor: "pick"), shot: shot, number: take)
+        Terminal.out("\(shot): picked \(id)")
+    }
+}

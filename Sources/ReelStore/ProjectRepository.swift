@@ -1,0 +1,23 @@
+import Foundation
+import ReelEngine
+import ReelModel
+
+/// Everything a project keeps besides its jobs: the storyboard, takes, picks, money and
+/// runs. A protocol so that a server database can come later behind the same tests.
+public protocol ProjectRepository: Sendable {
+    func loadStoryboard() async throws -> Storyboard?
+    /// Saves the storyboard; shots not in it are kept as retired (their ids never return).
+    func saveStoryboard(_ storyboard: Storyboard, fingerprints: [ShotID: String], scriptDigest: String?) async throws
+    /// Every shot id the project has ever used, retired ones included.
+    func knownShotIDs() async throws -> Set<ShotID>
+    func takes(of shot: ShotID?) async throws -> [TakeStatus]
+    func addTakes(_ takes: [TakeRecord]) async throws
+    func pick(_ take: TakeID, for shot: ShotID) async throws
+    func picks() async throws -> [ShotID: TakeID]
+    func jobs(states: Set<String>) async throws -> [JobRow]
+    /// What providers charged, per currency.
+    func spent() async throws -> [Money]
+    func stats() async throws -> ProjectStats
+    /// Records a finished run of the engine.
+    func recordRun(command: String, startedAt: Date, summary: RunSummary) async throws
+}

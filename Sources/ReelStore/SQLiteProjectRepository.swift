@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+import ReelEngine
+import ReelModel
+
+/// ``ProjectRepository`` in the project's SQLite database.
+public struct SQLiteProjectRepository: ProjectRepository {
+    let database: ProjectDatabase
+    let now: @Sendable () -> Date
+
+    public init(database: ProjectDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.now = now
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+
+    public func loadStoryboard() async throws -> Storyboard? {
+        try await database.read { db in
+            guard let text = try String.fetchOne(db, sql: "SELECT document FROM storyboard WHERE id = 1") else { return nil }
+            return try SQLiteProjectRepository.decode(Storyboard.self, text)
+        }
+    }
+
+    public func saveStoryboard(_ storyboard: Storyboard, fingerprints: [ShotID: String], scriptDigest: String?) async throws {
+        let document = try SQLiteProjectRepository.json(storyboard)
+        let shots = try storyboard.shots.enumerated().map { i, shot in
+            (shot, i, try SQLiteProjectRepository.json(shot), fingerprints[shot.id] ?? "")
+        }
+        let at = now().timeIntervalSince1970
+        try await database.write { db in
+            try db.execute(sql: """
+                INSERT INTO storyboard (id, document, script_digest, updated_at) VALUES (1, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET document = excluded.document, script_digest = excluded.script_digest,
+                    updated_at = excluded.updated_at
+                """, arguments: [document, scriptDigest, at])
+            try db.execute(sql: "UPDATE shot SET retired = 1, position = NULL")
+            for (shot, position, doc, fingerprint) in shots {
+                try db.execute(sql: """
+                    INSERT INTO shot (id, scene, position, fingerprint, document, retired, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?)
+                    ON CONFLICT(id) DO UPDATE SET scene = excluded.scene, position = excluded.position,
+                        fingerprint = excluded.fingerprint, document = excluded.document, retired = 0,
+                        updated_at = excluded.updated_at
+                    """, arguments: [shot.id.rawValue, shot.scene.rawValue, position, fingerprint, doc, at])
+            }
+        }
+    }
+
+    public func knownShotIDs() async throws -> Set<ShotID> {
+        try await database.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT id FROM shot").map { ShotID($0) })
+        }
+    }
+
+    public func addTakes(_ takes: [TakeRecord]) async throws {
+        try await database.write { db in
+            for t in takes {
+                try db.execute(sql: """
+                    INSERT INTO take (id, shot, number, provider, model, seed, fingerprint, node, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [t.id.rawValue, t.shot.rawValue, t.number, t.provider.rawValue, t.model, String(t.seed),
+                                     t.fingerprint, t.node.rawValue, t.createdAt.timeIntervalSince1970])
+            }
+        }
+    }
+
+    public func takes(of shot: ShotID?) async throws -> [TakeStatus] {
+        try await database.read { db in
+            // Each take with the newest job of its node.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT t.*, j.state AS job_state, j.detail AS job_detail, j.attempts AS job_attempts,
+                       j.provider_job_id AS job_provider_id, j.updated_at AS job_updated
+                FROM take t
+                LEFT JOIN job j ON j.key = (SELECT key FROM job WHERE node = t.node ORDER BY updated_at DESC LIMIT 1)
+                WHERE (? IS NULL OR t.shot = ?)
+                ORDER BY t.shot, t.number
+                """, arguments: [shot?.rawValue, shot?.rawValue])
+            return rows.map { row in
+                let record = TakeRecord(
+                    shot: ShotID(row["shot"] as String), number: row["number"], provider: ProviderID(row["provider"] as String),
+                    model: row["model"], seed: UInt64(row["seed"] as String) ?? 0, fingerprint: row["fingerprint"],
+                    node: NodeID(row["node"] as String), createdAt: Date(timeIntervalSince1970: row["created_at"]))
+                guard let state: String = row["job_state"] else { return TakeStatus(record: record, state: "requested") }
+                let detail = (row["job_detail"] as String?).flatMap { try? SQLiteProjectRepository.decode(JobState.self, $0) }
+                var status = TakeStatus(record: record, state: state, attempts: row["job_attempts"] ?? 0,
+                                        providerJobID: row["job_provider_id"],
+                                        updatedAt: (row["job_updated"] as Double?).map { Date(timeIntervalSince1970: $0) })
+                switch detail {
+                case .succeeded(let output): status.output = output
+                case .failed(let failure): status.failure = failure
+                default: break
+                }
+                return status
+            }
+        }
+    }
+
+    public func pick(_ take: TakeID, for shot: ShotID) async throws {
+        let at = now().timeIntervalSince1970
+        try await database.write { db in
+            try db.execute(sql: """
+                INSERT INTO pick (shot, take, picked_at) VALUES (?, ?, ?)
+                ON CONFLICT(shot) DO UPDATE SET take = excluded.take, picked_at = excluded.picked_at
+                """, arguments: [shot.rawValue, take.rawValue, at])
+        }
+    }
+
+    public func picks() async throws -> [ShotID: TakeID] {
+        try await database.read { db in
+            var out: [ShotID: TakeID] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT shot, take FROM pick") {
+                out[ShotID(row["shot"] as String)] = TakeID(row["take"] as String)
+            }
+            return out
+        }
+    }
+
+    public func jobs(states: Set<String>) async throws -> [JobRow] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM job ORDER BY updated_at DESC").compactMap { row -> JobRow? in
+                let state: String = row["state"]
+                guard states.isEmpty || states.contains(state) else { return nil }
+                var message: String?
+                if let detail = row["detail"] as String?, case .failed(let f)? = try? SQLiteProjectRepository.decode(JobState.self, detail) {
+                    message = f.message
+                }
+                return JobRow(node: row["node"], kind: row["kind"], provider: row["provider"], shot: row["shot"], state: state,
+                              failureReason: row["failure_reason"], message: message, providerJobID: row["provider_job_id"],
+                              attempts: row["attempts"], updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
+            }
+        }
+    }
+
+    public func spent() async throws -> [Money] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT currency, SUM(micros) AS total FROM ledger GROUP BY currency ORDER BY currency")
+                .map { Money(micros: $0["total"], currency: $0["currency"]) }
+        }
+    }
+
+    public func stats() async throws -> ProjectStats {
+        let spent = try await self.spent()
+        return try await database.read { db in
+            var byState: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM job GROUP BY state") {
+                byState[row["state"]] = row["n"]
+            }
+            let runs = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, COALESCE(SUM(cached), 0) AS c, COALESCE(SUM(ran), 0) AS r FROM run")
+            let committed = try Row.fetchAll(db, sql: """
+                SELECT estimate_currency AS currency, SUM(estimate_micros) AS total FROM job
+                WHERE state IN ('submitted', 'running') AND estimate_micros IS NOT NULL GROUP BY estimate_currency
+                """).map { Money(micros: $0["total"], currency: $0["currency"]) }
+            let takes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM take") ?? 0
+            let picked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pick") ?? 0
+            let attempts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM take WHERE shot IN (SELECT shot FROM pick)") ?? 0
+            return ProjectStats(jobsByState: byState, runs: runs?["n"] ?? 0, cacheHits: runs?["c"] ?? 0, jobsRun: runs?["r"] ?? 0,
+                                spent: spent, committed: committed, takes: takes, pickedShots: picked,
+                                attemptsPerPickedShot: picked > 0 ? Double(attempts) / Double(picked) : nil)
+        }
+    }
+
+    public func recordRun(command: String, startedAt: Date, summary: RunSummary) async throws {
+        let end = now().timeIntervalSince1970
+        try await database.write { db in
+            try db.execute(sql: """
+                INSERT INTO run (command, started_at, finished_at, total, ran, cached, failed) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [command, startedAt.timeIntervalSince1970, end, summary.total, summary.ran, summary.cached,
+                                 summary.failures.count + summary.skipped.count])
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelProviders
+import ReelStore
+
+extension FilmGraphBuilder {
+    /// The whole film: each shot's picture from `sources` (an animatic take where a shot
+    /// has none), then conform, subtitles, voices, music, the mix and the cut.
+    func build(sources: [ShotID: ShotSource] = [:]) throws -> FilmGraph {
+        var graph = JobGraph()
+        let format = settings.format
+        let rate = format.frameRate
+        let starts = storyboard.shotStarts
+        let totalFrames = storyboard.shots.reduce(Int64(0)) { $0 + rate.frames(in: $1.duration) }
+        var generative = false
+
+        var clips: [ShotID: NodeID] = [:]
+        var clipOrder: [NodeID] = []
+        for shot in storyboard.shots {
+            let picture: NodeID
+            switch sources[shot.id] ?? .take(animaticTake(shot)) {
+            case .take(let take):
+                picture = try addTake(take, of: shot, to: &graph)
+                let local = try generators.videoGenerator(for: take.provider).descriptor.isLocal
+                generative = generative || !local
+            case .stored(let take, let output):
+                picture = NodeID("take:\(take.id)")
+                var node = GraphNode(id: picture, spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
+                                                                params: ["digest": .string(output.asset.digest.rawValue)]),
+                                     shot: shot.id, label: "take \(take.id)")
+                node.given = output
+                graph.add(node)
+                let local = (try? generators.videoGenerator(for: take.provider))?.descriptor.isLocal ?? false
+                generative = generative || !local
+            }
+            let frames = rate.frames(in: shot.duration)
+            let start = rate.frames(in: starts[shot.id] ?? .zero)
+            let fade = min(frames / 2, rate.frames(seconds: 0.6))
+            let dissolve = min(frames / 2, rate.frames(seconds: 0.25))
+            let labelFrames = labelled(generative: generative) ? rate.frames(in: AIGCLabel.visibleDuration) : 0
+            let conform = ConformSpec(
+                frames: frames,
+                fadeInFrames: shot.transitionIn == .fadeIn ? fade : 0,
+                fadeOutFrames: shot.transitionOut == .fadeOut ? fade : (shot.transitionOut == .dissolve ? dissolve : 0),
+                labelUntilFrame: max(0, min(frames, labelFrames - start)))
+            let clipID = NodeID("clip:\(shot.id)")
+            graph.add(GraphNode(id: clipID, spec: JobSpec(kind: .conform, kindVersion: ConformParams.kindVersion,
+                                                          provider: "ffmpeg", model: "conform",
+                                                          params: try JSONValue(encoding: ConformParams(spec: conform, encode: settings.encode))),
+                                inputs: [picture], shot: shot.id, label: "clip \(shot.id)"))
+            clips[shot.id] = clipID
+            clipOrder.append(clipID)
+        }
+
+        let (audioInputs, voices, slots, cues) = try addVoices(to: &graph, starts: starts)
+        var inputs = audioInputs
+        let music = try addMusic(to: &graph, starts: starts, inputs: &inputs)
+        let duration = rate.time(frames: totalFrames)
+        let mix = MixParams(spec: MixSpec(duration: duration, voices: voices, music: music), voiceSlots: slots,
+                            encode: settings.encode)
+        graph.add(GraphNode(id: "mix", spec: JobSpec(kind: .mix, kindVersion: MixParams.kindVersion, provider: "ffmpeg",
+                                                     model: "mix", params: try JSONValue(encoding: mix)),
+                            inputs: inputs, label: "soundtrack"))
+
+        let srt = SubtitleParams(cues: cues, format: .srt, width: format.width, height: format.height)
+        graph.add(GraphNode(id: "subtitles:srt", spec: JobSpec(kind: .subtitles, kindVersion: SubtitleParams.kindVersion,
+                                                              provider: "reel", model: "srt", params: try JSONValue(encoding: srt)),
+                            label: "subtitles"))
+        if settings.burnSubtitles {
+            // Shot by shot, so clips burn side by side and an edited line re-burns one shot.
+            for (i, shot) in storyboard.shots.enumerated() {
+                let burn = BurnParams(cues: BurnParams.cues(cues, start: starts[shot.id] ?? .zero, duration: shot.duration),
+                                      frames: rate.frames(in: shot.duration), encode: settings.encode)
+                let id = NodeID("burn:\(shot.id)")
+                graph.add(GraphNode(id: id, spec: JobSpec(kind: .burn, kindVersion: BurnParams.kindVersion, provider: "ffmpeg",
+                                                          model: "burn", params: try JSONValue(encoding: burn)),
+                                    inputs: [clipOrder[i]], shot: shot.id, label: "subtitles \(shot.id)"))
+                clipOrder[i] = id
+            }
+        }
+        let label = labelled(generative: generative)
+            ? AIGCLabel(produceID: "reel-" + Hashing.sha256(storyboard.title).rawValue.prefix(16)) : nil
+        let assemble = AssembleParams(spec: AssemblySpec(title: storyboard.title, label: label, frames: totalFrames),
+                                      encode: settings.encode, clipCount: clipOrder.count, shots: storyboard.shots.count,
+                                      expectsSound: true)
+        graph.add(GraphNode(id: "film", spec: JobSpec(kind: .assemble, kindVersion: AssembleParams.kindVersion,
+                                                      provider: "ffmpeg", model: "assemble",
+                                                      params: try JSONValue(encoding: assemble)),
+                            inputs: clipOrder + ["mix"], label: "the cut"))
+        return FilmGraph(graph: graph, film: "film", subtitles: "subtitles:srt", clips: clips, cues: cues, frames: totalFrames)
+    }
+
+    /// Whether the film carries AI-content labels.
+    func labelled(generative: Bool) -> Bool {
+        settings.label == .always || (settings.label == .auto && generative)
+    }
+
+    /// A voice per line, placed on the film's timeline, and the subtitle cues.
+    func addVoices(to graph: inout JobGraph, starts: [ShotID: RationalTime]) throws
+        -> (inputs: [NodeID], voices: [AudioPlacement], slots: [RationalTime?], cues: [SubtitleCue])
+    {
+        let rate = settings.format.frameRate
+        let layout = SubtitleLayout(format: settings.format)
+        var inputs: [NodeID] = []
+        var voices: [AudioPlacement] = []
+        var slots: [RationalTime?] = []
+        var cues: [SubtitleCue] = []
+        for shot in storyboard.shots {
+            let shotStart = starts[shot.id] ?? .zero
+            for (i, cue) in shot.dialogue.enumerated() {
+                guard let speaker = storyboard.subject(cue.speaker) else { continue }
+                let request = SpeechRequest(text: cue.text, language: cue.language,
+                                            voice: speaker.voice ?? Voice(gender: .unknown), speaker: speaker.name)
+                let id = NodeID("voice:\(shot.id):\(i + 1)")
+                graph.add(GraphNode(id: id, spec: try Generators.spec(generators.speech, kind: .speech, request: request,
+                                                                       model: request.model),
+                                    shot: shot.id, label: "voice \(speaker.name) \(shot.id)"))
+                voices.append(AudioPlacement(input: inputs.count, start: shotStart + cue.start))
+                slots.append(shot.duration - cue.start)
+                inputs.append(id)
+                let shown = shot.duration - cue.start - rate.time(frames: 2)
+                let named = cue.language == .chinese ? "\(speaker.name)：\(cue.text)" : "\(speaker.name): \(cue.text)"
+                cues += layout.cues(for: shot.dialogue.count > 1 ? named : cue.text, start: shotStart + cue.start,
+                                    duration: max(cue.duration, shown), rate: rate, speaker: speaker.name)
+            }
+        }
+        return (inputs, voices, slots, cues.sorted { $0.start < $1.start })
+    }
+
+    /// One music cue per scene, overlapping its neighbours by a second to cross-fade.
+    func addMusic(to graph: inout JobGraph, starts: [ShotID: RationalTime], inputs: inout [NodeID]) throws -> [AudioPlacement] {
+        var music: [AudioPlacement] = []
+        let overlap = RationalTime(value: 1, timescale: 2)
+        for (k, scene) in storyboard.scenes.enumerated() {
+            let shots = storyboard.shots.filter { $0.scene == scene.id }
+            guard let first = shots.first, let start = starts[first.id] else { continue }
+            let length = shots.reduce(RationalTime.zero) { $0 + $1.duration }
+            let lead = k == 0 ? RationalTime.zero : overlap
+            let trail = k == storyboard.scenes.count - 1 ? RationalTime.zero : overlap
+            let request = MusicRequest(mood: scene.mood, duration: lead + length + trail,
+                                       seed: Hashing.seed("music:\(scene.mood.rawValue):\(scene.id)"),
+                                       prompt: "\(scene.mood.rawValue) underscore for \(scene.heading)")
+            let id = NodeID("music:\(scene.id)")
+            graph.add(GraphNode(id: id, spec: try Generators.spec(generators.music, kind: .music, request: request,
+                                                                   model: request.model),
+                                label: "music scene \(scene.id)"))
+            music.append(AudioPlacement(input: inputs.count, start: start - lead))
+            inputs.append(id)
+        }
+        return music
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelStore
+
+/// What a use case works on, opened: the script, the settings, the database, the media
+/// store and (for commands that change things) the project lock. A project and a loose
+/// script both become one.
+public struct Production: Sendable {
+    public var name: String
+    public var script: URL
+    public var config: ProjectConfig
+    public var workspace: Workspace
+    public var database: ProjectDatabase
+    public var blobs: DirectoryBlobStore
+    public var repository: SQLiteProjectRepository
+    public var journal: SQLiteJournal
+    /// Where films go by default: `renders/` in the project, or in the current directory.
+    public var rendersDirectory: URL
+    let lock: ProjectLock?
+
+    /// Opens a project; `lockFor` names the command when it will change the project.
+    public static func open(_ project: Project, lockFor command: String?) throws -> Production {
+        try open(name: project.config.title ?? project.directory.lastPathComponent, script: project.scriptURL,
+                 config: project.config, workspace: project.workspace,
+                 renders: project.directory.appendingPathComponent("renders"), lockFor: command)
+    }
+
+    /// Opens a loose script as a production with default settings and `format`.
+    public static func open(script: URL, format: VideoFormat, environment: [String: String],
+                            lockFor command: String?) throws -> Production {
+        if let root = Workspace.findProject(from: script.deletingLastPathComponent()) {
+            var project = try Project.find(root)
+            project.config.format = format
+            if project.scriptURL.standardizedFileURL == script.standardizedFileURL { return try open(project, lockFor: command) }
+        }
+        var config = ProjectConfig(format: format)
+        config.script = script.lastPathComponent
+        return try open(name: script.deletingPathExtension().lastPathComponent, script: script, config: config,
+                        workspace: Workspace.forScript(script, environment: environment),
+                        renders: URL(fileURLWithPath: "renders"), lockFor: command)
+    }
+
+    static func open(name: String, script: URL, config: ProjectConfig, workspace: Workspace, renders: URL,
+                     lockFor command: String?) throws -> Production {
+        let (database, blobs) = try workspace.open()
+        let lock = try command.map { try ProjectLock.acquire(workspace.stateDirectory, command: $0) }
+        return Production(name: name, script: script, config: config, workspace: workspace, database: database, blobs: blobs,
+                          repository: SQLiteProjectRepository(database: database), journal: SQLiteJournal(database: database),
+                          rendersDirectory: renders, lock: lock)
+    }
+}

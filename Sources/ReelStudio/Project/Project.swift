@@ -1,0 +1,63 @@
+import Foundation
+import ReelModel
+
+/// A film project: a directory with `reel.yaml`, its script and its `.reel/` state.
+public struct Project: Sendable {
+    public var directory: URL
+    public var config: ProjectConfig
+
+    public var configURL: URL { directory.appendingPathComponent(ProjectConfig.fileName) }
+    public var scriptURL: URL { directory.appendingPathComponent(config.script) }
+    public var workspace: Workspace { Workspace.project(at: directory) }
+
+    /// The project at `directory`, or the nearest one above the current directory.
+    public static func find(_ directory: URL? = nil) throws -> Project {
+        let start = directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let root = directory.map({ FileManager.default.fileExists(atPath: $0.appendingPathComponent(ProjectConfig.fileName).path) ? $0 : nil })
+                ?? Workspace.findProject(from: start) else {
+            throw ReelError(.usage, "not in a Reel project (no reel.yaml here or above)", at: start.path,
+                            hint: "create one with `reel init DIR --script SCRIPT`, or pass a script: `reel make SCRIPT`")
+        }
+        return Project(directory: root, config: try ProjectConfig.load(root.appendingPathComponent(ProjectConfig.fileName)))
+    }
+
+    /// Creates `directory` as a project: `reel.yaml`, the script (copied in), `.reel/`.
+    public static func create(at directory: URL, script: URL?, format: VideoFormat) throws -> Project {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: directory.appendingPathComponent(ProjectConfig.fileName).path) {
+            throw ReelError(.usage, "there is already a project here", at: directory.path,
+                            hint: "use it as it is, or choose another directory")
+        }
+        var config = ProjectConfig(format: format)
+        var scriptText = Project.starterScript
+        if let script {
+            _ = try ScriptSource.read(script)  // the same errors as every command for a bad script
+            scriptText = try String(contentsOf: script, encoding: .utf8)
+            config.script = script.lastPathComponent.hasSuffix(".fountain") ? script.lastPathComponent : "script.fountain"
+        }
+        do {
+            try fm.createDirectory(at: directory.appendingPathComponent(".reel"), withIntermediateDirectories: true)
+        } catch {
+            throw ReelError(.cannotWrite, "cannot create the project directory", at: directory.path,
+                            hint: "choose a directory you can write to")
+        }
+        let target = directory.appendingPathComponent(config.script)
+        if !fm.fileExists(atPath: target.path) { try OutputFile.write(Data(scriptText.utf8), at: target) }
+        try OutputFile.write(Data(config.yaml().utf8), at: directory.appendingPathComponent(ProjectConfig.fileName))
+        let ignore = directory.appendingPathComponent(".gitignore")
+        if !fm.fileExists(atPath: ignore.path) { try OutputFile.write(Data(".reel/\nrenders/\n".utf8), at: ignore) }
+        return Project(directory: directory, config: config)
+    }
+
+    static let starterScript = """
+        Title: Untitled
+
+        INT. SOMEWHERE - DAY
+
+        Describe what we see.
+
+        SOMEONE
+        Say something.
+
+        """
+}

@@ -1,0 +1,76 @@
+import Foundation
+import ReelModel
+import Yams
+
+/// `reel.yaml`: what a project is and how it is made.
+///
+/// ```yaml
+/// title: The Last Train        # optional; else the script's title page
+/// script: script.fountain
+/// format: { aspect: "9:16", size: 720p, fps: 24 }
+/// takes: 1                     # takes per shot `reel generate` makes by default
+/// provider: animatic           # video provider for shots that do not pin one
+/// limits: { sim: 4 }           # jobs at once, per provider
+/// budget: { cap: "20.00 USD" } # no job starts that would pass it
+/// label: auto                  # AI-content labels: auto | always | never
+/// subtitles: { burn: false }
+/// style: "soft film grain, warm light"   # added to prompts for real models
+/// ```
+public struct ProjectConfig: Hashable, Sendable {
+    public static let fileName = "reel.yaml"
+
+    public var title: String?
+    public var script: String
+    public var format: VideoFormat
+    public var takes: Int
+    public var provider: ProviderID
+    public var limits: [ProviderID: Int]
+    public var budgetCap: Money?
+    public var label: RenderSettings.LabelPolicy
+    public var burnSubtitles: Bool
+    public var style: String?
+
+    public init(title: String? = nil, script: String = "script.fountain", format: VideoFormat = .default, takes: Int = 1,
+                provider: ProviderID = "animatic", limits: [ProviderID: Int] = [:], budgetCap: Money? = nil,
+                label: RenderSettings.LabelPolicy = .auto, burnSubtitles: Bool = false, style: String? = nil) {
+        self.title = title
+        self.script = script
+        self.format = format
+        self.takes = takes
+        self.provider = provider
+        self.limits = limits
+        self.budgetCap = budgetCap
+        self.label = label
+        self.burnSubtitles = burnSubtitles
+        self.style = style
+    }
+
+    /// Reads `reel.yaml`; every problem is one error naming the file and the field.
+    public static func load(_ url: URL) throws -> ProjectConfig {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ReelError(.configuration, "cannot read the project file", at: url.path,
+                            hint: "check that it exists, is readable and is UTF-8")
+        }
+        let node: Yams.Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ReelError(.configuration, "reel.yaml is not valid YAML: \(ProjectConfig.describe(error))", at: url.path,
+                            hint: "fix the line it names; `reel init` writes a commented example")
+        } catch {
+            throw ReelError(.configuration, "reel.yaml is not valid YAML", at: url.path)
+        }
+        guard let mapping = node?.mapping else {
+            if node == nil { return ProjectConfig() }
+            throw ReelError(.configuration, "reel.yaml must be a mapping of settings (key: value)", at: url.path)
+        }
+        return try ProjectConfig(mapping: mapping, file: url.path)
+    }
+
+    static func describe(_ error: YamlError) -> String {
+        String(describing: error).split(separator: "\n").first.map(String.init) ?? "syntax error"
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelStore
+
+/// What a render (or a make) produced.
+public struct FilmResult: Sendable {
+    public var film: URL
+    public var subtitles: URL
+    public var storyboard: Storyboard
+    public var summary: RunSummary
+    public var frames: Int64
+    /// Where each shot's picture came from: `S01-02#3`, or `animatic` for a placeholder.
+    public var sources: [ShotID: String]
+    /// Things the user should know: outdated picks, shots without a take yet.
+    public var warnings: [String]
+}
+
+extension Studio {
+    /// Cuts the film: the picked take of each shot, else its newest good take, else the
+    /// animatic as a stand-in. With `makeMissing`, shots without a take of their current
+    /// version get one made on the production's provider first (the `make` path).
+    public func film(_ production: Production, output: URL?, burnSubtitles: Bool? = nil, makeMissing: Bool,
+                     events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> FilmResult {
+        let board = try await plan(production, save: true)
+        try requireTools()
+        let out = output ?? production.rendersDirectory.appendingPathComponent(OutputFile.safeName(board.title) + ".mp4")
+        let srtURL = out.deletingPathExtension().appendingPathExtension("srt")
+        try OutputFile.checkWritable(out)
+        let settings = renderSettings(production, burnSubtitles: burnSubtitles)
+        let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators())
+        let takes = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
+        let picks = try await production.repository.picks()
+        var sources: [ShotID: ShotSource] = [:]
+        var named: [ShotID: String] = [:]
+        var warnings: [String] = []
+        var newTakes: [TakeRecord] = []
+        let provider = production.config.provider
+        for shot in board.shots {
+            let fingerprint = builder.fingerprint(shot)
+            let all = takes[shot.id] ?? []
+            let good = all.filter(\.succeeded).sorted { $0.record.number > $1.record.number }
+            let current = good.filter { $0.record.fingerprint == fingerprint }
+            if let pickID = picks[shot.id], let picked = all.first(where: { $0.record.id == pickID }), let output = picked.output {
+                sources[shot.id] = .stored(picked.record, output)
+                named[shot.id] = pickID.rawValue
+                if picked.record.fingerprint != fingerprint {
+                    warnings.append("\(shot.id): the picked take \(pickID) was made from an earlier version of the shot")
+                }
+            } else if let take = current.first, let output = take.output {
+                sources[shot.id] = .stored(take.record, output)
+                named[shot.id] = take.record.id.rawValue
+            } else if makeMissing {
+                let number = (all.map(\.record.number).max() ?? 0) + 1
+                let pending = all.first { $0.record.fingerprint == fingerprint && $0.record.provider == provider && !$0.succeeded
+                    && ($0.failure?.reason.isRetryable ?? true) }
+                let take = pending?.record ?? builder.newTake(shot, number: number, provider: provider, at: Date())
+                if pending == nil { newTakes.append(take) }
+                sources[shot.id] = .take(take)
+                named[shot.id] = take.id.rawValue
+            } else if let take = good.first, let output = take.output {
+                sources[shot.id] = .stored(take.record, output)
+                named[shot.id] = take.record.id.rawValue
+                warnings.append("\(shot.id): using \(take.record.id), made from an earlier version of the shot")
+            } else {
+                named[shot.id] = "animatic"
+                if provider != generators().video.descriptor.id {
+                    warnings.append("\(shot.id): no take yet, the animatic stands in (run `reel generate --shots \(shot.id)`)")
+                }
+            }
+        }
+        try await production.repository.addTakes(newTakes)
+        let film = try builder.build(sources: sources)
+        let summary = try await run(film.graph, in: production, command: makeMissing ? "make" : "render", events: events)
+        try Studio.requireSuccess(summary, graph: film.graph)
+        guard let filmAsset = summary.outputs[film.film]?.asset, let srt = summary.outputs[film.subtitles]?.asset else {
+            throw ReelError(.internalError, "the run finished without a film", hint: "this is a bug; please report it")
+        }
+        try OutputFile.install(production.blobs.url(for: srt), at: srtURL)
+        try OutputFile.install(production.blobs.url(for: filmAsset), at: out)
+        return FilmResult(film: out, subtitles: srtURL, storyboard: board, summary: summary, frames: film.frames,
+                          sources: named, warnings: warnings)
+    }
+}

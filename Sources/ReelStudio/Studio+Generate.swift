@@ -1,0 +1,85 @@
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelStore
+
+/// What to generate.
+public struct GenerateRequest: Sendable {
+    /// Shot ids or patterns (`S03-*`); empty for every shot.
+    public var shots: [String]
+    /// Takes each shot should have, of its current version; nil for the project's setting.
+    public var takes: Int?
+    /// The video provider; nil for the project's.
+    public var provider: ProviderID?
+    /// Only say what would run and what it would cost.
+    public var dryRun: Bool
+
+    public init(shots: [String] = [], takes: Int? = nil, provider: ProviderID? = nil, dryRun: Bool = false) {
+        self.shots = shots
+        self.takes = takes
+        self.provider = provider
+        self.dryRun = dryRun
+    }
+}
+
+/// What `generate` did, or (for a dry run) would do.
+public struct GenerateResult: Sendable {
+    public var storyboard: Storyboard
+    public var graph: JobGraph
+    /// Takes added by this call.
+    public var added: [TakeRecord]
+    /// Every take the run covered (new, and unfinished ones resumed).
+    public var covered: [TakeRecord]
+    public var summary: RunSummary?
+    public var forecast: [NodeID: Forecast]?
+    public var budgetCap: Money?
+    public var spent: [Money]
+}
+
+extension Studio {
+    /// Makes takes: for each chosen shot, as many takes of its current version as asked
+    /// (adding, never replacing), and resumes takes an earlier run left unfinished.
+    public func generate(_ production: Production, _ request: GenerateRequest,
+                         events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> GenerateResult {
+        let board = try await plan(production, save: !request.dryRun)
+        let shots = try Studio.select(board.shots, patterns: request.shots)
+        let provider = request.provider ?? production.config.provider
+        let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators())
+        _ = try builder.generators.videoGenerator(for: provider)
+        let existing = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
+        let want = request.takes ?? production.config.takes
+        var added: [TakeRecord] = []
+        var covered: [(Shot, TakeRecord)] = []
+        let now = Date()
+        for shot in shots {
+            let fingerprint = builder.fingerprint(shot)
+            let all = existing[shot.id] ?? []
+            let current = all.filter { $0.record.fingerprint == fingerprint && $0.record.provider == provider }
+            // Unfinished takes run again (a submitted one resumes by polling); a take refused
+            // for good (moderation, a bad request) stays as it is.
+            for take in current where !take.succeeded && (take.failure?.reason.isRetryable ?? true) {
+                covered.append((shot, take.record))
+            }
+            var next = (all.map(\.record.number).max() ?? 0) + 1
+            for _ in current.count..<max(current.count, want) {
+                let take = builder.newTake(shot, number: next, provider: provider, at: now)
+                added.append(take)
+                covered.append((shot, take))
+                next += 1
+            }
+        }
+        let graph = try builder.takesGraph(covered)
+        let spent = try await production.repository.spent()
+        var result = GenerateResult(storyboard: board, graph: graph, added: added, covered: covered.map(\.1), summary: nil,
+                                    forecast: nil, budgetCap: production.config.budgetCap, spent: spent)
+        if request.dryRun {
+            result.forecast = try await executor(generators: generators(), journal: production.journal,
+                                                 blobs: production.blobs, options: try await executorOptions(production))
+                .forecast(graph)
+            return result
+        }
+        try await production.repository.addTakes(added)
+        result.summary = try await run(graph, in: production, command: "generate", events: events)
+        return result
+    }
+}

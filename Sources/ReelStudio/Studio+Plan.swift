@@ -1,0 +1,70 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelScript
+import ReelStore
+
+extension Studio {
+    /// The storyboard of a production: planned from its script, with the ids, takes and
+    /// picks of unchanged shots kept (see ``StoryboardReconciler``). Saved when `save`.
+    public func plan(_ production: Production, save: Bool) async throws -> Storyboard {
+        var fresh = try ScriptSource.storyboard(production.script, format: production.config.format)
+        if let title = production.config.title { fresh.title = title }
+        let previous = try await production.repository.loadStoryboard()
+        let used = try await production.repository.knownShotIDs()
+        let board = StoryboardReconciler.reconcile(previous: previous, next: fresh, used: used)
+        if save {
+            let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators())
+            let fingerprints = Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.fingerprint($0)) })
+            let digest = (try? Hashing.sha256(fileAt: production.script))?.digest.rawValue
+            try await production.repository.saveStoryboard(board, fingerprints: fingerprints, scriptDigest: digest)
+        }
+        return board
+    }
+
+    /// How the production renders: its format, subtitles, labels and style.
+    func renderSettings(_ production: Production, burnSubtitles: Bool? = nil) -> RenderSettings {
+        RenderSettings(encode: EncodeSettings(format: production.config.format),
+                       burnSubtitles: burnSubtitles ?? production.config.burnSubtitles, label: production.config.label,
+                       style: production.config.style)
+    }
+
+    /// Executor options from the production's settings: limits, budget cap, money spent.
+    func executorOptions(_ production: Production) async throws -> ExecutorOptions {
+        var limits = Studio.localLimits()
+        for (provider, limit) in production.config.limits { limits[provider] = limit }
+        var options = ExecutorOptions(limits: limits, defaultLimit: 2, budgetCap: production.config.budgetCap)
+        if let cap = production.config.budgetCap {
+            options.spentBefore = try await production.repository.spent().first { $0.currency == cap.currency }
+        }
+        return options
+    }
+
+    /// Runs a graph for a production, journaled, and records the run.
+    func run(_ graph: JobGraph, in production: Production, command: String,
+             events: AsyncStream<RunEvent>.Continuation?) async throws -> RunSummary {
+        let started = Date()
+        let summary = try await executor(generators: generators(), journal: production.journal, blobs: production.blobs,
+                                         options: try await executorOptions(production)).run(graph, events: events)
+        try await production.repository.recordRun(command: command, startedAt: started, summary: summary)
+        return summary
+    }
+
+    /// The shots whose ids match any of `patterns` (`S01-02`, `S03-*`, `S0?-01`); all when empty.
+    static func select(_ shots: [Shot], patterns: [String]) throws -> [Shot] {
+        guard !patterns.isEmpty else { return shots }
+        var chosen: [Shot] = []
+        for pattern in patterns {
+            let regex = "^" + NSRegularExpression.escapedPattern(for: pattern)
+                .replacingOccurrences(of: "\\*", with: ".*").replacingOccurrences(of: "\\?", with: ".") + "$"
+            let matches = shots.filter { $0.id.rawValue.range(of: regex, options: [.regularExpression, .caseInsensitive]) != nil }
+            guard !matches.isEmpty else {
+                let range = shots.isEmpty ? "none" : "\(shots.first!.id) … \(shots.last!.id)"
+                throw ReelError(.usage, "no shot matches \(pattern)", hint: "shot ids are \(range); `reel plan` lists them")
+            }
+            for shot in matches where !chosen.contains(where: { $0.id == shot.id }) { chosen.append(shot) }
+        }
+        return shots.filter { s in chosen.contains { $0.id == s.id } }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelStore
+
+/// What `reel status` reports.
+public struct StatusReport: Sendable, Codable {
+    /// Who holds the project now, when another reel is working on it.
+    public var activeCommand: String?
+    /// Jobs submitted to a provider or running.
+    public var inFlight: [JobRow]
+    /// Jobs whose last attempt failed.
+    public var failed: [JobRow]
+    public var shots: Int
+    public var shotsWithTake: Int
+    public var shotsPicked: Int
+}
+
+extension Studio {
+    public func status(_ production: Production) async throws -> StatusReport {
+        let board = try await production.repository.loadStoryboard()
+        let takes = try await production.repository.takes(of: nil)
+        let picks = try await production.repository.picks()
+        let jobs = try await production.repository.jobs(states: ["submitted", "running", "failed"])
+        return StatusReport(
+            activeCommand: Studio.lockHolder(production.workspace.stateDirectory),
+            inFlight: jobs.filter { $0.state != "failed" },
+            failed: jobs.filter { $0.state == "failed" },
+            shots: board?.shots.count ?? 0,
+            shotsWithTake: Set(takes.filter(\.succeeded).map(\.record.shot)).count,
+            shotsPicked: picks.count)
+    }
+
+    public func stats(_ production: Production) async throws -> ProjectStats {
+        try await production.repository.stats()
+    }
+
+    /// The command holding the project lock, or nil when nobody does.
+    static func lockHolder(_ stateDirectory: URL) -> String? {
+        do {
+            _ = try ProjectLock.acquire(stateDirectory, command: "status")
+            return nil
+        } catch {
+            let text = try? String(contentsOf: stateDirectory.appendingPathComponent("lock"), encoding: .utf8)
+            return text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "another reel"
+        }
+    }
+}

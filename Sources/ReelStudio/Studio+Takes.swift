@@ -1,0 +1,67 @@
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelStore
+
+/// A take as `reel takes` shows it.
+public struct TakeReport: Hashable, Sendable, Codable {
+    public var take: String
+    public var number: Int
+    public var provider: String
+    public var model: String
+    public var state: String
+    /// Made from the shot as it is now (false: from an earlier version).
+    public var current: Bool
+    public var picked: Bool
+    public var cost: Money?
+    public var attempts: Int
+    /// The take's file in the media store.
+    public var output: String?
+    public var seconds: Double?
+    public var failure: String?
+    public var failureReason: String?
+    public var providerJobID: String?
+    public var createdAt: Date
+}
+
+extension Studio {
+    /// Every take of a shot, newest first, with where each stands.
+    public func takes(_ production: Production, shot: ShotID) async throws -> [TakeReport] {
+        let board = try await plan(production, save: false)
+        guard let current = board.shot(shot) else {
+            throw ReelError(.usage, "there is no shot \(shot)", hint: "`reel plan` lists the shots")
+        }
+        let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators())
+        let fingerprint = builder.fingerprint(current)
+        let picked = try await production.repository.picks()[shot]
+        return try await production.repository.takes(of: shot).reversed().map { t in
+            TakeReport(take: t.record.id.rawValue, number: t.record.number, provider: t.record.provider.rawValue,
+                       model: t.record.model, state: t.state, current: t.record.fingerprint == fingerprint,
+                       picked: picked == t.record.id, cost: t.output?.cost, attempts: t.attempts,
+                       output: t.output.map { production.blobs.url(for: $0.asset).path },
+                       seconds: t.output?.asset.media?.duration?.seconds, failure: t.failure?.message,
+                       failureReason: t.failure?.reason.rawValue, providerJobID: t.providerJobID,
+                       createdAt: t.record.createdAt)
+        }
+    }
+
+    /// Makes `number` the take of `shot` the cut uses.
+    public func pick(_ production: Production, shot: ShotID, number: Int) async throws -> TakeID {
+        let board = try await plan(production, save: false)
+        guard board.shot(shot) != nil else {
+            throw ReelError(.usage, "there is no shot \(shot)", hint: "`reel plan` lists the shots")
+        }
+        let takes = try await production.repository.takes(of: shot)
+        let id = TakeRecord.id(shot: shot, number: number)
+        guard let take = takes.first(where: { $0.record.id == id }) else {
+            let have = takes.map { String($0.record.number) }.joined(separator: ", ")
+            throw ReelError(.usage, "shot \(shot) has no take \(number)",
+                            hint: takes.isEmpty ? "make one with `reel generate --shots \(shot)`" : "its takes are \(have); `reel takes \(shot)` shows them")
+        }
+        guard take.succeeded else {
+            throw ReelError(.usage, "take \(id) is \(take.state), not finished", hint: "pick a take that succeeded; `reel takes \(shot)` shows them")
+        }
+        try await production.repository.pick(id, for: shot)
+        return id
+    }
+}

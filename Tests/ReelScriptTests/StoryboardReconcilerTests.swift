@@ -1,0 +1,79 @@
+import Foundation
+import ReelModel
+import Testing
+
+@testable import ReelScript
+
+@Suite struct StoryboardReconcilerTests {
+    func plan(_ text: String) throws -> Storyboard { try ShotPlanner.plan(Fountain.parse(text)) }
+
+    static let base = """
+        INT. KITCHEN - NIGHT
+
+        A kettle hisses.
+
+        MAYA
+        You came back.
+
+        BEN
+        I never left.
+
+        MAYA
+        Then sit down.
+
+        EXT. ROOF - DAWN
+
+        Wind over the city.
+
+        """
+
+    func reconcile(_ old: String, _ new: String) throws -> (old: Storyboard, new: Storyboard) {
+        let before = try plan(old)
+        return (before, StoryboardReconciler.reconcile(previous: before, next: try plan(new)))
+    }
+
+    @Test func nothingChangedKeepsEverything() throws {
+        let (old, new) = try reconcile(Self.base, Self.base)
+        #expect(new.shots.map(\.id) == old.shots.map(\.id))
+    }
+
+    @Test func anInsertedShotGetsAnInsertIdAndMovesNothingElse() throws {
+        let edited = Self.base.replacingOccurrences(of: "BEN\nI never left.\n", with: "BEN\nI never left.\n\nMAYA\nNever?\n")
+        let (old, new) = try reconcile(Self.base, edited)
+        #expect(new.shots.count == old.shots.count + 1)
+        #expect(new.shots.map(\.id.rawValue) == ["S01-01", "S01-02", "S01-03", "S01-03A", "S01-04", "S02-01"])
+        #expect(new.shots.first { $0.id == "S01-04" }?.dialogue.first?.text == "Then sit down.")
+    }
+
+    @Test func anEditedShotKeepsItsId() throws {
+        let edited = Self.base.replacingOccurrences(of: "I never left.", with: "I was always here.")
+        let (old, new) = try reconcile(Self.base, edited)
+        #expect(new.shots.map(\.id) == old.shots.map(\.id))
+        #expect(new.shot("S01-03")?.dialogue.first?.text == "I was always here.")
+    }
+
+    @Test func aDeletedShotsIdIsNeverGivenToAnother() throws {
+        let deleted = Self.base.replacingOccurrences(of: "BEN\nI never left.\n\n", with: "")
+        let (old, new) = try reconcile(Self.base, deleted)
+        #expect(!new.shots.map(\.id).contains("S01-03"))
+        let readded = StoryboardReconciler.reconcile(previous: new, next: try plan(Self.base.replacingOccurrences(of: "I never left.", with: "Something else.")),
+                                                     used: Set(old.shots.map(\.id)))
+        #expect(readded.shots.filter { $0.id == "S01-03" }.isEmpty)
+        #expect(Set(readded.shots.map(\.id)).count == readded.shots.count)
+    }
+
+    @Test func aNewSceneBeforeOthersGetsAnInsertSceneNumber() throws {
+        let inserted = Self.base.replacingOccurrences(of: "EXT. ROOF - DAWN", with: "INT. HALL - NIGHT\n\nFootsteps.\n\nEXT. ROOF - DAWN")
+        let (_, new) = try reconcile(Self.base, inserted)
+        #expect(new.scenes.map(\.id.rawValue) == ["1", "1A", "2"])
+        #expect(new.shots.map(\.id.rawValue).contains("S01A-01"))
+        #expect(new.shot("S02-01")?.action == "Wind over the city.")
+    }
+
+    @Test func aPromptTheUserWroteCarriesOver() throws {
+        var old = try plan(Self.base)
+        old.shots[1].prompt = "a tight close-up, rain on the window"
+        let new = StoryboardReconciler.reconcile(previous: old, next: try plan(Self.base))
+        #expect(new.shots[1].prompt == "a tight close-up, rain on the window")
+    }
+}
