@@ -51,7 +51,9 @@ let package = Package(
         ]),
         .executableTarget(name: "reel", dependencies: ["ReelCLI"]),
         // `make bench`: speed figures as ratios against references measured in the same run.
-        .executableTarget(name: "ReelBench", dependencies: ["ReelStudio", "ReelScript", "ReelMedia", "ReelEngine", "ReelModel"]),
+        .executableTarget(name: "ReelBench", dependencies: [
+            "ReelStudio", "ReelScript", "ReelMedia", "ReelEngine", "ReelModel", "ReelStore", "ReelTesting",
+        ]),
         // Fakes shared by tests (and the simulated provider the CLI can serve): no test framework here.
         .target(name: "ReelTesting", dependencies: [
             "ReelModel", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStudio",

@@ -1,22 +1,38 @@
 import Foundation
 
 // reel-bench: Reel's speed figures, each against a reference measured in the same run.
-// Usage: reel-bench [ROOT]   (ROOT is the package directory, for the examples)
-let root = URL(fileURLWithPath: CommandLine.arguments.dropFirst().first ?? FileManager.default.currentDirectoryPath)
+// Usage: reel-bench [ROOT] [GROUP…]   ROOT is the package directory (for the examples);
+// groups: render, second, parse, engine, assembly, scheduling (default: all).
+let arguments = Array(CommandLine.arguments.dropFirst())
+let root = URL(fileURLWithPath: arguments.first ?? FileManager.default.currentDirectoryPath)
+let groups = Set(arguments.dropFirst())
+func wanted(_ group: String) -> Bool { groups.isEmpty || groups.contains(group) }
 let reel = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reel")
 let scratch = try Scratch()
 defer { scratch.remove() }
 
 var figures: [Figure] = []
 let spine = SpineBenchmarks(root: root, scratch: scratch)
-log("render speed…")
-figures.append(try await spine.renderRatio())
-log("second make…")
-figures.append(try await spine.secondMake(reel: reel))
-log("parse throughput…")
-figures.append(try await spine.parseThroughput())
-log("assembly…")
-figures += try await AssemblyBenchmarks(scratch: scratch).run()
+if wanted("render") {
+    log("render speed…")
+    figures.append(try await spine.renderRatio())
+}
+if wanted("second") {
+    log("second make…")
+    figures.append(try await spine.secondMake(reel: reel))
+}
+if wanted("parse") {
+    log("parse throughput…")
+    figures.append(try await spine.parseThroughput())
+}
+if wanted("engine") {
+    log("engine overhead…")
+    figures += try await EngineBenchmarks(scratch: scratch).run()
+}
+if wanted("assembly") {
+    log("assembly…")
+    figures += try await AssemblyBenchmarks(scratch: scratch).run()
+}
 
 let debian = (try? String(contentsOfFile: "/etc/debian_version", encoding: .utf8))
     .map { "Debian " + $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "Linux"

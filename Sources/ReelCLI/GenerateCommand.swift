@@ -36,6 +36,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let production = try project.open(lockFor: dryRun ? nil : "generate")
+        defer { production.close() }
         let request = GenerateRequest(shots: shots.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
                                       takes: takes, provider: provider.map { ProviderID($0) }, dryRun: dryRun)
         let result = try await Progress.run(quiet: quiet || json || dryRun) { events in

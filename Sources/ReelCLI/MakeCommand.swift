@@ -49,6 +49,7 @@ struct MakeCommand: AsyncParsableCommand {
             result = try await Progress.run(quiet: quiet || json) { events in try await Studio().make(request, events: events) }
         } else {
             let production = try project.open(lockFor: "make")
+            defer { production.close() }
             result = try await Progress.run(quiet: quiet || json) { events in
                 try await Studio().film(production, output: output, burnSubtitles: burnSubtitles ? true : nil,
                                         makeMissing: true, events: events)

@@ -46,7 +46,7 @@ extension Executor {
     func topologicalOrder(_ graph: JobGraph) -> [GraphNode] {
         var state = SchedulerState(graph: graph)
         var order: [GraphNode] = []
-        while let id = state.ready.first {
+        while let provider = state.readyProviders.first, let id = state.peek(provider) {
             state.start(id)
             state.complete(id)
             order.append(graph[id]!)

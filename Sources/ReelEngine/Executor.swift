@@ -53,68 +53,94 @@ public struct Executor: Sendable {
 
     // MARK: - Scheduling
 
-    /// Starts every ready node it can: cached ones complete at once, others take a slot of
-    /// their provider's limit.
+    /// Starts every ready node it can: given and cached nodes complete at once (they take
+    /// no slot), others start while their provider has a free slot. Each node is looked up
+    /// once, when it becomes ready, in a batch with the others that became ready with it.
     private func pump(_ run: inout RunState, group: inout ThrowingTaskGroup<ChildResult, any Error>,
                       events: AsyncStream<RunEvent>.Continuation?) async throws {
         var progressed = true
         while progressed {
             progressed = false
-            for id in run.state.ready {
-                let node = run.graph[id]!
-                if let given = node.given {
-                    // A file that already exists: found, or missing for good.
-                    if blobs.contains(given.asset) {
-                        run.state.complete(id)
-                        run.outputs[id] = given
-                        run.summary.cached += 1
-                        run.summary.outputs[id] = given
-                        events?.yield(.cached(id, given))
-                    } else {
-                        let missing = JobFailure(.invalidRequest, "the file of \(node.label) (\(given.asset.digest.short)) is missing from the media store")
-                        run.summary.failures[id] = missing
-                        events?.yield(.failed(id, missing))
-                        let blocked = JobFailure(.blocked, "an input (\(id)) failed")
+            try await prefetch(&run)
+            let reusable = run.reusable.sorted { run.position($0) < run.position($1) }
+            run.reusable = []
+            for id in reusable {
+                finishWithoutRunning(id, &run, events)
+                progressed = true
+            }
+            if progressed { continue }
+            for provider in run.state.readyProviders {
+                while let id = run.state.peek(provider), run.running[provider, default: 0] < options.limit(for: provider) {
+                    let node = run.graph[id]!
+                    if let refusal = run.budgetRefusal(for: node) {
+                        run.summary.skipped[id] = refusal
+                        events?.yield(.skipped(id, refusal))
+                        let blocked = JobFailure(.blocked, "an input (\(id)) was not run: over budget")
                         run.state.fail(id).forEach { skip($0, blocked, &run, events) }
+                        progressed = true
+                        continue
+                    }
+                    let resolved = try await resolve(node, &run)
+                    run.state.start(id)
+                    run.running[provider, default: 0] += 1
+                    run.committed[id] = node.estimatedCost
+                    run.attempts[id, default: 0] += 1
+                    let attempt = run.attempts[id]!
+                    let inputs = node.inputs.map { run.outputs[$0]!.asset }
+                    let entry = resolved.entry
+                    let key = resolved.key
+                    group.addTask {
+                        await self.runJob(node, key: key, entry: entry, inputs: inputs, attempt: attempt, events: events)
                     }
                     progressed = true
-                    break
                 }
-                let resolved = try await resolve(node, &run)
-                if !options.refresh.contains(id), case .succeeded(let output) = resolved.entry?.state,
-                   blobs.contains(output.asset) {
-                    run.state.complete(id)
-                    run.outputs[id] = output
-                    run.summary.cached += 1
-                    run.summary.outputs[id] = output
-                    events?.yield(.cached(id, output))
-                    progressed = true
-                    break
-                }
-                let provider = node.spec.provider
-                guard run.running[provider, default: 0] < options.limit(for: provider) else { continue }
-                if let refusal = run.budgetRefusal(for: node) {
-                    run.summary.skipped[id] = refusal
-                    events?.yield(.skipped(id, refusal))
-                    let blocked = JobFailure(.blocked, "an input (\(id)) was not run: over budget")
-                    run.state.fail(id).forEach { skip($0, blocked, &run, events) }
-                    progressed = true
-                    break
-                }
-                run.state.start(id)
-                run.running[provider, default: 0] += 1
-                run.committed[id] = node.estimatedCost
-                run.attempts[id, default: 0] += 1
-                let attempt = run.attempts[id]!
-                let inputs = node.inputs.map { run.outputs[$0]!.asset }
-                let entry = resolved.entry
-                let key = resolved.key
-                group.addTask {
-                    await self.runJob(node, key: key, entry: entry, inputs: inputs, attempt: attempt, events: events)
-                }
-                progressed = true
-                break
             }
+        }
+    }
+
+    /// Completes a node whose output exists: given, or in the journal and the store.
+    private func finishWithoutRunning(_ id: NodeID, _ run: inout RunState, _ events: AsyncStream<RunEvent>.Continuation?) {
+        let node = run.graph[id]!
+        let output: NodeOutput
+        if let given = node.given {
+            guard blobs.contains(given.asset) else {
+                let missing = JobFailure(.invalidRequest, "the file of \(node.label) (\(given.asset.digest.short)) is missing from the media store")
+                run.summary.failures[id] = missing
+                events?.yield(.failed(id, missing))
+                let blocked = JobFailure(.blocked, "an input (\(id)) failed")
+                run.state.fail(id).forEach { skip($0, blocked, &run, events) }
+                return
+            }
+            output = given
+        } else if case .succeeded(let stored)? = run.resolved[id]?.entry?.state {
+            output = stored
+        } else {
+            return
+        }
+        run.complete(id, output)
+        run.summary.cached += 1
+        events?.yield(.cached(id, output))
+    }
+
+    /// Looks up, in one journal call, the nodes that became ready since the last call, and
+    /// sets aside those whose output already exists.
+    private func prefetch(_ run: inout RunState) async throws {
+        guard !run.newlyReady.isEmpty else { return }
+        var pending: [(NodeID, CacheKey)] = []
+        for id in run.newlyReady where run.state.status[id] == .ready {
+            guard let node = run.graph[id] else { continue }
+            if node.given != nil {
+                run.reusable.insert(id)
+            } else if run.resolved[id] == nil {
+                pending.append((id, CacheKey(spec: node.spec, inputs: node.inputs.map { run.outputs[$0]!.asset.digest })))
+            }
+        }
+        run.newlyReady = []
+        guard !pending.isEmpty else { return }
+        let entries = try await journal.entries(for: pending.map(\.1))
+        for (id, key) in pending {
+            run.resolved[id] = (key, entries[key])
+            if run.isCached(id, blobs, options) { run.reusable.insert(id) }
         }
     }
 
@@ -133,12 +159,11 @@ public struct Executor: Sendable {
         switch result {
         case .woke(let id):
             run.state.wake(id)
+            run.newlyReady.append(id)
         case .finished(let id, let output, let seconds):
             release(id, &run)
-            run.state.complete(id)
-            run.outputs[id] = output
+            run.complete(id, output)
             run.summary.ran += 1
-            run.summary.outputs[id] = output
             if let cost = output.cost { run.spend(cost) }
             events?.yield(.succeeded(id, output, seconds: seconds))
         case .failed(let id, let failure):
@@ -256,11 +281,34 @@ struct RunState {
     var random: SeededRandom
     let clock = ContinuousClock.now
 
+    /// Nodes that became ready and have not been looked up yet.
+    var newlyReady: [NodeID]
+    /// Ready nodes whose output exists (given, or cached): they complete without a slot.
+    var reusable: Set<NodeID> = []
+    private var order: [NodeID: Int] = [:]
+
     init(graph: JobGraph, options: ExecutorOptions) {
         self.graph = graph
         self.options = options
         self.state = SchedulerState(graph: graph)
         self.random = SeededRandom(seed: options.jitterSeed)
+        self.newlyReady = state.ready
+        for (i, node) in graph.nodes.enumerated() where order[node.id] == nil { order[node.id] = i }
+    }
+
+    func position(_ id: NodeID) -> Int { order[id] ?? 0 }
+
+    /// Records a node's output and queues the nodes it unblocked for lookup.
+    mutating func complete(_ id: NodeID, _ output: NodeOutput) {
+        newlyReady += state.complete(id)
+        outputs[id] = output
+        summary.outputs[id] = output
+    }
+
+    /// True when the journal says the node succeeded before and its file is in the store.
+    func isCached(_ id: NodeID, _ blobs: any BlobStore, _ options: ExecutorOptions) -> Bool {
+        guard !options.refresh.contains(id), case .succeeded(let output)? = resolved[id]?.entry?.state else { return false }
+        return blobs.contains(output.asset)
     }
 
     mutating func spend(_ cost: Money) {

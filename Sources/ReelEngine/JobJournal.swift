@@ -84,8 +84,18 @@ public struct JournalEntry: Hashable, Sendable {
 public protocol JobJournal: Sendable {
     /// The last recorded state of the job with this key, if any.
     func entry(for key: CacheKey) async throws -> JournalEntry?
+    /// The records of many jobs at once; journals that can should answer in one query.
+    func entries(for keys: [CacheKey]) async throws -> [CacheKey: JournalEntry]
     /// Records a transition of `node`'s job.
     func record(_ state: JobState, for key: CacheKey, node: GraphNode) async throws
+}
+
+extension JobJournal {
+    public func entries(for keys: [CacheKey]) async throws -> [CacheKey: JournalEntry] {
+        var out: [CacheKey: JournalEntry] = [:]
+        for key in keys { out[key] = try await entry(for: key) }
+        return out
+    }
 }
 
 /// A journal in memory, for tests and one-off runs.

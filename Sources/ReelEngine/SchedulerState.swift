@@ -24,12 +24,30 @@ public struct SchedulerState: Sendable {
     private var order: [NodeID: Int] = [:]
     private var rank: [NodeID: Int] = [:]
     private var dependents: [NodeID: [NodeID]] = [:]
+    private var providerOf: [NodeID: ProviderID] = [:]
+    /// Ready nodes per provider, lowest priority first (so the best is at the end).
+    private var queues: [ProviderID: [NodeID]] = [:]
+
     /// Ready nodes, highest priority first.
-    public private(set) var ready: [NodeID] = []
+    public var ready: [NodeID] {
+        queues.values.flatMap { $0 }.sorted { priority($0) > priority($1) }
+    }
+
+    /// Providers with ready nodes, in a stable order.
+    public var readyProviders: [ProviderID] {
+        queues.compactMap { $0.value.isEmpty ? nil : $0.key }.sorted()
+    }
+
+    /// The ready node of `provider` that should start next.
+    public func peek(_ provider: ProviderID) -> NodeID? { queues[provider]?.last }
+
+    /// The ready nodes of `provider`, best first.
+    public func ready(for provider: ProviderID) -> [NodeID] { (queues[provider] ?? []).reversed() }
 
     public init(graph: JobGraph) {
         for (i, node) in graph.nodes.enumerated() where order[node.id] == nil {
             order[node.id] = i
+            providerOf[node.id] = node.spec.provider
             status[node.id] = .waiting(inputs: Set(node.inputs).count)
             for input in Set(node.inputs) { dependents[input, default: []].append(node.id) }
         }
@@ -61,14 +79,14 @@ public struct SchedulerState: Sendable {
     /// Marks a ready node as running.
     public mutating func start(_ id: NodeID) {
         precondition(status[id] == .ready, "\(id) is not ready")
-        ready.removeAll { $0 == id }
+        dequeue(id)
         set(id, .running)
     }
 
     /// Marks a node done; returns the dependents that became ready.
     @discardableResult
     public mutating func complete(_ id: NodeID) -> [NodeID] {
-        if status[id] == .ready { ready.removeAll { $0 == id } }
+        if status[id] == .ready { dequeue(id) }
         set(id, .done)
         var newlyReady: [NodeID] = []
         for d in dependents[id, default: []] {
@@ -86,14 +104,14 @@ public struct SchedulerState: Sendable {
     /// Marks a node failed; returns every node downstream of it, now skipped.
     @discardableResult
     public mutating func fail(_ id: NodeID) -> [NodeID] {
-        if status[id] == .ready { ready.removeAll { $0 == id } }
+        if status[id] == .ready { dequeue(id) }
         set(id, .failed)
         var skipped: [NodeID] = []
         var stack = dependents[id, default: []]
         while let d = stack.popLast() {
             switch status[d] {
             case .waiting, .ready, .delayed:
-                if status[d] == .ready { ready.removeAll { $0 == d } }
+                if status[d] == .ready { dequeue(d) }
                 set(d, .skipped)
                 skipped.append(d)
                 stack += dependents[d, default: []]
@@ -115,13 +133,31 @@ public struct SchedulerState: Sendable {
         makeReady(id)
     }
 
+    /// Higher runs first: the longer chain of work below, then the earlier in the graph.
+    private func priority(_ id: NodeID) -> (Int, Int) { (rank[id] ?? 0, -(order[id] ?? 0)) }
+
     private mutating func makeReady(_ id: NodeID) {
         set(id, .ready)
-        let key = (rank[id] ?? 0, -(order[id] ?? 0))
-        let index = ready.firstIndex { other in
-            (rank[other] ?? 0, -(order[other] ?? 0)) < key
-        } ?? ready.endIndex
-        ready.insert(id, at: index)
+        let provider = providerOf[id] ?? ""
+        var queue = queues[provider] ?? []
+        let key = priority(id)
+        // Binary search for the first entry of higher priority (the queue is ascending).
+        var lo = 0, hi = queue.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if priority(queue[mid]) < key { lo = mid + 1 } else { hi = mid }
+        }
+        queue.insert(id, at: lo)
+        queues[provider] = queue
+    }
+
+    private mutating func dequeue(_ id: NodeID) {
+        let provider = providerOf[id] ?? ""
+        if queues[provider]?.last == id {
+            queues[provider]?.removeLast()
+        } else {
+            queues[provider]?.removeAll { $0 == id }
+        }
     }
 
     private mutating func computeRanks(_ graph: JobGraph) {

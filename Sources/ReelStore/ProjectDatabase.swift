@@ -113,6 +113,30 @@ public final class ProjectDatabase: Sendable {
         }
     }
 
+    /// A short read done on the calling thread: cheaper than a hop for the journal's
+    /// single-row lookups.
+    func readNow<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as ReelError {
+            throw error
+        } catch {
+            throw ReelError(.configuration, "cannot read the project database: \(ProjectDatabase.describe(error))", at: path)
+        }
+    }
+
+    /// A short write done on the calling thread.
+    func writeNow(_ body: (Database) throws -> Void) throws {
+        do {
+            try writer.write(body)
+        } catch let error as ReelError {
+            throw error
+        } catch {
+            throw ReelError(.cannotWrite, "cannot write the project database: \(ProjectDatabase.describe(error))", at: path,
+                            hint: "check free disk space; the run can be resumed with the same command")
+        }
+    }
+
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await writer.read(body)

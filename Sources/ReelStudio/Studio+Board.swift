@@ -17,6 +17,7 @@ extension Studio {
     public func board(script: URL, directory: URL, format: VideoFormat = .default,
                       events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> BoardResult {
         let production = try Production.open(script: script, format: format, environment: environment, lockFor: "board")
+        defer { production.close() }
         let storyboard = try await plan(production, save: true)
         _ = try toolchain.requireFFmpeg()
         let panelsDir = directory.appendingPathComponent("panels")

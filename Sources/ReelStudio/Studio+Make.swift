@@ -43,6 +43,7 @@ extension Studio {
         _ = try ScriptSource.read(request.script)
         var production = try Production.open(script: request.script, format: request.format, environment: environment,
                                              lockFor: "make")
+        defer { production.close() }
         production.config.label = request.label
         return try await film(production, output: request.resolvedOutput, burnSubtitles: request.burnSubtitles,
                               makeMissing: true, events: events)

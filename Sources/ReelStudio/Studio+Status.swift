@@ -38,7 +38,7 @@ extension Studio {
     /// The command holding the project lock, or nil when nobody does.
     static func lockHolder(_ stateDirectory: URL) -> String? {
         do {
-            _ = try ProjectLock.acquire(stateDirectory, command: "status")
+            try ProjectLock.acquire(stateDirectory, command: "status").release()
             return nil
         } catch {
             let text = try? String(contentsOf: stateDirectory.appendingPathComponent("lock"), encoding: .utf8)

@@ -36,6 +36,7 @@ import Testing
         let project = try project(dir)
         let studio = Studio()
         let production = try Production.open(project, lockFor: "test")
+        defer { production.close() }
         let first = try await studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 2))
         #expect(first.added.map(\.id) == ["S01-02#1", "S01-02#2"])
         let again = try await studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 2))
@@ -65,6 +66,7 @@ import Testing
         let project = try project(dir)
         let studio = Studio()
         let production = try Production.open(project, lockFor: "test")
+        defer { production.close() }
         _ = try await studio.generate(production, GenerateRequest(shots: ["S01-02"]))
         try Self.script.replacingOccurrences(of: "You came back.", with: "You came home.")
             .write(to: project.scriptURL, atomically: true, encoding: .utf8)
@@ -78,6 +80,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let production = try Production.open(try project(dir), lockFor: "test")
+        defer { production.close() }
         _ = try await Studio().generate(production, GenerateRequest(shots: ["S01-02"]))
         await #expect { try await Studio().pick(production, shot: "S01-02", number: 5) } throws: { error in
             (error as? ReelError)?.message == "shot S01-02 has no take 5" && (error as? ReelError)?.hint?.contains("1") == true
@@ -91,6 +94,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let production = try Production.open(try project(dir), lockFor: nil)
+        defer { production.close() }
         let dry = try await Studio().generate(production, GenerateRequest(takes: 2, dryRun: true))
         #expect(dry.summary == nil)
         #expect(dry.forecast?.values.allSatisfy { $0 == .runs } == true)

@@ -19,6 +19,9 @@ public struct Production: Sendable {
     public var rendersDirectory: URL
     let lock: ProjectLock?
 
+    /// Releases the project lock; call it when the command is done (`defer`).
+    public func close() { lock?.release() }
+
     /// Opens a project; `lockFor` names the command when it will change the project.
     public static func open(_ project: Project, lockFor command: String?) throws -> Production {
         try open(name: project.config.title ?? project.directory.lastPathComponent, script: project.scriptURL,

@@ -8,12 +8,26 @@ import Glibc
 /// One `reel` at a time may change a project: the others get a clear message, not a
 /// corrupted project or a job run twice. The kernel releases the lock when the process
 /// ends, however it ends, so a crash never leaves a stale lock behind.
+///
+/// Release it explicitly (``release()``): a value's lifetime in an async function is not a
+/// promise about when its deinit runs.
 public final class ProjectLock: @unchecked Sendable {
-    private let fd: Int32
+    private let state = NSLock()
+    private var fd: Int32?
 
     private init(fd: Int32) { self.fd = fd }
 
-    deinit { close(fd) }
+    deinit { release() }
+
+    /// Lets the next `reel` in. Safe to call more than once.
+    public func release() {
+        state.lock()
+        defer { state.unlock() }
+        guard let fd else { return }
+        flock(fd, LOCK_UN)
+        close(fd)
+        self.fd = nil
+    }
 
     /// Takes the lock of the state directory `directory`, or explains who holds it.
     public static func acquire(_ directory: URL, command: String) throws -> ProjectLock {
