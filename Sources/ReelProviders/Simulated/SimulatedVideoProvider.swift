@@ -118,3 +118,13 @@ public struct SimulatedVideoProvider: VideoGenerator {
         return all
     }
 }
+
+/// The key never shows, whether the provider is printed, interpolated or dumped.
+extension SimulatedVideoProvider: CustomStringConvertible, CustomReflectable {
+    public var description: String { "SimulatedVideoProvider(\(Redaction.url(baseURL)))" }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["baseURL": Redaction.url(baseURL), "pollInterval": pollInterval, "timeout": timeout,
+                                "requestTimeout": requestTimeout], displayStyle: .struct)
+    }
+}
