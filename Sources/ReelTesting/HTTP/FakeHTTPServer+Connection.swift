@@ -3,12 +3,13 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOWebSocket
+import Synchronization
 
 extension FakeHTTPServer {
     /// Serves one accepted connection: HTTP requests one after another, or a WebSocket.
     struct Connection: Sendable {
         enum Upgrade: Sendable {
-            case http(NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>)
+            case http(NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>, declined: HTTPRequestHead?)
             case webSocket(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, RecordedRequest)
         }
 
@@ -20,12 +21,18 @@ extension FakeHTTPServer {
 
         /// Sets up a new connection's pipeline: HTTP/1.1, upgraded to WebSocket on the route's path.
         static func configure(_ channel: any Channel, webSocket: FakeWebSocketRoute?) throws -> EventLoopFuture<Upgrade> {
+            // NIO forgets a request whose upgrade it declined (nothing of it reaches the HTTP
+            // side), so the declined head is kept here and answered 404 by `serveHTTP`.
+            let declined = DeclinedUpgrade()
             var upgraders: [any NIOTypedHTTPServerProtocolUpgrader<Upgrade>] = []
             if let route = webSocket {
                 upgraders.append(NIOTypedWebSocketServerUpgrader<Upgrade>(
                     shouldUpgrade: { channel, head in
-                        let matches = RecordedRequest(method: "GET", uri: head.uri).path == route.path
-                        return channel.eventLoop.makeSucceededFuture(matches ? HTTPHeaders() : nil)
+                        guard RecordedRequest(method: "GET", uri: head.uri).path == route.path else {
+                            declined.head.withLock { $0 = head }
+                            return channel.eventLoop.makeSucceededFuture(nil)
+                        }
+                        return channel.eventLoop.makeSucceededFuture(HTTPHeaders())
                     },
                     upgradePipelineHandler: { channel, head in
                         channel.eventLoop.makeCompletedFuture {
@@ -39,7 +46,8 @@ extension FakeHTTPServer {
                 notUpgradingCompletionHandler: { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(ResponsePartHandler())
-                        return Upgrade.http(try NIOAsyncChannel(wrappingChannelSynchronously: channel))
+                        let head = declined.head.withLock { $0 }
+                        return Upgrade.http(try NIOAsyncChannel(wrappingChannelSynchronously: channel), declined: head)
                     }
                 })
             return try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(
@@ -50,8 +58,8 @@ extension FakeHTTPServer {
         func serve(_ upgrade: EventLoopFuture<Upgrade>) async {
             do {
                 switch try await upgrade.get() {
-                case .http(let channel):
-                    try await serveHTTP(channel)
+                case .http(let channel, let declined):
+                    try await serveHTTP(channel, declined: declined)
                 case .webSocket(let channel, let request):
                     recorder.record(request)
                     try await webSocket?.serve(channel, request: request)
@@ -61,8 +69,14 @@ extension FakeHTTPServer {
             }
         }
 
-        private func serveHTTP(_ channel: NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>) async throws {
+        private func serveHTTP(_ channel: NIOAsyncChannel<HTTPServerRequestPart, HTTPPart<HTTPResponseHead, ByteBuffer>>,
+                               declined: HTTPRequestHead?) async throws {
             try await channel.executeThenClose { inbound, outbound in
+                if let declined {
+                    recorder.record(RecordedRequest(head: declined, body: Data()))
+                    _ = try await write(.text("not a WebSocket path", status: 404), to: outbound, keepAlive: false)
+                    return
+                }
                 var head: HTTPRequestHead?
                 var body = ByteBuffer()
                 for try await part in inbound {
@@ -85,6 +99,11 @@ extension FakeHTTPServer {
                     }
                 }
             }
+        }
+
+        /// The head of a WebSocket request on a path without a route, kept for its 404.
+        final class DeclinedUpgrade: Sendable {
+            let head = Mutex<HTTPRequestHead?>(nil)
         }
 
         /// Writes `response`; false when the connection must close afterwards.
