@@ -13,7 +13,7 @@ public struct ReelCommand: AsyncParsableCommand {
             """,
         version: ReelVersion.current,
         subcommands: [
-            MakeCommand.self, PlanCommand.self, BoardCommand.self, DoctorCommand.self,
+            MakeCommand.self, PlanCommand.self, BoardCommand.self, DoctorCommand.self, DevCommand.self,
         ]
     )
 

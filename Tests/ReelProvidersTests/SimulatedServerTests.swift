@@ -11,7 +11,7 @@ import Testing
         var config = SimulationConfig.instant
         config.apiKey = "sim-key"
         try await withSim(config) { sim, _ in
-            let response = try await SimCalls(sim: sim).create(apiKey: apiKey)
+            let response = try await SimCalls(sim: sim).create(authorization: apiKey.map { .key($0) } ?? .missing)
             #expect(response.status == 401)
             #expect(response.errorCode == "unauthorized")
             #expect(sim.counters.unauthorized == 1)

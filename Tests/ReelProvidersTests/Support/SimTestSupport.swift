@@ -6,8 +6,20 @@ import ReelTesting
 
 /// Raw HTTP calls to a simulated provider, for tests of the server itself.
 struct SimCalls {
-    let sim: SimulatedProviderServer
+    let baseURL: URL
+    var apiKey: String = "sim-key"
     var transport = AsyncHTTPTransport()
+
+    init(sim: SimulatedProviderServer) {
+        baseURL = sim.baseURL
+        apiKey = sim.apiKey
+    }
+
+    /// For a server in another process.
+    init(baseURL: URL, apiKey: String) {
+        self.baseURL = baseURL
+        self.apiKey = apiKey
+    }
 
     static func body(seed: String = "42", duration: JSONValue = 1000, width: JSONValue = 64, height: JSONValue = 64,
                      fps: JSONValue = "24", model: JSONValue = "sim-1", label: String = "S01-01") -> JSONValue {
@@ -15,18 +27,24 @@ struct SimCalls {
          "fps": fps, "seed": .string(seed), "label": .string(label)]
     }
 
-    func create(_ body: JSONValue = SimCalls.body(), key: String? = nil, apiKey: String? = "sim-key",
+    enum Authorization { case own, missing, key(String) }
+
+    func create(_ body: JSONValue = SimCalls.body(), key: String? = nil, authorization: Authorization = .own,
                 timeout: Double = 10) async throws -> HTTPResponse {
         var headers: [String: String] = [:]
-        if let apiKey { headers["Authorization"] = "Bearer \(apiKey)" }
+        switch authorization {
+        case .own: headers["Authorization"] = "Bearer \(apiKey)"
+        case .key(let other): headers["Authorization"] = "Bearer \(other)"
+        case .missing: break
+        }
         if let key { headers["Idempotency-Key"] = key }
-        return try await transport.send(.json("POST", sim.baseURL.appendingPathComponent("v1/generations"), body: body,
+        return try await transport.send(.json("POST", baseURL.appendingPathComponent("v1/generations"), body: body,
                                               headers: headers, timeout: timeout))
     }
 
     func poll(_ id: String, timeout: Double = 10) async throws -> HTTPResponse {
-        try await transport.send(HTTPRequest(url: sim.baseURL.appendingPathComponent("v1/generations/\(id)"),
-                                             headers: ["Authorization": "Bearer sim-key"], timeout: timeout))
+        try await transport.send(HTTPRequest(url: baseURL.appendingPathComponent("v1/generations/\(id)"),
+                                             headers: ["Authorization": "Bearer \(apiKey)"], timeout: timeout))
     }
 
     func download(_ link: String, to file: URL) async throws -> HTTPDownload {
