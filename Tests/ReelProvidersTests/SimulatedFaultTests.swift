@@ -110,12 +110,14 @@ import Testing
 
     @Test func faultsCanBeScriptedOverHTTP() async throws {
         try await withSim { sim, _ in
-            let fault = ScriptedFault(.rateLimited(retryAfter: 2), on: .create, request: 1)
-            let body = try JSONValue(encoding: fault)
+            // The form docs/SIMULATED-PROVIDER.md shows.
+            let body: JSONValue = ["endpoint": "create", "request": 1, "fault": ["rateLimited": ["retryAfter": 2]]]
             let scripted = try await AsyncHTTPTransport().send(.json("POST", sim.baseURL.appendingPathComponent("v1/_sim/faults"),
                                                                       body: body))
             #expect(scripted.status == 201)
-            #expect(try await SimCalls(sim: sim).create(key: "k").status == 429)
+            let refused = try await SimCalls(sim: sim).create(key: "k")
+            #expect(refused.status == 429)
+            #expect(refused.header("retry-after") == "2")
             let counters = try await AsyncHTTPTransport().send(HTTPRequest(url: sim.baseURL.appendingPathComponent("v1/_sim/counters")))
             #expect(counters.json?["createRequests"] == 1)
             #expect(counters.json?["faults"]?["rate-limited"] == 1)
