@@ -99,6 +99,17 @@ import Testing
         }
     }
 
+    @Test func aLargeErrorBodyIsCutNotFatal() async throws {
+        try await FakeHTTPServer.serving(handler: { _ in .bytes(Data(repeating: 65, count: 300_000), status: 503) }) { server in
+            let dir = TemporaryDirectory()
+            defer { dir.remove() }
+            let result = try await transport.download(HTTPRequest(url: server.baseURL.appendingPathComponent("f")), to: dir.file("f"))
+            #expect(result.status == 503)
+            #expect(result.errorBody?.count == 64 << 10)
+            #expect(HTTPStatusPolicy(provider: "T").failure(for: result.response)?.reason == .transient)
+        }
+    }
+
     @Test func aDroppedConnectionIsTransient() async throws {
         try await FakeHTTPServer.serving(handler: { _ in .drop }) { server in
             let failure = await #expect(throws: JobFailure.self) {

@@ -43,8 +43,12 @@ public struct AsyncHTTPTransport: HTTPTransport {
             let status = Int(response.status.code)
             let headers = Self.headers(response.headers)
             guard (200..<300).contains(status) else {
-                let body = try await response.body.collect(upTo: 64 << 10)
-                return HTTPDownload(status: status, headers: headers, byteCount: 0, errorBody: Data(body.readableBytesView))
+                var body = Data()
+                for try await chunk in response.body {
+                    body.append(contentsOf: chunk.readableBytesView.prefix(Self.errorBodyLimit - body.count))
+                    if body.count >= Self.errorBodyLimit { break }
+                }
+                return HTTPDownload(status: status, headers: headers, byteCount: 0, errorBody: body)
             }
             let encoding = headers["content-encoding"]?.lowercased()
             if encoding == nil || encoding == "identity" {
@@ -87,6 +91,9 @@ public struct AsyncHTTPTransport: HTTPTransport {
         }
         return out
     }
+
+    /// The most of a failed download's body kept for its error message.
+    static let errorBodyLimit = 64 << 10
 
     static func timeAmount(_ seconds: Double) -> TimeAmount {
         .milliseconds(Int64(max(0.001, seconds) * 1000))

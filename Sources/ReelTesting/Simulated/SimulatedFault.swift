@@ -35,6 +35,7 @@ public enum SimulatedFault: Codable, Sendable, Hashable {
 
 /// A fault for one exact request.
 public struct ScriptedFault: Codable, Sendable, Hashable {
+    /// The three kinds of request a fault can hit.
     public enum Endpoint: String, Codable, Sendable, Hashable, CaseIterable {
         /// `POST /v1/generations`
         case create
