@@ -129,6 +129,7 @@ struct DevSimulateCommand: AsyncParsableCommand {
             Terminal.out("  \(Self.summary(config))")
             Terminal.out("Serving until Ctrl-C.")
         }
+        if let warning = SimulatedClipRenderer.missingTools() { Terminal.err("warning: \(warning)") }
         await Self.waitForTermination()
         try await server.stop()
         let counters = server.counters

@@ -23,6 +23,13 @@ public actor SimulatedClipRenderer {
         self.runner = runner
     }
 
+    /// What is missing for rendering, said for a person; nil when ffmpeg is there.
+    public static func missingTools(_ toolchain: Toolchain = .discover()) -> String? {
+        toolchain.ffmpeg == nil
+            ? "ffmpeg is not installed, so every download will fail (500 render_failed); install it with `sudo apt-get install ffmpeg`"
+            : nil
+    }
+
     /// The file of `clip`, rendered now unless it already exists.
     public func file(for clip: SimulatedClip) async throws -> URL {
         let clip = mode == .cheap ? clip.flat : clip
