@@ -53,7 +53,8 @@ public final class FakeHTTPServer: Sendable {
             throw FakeServerError("the fake server has no port after binding")
         }
         let connection = Connection(recorder: recorder, handler: handler, webSocket: webSocket)
-        let serving = Task {
+        // The accept loop and every connection run on the server's own queue (see FakeServerExecutor).
+        let serving = Task(executorPreference: FakeServerExecutor(label: "reel.fake-http.\(bound)")) {
             await withDiscardingTaskGroup { group in
                 try? await listener.executeThenClose { inbound in
                     for try await upgrade in inbound {
