@@ -33,6 +33,9 @@ let package = Package(
         .target(name: "ReelProviders", dependencies: [
             "ReelModel", "ReelEngine", "ReelMedia",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // SQLite (GRDB) repositories, append-only migrations, content-addressed blobs.
         .target(name: "ReelStore", dependencies: [

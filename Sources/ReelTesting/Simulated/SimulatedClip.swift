@@ -1,0 +1,38 @@
+import Foundation
+import ReelModel
+
+/// What a simulated clip looks like; equal specs make byte-identical files.
+public struct SimulatedClip: Hashable, Sendable, Codable {
+    public var width: Int
+    public var height: Int
+    public var frameRate: FrameRate
+    public var frames: Int64
+    public var seed: UInt64
+    /// Drawn in the middle of the picture, over a second line with the seed and model.
+    public var label: String
+    public var model: String
+
+    public init(width: Int, height: Int, frameRate: FrameRate, frames: Int64, seed: UInt64, label: String, model: String) {
+        self.width = width
+        self.height = height
+        self.frameRate = frameRate
+        self.frames = frames
+        self.seed = seed
+        self.label = label
+        self.model = model
+    }
+
+    /// The clip for a request.
+    public init(_ request: SimulatedGenerationRequest) {
+        self.init(width: request.width, height: request.height, frameRate: request.frameRate, frames: request.frames,
+                  seed: request.seed, label: request.label ?? "", model: request.model)
+    }
+
+    /// The same size, rate and length with nothing that varies per take: what cheap mode renders.
+    public var flat: SimulatedClip {
+        SimulatedClip(width: width, height: height, frameRate: frameRate, frames: frames, seed: 0, label: "", model: "")
+    }
+
+    /// The text drawn on the picture.
+    public var text: String { "\(label.isEmpty ? "sim" : label)\nseed \(seed) · \(model)" }
+}

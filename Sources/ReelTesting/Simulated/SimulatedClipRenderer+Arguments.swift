@@ -1,0 +1,67 @@
+import Foundation
+import ReelMedia
+import ReelModel
+
+extension SimulatedClipRenderer {
+    /// The ffmpeg arguments for `clip`: an exact number of frames at the exact rate,
+    /// H.264 yuv420p on one thread with bit-exact muxing, so the same clip is the same bytes.
+    ///
+    /// Full mode draws slowly turning gradients in two colours picked from the seed, and the
+    /// clip's text (read from `textFile`, never parsed for `%` expansions) in Noto Sans CJK SC.
+    /// Cheap mode draws flat grey with the fastest x264 preset.
+    public static func arguments(_ clip: SimulatedClip, mode: SimulationConfig.RenderMode, textFile: URL,
+                                 output: URL) -> [String] {
+        let rate = clip.frameRate.denominator == 1 ? "\(clip.frameRate.numerator)"
+            : "\(clip.frameRate.numerator)/\(clip.frameRate.denominator)"
+        let size = "\(clip.width)x\(clip.height)"
+        let keyint = max(1, Int((clip.frameRate.framesPerSecond * 2).rounded()))
+        let timescale = clip.frameRate.denominator == 1 ? clip.frameRate.numerator * 1000 : clip.frameRate.numerator
+        var args = ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi"]
+        switch mode {
+        case .cheap:
+            args += ["-i", "color=c=0x505050:s=\(size):r=\(rate)", "-frames:v", "\(clip.frames)", "-an",
+                     "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30"]
+        case .full:
+            var random = SeededRandom(seed: clip.seed, stream: "sim-colour")
+            let hue = random.unit()
+            let first = colour(hue: hue, saturation: 0.55, value: 0.75)
+            let second = colour(hue: (hue + 0.35 + 0.3 * random.unit()).truncatingRemainder(dividingBy: 1), saturation: 0.6, value: 0.6)
+            let source = "gradients=s=\(size):r=\(rate):c0=\(first):c1=\(second):x0=0:y0=0:x1=\(clip.width):y1=\(clip.height)"
+                + ":seed=\(clip.seed % 4_294_967_296):speed=0.02"
+            let font = max(16, min(clip.width, clip.height) / 18)
+            let text = "drawtext=font='Noto Sans CJK SC':textfile='\(filterPath(textFile))':expansion=none:fontsize=\(font)"
+                + ":fontcolor=white:line_spacing=\(font / 3):box=1:boxcolor=black@0.45:boxborderw=\(font / 2)"
+                + ":x=(w-tw)/2:y=(h-th)/2"
+            args += ["-i", source, "-vf", text, "-frames:v", "\(clip.frames)", "-an",
+                     "-c:v", "libx264", "-preset", "veryfast", "-crf", "26"]
+        }
+        args += ["-threads", "1", "-profile:v", "high", "-pix_fmt", "yuv420p",
+                 "-x264-params", "keyint=\(keyint):min-keyint=1:scenecut=0",
+                 "-video_track_timescale", "\(timescale)", "-map_metadata", "-1",
+                 "-fflags", "+bitexact", "-flags:v", "+bitexact", "-movflags", "+faststart", output.path]
+        return args
+    }
+
+    /// `0xRRGGBB` for a colour given as hue, saturation and value in 0...1.
+    static func colour(hue: Double, saturation: Double, value: Double) -> String {
+        let h = hue * 6
+        let sector = Int(h) % 6
+        let f = h - Double(Int(h))
+        let p = value * (1 - saturation), q = value * (1 - saturation * f), t = value * (1 - saturation * (1 - f))
+        let (r, g, b): (Double, Double, Double) = switch sector {
+        case 0: (value, t, p)
+        case 1: (q, value, p)
+        case 2: (p, value, t)
+        case 3: (p, q, value)
+        case 4: (t, p, value)
+        default: (value, p, q)
+        }
+        return String(format: "0x%02X%02X%02X", Int(r * 255), Int(g * 255), Int(b * 255))
+    }
+
+    /// A path inside a quoted filter option: `'` and `:` and `\` escaped.
+    static func filterPath(_ url: URL) -> String {
+        url.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "'\\''")
+            .replacingOccurrences(of: ":", with: "\\:")
+    }
+}
