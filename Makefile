@@ -15,7 +15,7 @@ demo: release
 test:
 	scripts/bootstrap --test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/run-tests
 
 ## make bench: speed figures, as ratios against references measured in the same run.
 bench: release

@@ -7,8 +7,10 @@ import ReelModel
 ///
 /// ```swift
 /// let (events, sink) = AsyncStream.makeStream(of: RunEvent.self)
-/// async let summary = executor.run(graph, events: sink)
-/// for await event in events { display(event) }
+/// async let shown: Void = { for await event in events { display(event) } }()
+/// let summary = try await executor.run(graph, events: sink)
+/// sink.finish()   // the caller's job: several runs may share one stream
+/// await shown
 /// ```
 public struct Executor: Sendable {
     public let runners: RunnerRegistry

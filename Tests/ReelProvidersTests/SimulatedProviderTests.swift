@@ -138,6 +138,7 @@ import Testing
             let h = try SimAdapterHarness(sim: sim, dir: dir)
             let (events, sink) = AsyncStream.makeStream(of: RunEvent.self)
             let summary = try await h.executor(try h.provider(probe: false)).run(try h.graph(try h.provider()), events: sink)
+            sink.finish()
             #expect(summary.succeeded)
             #expect(sim.counters.createdJobs == 1)
             #expect(sim.counters.downloads == 2)

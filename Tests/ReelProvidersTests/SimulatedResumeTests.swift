@@ -38,6 +38,7 @@ import Testing
             clock.advance(by: 31)
             let (resumedEvents, resumedSink) = AsyncStream.makeStream(of: RunEvent.self)
             let summary = try await h.executor(provider).run(graph, events: resumedSink)
+            resumedSink.finish()
             #expect(summary.succeeded)
             var resumed: [ProviderHandle] = []
             for await event in resumedEvents { if case .resumed(_, let r) = event { resumed.append(r) } }
