@@ -19,12 +19,22 @@ public struct ProviderConfig: Sendable {
     /// By environment-variable name: `KLING_ACCESS_KEY` → its secret.
     public var credentials: [String: Secret]
     public var options: [String: String]
+    /// This provider's models from the catalog: their prices turn a result into a cost
+    /// when the provider's answer does not carry one.
+    public var models: [ModelCapabilities]
 
-    public init(id: ProviderID, baseURL: URL, credentials: [String: Secret], options: [String: String] = [:]) {
+    public init(id: ProviderID, baseURL: URL, credentials: [String: Secret], options: [String: String] = [:],
+                models: [ModelCapabilities] = []) {
         self.id = id
         self.baseURL = baseURL
         self.credentials = credentials
         self.options = options
+        self.models = models
+    }
+
+    /// What `seconds` of `model` cost by the catalog; nil when it has no price.
+    public func cost(model: String, seconds: Double) -> Money? {
+        models.first { $0.id == model }?.cost(seconds: seconds)
     }
 
     /// The credential `name`, or an error saying how to provide it.

@@ -58,27 +58,12 @@ extension SimulatedVideoProvider {
         return Money(parsing: amount, defaultCurrency: currency.uppercased())
     }
 
-    /// The file on disk holds what the download reported.
-    static func checkSize(_ file: URL, reported: Int64) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value
-        guard let size, size == reported, size > 0 else {
-            throw JobFailure(.transient, "the downloaded result is \(size ?? 0) bytes but \(reported) arrived; nothing was kept")
-        }
-    }
-
-    /// Probes the download and checks it is the video that was asked for.
-    static func measure(_ file: URL, with probe: MediaProbe, request: VideoRequest) async throws -> MediaInfo {
-        let info: MediaInfo
-        do {
-            info = try await probe.probe(file)
-        } catch {
-            throw JobFailure(.failed, "the simulated provider's result is not a readable video")
-        }
+    /// Checks the download is the video that was asked for.
+    static func check(_ info: MediaInfo, request: VideoRequest) throws {
         guard info.hasVideo else { throw JobFailure(.failed, "the simulated provider's result has no video stream") }
         let format = request.format
         if let width = info.width, let height = info.height, width != format.width || height != format.height {
             throw JobFailure(.failed, "the simulated provider made \(width)x\(height) but \(format.width)x\(format.height) was asked")
         }
-        return info
     }
 }

@@ -93,21 +93,10 @@ public struct SimulatedVideoProvider: VideoGenerator {
         guard let link = result.url, let url = URL(string: link) else {
             throw JobFailure(.transient, "the simulated provider reported success without a result link")
         }
-        let file = context.blobs.scratchURL(extension: "mp4")
-        defer { try? FileManager.default.removeItem(at: file) }
-        let download = try await transport.download(HTTPRequest(url: url, timeout: requestTimeout * 10), to: file)
-        if download.status == 410 {
-            throw JobFailure(.expired, "the result link of the simulated job expired before it was downloaded; it will be made again")
-        }
-        try policy.check(download.response, doing: "download the result")
-        try Self.checkSize(file, reported: download.byteCount)
-        var media: MediaInfo?
-        if let probe {
-            media = try await Self.measure(file, with: probe, request: request)
-        }
-        let asset = try context.blobs.importFile(at: file, mediaType: "video/mp4", media: media, move: true)
-        let details: JSONValue? = result.details
-        return NodeOutput(asset: asset, cost: result.cost, details: details)
+        let download = ResultDownload(provider: "the simulated provider", transport: transport, probe: probe)
+        return try await download.file(HTTPRequest(url: url, timeout: requestTimeout * 10), into: context.blobs,
+                                       mediaType: "video/mp4", cost: result.cost, details: result.details,
+                                       expiredStatuses: [410]) { info in try Self.check(info, request: request) }
     }
 
     /// Authorization, and whatever else this request needs.

@@ -1,0 +1,17 @@
+extension BuiltinCatalog {
+    static let sim = #"""
+    schema: reel.models/1
+    models:
+      - provider: sim
+        id: sim-1
+        name: Simulated video model (reel dev simulate)
+        modes: [text, image, references, first-last]
+        duration_range: [1, 20]
+        aspects: ["9:16", "16:9", "1:1"]
+        sizes: [480p, 720p, 1080p]
+        max_references: 7
+        quality: 1
+        price: { amount: "0.05", currency: USD, per: second, source: "the simulator's default price" }
+        notes: For tests, demos and benchmarks; costs nothing real.
+    """#
+}

@@ -1,0 +1,74 @@
+import Foundation
+import ReelEngine
+import ReelModel
+
+/// The images a video request sends to a model (first frame, last frame, references), read
+/// from the store in the forms APIs accept. Providers cannot read local files: each adapter
+/// sends them the one way its API takes (a data URI, bare base64, an upload), or says that
+/// a public URL is needed.
+///
+/// Overlay layers (animatic captions) are never sent.
+///
+/// ```swift
+/// let images = InputImages(request: request, context: context)
+/// if let first = try images.first(.firstFrame) { body["image"] = .string(first.dataURI) }
+/// ```
+public struct InputImages: Sendable {
+    /// One image, ready to send.
+    public struct Image: Sendable {
+        public var input: ImageInput
+        public var data: Data
+        public var mediaType: String
+
+        /// `data:image/png;base64,…`: OpenAI, Runway, Vidu, Seedance, Wan, fal, Replicate.
+        public var dataURI: String { "data:\(mediaType);base64,\(base64)" }
+        /// Bare base64, no prefix: Kling, Veo's `bytesBase64Encoded`/`inlineData`.
+        public var base64: String { data.base64EncodedString() }
+        /// A file name with the right extension, for multipart uploads.
+        public var fileName: String { "image-\(input.input).\(Asset.fileExtension(for: mediaType))" }
+    }
+
+    public let request: VideoRequest
+    public let context: GenerationContext
+
+    public init(request: VideoRequest, context: GenerationContext) {
+        self.request = request
+        self.context = context
+    }
+
+    /// Every image to send, in request order.
+    public func all() throws -> [Image] {
+        try request.images.filter { $0.role != .overlay }.map(load)
+    }
+
+    /// The first image with `role`, or nil.
+    public func first(_ role: ImageInput.Role) throws -> Image? {
+        try request.images.first { $0.role == role }.map(load)
+    }
+
+    /// The reference images (at most `limit`, in order).
+    public func references(limit: Int = .max) throws -> [Image] {
+        try request.images.filter { $0.role == .reference }.prefix(limit).map(load)
+    }
+
+    /// The error for an API that takes images only by public URL.
+    public static func needsPublicURL(_ provider: String) -> JobFailure {
+        JobFailure(.invalidRequest, "\(provider) takes images only as public URLs and cannot read this machine's files",
+                   providerCode: "needs-public-url")
+    }
+
+    private func load(_ input: ImageInput) throws -> Image {
+        guard context.inputs.indices.contains(input.input) else {
+            throw JobFailure(.invalidRequest, "the request names input \(input.input) but the job has \(context.inputs.count)")
+        }
+        let asset = context.inputs[input.input]
+        let url = context.blobs.url(for: asset)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw JobFailure(.failed, "input image \(asset.digest.short) is missing from the store")
+        }
+        return Image(input: input, data: data, mediaType: asset.mediaType)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import ReelMedia
+import ReelModel
+
+/// How Reel knows one remote provider: where it lives, which keys it needs, and how to
+/// build its adapters from a ``ProviderConfig``. ``ProviderDirectory/all`` lists them.
+///
+/// Adding a provider is adding one of these (see docs/ADDING-A-PROVIDER.md):
+///
+/// ```swift
+/// extension KlingVideoProvider {
+///     public static let entry = ProviderEntry(
+///         id: "kling", name: "Kling", defaultBaseURL: "https://api-singapore.klingai.com",
+///         credentials: ["KLING_ACCESS_KEY", "KLING_SECRET_KEY"],
+///         video: { config, support in try KlingVideoProvider(config: config, support: support) },
+///         check: { config, support in try await KlingVideoProvider(config: config, support: support).check() })
+/// }
+/// ```
+public struct ProviderEntry: Sendable {
+    public typealias Make<T> = @Sendable (ProviderConfig, AdapterSupport) throws -> T
+    public typealias Check = @Sendable (ProviderConfig, AdapterSupport) async throws -> String
+
+    public var id: ProviderID
+    public var name: String
+    public var defaultBaseURL: String
+    /// Environment variables (or credentials-file names) that must all be set.
+    public var credentials: [String]
+    /// Names that are read when present (an organisation id, a region).
+    public var optionalCredentials: [String]
+    public var video: Make<any VideoGenerator>?
+    public var image: Make<any ImageGenerator>?
+    public var speech: Make<any SpeechGenerator>?
+    public var text: Make<any LanguageModel>?
+    /// One cheap authenticated call (`reel providers test NAME`); returns what it learned
+    /// ("key accepted; 3 models"), throws a classified failure.
+    public var check: Check
+
+    public init(id: ProviderID, name: String, defaultBaseURL: String, credentials: [String],
+                optionalCredentials: [String] = [], video: Make<any VideoGenerator>? = nil,
+                image: Make<any ImageGenerator>? = nil, speech: Make<any SpeechGenerator>? = nil,
+                text: Make<any LanguageModel>? = nil, check: @escaping Check) {
+        self.id = id
+        self.name = name
+        self.defaultBaseURL = defaultBaseURL
+        self.credentials = credentials
+        self.optionalCredentials = optionalCredentials
+        self.video = video
+        self.image = image
+        self.speech = speech
+        self.text = text
+        self.check = check
+    }
+
+    /// What it makes.
+    public var media: [ProviderDescriptor.Medium] {
+        var out: [ProviderDescriptor.Medium] = []
+        if image != nil { out.append(.image) }
+        if video != nil { out.append(.video) }
+        if speech != nil { out.append(.speech) }
+        if text != nil { out.append(.text) }
+        return out
+    }
+
+    /// `REEL_KLING_BASE_URL`: the environment variable that overrides the base URL.
+    public var baseURLVariable: String {
+        "REEL_" + id.rawValue.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined() + "_BASE_URL"
+    }
+}
+
+/// What adapters share at run time: the HTTP transport, the media probe, how often to poll.
+public struct AdapterSupport: Sendable {
+    public var transport: any HTTPTransport
+    public var probe: MediaProbe?
+    /// Seconds between polls; nil keeps each provider's own.
+    public var pollInterval: Double?
+    /// Seconds one HTTP exchange may take (downloads get ten times as long).
+    public var requestTimeout: Double
+
+    public init(transport: any HTTPTransport = AsyncHTTPTransport(), probe: MediaProbe? = nil,
+                pollInterval: Double? = nil, requestTimeout: Double = 60) {
+        self.transport = transport
+        self.probe = probe
+        self.pollInterval = pollInterval
+        self.requestTimeout = requestTimeout
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelProviders
+
+/// One video take on any adapter, run the way Reel runs it: a graph node,
+/// `GenerationRunner`, the `Executor`, an in-memory journal and a blob store on disk.
+/// Waits (polls, Retry-After, backoff) are recorded and return at once.
+///
+/// ```swift
+/// let h = try AdapterHarness(dir: dir)
+/// let summary = try await h.run(adapter, request: AdapterHarness.request(mode: .imageToVideo), inputs: [try h.panel()])
+/// ```
+public struct AdapterHarness: Sendable {
+    public let blobs: DirectoryBlobStore
+    public let journal = InMemoryJournal()
+    /// The executor's waits (Retry-After, backoff).
+    public let sleeper = RecordingSleeper()
+    /// The runner's waits between polls.
+    public let pollSleeper = RecordingSleeper()
+
+    public init(dir: TemporaryDirectory) throws {
+        self.blobs = try DirectoryBlobStore(root: dir.file("media"))
+    }
+
+    /// A 5-second vertical 720p shot of a woman reading a letter; `mode` decides which
+    /// images it carries (first frame for image, first and last for first-last, two
+    /// references for references — inputs 0, 1, …).
+    public static func request(mode: GenerationMode = .text, seconds: Int64 = 5, model: String = "default",
+                               aspect: VideoFormat.Aspect = .vertical, seed: UInt64 = 7) -> VideoRequest {
+        let images: [ImageInput] = switch mode {
+        case .text: []
+        case .imageToVideo: [ImageInput(input: 0, role: .firstFrame)]
+        case .firstLastFrame: [ImageInput(input: 0, role: .firstFrame), ImageInput(input: 1, role: .lastFrame)]
+        case .references: [ImageInput(input: 0, role: .reference, subject: "char:maya"),
+                           ImageInput(input: 1, role: .reference, subject: "prop:letter")]
+        }
+        return VideoRequest(
+            prompt: "Medium shot, eye level. Interior: a kitchen, night. Maya reads a letter.",
+            brief: ShotBrief(shot: "S01-02", setting: .interior, timeOfDay: .night, location: "kitchen", mood: .tense,
+                             size: .medium, move: .pushIn, angle: .eyeLevel, purpose: .action, figures: [],
+                             action: "Maya reads a letter.", language: .english),
+            mode: mode, duration: RationalTime(value: seconds, timescale: 1),
+            format: VideoFormat(aspect: aspect, size: .p720), images: images, seed: seed, model: model)
+    }
+
+    /// A small PNG in the store, to use as an input image.
+    public func image(_ index: Int = 0) throws -> Asset {
+        try ReelProviders.ResultDownload.store(FixtureMedia.png(index), mediaType: "image/png", into: blobs, cost: nil).asset
+    }
+
+    /// The graph of one take of `request` on `adapter`, with `inputs` as its input assets.
+    public func graph<G: VideoGenerator>(_ adapter: G, request: VideoRequest, inputs: [Asset] = []) throws -> JobGraph {
+        let normalized = adapter.normalize(request)
+        let spec = JobSpec(kind: .video, provider: adapter.descriptor.id, model: normalized.model,
+                           params: try JSONValue(encoding: normalized), seed: normalized.seed, deterministic: false)
+        var nodes: [GraphNode] = []
+        for (i, asset) in inputs.enumerated() {
+            var node = GraphNode(id: NodeID("input:\(i)"), spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
+                                                                        params: ["digest": .string(asset.digest.rawValue)]))
+            node.given = NodeOutput(asset: asset)
+            nodes.append(node)
+        }
+        nodes.append(GraphNode(id: "video:S01-02#1", spec: spec, inputs: inputs.indices.map { NodeID("input:\($0)") },
+                               shot: "S01-02"))
+        return JobGraph(nodes)
+    }
+
+    public func executor<G: VideoGenerator>(_ adapter: G, retry: RetryPolicy = RetryPolicy()) -> Executor {
+        var runners = RunnerRegistry()
+        runners.register(GenerationRunner(adapter, sleeper: pollSleeper), kind: .video, provider: adapter.descriptor.id)
+        return Executor(runners: runners, journal: journal, blobs: blobs, options: ExecutorOptions(retry: retry), sleeper: sleeper)
+    }
+
+    /// Runs one take to the end; failures are in the summary.
+    public func run<G: VideoGenerator>(_ adapter: G, request: VideoRequest = AdapterHarness.request(),
+                                       inputs: [Asset] = [], retry: RetryPolicy = RetryPolicy()) async throws -> RunSummary {
+        try await executor(adapter, retry: retry).run(try graph(adapter, request: request, inputs: inputs))
+    }
+
+    /// Files left in the store's scratch directory (a failed download must leave none).
+    public var scratchFiles: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: blobs.root.appendingPathComponent("tmp").path)) ?? []
+    }
+}
