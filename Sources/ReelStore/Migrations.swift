@@ -106,9 +106,17 @@ enum Migrations {
                 t.column("failed", .integer).notNull().defaults(to: 0)
             }
         }
+        m.registerMigration("v3-take-fit") { db in
+            // What the model was asked to make when no model makes the shot's exact length,
+            // and how the cut fits it: `exact`, `trim` or `hold`.
+            try db.alter(table: "take") { t in
+                t.add(column: "generated_ms", .integer)
+                t.add(column: "fit", .text)
+            }
+        }
         return m
     }
 
     /// Every migration this version knows; a database with others is from a newer Reel.
-    static let known: Set<String> = ["v1-jobs", "v2-project"]
+    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit"]
 }

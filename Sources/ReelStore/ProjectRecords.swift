@@ -18,9 +18,16 @@ public struct TakeRecord: Hashable, Sendable, Codable {
     /// The job graph node that makes it.
     public var node: NodeID
     public var createdAt: Date
+    /// The length asked of the model when it differs from the shot's (no model makes that
+    /// exact length); nil when it is the shot's.
+    public var generatedMilliseconds: Int64?
+    /// How the cut fits the take to the shot: `trim` (longer) or `hold` (last frame held).
+    public var fit: String?
 
     public init(shot: ShotID, number: Int, provider: ProviderID, model: String, seed: UInt64, fingerprint: String,
-                node: NodeID, createdAt: Date) {
+                node: NodeID, createdAt: Date, generatedMilliseconds: Int64? = nil, fit: String? = nil) {
+        self.generatedMilliseconds = generatedMilliseconds
+        self.fit = fit
         self.id = TakeRecord.id(shot: shot, number: number)
         self.shot = shot
         self.number = number

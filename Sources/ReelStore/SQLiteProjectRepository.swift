@@ -64,10 +64,11 @@ public struct SQLiteProjectRepository: ProjectRepository {
         try await database.write { db in
             for t in takes {
                 try db.execute(sql: """
-                    INSERT INTO take (id, shot, number, provider, model, seed, fingerprint, node, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO take (id, shot, number, provider, model, seed, fingerprint, node, created_at, generated_ms, fit)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [t.id.rawValue, t.shot.rawValue, t.number, t.provider.rawValue, t.model, String(t.seed),
-                                     t.fingerprint, t.node.rawValue, t.createdAt.timeIntervalSince1970])
+                                     t.fingerprint, t.node.rawValue, t.createdAt.timeIntervalSince1970,
+                                     t.generatedMilliseconds, t.fit])
             }
         }
     }
@@ -87,7 +88,8 @@ public struct SQLiteProjectRepository: ProjectRepository {
                 let record = TakeRecord(
                     shot: ShotID(row["shot"] as String), number: row["number"], provider: ProviderID(row["provider"] as String),
                     model: row["model"], seed: UInt64(row["seed"] as String) ?? 0, fingerprint: row["fingerprint"],
-                    node: NodeID(row["node"] as String), createdAt: Date(timeIntervalSince1970: row["created_at"]))
+                    node: NodeID(row["node"] as String), createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                    generatedMilliseconds: row["generated_ms"], fit: row["fit"])
                 guard let state: String = row["job_state"] else { return TakeStatus(record: record, state: "requested") }
                 let detail = (row["job_detail"] as String?).flatMap { try? SQLiteProjectRepository.decode(JobState.self, $0) }
                 var status = TakeStatus(record: record, state: state, attempts: row["job_attempts"] ?? 0,

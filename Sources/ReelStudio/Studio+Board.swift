@@ -33,7 +33,7 @@ extension Studio {
         for shot in storyboard.shots {
             graph.add(try builder.takesGraph([(shot, builder.animaticTake(shot))]).nodes.first { $0.spec.kind == .image }!)
         }
-        let summary = try await run(graph, in: production, command: "board", events: events)
+        let summary = try await run(graph, in: production, generators: builder.generators, command: "board", events: events)
         try Studio.requireSuccess(summary, graph: graph)
         var files: [ShotID: String] = [:]
         var written: [URL] = []

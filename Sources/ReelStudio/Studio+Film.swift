@@ -29,14 +29,15 @@ extension Studio {
         let srtURL = out.deletingPathExtension().appendingPathExtension("srt")
         try OutputFile.checkWritable(out)
         let settings = renderSettings(production, burnSubtitles: burnSubtitles)
-        let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators())
+        let setup = try providerSetup(production)
+        let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators(setup))
+        if makeMissing { try requireProvider(production.config.provider, setup: setup, generators: builder.generators) }
         let takes = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
         let picks = try await production.repository.picks()
         var sources: [ShotID: ShotSource] = [:]
         var named: [ShotID: String] = [:]
         var warnings: [String] = []
         var newTakes: [TakeRecord] = []
-        let provider = production.config.provider
         for shot in board.shots {
             let fingerprint = builder.fingerprint(shot)
             let all = takes[shot.id] ?? []
@@ -52,10 +53,15 @@ extension Studio {
                 sources[shot.id] = .stored(take.record, output)
                 named[shot.id] = take.record.id.rawValue
             } else if makeMissing {
+                let plan = plan(shot, board: board, production: production, setup: setup, requested: nil)
                 let number = (all.map(\.record.number).max() ?? 0) + 1
-                let pending = all.first { $0.record.fingerprint == fingerprint && $0.record.provider == provider && !$0.succeeded
+                let pending = all.first { $0.record.fingerprint == fingerprint && $0.record.provider == plan.provider && !$0.succeeded
                     && ($0.failure?.reason.isRetryable ?? true) }
-                let take = pending?.record ?? builder.newTake(shot, number: number, provider: provider, at: Date())
+                let take = pending?.record ?? builder.newTake(shot, number: number, plan: plan, at: Date())
+                if plan.provider != production.config.provider, production.config.provider.rawValue != "auto",
+                   plan.reasons.first?.hasPrefix("the animatic stands in") == true {
+                    warnings.append("\(shot.id): \(plan.reasons.first!)")
+                }
                 if pending == nil { newTakes.append(take) }
                 sources[shot.id] = .take(take)
                 named[shot.id] = take.id.rawValue
@@ -65,14 +71,14 @@ extension Studio {
                 warnings.append("\(shot.id): using \(take.record.id), made from an earlier version of the shot")
             } else {
                 named[shot.id] = "animatic"
-                if provider != generators().video.descriptor.id {
+                if production.config.provider != builder.generators.video.descriptor.id {
                     warnings.append("\(shot.id): no take yet, the animatic stands in (run `reel generate --shots \(shot.id)`)")
                 }
             }
         }
         try await production.repository.addTakes(newTakes)
         let film = try builder.build(sources: sources)
-        let summary = try await run(film.graph, in: production, command: makeMissing ? "make" : "render", events: events)
+        let summary = try await run(film.graph, in: production, generators: builder.generators, command: makeMissing ? "make" : "render", events: events)
         try Studio.requireSuccess(summary, graph: film.graph)
         guard let filmAsset = summary.outputs[film.film]?.asset, let srt = summary.outputs[film.subtitles]?.asset else {
             throw ReelError(.internalError, "the run finished without a film", hint: "this is a bug; please report it")

@@ -43,18 +43,19 @@ extension Studio {
                          events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> GenerateResult {
         let board = try await plan(production, save: !request.dryRun)
         let shots = try Studio.select(board.shots, patterns: request.shots)
-        let provider = request.provider ?? production.config.provider
-        let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators())
-        _ = try builder.generators.videoGenerator(for: provider)
+        let setup = try providerSetup(production)
+        let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators(setup))
+        try requireProvider(request.provider ?? production.config.provider, setup: setup, generators: builder.generators)
         let existing = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
         let want = request.takes ?? production.config.takes
         var added: [TakeRecord] = []
         var covered: [(Shot, TakeRecord)] = []
         let now = Date()
         for shot in shots {
+            let plan = plan(shot, board: board, production: production, setup: setup, requested: request.provider)
             let fingerprint = builder.fingerprint(shot)
             let all = existing[shot.id] ?? []
-            let current = all.filter { $0.record.fingerprint == fingerprint && $0.record.provider == provider }
+            let current = all.filter { $0.record.fingerprint == fingerprint && $0.record.provider == plan.provider }
             // Unfinished takes run again (a submitted one resumes by polling); a take refused
             // for good (moderation, a bad request) stays as it is.
             for take in current where !take.succeeded && (take.failure?.reason.isRetryable ?? true) {
@@ -62,7 +63,7 @@ extension Studio {
             }
             var next = (all.map(\.record.number).max() ?? 0) + 1
             for _ in current.count..<max(current.count, want) {
-                let take = builder.newTake(shot, number: next, provider: provider, at: now)
+                let take = builder.newTake(shot, number: next, plan: plan, at: now)
                 added.append(take)
                 covered.append((shot, take))
                 next += 1
@@ -73,13 +74,25 @@ extension Studio {
         var result = GenerateResult(storyboard: board, graph: graph, added: added, covered: covered.map(\.1), summary: nil,
                                     forecast: nil, budgetCap: production.config.budgetCap, spent: spent)
         if request.dryRun {
-            result.forecast = try await executor(generators: generators(), journal: production.journal,
+            result.forecast = try await executor(generators: builder.generators, journal: production.journal,
                                                  blobs: production.blobs, options: try await executorOptions(production))
                 .forecast(graph)
             return result
         }
         try await production.repository.addTakes(added)
-        result.summary = try await run(graph, in: production, command: "generate", events: events)
+        result.summary = try await run(graph, in: production, generators: builder.generators, command: "generate", events: events)
         return result
+    }
+}
+
+extension Studio {
+    /// Fails with what to do when `provider` (not `auto`) cannot be used.
+    func requireProvider(_ provider: ProviderID, setup: ProviderSetup, generators: Generators) throws {
+        guard provider.rawValue != "auto", (try? generators.videoGenerator(for: provider)) == nil else { return }
+        if let status = setup.providers.first(where: { $0.entry.id == provider }), let missing = status.missing {
+            throw ReelError(.configuration, "\(status.entry.name) is not configured: \(missing)",
+                            hint: "see `reel providers`; keys go in the environment or ~/.config/reel/credentials (chmod 600)")
+        }
+        _ = try generators.videoGenerator(for: provider)
     }
 }

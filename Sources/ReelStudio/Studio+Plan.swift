@@ -42,10 +42,10 @@ extension Studio {
     }
 
     /// Runs a graph for a production, journaled, and records the run.
-    func run(_ graph: JobGraph, in production: Production, command: String,
+    func run(_ graph: JobGraph, in production: Production, generators: Generators, command: String,
              events: AsyncStream<RunEvent>.Continuation?) async throws -> RunSummary {
         let started = Date()
-        let summary = try await executor(generators: generators(), journal: production.journal, blobs: production.blobs,
+        let summary = try await executor(generators: generators, journal: production.journal, blobs: production.blobs,
                                          options: try await executorOptions(production)).run(graph, events: events)
         try await production.repository.recordRun(command: command, startedAt: started, summary: summary)
         return summary

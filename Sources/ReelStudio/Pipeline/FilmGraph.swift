@@ -43,10 +43,11 @@ struct FilmGraphBuilder {
                    node: NodeID("video:\(shot.id)#\(number)"), createdAt: Date(timeIntervalSince1970: 0))
     }
 
-    /// A new take of `shot` on `provider`.
-    func newTake(_ shot: Shot, number: Int, provider: ProviderID, at date: Date) -> TakeRecord {
-        TakeRecord(shot: shot.id, number: number, provider: provider, model: "default", seed: Hashing.seed("take:\(number)"),
-                   fingerprint: fingerprint(shot), node: NodeID("video:\(shot.id)#\(number)"), createdAt: date)
+    /// A new take of `shot` on the provider and model `plan` chose.
+    func newTake(_ shot: Shot, number: Int, plan: TakePlan, at date: Date) -> TakeRecord {
+        TakeRecord(shot: shot.id, number: number, provider: plan.provider, model: plan.model, seed: Hashing.seed("take:\(number)"),
+                   fingerprint: fingerprint(shot), node: NodeID("video:\(shot.id)#\(number)"), createdAt: date,
+                   generatedMilliseconds: plan.generatedMilliseconds, fit: plan.fit)
     }
 
     /// The version of a shot that generation depends on: what it shows, how long, in
@@ -96,7 +97,10 @@ struct FilmGraphBuilder {
             inputs.append(overlayID)
             images.append(ImageInput(input: 1, role: .overlay))
         }
-        let video = VideoRequest(prompt: prompt, brief: brief, mode: shot.mode, duration: shot.duration, format: format,
+        // A model that cannot make the shot's exact length makes the nearest it can; the
+        // conform trims it or holds its last frame.
+        let length = take.generatedMilliseconds.map { RationalTime.milliseconds($0) } ?? shot.duration
+        let video = VideoRequest(prompt: prompt, brief: brief, mode: shot.mode, duration: length, format: format,
                                  images: images, seed: take.seed, model: take.model)
         var node = GraphNode(id: take.node, spec: try Generators.spec(generator, kind: .video, request: video, model: take.model),
                              inputs: inputs, shot: shot.id, label: "take \(label)")

@@ -1,5 +1,6 @@
 import Foundation
 import ReelModel
+import ReelProviders
 import Yams
 
 extension ProjectConfig {
@@ -70,12 +71,74 @@ extension ProjectConfig {
                     throw fail("budget.cap", capNode, "must be an amount with a currency", "for example cap: \"20.00 USD\" or cap: \"¥150\"")
                 }
                 budgetCap = cap
+            case "routing":
+                guard let m = value.mapping else {
+                    throw fail(key, value, "must be a mapping", "routing: { policy: cheapest, allow: [kling] }")
+                }
+                routing = try Self.routing(m, fail: fail)
+            case "providers":
+                guard let m = value.mapping else {
+                    throw fail(key, value, "must be a mapping of provider: settings", "providers: { kling: { base_url: \"https://…\" } }")
+                }
+                for (k, v) in m {
+                    guard let name = k.string else { continue }
+                    guard let settings = v.mapping else {
+                        throw fail("providers.\(name)", v, "must be a mapping of settings", "providers: { \(name): { base_url: \"https://…\" } }")
+                    }
+                    var out = ProviderSettings()
+                    for (sk, sv) in settings {
+                        guard let setting = sk.string else { continue }
+                        guard let text = sv.string else {
+                            throw fail("providers.\(name).\(setting)", sv, "must be text", "quote it if it is a number or list")
+                        }
+                        if setting == "base_url" { out.baseURL = text } else { out.options[setting] = text }
+                    }
+                    providers[ProviderID(name)] = out
+                }
             case "subtitles":
                 if let burn = value.mapping?["burn"]?.bool { burnSubtitles = burn }
             default:
                 continue
             }
         }
+    }
+
+    /// `routing:` — policy, allow, pin, scenes, shots.
+    static func routing(_ m: Yams.Node.Mapping,
+                        fail: (String, Yams.Node, String, String) -> ReelError) throws -> RoutingPolicy {
+        var policy = RoutingPolicy()
+        func names(_ key: String, _ node: Yams.Node) throws -> [String] {
+            if let s = node.string { return [s] }
+            guard let seq = node.sequence else { throw fail(key, node, "must be a list", "\(key.split(separator: ".").last!): [kling, vidu]") }
+            return try seq.map { item in
+                guard let s = item.string else { throw fail(key, item, "must be names", "\(key.split(separator: ".").last!): [kling, vidu]") }
+                return s
+            }
+        }
+        func pins(_ key: String, _ node: Yams.Node) throws -> [(String, String)] {
+            guard let map = node.mapping else { throw fail(key, node, "must be a mapping", "\(key.split(separator: ".").last!): { S03-07: veo }") }
+            return try map.map { k, v in
+                guard let id = k.string, let model = v.string else {
+                    throw fail(key, v, "must map ids to a provider or provider/model", "\(key.split(separator: ".").last!): { S03-07: veo }")
+                }
+                return (id, model)
+            }
+        }
+        for (k, v) in m {
+            switch k.string {
+            case "policy":
+                guard let text = v.string, let strategy = RoutingPolicy.Strategy(rawValue: text) else {
+                    throw fail("routing.policy", v, "must be cheapest or best", "routing: { policy: best }")
+                }
+                policy.strategy = strategy
+            case "allow": policy.allow = try names("routing.allow", v)
+            case "pin": policy.pin = v.string
+            case "scenes": for (id, model) in try pins("routing.scenes", v) { policy.scenePins[SceneID(id)] = model }
+            case "shots": for (id, model) in try pins("routing.shots", v) { policy.shotPins[ShotID(id)] = model }
+            default: continue
+            }
+        }
+        return policy
     }
 
     /// The file `reel init` writes: every setting, commented.
@@ -89,7 +152,7 @@ extension ProjectConfig {
           size: \(format.size.rawValue)          # 480p, 720p or 1080p
           fps: \(format.frameRate)              # 24, 25, 30, 23.976 or 29.97
         takes: \(takes)                 # takes per shot that `reel generate` makes
-        provider: \(provider)         # video provider for shots that do not pin one
+        provider: \(provider)         # animatic (offline), auto (a model per shot), or a provider
         limits:                  # jobs at once, per provider
           animatic: 2
         # budget:
@@ -98,6 +161,12 @@ extension ProjectConfig {
         subtitles:
           burn: \(burnSubtitles)
         # style: "soft film grain, warm light"   # added to prompts for real models
+        # routing:                 # how `provider: auto` chooses; see `reel providers explain SHOT`
+        #   policy: cheapest       # or best
+        #   allow: [kling, vidu]
+        #   shots: { S01-01: animatic }
+        # providers:               # base URLs (relays, regions) and options per provider
+        #   kling: { base_url: "https://api-beijing.klingai.com" }
 
         """
         return out

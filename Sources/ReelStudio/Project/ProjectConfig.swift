@@ -1,5 +1,6 @@
 import Foundation
 import ReelModel
+import ReelProviders
 import Yams
 
 /// `reel.yaml`: what a project is and how it is made.
@@ -15,6 +16,13 @@ import Yams
 /// label: auto                  # AI-content labels: auto | always | never
 /// subtitles: { burn: false }
 /// style: "soft film grain, warm light"   # added to prompts for real models
+/// routing:                     # how `provider: auto` picks a model per shot
+///   policy: cheapest           # or best
+///   allow: [kling, vidu]       # providers or provider/model; empty for all configured
+///   pin: kling/kling-v2-6      # for the project; `scenes:` and `shots:` pin per scene or shot
+///   shots: { S03-07: veo, S01-01: animatic }
+/// providers:                   # per provider: base_url (relays, regions), other options
+///   kling: { base_url: "https://api-beijing.klingai.com" }
 /// ```
 public struct ProjectConfig: Hashable, Sendable {
     public static let fileName = "reel.yaml"
@@ -29,6 +37,22 @@ public struct ProjectConfig: Hashable, Sendable {
     public var label: RenderSettings.LabelPolicy
     public var burnSubtitles: Bool
     public var style: String?
+    /// How models are chosen per shot when `provider` is `auto`, and pins that hold for any provider.
+    public var routing: RoutingPolicy
+    /// Per-provider settings: base URL and options.
+    public var providers: [ProviderID: ProviderSettings]
+
+    /// One provider's settings in `reel.yaml`.
+    public struct ProviderSettings: Hashable, Sendable {
+        public var baseURL: String?
+        /// Everything else, as text (`workflow: flows/wan.json` for ComfyUI, `mode: pro` for Kling).
+        public var options: [String: String]
+
+        public init(baseURL: String? = nil, options: [String: String] = [:]) {
+            self.baseURL = baseURL
+            self.options = options
+        }
+    }
 
     public init(title: String? = nil, script: String = "script.fountain", format: VideoFormat = .default, takes: Int = 1,
                 provider: ProviderID = "animatic", limits: [ProviderID: Int] = [:], budgetCap: Money? = nil,
@@ -43,6 +67,8 @@ public struct ProjectConfig: Hashable, Sendable {
         self.label = label
         self.burnSubtitles = burnSubtitles
         self.style = style
+        self.routing = RoutingPolicy()
+        self.providers = [:]
     }
 
     /// Reads `reel.yaml`; every problem is one error naming the file and the field.

@@ -1,0 +1,118 @@
+import Foundation
+import ReelMedia
+import ReelModel
+import ReelProviders
+import Yams
+
+/// The remote providers a project can use: the model catalog (built in, then the user's and
+/// the project's `models.yaml` over it), which providers have their keys, their adapters,
+/// and the router that picks a model per shot.
+public struct ProviderSetup: Sendable {
+    public var catalog: ModelCatalog
+    /// Every provider Reel has an adapter for, with whether it is ready and why not.
+    public var providers: [Status]
+    /// Adapters of the configured video providers, by id.
+    public var videos: [ProviderID: any VideoGenerator]
+    public var router: Router
+    /// Where each catalog layer came from, in the order laid over each other.
+    public var catalogSources: [String]
+
+    /// One provider as `reel providers` shows it. Never holds a key.
+    public struct Status: Sendable {
+        public var entry: ProviderEntry
+        public var config: ProviderConfig?
+        public var baseURL: String
+        /// Which of its keys are set, and where from (`environment` or the credentials file).
+        public var keys: [(name: String, source: String?)]
+        /// Why it cannot be used, when it cannot.
+        public var missing: String?
+        public var configured: Bool { missing == nil }
+    }
+
+    /// Loads everything for a project (or a loose script: `projectDirectory` nil).
+    public static func load(environment: [String: String], config: ProjectConfig, projectDirectory: URL?,
+                            support: AdapterSupport) throws -> ProviderSetup {
+        var sources: [String] = []
+        var models: [ModelCapabilities] = []
+        for document in BuiltinCatalog.documents {
+            models += try decode(document.yaml, source: "built-in catalog (\(document.provider))")
+        }
+        sources.append("built-in")
+        var catalog = ModelCatalog(models)
+        let userFile = Credentials.configDirectory(environment).appendingPathComponent("models.yaml")
+        var layers = [userFile]
+        if let projectDirectory { layers.append(projectDirectory.appendingPathComponent("models.yaml")) }
+        for file in layers where FileManager.default.fileExists(atPath: file.path) {
+            let text: String
+            do { text = try String(contentsOf: file, encoding: .utf8) } catch {
+                throw ReelError(.configuration, "cannot read the model catalog", at: file.path, hint: "check that it is UTF-8 text")
+            }
+            catalog = catalog.merging(try decode(text, source: file.path))
+            sources.append(file.path)
+        }
+
+        let names = Set(ProviderDirectory.all.flatMap { $0.credentials + $0.optionalCredentials })
+        let credentials = try Credentials.load(environment: environment, names: names)
+        var statuses: [Status] = []
+        var videos: [ProviderID: any VideoGenerator] = [:]
+        for entry in ProviderDirectory.all {
+            let settings = config.providers[entry.id]
+            let base = environment[entry.baseURLVariable].flatMap { $0.isEmpty ? nil : $0 } ?? settings?.baseURL ?? entry.defaultBaseURL
+            let keys = (entry.credentials + entry.optionalCredentials).map { ($0, credentials.sources[$0]) }
+            var missing: String?
+            let absent = entry.credentials.filter { credentials[$0] == nil }
+            if !absent.isEmpty {
+                missing = "set " + absent.joined(separator: " and ")
+            } else if entry.credentials.isEmpty && settings == nil && environment[entry.baseURLVariable] == nil {
+                missing = "needs no key; add it under `providers:` in reel.yaml or set \(entry.baseURLVariable)"
+            }
+            guard let url = URL(string: base), url.scheme == "http" || url.scheme == "https" else {
+                throw ReelError(.configuration, "the base URL of \(entry.id) is not an http(s) URL",
+                                at: environment[entry.baseURLVariable] != nil ? entry.baseURLVariable : "reel.yaml providers.\(entry.id).base_url",
+                                hint: "for example \(entry.defaultBaseURL)")
+            }
+            var providerConfig: ProviderConfig?
+            if missing == nil {
+                var values: [String: Secret] = [:]
+                for name in entry.credentials + entry.optionalCredentials { values[name] = credentials[name] }
+                let made = ProviderConfig(id: entry.id, baseURL: url, credentials: values, options: settings?.options ?? [:],
+                                          models: catalog.models(of: entry.id))
+                providerConfig = made
+                if let make = entry.video { videos[entry.id] = try make(made, support) }
+            }
+            statuses.append(Status(entry: entry, config: providerConfig, baseURL: Redaction.url(url), keys: keys, missing: missing))
+        }
+        let configured = Set(statuses.filter(\.configured).map(\.entry.id))
+        let router = Router(catalog: catalog, configured: configured, policy: config.routing)
+        return ProviderSetup(catalog: catalog, providers: statuses, videos: videos, router: router, catalogSources: sources)
+    }
+
+    /// The models of one catalog document.
+    static func decode(_ yaml: String, source: String) throws -> [ModelCapabilities] {
+        let file: CatalogFile
+        do {
+            file = try YAMLDecoder().decode(CatalogFile.self, from: yaml)
+        } catch {
+            throw ReelError(.configuration, "the model catalog cannot be read: \(Self.describe(error))", at: source,
+                            hint: "`reel providers catalog` prints the built-in catalog in the expected form")
+        }
+        return try file.capabilities(source: source)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let decoding = error as? DecodingError {
+            switch decoding {
+            case .keyNotFound(let key, let context):
+                return "\(path(context.codingPath + [key])) is missing"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                return "\(path(context.codingPath)): \(context.debugDescription)"
+            @unknown default: break
+            }
+        }
+        return String(describing: error).split(separator: "\n").first.map(String.init) ?? "syntax error"
+    }
+
+    static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+}

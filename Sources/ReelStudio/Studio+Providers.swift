@@ -1,0 +1,72 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelProviders
+import ReelStore
+
+/// Which provider and model make a take of a shot, at what length, and why.
+public struct TakePlan: Sendable, Hashable {
+    public var provider: ProviderID
+    public var model: String
+    /// The length asked of the model when it differs from the shot's.
+    public var generatedMilliseconds: Int64?
+    /// `trim` or `hold` when the length differs.
+    public var fit: String?
+    public var estimate: Money?
+    public var reasons: [String]
+}
+
+extension Studio {
+    /// The catalog, keys and adapters for a production.
+    public func providerSetup(_ production: Production) throws -> ProviderSetup {
+        let probe = toolchain.ffprobe.map { MediaProbe(ffprobe: $0, runner: runner) }
+        let support = AdapterSupport(probe: probe, pollInterval: environment["REEL_POLL_INTERVAL"].flatMap(Double.init))
+        return try ProviderSetup.load(environment: environment, config: production.config,
+                                      projectDirectory: production.workspace.projectDirectory, support: support)
+    }
+
+    /// The local generators with the configured remote ones (providers given to the studio
+    /// directly — tests, embedding apps — win over configured ones of the same id).
+    func generators(_ setup: ProviderSetup?) -> Generators {
+        var g = localGenerators()
+        g.videos = (setup?.videos ?? [:]).merging(videoProviders) { $1 }
+        return g
+    }
+
+    /// What a shot asks of a model.
+    static func needs(_ shot: Shot, board: Storyboard) -> ShotNeeds {
+        let references = shot.subjects.compactMap { board.subject($0) }.reduce(0) { $0 + $1.references.count }
+        return ShotNeeds(shot: shot.id, scene: shot.scene, mode: shot.mode, seconds: shot.duration.seconds,
+                         aspect: board.format.aspect, size: board.format.size, references: references)
+    }
+
+    /// Chooses the provider and model for a new take of `shot`: a pin for the shot or its
+    /// scene first, then `requested` (or the project's provider); `auto` asks the router.
+    /// A shot no configured model can make falls back to the animatic, with the reasons.
+    func plan(_ shot: Shot, board: Storyboard, production: Production, setup: ProviderSetup,
+              requested: ProviderID?) -> TakePlan {
+        let local = localGenerators().video.descriptor.id
+        let policy = setup.router.policy
+        let pin = policy.shotPins[shot.id] ?? policy.scenePins[shot.scene]
+        let chosen = pin.map { ProviderID($0) } ?? requested ?? production.config.provider
+        if chosen == local { return TakePlan(provider: local, model: "default", reasons: ["the animatic (\(pin != nil ? "pinned" : "the project's provider"))"]) }
+        var router = setup.router
+        router.configured.formUnion(videoProviders.keys)
+        if chosen.rawValue != "auto", pin == nil { router.policy.pin = chosen.rawValue }
+        let decision = router.route(Self.needs(shot, board: board))
+        guard let model = decision.model else {
+            if chosen.rawValue != "auto", videoProviders[chosen] != nil || setup.videos[chosen] != nil,
+               setup.catalog.models(of: chosen).isEmpty {
+                // A provider the catalog does not describe: its default model, the shot's length.
+                return TakePlan(provider: chosen, model: "default", reasons: ["\(chosen): not in the catalog; its default model"])
+            }
+            return TakePlan(provider: local, model: "default",
+                            reasons: ["the animatic stands in: " + decision.reasons.joined(separator: "; ")])
+        }
+        let exact = abs(decision.seconds - shot.duration.seconds) < 0.001
+        return TakePlan(provider: model.provider, model: model.id,
+                        generatedMilliseconds: exact ? nil : Int64((decision.seconds * 1000).rounded()),
+                        fit: exact ? nil : decision.fit, estimate: decision.estimate, reasons: decision.reasons)
+    }
+}
