@@ -30,7 +30,8 @@ extension Studio {
         try OutputFile.checkWritable(out)
         let settings = renderSettings(production, burnSubtitles: burnSubtitles)
         let setup = try providerSetup(production)
-        let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators(setup))
+        let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators(setup),
+                                       catalog: setup.catalog)
         if makeMissing { try requireProvider(production.config.provider, setup: setup, generators: builder.generators) }
         let takes = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
         let picks = try await production.repository.picks()

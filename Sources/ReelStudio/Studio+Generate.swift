@@ -44,7 +44,8 @@ extension Studio {
         let board = try await plan(production, save: !request.dryRun)
         let shots = try Studio.select(board.shots, patterns: request.shots)
         let setup = try providerSetup(production)
-        let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators(setup))
+        let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators(setup),
+                                       catalog: setup.catalog)
         try requireProvider(request.provider ?? production.config.provider, setup: setup, generators: builder.generators)
         let existing = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
         let want = request.takes ?? production.config.takes

@@ -20,10 +20,19 @@ public struct TakePlan: Sendable, Hashable {
 extension Studio {
     /// The catalog, keys and adapters for a production.
     public func providerSetup(_ production: Production) throws -> ProviderSetup {
+        try providerSetup(config: production.config, projectDirectory: production.workspace.projectDirectory)
+    }
+
+    /// The catalog, keys and adapters under a project's settings (defaults outside a project).
+    public func providerSetup(config: ProjectConfig, projectDirectory: URL?) throws -> ProviderSetup {
+        try ProviderSetup.load(environment: environment, config: config, projectDirectory: projectDirectory,
+                               support: adapterSupport)
+    }
+
+    /// What adapters share: the HTTP client, ffprobe, `REEL_POLL_INTERVAL` seconds between polls.
+    var adapterSupport: AdapterSupport {
         let probe = toolchain.ffprobe.map { MediaProbe(ffprobe: $0, runner: runner) }
-        let support = AdapterSupport(probe: probe, pollInterval: environment["REEL_POLL_INTERVAL"].flatMap(Double.init))
-        return try ProviderSetup.load(environment: environment, config: production.config,
-                                      projectDirectory: production.workspace.projectDirectory, support: support)
+        return AdapterSupport(probe: probe, pollInterval: environment["REEL_POLL_INTERVAL"].flatMap(Double.init))
     }
 
     /// The local generators with the configured remote ones (providers given to the studio

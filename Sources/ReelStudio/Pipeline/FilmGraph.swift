@@ -32,6 +32,8 @@ struct FilmGraphBuilder {
     let storyboard: Storyboard
     let settings: RenderSettings
     let generators: Generators
+    /// Prices for estimates when an adapter has none of its own.
+    var catalog = ModelCatalog()
 
     var describe: ShotDescription { ShotDescription(storyboard: storyboard) }
 
@@ -105,6 +107,7 @@ struct FilmGraphBuilder {
         var node = GraphNode(id: take.node, spec: try Generators.spec(generator, kind: .video, request: video, model: take.model),
                              inputs: inputs, shot: shot.id, label: "take \(label)")
         node.estimatedCost = generator.estimate(video)
+            ?? catalog.models(of: take.provider).first { $0.id == take.model }?.cost(seconds: length.seconds)
         if graph[take.node] == nil { graph.add(node) }
         return take.node
     }
