@@ -14,7 +14,15 @@ extension FilmGraphBuilder {
         let rate = format.frameRate
         let starts = storyboard.shotStarts
         let totalFrames = storyboard.shots.reduce(Int64(0)) { $0 + rate.frames(in: $1.duration) }
-        var generative = false
+        // Whether any shot's picture comes from a generative model: then the film is labelled
+        // from its first frame, whatever its first shots are.
+        let generative = storyboard.shots.contains { shot in
+            let provider: ProviderID = switch sources[shot.id] ?? .take(animaticTake(shot)) {
+            case .take(let take): take.provider
+            case .stored(let take, _): take.provider
+            }
+            return !((try? generators.videoGenerator(for: provider))?.descriptor.isLocal ?? false)
+        }
 
         var clips: [ShotID: NodeID] = [:]
         var clipOrder: [NodeID] = []
@@ -23,8 +31,6 @@ extension FilmGraphBuilder {
             switch sources[shot.id] ?? .take(animaticTake(shot)) {
             case .take(let take):
                 picture = try addTake(take, of: shot, to: &graph)
-                let local = try generators.videoGenerator(for: take.provider).descriptor.isLocal
-                generative = generative || !local
             case .stored(let take, let output):
                 picture = NodeID("take:\(take.id)")
                 var node = GraphNode(id: picture, spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
@@ -32,8 +38,6 @@ extension FilmGraphBuilder {
                                      shot: shot.id, label: "take \(take.id)")
                 node.given = output
                 graph.add(node)
-                let local = (try? generators.videoGenerator(for: take.provider))?.descriptor.isLocal ?? false
-                generative = generative || !local
             }
             let frames = rate.frames(in: shot.duration)
             let start = rate.frames(in: starts[shot.id] ?? .zero)
