@@ -55,3 +55,59 @@ public enum ReelBinary {
         packageRoot.appendingPathComponent("examples").appendingPathComponent(name)
     }
 }
+
+/// A `reel` process started by ``ReelBinary/start(_:environment:directory:)``: to be
+/// killed mid-run or waited for.
+public final class RunningReel: Sendable {
+    let process: Process
+    let finished: Task<Int32, Never>
+
+    init(process: Process, finished: Task<Int32, Never>) {
+        self.process = process
+        self.finished = finished
+    }
+
+    /// SIGKILL: no handler runs, nothing is flushed — a crash, a power cut, `kill -9`.
+    public func kill() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// The exit status (or the signal's number plus 128 when killed).
+    public func wait() async -> Int32 { await finished.value }
+
+    public var isRunning: Bool { process.isRunning }
+}
+
+extension ReelBinary {
+    /// Starts `reel` without waiting; its output goes nowhere.
+    /// - Parameter stderr: a file to append its error output to.
+    public static func start(_ arguments: [String], environment: [String: String] = [:],
+                             directory: URL? = nil, stderr: URL? = nil) throws -> RunningReel {
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = "dumb"
+        for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        process.standardOutput = FileHandle.nullDevice
+        if let stderr {
+            if !FileManager.default.fileExists(atPath: stderr.path) { _ = FileManager.default.createFile(atPath: stderr.path, contents: nil) }
+            let handle = try FileHandle(forWritingTo: stderr)
+            handle.seekToEndOfFile()
+            process.standardError = handle
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
+        process.standardInput = FileHandle.nullDevice
+        let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
+        process.terminationHandler = { p in
+            continuation.yield(p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus)
+            continuation.finish()
+        }
+        try process.run()
+        let finished = Task { for await status in stream { return status }; return -1 }
+        return RunningReel(process: process, finished: finished)
+    }
+}
