@@ -51,7 +51,7 @@ let package = Package(
         ]),
         // Command line: one file per subcommand.
         .target(name: "ReelCLI", dependencies: [
-            "ReelStudio", "ReelModel", "ReelTesting",
+            "ReelStudio", "ReelModel", "ReelExport", "ReelTesting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "reel", dependencies: ["ReelCLI"]),
