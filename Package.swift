@@ -42,14 +42,16 @@ let package = Package(
             "ReelModel", "ReelEngine",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Timelines out to editors: OTIO, FCPXML, EDL, SRT/VTT, Jianying drafts. Pure text writers.
+        .target(name: "ReelExport", dependencies: ["ReelModel", "ReelMedia"]),
         // Use cases: the only target that knows the whole pipeline.
         .target(name: "ReelStudio", dependencies: [
-            "ReelModel", "ReelScript", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStore",
+            "ReelModel", "ReelScript", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStore", "ReelExport",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Command line: one file per subcommand.
         .target(name: "ReelCLI", dependencies: [
-            "ReelStudio", "ReelModel", "ReelTesting",
+            "ReelStudio", "ReelModel", "ReelExport", "ReelTesting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "reel", dependencies: ["ReelCLI"]),
@@ -75,6 +77,8 @@ let package = Package(
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelSnapshot", "ReelEngine", "ReelTesting"]),
         .testTarget(name: "ReelMediaTests", dependencies: ["ReelSnapshot", "ReelMedia", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelStoreTests", dependencies: ["ReelSnapshot", "ReelStore", "ReelTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReelExportTests", dependencies: ["ReelSnapshot", "ReelExport", "ReelTesting"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelStudioTests", dependencies: ["ReelSnapshot", "ReelStudio", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelCLITests", dependencies: ["ReelSnapshot", "ReelCLI", "ReelTesting"], exclude: ["__Snapshots__"]),
     ],

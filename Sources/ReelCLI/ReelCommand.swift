@@ -14,7 +14,8 @@ public struct ReelCommand: AsyncParsableCommand {
         version: ReelVersion.current,
         subcommands: [
             MakeCommand.self, InitCommand.self, PlanCommand.self, GenerateCommand.self, TakesCommand.self, PickCommand.self,
-            RenderCommand.self, StatusCommand.self, StatsCommand.self, BoardCommand.self, ProvidersCommand.self, DoctorCommand.self,
+            RenderCommand.self, ExportCommand.self, StatusCommand.self, StatsCommand.self, BoardCommand.self, ProvidersCommand.self,
+            DoctorCommand.self,
             DevCommand.self,
         ]
     )

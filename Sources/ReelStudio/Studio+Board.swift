@@ -9,6 +9,8 @@ public struct BoardResult: Sendable {
     public var html: URL
     public var panels: [URL]
     public var storyboard: Storyboard
+    /// The sheet printed to PDF, when Chromium is installed.
+    public var pdf: URL?
 }
 
 extension Studio {
@@ -18,6 +20,13 @@ extension Studio {
                       events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> BoardResult {
         let production = try Production.open(script: script, format: format, environment: environment, lockFor: "board")
         defer { production.close() }
+        return try await board(production, directory: directory, events: events)
+    }
+
+    /// The storyboard sheet of an open production, written into `directory`.
+    func board(_ production: Production, directory: URL, events: AsyncStream<RunEvent>.Continuation?) async throws
+        -> BoardResult
+    {
         let storyboard = try await plan(production, save: true)
         _ = try toolchain.requireFFmpeg()
         let panelsDir = directory.appendingPathComponent("panels")
@@ -50,6 +59,6 @@ extension Studio {
         try Data(BoardSheet(storyboard: storyboard, panels: files).html().utf8).write(to: temp)
         try OutputFile.install(temp, at: html)
         try? FileManager.default.removeItem(at: temp)
-        return BoardResult(html: html, panels: written, storyboard: storyboard)
+        return BoardResult(html: html, panels: written, storyboard: storyboard, pdf: nil)
     }
 }

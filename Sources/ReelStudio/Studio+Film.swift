@@ -42,18 +42,15 @@ extension Studio {
         for shot in board.shots {
             let fingerprint = builder.fingerprint(shot)
             let all = takes[shot.id] ?? []
-            let good = all.filter(\.succeeded).sorted { $0.record.number > $1.record.number }
-            let current = good.filter { $0.record.fingerprint == fingerprint }
-            if let pickID = picks[shot.id], let picked = all.first(where: { $0.record.id == pickID }), let output = picked.output {
-                sources[shot.id] = .stored(picked.record, output)
-                named[shot.id] = pickID.rawValue
-                if picked.record.fingerprint != fingerprint {
-                    warnings.append("\(shot.id): the picked take \(pickID) was made from an earlier version of the shot")
-                }
-            } else if let take = current.first, let output = take.output {
-                sources[shot.id] = .stored(take.record, output)
-                named[shot.id] = take.record.id.rawValue
-            } else if makeMissing {
+            let choice = TakeChoice.choose(shot, fingerprint: fingerprint, takes: all, pick: picks[shot.id])
+            // `make` replaces a take of an earlier version with a new one; `render` uses it.
+            if let (take, output) = choice.stored, !(makeMissing && choice.isFallback) {
+                sources[shot.id] = .stored(take, output)
+                named[shot.id] = take.id.rawValue
+                if let warning = choice.warning(shot) { warnings.append(warning) }
+                continue
+            }
+            if makeMissing {
                 let plan = plan(shot, board: board, production: production, setup: setup, requested: nil)
                 let number = (all.map(\.record.number).max() ?? 0) + 1
                 let pending = all.first { $0.record.fingerprint == fingerprint && $0.record.provider == plan.provider && !$0.succeeded
@@ -66,10 +63,6 @@ extension Studio {
                 if pending == nil { newTakes.append(take) }
                 sources[shot.id] = .take(take)
                 named[shot.id] = take.id.rawValue
-            } else if let take = good.first, let output = take.output {
-                sources[shot.id] = .stored(take.record, output)
-                named[shot.id] = take.record.id.rawValue
-                warnings.append("\(shot.id): using \(take.record.id), made from an earlier version of the shot")
             } else {
                 named[shot.id] = "animatic"
                 if production.config.provider != builder.generators.video.descriptor.id {

@@ -1,6 +1,7 @@
 import Foundation
 import ReelModel
 import ReelScript
+import ReelTesting
 import Testing
 
 /// Compares Reel's parser with screenplain, an independent Python Fountain parser
@@ -73,20 +74,5 @@ enum ScreenplainOracle {
         print(json.dumps({'headings': headings, 'speeches': speeches, 'names': sorted(names)}))
         """
 
-    static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do {
-            try process.run()
-        } catch {
-            return (-1, "\(error)")
-        }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) -> (status: Int32, output: String) { PythonOracle.run(arguments) }
 }

@@ -7,11 +7,14 @@ public struct Toolchain: Sendable {
     public var ffmpeg: String?
     public var ffprobe: String?
     public var espeak: String?
+    /// Chromium (or Chrome), for printing storyboard sheets to PDF; optional.
+    public var chromium: String?
 
-    public init(ffmpeg: String?, ffprobe: String?, espeak: String?) {
+    public init(ffmpeg: String?, ffprobe: String?, espeak: String?, chromium: String? = nil) {
         self.ffmpeg = ffmpeg
         self.ffprobe = ffprobe
         self.espeak = espeak
+        self.chromium = chromium
     }
 
     /// Looks the tools up in the environment.
@@ -29,7 +32,9 @@ public struct Toolchain: Sendable {
         }
         return Toolchain(ffmpeg: find("ffmpeg", override: "REEL_FFMPEG"),
                          ffprobe: find("ffprobe", override: "REEL_FFPROBE"),
-                         espeak: find("espeak-ng", override: "REEL_ESPEAK"))
+                         espeak: find("espeak-ng", override: "REEL_ESPEAK"),
+                         chromium: ["chromium", "chromium-browser", "google-chrome"].lazy
+                             .compactMap { find($0, override: "REEL_CHROMIUM") }.first)
     }
 
     public func requireFFmpeg() throws -> String {

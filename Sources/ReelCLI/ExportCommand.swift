@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import ReelExport
+import ReelModel
+import ReelStudio
+
+/// `reel export FORMAT`: the film's timeline for an editor.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the cut for an editor: otio, fcpxml, edl, srt, vtt, jianying or board.",
+        discussion: """
+            The timeline holds the takes the render uses (the pick, else the newest good take), the voices, \
+            the music and the subtitles. Shots without a take are gaps with a marker. Media paths are \
+            relative to the export; --bundle copies the media next to it so the folder can be moved. \
+            jianying writes a draft folder (its media always copied into materials/); board writes a \
+            storyboard sheet (index.html, and board.pdf when Chromium is installed).
+            """)
+
+    @Argument(help: "otio, fcpxml, edl, srt, vtt, jianying or board.")
+    var format: ExportFormat
+
+    @Argument(help: "A screenplay (.fountain) to export without a project; leave it out inside a project.",
+              completion: .file(extensions: ["fountain", "txt"]))
+    var script: String?
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .shortAndLong, help: "Where to write: a file, or a folder for jianying and board (default: in renders/).")
+    var out: String?
+
+    @Flag(help: "Copy the media next to the export (media/), so the folder can be moved to another machine.")
+    var bundle = false
+
+    @OptionGroup var formatOptions: FormatOptions
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    @Flag(name: .shortAndLong, help: "Print only the result.")
+    var quiet = false
+
+    func validate() throws {
+        if let out, let ext = format.fileExtension, !out.lowercased().hasSuffix("." + ext) {
+            throw ValidationError("--out must name a .\(ext) file for \(format.rawValue) (got '\(out)')")
+        }
+        if bundle && !format.refersToMedia {
+            throw ValidationError("--bundle applies to otio, fcpxml, edl and jianying; \(format.rawValue) has no media")
+        }
+    }
+
+    func run() async throws {
+        let studio = Studio()
+        let production = try script.map {
+            try Production.open(script: URL(fileURLWithPath: $0), format: formatOptions.format, environment: studio.environment,
+                                lockFor: "export")
+        } ?? project.open(lockFor: "export")
+        defer { production.close() }
+        let request = ExportRequest(format: format, output: out.map { URL(fileURLWithPath: $0) }, bundle: bundle)
+        let result = try await Progress.run(quiet: quiet || json) { events in
+            try await studio.export(production, request, events: events)
+        }
+        if json {
+            try Terminal.json(ExportReport(result))
+            return
+        }
+        Terminal.out(result.output.path)
+        if !quiet {
+            let t = result.timeline
+            if format != .board {
+                Terminal.err("\(t.tracks.count) tracks, \(t.frames(t.duration)) frames at \(t.rate) fps, "
+                             + "\(result.files.count) file(s) written")
+            }
+            for warning in result.warnings { Terminal.err("note: \(warning)") }
+        }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// The JSON `export --json` prints.
+struct ExportReport: Encodable {
+    var format: String
+    var output: String
+    var files: [String]
+    var frames: Int64
+    var frameRate: String
+    var tracks: [String]
+    var missing: [String]
+    var warnings: [String]
+
+    init(_ r: ExportResult) {
+        format = r.format.rawValue
+        output = r.output.path
+        files = r.files.map(\.path)
+        frames = r.timeline.frames(r.timeline.duration)
+        frameRate = r.timeline.rate.description
+        tracks = r.timeline.tracks.map(\.name)
+        missing = r.missing
+        warnings = r.warnings
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import ReelEngine
+import ReelExport
+import ReelModel
+
+/// What to export and where.
+public struct ExportRequest: Sendable {
+    public var format: ExportFormat
+    /// A file for otio/fcpxml/edl/srt/vtt, a folder for jianying and board; nil for
+    /// `renders/<title>.<ext>` (or `renders/<title>-jianying/`, `renders/<title>-board/`).
+    public var output: URL?
+    /// Copy the media next to the export (`media/`), so the folder can be moved.
+    public var bundle: Bool
+
+    public init(format: ExportFormat, output: URL? = nil, bundle: Bool = false) {
+        self.format = format
+        self.output = output
+        self.bundle = bundle
+    }
+}
+
+/// What an export wrote.
+public struct ExportResult: Sendable {
+    public var format: ExportFormat
+    /// The timeline file, or the folder for jianying and board.
+    public var output: URL
+    /// Every file written, media copies included.
+    public var files: [URL]
+    public var timeline: Timeline
+    /// Shots exported as markers because they have no usable take.
+    public var missing: [String]
+    public var warnings: [String]
+}
+
+extension Studio {
+    /// Exports the film's timeline for an editor. Files are written under a temporary
+    /// name and renamed into place; media paths are relative to the export, or (with
+    /// `bundle`, and always for Jianying drafts) copies next to it.
+    public func export(_ production: Production, _ request: ExportRequest,
+                       events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> ExportResult {
+        let board = try await plan(production, save: true)
+        let name = OutputFile.safeName(board.title)
+        let output = request.output ?? production.rendersDirectory.appendingPathComponent(
+            request.format.fileExtension.map { "\(name).\($0)" } ?? "\(name)-\(request.format.rawValue)")
+        if request.format == .board {
+            return try await exportBoard(production, directory: output, events: events)
+        }
+        let (absolute, warnings) = try await timeline(production, events: events)
+        let missing = absolute.tracks(.video).flatMap(\.markers).filter { $0.color == .red }.compactMap { $0.metadata["shot"]?.stringValue }
+        var files: [URL] = []
+        if request.format == .jianying {
+            files = try writeJianying(absolute, folder: output)
+        } else {
+            try OutputFile.checkWritable(output)
+            let directory = output.deletingLastPathComponent()
+            let (timeline, copies) = try ExportMedia.place(absolute, in: directory, bundle: request.bundle && request.format.refersToMedia,
+                                                           folder: "media")
+            let text: String = switch request.format {
+            case .otio: OTIOWriter.otio(timeline)
+            case .fcpxml: FCPXMLWriter.fcpxml(timeline)
+            case .edl: EDLWriter.edl(timeline)
+            case .srt: SubtitleExport.srt(timeline)
+            case .vtt: SubtitleExport.vtt(timeline)
+            case .jianying, .board: ""
+            }
+            try OutputFile.write(Data(text.utf8), at: output)
+            files = [output] + copies
+        }
+        return ExportResult(format: request.format, output: output, files: files, timeline: absolute, missing: missing,
+                            warnings: warnings)
+    }
+
+    /// A Jianying draft folder: the two JSON files, and the media in `materials/` with
+    /// absolute paths (Jianying does not resolve relative ones).
+    func writeJianying(_ absolute: Timeline, folder: URL) throws -> [URL] {
+        let folder = folder.standardizedFileURL
+        try OutputFile.checkWritable(folder.appendingPathComponent("draft_content.json"))
+        let (timeline, copies) = try ExportMedia.place(absolute, in: folder, bundle: true, folder: "materials")
+        let anchored = timeline.mapMedia { m in
+            var m = m
+            m.path = folder.appendingPathComponent(m.path).path
+            return m
+        }
+        var files = copies
+        for (file, text) in JianyingDraftWriter.draft(anchored, folder: folder.path).sorted(by: { $0.key < $1.key }) {
+            let url = folder.appendingPathComponent(file)
+            try OutputFile.write(Data(text.utf8), at: url)
+            files.insert(url, at: 0)
+        }
+        return files
+    }
+}

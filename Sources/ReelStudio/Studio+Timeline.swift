@@ -1,0 +1,80 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelStore
+
+extension Studio {
+    /// The film's timeline as the render would cut it now: the same take choice per shot,
+    /// the voices and music the mix places (made, or found in the cache, by running only
+    /// their jobs), and the sidecar's subtitle cues. Media paths are absolute paths into
+    /// the media store. Never generates a picture.
+    public func timeline(_ production: Production, events: AsyncStream<RunEvent>.Continuation? = nil) async throws
+        -> (timeline: Timeline, warnings: [String])
+    {
+        let board = try await plan(production, save: true)
+        let settings = renderSettings(production)
+        let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators(try? providerSetup(production)))
+        let takes = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
+        let picks = try await production.repository.picks()
+        var choices: [ShotID: TakeChoice] = [:]
+        var sources: [ShotID: ShotSource] = [:]
+        var warnings: [String] = []
+        for shot in board.shots {
+            let choice = TakeChoice.choose(shot, fingerprint: builder.fingerprint(shot), takes: takes[shot.id] ?? [],
+                                           pick: picks[shot.id])
+            choices[shot.id] = choice
+            if let (take, output) = choice.stored { sources[shot.id] = .stored(take, output) }
+            if let warning = choice.warning(shot) { warnings.append(warning) }
+            if choice.stored == nil { warnings.append("\(shot.id): no take yet; the export has a marker there") }
+        }
+        let film = try builder.build(sources: sources)
+        // Only the sound: voices and music (cached after a render, so usually free).
+        let sound = JobGraph(film.graph.nodes.filter { $0.spec.kind == .speech || $0.spec.kind == .music })
+        if !sound.nodes.isEmpty { try requireTools() }
+        let summary = sound.nodes.isEmpty ? RunSummary() : try await run(sound, in: production, generators: builder.generators,
+                                                                                 command: "export", events: events)
+        try Studio.requireSuccess(summary, graph: sound)
+        let (voices, music) = try sounds(film, board: board, outputs: summary.outputs)
+        let prompts = Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.describe.prompt($0, style: settings.style)) })
+        let blobs = production.blobs
+        let timeline = TimelineBuilder(storyboard: board, choices: choices, prompts: prompts, voices: voices, music: music,
+                                       cues: film.cues, path: { blobs.url(for: $0).path }).timeline()
+        return (timeline, warnings)
+    }
+
+    /// The voices and music cues where the mix node places them.
+    func sounds(_ film: FilmGraph, board: Storyboard, outputs: [NodeID: NodeOutput]) throws
+        -> (voices: [TimelineBuilder.Sound], music: [TimelineBuilder.Sound])
+    {
+        guard let mixNode = film.graph["mix"] else { return ([], []) }
+        let mix = try mixNode.spec.params.decode(MixParams.self)
+        var voices: [TimelineBuilder.Sound] = []
+        for (i, placement) in mix.spec.voices.enumerated() {
+            let id = mixNode.inputs[placement.input]
+            guard let output = outputs[id], let node = film.graph[id] else { continue }
+            // `voice:S01-03:2`: the shot and the line's number in it.
+            let parts = id.rawValue.split(separator: ":")
+            let shot = board.shot(ShotID(String(parts[1])))
+            let line = Int(parts[2]).flatMap { n in shot.flatMap { n <= $0.dialogue.count ? $0.dialogue[n - 1] : nil } }
+            let speaker = line.flatMap { board.subject($0.speaker)?.name } ?? ""
+            var meta: [String: JSONValue] = ["role": "dialogue", "shot": .string(String(parts[1])), "speaker": .string(speaker),
+                                             "provider": .string(node.spec.provider.rawValue), "model": .string(node.spec.model)]
+            if let line { meta["text"] = .string(line.text) }
+            voices.append(.init(node: id, start: placement.start, slot: i < mix.voiceSlots.count ? mix.voiceSlots[i] : nil,
+                                output: output, name: "\(parts[1]) \(speaker)", fileName: "\(parts[1])-line\(parts[2])",
+                                metadata: meta))
+        }
+        var music: [TimelineBuilder.Sound] = []
+        for placement in mix.spec.music {
+            let id = mixNode.inputs[placement.input]
+            guard let output = outputs[id], let node = film.graph[id] else { continue }
+            let scene = id.rawValue.replacingOccurrences(of: "music:", with: "")
+            music.append(.init(node: id, start: placement.start, slot: nil, output: output, name: "music scene \(scene)",
+                               fileName: "music-scene\(scene)",
+                               metadata: ["role": "music", "scene": .string(scene), "provider": .string(node.spec.provider.rawValue),
+                                          "model": .string(node.spec.model)]))
+        }
+        return (voices, music)
+    }
+}
