@@ -8,5 +8,8 @@ public enum BuiltinCatalog {
     /// Every built-in document, in order.
     public static let documents: [(provider: String, yaml: String)] = [
         ("sim", sim),
+        ("openai", openai),
+        ("veo", veo),
+        ("elevenlabs", elevenlabs),
     ]
 }

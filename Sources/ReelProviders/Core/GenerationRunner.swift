@@ -69,7 +69,9 @@ extension ProviderHandle {
     }
 }
 
-/// The shape shared by local providers: all the work happens in `make`, during submit.
+/// The shape shared by local providers and synchronous remote APIs (OpenAI images and
+/// speech, ElevenLabs): all the work happens in `make`, during submit, and the handle holds
+/// the stored output (its cost included).
 public protocol LocalGenerator: Generator {
     func make(_ request: Request, context: GenerationContext) async throws -> NodeOutput
 }
@@ -85,11 +87,11 @@ extension LocalGenerator {
             // The file is gone (a cleaned store); make it again.
             return .failed(JobFailure(.expired, "the local result \(output.asset.digest.short) is no longer in the store"))
         }
-        return .succeeded(ResultLocator(asset: output.asset, details: output.details))
+        return .succeeded(ResultLocator(asset: output.asset, cost: output.cost, details: output.details))
     }
 
     public func fetch(_ result: ResultLocator, request: Request, context: GenerationContext) async throws -> NodeOutput {
         guard let asset = result.asset else { throw JobFailure(.failed, "local result without an asset") }
-        return NodeOutput(asset: asset, cost: nil, details: result.details)
+        return NodeOutput(asset: asset, cost: result.cost, details: result.details)
     }
 }

@@ -5,7 +5,11 @@ import ReelModel
 public enum ProviderDirectory {
     public static let all: [ProviderEntry] = [
         SimulatedVideoProvider.entry,
-    ]
+        OpenAIEndpoint.openaiEntry,
+        OpenAIEndpoint.azureEntry,
+        VeoVideoProvider.entry,
+        ElevenLabsSpeechProvider.entry,
+    ] + OpenAIEndpoint.chatEntries
 
     public static func entry(_ id: ProviderID) -> ProviderEntry? { all.first { $0.id == id } }
 }

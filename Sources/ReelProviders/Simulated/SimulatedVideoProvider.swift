@@ -56,10 +56,7 @@ public struct SimulatedVideoProvider: VideoGenerator {
     /// a change of blocking or caption that the prompt does not carry makes no new take.
     public func normalize(_ request: VideoRequest) -> VideoRequest {
         var r = request
-        let b = request.brief
-        r.brief = ShotBrief(shot: b.shot, setting: .interior, timeOfDay: .unspecified, location: "", mood: .calm,
-                            size: .medium, move: .static, angle: .eyeLevel, purpose: .action, figures: [], action: "",
-                            language: .english)
+        r.brief = request.brief.promptOnly
         r.images = request.images.filter { $0.role != .overlay }
         r.model = Self.model(request.model)
         return r

@@ -4,7 +4,7 @@ import ReelMedia
 import ReelModel
 import ReelProviders
 
-/// One video take on any adapter, run the way Reel runs it: a graph node,
+/// One job on any adapter — a video take, a still, a line of speech — run the way Reel runs it: a graph node,
 /// `GenerationRunner`, the `Executor`, an in-memory journal and a blob store on disk.
 /// Waits (polls, Retry-After, backoff) are recorded and return at once.
 ///
@@ -50,11 +50,17 @@ public struct AdapterHarness: Sendable {
         try ReelProviders.ResultDownload.store(FixtureMedia.png(index), mediaType: "image/png", into: blobs, cost: nil).asset
     }
 
-    /// The graph of one take of `request` on `adapter`, with `inputs` as its input assets.
-    public func graph<G: VideoGenerator>(_ adapter: G, request: VideoRequest, inputs: [Asset] = []) throws -> JobGraph {
-        let normalized = adapter.normalize(request)
-        let spec = JobSpec(kind: .video, provider: adapter.descriptor.id, model: normalized.model,
-                           params: try JSONValue(encoding: normalized), seed: normalized.seed, deterministic: false)
+    /// The node of the one job a harness graph holds: `video:S01-02#1`, `speech:S01-02#1`.
+    public static func node(_ kind: NodeKind = .video) -> NodeID { NodeID("\(kind.rawValue):S01-02#1") }
+
+    /// The graph of one job of `kind` (a take, a still, a line) making `request` on
+    /// `adapter`, with `inputs` as its input assets.
+    public func graph<G: Generator>(_ adapter: G, request: G.Request, kind: NodeKind,
+                                    inputs: [Asset] = []) throws -> JobGraph {
+        let params = try JSONValue(encoding: adapter.normalize(request))
+        let spec = JobSpec(kind: kind, provider: adapter.descriptor.id, model: params["model"]?.stringValue ?? "default",
+                           params: params, seed: params["seed"]?.intValue.map { UInt64(bitPattern: $0) },
+                           deterministic: false)
         var nodes: [GraphNode] = []
         for (i, asset) in inputs.enumerated() {
             var node = GraphNode(id: NodeID("input:\(i)"), spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
@@ -62,21 +68,32 @@ public struct AdapterHarness: Sendable {
             node.given = NodeOutput(asset: asset)
             nodes.append(node)
         }
-        nodes.append(GraphNode(id: "video:S01-02#1", spec: spec, inputs: inputs.indices.map { NodeID("input:\($0)") },
+        nodes.append(GraphNode(id: Self.node(kind), spec: spec, inputs: inputs.indices.map { NodeID("input:\($0)") },
                                shot: "S01-02"))
         return JobGraph(nodes)
     }
 
-    public func executor<G: VideoGenerator>(_ adapter: G, retry: RetryPolicy = RetryPolicy()) -> Executor {
+    /// The graph of one video take of `request` on `adapter`.
+    public func graph<G: VideoGenerator>(_ adapter: G, request: VideoRequest, inputs: [Asset] = []) throws -> JobGraph {
+        try graph(adapter, request: request, kind: .video, inputs: inputs)
+    }
+
+    public func executor<G: Generator>(_ adapter: G, kind: NodeKind = .video, retry: RetryPolicy = RetryPolicy()) -> Executor {
         var runners = RunnerRegistry()
-        runners.register(GenerationRunner(adapter, sleeper: pollSleeper), kind: .video, provider: adapter.descriptor.id)
+        runners.register(GenerationRunner(adapter, sleeper: pollSleeper), kind: kind, provider: adapter.descriptor.id)
         return Executor(runners: runners, journal: journal, blobs: blobs, options: ExecutorOptions(retry: retry), sleeper: sleeper)
     }
 
-    /// Runs one take to the end; failures are in the summary.
+    /// Runs one video take to the end; failures are in the summary.
     public func run<G: VideoGenerator>(_ adapter: G, request: VideoRequest = AdapterHarness.request(),
                                        inputs: [Asset] = [], retry: RetryPolicy = RetryPolicy()) async throws -> RunSummary {
-        try await executor(adapter, retry: retry).run(try graph(adapter, request: request, inputs: inputs))
+        try await run(adapter, request: request, kind: .video, inputs: inputs, retry: retry)
+    }
+
+    /// Runs one job of `kind` (`.image`, `.speech`…) to the end; failures are in the summary.
+    public func run<G: Generator>(_ adapter: G, request: G.Request, kind: NodeKind, inputs: [Asset] = [],
+                                  retry: RetryPolicy = RetryPolicy()) async throws -> RunSummary {
+        try await executor(adapter, kind: kind, retry: retry).run(try graph(adapter, request: request, kind: kind, inputs: inputs))
     }
 
     /// Files left in the store's scratch directory (a failed download must leave none).

@@ -1,0 +1,58 @@
+import Foundation
+import ReelEngine
+import ReelModel
+
+/// ElevenLabs' wire format and entry.
+///
+/// Left open by the docs (provider-apis §12d, §14): the continuity fields (`previous_text`,
+/// `next_text`, request ids) are not sent; `language_code` is sent only to the v2.5 models,
+/// the ones said to enforce a language; no idempotency key exists (a retried line is voiced
+/// again, with the same seed).
+extension ElevenLabsSpeechProvider {
+    public static let entry = ProviderEntry(
+        id: "elevenlabs", name: "ElevenLabs", defaultBaseURL: "https://api.elevenlabs.io", credentials: ["ELEVENLABS_API_KEY"],
+        speech: { config, support in try ElevenLabsSpeechProvider(config: config, support: support) },
+        check: { config, support in try await ElevenLabsSpeechProvider(config: config, support: support).check() })
+
+    public init(config: ProviderConfig, support: AdapterSupport) throws {
+        self.init(baseURL: config.baseURL, apiKey: try config.credential("ELEVENLABS_API_KEY"), transport: support.transport,
+                  requestTimeout: support.requestTimeout, probe: support.probe, prices: config.models)
+    }
+
+    /// Lists the models: one cheap authenticated call.
+    public func check() async throws -> String {
+        let url = baseURL.appendingPathComponent("v1/models")
+        let response = try await transport.send(HTTPRequest(url: url, headers: headers(["Accept": "application/json"]),
+                                                            timeout: requestTimeout))
+        try policy.check(response, doing: "check the key")
+        return "key accepted; \(response.json?.arrayValue?.count ?? 0) models"
+    }
+
+    /// Reel's `default` is `eleven_multilingual_v2` (English and Chinese).
+    static func model(_ name: String) -> String { name == "default" || name.isEmpty ? "eleven_multilingual_v2" : name }
+
+    /// The JSON body: `seed` is an integer (``SpeechRequest/seed32``);
+    /// `voice_settings.speed` (0.7–1.2) carries the voice's pace when it has one.
+    static func body(_ request: SpeechRequest) -> JSONValue {
+        let model = model(request.model)
+        var body: [String: JSONValue] = [
+            "text": .string(request.text), "model_id": .string(model),
+            "seed": .int(Int64(request.seed32)),
+        ]
+        if request.voice.pace != 0 {
+            let speed = 1 + Double(max(-10, min(10, request.voice.pace))) * (request.voice.pace < 0 ? 0.03 : 0.02)
+            body["voice_settings"] = ["speed": .double((speed * 100).rounded() / 100)]
+        }
+        if model.contains("v2_5") { body["language_code"] = .string(request.language.rawValue) }
+        return .object(body)
+    }
+}
+
+extension SpeechRequest {
+    /// A 32-bit seed for APIs that take one, from the line's text and cast voice (speech
+    /// requests carry no seed of their own; the same line in the same voice gets the same seed).
+    var seed32: UInt32 {
+        let cast = voice.providerVoice.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        return UInt32(truncatingIfNeeded: Hashing.seed("speech:\(text)|\(cast)"))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import ReelModel
+
+/// ElevenLabs' text-to-speech protocol on loopback: `POST /v1/text-to-speech/{voice_id}`
+/// signed with `xi-api-key`, answering a real MP3; `GET /v1/models`. Errors in ElevenLabs'
+/// `{"detail": {"status", "message"}}` form. Faults per endpoint (`speech`, `models`)
+/// through ``answers``.
+public final class ElevenLabsFakeServer: Sendable {
+    public let server: FakeHTTPServer
+    public let apiKey: String
+    public let answers: ScriptedAnswers
+
+    public var baseURL: URL { server.baseURL }
+    public var requests: [RecordedRequest] { server.requests }
+
+    private init(server: FakeHTTPServer, apiKey: String, answers: ScriptedAnswers) {
+        self.server = server
+        self.apiKey = apiKey
+        self.answers = answers
+    }
+
+    public static func start(apiKey: String = "xi-fake-elevenlabs-key-0123") async throws -> ElevenLabsFakeServer {
+        let answers = ScriptedAnswers()
+        let server = try await FakeHTTPServer.start { request in
+            guard request.header("xi-api-key") == apiKey else {
+                return ElevenLabsFakeServer.error(401, status: "invalid_api_key", message: "Invalid API key")
+            }
+            if request.method == "POST", request.path.hasPrefix("/v1/text-to-speech/") {
+                guard let text = request.json?["text"]?.stringValue, !text.isEmpty else {
+                    return ElevenLabsFakeServer.error(422, status: "invalid_request", message: "text is required")
+                }
+                return answers.next("speech") ?? .bytes((try? FixtureMedia.mp3()) ?? Data(), contentType: "audio/mpeg")
+            }
+            if request.method == "GET", request.path == "/v1/models" {
+                return answers.next("models") ?? .json([["model_id": "eleven_multilingual_v2"], ["model_id": "eleven_flash_v2_5"]])
+            }
+            return ElevenLabsFakeServer.error(404, status: "not_found", message: "no route")
+        }
+        return ElevenLabsFakeServer(server: server, apiKey: apiKey, answers: answers)
+    }
+
+    public func stop() async throws { try await server.stop() }
+
+    /// ElevenLabs' error form.
+    public static func error(_ code: Int, status: String, message: String, headers: [String: String] = [:]) -> FakeResponse {
+        .json(["detail": ["status": .string(status), "message": .string(message)]], status: code, headers: headers)
+    }
+}
