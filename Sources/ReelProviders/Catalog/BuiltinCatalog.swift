@@ -8,5 +8,10 @@ public enum BuiltinCatalog {
     /// Every built-in document, in order.
     public static let documents: [(provider: String, yaml: String)] = [
         ("sim", sim),
+        ("kling", kling),
+        ("runway", runway),
+        ("luma", luma),
+        ("minimax", minimax),
+        ("vidu", vidu),
     ]
 }

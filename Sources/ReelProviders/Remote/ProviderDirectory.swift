@@ -5,6 +5,12 @@ import ReelModel
 public enum ProviderDirectory {
     public static let all: [ProviderEntry] = [
         SimulatedVideoProvider.entry,
+        KlingVideoProvider.entry,
+        RunwayVideoProvider.entry,
+        LumaVideoProvider.entry,
+        LumaVideoProvider.agentsEntry,
+        MiniMaxVideoProvider.entry,
+        ViduVideoProvider.entry,
     ]
 
     public static func entry(_ id: ProviderID) -> ProviderEntry? { all.first { $0.id == id } }
