@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "ReelProviders", dependencies: [
             "ReelModel", "ReelEngine", "ReelMedia",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -62,6 +63,7 @@ let package = Package(
         // Fakes shared by tests (and the simulated provider the CLI can serve): no test framework here.
         .target(name: "ReelTesting", dependencies: [
             "ReelModel", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStudio",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

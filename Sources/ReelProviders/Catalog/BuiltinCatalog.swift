@@ -11,5 +11,10 @@ public enum BuiltinCatalog {
         ("openai", openai),
         ("veo", veo),
         ("elevenlabs", elevenlabs),
+        ("kling", kling),
+        ("runway", runway),
+        ("luma", luma),
+        ("minimax", minimax),
+        ("vidu", vidu),
     ]
 }

@@ -9,6 +9,12 @@ public enum ProviderDirectory {
         OpenAIEndpoint.azureEntry,
         VeoVideoProvider.entry,
         ElevenLabsSpeechProvider.entry,
+        KlingVideoProvider.entry,
+        RunwayVideoProvider.entry,
+        LumaVideoProvider.entry,
+        LumaVideoProvider.agentsEntry,
+        MiniMaxVideoProvider.entry,
+        ViduVideoProvider.entry,
     ] + OpenAIEndpoint.chatEntries
 
     public static func entry(_ id: ProviderID) -> ProviderEntry? { all.first { $0.id == id } }

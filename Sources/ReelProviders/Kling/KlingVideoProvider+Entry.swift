@@ -1,0 +1,36 @@
+import Foundation
+import ReelEngine
+import ReelModel
+
+/// Kling as a configurable provider: `KLING_ACCESS_KEY` and `KLING_SECRET_KEY`, the global
+/// host by default (`providers.kling.base_url: https://api-beijing.klingai.com` for China).
+extension KlingVideoProvider {
+    public static let entry = ProviderEntry(
+        id: "kling", name: "Kling", defaultBaseURL: "https://api-singapore.klingai.com",
+        credentials: ["KLING_ACCESS_KEY", "KLING_SECRET_KEY"],
+        video: { config, support in try KlingVideoProvider(config: config, support: support) },
+        check: { config, support in try await KlingVideoProvider(config: config, support: support).check() })
+
+    /// An estimate of one unit's price (resource packs sell units at about this); set
+    /// `providers.kling.options.unit_price` to what your pack cost.
+    public static let defaultUnitPrice = Money(micros: 140_000, currency: "USD")
+
+    public init(config: ProviderConfig, support: AdapterSupport) throws {
+        let access = try config.credential("KLING_ACCESS_KEY")
+        let secret = try config.credential("KLING_SECRET_KEY")
+        api = TaskAPI(provider: "Kling", baseURL: config.baseURL, support: support, catalog: config.models,
+                      vendorFailure: Self.vendorFailure) {
+            ["Authorization": "Bearer " + KlingToken.make(accessKey: access.reveal(), secretKey: secret.reveal())]
+        }
+        probe = support.probe
+        pollInterval = support.pollInterval ?? 5
+        unitPrice = config.options["unit_price"].flatMap { Money(parsing: $0) } ?? Self.defaultUnitPrice
+    }
+
+    /// Lists one text-to-video task: any answer but an auth refusal means the keys work.
+    public func check() async throws -> String {
+        _ = try await api.require("GET", "v1/videos/text2video", query: ["pageNum": "1", "pageSize": "1"],
+                                  doing: "check the keys")
+        return "keys accepted"
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import ReelEngine
+import ReelModel
+
+/// MiniMax as a configurable provider: `MINIMAX_API_KEY`, the international host by default
+/// (`providers.minimax.base_url: https://api.minimaxi.com` for mainland-China keys).
+extension MiniMaxVideoProvider {
+    public static let entry = ProviderEntry(
+        id: "minimax", name: "MiniMax Hailuo", defaultBaseURL: "https://api.minimax.io", credentials: ["MINIMAX_API_KEY"],
+        video: { config, support in try MiniMaxVideoProvider(config: config, support: support) },
+        check: { config, support in try await MiniMaxVideoProvider(config: config, support: support).check() })
+
+    public init(config: ProviderConfig, support: AdapterSupport) throws {
+        let key = try config.credential("MINIMAX_API_KEY")
+        api = TaskAPI(provider: "MiniMax Hailuo", baseURL: config.baseURL, support: support, catalog: config.models,
+                      vendorFailure: Self.vendorFailure) { ["Authorization": "Bearer \(key.reveal())"] }
+        probe = support.probe
+        pollInterval = support.pollInterval ?? 10
+    }
+
+    /// Queries a task that cannot exist: anything but an auth refusal (1004, 401) means the
+    /// key was accepted.
+    public func check() async throws -> String {
+        do {
+            _ = try await api.send("GET", "v1/query/video_generation", query: ["task_id": "0"], unknown: [404],
+                                   doing: "check the key")
+        } catch let failure as JobFailure where failure.reason == .invalidRequest {
+            // "No such task" is the expected answer.
+        }
+        return "key accepted"
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import ReelModel
+import Synchronization
+
+/// A fake "create a task → poll it → download the file" video API over real HTTP on
+/// loopback. The tasks, the result files (``FixtureMedia/mp4()`` at `/files/{task}`), the idempotent replays and
+/// the scripted faults are shared here; a ``FakeTaskDialect`` speaks one vendor's protocol
+/// (its paths, auth, JSON shapes and error envelopes).
+///
+/// A task reports `running` at its first poll and finishes at its second. Faults are queued
+/// per endpoint and hit the next request to it:
+///
+/// ```swift
+/// let fake = try await FakeTaskServer.start(KlingFakeServer())
+/// fake.scriptNext(.respond(KlingFakeServer.error(429, code: 1302)), on: .create)
+/// ```
+public final class FakeTaskServer: Sendable {
+    /// The kinds of request a fault can hit.
+    public enum Endpoint: Hashable, Sendable { case create, poll, file, download }
+
+    /// One thing that goes wrong.
+    public enum Fault: Sendable {
+        /// This answer instead (a create makes nothing).
+        case respond(FakeResponse)
+        /// The usual answer this late (a create's task is made all the same).
+        case hang(seconds: Double)
+        /// 200 with JSON cut in half (a create's task is made all the same).
+        case malformedJSON
+        /// On create: the task is made and ends failed with this code and message.
+        case failTask(code: String, message: String)
+        /// On a poll: the vendor no longer knows the task.
+        case forgetTask
+        /// On a download: the signed link has expired (403).
+        case expiredLink
+        /// On a download: half the file under the full Content-Length, then the connection closes.
+        case truncatedDownload
+    }
+
+    /// What a request is, as the dialect reads it.
+    public enum Route: Sendable {
+        case create(key: String?)
+        case poll(id: String)
+        /// A second lookup (MiniMax's `files/retrieve`), by task id.
+        case file(id: String)
+        case other(FakeResponse)
+    }
+
+    let http: FakeHTTPServer
+    let state: FakeTaskState
+
+    init(http: FakeHTTPServer, state: FakeTaskState) {
+        self.http = http
+        self.state = state
+    }
+
+    /// Serves `dialect` on a free loopback port until ``stop()``.
+    public static func start(_ dialect: some FakeTaskDialect) async throws -> FakeTaskServer {
+        let state = FakeTaskState()
+        let http = try await FakeHTTPServer.start { request in state.answer(request, dialect: dialect) }
+        return FakeTaskServer(http: http, state: state)
+    }
+
+    public var baseURL: URL { http.baseURL }
+
+    public func stop() async throws { try await http.stop() }
+
+    /// Every request received, in order.
+    public var requests: [RecordedRequest] { http.requests }
+
+    /// The requests with `method` whose path starts with `prefix`.
+    public func requests(_ method: String, _ prefix: String) -> [RecordedRequest] {
+        http.requests.filter { $0.method == method && $0.path.hasPrefix(prefix) }
+    }
+
+    /// Tasks made so far (idempotent replays make none).
+    public var tasks: [FakeTask] { state.books.withLock { $0.tasks } }
+
+    /// Completed (whole) downloads.
+    public var downloads: Int { state.books.withLock { $0.downloads } }
+
+    /// Queues `fault` for the next request to `endpoint`.
+    public func scriptNext(_ fault: Fault, on endpoint: Endpoint) {
+        state.books.withLock { $0.faults[endpoint, default: []].append(fault) }
+    }
+
+    /// Runs `body` against a fake for it, stopping the fake however `body` ends.
+    public static func serving<T: Sendable>(_ dialect: some FakeTaskDialect,
+                                            _ body: (FakeTaskServer) async throws -> T) async throws -> T {
+        let fake = try await start(dialect)
+        do {
+            let result = try await body(fake)
+            try await fake.stop()
+            return result
+        } catch {
+            try? await fake.stop()
+            throw error
+        }
+    }
+}
+
+/// One task a fake made.
+public struct FakeTask: Sendable, Hashable {
+    public enum Phase: Sendable, Hashable { case queued, running, succeeded, failed }
+
+    public var id: String
+    /// The idempotency key (`external_task_id`…) it was created under.
+    public var key: String?
+    /// The path of the create request (`/v1/videos/image2video`).
+    public var path: String
+    public var body: JSONValue?
+    public var polls = 0
+    public var failure: (code: String, message: String)? {
+        get { failureCode.map { ($0, failureMessage ?? "") } }
+        set { failureCode = newValue?.code; failureMessage = newValue?.message }
+    }
+    var failureCode: String?
+    var failureMessage: String?
+
+    /// Where it stands after its polls so far: running at the first, done at the second.
+    public var phase: Phase {
+        switch polls {
+        case 0: .queued
+        case 1: .running
+        default: failureCode == nil ? .succeeded : .failed
+        }
+    }
+}
+
+/// One vendor's protocol on a ``FakeTaskServer``.
+public protocol FakeTaskDialect: Sendable {
+    /// nil when the request carries valid credentials; else the vendor's refusal.
+    func authorize(_ request: RecordedRequest) -> FakeResponse?
+    func route(_ request: RecordedRequest) -> FakeTaskServer.Route
+    /// The answer to a create.
+    func created(_ task: FakeTask) -> FakeResponse
+    /// The answer to a create whose idempotency key made `task` before (the task itself, or
+    /// a refusal for vendors whose keys must be unique).
+    func replayed(_ task: FakeTask) -> FakeResponse
+    /// The answer to a poll; `resultURL` is where the file can be downloaded.
+    func report(_ task: FakeTask, resultURL: String) -> FakeResponse
+    /// The answer to a poll of a task it does not know.
+    func unknownTask(_ id: String) -> FakeResponse
+    /// The answer to a second lookup (``FakeTaskServer/Route/file(id:)``).
+    func file(_ task: FakeTask, resultURL: String) -> FakeResponse
+}
+
+extension FakeTaskDialect {
+    public func replayed(_ task: FakeTask) -> FakeResponse { created(task) }
+    public func file(_ task: FakeTask, resultURL: String) -> FakeResponse { .status(404) }
+}
