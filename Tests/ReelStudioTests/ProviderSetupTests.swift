@@ -1,0 +1,84 @@
+import Foundation
+import ReelModel
+import ReelProviders
+import ReelTesting
+import Testing
+
+@testable import ReelStudio
+
+/// The catalog as data: built in, overridden by the user and the project.
+@Suite struct ProviderSetupTests {
+    func load(_ dir: TemporaryDirectory, env: [String: String] = [:], project: URL? = nil) throws -> ProviderSetup {
+        var environment = env
+        environment["REEL_CONFIG_DIR"] = dir.file("config").path
+        environment["HOME"] = dir.url.path
+        return try ProviderSetup.load(environment: environment, config: ProjectConfig(), projectDirectory: project,
+                                      support: AdapterSupport())
+    }
+
+    @Test func everyVideoProviderHasModelsInTheBuiltInCatalog() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let setup = try load(dir)
+        for entry in ProviderDirectory.all where entry.video != nil {
+            #expect(!setup.catalog.models(of: entry.id, medium: .video).isEmpty, "no video models for \(entry.id)")
+        }
+        for model in setup.catalog.models where model.medium == .video {
+            #expect(model.durations != nil || model.durationRange != nil, "\(model.qualifiedName) says no lengths")
+            #expect(ProviderDirectory.entry(model.provider) != nil, "\(model.qualifiedName) has no adapter")
+        }
+        #expect(Set(setup.catalog.models.map(\.qualifiedName)).count == setup.catalog.models.count, "a model is listed twice")
+    }
+
+    @Test func theUsersAndTheProjectsModelsFileReplaceAndAdd() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        try FileManager.default.createDirectory(at: dir.file("config"), withIntermediateDirectories: true)
+        _ = try dir.write("config/models.yaml", """
+            models:
+              - { provider: sim, id: sim-1, duration_range: [1, 20], price: { amount: "0.01", per: second } }
+            """)
+        try FileManager.default.createDirectory(at: dir.file("proj"), withIntermediateDirectories: true)
+        _ = try dir.write("proj/models.yaml", """
+            schema: reel.models/1
+            models:
+              - { provider: sim, id: sim-2, modes: [text], durations: [5], quality: 9 }
+            """)
+        let setup = try load(dir, project: dir.file("proj"))
+        #expect(setup.catalog.model(named: "sim/sim-1")?.price?.amount == Money(parsing: "0.01"))
+        #expect(setup.catalog.model(named: "sim/sim-2")?.quality == 9)
+        #expect(setup.catalogSources.count == 3)
+    }
+
+    @Test(arguments: [
+        ("models: [ { provider: sim } ]", "models[0]"),
+        ("models:\n  - { provider: sim, id: x, price: { amount: lots, per: second } }", "price amount 'lots'"),
+        ("models:\n  - { provider: sim, id: x, duration_range: [9, 2] }", "duration_range"),
+        ("schema: reel.models/9\nmodels: []", "reel.models/9"),
+        ("models: [ { provider: sim, id: x, modes: [teleport] } ]", "modes"),
+    ])
+    func aBrokenModelsFileSaysWhereAndWhat(yaml: String, says: String) throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        try FileManager.default.createDirectory(at: dir.file("config"), withIntermediateDirectories: true)
+        let file = try dir.write("config/models.yaml", yaml)
+        do {
+            _ = try load(dir)
+            Issue.record("a broken models.yaml was accepted")
+        } catch let error as ReelError {
+            #expect(error.location == file.path)
+            #expect(error.message.contains(says), "\(error.message)")
+        }
+    }
+
+    @Test func aBaseURLComesFromTheEnvironmentBeforeTheProjectAndTheDefault() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let setup = try load(dir, env: ["SIM_API_KEY": "k", "REEL_SIM_BASE_URL": "http://127.0.0.1:9/relay"])
+        let sim = try #require(setup.providers.first { $0.entry.id == "sim" })
+        #expect(sim.configured)
+        #expect(sim.config?.baseURL.absoluteString == "http://127.0.0.1:9/relay")
+        #expect(setup.videos["sim"] != nil)
+        #expect(throws: ReelError.self) { try load(dir, env: ["SIM_API_KEY": "k", "REEL_SIM_BASE_URL": "ftp://x"]) }
+    }
+}
