@@ -56,3 +56,9 @@ struct Scratch {
     func file(_ name: String) -> URL { url.appendingPathComponent(name) }
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
+
+/// A benchmark that could not measure what it measures.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -29,6 +29,10 @@ if wanted("engine") {
     log("engine overhead…")
     figures += try await EngineBenchmarks(scratch: scratch).run()
 }
+if wanted("scheduling") {
+    log("scheduling (60 shots × 3 takes on the simulated provider)…")
+    figures += try await SchedulingBenchmarks(scratch: scratch).run()
+}
 if wanted("assembly") {
     log("assembly…")
     figures += try await AssemblyBenchmarks(scratch: scratch).run()

@@ -54,6 +54,10 @@ public final class SimulatedProviderServer: Sendable {
     /// What the server has seen and done so far.
     public var counters: SimulationCounters { books.with { $0.counters } }
 
+    /// The running time of every job made so far (seconds in a slot): the work a
+    /// makespan is measured against.
+    public var jobLatencies: [Double] { books.with { $0.jobs.values.map(\.latency) } }
+
     /// Every request received, in order.
     public var requests: [RecordedRequest] { http.requests }
 
