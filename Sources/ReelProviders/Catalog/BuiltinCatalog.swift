@@ -8,5 +8,10 @@ public enum BuiltinCatalog {
     /// Every built-in document, in order.
     public static let documents: [(provider: String, yaml: String)] = [
         ("sim", sim),
+        ("seedance", seedance),
+        ("wan", wan),
+        ("fal", fal),
+        ("replicate", replicate),
+        ("comfyui", comfyui),
     ]
 }

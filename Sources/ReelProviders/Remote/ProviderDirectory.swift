@@ -5,6 +5,11 @@ import ReelModel
 public enum ProviderDirectory {
     public static let all: [ProviderEntry] = [
         SimulatedVideoProvider.entry,
+        SeedanceVideoProvider.entry,
+        WanVideoProvider.entry,
+        FalVideoProvider.entry,
+        ReplicateVideoProvider.entry,
+        ComfyUIVideoProvider.entry,
     ]
 
     public static func entry(_ id: ProviderID) -> ProviderEntry? { all.first { $0.id == id } }
