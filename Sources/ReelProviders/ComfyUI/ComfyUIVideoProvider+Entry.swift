@@ -16,7 +16,7 @@ extension ComfyUIVideoProvider {
         let client = HostedTaskClient(name: "ComfyUI", baseURL: config.baseURL,
                                       auth: config.credentials["COMFYUI_API_KEY"].map(HostedTaskClient.Auth.bearer),
                                       support: support)
-        self.init(client: client, config: config, pollInterval: support.pollInterval ?? 2)
+        self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 2, timeout: 3600))
     }
 
     /// `GET /system_stats`: the server answers, and says its version.

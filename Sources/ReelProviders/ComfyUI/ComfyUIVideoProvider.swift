@@ -15,24 +15,12 @@ import ReelModel
 /// out is not queued twice. The saved file is read through `/view`.
 ///
 /// ComfyUI has no key; `COMFYUI_API_KEY`, when set, is sent as a Bearer token (for proxies).
-public struct ComfyUIVideoProvider: VideoGenerator {
-    public let client: HostedTaskClient
-    /// `options.workflow` as a default for every request, and the catalog (usually no price).
-    public let config: ProviderConfig
-    public let pollInterval: Double
-    public let timeout: Double
+public struct ComfyUIVideoProvider: HostedVideoAdapter {
+    public static var providerID: ProviderID { "comfyui" }
+    public static var providerName: String { "ComfyUI" }
+    public let setup: HostedSetup
 
-    public init(client: HostedTaskClient, config: ProviderConfig, pollInterval: Double = 2, timeout: Double = 3600) {
-        self.client = client
-        self.config = config
-        self.pollInterval = pollInterval
-        self.timeout = timeout
-    }
-
-    public var descriptor: ProviderDescriptor {
-        ProviderDescriptor(id: "comfyui", name: "ComfyUI", media: [.video], isLocal: false, isDeterministic: false,
-                           pollInterval: pollInterval, timeout: timeout, revision: 1)
-    }
+    public init(setup: HostedSetup) { self.setup = setup }
 
     /// Keeps what changes the output, and the workflow's content digest, so editing the
     /// workflow file makes new takes.
@@ -91,14 +79,8 @@ public struct ComfyUIVideoProvider: VideoGenerator {
         guard let link = result.url else { throw JobFailure(.transient, "ComfyUI reported success without an output file") }
         let name = result.details?["filename"]?.stringValue ?? ""
         let type = HostedTaskClient.mediaType(fileName: name) ?? "video/mp4"
-        let cost = config.cost(model: request.model, seconds: request.duration.seconds)
+        let cost = catalogCost(request.model, seconds: request.duration.seconds)
         return try await client.download(link, into: context.blobs, mediaType: type, cost: cost, details: result.details,
                                          authorized: true)
     }
-}
-
-/// The key (when there is one) never shows.
-extension ComfyUIVideoProvider: CustomStringConvertible, CustomReflectable {
-    public var description: String { "ComfyUIVideoProvider(\(Redaction.url(client.baseURL)))" }
-    public var customMirror: Mirror { client.mirror(of: self, pollInterval: pollInterval, timeout: timeout) }
 }

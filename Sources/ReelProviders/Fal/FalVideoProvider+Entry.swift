@@ -13,7 +13,7 @@ extension FalVideoProvider {
     public init(config: ProviderConfig, support: AdapterSupport) throws {
         let auth = HostedTaskClient.Auth(scheme: "Key", secret: try config.credential("FAL_KEY"))
         let client = HostedTaskClient(name: "fal", baseURL: config.baseURL, auth: auth, support: support)
-        self.init(client: client, config: config, pollInterval: support.pollInterval ?? 5)
+        self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 5))
     }
 
     /// Asks for the status of a request that cannot exist: 404 means the key was accepted.

@@ -13,24 +13,12 @@ import ReelModel
 /// URIs. The status and result URLs are kept in the handle (they carry no secret), and the
 /// key is sent only to the configured host. fal takes no idempotency key: a submit that
 /// times out may leave a request Reel will not poll.
-public struct FalVideoProvider: VideoGenerator {
-    public let client: HostedTaskClient
-    /// The catalog's models: fal's answers carry no cost, so the catalog prices each clip.
-    public let config: ProviderConfig
-    public let pollInterval: Double
-    public let timeout: Double
+public struct FalVideoProvider: HostedVideoAdapter {
+    public static var providerID: ProviderID { "fal" }
+    public static var providerName: String { "fal.ai" }
+    public let setup: HostedSetup
 
-    public init(client: HostedTaskClient, config: ProviderConfig, pollInterval: Double = 5, timeout: Double = 900) {
-        self.client = client
-        self.config = config
-        self.pollInterval = pollInterval
-        self.timeout = timeout
-    }
-
-    public var descriptor: ProviderDescriptor {
-        ProviderDescriptor(id: "fal", name: "fal.ai", media: [.video], isLocal: false, isDeterministic: false,
-                           pollInterval: pollInterval, timeout: timeout, revision: 1)
-    }
+    public init(setup: HostedSetup) { self.setup = setup }
 
     public func normalize(_ request: VideoRequest) -> VideoRequest {
         var r = request.blankingBrief()
@@ -39,7 +27,7 @@ public struct FalVideoProvider: VideoGenerator {
     }
 
     public func estimate(_ request: VideoRequest) -> Money? {
-        config.cost(model: Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
+        catalogCost(Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
@@ -79,7 +67,7 @@ public struct FalVideoProvider: VideoGenerator {
 
     public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
         guard let link = result.url else { throw JobFailure(.transient, "fal reported success without a video link") }
-        let cost = result.cost ?? config.cost(model: Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
+        let cost = result.cost ?? catalogCost(Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
         return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
     }
 
@@ -105,10 +93,4 @@ public struct FalVideoProvider: VideoGenerator {
         }
         return .succeeded(ResultLocator(url: link, details: ["request": .string(jobID)]))
     }
-}
-
-/// The key never shows, whether the provider is printed, interpolated or dumped.
-extension FalVideoProvider: CustomStringConvertible, CustomReflectable {
-    public var description: String { "FalVideoProvider(\(Redaction.url(client.baseURL)))" }
-    public var customMirror: Mirror { client.mirror(of: self, pollInterval: pollInterval, timeout: timeout) }
 }

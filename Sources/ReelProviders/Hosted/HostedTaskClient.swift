@@ -111,12 +111,6 @@ public struct HostedTaskClient: Sendable, CustomStringConvertible {
         return ["sensitive", "datainspection", "moderation", "nsfw", "content_policy", "contentpolicy"].contains { code.contains($0) }
     }
 
-    /// A mirror of an adapter that shows where it talks to and how it polls, never its key.
-    public func mirror(of subject: Any, pollInterval: Double, timeout: Double) -> Mirror {
-        Mirror(subject, children: ["baseURL": Redaction.url(baseURL), "pollInterval": pollInterval, "timeout": timeout,
-                                   "requestTimeout": requestTimeout], displayStyle: .struct)
-    }
-
     /// Sends a request and returns the raw answer, unclassified.
     public func send(_ method: String, _ url: URL, body: JSONValue? = nil, headers extra: [String: String] = [:]) async throws
         -> HTTPResponse {

@@ -14,7 +14,7 @@ extension ReplicateVideoProvider {
     public init(config: ProviderConfig, support: AdapterSupport) throws {
         let client = HostedTaskClient(name: "Replicate", baseURL: config.baseURL,
                                       auth: .bearer(try config.credential("REPLICATE_API_TOKEN")), support: support)
-        self.init(client: client, config: config, pollInterval: support.pollInterval ?? 5)
+        self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 5))
     }
 
     /// `GET /account`: whose token it is.

@@ -13,24 +13,12 @@ import ReelModel
 /// seconds. Inputs are mapped per model by ``ModelInputShape``; images go as data URIs.
 /// The cost is `metrics.predict_time` at the catalog's per-second price. Replicate takes no
 /// idempotency key: a create that times out may leave a prediction Reel will not poll.
-public struct ReplicateVideoProvider: VideoGenerator {
-    public let client: HostedTaskClient
-    /// The catalog's models and options (`cancel_after`, `prefer_wait`).
-    public let config: ProviderConfig
-    public let pollInterval: Double
-    public let timeout: Double
+public struct ReplicateVideoProvider: HostedVideoAdapter {
+    public static var providerID: ProviderID { "replicate" }
+    public static var providerName: String { "Replicate" }
+    public let setup: HostedSetup
 
-    public init(client: HostedTaskClient, config: ProviderConfig, pollInterval: Double = 5, timeout: Double = 900) {
-        self.client = client
-        self.config = config
-        self.pollInterval = pollInterval
-        self.timeout = timeout
-    }
-
-    public var descriptor: ProviderDescriptor {
-        ProviderDescriptor(id: "replicate", name: "Replicate", media: [.video], isLocal: false, isDeterministic: false,
-                           pollInterval: pollInterval, timeout: timeout, revision: 1)
-    }
+    public init(setup: HostedSetup) { self.setup = setup }
 
     public func normalize(_ request: VideoRequest) -> VideoRequest {
         var r = request.blankingBrief()
@@ -39,7 +27,7 @@ public struct ReplicateVideoProvider: VideoGenerator {
     }
 
     public func estimate(_ request: VideoRequest) -> Money? {
-        config.cost(model: Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
+        catalogCost(Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
@@ -73,7 +61,7 @@ public struct ReplicateVideoProvider: VideoGenerator {
     public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
         guard let link = result.url else { throw JobFailure(.transient, "Replicate reported success without an output file") }
         let model = Self.model(request.model, mode: request.mode)
-        let cost = result.cost ?? config.cost(model: model, seconds: request.duration.seconds)
+        let cost = result.cost ?? catalogCost(model, seconds: request.duration.seconds)
         return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
     }
 
@@ -81,10 +69,4 @@ public struct ReplicateVideoProvider: VideoGenerator {
     static func cost(_ config: ProviderConfig, model: String, seconds: Double) -> Money? {
         config.models.first { $0.id == model }?.cost(seconds: seconds)
     }
-}
-
-/// The key never shows, whether the provider is printed, interpolated or dumped.
-extension ReplicateVideoProvider: CustomStringConvertible, CustomReflectable {
-    public var description: String { "ReplicateVideoProvider(\(Redaction.url(client.baseURL)))" }
-    public var customMirror: Mirror { client.mirror(of: self, pollInterval: pollInterval, timeout: timeout) }
 }

@@ -15,7 +15,7 @@ extension SeedanceVideoProvider {
     public init(config: ProviderConfig, support: AdapterSupport) throws {
         let client = HostedTaskClient(name: "Seedance", baseURL: config.baseURL,
                                       auth: .bearer(try config.credential("ARK_API_KEY")), support: support)
-        self.init(client: client, config: config, pollInterval: support.pollInterval ?? 10)
+        self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 10))
     }
 
     /// Lists one task: an accepted key answers 200.

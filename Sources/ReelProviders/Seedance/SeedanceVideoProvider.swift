@@ -15,25 +15,12 @@ import ReelModel
 ///
 /// Ark takes no idempotency key: a create that times out may have made a task that Reel
 /// will not poll. Its handle holds only the task id.
-public struct SeedanceVideoProvider: VideoGenerator {
-    public let client: HostedTaskClient
-    /// The catalog's models (their prices) and options such as `token_price` ("2.5 USD"
-    /// per million tokens).
-    public let config: ProviderConfig
-    public let pollInterval: Double
-    public let timeout: Double
+public struct SeedanceVideoProvider: HostedVideoAdapter {
+    public static var providerID: ProviderID { "seedance" }
+    public static var providerName: String { "Seedance" }
+    public let setup: HostedSetup
 
-    public init(client: HostedTaskClient, config: ProviderConfig, pollInterval: Double = 10, timeout: Double = 900) {
-        self.client = client
-        self.config = config
-        self.pollInterval = pollInterval
-        self.timeout = timeout
-    }
-
-    public var descriptor: ProviderDescriptor {
-        ProviderDescriptor(id: "seedance", name: "Seedance", media: [.video], isLocal: false, isDeterministic: false,
-                           pollInterval: pollInterval, timeout: timeout, revision: 1)
-    }
+    public init(setup: HostedSetup) { self.setup = setup }
 
     /// Keeps prompt, images, length, format, seed, model and options; blanks the brief.
     public func normalize(_ request: VideoRequest) -> VideoRequest {
@@ -43,7 +30,7 @@ public struct SeedanceVideoProvider: VideoGenerator {
     }
 
     public func estimate(_ request: VideoRequest) -> Money? {
-        config.cost(model: Self.model(request.model), seconds: request.duration.seconds)
+        catalogCost(Self.model(request.model), seconds: request.duration.seconds)
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
@@ -69,13 +56,7 @@ public struct SeedanceVideoProvider: VideoGenerator {
     public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
         guard let link = result.url else { throw JobFailure(.transient, "Seedance reported success without a video link") }
         // Without tokens in the report, the catalog price of the clip.
-        let cost = result.cost ?? config.cost(model: Self.model(request.model), seconds: request.duration.seconds)
+        let cost = result.cost ?? catalogCost(Self.model(request.model), seconds: request.duration.seconds)
         return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
     }
-}
-
-/// The key never shows, whether the provider is printed, interpolated or dumped.
-extension SeedanceVideoProvider: CustomStringConvertible, CustomReflectable {
-    public var description: String { "SeedanceVideoProvider(\(Redaction.url(client.baseURL)))" }
-    public var customMirror: Mirror { client.mirror(of: self, pollInterval: pollInterval, timeout: timeout) }
 }

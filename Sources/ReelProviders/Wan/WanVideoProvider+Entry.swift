@@ -15,7 +15,7 @@ extension WanVideoProvider {
     public init(config: ProviderConfig, support: AdapterSupport) throws {
         let client = HostedTaskClient(name: "DashScope", baseURL: config.baseURL,
                                       auth: .bearer(try config.credential("DASHSCOPE_API_KEY")), support: support)
-        self.init(client: client, config: config, pollInterval: support.pollInterval ?? 15)
+        self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 15))
     }
 
     /// Asks for a task that cannot exist: an accepted key gets `UNKNOWN` (or a 404).

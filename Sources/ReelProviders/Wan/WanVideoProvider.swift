@@ -14,24 +14,12 @@ import ReelModel
 ///
 /// DashScope takes no idempotency key: a create that times out may have made a task that
 /// Reel will not poll. The handle holds only the task id.
-public struct WanVideoProvider: VideoGenerator {
-    public let client: HostedTaskClient
-    /// The catalog's models: their prices turn `usage.video_duration` into a cost.
-    public let config: ProviderConfig
-    public let pollInterval: Double
-    public let timeout: Double
+public struct WanVideoProvider: HostedVideoAdapter {
+    public static var providerID: ProviderID { "wan" }
+    public static var providerName: String { "Wan" }
+    public let setup: HostedSetup
 
-    public init(client: HostedTaskClient, config: ProviderConfig, pollInterval: Double = 15, timeout: Double = 900) {
-        self.client = client
-        self.config = config
-        self.pollInterval = pollInterval
-        self.timeout = timeout
-    }
-
-    public var descriptor: ProviderDescriptor {
-        ProviderDescriptor(id: "wan", name: "Wan", media: [.video], isLocal: false, isDeterministic: false,
-                           pollInterval: pollInterval, timeout: timeout, revision: 1)
-    }
+    public init(setup: HostedSetup) { self.setup = setup }
 
     /// Keeps prompt, images, length, format, seed, model (`default` → the mode's default
     /// model) and options; blanks the brief.
@@ -42,7 +30,7 @@ public struct WanVideoProvider: VideoGenerator {
     }
 
     public func estimate(_ request: VideoRequest) -> Money? {
-        config.cost(model: Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
+        catalogCost(Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
@@ -68,13 +56,7 @@ public struct WanVideoProvider: VideoGenerator {
         guard let link = result.url else { throw JobFailure(.transient, "DashScope reported success without a video link") }
         // DashScope reports seconds made (`usage.video_duration`), not money: the catalog prices them.
         let seconds = result.details?["seconds"]?.doubleValue ?? request.duration.seconds
-        let cost = result.cost ?? config.cost(model: Self.model(request.model, mode: request.mode), seconds: seconds)
+        let cost = result.cost ?? catalogCost(Self.model(request.model, mode: request.mode), seconds: seconds)
         return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
     }
-}
-
-/// The key never shows, whether the provider is printed, interpolated or dumped.
-extension WanVideoProvider: CustomStringConvertible, CustomReflectable {
-    public var description: String { "WanVideoProvider(\(Redaction.url(client.baseURL)))" }
-    public var customMirror: Mirror { client.mirror(of: self, pollInterval: pollInterval, timeout: timeout) }
 }
