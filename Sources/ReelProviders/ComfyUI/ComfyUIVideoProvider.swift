@@ -26,7 +26,7 @@ public struct ComfyUIVideoProvider: HostedVideoAdapter {
     /// workflow file makes new takes.
     public func normalize(_ request: VideoRequest) -> VideoRequest {
         var r = request.blankingBrief()
-        if r.model.isEmpty { r.model = "default" }
+        r.model = Self.model(request.model, mode: request.mode)
         var options = r.options?.objectValue ?? [:]
         if let path = workflowPath(request) {
             options["workflow"] = .string(path)
@@ -37,6 +37,9 @@ public struct ComfyUIVideoProvider: HostedVideoAdapter {
         r.options = options.isEmpty ? nil : .object(options)
         return r
     }
+
+    /// The workflow decides the model: the name is kept as given (`default` when empty).
+    public static func model(_ name: String, mode: GenerationMode) -> String { name.isEmpty ? "default" : name }
 
     /// The workflow file: the request's `options.workflow`, else the provider's.
     func workflowPath(_ request: VideoRequest) -> String? {
@@ -79,7 +82,7 @@ public struct ComfyUIVideoProvider: HostedVideoAdapter {
         guard let link = result.url else { throw JobFailure(.transient, "ComfyUI reported success without an output file") }
         let name = result.details?["filename"]?.stringValue ?? ""
         let type = HostedTaskClient.mediaType(fileName: name) ?? "video/mp4"
-        let cost = catalogCost(request.model, seconds: request.duration.seconds)
+        let cost = catalogCost(for: request)
         return try await client.download(link, into: context.blobs, mediaType: type, cost: cost, details: result.details,
                                          authorized: true)
     }

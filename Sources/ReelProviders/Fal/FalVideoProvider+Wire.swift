@@ -11,7 +11,7 @@ import ReelModel
 /// which Reel knows only for the prefixes in ``shapes`` (others get ``defaultShape``).
 extension FalVideoProvider {
     /// The model for `mode` when the request says `default`.
-    static func model(_ name: String, mode: GenerationMode) -> String {
+    public static func model(_ name: String, mode: GenerationMode) -> String {
         guard name == "default" || name.isEmpty else { return name }
         switch mode {
         case .text, .references: return "fal-ai/kling-video/v2.1/master/text-to-video"

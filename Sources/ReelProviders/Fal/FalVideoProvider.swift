@@ -20,15 +20,6 @@ public struct FalVideoProvider: HostedVideoAdapter {
 
     public init(setup: HostedSetup) { self.setup = setup }
 
-    public func normalize(_ request: VideoRequest) -> VideoRequest {
-        var r = request.blankingBrief()
-        r.model = Self.model(request.model, mode: request.mode)
-        return r
-    }
-
-    public func estimate(_ request: VideoRequest) -> Money? {
-        catalogCost(Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
-    }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
         let model = Self.model(request.model, mode: request.mode)
@@ -67,7 +58,7 @@ public struct FalVideoProvider: HostedVideoAdapter {
 
     public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
         guard let link = result.url else { throw JobFailure(.transient, "fal reported success without a video link") }
-        let cost = result.cost ?? catalogCost(Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
+        let cost = result.cost ?? catalogCost(for: request)
         return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
     }
 

@@ -28,6 +28,8 @@ public protocol HostedVideoAdapter: VideoGenerator, CustomStringConvertible, Cus
     /// The provider's name as users know it.
     static var providerName: String { get }
     var setup: HostedSetup { get }
+    /// The vendor's model id for a request's `model`, with Reel's `default` mapped (by mode).
+    static func model(_ name: String, mode: GenerationMode) -> String
 }
 
 extension HostedVideoAdapter {
@@ -39,9 +41,19 @@ extension HostedVideoAdapter {
                            isDeterministic: false, pollInterval: setup.pollInterval, timeout: setup.timeout, revision: 1)
     }
 
-    /// The catalog price of `seconds` of `model`.
-    public func catalogCost(_ model: String, seconds: Double) -> Money? {
-        setup.config.cost(model: model, seconds: seconds)
+    /// Keeps what changes the output — prompt, images, length, format, seed, options and the
+    /// vendor's model id — and blanks the brief's animatic-only fields.
+    public func normalize(_ request: VideoRequest) -> VideoRequest {
+        var r = request.blankingBrief()
+        r.model = Self.model(request.model, mode: request.mode)
+        return r
+    }
+
+    public func estimate(_ request: VideoRequest) -> Money? { catalogCost(for: request) }
+
+    /// The catalog price of the request's model for `seconds` (the request's length by default).
+    public func catalogCost(for request: VideoRequest, seconds: Double? = nil) -> Money? {
+        setup.config.cost(model: Self.model(request.model, mode: request.mode), seconds: seconds ?? request.duration.seconds)
     }
 
     public var description: String { "\(Self.self)(\(Redaction.url(setup.client.baseURL)))" }

@@ -10,7 +10,7 @@ import ReelModel
 /// the 429 body's `retry_after` (read when the `Retry-After` header is absent); and how a
 /// refused prompt is worded (Reel reads "NSFW", "sensitive" or "flagged" as moderation).
 extension ReplicateVideoProvider {
-    static func model(_ name: String, mode: GenerationMode) -> String {
+    public static func model(_ name: String, mode: GenerationMode) -> String {
         guard name == "default" || name.isEmpty else { return name }
         return mode == .text ? "kwaivgi/kling-v2.1-master" : "kwaivgi/kling-v2.1"
     }

@@ -20,15 +20,6 @@ public struct ReplicateVideoProvider: HostedVideoAdapter {
 
     public init(setup: HostedSetup) { self.setup = setup }
 
-    public func normalize(_ request: VideoRequest) -> VideoRequest {
-        var r = request.blankingBrief()
-        r.model = Self.model(request.model, mode: request.mode)
-        return r
-    }
-
-    public func estimate(_ request: VideoRequest) -> Money? {
-        catalogCost(Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
-    }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
         var r = request
@@ -60,8 +51,7 @@ public struct ReplicateVideoProvider: HostedVideoAdapter {
 
     public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
         guard let link = result.url else { throw JobFailure(.transient, "Replicate reported success without an output file") }
-        let model = Self.model(request.model, mode: request.mode)
-        let cost = result.cost ?? catalogCost(model, seconds: request.duration.seconds)
+        let cost = result.cost ?? catalogCost(for: request)
         return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
     }
 

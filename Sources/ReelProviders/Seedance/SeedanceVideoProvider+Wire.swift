@@ -14,8 +14,10 @@ import ReelModel
 extension SeedanceVideoProvider {
     static let defaultModel = "doubao-seedance-2-0-260128"
 
-    /// The model asked for, with Reel's `default` mapped to Seedance 2.0.
-    static func model(_ name: String) -> String { name == "default" || name.isEmpty ? defaultModel : name }
+    /// The model asked for, with Reel's `default` mapped to Seedance 2.0 (whatever the mode).
+    public static func model(_ name: String, mode: GenerationMode) -> String {
+        name == "default" || name.isEmpty ? defaultModel : name
+    }
 
     /// 1.0 models (`doubao-seedance-1-0-…`, `seedance-1-0-…`) read their settings from the prompt.
     static func usesTextFlags(_ model: String) -> Bool { model.contains("seedance-1-0") }
@@ -23,7 +25,7 @@ extension SeedanceVideoProvider {
     /// The body of `POST /contents/generations/tasks`. `duration` and `seed` are JSON
     /// integers; images are data URIs with roles `first_frame`, `last_frame`, `reference_image`.
     static func body(_ request: VideoRequest, images: InputImages) throws -> JSONValue {
-        let model = model(request.model)
+        let model = model(request.model, mode: request.mode)
         let settings: [(flag: String, field: String, value: JSONValue)] = [
             ("resolution", "resolution", .string(request.format.size.rawValue)),
             ("ratio", "ratio", .string(request.format.aspect.rawValue)),

@@ -22,16 +22,6 @@ public struct SeedanceVideoProvider: HostedVideoAdapter {
 
     public init(setup: HostedSetup) { self.setup = setup }
 
-    /// Keeps prompt, images, length, format, seed, model and options; blanks the brief.
-    public func normalize(_ request: VideoRequest) -> VideoRequest {
-        var r = request.blankingBrief()
-        r.model = Self.model(request.model)
-        return r
-    }
-
-    public func estimate(_ request: VideoRequest) -> Money? {
-        catalogCost(Self.model(request.model), seconds: request.duration.seconds)
-    }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
         let body = try Self.body(request, images: InputImages(request: request, context: context))
@@ -56,7 +46,7 @@ public struct SeedanceVideoProvider: HostedVideoAdapter {
     public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
         guard let link = result.url else { throw JobFailure(.transient, "Seedance reported success without a video link") }
         // Without tokens in the report, the catalog price of the clip.
-        let cost = result.cost ?? catalogCost(Self.model(request.model), seconds: request.duration.seconds)
+        let cost = result.cost ?? catalogCost(for: request)
         return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
     }
 }

@@ -13,7 +13,7 @@ import ReelModel
 /// present (when absent, the request's length is priced).
 extension WanVideoProvider {
     /// The model asked for; `default` picks the mode's model.
-    static func model(_ name: String, mode: GenerationMode) -> String {
+    public static func model(_ name: String, mode: GenerationMode) -> String {
         guard name == "default" || name.isEmpty else { return name }
         switch mode {
         case .text, .references: return "wan2.5-t2v-preview"

@@ -21,17 +21,6 @@ public struct WanVideoProvider: HostedVideoAdapter {
 
     public init(setup: HostedSetup) { self.setup = setup }
 
-    /// Keeps prompt, images, length, format, seed, model (`default` → the mode's default
-    /// model) and options; blanks the brief.
-    public func normalize(_ request: VideoRequest) -> VideoRequest {
-        var r = request.blankingBrief()
-        r.model = Self.model(request.model, mode: request.mode)
-        return r
-    }
-
-    public func estimate(_ request: VideoRequest) -> Money? {
-        catalogCost(Self.model(request.model, mode: request.mode), seconds: request.duration.seconds)
-    }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
         let model = Self.model(request.model, mode: request.mode)
@@ -56,7 +45,7 @@ public struct WanVideoProvider: HostedVideoAdapter {
         guard let link = result.url else { throw JobFailure(.transient, "DashScope reported success without a video link") }
         // DashScope reports seconds made (`usage.video_duration`), not money: the catalog prices them.
         let seconds = result.details?["seconds"]?.doubleValue ?? request.duration.seconds
-        let cost = result.cost ?? catalogCost(Self.model(request.model, mode: request.mode), seconds: seconds)
+        let cost = result.cost ?? catalogCost(for: request, seconds: seconds)
         return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
     }
 }
