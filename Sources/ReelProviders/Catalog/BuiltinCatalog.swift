@@ -16,5 +16,10 @@ public enum BuiltinCatalog {
         ("luma", luma),
         ("minimax", minimax),
         ("vidu", vidu),
+        ("seedance", seedance),
+        ("wan", wan),
+        ("fal", fal),
+        ("replicate", replicate),
+        ("comfyui", comfyui),
     ]
 }

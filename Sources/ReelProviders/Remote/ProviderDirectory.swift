@@ -15,6 +15,11 @@ public enum ProviderDirectory {
         LumaVideoProvider.agentsEntry,
         MiniMaxVideoProvider.entry,
         ViduVideoProvider.entry,
+        SeedanceVideoProvider.entry,
+        WanVideoProvider.entry,
+        FalVideoProvider.entry,
+        ReplicateVideoProvider.entry,
+        ComfyUIVideoProvider.entry,
     ] + OpenAIEndpoint.chatEntries
 
     public static func entry(_ id: ProviderID) -> ProviderEntry? { all.first { $0.id == id } }

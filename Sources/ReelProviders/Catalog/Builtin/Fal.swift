@@ -1,0 +1,47 @@
+extension BuiltinCatalog {
+    /// A few video models on fal.ai (any fal app path works as a model id; these are the ones
+    /// with an input shape in `FalVideoProvider.shapes`). Prices are fal's per-clip list
+    /// prices as remembered, divided per second: estimates.
+    static let fal = #"""
+    schema: reel.models/1
+    models:
+      - provider: fal
+        id: fal-ai/kling-video/v2.1/master/text-to-video
+        name: Kling 2.1 Master on fal (text)
+        modes: [text]
+        durations: [5, 10]
+        aspects: ["16:9", "9:16", "1:1"]
+        sizes: [1080p]
+        quality: 8
+        price: { amount: "0.28", currency: USD, per: second, source: estimate }
+        notes: fal answers carry no cost; the catalog price is recorded.
+      - provider: fal
+        id: fal-ai/kling-video/v2.1/pro/image-to-video
+        name: Kling 2.1 Pro on fal (image, first and last frame)
+        modes: [image, first-last]
+        durations: [5, 10]
+        aspects: ["16:9", "9:16", "1:1"]
+        sizes: [1080p]
+        quality: 8
+        price: { amount: "0.09", currency: USD, per: second, source: estimate }
+      - provider: fal
+        id: fal-ai/veo3/fast
+        name: Veo 3 Fast on fal
+        modes: [text]
+        durations: [8]
+        aspects: ["16:9", "9:16"]
+        sizes: [720p, 1080p]
+        native_audio: true
+        quality: 9
+        price: { amount: "0.40", currency: USD, per: second, source: estimate }
+      - provider: fal
+        id: fal-ai/minimax/hailuo-02/standard/image-to-video
+        name: Hailuo 02 Standard on fal
+        modes: [image]
+        durations: [6, 10]
+        aspects: ["16:9", "9:16", "1:1"]
+        sizes: [720p]
+        quality: 7
+        price: { amount: "0.045", currency: USD, per: second, source: estimate }
+    """#
+}

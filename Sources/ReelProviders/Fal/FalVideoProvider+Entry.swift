@@ -1,0 +1,25 @@
+import Foundation
+import ReelEngine
+import ReelModel
+
+/// fal as a configurable provider: `FAL_KEY` (sent as `Authorization: Key …`) and the
+/// queue host, `https://queue.fal.run`, unless `providers.fal.base_url` names another.
+extension FalVideoProvider {
+    public static let entry = ProviderEntry(
+        id: "fal", name: "fal.ai", defaultBaseURL: "https://queue.fal.run", credentials: ["FAL_KEY"],
+        video: { config, support in try FalVideoProvider(config: config, support: support) },
+        check: { config, support in try await FalVideoProvider(config: config, support: support).check() })
+
+    public init(config: ProviderConfig, support: AdapterSupport) throws {
+        let auth = HostedTaskClient.Auth(scheme: "Key", secret: try config.credential("FAL_KEY"))
+        let client = HostedTaskClient(name: "fal", baseURL: config.baseURL, auth: auth, support: support)
+        self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 5))
+    }
+
+    /// Asks for the status of a request that cannot exist: 404 means the key was accepted.
+    public func check() async throws -> String {
+        let url = client.url("fal-ai/kling-video/requests/00000000-0000-0000-0000-000000000000/status")
+        _ = try await client.report(url, jobID: "00000000", gone: [400, 404, 422])
+        return "key accepted"
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import ReelModel
+
+/// fal.ai's queue API on loopback: `Authorization: Key …`, `POST /{model…}` answering
+/// `{request_id, status_url, response_url, cancel_url}`, `GET /{owner}/{app}/requests/{id}/status`
+/// (IN_QUEUE → IN_PROGRESS → COMPLETED; 404 for a request it does not know), and
+/// `GET /{owner}/{app}/requests/{id}` with `{video: {url, …}}` — or, for a failed request
+/// (still `COMPLETED`), a 422 with `{detail: [{msg, type}]}`. Videos at `/files/{id}.mp4`.
+public final class FalFakeServer: Sendable {
+    public let core: HostedFakeServer
+
+    init(core: HostedFakeServer) { self.core = core }
+
+    public static func start(apiKey: String = "fal-test-key:5e7a1", pollsUntilDone: Int = 1) async throws -> FalFakeServer {
+        FalFakeServer(core: try await HostedFakeServer.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone) { request, fake in
+            Self.route(request, fake)
+        })
+    }
+
+    public var baseURL: URL { core.root }
+    public var apiKey: String { core.apiKey }
+
+    static func route(_ request: RecordedRequest, _ fake: HostedFakeServer) -> FakeResponse? {
+        guard fake.authorized(request, scheme: "Key") else { return .json(["detail": "Unauthorized"], status: 401) }
+        let parts = request.pathComponents
+        if let i = parts.firstIndex(of: "requests"), i == 2, parts.count >= 4, request.method == "GET" {
+            let app = parts[0..<2].joined(separator: "/")
+            let id = parts[3]
+            if parts.count == 5, parts[4] == "status" { return fake.answer(.poll) { status(id, app: app, fake) } }
+            if parts.count == 4 { return fake.answer(.result) { result(id, fake) } }
+            return nil
+        }
+        guard request.method == "POST", parts.count >= 2 else { return nil }
+        guard let body = request.json, body["prompt"]?.stringValue != nil else {
+            return .json(["detail": [["loc": ["body", "prompt"], "msg": "field required", "type": "value_error.missing"]]],
+                         status: 422)
+        }
+        return fake.answer(.create) {
+            let id = fake.createJob(request, prefix: "fal-req").id
+            let app = fake.root.appendingPathComponent(parts[0]).appendingPathComponent(parts[1])
+                .appendingPathComponent("requests").appendingPathComponent(id)
+            return .json(["request_id": .string(id), "status_url": .string(app.appendingPathComponent("status").absoluteString),
+                          "response_url": .string(app.absoluteString),
+                          "cancel_url": .string(app.appendingPathComponent("cancel").absoluteString), "queue_position": 0])
+        }
+    }
+
+    static func status(_ id: String, app: String, _ fake: HostedFakeServer) -> FakeResponse {
+        guard let (_, done) = fake.poll(id) else { return .json(["detail": "Request not found"], status: 404) }
+        let response = fake.root.appendingPathComponent(app).appendingPathComponent("requests").appendingPathComponent(id)
+        return .json(["status": done ? "COMPLETED" : "IN_PROGRESS", "request_id": .string(id),
+                      "response_url": .string(response.absoluteString), "logs": []])
+    }
+
+    static func result(_ id: String, _ fake: HostedFakeServer) -> FakeResponse {
+        guard let job = fake.job(id) else { return .json(["detail": "Request not found"], status: 404) }
+        switch job.outcome {
+        case .succeeds:
+            return .json(["video": ["url": .string(fake.fileURL(id).absoluteString), "content_type": "video/mp4",
+                                    "file_name": "output.mp4", "file_size": 41_223]])
+        case .fails(let code, let message):
+            return .json(["detail": [["loc": ["body"], "msg": .string(message), "type": .string(code)]]], status: 422)
+        }
+    }
+}

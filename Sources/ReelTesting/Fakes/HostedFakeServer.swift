@@ -1,0 +1,198 @@
+import Foundation
+import ReelModel
+import Synchronization
+
+/// What the fakes of "create a task, poll it, download a file" APIs share (Seedance, Wan,
+/// fal, Replicate, ComfyUI): a real HTTP server on loopback, a job book, a queue of
+/// scripted faults per endpoint, and result files (``FixtureMedia/mp4()``) served from
+/// `/files/{job}.mp4` on the same server. Each vendor's fake adds its own routes and
+/// answers in its own shapes.
+///
+/// ```swift
+/// fake.script(.rateLimited(retryAfter: 7), on: .create)
+/// fake.scriptNextJob(.fails(code: "OutputVideoSensitiveContentDetected", message: "…"))
+/// ```
+public final class HostedFakeServer: Sendable {
+    public typealias Routes = @Sendable (RecordedRequest, HostedFakeServer) async -> FakeResponse?
+
+    /// Which exchange a fault hits.
+    public enum Endpoint: String, Sendable, Hashable { case create, poll, result, download, upload }
+
+    /// A way an exchange goes wrong.
+    public enum Fault: Sendable {
+        /// 429 with `Retry-After`.
+        case rateLimited(retryAfter: Int)
+        /// This status with this JSON body.
+        case status(Int, JSONValue)
+        /// The normal answer (the job *is* made), sent after `seconds`.
+        case hang(seconds: Double)
+        /// HTTP 200 with JSON cut in half.
+        case malformedJSON
+        /// The result link no longer works (this status).
+        case expiredLink(status: Int)
+        /// The normal answer with its body cut short.
+        case truncated
+    }
+
+    /// How a job ends.
+    public enum Outcome: Sendable, Hashable {
+        case succeeds
+        case fails(code: String, message: String)
+    }
+
+    /// One job the fake knows.
+    public struct Job: Sendable {
+        public var id: String
+        public var body: JSONValue
+        public var headers: [String: String]
+        public var polls = 0
+        public var outcome: Outcome
+    }
+
+    struct State {
+        var faults: [Endpoint: [Fault]] = [:]
+        var outcomes: [Outcome] = []
+        var jobs: [String: Job] = [:]
+        var order: [String] = []
+        var forgotten: Set<String> = []
+        var downloads = 0
+        var completedDownloads = 0
+    }
+
+    /// The key the fake accepts.
+    public let apiKey: String
+    /// Reports before a job is done: the first says running, the next done.
+    public let pollsUntilDone: Int
+    let http: FakeHTTPServer
+    let state = Mutex(State())
+
+    init(apiKey: String, pollsUntilDone: Int, http: FakeHTTPServer) {
+        self.apiKey = apiKey
+        self.pollsUntilDone = pollsUntilDone
+        self.http = http
+    }
+
+    /// Starts a fake whose vendor answers come from `routes` (nil: 404).
+    public static func start(apiKey: String, pollsUntilDone: Int = 1, webSocket: FakeWebSocketRoute? = nil,
+                             routes: @escaping Routes) async throws -> HostedFakeServer {
+        let box = Box()
+        let http = try await FakeHTTPServer.start(webSocket: webSocket) { request in
+            guard let fake = box.fake.withLock({ $0 }) else { return .status(503) }
+            if request.pathComponents.first == "files" { return fake.serveFile(named: request.pathComponents.last ?? "") }
+            return await routes(request, fake) ?? .json(["message": "no such route"], status: 404)
+        }
+        let fake = HostedFakeServer(apiKey: apiKey, pollsUntilDone: pollsUntilDone, http: http)
+        box.fake.withLock { $0 = fake }
+        return fake
+    }
+
+    /// The fake, for the server's handler (which exists before the fake does).
+    final class Box: Sendable {
+        let fake = Mutex<HostedFakeServer?>(nil)
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    public var root: URL { http.baseURL }
+    public var port: Int { http.port }
+    public func stop() async throws { try await http.stop() }
+    /// Every request received, in order.
+    public var requests: [RecordedRequest] { http.requests }
+
+    /// Requests with `method` whose path starts with `prefix`.
+    public func requests(_ method: String, _ prefix: String) -> [RecordedRequest] {
+        requests.filter { $0.method == method && $0.path.hasPrefix(prefix) }
+    }
+
+    /// Makes the next exchange with `endpoint` go wrong this way (faults queue up in order).
+    public func script(_ fault: Fault, on endpoint: Endpoint) {
+        state.withLock { $0.faults[endpoint, default: []].append(fault) }
+    }
+
+    /// Makes the next job created end this way.
+    public func scriptNextJob(_ outcome: Outcome) {
+        state.withLock { $0.outcomes.append(outcome) }
+    }
+
+    /// Makes the fake forget job `id` (expired records, a restarted server).
+    public func forget(_ id: String) {
+        state.withLock { _ = $0.forgotten.insert(id) }
+    }
+
+    /// Jobs made so far, in order.
+    public var jobs: [Job] { state.withLock { s in s.order.compactMap { s.jobs[$0] } } }
+    /// Downloads started and finished whole.
+    public var downloads: (started: Int, completed: Int) { state.withLock { ($0.downloads, $0.completedDownloads) } }
+
+    /// True when `request` carries `header: value`.
+    public func authorized(_ request: RecordedRequest, header: String = "authorization", scheme: String = "Bearer") -> Bool {
+        request.header(header) == (scheme.isEmpty ? apiKey : "\(scheme) \(apiKey)")
+    }
+
+    /// The next scripted fault for `endpoint`, taken off its queue.
+    public func nextFault(_ endpoint: Endpoint) -> Fault? {
+        state.withLock { s in s.faults[endpoint]?.isEmpty == false ? s.faults[endpoint]!.removeFirst() : nil }
+    }
+
+    /// The answer to an exchange with `endpoint`: `normal` unless a fault is scripted.
+    public func answer(_ endpoint: Endpoint, _ normal: () -> FakeResponse) -> FakeResponse {
+        guard let fault = nextFault(endpoint) else { return normal() }
+        return Self.apply(fault, normal)
+    }
+
+    static func apply(_ fault: Fault, _ normal: () -> FakeResponse) -> FakeResponse {
+        switch fault {
+        case .rateLimited(let seconds):
+            return .json(["error": ["code": "rate_limited", "message": "Too many requests"]], status: 429,
+                         headers: ["Retry-After": String(seconds)])
+        case .status(let status, let body): return .json(body, status: status)
+        case .hang(let seconds): return normal().delayed(by: seconds)
+        case .malformedJSON: return .bytes(Data(#"{"status": "runn"#.utf8), contentType: "application/json")
+        case .expiredLink(let status): return .json(["message": "link expired"], status: status)
+        case .truncated:
+            let whole = normal()
+            return whole.truncated(after: whole.body.count / 2)
+        }
+    }
+
+    /// Records a new job made from `request` and returns it.
+    public func createJob(_ request: RecordedRequest, prefix: String = "job") -> Job {
+        state.withLock { s in
+            let id = "\(prefix)-\(s.order.count + 1)"
+            let outcome = s.outcomes.isEmpty ? .succeeds : s.outcomes.removeFirst()
+            let job = Job(id: id, body: request.json ?? .null, headers: request.headers, outcome: outcome)
+            s.jobs[id] = job
+            s.order.append(id)
+            return job
+        }
+    }
+
+    /// Where job `id` stands after one more report: nil when unknown, else the job and
+    /// whether it is done.
+    public func poll(_ id: String) -> (job: Job, done: Bool)? {
+        state.withLock { s in
+            guard !s.forgotten.contains(id), var job = s.jobs[id] else { return nil }
+            job.polls += 1
+            s.jobs[id] = job
+            return (job, job.polls > pollsUntilDone)
+        }
+    }
+
+    /// The job `id` without counting a report.
+    public func job(_ id: String) -> Job? { state.withLock { s in s.forgotten.contains(id) ? nil : s.jobs[id] } }
+
+    /// Where job `id`'s file is served.
+    public func fileURL(_ id: String, ext: String = "mp4") -> URL {
+        root.appendingPathComponent("files").appendingPathComponent("\(id).\(ext)")
+    }
+
+    /// A result file (an MP4, or a PNG for `.png` names), counted and subject to `.download` faults.
+    public func serveFile(named name: String) -> FakeResponse {
+        state.withLock { $0.downloads += 1 }
+        let response = answer(.download) {
+            let data = (try? (name.hasSuffix(".png") ? FixtureMedia.png() : FixtureMedia.mp4())) ?? Data()
+            return .bytes(data, contentType: name.hasSuffix(".png") ? "image/png" : "video/mp4")
+        }
+        if response.status == 200, response.truncateAfter == nil { state.withLock { $0.completedDownloads += 1 } }
+        return response
+    }
+}
