@@ -162,14 +162,21 @@ public struct Executor: Sendable {
         case .woke(let id):
             run.state.wake(id)
             run.newlyReady.append(id)
+        case .provided(let id, let key, let started, let fetch):
+            release(id, &run)
+            run.fetching.insert(id)
+            let node = run.graph[id]!
+            group.addTask { await self.fetchJob(node, key: key, started: started, fetch: fetch) }
         case .finished(let id, let output, let seconds):
             release(id, &run)
+            run.committed[id] = nil
             run.complete(id, output)
             run.summary.ran += 1
             if let cost = output.cost { run.spend(cost) }
             events?.yield(.succeeded(id, output, seconds: seconds))
         case .failed(let id, let failure):
             release(id, &run)
+            run.committed[id] = nil
             // The journal may have moved on (a handle recorded); look again next time.
             run.resolved[id] = nil
             let attempt = run.attempts[id, default: 1]
@@ -193,10 +200,11 @@ public struct Executor: Sendable {
         }
     }
 
+    /// Frees the job's provider slot (once: a job that was fetching has freed it already).
     private func release(_ id: NodeID, _ run: inout RunState) {
+        guard run.fetching.remove(id) == nil else { return }
         let provider = run.graph[id]!.spec.provider
         run.running[provider, default: 1] -= 1
-        run.committed[id] = nil
     }
 
     private func skip(_ id: NodeID, _ failure: JobFailure, _ run: inout RunState,
@@ -213,7 +221,7 @@ public struct Executor: Sendable {
         var resume: ProviderHandle?
         if case .submitted(let handle) = entry?.state { resume = handle }
         let idempotencyKey = (entry ?? JournalEntry(key: key, state: .pending, attempts: 0)).idempotencyKey
-        do {
+        return await conclude(node, key: key, started: started) {
             if let resume {
                 events?.yield(.resumed(node.id, resume))
             } else {
@@ -231,12 +239,31 @@ public struct Executor: Sendable {
             guard let runner = runners.runner(for: node) else {
                 throw JobFailure(.failed, "no runner for \(node.spec.kind)")
             }
-            let output = try await runner.run(node, context: context)
-            guard blobs.contains(output.asset) else {
-                throw JobFailure(.failed, "the runner reported \(output.asset.digest.short) but the store does not hold it")
+            return try await runner.start(node, context: context)
+        }
+    }
+
+    /// The rest of a job whose provider is done (its download), run without the slot.
+    private func fetchJob(_ node: GraphNode, key: CacheKey, started: ContinuousClock.Instant,
+                          fetch: @escaping @Sendable () async throws -> NodeOutput) async -> ChildResult {
+        await conclude(node, key: key, started: started) { .done(try await fetch()) }
+    }
+
+    /// Runs `body` and turns its end into a child result: an output checked and journaled,
+    /// a step to finish without the slot, or a classified failure.
+    private func conclude(_ node: GraphNode, key: CacheKey, started: ContinuousClock.Instant,
+                          _ body: () async throws -> RunnerStep) async -> ChildResult {
+        do {
+            switch try await body() {
+            case .fetch(let fetch):
+                return .provided(node.id, key: key, started: started, fetch: fetch)
+            case .done(let output):
+                guard blobs.contains(output.asset) else {
+                    throw JobFailure(.failed, "the runner reported \(output.asset.digest.short) but the store does not hold it")
+                }
+                try await journal.record(.succeeded(output), for: key, node: node)
+                return .finished(node.id, output, seconds: started.duration(to: .now).seconds)
             }
-            try await journal.record(.succeeded(output), for: key, node: node)
-            return .finished(node.id, output, seconds: started.duration(to: .now).seconds)
         } catch is CancellationError {
             return .cancelled
         } catch {
@@ -262,6 +289,8 @@ public struct Executor: Sendable {
 /// What a child task of the run reports.
 enum ChildResult: Sendable {
     case finished(NodeID, NodeOutput, seconds: Double)
+    /// The provider is done; the download is still to run (without the slot).
+    case provided(NodeID, key: CacheKey, started: ContinuousClock.Instant, fetch: @Sendable () async throws -> NodeOutput)
     case failed(NodeID, JobFailure)
     case woke(NodeID)
     case cancelled
@@ -275,6 +304,8 @@ struct RunState {
     var outputs: [NodeID: NodeOutput] = [:]
     var resolved: [NodeID: (key: CacheKey, entry: JournalEntry?)] = [:]
     var running: [ProviderID: Int] = [:]
+    /// Jobs whose provider is done and whose download runs without a slot.
+    var fetching: Set<NodeID> = []
     var attempts: [NodeID: Int] = [:]
     /// Estimated costs of jobs running now.
     var committed: [NodeID: Money?] = [:]

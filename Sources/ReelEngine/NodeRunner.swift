@@ -7,6 +7,24 @@ import ReelModel
 /// in its ``JobContext``.
 public protocol NodeRunner: Sendable {
     func run(_ node: GraphNode, context: JobContext) async throws -> NodeOutput
+    /// Runs the part of the job that needs the provider's slot. A remote job returns
+    /// ``RunnerStep/fetch(_:)`` once the provider has finished, so the download runs
+    /// without holding a slot the provider could give the next job. By default, all of `run`.
+    func start(_ node: GraphNode, context: JobContext) async throws -> RunnerStep
+}
+
+extension NodeRunner {
+    public func start(_ node: GraphNode, context: JobContext) async throws -> RunnerStep {
+        .done(try await run(node, context: context))
+    }
+}
+
+/// How far a runner got while holding its provider's slot.
+public enum RunnerStep: Sendable {
+    /// The job is done.
+    case done(NodeOutput)
+    /// The provider is done; what is left (a download) runs without the slot.
+    case fetch(@Sendable () async throws -> NodeOutput)
 }
 
 /// Everything a runner needs for one job, and the ways it reports back.

@@ -17,6 +17,15 @@ public struct GenerationRunner<G: Generator>: NodeRunner {
     }
 
     public func run(_ node: GraphNode, context: JobContext) async throws -> NodeOutput {
+        switch try await start(node, context: context) {
+        case .done(let output): return output
+        case .fetch(let fetch): return try await fetch()
+        }
+    }
+
+    /// Submits (or resumes) and polls while holding the provider's slot; the download is
+    /// handed back to run without it.
+    public func start(_ node: GraphNode, context: JobContext) async throws -> RunnerStep {
         let request: G.Request
         do {
             request = try node.spec.params.decode(G.Request.self)
@@ -39,7 +48,8 @@ public struct GenerationRunner<G: Generator>: NodeRunner {
             switch try await generator.poll(handle, context: generation) {
             case .succeeded(let locator):
                 context.progress(1)
-                return try await generator.fetch(locator, request: request, context: generation)
+                let generator = self.generator
+                return .fetch { try await generator.fetch(locator, request: request, context: generation) }
             case .failed(let failure):
                 throw failure
             case .running(let progress):
