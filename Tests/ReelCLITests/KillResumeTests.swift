@@ -56,12 +56,12 @@ import Testing
         var kills = 0
         var attempt = 0
         var status: Int32 = -1
-        while status != 0 && attempt < 40 {
+        while status != 0 && attempt < 80 {
             let log = dir.file("attempt-\(attempt).log")
             let run = try ReelBinary.start(["make", "--out", film.path, "--quiet"], environment: env, directory: root, stderr: log)
             if attempt % 2 == 0 {
                 // Killed after a while: during planning, polling, downloading, rendering or the cut.
-                try await Task.sleep(for: .milliseconds(250 + 180 * attempt))
+                try await Task.sleep(for: .milliseconds(200 + 90 * attempt))
             } else {
                 // Killed the moment the provider sees a create or a download: between the
                 // provider accepting work and the journal recording it.

@@ -154,7 +154,7 @@ import Testing
     @Test func aHungQueueRequestIsRetriedWithoutQueueingTwice() async throws {
         try await Self.withComfy { comfy, h, workflow in
             comfy.core.script(.hang(seconds: 30), on: .create)
-            let summary = try await h.run(try Self.adapter(comfy, workflow: workflow, requestTimeout: 0.5))
+            let summary = try await h.run(try Self.adapter(comfy, workflow: workflow, requestTimeout: 4))
             #expect(summary.succeeded)
             #expect(comfy.core.requests("POST", "/prompt").count == 1)
             #expect(comfy.core.jobs.count == 1)
@@ -165,7 +165,7 @@ import Testing
     func aBadHistoryAnswerIsRetriedByPollingTheSamePrompt(fault: HostedFakeServer.Fault) async throws {
         try await Self.withComfy { comfy, h, workflow in
             comfy.core.script(fault, on: .poll)
-            let ran = try await h.run(try Self.adapter(comfy, workflow: workflow, requestTimeout: 0.5))
+            let ran = try await h.run(try Self.adapter(comfy, workflow: workflow, requestTimeout: 4))
             #expect(ran.succeeded)
             #expect(comfy.core.jobs.count == 1)
         }

@@ -104,7 +104,7 @@ import Testing
     func aBadStatusIsRetriedByPollingTheSameRequest(fault: HostedFakeServer.Fault) async throws {
         try await Self.withFal { fal, h in
             fal.core.script(fault, on: .poll)
-            let ran = try await h.run(try Self.adapter(fal, requestTimeout: 0.5))
+            let ran = try await h.run(try Self.adapter(fal, requestTimeout: 4))
             #expect(ran.succeeded)
             #expect(fal.core.jobs.count == 1)
         }

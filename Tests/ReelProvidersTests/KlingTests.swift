@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func aHungCreateIsFoundAgainByItsExternalTaskID() async throws {
-        try await Self.kling.run(requestTimeout: 0.5) { fake, h, adapter in
+        try await Self.kling.run(requestTimeout: 4) { fake, h, adapter in
             fake.scriptNext(.hang(seconds: 20), on: .create)
             let summary = try await Self.kling.take(h, adapter)
             #expect(summary.succeeded, "\(summary.failures)")

@@ -125,7 +125,7 @@ import Testing
     @Test func aMalformedOrHungReportIsRetriedByPollingTheSameVideo() async throws {
         try await Self.withFake { fake, h in
             fake.answers.script("poll", ScriptedAnswers.malformedJSON, FakeResponse.status(200).delayed(by: 5))
-            let summary = try await h.run(try Self.sora(fake, requestTimeout: 0.5), request: Self.request)
+            let summary = try await h.run(try Self.sora(fake, requestTimeout: 4), request: Self.request)
             #expect(summary.succeeded)
             #expect(fake.requests("POST", "videos").count == 1)
             #expect(fake.requests("GET", "videos/video_1").count == 3)

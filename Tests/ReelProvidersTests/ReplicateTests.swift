@@ -105,7 +105,7 @@ import Testing
     func aBadReportIsRetriedByPollingTheSamePrediction(fault: HostedFakeServer.Fault) async throws {
         try await Self.withReplicate { rep, h in
             rep.core.script(fault, on: .poll)
-            let ran = try await h.run(try Self.adapter(rep, requestTimeout: 0.5))
+            let ran = try await h.run(try Self.adapter(rep, requestTimeout: 4))
             #expect(ran.succeeded)
             #expect(rep.core.jobs.count == 1)
         }

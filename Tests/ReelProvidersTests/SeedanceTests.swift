@@ -146,7 +146,7 @@ import Testing
     @Test func aHungReportTimesOutAndTheSameTaskIsPolledAgain() async throws {
         try await Self.withArk { ark, h in
             ark.core.script(.hang(seconds: 30), on: .poll)
-            let summary = try await h.run(try Self.adapter(ark, requestTimeout: 0.5))
+            let summary = try await h.run(try Self.adapter(ark, requestTimeout: 4))
             #expect(summary.succeeded)
             #expect(ark.core.jobs.count == 1)
             let polled = Set(ark.core.requests("GET", "/api/v3/contents/generations/tasks/").map(\.path))

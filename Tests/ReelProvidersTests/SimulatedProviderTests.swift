@@ -153,7 +153,7 @@ import Testing
         try await withSim { sim, dir in
             sim.scriptNext(.hang(seconds: 30), on: .create)
             let h = try SimAdapterHarness(sim: sim, dir: dir)
-            let summary = try await h.run(try h.provider(requestTimeout: 0.5, probe: false))
+            let summary = try await h.run(try h.provider(requestTimeout: 4, probe: false))
             #expect(summary.succeeded)
             #expect(sim.counters.createRequests == 2)
             #expect(sim.counters.createdJobs == 1)

@@ -94,7 +94,7 @@ import Testing
         try await Self.withFake { fake, h in
             fake.answers.script("create", VeoFakeServer.error(429, status: "RESOURCE_EXHAUSTED", headers: ["Retry-After": "5"]))
             fake.answers.script("poll", FakeResponse.status(200).delayed(by: 5), ScriptedAnswers.malformedJSON)
-            let summary = try await h.run(try Self.veo(fake, requestTimeout: 0.5), request: Self.request)
+            let summary = try await h.run(try Self.veo(fake, requestTimeout: 4), request: Self.request)
             #expect(summary.succeeded)
             #expect(await h.sleeper.waits.first.map { $0 >= 5 && $0 <= 5.5 } == true)
             #expect(fake.requests("POST", "models/").count == 2)

@@ -122,7 +122,7 @@ import Testing
     func aBadReportIsRetriedByPollingTheSameTask(fault: HostedFakeServer.Fault) async throws {
         try await Self.withWan { wan, h in
             wan.core.script(fault, on: .poll)
-            let summary = try await h.run(try Self.adapter(wan, requestTimeout: 0.5))
+            let summary = try await h.run(try Self.adapter(wan, requestTimeout: 4))
             #expect(summary.succeeded)
             #expect(wan.core.jobs.count == 1)
         }

@@ -63,7 +63,7 @@ extension TaskAdapterCase {
 
     /// A poll that hangs times out and the retry polls the same task: one create, one task.
     func hungPollPollsTheSameTaskAgain() async throws {
-        try await run(requestTimeout: 0.5) { fake, h, adapter in
+        try await run(requestTimeout: 4) { fake, h, adapter in
             fake.scriptNext(.hang(seconds: 20), on: .poll)
             let summary = try await take(h, adapter)
             #expect(summary.succeeded, "\(summary.failures)")
