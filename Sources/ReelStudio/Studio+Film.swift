@@ -33,6 +33,7 @@ extension Studio {
         let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators(setup),
                                        catalog: setup.catalog)
         if makeMissing { try requireProvider(production.config.provider, setup: setup, generators: builder.generators) }
+        try requireVoices(production, setup: setup)
         let takes = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
         let picks = try await production.repository.picks()
         var sources: [ShotID: ShotSource] = [:]

@@ -40,7 +40,20 @@ extension Studio {
     func generators(_ setup: ProviderSetup?) -> Generators {
         var g = localGenerators()
         g.videos = (setup?.videos ?? [:]).merging(videoProviders) { $1 }
+        if let voice = setup?.speech.values.first { g.speech = voice }
         return g
+    }
+
+    /// Fails with what to do when `reel.yaml` names a speech provider that cannot be used.
+    func requireVoices(_ production: Production, setup: ProviderSetup) throws {
+        guard let voices = production.config.voices, setup.speech[voices] == nil else { return }
+        guard let status = setup.providers.first(where: { $0.entry.id == voices }), status.entry.speech != nil else {
+            let speakers = setup.providers.filter { $0.entry.speech != nil }.map(\.entry.id.rawValue)
+            throw ReelError(.configuration, "voices: \(voices) is not a speech provider", at: "reel.yaml",
+                            hint: "use one of \(speakers.joined(separator: ", ")), or leave `voices` out for espeak-ng")
+        }
+        throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: "reel.yaml voices",
+                        hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); or leave `voices` out")
     }
 
     /// What a shot asks of a model.

@@ -18,6 +18,10 @@ public struct TakeReport: Hashable, Sendable, Codable {
     /// The take's file in the media store.
     public var output: String?
     public var seconds: Double?
+    /// How the cut fits a take of another length to the shot: `trim` or `hold` (nil: exact).
+    public var fit: String?
+    /// The length asked of the model, when it is not the shot's.
+    public var generatedSeconds: Double?
     public var failure: String?
     public var failureReason: String?
     public var providerJobID: String?
@@ -39,7 +43,8 @@ extension Studio {
                        model: t.record.model, state: t.state, current: t.record.fingerprint == fingerprint,
                        picked: picked == t.record.id, cost: t.output?.cost, attempts: t.attempts,
                        output: t.output.map { production.blobs.url(for: $0.asset).path },
-                       seconds: t.output?.asset.media?.duration?.seconds, failure: t.failure?.message,
+                       seconds: t.output?.asset.media?.duration?.seconds, fit: t.record.fit,
+                       generatedSeconds: t.record.generatedMilliseconds.map { Double($0) / 1000 }, failure: t.failure?.message,
                        failureReason: t.failure?.reason.rawValue, providerJobID: t.providerJobID,
                        createdAt: t.record.createdAt)
         }

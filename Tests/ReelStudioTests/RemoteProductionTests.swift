@@ -26,6 +26,13 @@ import Testing
         return try Production.open(try Project.find(project.directory), lockFor: "test")
     }
 
+    /// The film's machine-readable AI-content record (the `AIGC` metadata field).
+    static func aigcRecord(_ film: URL) async throws -> String {
+        try await LocalProcessRunner().run(try Toolchain.discover().requireFFprobe(),
+                                           ["-v", "error", "-show_entries", "format_tags=AIGC", "-of", "default=nw=1",
+                                            film.path]).stdoutText
+    }
+
     func studio(_ sim: SimulatedProviderServer, _ dir: TemporaryDirectory) -> Studio {
         var env = ProcessInfo.processInfo.environment
         env["SIM_API_KEY"] = sim.apiKey
@@ -54,10 +61,7 @@ import Testing
         let media = try await MediaProbe(ffprobe: Toolchain.discover().requireFFprobe()).probe(film.film)
         #expect(media.frameCount == film.frames)
         // A film with a generated shot carries the AIGC record.
-        let tags = try await LocalProcessRunner().run(try Toolchain.discover().requireFFprobe(),
-                                                      ["-v", "error", "-show_entries", "format_tags=AIGC", "-of", "default=nw=1",
-                                                       film.film.path])
-        #expect(tags.stdoutText.contains("\"Label\":\"1\""))
+        #expect(try await Self.aigcRecord(film.film).contains("\"Label\":\"1\""))
         try await sim.stop()
     }
 
@@ -125,5 +129,33 @@ import Testing
         let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         #expect(report.providers.first { $0.id == "kling" }?.configured == true)
         #expect(!json.contains("very-secret"))
+    }
+
+    @Test func voicesCanComeFromASpeechProvider() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let eleven = try await ElevenLabsFakeServer.start()
+        let production = try production(dir, yaml: "voices: elevenlabs\n")
+        defer { production.close() }
+        var env = ProcessInfo.processInfo.environment
+        env["REEL_CONFIG_DIR"] = dir.file("config").path
+        env["ELEVENLABS_API_KEY"] = eleven.apiKey
+        env["REEL_ELEVENLABS_BASE_URL"] = eleven.baseURL.absoluteString
+        let film = try await Studio(environment: env).film(production, output: dir.file("cut.mp4"), makeMissing: true)
+        let lines = film.storyboard.shots.reduce(0) { $0 + $1.dialogue.count }
+        let spoken = eleven.requests.filter { $0.method == "POST" && $0.path.contains("text-to-speech") }
+        #expect(spoken.count == lines)
+        #expect(!spoken.isEmpty)
+        let media = try await MediaProbe(ffprobe: Toolchain.discover().requireFFprobe()).probe(film.film)
+        #expect(media.frameCount == film.frames)
+        // Synthetic voices are AI content too: the film carries the AIGC record.
+        #expect(try await Self.aigcRecord(film.film).contains("\"Label\":\"1\""))
+        try await eleven.stop()
+
+        // Without its key, the same project says what is missing before anything runs.
+        env["ELEVENLABS_API_KEY"] = nil
+        await #expect(throws: ReelError.self) {
+            try await Studio(environment: env).film(production, output: dir.file("cut2.mp4"), makeMissing: true)
+        }
     }
 }

@@ -14,9 +14,9 @@ extension FilmGraphBuilder {
         let rate = format.frameRate
         let starts = storyboard.shotStarts
         let totalFrames = storyboard.shots.reduce(Int64(0)) { $0 + rate.frames(in: $1.duration) }
-        // Whether any shot's picture comes from a generative model: then the film is labelled
-        // from its first frame, whatever its first shots are.
-        let generative = storyboard.shots.contains { shot in
+        // Whether any shot's picture or any voice comes from a generative model: then the film
+        // is labelled from its first frame, whatever its first shots are.
+        let generative = !generators.speech.descriptor.isLocal || storyboard.shots.contains { shot in
             let provider: ProviderID = switch sources[shot.id] ?? .take(animaticTake(shot)) {
             case .take(let take): take.provider
             case .stored(let take, _): take.provider

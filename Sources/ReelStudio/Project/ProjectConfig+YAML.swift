@@ -71,6 +71,9 @@ extension ProjectConfig {
                     throw fail("budget.cap", capNode, "must be an amount with a currency", "for example cap: \"20.00 USD\" or cap: \"¥150\"")
                 }
                 budgetCap = cap
+            case "voices":
+                let name = try string(key, value)
+                voices = name == "espeak" || name == "espeak-ng" || name.isEmpty ? nil : ProviderID(name)
             case "routing":
                 guard let m = value.mapping else {
                     throw fail(key, value, "must be a mapping", "routing: { policy: cheapest, allow: [kling] }")
@@ -165,6 +168,7 @@ extension ProjectConfig {
         #   policy: cheapest       # or best
         #   allow: [kling, vidu]
         #   shots: { S01-01: animatic }
+        # voices: elevenlabs       # who speaks the lines: espeak-ng (offline) unless a speech provider is named
         # providers:               # base URLs (relays, regions) and options per provider
         #   kling: { base_url: "https://api-beijing.klingai.com" }
 

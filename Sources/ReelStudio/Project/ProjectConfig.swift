@@ -21,6 +21,7 @@ import Yams
 ///   allow: [kling, vidu]       # providers or provider/model; empty for all configured
 ///   pin: kling/kling-v2-6      # for the project; `scenes:` and `shots:` pin per scene or shot
 ///   shots: { S03-07: veo, S01-01: animatic }
+/// voices: elevenlabs           # who speaks the lines; espeak-ng (offline) when left out
 /// providers:                   # per provider: base_url (relays, regions), other options
 ///   kling: { base_url: "https://api-beijing.klingai.com" }
 /// ```
@@ -41,6 +42,8 @@ public struct ProjectConfig: Hashable, Sendable {
     public var routing: RoutingPolicy
     /// Per-provider settings: base URL and options.
     public var providers: [ProviderID: ProviderSettings]
+    /// Who speaks the lines: nil for espeak-ng (offline), or a speech provider (`elevenlabs`, `openai`).
+    public var voices: ProviderID?
 
     /// One provider's settings in `reel.yaml`.
     public struct ProviderSettings: Hashable, Sendable {
@@ -69,6 +72,7 @@ public struct ProjectConfig: Hashable, Sendable {
         self.style = style
         self.routing = RoutingPolicy()
         self.providers = [:]
+        self.voices = nil
     }
 
     /// Reads `reel.yaml`; every problem is one error naming the file and the field.

@@ -13,6 +13,8 @@ public struct ProviderSetup: Sendable {
     public var providers: [Status]
     /// Adapters of the configured video providers, by id.
     public var videos: [ProviderID: any VideoGenerator]
+    /// Adapters of the configured speech providers, by id.
+    public var speech: [ProviderID: any SpeechGenerator] = [:]
     public var router: Router
     /// Where each catalog layer came from, in the order laid over each other.
     public var catalogSources: [String]
@@ -55,6 +57,7 @@ public struct ProviderSetup: Sendable {
         let credentials = try Credentials.load(environment: environment, names: names)
         var statuses: [Status] = []
         var videos: [ProviderID: any VideoGenerator] = [:]
+        var speech: [ProviderID: any SpeechGenerator] = [:]
         for entry in ProviderDirectory.all {
             let settings = config.providers[entry.id]
             let base = environment[entry.baseURLVariable].flatMap { $0.isEmpty ? nil : $0 } ?? settings?.baseURL ?? entry.defaultBaseURL
@@ -79,12 +82,14 @@ public struct ProviderSetup: Sendable {
                                           models: catalog.models(of: entry.id))
                 providerConfig = made
                 if let make = entry.video { videos[entry.id] = try make(made, support) }
+                if let make = entry.speech, config.voices == entry.id { speech[entry.id] = try make(made, support) }
             }
             statuses.append(Status(entry: entry, config: providerConfig, baseURL: Redaction.url(url), keys: keys, missing: missing))
         }
         let configured = Set(statuses.filter(\.configured).map(\.entry.id))
         let router = Router(catalog: catalog, configured: configured, policy: config.routing)
-        return ProviderSetup(catalog: catalog, providers: statuses, videos: videos, router: router, catalogSources: sources)
+        return ProviderSetup(catalog: catalog, providers: statuses, videos: videos, speech: speech, router: router,
+                             catalogSources: sources)
     }
 
     /// The models of one catalog document.
