@@ -59,14 +59,16 @@ import Testing
         while status != 0 && attempt < 80 {
             let log = dir.file("attempt-\(attempt).log")
             let run = try ReelBinary.start(["make", "--out", film.path, "--quiet"], environment: env, directory: root, stderr: log)
+            let delay = Duration.milliseconds(200 + 90 * attempt)
             if attempt % 2 == 0 {
                 // Killed after a while: during planning, polling, downloading, rendering or the cut.
-                try await Task.sleep(for: .milliseconds(200 + 90 * attempt))
+                try await Task.sleep(for: delay)
             } else {
-                // Killed the moment the provider sees a create or a download: between the
-                // provider accepting work and the journal recording it.
+                // Killed the moment the provider sees a create or a download (between the
+                // provider accepting work and the journal recording it), or after a while
+                // once there is nothing left to ask the provider.
                 let before = sim.counters
-                let deadline = ContinuousClock.now + .seconds(6)
+                let deadline = ContinuousClock.now + delay
                 while run.isRunning, ContinuousClock.now < deadline,
                       sim.counters.createRequests == before.createRequests, sim.counters.downloads == before.downloads {
                     try await Task.sleep(for: .milliseconds(2))
