@@ -57,9 +57,8 @@ extension Studio {
                 let pending = all.first { $0.record.fingerprint == fingerprint && $0.record.provider == plan.provider && !$0.succeeded
                     && ($0.failure?.reason.isRetryable ?? true) }
                 let take = pending?.record ?? builder.newTake(shot, number: number, plan: plan, at: Date())
-                if plan.provider != production.config.provider, production.config.provider.rawValue != "auto",
-                   plan.reasons.first?.hasPrefix("the animatic stands in") == true {
-                    warnings.append("\(shot.id): \(plan.reasons.first!)")
+                if plan.fallback, production.config.provider.rawValue != "auto", let reason = plan.reasons.first {
+                    warnings.append("\(shot.id): \(reason)")
                 }
                 if pending == nil { newTakes.append(take) }
                 sources[shot.id] = .take(take)

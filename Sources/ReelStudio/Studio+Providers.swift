@@ -15,6 +15,8 @@ public struct TakePlan: Sendable, Hashable {
     public var fit: String?
     public var estimate: Money?
     public var reasons: [String]
+    /// The animatic stands in because no configured model can make the shot.
+    public var fallback = false
 }
 
 extension Studio {
@@ -84,7 +86,7 @@ extension Studio {
                 return TakePlan(provider: chosen, model: "default", reasons: ["\(chosen): not in the catalog; its default model"])
             }
             return TakePlan(provider: local, model: "default",
-                            reasons: ["the animatic stands in: " + decision.reasons.joined(separator: "; ")])
+                            reasons: ["the animatic stands in: " + decision.reasons.joined(separator: "; ")], fallback: true)
         }
         let exact = abs(decision.seconds - shot.duration.seconds) < 0.001
         return TakePlan(provider: model.provider, model: model.id,

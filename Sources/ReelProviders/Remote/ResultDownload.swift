@@ -39,12 +39,6 @@ public struct ResultDownload: Sendable {
         }
     }
 
-    /// Downloads an image (PNG, JPEG or WebP, by what the server says) and stores it.
-    public func image(_ request: HTTPRequest, into blobs: any BlobStore, cost: Money?, details: JSONValue? = nil,
-                      expiredStatuses: Set<Int> = [403, 404, 410]) async throws -> NodeOutput {
-        try await file(request, into: blobs, mediaType: nil, cost: cost, details: details, expiredStatuses: expiredStatuses) { _ in }
-    }
-
     /// Downloads any file, checks it, and stores it.
     /// - Parameter mediaType: what it is; nil takes the server's `Content-Type`.
     public func file(_ request: HTTPRequest, into blobs: any BlobStore, mediaType: String?, cost: Money?,
