@@ -21,6 +21,32 @@ public struct AsyncHTTPTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await Self.within(request) { try await exchange(request) }
+    }
+
+    public func download(_ request: HTTPRequest, to file: URL) async throws -> HTTPDownload {
+        try await Self.within(request) { try await stream(request, to: file) }
+    }
+
+    /// AsyncHTTPClient's timeout ends when the answer's head arrives; a body that stalls
+    /// half-way would wait forever. The whole exchange, body included, gets `timeout` (and a
+    /// little more, so the client's own timeout speaks first when it applies).
+    static func within<T: Sendable>(_ request: HTTPRequest, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(Int64(max(0.001, request.timeout) * 1000) + 500))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw JobFailure(.timedOut, "\(request.method) \(request.redactedURL): no complete answer within \(Int(request.timeout.rounded(.up))) s")
+            }
+            return value
+        }
+    }
+
+    private func exchange(_ request: HTTPRequest) async throws -> HTTPResponse {
         let failures = TransportFailures(request: request)
         do {
             let response = try await client.execute(try makeRequest(request), timeout: Self.timeAmount(request.timeout))
@@ -32,7 +58,7 @@ public struct AsyncHTTPTransport: HTTPTransport {
         }
     }
 
-    public func download(_ request: HTTPRequest, to file: URL) async throws -> HTTPDownload {
+    private func stream(_ request: HTTPRequest, to file: URL) async throws -> HTTPDownload {
         let failures = TransportFailures(request: request)
         let fm = FileManager.default
         var written: Int64 = 0
