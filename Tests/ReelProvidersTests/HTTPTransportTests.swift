@@ -85,6 +85,20 @@ import Testing
         }
     }
 
+    @Test func aDownloadThatStallsHalfWayTimesOutAndLeavesNoFile() async throws {
+        let bytes = Data(repeating: 7, count: 100_000)
+        try await FakeHTTPServer.serving(handler: { _ in FakeResponse.bytes(bytes).stalled(after: 40_000) }) { server in
+            let dir = TemporaryDirectory()
+            defer { dir.remove() }
+            let file = dir.file("clip.mp4")
+            let failure = await #expect(throws: JobFailure.self) {
+                try await transport.download(HTTPRequest(url: server.baseURL.appendingPathComponent("f"), timeout: 1), to: file)
+            }
+            #expect(failure?.reason == .timedOut)
+            #expect(!FileManager.default.fileExists(atPath: file.path))
+        }
+    }
+
     @Test func aFailedDownloadWritesNoFileAndKeepsTheErrorBody() async throws {
         try await FakeHTTPServer.serving(handler: { _ in .json(["error": ["code": "expired", "message": "link expired"]], status: 410) }) { server in
             let dir = TemporaryDirectory()

@@ -125,6 +125,7 @@ extension FakeHTTPServer {
                 try await outbound.write(.body(ByteBuffer(bytes: response.body[response.body.startIndex + offset ..< response.body.startIndex + end])))
                 offset = end
             }
+            if response.stalls { try? await Task.sleep(for: .seconds(3600)) }
             if response.truncateAfter != nil { return false }
             try await outbound.write(.end(nil))
             return !closing

@@ -22,6 +22,8 @@ public struct FakeResponse: Sendable {
     public var truncateAfter: Int?
     /// Close the connection without answering at all.
     public var dropsConnection: Bool
+    /// After the truncated body, keep the connection open and send nothing more (a stalled CDN).
+    public var stalls = false
 
     public init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delay: Double = 0,
                 truncateAfter: Int? = nil, dropsConnection: Bool = false) {
@@ -77,6 +79,14 @@ public struct FakeResponse: Sendable {
     public func truncated(after bytes: Int) -> FakeResponse {
         var copy = self
         copy.truncateAfter = max(0, bytes)
+        return copy
+    }
+
+    /// This answer with only the first `bytes` bytes of its body, then silence on an open
+    /// connection: a download that stalls half-way.
+    public func stalled(after bytes: Int) -> FakeResponse {
+        var copy = truncated(after: bytes)
+        copy.stalls = true
         return copy
     }
 }
