@@ -10,11 +10,19 @@ public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
     public static func detect(_ text: String) -> Language {
         var cjk = 0
         var letters = 0
-        for ch in text {
-            if ch.isCJK, !(ch.isPunctuation || ch.isWhitespace) {
+        // By scalar (a character's class is its first scalar's; combining marks are skipped):
+        // many times faster than iterating `Character`s, with the same counts.
+        for s in text.unicodeScalars {
+            if s.value < 0x80 {
+                if (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A { letters += 1 }
+                continue
+            }
+            let p = s.properties
+            if p.isGraphemeExtend { continue }
+            if isCJK(s), !(isPunctuation(p) || p.isWhitespace) {
                 cjk += 1
                 letters += 1
-            } else if ch.isLetter {
+            } else if p.isAlphabetic {
                 letters += 1
             }
         }
@@ -45,19 +53,57 @@ public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
     public func units(in text: String) -> Int {
         var count = 0
         var inWord = false
-        for ch in text {
-            if ch.isCJK {
-                if !(ch.isPunctuation || ch.isSymbol) { count += 1 }
+        for s in text.unicodeScalars {
+            if s.value < 0x80 {
+                let lower = s.value | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) {
+                    if !inWord { count += 1 }
+                    inWord = true
+                } else if s.value != 0x27 {
+                    inWord = false
+                }
+                continue
+            }
+            let p = s.properties
+            if p.isGraphemeExtend { continue }
+            if Language.isCJK(s) {
+                if !(Language.isPunctuation(p) || Language.isSymbol(p)) { count += 1 }
                 inWord = false
-            } else if ch.isLetter || ch.isNumber {
+            } else if p.isAlphabetic || p.numericType != nil {
                 if !inWord { count += 1 }
                 inWord = true
-            } else if ch == "'" || ch == "’" {
-                continue
-            } else {
+            } else if s != "’" {
                 inWord = false
             }
         }
         return count
+    }
+
+    /// `Character.isCJK` for one scalar.
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3000...0x303F, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+             0xFF00...0xFFEF, 0xAC00...0xD7AF, 0x20000...0x2FA1F:
+            true
+        default:
+            false
+        }
+    }
+
+    static func isPunctuation(_ p: Unicode.Scalar.Properties) -> Bool {
+        switch p.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            true
+        default:
+            false
+        }
+    }
+
+    static func isSymbol(_ p: Unicode.Scalar.Properties) -> Bool {
+        switch p.generalCategory {
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: true
+        default: false
+        }
     }
 }

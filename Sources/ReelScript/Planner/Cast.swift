@@ -7,24 +7,39 @@ struct Cast {
     struct Member {
         var subject: Subject
         /// Names the action text may use: `MAYA CHEN`, `Maya`, `林晓`.
-        var aliases: [String]
+        var aliases: [String] { didSet { entries = WordText.Entry.list(aliases) } }
+        /// The aliases, read once for ``WordText`` look-ups.
+        private(set) var entries: [WordText.Entry]
         var colorIndex: Int
+
+        init(subject: Subject, aliases: [String], colorIndex: Int) {
+            self.subject = subject
+            self.aliases = aliases
+            self.entries = WordText.Entry.list(aliases)
+            self.colorIndex = colorIndex
+        }
     }
 
     private(set) var members: [Member] = []
     private var byKey: [String: Int] = [:]
 
     init(screenplay: Screenplay) {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for element in screenplay.elements {
+            guard case .dialogue(let d) = element.content else { continue }
+            let name = Cast.canonicalName(d.character)
+            guard !name.isEmpty, seen.insert(Cast.key(name)).inserted else { continue }
+            names.append(name)
+        }
         let actionText = screenplay.elements.compactMap { element -> String? in
             if case .action(let a) = element.content { return ScriptText.plain(a.text) }
             return nil
         }
+        let genders = Cast.guessGenders(names: names, in: actionText)
         var genderCounts: [Voice.Gender: Int] = [:]
-        for element in screenplay.elements {
-            guard case .dialogue(let d) = element.content else { continue }
-            let name = Cast.canonicalName(d.character)
-            guard !name.isEmpty, byKey[Cast.key(name)] == nil else { continue }
-            var gender = Cast.guessGender(name: name, in: actionText, dialogue: d)
+        for (name, guessed) in zip(names, genders) {
+            var gender = guessed
             if gender == .unknown { gender = members.count % 2 == 0 ? .female : .male }
             let variant = genderCounts[gender, default: 0]
             genderCounts[gender] = variant + 1
@@ -40,23 +55,22 @@ struct Cast {
     }
 
     /// Characters named in `text`, in order of first mention.
-    func mentioned(in text: String) -> [Member] {
-        var found: [(String.Index, Member)] = []
+    func mentioned(in text: WordText) -> [Member] {
+        var found: [(Int, Member)] = []
         for member in members {
-            var first: String.Index?
-            for alias in member.aliases {
-                if let r = Cast.find(alias, in: text), first.map({ r.lowerBound < $0 }) ?? true { first = r.lowerBound }
-            }
+            let first = member.entries.compactMap { text.firstMatch($0) }.min()
             if let first { found.append((first, member)) }
         }
         return found.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
+    private static let nameTrim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "^@　"))
+
     /// `MAYA (CONT'D)` → `MAYA`; full-width spaces trimmed.
     static func canonicalName(_ raw: String) -> String {
         var name = raw
         if let paren = name.firstIndex(where: { $0 == "(" || $0 == "（" }) { name = String(name[..<paren]) }
-        return name.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "^@　")))
+        return name.trimmingCharacters(in: nameTrim)
     }
 
     static func key(_ name: String) -> String { name.lowercased() }
@@ -73,73 +87,5 @@ struct Cast {
             }
         }
         return result
-    }
-
-    static func find(_ alias: String, in text: String) -> Range<String.Index>? {
-        if alias.first?.isCJK ?? false { return text.range(of: alias) }
-        var searchRange = text.startIndex..<text.endIndex
-        while let r = text.range(of: alias, options: .caseInsensitive, range: searchRange) {
-            let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
-            let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
-            if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return r }
-            searchRange = r.upperBound..<text.endIndex
-        }
-        return nil
-    }
-
-    /// Guesses a character's gender from how the action lines speak of them:
-    /// - an introduction that says so: `陈默（男，28岁）`, `MAYA (30s, woman)`;
-    /// - a title: Mr., Mrs., Ms., Miss;
-    /// - a sentence that starts with the name followed by one that starts with He or She
-    ///   (他/她);
-    /// - in a sentence that starts with the name, `his`, `himself`, `herself`, or `her`
-    ///   before a thing one has (`her hands`, `her coat`) — never `her` as an object,
-    ///   which is someone else.
-    static func guessGender(name: String, in actions: [String], dialogue: Dialogue) -> Voice.Gender {
-        var female = 0
-        var male = 0
-        let names = aliases(for: name)
-        let upper = name.uppercased()
-        if ["MRS", "MS", "MISS", "MADAM", "AUNT", "GRANDMA", "MOTHER", "MOM", "LADY", "QUEEN", "SISTER"]
-            .contains(where: { upper.hasPrefix($0) }) { female += 3 }
-        if ["MR", "SIR", "UNCLE", "GRANDPA", "FATHER", "DAD", "KING", "BROTHER", "LORD"]
-            .contains(where: { upper.hasPrefix($0) }) { male += 3 }
-        let owned = #"\bher (own |left |right )?(hands?|face|eyes|hair|coat|jacket|bag|suitcase|phone|head|lips|cup|tea|letters?|shoulders?|arms?|voice|mother|father|brother|sister)\b"#
-        for text in actions {
-            // An introduction: the name then a parenthesis saying man or woman.
-            for alias in names {
-                guard let r = find(alias, in: text) else { continue }
-                let after = text[r.upperBound...].prefix(24)
-                if let open = after.firstIndex(where: { $0 == "(" || $0 == "（" }), after.distance(from: after.startIndex, to: open) <= 1 {
-                    let note = after[open...].prefix { $0 != ")" && $0 != "）" }.lowercased()
-                    if note.contains("女") || Lexicon.contains(note, "woman") || Lexicon.contains(note, "female") || Lexicon.contains(note, "girl") { female += 3 }
-                    if note.contains("男") || Lexicon.contains(note, "man") || Lexicon.contains(note, "male") || Lexicon.contains(note, "boy") { male += 3 }
-                }
-            }
-            let sentences = text.split(whereSeparator: { ".!?。！？".contains($0) })
-                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            for (i, sentence) in sentences.enumerated() {
-                guard names.contains(where: { startsWith(sentence, $0) }) else { continue }
-                if Lexicon.contains(sentence, "his") || Lexicon.contains(sentence, "himself") { male += 1 }
-                if Lexicon.contains(sentence, "herself")
-                    || sentence.range(of: owned, options: [.regularExpression, .caseInsensitive]) != nil { female += 1 }
-                if i + 1 < sentences.count {
-                    let next = sentences[i + 1]
-                    if startsWith(next, "she") || next.hasPrefix("她") { female += 2 }
-                    if startsWith(next, "he") || next.hasPrefix("他") { male += 2 }
-                }
-            }
-        }
-        if female > male { return .female }
-        if male > female { return .male }
-        return .unknown
-    }
-
-    /// True when `sentence` starts with the word `word` (any case; CJK by prefix).
-    static func startsWith(_ sentence: String, _ word: String) -> Bool {
-        if word.first?.isCJK ?? false { return sentence.hasPrefix(word) }
-        guard sentence.lowercased().hasPrefix(word.lowercased()) else { return false }
-        let rest = sentence.dropFirst(word.count)
-        return rest.first.map { !($0.isLetter || $0.isNumber) } ?? true
     }
 }

@@ -6,7 +6,7 @@ import ReelModel
 /// English entries match whole words case-insensitively (a trailing `*` matches any
 /// ending: `laugh*`); Chinese entries match anywhere in the text.
 enum Lexicon {
-    static let moods: [(Mood, [String])] = [
+    static let moods: [(Mood, [WordText.Entry])] = [
         (.action, ["run*", "chase*", "fight*", "punch*", "crash*", "explod*", "race*", "races", "jump*", "sprint*",
                    "dodg*", "swerv*", "smash*", "kick*", "追", "奔跑", "打斗", "撞", "爆炸", "冲", "扑", "逃", "飞奔"]),
         (.tense, ["gun*", "knife", "blood*", "scream*", "threat*", "danger*", "afraid", "fear*", "panic*", "alarm*",
@@ -25,70 +25,53 @@ enum Lexicon {
     ]
 
     /// Movement across the frame: follow it with a pan.
-    static let travel = ["walk*", "enter*", "cross*", "run*", "hurr*", "stride*", "pace*", "wander*", "approach*",
+    static let travel: [WordText.Entry] = ["walk*", "enter*", "cross*", "run*", "hurr*", "stride*", "pace*", "wander*", "approach*",
                          "drive*", "rides", "走", "进", "穿过", "跑", "来到", "走向", "离开", "开车"]
     /// Something rises or is looked up at: tilt up.
-    static let rise = ["looks up", "look up", "tower*", "rises", "skyscraper*", "climb*", "抬头", "仰望", "高楼", "爬"]
+    static let rise: [WordText.Entry] = ["looks up", "look up", "tower*", "rises", "skyscraper*", "climb*", "抬头", "仰望", "高楼", "爬"]
     /// Something falls or is looked down on: tilt down.
-    static let fall = ["looks down", "look down", "falls", "drops", "sinks", "collaps*", "低头", "跌", "倒下", "掉"]
+    static let fall: [WordText.Entry] = ["looks down", "look down", "falls", "drops", "sinks", "collaps*", "低头", "跌", "倒下", "掉"]
     /// A realization or a held look: push in.
-    static let intensify = ["realiz*", "realis*", "stare*", "freez*", "froze", "gasp*", "tremb*", "shock*", "stunned",
+    static let intensify: [WordText.Entry] = ["realiz*", "realis*", "stare*", "freez*", "froze", "gasp*", "tremb*", "shock*", "stunned",
                             "tears", "clench*", "愣", "盯", "震惊", "颤抖", "呆住", "僵住", "咬牙", "瞪"]
     /// Leaving, distance, solitude: pull out.
-    static let withdraw = ["alone", "walks away", "leaves", "disappear*", "distance", "vanish*", "fades", "独自",
+    static let withdraw: [WordText.Entry] = ["alone", "walks away", "leaves", "disappear*", "distance", "vanish*", "fades", "独自",
                            "消失", "远去", "走远", "只剩"]
     /// A detail worth an insert.
-    static let details = ["phone", "letter", "photo*", "ring", "key", "keys", "note", "screen", "watch", "envelope",
+    static let details: [WordText.Entry] = ["phone", "letter", "photo*", "ring", "key", "keys", "note", "screen", "watch", "envelope",
                           "ticket", "hand", "hands", "cup", "glass", "手机", "信", "照片", "戒指", "钥匙", "纸条", "屏幕",
                           "手表", "信封", "车票", "手", "杯"]
     /// A line said with force or under breath: go close.
-    static let emphatic = ["shout*", "yell*", "scream*", "whisper*", "cry*", "crying", "sob*", "angr*", "furious",
+    static let emphatic: [WordText.Entry] = ["shout*", "yell*", "scream*", "whisper*", "cry*", "crying", "sob*", "angr*", "furious",
                            "tear*", "hiss*", "plead*", "beg*", "大喊", "喊", "吼", "低声", "轻声", "哭", "愤怒", "哽咽",
                            "颤声", "咆哮", "小声"]
 
     /// How many of `words` occur in `text`.
-    static func count(_ words: [String], in text: String) -> Int {
-        words.reduce(0) { $0 + (contains(text, $1) ? 1 : 0) }
+    static func count(_ words: [WordText.Entry], in text: WordText) -> Int {
+        words.reduce(0) { $0 + (text.contains($1) ? 1 : 0) }
     }
 
     /// How many times any of `words` occurs in `text`, counting repeats.
-    static func occurrences(_ words: [String], in text: String) -> Int {
-        words.reduce(0) { $0 + matches(text, $1) }
+    static func occurrences(_ words: [WordText.Entry], in text: WordText) -> Int {
+        words.reduce(0) { $0 + text.count($1) }
     }
 
     /// Pronouns that point back at characters already on screen.
-    static let female = ["she", "her", "herself", "她"]
-    static let male = ["he", "him", "his", "himself"]
-    static let plural = ["they", "them", "both", "together", "两人", "他们", "她们", "一起"]
+    static let female: [WordText.Entry] = ["she", "her", "herself", "她"]
+    static let male: [WordText.Entry] = ["he", "him", "his", "himself"]
+    static let plural: [WordText.Entry] = ["they", "them", "both", "together", "两人", "他们", "她们", "一起"]
 
-    static func containsAny(_ words: [String], in text: String) -> Bool {
-        words.contains { contains(text, $0) }
+    static func containsAny(_ words: [WordText.Entry], in text: WordText) -> Bool {
+        text.containsAny(words)
     }
 
-    /// Whole-word (or prefix with `*`) match for Latin words, substring for CJK.
+    static func containsAny(_ words: [WordText.Entry], in text: String) -> Bool {
+        WordText(text).containsAny(words)
+    }
+
+    /// Whole-word (or prefix with `*`) match for Latin words, substring for CJK (see
+    /// ``WordText``). Prepare a ``WordText`` once when asking about many words.
     static func contains(_ text: String, _ word: String) -> Bool {
-        matches(text, word, limit: 1) > 0
-    }
-
-    static func matches(_ text: String, _ word: String, limit: Int = .max) -> Int {
-        if let first = word.first, first.isCJK {
-            return min(limit, text.components(separatedBy: word).count - 1)
-        }
-        var found = 0
-        let prefix = word.hasSuffix("*")
-        let stem = prefix ? String(word.dropLast()) : word
-        var searchRange = text.startIndex..<text.endIndex
-        while let r = text.range(of: stem, options: [.caseInsensitive], range: searchRange) {
-            let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
-            let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
-            let startsWord = before.map { !($0.isLetter || $0.isNumber) } ?? true
-            let endsWord = after.map { !($0.isLetter || $0.isNumber) } ?? true
-            if startsWord && (prefix || endsWord) {
-                found += 1
-                if found >= limit { return found }
-            }
-            searchRange = r.upperBound..<text.endIndex
-        }
-        return found
+        WordText(text).contains(word)
     }
 }

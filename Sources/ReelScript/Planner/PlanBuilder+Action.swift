@@ -14,17 +14,18 @@ extension PlanBuilder {
     mutating func addActionShot(_ text: String, line: Int, notes: [String]) {
         guard let scene else { return }
         let language = Language.detect(text)
-        let mentioned = resolveSubjects(in: text)
+        let words = WordText(text)
+        let mentioned = resolveSubjects(in: words)
         for id in mentioned.reversed() {
             present.removeAll { $0 == id }
             present.insert(id, at: 0)
         }
-        let travels = Lexicon.containsAny(Lexicon.travel, in: text)
+        let travels = Lexicon.containsAny(Lexicon.travel, in: words)
         let purpose: ShotPurpose
         let size: ShotSize
         switch mentioned.count {
         case 0:
-            let detail = Lexicon.containsAny(Lexicon.details, in: text)
+            let detail = Lexicon.containsAny(Lexicon.details, in: words)
             purpose = detail ? .insert : .action
             size = detail ? .closeUp : .wide
         case 1:
@@ -37,7 +38,7 @@ extension PlanBuilder {
             purpose = .action
             size = .wide
         }
-        let move = PlanBuilder.move(for: text, travels: travels, seed: scene.location + text)
+        let move = PlanBuilder.move(for: words, travels: travels, seed: scene.location + text)
         let seconds = min(7, max(2.2, Double(language.units(in: text)) / language.readingRate + 0.8))
         let id = nextID()
         append(Shot(id: id, scene: scene.id, purpose: purpose, duration: frames(seconds), size: size, move: move,
@@ -47,12 +48,12 @@ extension PlanBuilder {
 
     /// Characters named in the text, then those its pronouns point back to: "she" is the
     /// woman last on screen, "they" everyone on screen.
-    func resolveSubjects(in text: String) -> [SubjectID] {
+    func resolveSubjects(in text: WordText) -> [SubjectID] {
         var ids = cast.mentioned(in: text).map(\.subject.id)
         func gender(_ id: SubjectID) -> Voice.Gender? {
             cast.members.first { $0.subject.id == id }?.subject.voice?.gender
         }
-        let pronouns: [(words: [String], wanted: Voice.Gender?)] = [
+        let pronouns: [(words: [WordText.Entry], wanted: Voice.Gender?)] = [
             (Lexicon.female, .female), (Lexicon.male, .male), (Lexicon.plural, nil),
         ]
         for (words, wanted) in pronouns where Lexicon.containsAny(words, in: text) {
@@ -67,14 +68,14 @@ extension PlanBuilder {
     }
 
     /// The camera move an action asks for, strongest cue first.
-    static func move(for text: String, travels: Bool, seed: String) -> CameraMove {
+    static func move(for text: WordText, travels: Bool, seed: String) -> CameraMove {
         if Lexicon.containsAny(Lexicon.rise, in: text) { return .tiltUp }
         if Lexicon.containsAny(Lexicon.fall, in: text) { return .tiltDown }
         if Lexicon.containsAny(Lexicon.intensify, in: text) { return .pushIn }
         if Lexicon.containsAny(Lexicon.withdraw, in: text) { return .pullOut }
         if travels {
-            if Lexicon.contains(text, "left") || text.contains("左") { return .panLeft }
-            if Lexicon.contains(text, "right") || text.contains("右") { return .panRight }
+            if text.contains("left") || text.contains("左") { return .panLeft }
+            if text.contains("right") || text.contains("右") { return .panRight }
             return Hashing32.of(seed) % 2 == 0 ? .panRight : .panLeft
         }
         return .static

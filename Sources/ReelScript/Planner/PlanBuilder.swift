@@ -61,7 +61,7 @@ struct PlanBuilder {
             // A first paragraph with nobody in it is the establishing shot itself.
             if let first = elements.first(where: { PlanBuilder.isShootable($0) }),
                case .action(let action) = first.content,
-               cast.mentioned(in: ScriptText.plain(action.text)).isEmpty {
+               cast.mentioned(in: WordText(ScriptText.plain(action.text))).isEmpty {
                 elements = elements.drop { !PlanBuilder.isShootable($0) }.dropFirst()
                 for element in block.elements[..<(block.elements.firstIndex(of: first) ?? 0)] { handle(element) }
                 addEstablishing(text: ScriptText.plain(action.text), line: first.line)
@@ -148,8 +148,15 @@ struct PlanBuilder {
 
     func speechSeconds(_ text: String, language: Language) -> Double {
         let units = Double(language.units(in: text))
-        let stops = text.filter { ".!?。！？…".contains($0) }.count
-        let commas = text.filter { ",;:，；：、—".contains($0) }.count
+        var stops = 0
+        var commas = 0
+        for s in text.unicodeScalars {
+            switch s {
+            case ".", "!", "?", "。", "！", "？", "…": stops += 1
+            case ",", ";", ":", "，", "；", "：", "、", "—": commas += 1
+            default: break
+            }
+        }
         return max(0.6, units / language.speakingRate + 0.25 * Double(max(0, stops - 1)) + 0.12 * Double(commas))
     }
 
@@ -175,8 +182,12 @@ struct PlanBuilder {
         }
     }
 
+    private static let transitionTrim = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+
     static func isTransitionWords(_ text: String) -> Bool {
-        let t = text.uppercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let trimmed = text.trimmingCharacters(in: transitionTrim)
+        guard trimmed.utf8.count <= 16 else { return false }
+        let t = trimmed.uppercased()
         return ["FADE IN", "FADE OUT", "FADE TO BLACK", "CUT TO", "DISSOLVE TO", "SMASH CUT TO", "淡入", "淡出", "叠化"]
             .contains(t)
     }
@@ -194,8 +205,9 @@ struct PlanBuilder {
 
     static func mood(of text: String, at time: TimeOfDay) -> Mood {
         var best: (Mood, Int) = (.calm, 0)
-        for (mood, words) in Lexicon.moods {
-            let score = Lexicon.occurrences(words, in: text)
+        let words = WordText(text)
+        for (mood, entries) in Lexicon.moods {
+            let score = Lexicon.occurrences(entries, in: words)
             if score > best.1 { best = (mood, score) }
         }
         if best.1 > 0 { return best.0 }

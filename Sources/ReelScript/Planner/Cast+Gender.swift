@@ -1,0 +1,101 @@
+import Foundation
+import ReelModel
+
+extension Cast {
+    /// Guesses each character's gender from how the action lines speak of them:
+    /// - an introduction that says so: `陈默（男，28岁）`, `MAYA (30s, woman)`;
+    /// - a title: Mr., Mrs., Ms., Miss;
+    /// - a sentence that starts with the name followed by one that starts with He or She
+    ///   (他/她);
+    /// - in a sentence that starts with the name, `his`, `himself`, `herself`, or `her`
+    ///   before a thing one has (`her hands`, `her coat`) — never `her` as an object,
+    ///   which is someone else.
+    ///
+    /// One pass over the action lines for the whole cast: each paragraph's words and
+    /// sentences are found once, then asked about every name.
+    static func guessGenders(names: [String], in actions: [String]) -> [Voice.Gender] {
+        var female = [Int](repeating: 0, count: names.count)
+        var male = [Int](repeating: 0, count: names.count)
+        let aliasLists = names.map(aliases(for:))
+        let entryLists = aliasLists.map(WordText.Entry.list)
+        let longest = aliasLists.joined().map(\.count).max() ?? 0
+        for (k, name) in names.enumerated() {
+            let upper = name.uppercased()
+            if ["MRS", "MS", "MISS", "MADAM", "AUNT", "GRANDMA", "MOTHER", "MOM", "LADY", "QUEEN", "SISTER"]
+                .contains(where: { upper.hasPrefix($0) }) { female[k] += 3 }
+            if ["MR", "SIR", "UNCLE", "GRANDPA", "FATHER", "DAD", "KING", "BROTHER", "LORD"]
+                .contains(where: { upper.hasPrefix($0) }) { male[k] += 3 }
+        }
+        for text in actions {
+            let words = WordText(text)
+            for k in aliasLists.indices {
+                // An introduction: the name then a parenthesis saying man or woman.
+                for alias in entryLists[k] {
+                    guard let r = words.firstRange(alias) else { continue }
+                    let after = Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: r.upperBound)...]).prefix(24)
+                    if let open = after.firstIndex(where: { $0 == "(" || $0 == "（" }), after.distance(from: after.startIndex, to: open) <= 1 {
+                        let note = WordText(after[open...].prefix { $0 != ")" && $0 != "）" }.lowercased())
+                        if note.contains("女") || note.contains("woman") || note.contains("female") || note.contains("girl") { female[k] += 3 }
+                        if note.contains("男") || note.contains("man") || note.contains("male") || note.contains("boy") { male[k] += 3 }
+                    }
+                }
+            }
+            let sentences = Cast.sentences(of: text)
+            let heads = sentences.map { $0.prefix(longest + 1).lowercased() }
+            for (i, sentence) in sentences.enumerated() {
+                for (k, aliases) in aliasLists.enumerated() where aliases.contains(where: { startsWith(heads[i], $0) }) {
+                    let sentence = String(sentence)
+                    let sentenceWords = WordText(sentence)
+                    if sentenceWords.contains("his") || sentenceWords.contains("himself") { male[k] += 1 }
+                    if sentenceWords.contains("herself") || owned.firstMatch(in: sentence, range: NSRange(sentence.startIndex..., in: sentence)) != nil {
+                        female[k] += 1
+                    }
+                    if i + 1 < sentences.count {
+                        if startsWith(heads[i + 1], "she") || heads[i + 1].hasPrefix("她") { female[k] += 2 }
+                        if startsWith(heads[i + 1], "he") || heads[i + 1].hasPrefix("他") { male[k] += 2 }
+                    }
+                }
+            }
+        }
+        return names.indices.map { k in female[k] > male[k] ? .female : male[k] > female[k] ? .male : .unknown }
+    }
+
+    nonisolated(unsafe) private static let owned = try! NSRegularExpression(pattern: ownedPattern, options: .caseInsensitive)
+    private static let ownedPattern = #"\bher (own |left |right )?(hands?|face|eyes|hair|coat|jacket|bag|suitcase|phone|head|lips|cup|tea|letters?|shoulders?|arms?|voice|mother|father|brother|sister)\b"#
+
+    /// The sentences of `text` (split at `.!?。！？`, empty pieces left out), trimmed.
+    static func sentences(of text: String) -> [Substring] {
+        let scalars = text.unicodeScalars
+        var result: [Substring] = []
+        var start = scalars.startIndex
+        var i = start
+        func close(_ end: String.UnicodeScalarView.Index) {
+            guard start < end else { return }
+            var s = start
+            var e = end
+            while s < e, scalars[s].properties.isWhitespace { s = scalars.index(after: s) }
+            while e > s, scalars[scalars.index(before: e)].properties.isWhitespace { e = scalars.index(before: e) }
+            result.append(Substring(scalars[s..<e]))
+        }
+        while i < scalars.endIndex {
+            switch scalars[i] {
+            case ".", "!", "?", "。", "！", "？":
+                close(i)
+                start = scalars.index(after: i)
+            default:
+                break
+            }
+            i = scalars.index(after: i)
+        }
+        close(scalars.endIndex)
+        return result
+    }
+
+    /// True when `sentence` starts with the word `word` (any case; CJK by prefix).
+    static func startsWith(_ sentence: String, _ word: String) -> Bool {
+        if word.first?.isCJK ?? false { return sentence.hasPrefix(word) }
+        guard sentence.lowercased().hasPrefix(word.lowercased()) else { return false }
+        let rest = sentence.dropFirst(word.count)
+        return rest.first.map { !($0.isLetter || $0.isNumber) } ?? true
+    }
+}
