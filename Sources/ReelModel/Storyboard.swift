@@ -60,18 +60,22 @@ public struct StoryScene: Hashable, Sendable, Codable {
     public var location: String
     public var locationID: SubjectID?
     public var timeOfDay: TimeOfDay
+    /// What the heading says besides place and time, as written: `FLASHBACK`, `1973`,
+    /// `DRIVING`, `ANOTHER DAY`, `回忆`. Nil when there are none (and in older storyboards).
+    public var qualifiers: [String]?
     public var mood: Mood
     /// 1-based line of the heading in the script.
     public var line: Int
 
     public init(id: SceneID, heading: String, setting: Setting, location: String, locationID: SubjectID? = nil,
-                timeOfDay: TimeOfDay, mood: Mood, line: Int) {
+                timeOfDay: TimeOfDay, qualifiers: [String] = [], mood: Mood, line: Int) {
         self.id = id
         self.heading = heading
         self.setting = setting
         self.location = location
         self.locationID = locationID
         self.timeOfDay = timeOfDay
+        self.qualifiers = qualifiers.isEmpty ? nil : qualifiers
         self.mood = mood
         self.line = line
     }

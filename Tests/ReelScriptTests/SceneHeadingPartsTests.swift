@@ -8,7 +8,7 @@ struct SceneHeadingPartsTests {
         ("INT. KITCHEN - NIGHT", Setting.interior, "KITCHEN", TimeOfDay.night),
         ("EXT. PARK - DAY", .exterior, "PARK", .day),
         ("EXT./INT. CAR - DAY", .interiorExterior, "CAR", .day),
-        ("INT./EXT. CAR - MOVING - DUSK", .interiorExterior, "CAR - MOVING", .dusk),
+        ("INT./EXT. CAR - MOVING - DUSK", .interiorExterior, "CAR", .dusk), // MOVING is a qualifier
         ("INT/EXT TRAIN", .interiorExterior, "TRAIN", .unspecified),
         ("I/E VAN - DAWN", .interiorExterior, "VAN", .dawn),
         ("EST. CITY", .exterior, "CITY", .unspecified),

@@ -45,7 +45,7 @@ struct PlanBuilder {
             locationID = subjectID
         }
         let current = StoryScene(id: id, heading: heading.text, setting: parts.setting, location: parts.location,
-                                 locationID: locationID, timeOfDay: parts.timeOfDay,
+                                 locationID: locationID, timeOfDay: parts.timeOfDay, qualifiers: parts.qualifiers,
                                  mood: PlanBuilder.mood(of: block.text, at: parts.timeOfDay), line: block.line)
         scenes.append(current)
         scene = current
