@@ -115,7 +115,7 @@ public enum ScriptText {
         while i < n {
             let b = bytes[i]
             let (scalar, length) = b < 0x80 ? (Unicode.Scalar(b), 1) : decode(bytes, at: i)
-            let white = b < 0x80 ? b == 0x20 || (b >= 0x09 && b <= 0x0D) : scalar.properties.isWhitespace
+            let white = b < 0x80 ? b == 0x20 || (b >= 0x09 && b <= 0x0D) : isWhitespace(scalar)
             guard white else {
                 if pendingSpace, !out.isEmpty { out.append(0x20) }
                 pendingSpace = false
@@ -132,12 +132,23 @@ public enum ScriptText {
 
     // MARK: UTF-8
 
+    /// Unicode's White_Space beyond ASCII: NEL, NBSP, ogham space, U+2000–U+200A, line and
+    /// paragraph separators, narrow NBSP, medium math space, ideographic space.
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// True when the scalar at `i` joins the character before it (a combining mark, a
     /// spacing mark or a zero-width joiner), so the byte before `i` is not a character alone.
     @inline(__always)
     static func extendsGrapheme(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard i < bytes.count, bytes[i] >= 0x80 else { return false }
         let scalar = decode(bytes, at: i).scalar
+        if (0x3400...0x9FFF).contains(scalar.value) || (0xFF01...0xFF5E).contains(scalar.value) { return false } // Han, full-width forms
         let p = scalar.properties
         return p.isGraphemeExtend || p.generalCategory == .spacingMark || scalar.value == 0x200D
     }

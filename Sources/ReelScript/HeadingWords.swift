@@ -58,8 +58,10 @@ enum HeadingWords {
     static let dashes: Set<Character> = ["-", "–", "—"]
 
     static func isSeparator(_ c: Character) -> Bool {
-        c.isWhitespace || "。·・．—–-，,、：:".contains(c)
+        c.isWhitespace || separators.contains(c)
     }
+
+    private static let separators: Set<Character> = ["。", "·", "・", "．", "—", "–", "-", "，", ",", "、", "：", ":"]
 
     static func startsWord(_ s: Substring) -> Bool {
         s.first.map { $0.isLetter || $0.isNumber } ?? false

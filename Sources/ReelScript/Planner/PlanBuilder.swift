@@ -185,15 +185,20 @@ struct PlanBuilder {
     private static let transitionTrim = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
 
     static func isTransitionWords(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: transitionTrim)
-        guard trimmed.utf8.count <= 16 else { return false }
-        let t = trimmed.uppercased()
+        // Only a short text can be one of these: look at its ends, not the whole of it.
+        let scalars = text.unicodeScalars
+        let isTrim = { (s: Unicode.Scalar) in transitionTrim.contains(s) }
+        guard let first = scalars.firstIndex(where: { !isTrim($0) }),
+              let last = scalars[first...].lastIndex(where: { !isTrim($0) }),
+              text.utf8.distance(from: first, to: last) < 16 else { return false }
+        let t = String(scalars[first...last]).uppercased()
         return ["FADE IN", "FADE OUT", "FADE TO BLACK", "CUT TO", "DISSOLVE TO", "SMASH CUT TO", "淡入", "淡出", "叠化"]
             .contains(t)
     }
 
     /// Inline `[[notes]]` of a paragraph.
     static func notes(in raw: String) -> [String] {
+        guard raw.utf8.contains(0x5B) else { return [] }
         var notes: [String] = []
         var rest = raw[...]
         while let open = rest.range(of: "[["), let close = rest.range(of: "]]", range: open.upperBound..<rest.endIndex) {

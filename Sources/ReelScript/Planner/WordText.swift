@@ -41,7 +41,11 @@ struct WordText {
                 let (scalar, len) = WordText.decode(bytes, at: i)
                 length = len
                 let p = scalar.properties
-                if p.isGraphemeExtend || p.generalCategory == .spacingMark || scalar.value == 0x200D {
+                if (0x3400...0x9FFF).contains(scalar.value) {
+                    isWord = true // Han ideographs are letters
+                } else if (0x3000...0x303F).contains(scalar.value) || (0xFF01...0xFF0F).contains(scalar.value) {
+                    isWord = false // CJK and full-width punctuation
+                } else if p.isGraphemeExtend || p.generalCategory == .spacingMark || scalar.value == 0x200D {
                     isWord = start >= 0 // a combining mark stays with what it combines with
                 } else {
                     isWord = p.isAlphabetic || p.numericType != nil
