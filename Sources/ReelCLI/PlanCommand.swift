@@ -29,7 +29,7 @@ struct PlanCommand: AsyncParsableCommand {
             storyboard = try await Studio().plan(try project.open(lockFor: "plan"), save: true)
         }
         if json {
-            try Terminal.json(storyboard)
+            try StoryboardJSON.write(storyboard) { FileHandle.standardOutput.write($0) }
         } else {
             Terminal.out(StoryboardText.render(storyboard))
         }
