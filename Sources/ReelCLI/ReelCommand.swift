@@ -15,7 +15,7 @@ public struct ReelCommand: AsyncParsableCommand {
         subcommands: [
             MakeCommand.self, InitCommand.self, PlanCommand.self, GenerateCommand.self, TakesCommand.self, PickCommand.self,
             RenderCommand.self, ExportCommand.self, StatusCommand.self, StatsCommand.self, BoardCommand.self, ProvidersCommand.self,
-            DoctorCommand.self,
+            CheckCommand.self, DoctorCommand.self,
             DevCommand.self,
         ]
     )

@@ -1,0 +1,127 @@
+import Foundation
+import ReelModel
+
+/// One thing wrong with a clip: what kind, when, and how much.
+///
+/// ```swift
+/// ClipProblem(kind: .black, range: .between(0, 1.04), measure: 16.2, unit: .luma,
+///             summary: "the picture is black (mean luma 16)")
+/// ```
+public struct ClipProblem: Hashable, Sendable, Codable {
+    /// The kinds of problem ``ClipCheck`` finds.
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Black or nearly black frames (≥ 0.2 s).
+        case black
+        /// The picture stops moving (≥ 0.5 s of identical frames).
+        case frozen
+        /// A few frames much brighter or darker than those around them.
+        case flash
+        /// The brightness pumps up and down, frame after frame.
+        case flicker
+        /// A cut to another picture inside what should be one shot.
+        case cut
+        /// The clip is longer or shorter than asked.
+        case duration
+        /// The clip's frame size is not the one asked for.
+        case size
+        /// Pixels are not square, so the picture is shown stretched.
+        case aspect
+        /// Black bars above and below the picture.
+        case letterbox
+        /// Black bars left and right of the picture.
+        case pillarbox
+        /// Silence where speech is expected.
+        case silence
+        /// Speech is expected but the clip has no sound at all.
+        case noAudio = "no-audio"
+        /// The sound is too quiet or too loud.
+        case loudness
+    }
+
+    /// What ``ClipProblem/measure`` counts.
+    public enum Unit: String, Hashable, Sendable, Codable {
+        /// Mean luma, 0–255.
+        case luma
+        /// Mean absolute frame difference, 0–255.
+        case difference
+        /// ffmpeg's scene-change score, 0–100.
+        case score
+        case seconds
+        /// Width divided by height.
+        case ratio
+        /// A share of the picture, 0–100.
+        case percent
+        case lufs = "LUFS"
+    }
+
+    public var kind: Kind
+    /// When it happens; the whole clip for problems of the whole clip.
+    public var range: TimeRange
+    /// How bad it is, in ``unit``.
+    public var measure: Double
+    public var unit: Unit
+    /// One sentence for people: `the picture is black (mean luma 16)`.
+    public var summary: String
+
+    public init(kind: Kind, range: TimeRange, measure: Double, unit: Unit, summary: String) {
+        self.kind = kind
+        self.range = range
+        self.measure = (measure * 1000).rounded() / 1000
+        self.unit = unit
+        self.summary = summary
+    }
+}
+
+/// The outcome of a clip's check: pass, or fail with every problem found. The same JSON
+/// (`reel.clip-check`, version 1) for every surface that shows it.
+public struct ClipVerdict: Hashable, Sendable, Codable {
+    public var schema = "reel.clip-check"
+    public var version = 1
+    /// The file checked.
+    public var file: String
+    public var passed: Bool { problems.isEmpty }
+    /// Every problem, in time order.
+    public var problems: [ClipProblem]
+    /// What the probe found: size, rate, exact frame count and length, streams.
+    public var media: MediaInfo
+    /// The sound's integrated loudness and true peak, when the clip has sound.
+    public var loudness: LoudnessMeasurement?
+
+    public init(file: String, problems: [ClipProblem], media: MediaInfo, loudness: LoudnessMeasurement?) {
+        self.file = file
+        self.problems = problems
+        self.media = media
+        self.loudness = loudness
+    }
+
+    enum CodingKeys: String, CodingKey { case schema, version, file, passed, problems, media, loudness }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(String.self, forKey: .schema)
+        version = try c.decode(Int.self, forKey: .version)
+        file = try c.decode(String.self, forKey: .file)
+        problems = try c.decode([ClipProblem].self, forKey: .problems)
+        media = try c.decode(MediaInfo.self, forKey: .media)
+        loudness = try c.decodeIfPresent(LoudnessMeasurement.self, forKey: .loudness)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(version, forKey: .version)
+        try c.encode(file, forKey: .file)
+        try c.encode(passed, forKey: .passed)
+        try c.encode(problems, forKey: .problems)
+        try c.encode(media, forKey: .media)
+        try c.encodeIfPresent(loudness, forKey: .loudness)
+    }
+}
+
+extension TimeRange {
+    /// The range from `start` to `end` seconds, to the millisecond.
+    public static func between(_ start: Double, _ end: Double) -> TimeRange {
+        let a = Int64((max(0, start) * 1000).rounded()), b = Int64((max(0, end) * 1000).rounded())
+        return TimeRange(start: .milliseconds(a), duration: .milliseconds(max(0, b - a)))
+    }
+}
