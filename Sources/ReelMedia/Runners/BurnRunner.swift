@@ -9,7 +9,8 @@ import ReelModel
 /// repeatable x264 thread) while the soundtrack is mixed, and an edited line re-burns
 /// only its shot; the cut that follows is a stream copy.
 public struct BurnParams: Hashable, Sendable, Codable {
-    public static let kindVersion = 1
+    /// 2: overlapping cues (dual dialogue) stacked in reading order, the first speaker on top.
+    public static let kindVersion = 2
     public var cues: [SubtitleCue]
     public var frames: Int64
     public var encode: EncodeSettings

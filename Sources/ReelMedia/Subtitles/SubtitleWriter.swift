@@ -2,11 +2,13 @@ import Foundation
 import ReelModel
 
 /// Writes subtitle cues as SRT, WebVTT, or ASS (for burning in with exact styling).
+/// Cues that overlap are written stacked, one cue per stretch (``SubtitleCue/stacked(_:)``),
+/// so every player shows them in the same order.
 public enum SubtitleWriter {
     /// SubRip: `HH:MM:SS,mmm`, blank line between cues, UTF-8.
     public static func srt(_ cues: [SubtitleCue]) -> String {
         var out = ""
-        for (i, cue) in cues.enumerated() {
+        for (i, cue) in SubtitleCue.stacked(cues).enumerated() {
             out += "\(i + 1)\n\(clock(cue.start, separator: ",")) --> \(clock(cue.end, separator: ","))\n\(cue.text)\n\n"
         }
         return out
@@ -15,7 +17,7 @@ public enum SubtitleWriter {
     /// WebVTT: `WEBVTT` header, `HH:MM:SS.mmm`.
     public static func vtt(_ cues: [SubtitleCue]) -> String {
         var out = "WEBVTT\n\n"
-        for cue in cues {
+        for cue in SubtitleCue.stacked(cues) {
             let text = cue.text.replacingOccurrences(of: "-->", with: "→")
             out += "\(clock(cue.start, separator: ".")) --> \(clock(cue.end, separator: "."))\n\(text)\n\n"
         }
@@ -46,7 +48,7 @@ public enum SubtitleWriter {
         Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
 
         """
-        for cue in cues {
+        for cue in SubtitleCue.stacked(cues) {
             let text = cue.text
                 .replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "{", with: "\\{")
