@@ -27,7 +27,8 @@ extension Studio {
     func renderSettings(_ production: Production, burnSubtitles: Bool? = nil) -> RenderSettings {
         RenderSettings(encode: EncodeSettings(format: production.config.format),
                        burnSubtitles: burnSubtitles ?? production.config.burnSubtitles, label: production.config.label,
-                       style: production.config.style)
+                       style: production.config.style,
+                       loudness: LoudnessTarget(integrated: production.config.loudness))
     }
 
     /// Executor options from the production's settings: limits, budget cap, money spent.

@@ -26,13 +26,17 @@ public struct MixSpec: Hashable, Sendable, Codable {
     public var music: [AudioPlacement]
     /// Music level relative to full scale before ducking.
     public var musicGainDB: Double
+    /// The loudness the soundtrack is mastered to; nil leaves the mix's level as it is.
+    public var master: LoudnessTarget?
     public static let sampleRate = 48_000
 
-    public init(duration: RationalTime, voices: [AudioPlacement], music: [AudioPlacement], musicGainDB: Double = -4) {
+    public init(duration: RationalTime, voices: [AudioPlacement], music: [AudioPlacement], musicGainDB: Double = -4,
+                master: LoudnessTarget? = .phone) {
         self.duration = duration
         self.voices = voices
         self.music = music
         self.musicGainDB = musicGainDB
+        self.master = master
     }
 
     /// The film's length in samples at 48 kHz, exact.
@@ -42,24 +46,41 @@ public struct MixSpec: Hashable, Sendable, Codable {
 }
 
 public enum AudioMix {
-    /// ffmpeg arguments that mix `inputs` by `spec` into an AAC file at `output`.
+    /// ffmpeg arguments that mix `inputs` by `spec` into an AAC file at `output`, mastered
+    /// at `gainDB` (see ``LoudnessMaster``) when the spec has a target and a gain is given.
     /// Runs at log level `info` so that volumedetect's measurement reaches stderr.
-    public static func arguments(inputs: [URL], output: URL, spec: MixSpec, encode: EncodeSettings) -> [String] {
+    public static func arguments(inputs: [URL], output: URL, spec: MixSpec, encode: EncodeSettings,
+                                 gainDB: Double? = nil) -> [String] {
         var args = ["-hide_banner", "-nostats", "-v", "info", "-nostdin", "-y"]
         for url in inputs { args += ["-i", url.path] }
-        let graph = filterGraph(spec, inputCount: inputs.count)
+        let graph = filterGraph(spec, inputCount: inputs.count, gainDB: gainDB)
         args += graph.extraInputs
         args += ["-filter_complex", graph.filter, "-map", "[out]"]
         args += encode.audioCodecArguments + ["-movflags", "+faststart", output.path]
         return args
     }
 
+    /// ffmpeg arguments that run the same mix, mastered at `gainDB`, into nothing but a
+    /// loudness measurement (`ebur128`'s summary on stderr): decoded and filtered, never encoded.
+    public static func measureArguments(inputs: [URL], spec: MixSpec, gainDB: Double) -> [String] {
+        var args = ["-hide_banner", "-nostats", "-v", "info", "-nostdin"]
+        for url in inputs { args += ["-i", url.path] }
+        let graph = filterGraph(spec, inputCount: inputs.count, gainDB: gainDB, measure: true)
+        args += graph.extraInputs
+        return args + ["-filter_complex", graph.filter, "-map", "[out]", "-f", "null", "-"]
+    }
+
     /// The filter graph; `extraInputs` adds a silent source when there is nothing to mix.
-    public static func filterGraph(_ spec: MixSpec, inputCount: Int) -> (filter: String, extraInputs: [String]) {
+    /// With a gain and a target the mix is mastered; `measure` ends it in a loudness meter.
+    public static func filterGraph(_ spec: MixSpec, inputCount: Int, gainDB: Double? = nil,
+                                   measure: Bool = false) -> (filter: String, extraInputs: [String]) {
         let rate = MixSpec.sampleRate
         let samples = spec.sampleCount
+        var master = ""
+        if let gainDB, let target = spec.master { master = LoudnessMaster.filters(gain: gainDB, target: target) + "," }
         // volumedetect passes the sound through and reports its mean volume when done.
-        let finish = "apad,atrim=end_sample=\(samples),asetpts=N/SR/TB,volumedetect[out]"
+        let finish = master + "apad,atrim=end_sample=\(samples),asetpts=N/SR/TB,"
+            + (measure ? "ebur128=peak=true:framelog=verbose" : "volumedetect") + "[out]"
         var parts: [String] = []
         func place(_ p: AudioPlacement, label: String, gain: Double) -> String {
             var chain = "[\(p.input):a]aresample=\(rate),aformat=sample_fmts=fltp:channel_layouts=stereo"

@@ -11,13 +11,16 @@ public struct FilmExpectation: Hashable, Sendable {
     /// changes is frozen.
     public var shots: Int
     public var expectsSound: Bool
+    /// The loudness the soundtrack was mastered to; nil when it was not.
+    public var loudness: LoudnessTarget?
 
-    public init(width: Int, height: Int, frames: Int64, shots: Int, expectsSound: Bool) {
+    public init(width: Int, height: Int, frames: Int64, shots: Int, expectsSound: Bool, loudness: LoudnessTarget? = nil) {
         self.width = width
         self.height = height
         self.frames = frames
         self.shots = shots
         self.expectsSound = expectsSound
+        self.loudness = loudness
     }
 }
 
@@ -30,12 +33,16 @@ public struct FilmMeasurements: Hashable, Sendable {
     public var keyframeThumbnails: [[UInt8]]
     /// Mean volume of the soundtrack in dBFS, when there is one.
     public var meanVolumeDB: Double?
+    /// Integrated loudness and true peak of the soundtrack, when measured.
+    public var loudness: LoudnessMeasurement?
 
-    public init(media: MediaInfo, keyframeLuma: [Double], keyframeThumbnails: [[UInt8]], meanVolumeDB: Double?) {
+    public init(media: MediaInfo, keyframeLuma: [Double], keyframeThumbnails: [[UInt8]], meanVolumeDB: Double?,
+                loudness: LoudnessMeasurement? = nil) {
         self.media = media
         self.keyframeLuma = keyframeLuma
         self.keyframeThumbnails = keyframeThumbnails
         self.meanVolumeDB = meanVolumeDB
+        self.loudness = loudness
     }
 }
 
@@ -60,8 +67,21 @@ public enum FilmCheck {
         if e.expectsSound, let volume = m.meanVolumeDB, volume < -60 {
             problems.append("the soundtrack is silent (mean volume \(Int(volume)) dB)")
         }
+        if e.expectsSound, let target = e.loudness, let l = m.loudness, l.integrated > LoudnessMeasurement.silence {
+            if abs(l.integrated - target.integrated) > LoudnessTarget.tolerance {
+                problems.append(String(format: "the soundtrack is at %.1f LUFS, not the %.1f LUFS it was mastered to",
+                                       l.integrated, target.integrated))
+            }
+            if l.truePeak > target.truePeak + truePeakTolerance {
+                problems.append(String(format: "its true peak is %.1f dBTP, over the %.1f dBTP ceiling", l.truePeak, target.truePeak))
+            }
+        }
         return problems
     }
+
+    /// How far (dB) the encoded film's true peak may pass the ceiling: the AAC encoder's
+    /// overshoot, which the mastering leaves room for.
+    static let truePeakTolerance = 0.5
 
     /// Thumbnails that differ from every earlier one by more than a little.
     static func distinctCount(_ thumbs: [[UInt8]]) -> Int {
@@ -88,6 +108,12 @@ public enum FilmCheck {
         ["-v", "info", "-nostdin", "-i", film.path, "-vn", "-af", "volumedetect", "-f", "null", "-"]
     }
 
+    /// Measures the soundtrack's integrated loudness and true peak (EBU R 128).
+    public static func loudnessArguments(_ film: URL) -> [String] {
+        ["-hide_banner", "-nostats", "-v", "info", "-nostdin", "-i", film.path, "-vn",
+         "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"]
+    }
+
     /// Splits raw 16×16 grey frames.
     public static func thumbnails(from raw: Data) -> [[UInt8]] {
         let bytes = [UInt8](raw)
@@ -112,7 +138,9 @@ public struct FilmInspector: Sendable {
         self.runner = runner
     }
 
-    public func measure(_ film: URL, withSound: Bool) async throws -> FilmMeasurements {
+    /// Measures `film`: the probe and keyframes always, the mean volume `withSound`, and
+    /// the integrated loudness and true peak when asked for `loudness`.
+    public func measure(_ film: URL, withSound: Bool, loudness: Bool = false) async throws -> FilmMeasurements {
         let ffmpeg = try toolchain.requireFFmpeg()
         let media = try await MediaProbe(ffprobe: try toolchain.requireFFprobe(), runner: runner).probe(film)
         let frames = try await runner.run(ffmpeg, FilmCheck.keyframeArguments(film))
@@ -126,6 +154,12 @@ public struct FilmInspector: Sendable {
             let result = try await runner.run(ffmpeg, FilmCheck.volumeArguments(film))
             volume = FilmCheck.meanVolume(fromStderr: result.stderrText)
         }
-        return FilmMeasurements(media: media, keyframeLuma: luma, keyframeThumbnails: thumbs, meanVolumeDB: volume)
+        var measured: LoudnessMeasurement?
+        if loudness, media.hasAudio {
+            let result = try await runner.run(ffmpeg, FilmCheck.loudnessArguments(film))
+            measured = LoudnessMeasurement.parse(ebur128: result.stderrText)
+        }
+        return FilmMeasurements(media: media, keyframeLuma: luma, keyframeThumbnails: thumbs, meanVolumeDB: volume,
+                                loudness: measured)
     }
 }

@@ -4,20 +4,24 @@ import ReelModel
 
 /// Parameters of an `assemble` node. Inputs: the clips in order, then the soundtrack.
 public struct AssembleParams: Hashable, Sendable, Codable {
-    /// 3: always a stream copy (subtitles are burned per clip).
-    public static let kindVersion = 3
+    /// 3: always a stream copy (subtitles are burned per clip). 4: checks the loudness.
+    public static let kindVersion = 4
     public var spec: AssemblySpec
     public var encode: EncodeSettings
     public var clipCount: Int
     public var shots: Int
     public var expectsSound: Bool
+    /// The loudness the soundtrack was mastered to, which the check holds it to.
+    public var loudness: LoudnessTarget?
 
-    public init(spec: AssemblySpec, encode: EncodeSettings, clipCount: Int, shots: Int, expectsSound: Bool) {
+    public init(spec: AssemblySpec, encode: EncodeSettings, clipCount: Int, shots: Int, expectsSound: Bool,
+                loudness: LoudnessTarget? = .phone) {
         self.spec = spec
         self.encode = encode
         self.clipCount = clipCount
         self.shots = shots
         self.expectsSound = expectsSound
+        self.loudness = loudness
     }
 }
 
@@ -40,10 +44,12 @@ public struct AssembleRunner: NodeRunner {
         try await tools.ffmpeg(FilmAssembly.arguments(list: list, audio: audio, output: output, spec: p.spec),
                                doing: "cut the film", cleanup: output)
         let expected = FilmExpectation(width: p.encode.format.width, height: p.encode.format.height,
-                                       frames: p.spec.frames, shots: p.shots, expectsSound: p.expectsSound)
+                                       frames: p.spec.frames, shots: p.shots, expectsSound: p.expectsSound,
+                                       loudness: p.loudness)
         // The soundtrack is a copy of the mix, whose loudness the mix measured.
         var measured = try await FilmInspector(toolchain: tools.toolchain, runner: tools.runner)
-            .measure(output, withSound: p.expectsSound && context.inputs[p.clipCount].media?.meanVolumeDB == nil)
+            .measure(output, withSound: p.expectsSound && context.inputs[p.clipCount].media?.meanVolumeDB == nil,
+                     loudness: p.expectsSound && p.loudness != nil)
         if let known = context.inputs[p.clipCount].media?.meanVolumeDB { measured.meanVolumeDB = known }
         let problems = FilmCheck.problems(measured, expected: expected)
         guard problems.isEmpty else {
@@ -51,6 +57,12 @@ public struct AssembleRunner: NodeRunner {
             throw JobFailure(.failed, "the finished film failed its check: " + problems.joined(separator: "; "))
         }
         let asset = try context.blobs.importFile(at: output, mediaType: "video/mp4", media: measured.media)
-        return NodeOutput(asset: asset, details: measured.meanVolumeDB.map { ["meanVolumeDB": .double($0)] })
+        var details: [String: JSONValue] = [:]
+        if let volume = measured.meanVolumeDB { details["meanVolumeDB"] = .double(volume) }
+        if let l = measured.loudness, l.integrated.isFinite, l.truePeak.isFinite {
+            details["loudnessLUFS"] = .double((l.integrated * 10).rounded() / 10)
+            details["truePeakDBTP"] = .double((l.truePeak * 10).rounded() / 10)
+        }
+        return NodeOutput(asset: asset, details: details.isEmpty ? nil : .object(details))
     }
 }

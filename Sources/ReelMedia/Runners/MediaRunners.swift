@@ -78,8 +78,9 @@ public struct ConformRunner: NodeRunner {
 /// speeds up (at most 1.25×) a line that runs over.
 public struct MixParams: Hashable, Sendable, Codable {
     /// 2: the voice and music buses run the film's whole length (music no longer stops
-    /// with the last line). 3: fast AAC coder at 192k, loudness measured.
-    public static let kindVersion = 3
+    /// with the last line). 3: fast AAC coder at 192k, loudness measured. 4: mastered to
+    /// the spec's loudness target.
+    public static let kindVersion = 4
     public var spec: MixSpec
     /// For each voice placement, the longest it may last; nil for no limit.
     public var voiceSlots: [RationalTime?]
@@ -107,17 +108,29 @@ public struct MixRunner: NodeRunner {
         }
         let output = context.blobs.scratchURL(extension: "m4a")
         let inputs = (0..<context.inputs.count).map { context.inputURL($0) }
-        let result = try await tools.ffmpeg(AudioMix.arguments(inputs: inputs, output: output, spec: spec, encode: params.encode),
+        let mix = spec
+        var gain: Double?
+        if let target = mix.master {
+            gain = try await LoudnessMaster.gain(for: target) { gain in
+                let measured = try await tools.ffmpeg(AudioMix.measureArguments(inputs: inputs, spec: mix, gainDB: gain),
+                                                      doing: "measure the soundtrack's loudness")
+                return LoudnessMeasurement.parse(ebur128: measured.stderrText)
+            }
+        }
+        let result = try await tools.ffmpeg(AudioMix.arguments(inputs: inputs, output: output, spec: spec, encode: params.encode,
+                                                               gainDB: gain),
                                             doing: "mix the soundtrack", cleanup: output)
         let media = MediaInfo(duration: spec.duration, audioCodec: "aac", sampleRate: MixSpec.sampleRate, channels: 2,
                               meanVolumeDB: FilmCheck.meanVolume(fromStderr: result.stderrText))
-        return NodeOutput(asset: try context.blobs.importFile(at: output, mediaType: "audio/mp4", media: media))
+        return NodeOutput(asset: try context.blobs.importFile(at: output, mediaType: "audio/mp4", media: media),
+                          details: gain.map { ["masterGainDB": .double($0)] })
     }
 }
 
 /// Parameters of a `subtitles` node.
 public struct SubtitleParams: Hashable, Sendable, Codable {
-    public static let kindVersion = 1
+    /// 2: overlapping cues written as one stacked cue.
+    public static let kindVersion = 2
     public enum Format: String, Hashable, Sendable, Codable { case srt, vtt, ass }
     public var cues: [SubtitleCue]
     public var format: Format

@@ -62,7 +62,8 @@ extension FilmGraphBuilder {
         var inputs = audioInputs
         let music = try addMusic(to: &graph, starts: starts, inputs: &inputs)
         let duration = rate.time(frames: totalFrames)
-        let mix = MixParams(spec: MixSpec(duration: duration, voices: voices, music: music), voiceSlots: slots,
+        let mix = MixParams(spec: MixSpec(duration: duration, voices: voices, music: music, master: settings.loudness),
+                            voiceSlots: slots,
                             encode: settings.encode)
         graph.add(GraphNode(id: "mix", spec: JobSpec(kind: .mix, kindVersion: MixParams.kindVersion, provider: "ffmpeg",
                                                      model: "mix", params: try JSONValue(encoding: mix)),
@@ -88,7 +89,7 @@ extension FilmGraphBuilder {
             ? AIGCLabel(produceID: "reel-" + Hashing.sha256(storyboard.title).rawValue.prefix(16)) : nil
         let assemble = AssembleParams(spec: AssemblySpec(title: storyboard.title, label: label, frames: totalFrames),
                                       encode: settings.encode, clipCount: clipOrder.count, shots: storyboard.shots.count,
-                                      expectsSound: true)
+                                      expectsSound: true, loudness: settings.loudness)
         graph.add(GraphNode(id: "film", spec: JobSpec(kind: .assemble, kindVersion: AssembleParams.kindVersion,
                                                       provider: "ffmpeg", model: "assemble",
                                                       params: try JSONValue(encoding: assemble)),

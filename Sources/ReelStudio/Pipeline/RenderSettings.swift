@@ -17,12 +17,16 @@ public struct RenderSettings: Hashable, Sendable {
     public var label: LabelPolicy
     /// Free-text visual style added to prompts for remote models.
     public var style: String?
+    /// The loudness the soundtrack is mastered to.
+    public var loudness: LoudnessTarget
 
-    public init(encode: EncodeSettings, burnSubtitles: Bool = false, label: LabelPolicy = .auto, style: String? = nil) {
+    public init(encode: EncodeSettings, burnSubtitles: Bool = false, label: LabelPolicy = .auto, style: String? = nil,
+                loudness: LoudnessTarget = .phone) {
         self.encode = encode
         self.burnSubtitles = burnSubtitles
         self.label = label
         self.style = style
+        self.loudness = loudness
     }
 
     public var format: VideoFormat { encode.format }

@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelModel
 import ReelProviders
 import Yams
@@ -100,6 +101,13 @@ extension ProjectConfig {
                 }
             case "subtitles":
                 if let burn = value.mapping?["burn"]?.bool { burnSubtitles = burn }
+            case "loudness":
+                let range = LoudnessTarget.range
+                guard let lufs = value.string.flatMap(Double.init), range.contains(lufs) else {
+                    throw fail(key, value, "must be a loudness in LUFS from \(Int(range.lowerBound)) to \(Int(range.upperBound))",
+                               "`loudness: -14` suits phones; -16 or -23 are quieter")
+                }
+                loudness = lufs
             default:
                 continue
             }
@@ -163,6 +171,7 @@ extension ProjectConfig {
         label: \(label.rawValue)              # AI-content labels: auto, always or never
         subtitles:
           burn: \(burnSubtitles)
+        loudness: \(loudness == loudness.rounded() ? String(Int(loudness)) : String(loudness))              # LUFS the soundtrack is mastered to (-14 for phones)
         # style: "soft film grain, warm light"   # added to prompts for real models
         # routing:                 # how `provider: auto` chooses; see `reel providers explain SHOT`
         #   policy: cheapest       # or best

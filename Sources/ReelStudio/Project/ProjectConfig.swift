@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelModel
 import ReelProviders
 import Yams
@@ -15,6 +16,7 @@ import Yams
 /// budget: { cap: "20.00 USD" } # no job starts that would pass it
 /// label: auto                  # AI-content labels: auto | always | never
 /// subtitles: { burn: false }
+/// loudness: -14                # LUFS the soundtrack is mastered to (true peak at most -1 dBTP)
 /// style: "soft film grain, warm light"   # added to prompts for real models
 /// routing:                     # how `provider: auto` picks a model per shot
 ///   policy: cheapest           # or best
@@ -44,6 +46,8 @@ public struct ProjectConfig: Hashable, Sendable {
     public var providers: [ProviderID: ProviderSettings]
     /// Who speaks the lines: nil for espeak-ng (offline), or a speech provider (`elevenlabs`, `openai`).
     public var voices: ProviderID?
+    /// Integrated loudness (LUFS) the soundtrack is mastered to.
+    public var loudness: Double = LoudnessTarget.phone.integrated
 
     /// One provider's settings in `reel.yaml`.
     public struct ProviderSettings: Hashable, Sendable {
