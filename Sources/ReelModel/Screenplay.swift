@@ -124,12 +124,10 @@ public struct Dialogue: Hashable, Sendable, Codable {
     }
 
     /// True for a voice-over or off-screen speech: the speaker is heard, not seen.
-    public var isOffScreen: Bool {
-        extensions.contains { ext in
-            let e = ext.uppercased().replacingOccurrences(of: " ", with: "")
-            return e == "V.O." || e == "VO" || e == "O.S." || e == "OS" || e == "O.C." || e == "画外音" || e == "旁白"
-        }
-    }
+    public var isOffScreen: Bool { offScreenKind != nil }
+
+    /// Voice-over or off screen, as the first extension that says so; nil when seen.
+    public var offScreenKind: OffScreenKind? { extensions.lazy.compactMap(OffScreenKind.init(extension:)).first }
 
     /// The spoken text: dialogue lines joined with spaces, markup and notes removed.
     public var spokenText: String {

@@ -143,18 +143,22 @@ public struct DialogueCue: Hashable, Sendable, Codable {
     public var language: Language
     /// Heard but not seen (V.O., O.S.).
     public var offScreen: Bool
+    /// Which of the two, for the tag shown (`(O.S.) BEN`); nil when seen, and in
+    /// storyboards planned before it was kept (shown as a voice-over).
+    public var offScreenKind: OffScreenKind?
     /// Where the line starts, from the start of the shot.
     public var start: RationalTime
     /// How long the line is expected to take.
     public var duration: RationalTime
 
     public init(speaker: SubjectID, text: String, parenthetical: String? = nil, language: Language,
-                offScreen: Bool = false, start: RationalTime, duration: RationalTime) {
+                offScreen: Bool = false, offScreenKind: OffScreenKind? = nil, start: RationalTime, duration: RationalTime) {
         self.speaker = speaker
         self.text = text
         self.parenthetical = parenthetical
         self.language = language
-        self.offScreen = offScreen
+        self.offScreen = offScreen || offScreenKind != nil
+        self.offScreenKind = offScreenKind ?? (offScreen ? .voiceOver : nil)
         self.start = start
         self.duration = duration
     }

@@ -11,15 +11,18 @@ public struct PanelFigure: Hashable, Sendable, Codable {
     public var gender: Voice.Gender
     /// The speaker: mouth open, turned toward the listeners, the others dimmed a little.
     public var speaking: Bool
-    /// Heard, not seen: no body, only a small `(V.O.) NAME` label.
+    /// Heard, not seen: no body, only a small `(V.O.) NAME` or `(O.S.) NAME` label.
     public var offScreen: Bool
+    /// Which label: voice-over or off screen; nil when seen.
+    public var offScreenKind: OffScreenKind?
 
     public init(name: String, colorIndex: Int = 0, gender: Voice.Gender = .unknown, speaking: Bool = false,
-                offScreen: Bool = false) {
+                offScreen: Bool = false, offScreenKind: OffScreenKind? = nil) {
         self.name = name
         self.colorIndex = colorIndex
         self.gender = gender
         self.speaking = speaking
-        self.offScreen = offScreen
+        self.offScreen = offScreen || offScreenKind != nil
+        self.offScreenKind = self.offScreen ? offScreenKind ?? .voiceOver : nil
     }
 }

@@ -3,7 +3,8 @@ import ReelModel
 
 extension TagLayout {
     /// Name tags for every figure: near the head when there is room, on the chest or at the
-    /// bottom of the frame otherwise; voices heard off screen as `(V.O.) NAME` at bottom left.
+    /// bottom of the frame otherwise; voices heard off screen as `(V.O.) NAME` or `(O.S.) NAME`
+    /// (as the script tags them) at bottom left.
     /// Tags never leave the frame, never cover the caption and never overlap each other.
     static func make(_ spec: PanelSpec, layout: PanelLayout) -> [TagLayout] {
         var placer = Placer(layout: layout)
@@ -21,7 +22,8 @@ extension TagLayout {
             tags.append(placer.place(figure.name, figure: i, speaking: figure.speaking, candidates: []))
         }
         for (i, figure) in spec.figures.enumerated() where figure.offScreen {
-            tags.append(placer.placeVoiceOver(figure.name, figure: i, speaking: figure.speaking))
+            tags.append(placer.placeVoiceOver(figure.name, kind: figure.offScreenKind ?? .voiceOver, figure: i,
+                                              speaking: figure.speaking))
         }
         return tags
     }
@@ -104,8 +106,8 @@ extension TagLayout {
             return TagLayout(figure: figure, text: text, box: box, fontSize: size, speaking: speaking, voiceOver: false)
         }
 
-        mutating func placeVoiceOver(_ name: String, figure: Int, speaking: Bool) -> TagLayout {
-            let text = PanelText.fitted("(V.O.) " + name, size: size, maxWidth: layout.frame.w * 0.6, bold: true)
+        mutating func placeVoiceOver(_ name: String, kind: OffScreenKind, figure: Int, speaking: Bool) -> TagLayout {
+            let text = PanelText.fitted("(\(kind.rawValue)) " + name, size: size, maxWidth: layout.frame.w * 0.6, bold: true)
             let w = PanelText.width(text, size: size, bold: true) + size * 1.3
             let box = bottomRow(preferredX: layout.frame.minX + margin + w / 2, width: w)
             taken.append(box)

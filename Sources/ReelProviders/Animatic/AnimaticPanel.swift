@@ -46,7 +46,7 @@ public struct AnimaticPanel: ImageGenerator, LocalGenerator {
             purpose: b.purpose,
             figures: b.figures.map {
                 PanelFigure(name: $0.name, colorIndex: $0.colorIndex, gender: $0.gender, speaking: $0.speaking,
-                            offScreen: $0.offScreen)
+                            offScreen: $0.offScreen, offScreenKind: $0.offScreenKind)
             },
             caption: request.caption && !b.action.isEmpty ? b.action : nil,
             slug: request.slug, seed: request.seed, separateOverlay: true)

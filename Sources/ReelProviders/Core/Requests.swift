@@ -12,15 +12,18 @@ public struct ShotBrief: Hashable, Sendable, Codable {
         public var gender: Voice.Gender
         public var speaking: Bool
         public var offScreen: Bool
+        /// Voice-over or off screen, for the tag drawn; nil when seen.
+        public var offScreenKind: OffScreenKind?
         public var description: String
 
         public init(name: String, colorIndex: Int, gender: Voice.Gender, speaking: Bool, offScreen: Bool,
-                    description: String = "") {
+                    offScreenKind: OffScreenKind? = nil, description: String = "") {
             self.name = name
             self.colorIndex = colorIndex
             self.gender = gender
             self.speaking = speaking
             self.offScreen = offScreen
+            self.offScreenKind = offScreen ? offScreenKind ?? .voiceOver : nil
             self.description = description
         }
     }

@@ -54,7 +54,8 @@ extension PlanBuilder {
 
         let speech = speechSeconds(text, language: language)
         let cue = DialogueCue(speaker: speakerID, text: text, parenthetical: parenthetical, language: language,
-                              offScreen: offScreen, start: frames(PlanBuilder.leadIn), duration: frames(speech))
+                              offScreen: offScreen, offScreenKind: d.offScreenKind, start: frames(PlanBuilder.leadIn),
+                              duration: frames(speech))
         let id = nextID()
         append(Shot(id: id, scene: scene.id, purpose: purpose,
                     duration: frames(max(1.6, PlanBuilder.leadIn + speech + PlanBuilder.tail)),
@@ -72,7 +73,7 @@ extension PlanBuilder {
         let language = Language.detect(text)
         let speech = speechSeconds(text, language: language)
         shot.dialogue.append(DialogueCue(speaker: speaker.subject.id, text: text, parenthetical: d.parentheticals.first,
-                                         language: language, offScreen: d.isOffScreen,
+                                         language: language, offScreen: d.isOffScreen, offScreenKind: d.offScreenKind,
                                          start: frames(PlanBuilder.leadIn), duration: frames(speech)))
         if !shot.subjects.contains(speaker.subject.id) { shot.subjects.append(speaker.subject.id) }
         shot.subjects = Array(shot.subjects.prefix(3))

@@ -97,7 +97,7 @@ public struct BoardSheet: Sendable {
         for cue in shot.dialogue {
             let name = b.subject(cue.speaker)?.name ?? cue.speaker.rawValue
             let paren = cue.parenthetical.map { " <i>(\(esc($0)))</i>" } ?? ""
-            out += "<p class=\"line\"><b>\(esc(name))</b>\(cue.offScreen ? " (off)" : "")\(paren): \(esc(cue.text))</p>\n"
+            out += "<p class=\"line\"><b>\(esc(name))</b>\(cue.offScreen ? " (\((cue.offScreenKind ?? .voiceOver).rawValue))" : "")\(paren): \(esc(cue.text))</p>\n"
         }
         for note in shot.notes { out += "<p class=\"note\">✎ \(esc(note))</p>\n" }
         out += "</div>\n</section>\n"

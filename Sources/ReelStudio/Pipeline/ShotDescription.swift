@@ -28,7 +28,8 @@ struct ShotDescription {
         for cue in shot.dialogue where cue.offScreen {
             if let subject = storyboard.subject(cue.speaker), !figures.contains(where: { $0.name == subject.name }) {
                 figures.append(ShotBrief.Figure(name: subject.name, colorIndex: castIndex[cue.speaker] ?? 0,
-                                                gender: subject.voice?.gender ?? .unknown, speaking: true, offScreen: true))
+                                                gender: subject.voice?.gender ?? .unknown, speaking: true, offScreen: true,
+                                                offScreenKind: cue.offScreenKind))
             }
         }
         return ShotBrief(shot: shot.id, setting: scene?.setting ?? .interior, timeOfDay: scene?.timeOfDay ?? .unspecified,
