@@ -14,7 +14,7 @@ struct MakeCommand: AsyncParsableCommand {
             Finished work is kept: running it again re-renders only what changed.
             """)
 
-    @Argument(help: "The screenplay, in Fountain (.fountain); inside a project, leave it out to make the project's film.",
+    @Argument(help: "The screenplay: Fountain (.fountain) or a Chinese short-drama script (.txt); inside a project, leave it out to make the project's film.",
               completion: .file(extensions: ["fountain", "txt"]))
     var script: String?
 
@@ -24,6 +24,8 @@ struct MakeCommand: AsyncParsableCommand {
     var out: String?
 
     @OptionGroup var format: FormatOptions
+
+    @OptionGroup var scriptFormat: ScriptFormatOptions
 
     @Flag(help: "Burn the subtitles into the picture (a sidecar .srt is always written).")
     var burnSubtitles = false
@@ -45,11 +47,12 @@ struct MakeCommand: AsyncParsableCommand {
         let result: MakeResult
         if let script {
             let request = MakeRequest(script: URL(fileURLWithPath: script), output: output, format: format.format,
-                                      burnSubtitles: burnSubtitles)
+                                      burnSubtitles: burnSubtitles, scriptFormat: try ScriptSource.format(named: scriptFormat.name))
             result = try await Progress.run(quiet: quiet || json) { events in try await Studio().make(request, events: events) }
         } else {
-            let production = try project.open(lockFor: "make")
+            var production = try project.open(lockFor: "make")
             defer { production.close() }
+            if scriptFormat.name != "auto" { production.config.scriptFormat = try ScriptSource.format(named: scriptFormat.name) }
             result = try await Progress.run(quiet: quiet || json) { events in
                 try await Studio().film(production, output: output, burnSubtitles: burnSubtitles ? true : nil,
                                         makeMissing: true, events: events)

@@ -9,7 +9,7 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Show the storyboard Reel plans for a screenplay.")
 
-    @Argument(help: "The screenplay, in Fountain (.fountain); inside a project, leave it out to (re)plan the project.",
+    @Argument(help: "The screenplay: Fountain (.fountain) or a Chinese short-drama script (.txt); inside a project, leave it out to (re)plan the project.",
               completion: .file(extensions: ["fountain", "txt"]))
     var script: String?
 
@@ -17,17 +17,27 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var format: FormatOptions
 
+    @OptionGroup var scriptFormat: ScriptFormatOptions
+
     @Flag(help: "Print the storyboard as JSON (schema reel.storyboard).")
     var json = false
 
     func run() async throws {
         let storyboard: Storyboard
+        let warnings: [String]
+        let scriptFormat = try ScriptSource.format(named: self.scriptFormat.name)
         if let script {
-            storyboard = try Studio().plan(script: URL(fileURLWithPath: script), format: format.format)
+            let planned = try Studio().plan(script: URL(fileURLWithPath: script), format: format.format, scriptFormat: scriptFormat)
+            storyboard = planned.storyboard
+            warnings = planned.warnings
         } else {
             // In a project: plan, keeping the ids, takes and picks of unchanged shots.
-            storyboard = try await Studio().plan(try project.open(lockFor: "plan"), save: true)
+            var production = try project.open(lockFor: "plan")
+            if self.scriptFormat.name != "auto" { production.config.scriptFormat = scriptFormat }
+            storyboard = try await Studio().plan(production, save: true)
+            warnings = Studio().scriptWarnings(production.script, format: production.config.scriptFormat)
         }
+        for warning in warnings { Terminal.err("note: \(warning)") }
         if json {
             try StoryboardJSON.write(storyboard) { FileHandle.standardOutput.write($0) }
         } else {

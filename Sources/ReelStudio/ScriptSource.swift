@@ -8,7 +8,23 @@ public enum ScriptSource {
     /// The largest script Reel reads (a feature film in Fountain is well under 1 MB).
     public static let maxBytes = 64 << 20
 
-    public static func read(_ url: URL) throws -> Screenplay {
+    /// The format a user named: `fountain`, `zh` (a Chinese short-drama script) or `auto`.
+    public static func format(named name: String) throws -> ScriptFormat {
+        guard let format = ScriptFormat(rawValue: name.lowercased()) else {
+            throw ReelError(.usage, "unknown script format '\(name)'",
+                            hint: "use fountain, zh (a Chinese short-drama script: `1-1 夜 内 出租屋`, `△…`, `角色：台词`) or auto")
+        }
+        return format
+    }
+
+    /// Reads a screenplay file in `format` (see ``load(_:format:)``).
+    public static func read(_ url: URL, format: ScriptFormat = .auto) throws -> Screenplay {
+        try load(url, format: format).screenplay
+    }
+
+    /// Reads a script in `format` (`.auto`: Fountain or a Chinese short-drama script, by
+    /// its lines), with what the user should know about how it was read.
+    public static func load(_ url: URL, format: ScriptFormat = .auto) throws -> ScriptReading {
         let path = url.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -30,14 +46,36 @@ public enum ScriptSource {
             throw ReelError(.notFound, "cannot read the file (\(error.localizedDescription))", at: path,
                             hint: "check that you have permission to read it")
         }
-        return try Fountain.parse(data: data, path: path)
+        return try ScriptReading(data: data, path: path, format: format)
     }
 
     /// Reads and plans in one step.
-    public static func storyboard(_ url: URL, format: VideoFormat) throws -> Storyboard {
-        let screenplay = try read(url)
+    public static func storyboard(_ url: URL, format: VideoFormat, script: ScriptFormat = .auto) throws -> Storyboard {
+        let screenplay = try read(url, format: script)
         let fallback = url.deletingPathExtension().lastPathComponent
         return try ShotPlanner.plan(screenplay, options: PlanOptions(format: format, fallbackTitle: fallback),
                                     source: url.path)
+    }
+}
+
+/// A script as read: the screenplay, the format it was read in, and notes for the user
+/// (lines that look like speech but were read as action).
+public struct ScriptReading: Sendable {
+    public var screenplay: Screenplay
+    /// `.fountain` or `.shortDrama`, never `.auto`.
+    public var format: ScriptFormat
+    public var warnings: [String]
+
+    /// Parses a script file's bytes in `format`, deciding `.auto` from the text.
+    public init(data: Data, path: String, format: ScriptFormat) throws {
+        let text = try ShortDrama.text(of: data, path: path)
+        self.format = format.resolved(for: text)
+        if self.format == .shortDrama {
+            screenplay = ShortDrama.parse(text)
+            warnings = []
+        } else {
+            screenplay = try Fountain.parse(data: data, path: path)
+            warnings = ShortDrama.warnings(fountain: screenplay, path: path)
+        }
     }
 }

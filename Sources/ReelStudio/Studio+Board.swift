@@ -2,6 +2,7 @@ import Foundation
 import ReelEngine
 import ReelMedia
 import ReelModel
+import ReelScript
 import ReelStore
 
 /// What `board` wrote.
@@ -16,9 +17,10 @@ public struct BoardResult: Sendable {
 extension Studio {
     /// Draws every shot's panel (the same cached jobs the film uses) and writes a
     /// storyboard sheet: `DIR/index.html` and `DIR/panels/<shot>.png`.
-    public func board(script: URL, directory: URL, format: VideoFormat = .default,
+    public func board(script: URL, directory: URL, format: VideoFormat = .default, scriptFormat: ScriptFormat = .auto,
                       events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> BoardResult {
-        let production = try Production.open(script: script, format: format, environment: environment, lockFor: "board")
+        var production = try Production.open(script: script, format: format, environment: environment, lockFor: "board")
+        if scriptFormat != .auto { production.config.scriptFormat = scriptFormat }
         defer { production.close() }
         return try await board(production, directory: directory, events: events)
     }

@@ -3,6 +3,7 @@ import ReelEngine
 import ReelMedia
 import ReelModel
 import ReelProviders
+import ReelScript
 import ReelStore
 
 /// What to make and where to put it.
@@ -12,14 +13,17 @@ public struct MakeRequest: Sendable {
     public var format: VideoFormat
     public var burnSubtitles: Bool
     public var label: RenderSettings.LabelPolicy
+    /// How the script is written; `.auto` tells Fountain from a Chinese short-drama script.
+    public var scriptFormat: ScriptFormat
 
     public init(script: URL, output: URL? = nil, format: VideoFormat = .default, burnSubtitles: Bool = false,
-                label: RenderSettings.LabelPolicy = .auto) {
+                label: RenderSettings.LabelPolicy = .auto, scriptFormat: ScriptFormat = .auto) {
         self.script = script
         self.output = output
         self.format = format
         self.burnSubtitles = burnSubtitles
         self.label = label
+        self.scriptFormat = scriptFormat
     }
 
     /// `renders/<script name>.mp4` in the current directory.
@@ -40,13 +44,16 @@ extension Studio {
     /// Nothing is written under the output's final name until the film has passed its
     /// check; a second run with nothing changed renders nothing.
     public func make(_ request: MakeRequest, events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> MakeResult {
-        _ = try ScriptSource.read(request.script)
+        let reading = try ScriptSource.load(request.script, format: request.scriptFormat)
         var production = try Production.open(script: request.script, format: request.format, environment: environment,
                                              lockFor: "make")
         defer { production.close() }
         production.config.label = request.label
-        return try await film(production, output: request.resolvedOutput, burnSubtitles: request.burnSubtitles,
-                              makeMissing: true, events: events)
+        if request.scriptFormat != .auto { production.config.scriptFormat = request.scriptFormat }
+        var result = try await film(production, output: request.resolvedOutput, burnSubtitles: request.burnSubtitles,
+                                    makeMissing: true, events: events)
+        result.warnings = reading.warnings + result.warnings
+        return result
     }
 
     /// Turns failed jobs into one error that names each (up to five) and its reason.

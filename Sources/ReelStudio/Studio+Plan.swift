@@ -9,7 +9,8 @@ extension Studio {
     /// The storyboard of a production: planned from its script, with the ids, takes and
     /// picks of unchanged shots kept (see ``StoryboardReconciler``). Saved when `save`.
     public func plan(_ production: Production, save: Bool) async throws -> Storyboard {
-        var fresh = try ScriptSource.storyboard(production.script, format: production.config.format)
+        var fresh = try ScriptSource.storyboard(production.script, format: production.config.format,
+                                                script: production.config.scriptFormat)
         if let title = production.config.title { fresh.title = title }
         let previous = try await production.repository.loadStoryboard()
         let used = try await production.repository.knownShotIDs()

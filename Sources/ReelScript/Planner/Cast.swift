@@ -32,7 +32,15 @@ struct Cast {
             guard !name.isEmpty, seen.insert(Cast.key(name)).inserted else { continue }
             names.append(name)
         }
-        let actionText = screenplay.elements.compactMap { element -> String? in
+        // Then the characters a cast line lists (`人物：小雨（女，24岁）`) who never speak; the
+        // entries read like introductions in action, so they tell the voices too.
+        let listed = screenplay.listedCast
+        for entry in listed {
+            let name = Cast.canonicalName(entry)
+            guard !name.isEmpty, seen.insert(Cast.key(name)).inserted else { continue }
+            names.append(name)
+        }
+        let actionText = listed + screenplay.elements.compactMap { element -> String? in
             if case .action(let a) = element.content { return ScriptText.plain(a.text) }
             return nil
         }

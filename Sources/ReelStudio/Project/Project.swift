@@ -1,5 +1,6 @@
 import Foundation
 import ReelModel
+import ReelScript
 
 /// A film project: a directory with `reel.yaml`, its script and its `.reel/` state.
 public struct Project: Sendable {
@@ -22,7 +23,8 @@ public struct Project: Sendable {
     }
 
     /// Creates `directory` as a project: `reel.yaml`, the script (copied in), `.reel/`.
-    public static func create(at directory: URL, script: URL?, format: VideoFormat) throws -> Project {
+    public static func create(at directory: URL, script: URL?, format: VideoFormat,
+                              scriptFormat: ScriptFormat = .auto) throws -> Project {
         let fm = FileManager.default
         if fm.fileExists(atPath: directory.appendingPathComponent(ProjectConfig.fileName).path) {
             throw ReelError(.usage, "there is already a project here", at: directory.path,
@@ -31,9 +33,11 @@ public struct Project: Sendable {
         var config = ProjectConfig(format: format)
         var scriptText = Project.starterScript
         if let script {
-            _ = try ScriptSource.read(script)  // the same errors as every command for a bad script
+            let reading = try ScriptSource.load(script, format: scriptFormat)  // the same errors as every command for a bad script
             scriptText = try String(contentsOf: script, encoding: .utf8)
-            config.script = script.lastPathComponent.hasSuffix(".fountain") ? script.lastPathComponent : "script.fountain"
+            let ext = reading.format == .shortDrama ? "txt" : "fountain"
+            config.script = script.pathExtension == ext ? script.lastPathComponent : "script.\(ext)"
+            config.scriptFormat = scriptFormat
         }
         do {
             try fm.createDirectory(at: directory.appendingPathComponent(".reel"), withIntermediateDirectories: true)

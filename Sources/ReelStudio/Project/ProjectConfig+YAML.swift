@@ -2,6 +2,7 @@ import Foundation
 import ReelMedia
 import ReelModel
 import ReelProviders
+import ReelScript
 import Yams
 
 extension ProjectConfig {
@@ -27,6 +28,11 @@ extension ProjectConfig {
             switch key {
             case "title": title = try string(key, value)
             case "script": script = try string(key, value)
+            case "script_format":
+                guard let format = ScriptFormat(rawValue: try string(key, value)) else {
+                    throw fail(key, value, "must be auto, fountain or zh", "`script_format: zh` reads a Chinese short-drama script")
+                }
+                scriptFormat = format
             case "style": style = try string(key, value)
             case "takes": takes = try int(key, value, 1...20)
             case "provider": provider = ProviderID(try string(key, value))
@@ -182,6 +188,9 @@ extension ProjectConfig {
         #   kling: { base_url: "https://api-beijing.klingai.com" }
 
         """
+        if scriptFormat != .auto {
+            out += "script_format: \(scriptFormat.rawValue)        # auto, fountain or zh (a Chinese short-drama script)\n"
+        }
         return out
     }
 

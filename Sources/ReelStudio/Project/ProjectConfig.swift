@@ -2,6 +2,7 @@ import Foundation
 import ReelMedia
 import ReelModel
 import ReelProviders
+import ReelScript
 import Yams
 
 /// `reel.yaml`: what a project is and how it is made.
@@ -9,6 +10,7 @@ import Yams
 /// ```yaml
 /// title: The Last Train        # optional; else the script's title page
 /// script: script.fountain
+/// script_format: zh          # optional: auto (default), fountain, or zh (a Chinese short-drama script)
 /// format: { aspect: "9:16", size: 720p, fps: 24 }
 /// takes: 1                     # takes per shot `reel generate` makes by default
 /// provider: animatic           # video provider for shots that do not pin one
@@ -32,6 +34,8 @@ public struct ProjectConfig: Hashable, Sendable {
 
     public var title: String?
     public var script: String
+    /// How the script is written: `.auto` tells Fountain from a Chinese short-drama script by its lines.
+    public var scriptFormat: ScriptFormat = .auto
     public var format: VideoFormat
     public var takes: Int
     public var provider: ProviderID
