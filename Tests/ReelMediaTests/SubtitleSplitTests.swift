@@ -59,7 +59,7 @@ import Testing
                 #expect(lines.count <= 2, "\(cue)")
                 for line in lines {
                     #expect(SubtitleLayout.width(line) <= layout.maxLineWidth, "\(line) is too wide")
-                    #expect(line.filter(\.isCJK).count <= 16, "\(line) has too many characters")
+                    #expect(line.filter { $0.isCJK }.count <= 16, "\(line) has too many characters")
                     #expect(!Self.isOrphan(line), "\(line) is alone on its line in \(cues)")
                     #expect(!SubtitleLayout.closingMarks.contains(line.first!), "\(line) starts with punctuation")
                 }

@@ -33,7 +33,7 @@ import Testing
     @Test func theScriptsExtensionIsKeptOnTheLine() throws {
         let lines = try board().shots.flatMap(\.dialogue)
         #expect(lines.map(\.offScreenKind) == [.offScreen, .voiceOver])
-        #expect(lines.allSatisfy(\.offScreen))
+        #expect(lines.allSatisfy { $0.offScreen })
     }
 
     @Test func thePanelTagsEachVoiceAsTheScriptDoes() throws {
