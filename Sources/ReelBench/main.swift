@@ -2,7 +2,7 @@ import Foundation
 
 // reel-bench: Reel's speed figures, each against a reference measured in the same run.
 // Usage: reel-bench [ROOT] [GROUP…]   ROOT is the package directory (for the examples);
-// groups: render, second, parse, engine, assembly, scheduling (default: all).
+// groups: render, second, parse, plan, engine, assembly, scheduling (default: all).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: arguments.first ?? FileManager.default.currentDirectoryPath)
 let groups = Set(arguments.dropFirst())
@@ -24,6 +24,10 @@ if wanted("second") {
 if wanted("parse") {
     log("parse throughput…")
     figures.append(try await spine.parseThroughput())
+}
+if wanted("plan") {
+    log("plan of a 20 MB script…")
+    figures.append(try await PlanBenchmarks(root: root, scratch: scratch).planJSON(reel: reel))
 }
 if wanted("engine") {
     log("engine overhead…")
