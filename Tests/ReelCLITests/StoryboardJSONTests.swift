@@ -31,6 +31,7 @@ struct StoryboardJSONTests {
         board.subjects = []
         var streamed = Data()
         try StoryboardJSON.write(board) { streamed.append($0) }
-        #expect(streamed == (try Terminal.jsonEncoder().encode(board)) + Data("\n".utf8))
+        let whole = try Terminal.jsonEncoder().encode(board) + Data("\n".utf8)
+        #expect(streamed == whole)
     }
 }
