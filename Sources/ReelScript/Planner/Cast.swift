@@ -76,8 +76,11 @@ struct Cast {
 
     /// `MAYA (CONT'D)` → `MAYA`; full-width spaces trimmed.
     static func canonicalName(_ raw: String) -> String {
-        var name = raw
-        if let paren = name.firstIndex(where: { $0 == "(" || $0 == "（" }) { name = String(name[..<paren]) }
+        var name = raw[...]
+        if let paren = name.firstIndex(where: { $0 == "(" || $0 == "（" }) { name = name[..<paren] }
+        // Most names have nothing to trim: skip Foundation's trimming for them.
+        guard let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
+              nameTrim.contains(first) || nameTrim.contains(last) else { return String(name) }
         return name.trimmingCharacters(in: nameTrim)
     }
 
