@@ -14,40 +14,88 @@ public final class ProjectDatabase: Sendable {
 
     let writer: DatabaseQueue
     public let path: String
+    /// Opened read-only: nothing is written, not even the schema brought up to date.
+    public let isReadOnly: Bool
+
+    private init(path: String, queue: DatabaseQueue, isReadOnly: Bool) {
+        self.path = path
+        self.writer = queue
+        self.isReadOnly = isReadOnly
+    }
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
-        self.path = path
-        try ProjectDatabase.checkHeader(path)
+    ///
+    /// The file is checked read-only first: a refused file is never written to, not even its
+    /// header. `whenNew` runs before anything is written when the file holds no project yet
+    /// (missing or without tables); it throws to refuse starting one.
+    public convenience init(path: String, whenNew: () throws -> Void = {}) throws {
+        let found = try ProjectDatabase.inspect(path)
+        if found == nil || found?.tables == 0 { try whenNew() }
+        self.init(path: path, queue: try ProjectDatabase.openForWriting(path), isReadOnly: false)
+    }
+
+    /// Opens the database at `path` for reading only: no file is created or written, no
+    /// schema is migrated, and writers (who hold the project lock) go on meanwhile (WAL).
+    /// A project on a read-only disk can be read. A missing or table-less database reads as
+    /// an empty project, once `whenNew` allows it.
+    ///
+    /// A database from an older Reel must have its schema updated before it can be read:
+    /// that one write is done here when the file is writable.
+    public convenience init(readingAt path: String, whenNew: () throws -> Void = {}) throws {
+        guard let found = try ProjectDatabase.inspect(path, keepOpen: true), found.tables > 0, let queue = found.queue else {
+            try whenNew()
+            self.init(path: path, queue: try ProjectDatabase.emptyProject(), isReadOnly: true)
+            return
+        }
+        guard found.pendingMigrations else {
+            self.init(path: path, queue: queue, isReadOnly: true)
+            return
+        }
+        try? queue.close()
+        guard FileManager.default.isWritableFile(atPath: path) else {
+            throw ReelError(.configuration, "the project database was written by an older version of Reel and cannot be updated here (read-only)",
+                            at: path, hint: "nothing was changed; run a command that changes the project (such as `reel plan`) once where it can be written")
+        }
+        self.init(path: path, queue: try ProjectDatabase.openForWriting(path), isReadOnly: false)
+    }
+
+    /// An in-memory database, for tests.
+    public convenience init() throws {
+        self.init(path: ":memory:", queue: try ProjectDatabase.emptyProject(), isReadOnly: false)
+    }
+
+    /// The writing connection, in WAL mode, with the schema brought up to date. Call it only
+    /// once ``inspect(_:keepOpen:)`` has accepted the file.
+    static func openForWriting(_ path: String) throws -> DatabaseQueue {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.journalMode = .wal
         config.busyMode = .timeout(10)
         config.label = "reel"
+        let queue: DatabaseQueue
         do {
-            writer = try DatabaseQueue(path: path, configuration: config)
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
         } catch {
             throw ProjectDatabase.unreadable(path, error)
         }
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        try ProjectDatabase.verify(writer, path: path)
         do {
-            try Migrations.migrator.migrate(writer)
+            try Migrations.migrator.migrate(queue)
         } catch {
             throw ReelError(.configuration, "cannot update the project database: \(ProjectDatabase.describe(error))",
                             at: path, hint: "check free disk space and permissions")
         }
+        return queue
     }
 
-    /// An in-memory database, for tests.
-    public init() throws {
-        path = ":memory:"
+    static func emptyProject() throws -> DatabaseQueue {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        writer = try DatabaseQueue(configuration: config)
-        try Migrations.migrator.migrate(writer)
+        let queue = try DatabaseQueue(configuration: config)
+        try Migrations.migrator.migrate(queue)
+        return queue
     }
 
     /// A file that exists must start with SQLite's magic string.
@@ -61,17 +109,18 @@ public final class ProjectDatabase: Sendable {
         }
     }
 
-    /// Refuses databases that belong to someone else, come from a newer Reel, or are damaged.
-    static func verify(_ queue: DatabaseQueue, path: String) throws {
+    /// Refuses databases that belong to someone else, come from a newer Reel, or are
+    /// damaged; says how many tables the file holds and whether its schema is behind.
+    static func verify(_ queue: DatabaseQueue, path: String) throws -> (tables: Int, pendingMigrations: Bool) {
         do {
-            try queue.read { db in
+            return try queue.read { db in
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if tables > 0, appID != ProjectDatabase.applicationID {
                     throw ReelError(.configuration, "the database is not a Reel project database (it belongs to another program)",
                                     at: path, hint: "nothing was changed; use another project directory, or move the file aside")
                 }
-                guard tables > 0 else { return }
+                guard tables > 0 else { return (0, true) }
                 let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
                 if check != "ok" {
                     throw ReelError(.configuration, "the project database is damaged (\(check.prefix(120)))", at: path,
@@ -83,6 +132,7 @@ public final class ProjectDatabase: Sendable {
                     throw ReelError(.configuration, "the project database was written by a newer version of Reel (schema \(unknown.sorted().joined(separator: ", ")))",
                                     at: path, hint: "nothing was changed; update Reel to open this project")
                 }
+                return (tables, !Migrations.known.isSubset(of: applied))
             }
         } catch let error as ReelError {
             throw error

@@ -84,9 +84,13 @@ public struct JobRow: Hashable, Sendable, Codable {
 /// The numbers `reel stats` reports.
 public struct ProjectStats: Hashable, Sendable, Codable {
     public var jobsByState: [String: Int]
+    /// Runs of the engine that started, finished or not.
     public var runs: Int
-    /// Jobs served from the store instead of run, over all runs.
+    /// Runs that started and never finished: killed, or running now.
+    public var unfinishedRuns: Int
+    /// Jobs served from the store instead of run, over the runs that finished.
     public var cacheHits: Int
+    /// Jobs that ran to success (the journal's `succeeded` transitions), killed runs included.
     public var jobsRun: Int
     /// What providers charged, per currency.
     public var spent: [Money]

@@ -18,6 +18,9 @@ public protocol ProjectRepository: Sendable {
     /// What providers charged, per currency.
     func spent() async throws -> [Money]
     func stats() async throws -> ProjectStats
-    /// Records a finished run of the engine.
-    func recordRun(command: String, startedAt: Date, summary: RunSummary) async throws
+    /// Records that a run of the engine starts, before it runs anything: a run that is
+    /// killed still counts. Returns the run's id for ``finishRun(_:summary:)``.
+    func startRun(command: String, startedAt: Date) async throws -> Int64
+    /// Records how a started run ended (its totals and cache hits).
+    func finishRun(_ run: Int64, summary: RunSummary) async throws
 }

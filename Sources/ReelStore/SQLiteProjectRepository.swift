@@ -148,6 +148,9 @@ public struct SQLiteProjectRepository: ProjectRepository {
         }
     }
 
+    /// Counted from facts written as they happen, so runs that were killed count too: runs
+    /// from their start records, jobs run from the journal's `succeeded` transitions (a
+    /// cached job is served without one). Cache hits are known once a run finishes.
     public func stats() async throws -> ProjectStats {
         let spent = try await self.spent()
         return try await database.read { db in
@@ -155,7 +158,10 @@ public struct SQLiteProjectRepository: ProjectRepository {
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM job GROUP BY state") {
                 byState[row["state"]] = row["n"]
             }
-            let runs = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, COALESCE(SUM(cached), 0) AS c, COALESCE(SUM(ran), 0) AS r FROM run")
+            let runs = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS n, COALESCE(SUM(cached), 0) AS c, COUNT(*) - COUNT(finished_at) AS open FROM run
+                """)
+            let ran = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job_event WHERE state = 'succeeded'") ?? 0
             let committed = try Row.fetchAll(db, sql: """
                 SELECT estimate_currency AS currency, SUM(estimate_micros) AS total FROM job
                 WHERE state IN ('submitted', 'running') AND estimate_micros IS NOT NULL GROUP BY estimate_currency
@@ -163,19 +169,28 @@ public struct SQLiteProjectRepository: ProjectRepository {
             let takes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM take") ?? 0
             let picked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pick") ?? 0
             let attempts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM take WHERE shot IN (SELECT shot FROM pick)") ?? 0
-            return ProjectStats(jobsByState: byState, runs: runs?["n"] ?? 0, cacheHits: runs?["c"] ?? 0, jobsRun: runs?["r"] ?? 0,
+            return ProjectStats(jobsByState: byState, runs: runs?["n"] ?? 0, unfinishedRuns: runs?["open"] ?? 0,
+                                cacheHits: runs?["c"] ?? 0, jobsRun: ran,
                                 spent: spent, committed: committed, takes: takes, pickedShots: picked,
                                 attemptsPerPickedShot: picked > 0 ? Double(attempts) / Double(picked) : nil)
         }
     }
 
-    public func recordRun(command: String, startedAt: Date, summary: RunSummary) async throws {
+    public func startRun(command: String, startedAt: Date) async throws -> Int64 {
+        try await database.write { db in
+            try db.execute(sql: "INSERT INTO run (command, started_at) VALUES (?, ?)",
+                           arguments: [command, startedAt.timeIntervalSince1970])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishRun(_ run: Int64, summary: RunSummary) async throws {
         let end = now().timeIntervalSince1970
         try await database.write { db in
             try db.execute(sql: """
-                INSERT INTO run (command, started_at, finished_at, total, ran, cached, failed) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [command, startedAt.timeIntervalSince1970, end, summary.total, summary.ran, summary.cached,
-                                 summary.failures.count + summary.skipped.count])
+                UPDATE run SET finished_at = ?, total = ?, ran = ?, cached = ?, failed = ? WHERE id = ?
+                """, arguments: [end, summary.total, summary.ran, summary.cached,
+                                 summary.failures.count + summary.skipped.count, run])
         }
     }
 }

@@ -46,10 +46,12 @@ extension Studio {
     /// Runs a graph for a production, journaled, and records the run.
     func run(_ graph: JobGraph, in production: Production, generators: Generators, command: String,
              events: AsyncStream<RunEvent>.Continuation?) async throws -> RunSummary {
-        let started = Date()
-        let summary = try await executor(generators: generators, journal: production.journal, blobs: production.blobs,
-                                         options: try await executorOptions(production)).run(graph, events: events)
-        try await production.repository.recordRun(command: command, startedAt: started, summary: summary)
+        let run = try await production.repository.startRun(command: command, startedAt: Date())
+        let engine = executor(generators: generators, journal: production.journal, blobs: production.blobs,
+                              options: try await executorOptions(production))
+        let summary = try await runWatchingProject(graph, executor: engine, production: production, command: command,
+                                                   events: events)
+        try await production.repository.finishRun(run, summary: summary)
         return summary
     }
 

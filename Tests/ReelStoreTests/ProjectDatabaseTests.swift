@@ -9,11 +9,19 @@ import Testing
 
 /// The database refuses what it cannot trust, and changes nothing when it does.
 @Suite struct ProjectDatabaseTests {
-    @Test func aNewDatabaseIsCreatedAndReopened() throws {
+    @Test func aNewDatabaseIsCreatedAndReopened() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        _ = try ProjectDatabase(path: dir.file("reel.sqlite").path)
-        _ = try ProjectDatabase(path: dir.file("reel.sqlite").path)
+        let path = dir.file("reel.sqlite").path
+        let first = try ProjectDatabase(path: path)
+        try await SQLiteProjectRepository(database: first)
+            .saveStoryboard(ProjectRepositoryTests.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
+        try first.writer.close()
+        #expect(try Data(contentsOf: dir.file("reel.sqlite")).prefix(16) == Data("SQLite format 3\0".utf8))
+        let again = try ProjectDatabase(path: path)
+        #expect(try await SQLiteProjectRepository(database: again).loadStoryboard()?.shots.map(\.id) == ["S01-01"])
+        let appID = try again.readNow { try Int32.fetchOne($0, sql: "PRAGMA application_id") }
+        #expect(appID == ProjectDatabase.applicationID)
     }
 
     @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
@@ -53,16 +61,15 @@ import Testing
         }
     }
 
-    @Test func aDamagedDatabaseIsRefusedAndLeftAlone() throws {
+    @Test func aDamagedDatabaseIsRefusedAndLeftAlone() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let path = dir.file("reel.sqlite")
-        let db = try ProjectDatabase(path: path.path)
-        let repository = SQLiteProjectRepository(database: db)
-        _ = repository
+        // Closed, so the WAL is checkpointed into the file: several pages to damage.
+        try await ProjectDatabaseSafetyTests.closedDatabase(at: path)
         // Keep the header, scribble over the pages.
         var bytes = try Data(contentsOf: path)
-        guard bytes.count > 4096 else { return }
+        try #require(bytes.count > 4096)
         for i in 100..<min(bytes.count, 8192) where i % 3 == 0 { bytes[i] = 0xA5 }
         try bytes.write(to: path)
         #expect(throws: ReelError.self) { try ProjectDatabase(path: path.path) }
