@@ -26,6 +26,7 @@ public enum ScriptSource {
     /// its lines), with what the user should know about how it was read.
     public static func load(_ url: URL, format: ScriptFormat = .auto) throws -> ScriptReading {
         let path = url.path
+        if !path.hasPrefix("/") { _ = try Workspace.currentDirectory() }  // a relative path needs one
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ReelError(.notFound, "no such file", at: path, hint: "check the path; Reel reads Fountain screenplays (.fountain)")

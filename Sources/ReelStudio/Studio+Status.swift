@@ -35,14 +35,9 @@ extension Studio {
         try await production.repository.stats()
     }
 
-    /// The command holding the project lock, or nil when nobody does.
+    /// The command holding the project lock, or nil when nobody does. Takes nothing, so
+    /// asking never makes a writer wait.
     static func lockHolder(_ stateDirectory: URL) -> String? {
-        do {
-            try ProjectLock.acquire(stateDirectory, command: "status").release()
-            return nil
-        } catch {
-            let text = try? String(contentsOf: stateDirectory.appendingPathComponent("lock"), encoding: .utf8)
-            return text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "another reel"
-        }
+        ProjectLock.holder(of: stateDirectory)
     }
 }

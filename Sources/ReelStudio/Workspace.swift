@@ -3,6 +3,10 @@ import ReelEngine
 import ReelModel
 import ReelStore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where a script's state and media live.
 ///
 /// A script inside a project (a directory with `reel.yaml`) uses the project's `.reel/`.
@@ -23,6 +27,9 @@ public struct Workspace: Sendable {
         self.mediaDirectory = mediaDirectory
     }
 
+    /// The project database's file.
+    public var databaseURL: URL { stateDirectory.appendingPathComponent("reel.sqlite") }
+
     /// The workspace of a project directory: `DIR/.reel/`.
     public static func project(at directory: URL) -> Workspace {
         let state = directory.appendingPathComponent(".reel")
@@ -31,8 +38,8 @@ public struct Workspace: Sendable {
     }
 
     /// The workspace for a script file: its project's, or one in the cache.
-    public static func forScript(_ script: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Workspace {
-        if let directory = findProject(from: script.deletingLastPathComponent()) { return Workspace.project(at: directory) }
+    public static func forScript(_ script: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Workspace {
+        if let directory = try findProject(from: script.deletingLastPathComponent()) { return Workspace.project(at: directory) }
         let home = reelHome(environment)
         let path = script.standardizedFileURL.path
         let stem = script.deletingPathExtension().lastPathComponent
@@ -52,27 +59,67 @@ public struct Workspace: Sendable {
         return user.appendingPathComponent(".cache").appendingPathComponent("reel")
     }
 
-    /// The nearest directory at or above `start` that holds a `reel.yaml`.
-    public static func findProject(from start: URL) -> URL? {
-        var dir = start.standardizedFileURL
+    /// The current directory, or a clear error when it no longer exists (deleted or moved
+    /// away under the shell): relative paths then mean nothing.
+    public static func currentDirectory() throws -> URL {
+        guard let cwd = getcwd(nil, 0) else {
+            let shell = ProcessInfo.processInfo.environment["PWD"]
+            throw ReelError(.notFound, "the current directory no longer exists (it was deleted or moved)", at: shell,
+                            hint: "cd to a directory that exists (the project's directory, or its new place) and run the command again")
+        }
+        defer { free(cwd) }
+        return URL(fileURLWithPath: String(cString: cwd), isDirectory: true)
+    }
+
+    /// The nearest directory at or above `start` that holds a `reel.yaml`. A relative
+    /// `start` is taken from the current directory, which must exist.
+    public static func findProject(from start: URL) throws -> URL? {
+        var path = start.path
+        if !path.hasPrefix("/") { path = try currentDirectory().appendingPathComponent(path).path }
+        // Walk the absolute path's components upwards: a bounded walk, whatever the path.
+        var components = URL(fileURLWithPath: path).standardizedFileURL.pathComponents.filter { $0 != "/" }
         while true {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("reel.yaml").path) { return dir }
-            let parent = dir.deletingLastPathComponent()
-            if parent.path == dir.path { return nil }
-            dir = parent
+            let dir = URL(fileURLWithPath: "/" + components.joined(separator: "/"), isDirectory: true)
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("reel.yaml").path) { return dir.standardizedFileURL }
+            if components.isEmpty { return nil }
+            components.removeLast()
         }
     }
 
-    /// Opens the database and the media store, creating directories as needed.
-    public func open() throws -> (database: ProjectDatabase, blobs: DirectoryBlobStore) {
+    /// Opens the database and the media store. A writer (the default) creates what is
+    /// missing and brings the schema up to date; a reader (`readOnly`) writes nothing and
+    /// takes no lock, so it never stands in a writer's way, and works on a read-only copy.
+    ///
+    /// Either way, state that is missing or empty while the project's media or renders say
+    /// work was done is refused (``checkStateIsNotLost()``), never started over.
+    public func open(readOnly: Bool = false) throws -> (database: ProjectDatabase, blobs: DirectoryBlobStore) {
+        try checkStateIsNotLost()
+        if readOnly {
+            let database = try ProjectDatabase(readingAt: databaseURL.path, whenNew: checkNothingWasMade)
+            return (database, try readerBlobs())
+        }
+        try createStateDirectory()
+        let database = try ProjectDatabase(path: databaseURL.path, whenNew: checkNothingWasMade)
+        let blobs = try DirectoryBlobStore(root: mediaDirectory)
+        return (database, blobs)
+    }
+
+    /// Creates the state directory (`.reel/`) if it is missing.
+    public func createStateDirectory() throws {
         do {
             try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         } catch {
             throw ReelError(.cannotWrite, "cannot create Reel's state directory", at: stateDirectory.path,
                             hint: "check permissions, or set REEL_HOME to a writable directory")
         }
-        let database = try ProjectDatabase(path: stateDirectory.appendingPathComponent("reel.sqlite").path)
-        let blobs = try DirectoryBlobStore(root: mediaDirectory)
-        return (database, blobs)
+    }
+
+    /// The media store for a reader: the project's when it exists. Without one there is no
+    /// media to find, and a reader must not create directories (the project may be read-only).
+    func readerBlobs() throws -> DirectoryBlobStore {
+        if FileManager.default.fileExists(atPath: mediaDirectory.appendingPathComponent("tmp").path) {
+            return try DirectoryBlobStore(root: mediaDirectory)
+        }
+        return try DirectoryBlobStore(root: FileManager.default.temporaryDirectory.appendingPathComponent("reel-no-media"))
     }
 }

@@ -6,6 +6,9 @@ import ReelStore
 /// What a use case works on, opened: the script, the settings, the database, the media
 /// store and (for commands that change things) the project lock. A project and a loose
 /// script both become one.
+///
+/// A command that changes nothing (`lockFor: nil`) opens the database read-only and takes
+/// no lock: it never makes a writer wait, and works on a read-only copy of a project.
 public struct Production: Sendable {
     public var name: String
     public var script: URL
@@ -32,7 +35,7 @@ public struct Production: Sendable {
     /// Opens a loose script as a production with default settings and `format`.
     public static func open(script: URL, format: VideoFormat, environment: [String: String],
                             lockFor command: String?) throws -> Production {
-        if let root = Workspace.findProject(from: script.deletingLastPathComponent()) {
+        if let root = try Workspace.findProject(from: script.deletingLastPathComponent()) {
             var project = try Project.find(root)
             project.config.format = format
             if project.scriptURL.standardizedFileURL == script.standardizedFileURL { return try open(project, lockFor: command) }
@@ -40,14 +43,26 @@ public struct Production: Sendable {
         var config = ProjectConfig(format: format)
         config.script = script.lastPathComponent
         return try open(name: script.deletingPathExtension().lastPathComponent, script: script, config: config,
-                        workspace: Workspace.forScript(script, environment: environment),
+                        workspace: try Workspace.forScript(script, environment: environment),
                         renders: URL(fileURLWithPath: "renders"), lockFor: command)
     }
 
     static func open(name: String, script: URL, config: ProjectConfig, workspace: Workspace, renders: URL,
                      lockFor command: String?) throws -> Production {
-        let (database, blobs) = try workspace.open()
-        let lock = try command.map { try ProjectLock.acquire(workspace.stateDirectory, command: $0) }
+        var lock: ProjectLock?
+        if let command {
+            // The lock first: a writer that is refused has opened (and migrated) nothing.
+            try workspace.checkStateIsNotLost()
+            try workspace.createStateDirectory()
+            lock = try ProjectLock.acquire(workspace.stateDirectory, command: command)
+        }
+        let database: ProjectDatabase, blobs: DirectoryBlobStore
+        do {
+            (database, blobs) = try workspace.open(readOnly: command == nil)
+        } catch {
+            lock?.release()
+            throw error
+        }
         return Production(name: name, script: script, config: config, workspace: workspace, database: database, blobs: blobs,
                           repository: SQLiteProjectRepository(database: database), journal: SQLiteJournal(database: database),
                           rendersDirectory: renders, lock: lock)

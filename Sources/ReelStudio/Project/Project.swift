@@ -1,6 +1,7 @@
 import Foundation
 import ReelModel
 import ReelScript
+import ReelStore
 
 /// A film project: a directory with `reel.yaml`, its script and its `.reel/` state.
 public struct Project: Sendable {
@@ -11,11 +12,13 @@ public struct Project: Sendable {
     public var scriptURL: URL { directory.appendingPathComponent(config.script) }
     public var workspace: Workspace { Workspace.project(at: directory) }
 
-    /// The project at `directory`, or the nearest one above the current directory.
+    /// The project at `directory`, or the nearest one above the current directory (which
+    /// must still exist: a deleted one is said so, not searched upwards forever).
     public static func find(_ directory: URL? = nil) throws -> Project {
-        let start = directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        guard let root = directory.map({ FileManager.default.fileExists(atPath: $0.appendingPathComponent(ProjectConfig.fileName).path) ? $0 : nil })
-                ?? Workspace.findProject(from: start) else {
+        var start = try Workspace.currentDirectory()
+        if let directory { start = directory.path.hasPrefix("/") ? directory : start.appendingPathComponent(directory.path) }
+        let here = FileManager.default.fileExists(atPath: start.appendingPathComponent(ProjectConfig.fileName).path)
+        guard let root = directory != nil && here ? start : try Workspace.findProject(from: start) else {
             throw ReelError(.usage, "not in a Reel project (no reel.yaml here or above)", at: start.path,
                             hint: "create one with `reel init DIR --script SCRIPT`, or pass a script: `reel make SCRIPT`")
         }
@@ -50,7 +53,13 @@ public struct Project: Sendable {
         try OutputFile.write(Data(config.yaml().utf8), at: directory.appendingPathComponent(ProjectConfig.fileName))
         let ignore = directory.appendingPathComponent(".gitignore")
         if !fm.fileExists(atPath: ignore.path) { try OutputFile.write(Data(".reel/\nrenders/\n".utf8), at: ignore) }
-        return Project(directory: directory, config: config)
+        // The database now, deliberately new: `renders/` or media already here (from a loose
+        // script made in this directory) must not be taken for this project's lost state.
+        let project = Project(directory: directory, config: config)
+        if !fm.fileExists(atPath: project.workspace.databaseURL.path) {
+            _ = try ProjectDatabase(path: project.workspace.databaseURL.path)
+        }
+        return project
     }
 
     static let starterScript = """

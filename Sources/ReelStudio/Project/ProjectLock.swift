@@ -9,13 +9,21 @@ import Glibc
 /// corrupted project or a job run twice. The kernel releases the lock when the process
 /// ends, however it ends, so a crash never leaves a stale lock behind.
 ///
+/// Who holds it is kept apart, in `lock-holder` (written whole, then renamed into place):
+/// readers never touch the lock itself, so `reel status` in a loop never stands in a
+/// writer's way, and a holder that has died is recognised (``ProjectHolder``).
+///
 /// Release it explicitly (``release()``): a value's lifetime in an async function is not a
 /// promise about when its deinit runs.
 public final class ProjectLock: @unchecked Sendable {
     private let state = NSLock()
     private var fd: Int32?
+    private let holderURL: URL
 
-    private init(fd: Int32) { self.fd = fd }
+    private init(fd: Int32, holderURL: URL) {
+        self.fd = fd
+        self.holderURL = holderURL
+    }
 
     deinit { release() }
 
@@ -24,29 +32,49 @@ public final class ProjectLock: @unchecked Sendable {
         state.lock()
         defer { state.unlock() }
         guard let fd else { return }
+        if ProjectHolder.read(holderURL)?.pid == getpid() { try? FileManager.default.removeItem(at: holderURL) }
         flock(fd, LOCK_UN)
         close(fd)
         self.fd = nil
     }
 
     /// Takes the lock of the state directory `directory`, or explains who holds it.
+    ///
+    /// A holder that is just finishing (or just starting and not yet named) is waited for
+    /// briefly rather than refused or reported as nobody.
     public static func acquire(_ directory: URL, command: String) throws -> ProjectLock {
         let url = directory.appendingPathComponent("lock")
+        let holderURL = directory.appendingPathComponent(ProjectHolder.fileName)
         let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw ReelError(.cannotWrite, "cannot create the project lock", at: url.path, hint: "check permissions")
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-            close(fd)
-            throw ReelError(.temporary, "another reel is working on this project\(holder.map { " (\($0))" } ?? "")",
-                            at: directory.deletingLastPathComponent().path,
-                            hint: "wait for it to finish, or stop it; read-only commands (takes, status, stats, plan) work meanwhile")
+        var holder: ProjectHolder?
+        for attempt in 0..<100 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+                let me = ProjectHolder(pid: getpid(), command: command, since: Date(), started: ProjectHolder.startTime(getpid()))
+                do {
+                    try me.write(holderURL)
+                } catch {
+                    flock(fd, LOCK_UN)
+                    close(fd)
+                    throw error
+                }
+                return ProjectLock(fd: fd, holderURL: holderURL)
+            }
+            holder = ProjectHolder.current(directory)
+            if holder != nil || attempt == 99 { break }
+            usleep(10_000)
         }
-        let stamp = ISO8601DateFormatter().string(from: Date())
-        let text = "pid \(getpid()), `reel \(command)`, since \(stamp)\n"
-        _ = ftruncate(fd, 0)
-        _ = text.withCString { write(fd, $0, strlen($0)) }
-        return ProjectLock(fd: fd)
+        close(fd)
+        throw ReelError(.temporary, "another reel is working on this project\(holder.map { " (\($0.description))" } ?? "")",
+                        at: directory.deletingLastPathComponent().path,
+                        hint: "wait for it to finish, or stop it; `reel status`, `stats`, `takes` and `generate --dry-run` work meanwhile")
+    }
+
+    /// The live holder of the lock of `directory`, described; nil when nobody holds it.
+    /// Takes nothing: safe to call while writers come and go.
+    public static func holder(of directory: URL) -> String? {
+        ProjectHolder.current(directory)?.description
     }
 }
