@@ -22,8 +22,7 @@ extension ShortDrama {
             guard case .action(let action) = element.content else { continue }
             for (offset, line) in action.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = ShortDramaText.trim(line)
-                guard let (key, value) = ShortDramaLine.split(trimmed),
-                      case .speech(let name, _, let parts)? = ShortDramaLine.speech(key: Substring(key), value: Substring(value)),
+                guard case .speech(let name, _, let parts) = ShortDramaLine.classify(trimmed),
                       name.contains(where: \.isCJK) || trimmed.contains("："),
                       parts.contains(where: { if case .line = $0 { true } else { false } }),
                       speakers.isEmpty || speakers.contains(name)
