@@ -4,11 +4,14 @@ import ReelModel
 /// Content-addressed storage for every file Reel makes or downloads.
 ///
 /// Files enter through a scratch location and are renamed into place only after they are
-/// complete and hashed, so a crash never leaves a truncated blob under its final name.
+/// complete (media files are checked for a whole container, see ``StoredFileCheck``) and
+/// hashed, so a crash or a full disk never leaves a truncated blob under its final name.
+/// A blob is trusted by its name only as far as its size: ``verify(_:)`` hashes it, and the
+/// executor does so before a job reads it.
 public protocol BlobStore: Sendable {
     /// Where the bytes of `asset` live.
     func url(for asset: Asset) -> URL
-    /// True when the asset's file exists with the recorded size.
+    /// True when the asset's file exists with the recorded size (cheap: no hashing).
     func contains(_ asset: Asset) -> Bool
     /// A fresh path for a work file on the store's filesystem; nothing is created there.
     func scratchURL(extension ext: String) -> URL
@@ -26,13 +29,28 @@ extension BlobStore {
     public func importFile(at url: URL, mediaType: String, media: MediaInfo? = nil) throws -> Asset {
         try importFile(at: url, mediaType: mediaType, media: media, move: true)
     }
+
+    /// True when the asset's file exists and its bytes hash to its digest. Costs a read of
+    /// the whole file (about 1 GB/s); call it before the bytes feed a job or leave the store.
+    public func verify(_ asset: Asset) -> Bool {
+        guard contains(asset), let (digest, count) = try? Hashing.sha256(fileAt: url(for: asset)) else { return false }
+        return digest == asset.digest && count == asset.byteCount
+    }
+
+    /// Removes the asset's file: it is damaged, and whatever made it must make it again.
+    public func discard(_ asset: Asset) {
+        try? FileManager.default.removeItem(at: url(for: asset))
+    }
 }
 
 /// A blob store in a directory: `root/ab/abcdef….ext`, work files in `root/tmp/`.
+///
+/// Work files are named after the process that made them (`p<pid>-…`); opening the store
+/// removes those of processes that are gone (a killed run), see ``ScratchSweep``.
 public struct DirectoryBlobStore: BlobStore {
     public let root: URL
 
-    /// Creates the directory if needed.
+    /// Creates the directory if needed and clears scratch that a dead process left.
     public init(root: URL) throws {
         self.root = root
         do {
@@ -42,6 +60,7 @@ public struct DirectoryBlobStore: BlobStore {
             throw ReelError(.cannotWrite, "cannot create the media store", at: root.path,
                             hint: "check that the directory is writable and the disk is not full")
         }
+        ScratchSweep.sweepFiles(in: root.appendingPathComponent("tmp"))
     }
 
     public func url(for asset: Asset) -> URL {
@@ -56,21 +75,26 @@ public struct DirectoryBlobStore: BlobStore {
     }
 
     public func scratchURL(extension ext: String) -> URL {
-        root.appendingPathComponent("tmp").appendingPathComponent("\(UUID().uuidString).\(ext)")
+        root.appendingPathComponent("tmp").appendingPathComponent("\(ScratchSweep.prefix)\(UUID().uuidString).\(ext)")
     }
 
     public func importFile(at source: URL, mediaType: String, media: MediaInfo?, move: Bool) throws -> Asset {
+        let fm = FileManager.default
+        if let problem = StoredFileCheck.problem(fileAt: source, mediaType: mediaType) {
+            if move { try? fm.removeItem(at: source) }
+            throw ReelError(.cannotWrite, "a finished file is incomplete (\(problem)); nothing was stored",
+                            at: source.lastPathComponent, hint: "check free disk space, then run the same command again")
+        }
         let (digest, count) = try Hashing.sha256(fileAt: source)
         let asset = Asset(digest: digest, mediaType: mediaType, byteCount: count, media: media)
         let target = url(for: asset)
-        let fm = FileManager.default
         if contains(asset) {
             if move { try? fm.removeItem(at: source) }
             return asset
         }
+        let staged = move ? source : scratchURL(extension: asset.fileExtension)
         do {
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let staged = move ? source : scratchURL(extension: asset.fileExtension)
             if !move { try fm.copyItem(at: source, to: staged) }
             // rename(2) replaces atomically; a reader sees the old file or the whole new one.
             guard rename(staged.path, target.path) == 0 else {
@@ -78,8 +102,10 @@ public struct DirectoryBlobStore: BlobStore {
                                 at: target.path, hint: "check free disk space and permissions")
             }
         } catch let error as ReelError {
+            try? fm.removeItem(at: staged)
             throw error
         } catch {
+            try? fm.removeItem(at: staged)
             throw ReelError(.cannotWrite, "cannot store a file in the media store: \(error.localizedDescription)",
                             at: target.path, hint: "check free disk space and permissions")
         }
@@ -91,6 +117,7 @@ public struct DirectoryBlobStore: BlobStore {
         do {
             try data.write(to: scratch)
         } catch {
+            try? FileManager.default.removeItem(at: scratch)
             throw ReelError(.cannotWrite, "cannot write to the media store: \(error.localizedDescription)",
                             at: scratch.deletingLastPathComponent().path, hint: "check free disk space and permissions")
         }

@@ -91,9 +91,8 @@ public struct Executor: Sendable {
                     let inputs = node.inputs.map { run.outputs[$0]!.asset }
                     let entry = resolved.entry
                     let key = resolved.key
-                    group.addTask {
-                        await self.runJob(node, key: key, entry: entry, inputs: inputs, attempt: attempt, events: events)
-                    }
+                    let job = JobRun(key: key, entry: entry, inputs: inputs, attempt: attempt, verified: run.verified)
+                    group.addTask { await self.runJob(node, job, events: events) }
                     progressed = true
                 }
             }
@@ -121,6 +120,7 @@ public struct Executor: Sendable {
         }
         run.complete(id, output)
         run.summary.cached += 1
+        run.fromCache.insert(id)
         events?.yield(.cached(id, output))
     }
 
@@ -162,11 +162,11 @@ public struct Executor: Sendable {
         case .woke(let id):
             run.state.wake(id)
             run.newlyReady.append(id)
-        case .provided(let id, let key, let started, let fetch):
+        case .provided(let id, let key, let started, let refetching, let fetch):
             release(id, &run)
             run.fetching.insert(id)
             let node = run.graph[id]!
-            group.addTask { await self.fetchJob(node, key: key, started: started, fetch: fetch) }
+            group.addTask { await self.fetchJob(node, key: key, started: started, refetching: refetching, fetch: fetch) }
         case .finished(let id, let output, let seconds):
             release(id, &run)
             run.committed[id] = nil
@@ -195,19 +195,24 @@ public struct Executor: Sendable {
                 let blocked = JobFailure(.blocked, "an input (\(id)) failed")
                 run.state.fail(id).forEach { skip($0, blocked, &run, events) }
             }
+        case .damaged(let id, let producers):
+            release(id, &run)
+            run.committed[id] = nil
+            run.attempts[id, default: 1] -= 1
+            repairInputs(of: id, producers, &run, events)
         case .cancelled:
             throw CancellationError()
         }
     }
 
     /// Frees the job's provider slot (once: a job that was fetching has freed it already).
-    private func release(_ id: NodeID, _ run: inout RunState) {
+    func release(_ id: NodeID, _ run: inout RunState) {
         guard run.fetching.remove(id) == nil else { return }
         let provider = run.graph[id]!.spec.provider
         run.running[provider, default: 1] -= 1
     }
 
-    private func skip(_ id: NodeID, _ failure: JobFailure, _ run: inout RunState,
+    func skip(_ id: NodeID, _ failure: JobFailure, _ run: inout RunState,
                       _ events: AsyncStream<RunEvent>.Continuation?) {
         run.summary.skipped[id] = failure
         events?.yield(.skipped(id, failure))
@@ -215,14 +220,28 @@ public struct Executor: Sendable {
 
     // MARK: - One job
 
-    private func runJob(_ node: GraphNode, key: CacheKey, entry: JournalEntry?, inputs: [Asset], attempt: Int,
-                        events: AsyncStream<RunEvent>.Continuation?) async -> ChildResult {
+    private func runJob(_ node: GraphNode, _ job: JobRun, events: AsyncStream<RunEvent>.Continuation?) async -> ChildResult {
         let started = ContinuousClock.now
+        let (key, entry, inputs, attempt) = (job.key, job.entry, job.inputs, job.attempt)
+        // Bytes are trusted by their name only after they hash to it: a damaged input is
+        // made again (or fetched again) before this job may read it.
+        let damaged = Set(inputs.indices.filter { !job.verified.check(inputs[$0], in: blobs) }.map { node.inputs[$0] })
+        if !damaged.isEmpty { return .damaged(node.id, node.inputs.filter(damaged.contains)) }
         var resume: ProviderHandle?
-        if case .submitted(let handle) = entry?.state { resume = handle }
+        switch entry?.state {
+        case .submitted(let handle)?: resume = handle
+        // A stored result that turned out damaged: fetch it again from the provider's job.
+        case .succeeded(let output)?: resume = output.source
+        default: break
+        }
+        let refetching = resume != nil && entry.map { if case .succeeded = $0.state { true } else { false } } == true
         let idempotencyKey = (entry ?? JournalEntry(key: key, state: .pending, attempts: 0)).idempotencyKey
-        return await conclude(node, key: key, started: started) {
-            if let resume {
+        return await conclude(node, key: key, started: started, refetching: refetching) {
+            if let resume, refetching {
+                // Polled again like a submitted job, so a retry keeps the provider's job.
+                try await journal.record(.submitted(resume), for: key, node: node)
+                events?.yield(.resumed(node.id, resume))
+            } else if let resume {
                 events?.yield(.resumed(node.id, resume))
             } else {
                 try await journal.record(.running, for: key, node: node)
@@ -244,19 +263,19 @@ public struct Executor: Sendable {
     }
 
     /// The rest of a job whose provider is done (its download), run without the slot.
-    private func fetchJob(_ node: GraphNode, key: CacheKey, started: ContinuousClock.Instant,
+    private func fetchJob(_ node: GraphNode, key: CacheKey, started: ContinuousClock.Instant, refetching: Bool,
                           fetch: @escaping @Sendable () async throws -> NodeOutput) async -> ChildResult {
-        await conclude(node, key: key, started: started) { .done(try await fetch()) }
+        await conclude(node, key: key, started: started, refetching: refetching) { .done(try await fetch()) }
     }
 
     /// Runs `body` and turns its end into a child result: an output checked and journaled,
     /// a step to finish without the slot, or a classified failure.
-    private func conclude(_ node: GraphNode, key: CacheKey, started: ContinuousClock.Instant,
+    private func conclude(_ node: GraphNode, key: CacheKey, started: ContinuousClock.Instant, refetching: Bool,
                           _ body: () async throws -> RunnerStep) async -> ChildResult {
         do {
             switch try await body() {
             case .fetch(let fetch):
-                return .provided(node.id, key: key, started: started, fetch: fetch)
+                return .provided(node.id, key: key, started: started, refetching: refetching, fetch: fetch)
             case .done(let output):
                 guard blobs.contains(output.asset) else {
                     throw JobFailure(.failed, "the runner reported \(output.asset.digest.short) but the store does not hold it")
@@ -267,8 +286,13 @@ public struct Executor: Sendable {
         } catch is CancellationError {
             return .cancelled
         } catch {
-            let failure = JobFailure.classify(error)
+            var failure = JobFailure.classify(error)
             if Task.isCancelled { return .cancelled }
+            if refetching, failure.reason == .expired {
+                // Its stored file was lost or damaged; never pay for it again silently.
+                failure = JobFailure(.failed, "its stored file was missing or damaged and the provider's result can no longer "
+                                     + "be fetched (\(failure.message)); make a new take to replace it")
+            }
             // A retryable failure while a provider job is in hand keeps the handle, so the
             // next attempt polls it; anything else is recorded as failed.
             let keepsHandle = failure.reason.isRetryable && failure.reason != .expired
@@ -290,9 +314,12 @@ public struct Executor: Sendable {
 enum ChildResult: Sendable {
     case finished(NodeID, NodeOutput, seconds: Double)
     /// The provider is done; the download is still to run (without the slot).
-    case provided(NodeID, key: CacheKey, started: ContinuousClock.Instant, fetch: @Sendable () async throws -> NodeOutput)
+    case provided(NodeID, key: CacheKey, started: ContinuousClock.Instant, refetching: Bool,
+                  fetch: @Sendable () async throws -> NodeOutput)
     case failed(NodeID, JobFailure)
     case woke(NodeID)
+    /// The job did not start: the files of these inputs do not hash to their names.
+    case damaged(NodeID, [NodeID])
     case cancelled
 }
 
@@ -318,6 +345,12 @@ struct RunState {
     var newlyReady: [NodeID]
     /// Ready nodes whose output exists (given, or cached): they complete without a slot.
     var reusable: Set<NodeID> = []
+    /// Nodes completed from the store this run.
+    var fromCache: Set<NodeID> = []
+    /// Nodes made again this run because their stored file was damaged (once each).
+    var repaired: Set<NodeID> = []
+    /// Blobs hashed this run and found whole.
+    let verified = VerifiedBlobs()
     private var order: [NodeID: Int] = [:]
 
     init(graph: JobGraph, options: ExecutorOptions) {

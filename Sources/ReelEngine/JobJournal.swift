@@ -23,11 +23,15 @@ public struct NodeOutput: Hashable, Sendable, Codable {
     public var cost: Money?
     /// Facts worth keeping with the take: model used, duration fitted, warnings.
     public var details: JSONValue?
+    /// The remote provider's job that made it: when the stored file is lost or damaged,
+    /// the result is fetched again from this job instead of being paid for again.
+    public var source: ProviderHandle?
 
-    public init(asset: Asset, cost: Money? = nil, details: JSONValue? = nil) {
+    public init(asset: Asset, cost: Money? = nil, details: JSONValue? = nil, source: ProviderHandle? = nil) {
         self.asset = asset
         self.cost = cost
         self.details = details
+        self.source = source
     }
 }
 

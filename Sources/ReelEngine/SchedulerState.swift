@@ -24,6 +24,7 @@ public struct SchedulerState: Sendable {
     private var order: [NodeID: Int] = [:]
     private var rank: [NodeID: Int] = [:]
     private var dependents: [NodeID: [NodeID]] = [:]
+    private var inputsOf: [NodeID: Set<NodeID>] = [:]
     private var providerOf: [NodeID: ProviderID] = [:]
     /// Ready nodes per provider, lowest priority first (so the best is at the end).
     private var queues: [ProviderID: [NodeID]] = [:]
@@ -49,6 +50,7 @@ public struct SchedulerState: Sendable {
             order[node.id] = i
             providerOf[node.id] = node.spec.provider
             status[node.id] = .waiting(inputs: Set(node.inputs).count)
+            inputsOf[node.id] = Set(node.inputs)
             for input in Set(node.inputs) { dependents[input, default: []].append(node.id) }
         }
         computeRanks(graph)
@@ -120,6 +122,44 @@ public struct SchedulerState: Sendable {
             }
         }
         return skipped.sorted { order[$0]! < order[$1]! }
+    }
+
+    /// Puts done nodes whose output turned out damaged back in the ready set, and `consumer`
+    /// (running; it found the damage) back to waiting for them. Their other dependents that
+    /// had not started wait for them again. Returns the nodes that are ready now.
+    @discardableResult
+    public mutating func redo(_ nodes: [NodeID], requeue consumer: NodeID) -> [NodeID] {
+        var nowReady: [NodeID] = []
+        for id in nodes where status[id] == .done {
+            makeReady(id)
+            nowReady.append(id)
+            for d in dependents[id, default: []] {
+                switch status[d] {
+                case .ready:
+                    dequeue(d)
+                    set(d, .waiting(inputs: pendingInputs(d)))
+                case .waiting:
+                    set(d, .waiting(inputs: pendingInputs(d)))
+                default:
+                    continue
+                }
+            }
+        }
+        if status[consumer] == .running {
+            let pending = pendingInputs(consumer)
+            if pending == 0 {
+                makeReady(consumer)
+                nowReady.append(consumer)
+            } else {
+                set(consumer, .waiting(inputs: pending))
+            }
+        }
+        return nowReady
+    }
+
+    /// How many of a node's inputs are not done.
+    private func pendingInputs(_ id: NodeID) -> Int {
+        inputsOf[id, default: []].filter { status[$0] != .done }.count
     }
 
     /// Takes a running node out of the ready set until ``wake(_:)``.

@@ -49,7 +49,12 @@ public struct GenerationRunner<G: Generator>: NodeRunner {
             case .succeeded(let locator):
                 context.progress(1)
                 let generator = self.generator
-                return .fetch { try await generator.fetch(locator, request: request, context: generation) }
+                return .fetch {
+                    var output = try await generator.fetch(locator, request: request, context: generation)
+                    // A remote result keeps its job, so a lost or damaged file is fetched again, not paid for again.
+                    if !descriptor.isLocal { output.source = handle }
+                    return output
+                }
             case .failed(let failure):
                 throw failure
             case .running(let progress):

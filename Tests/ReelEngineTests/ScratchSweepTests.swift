@@ -1,0 +1,47 @@
+import Foundation
+import ReelModel
+import ReelTesting
+import Testing
+
+@testable import ReelEngine
+
+/// Work files and folders of a killed run are removed by later runs; a live run's are kept.
+@Suite struct ScratchSweepTests {
+    /// The id of a process that has exited.
+    static func deadPID() throws -> pid_t {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func openingTheStoreRemovesTheWorkFilesOfDeadRuns() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let tmp = dir.file("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let dead = try Self.deadPID()
+        #expect(!ScratchSweep.isAlive(dead))
+        let stale = tmp.appendingPathComponent("p\(dead)-\(UUID().uuidString).part")
+        let live = tmp.appendingPathComponent("p\(getpid())-\(UUID().uuidString).mp4")
+        for file in [stale, live] { try Data("x".utf8).write(to: file) }
+        _ = try DirectoryBlobStore(root: dir.url)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
+    }
+
+    @Test func laterRunsRemoveTheProcessFoldersOfDeadRuns() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let dead = try Self.deadPID()
+        let stale = dir.file("reel-proc-\(dead)-\(UUID().uuidString)")
+        let live = dir.file("reel-proc-\(getpid())-\(UUID().uuidString)")
+        let unrelated = dir.file("reel-bin-\(UUID().uuidString)")
+        for folder in [stale, live, unrelated] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        ScratchSweep.sweepProcessFolders(in: dir.url)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
+        #expect(FileManager.default.fileExists(atPath: unrelated.path))
+    }
+}
