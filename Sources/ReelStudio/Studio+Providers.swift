@@ -61,7 +61,8 @@ extension Studio {
     /// What a shot asks of a model.
     static func needs(_ shot: Shot, board: Storyboard) -> ShotNeeds {
         let references = shot.subjects.compactMap { board.subject($0) }.reduce(0) { $0 + $1.references.count }
-        return ShotNeeds(shot: shot.id, scene: shot.scene, mode: shot.mode, seconds: shot.duration.seconds,
+        return ShotNeeds(shot: shot.id, scene: shot.scene, mode: FilmGraphBuilder.remoteMode(for: shot),
+                         seconds: shot.duration.seconds,
                          aspect: board.format.aspect, size: board.format.size, references: references)
     }
 
@@ -83,7 +84,8 @@ extension Studio {
             if chosen.rawValue != "auto", videoProviders[chosen] != nil || setup.videos[chosen] != nil,
                setup.catalog.models(of: chosen).isEmpty {
                 // A provider the catalog does not describe: its default model, the shot's length.
-                return TakePlan(provider: chosen, model: "default", reasons: ["\(chosen): not in the catalog; its default model"])
+                return TakePlan(provider: chosen, model: "default",
+                                reasons: ["\(chosen): not in the catalog; its default model", FilmGraphBuilder.remoteModeReason(for: shot)])
             }
             return TakePlan(provider: local, model: "default",
                             reasons: ["the animatic stands in: " + decision.reasons.joined(separator: "; ")], fallback: true)
@@ -91,6 +93,7 @@ extension Studio {
         let exact = abs(decision.seconds - shot.duration.seconds) < 0.001
         return TakePlan(provider: model.provider, model: model.id,
                         generatedMilliseconds: exact ? nil : Int64((decision.seconds * 1000).rounded()),
-                        fit: exact ? nil : decision.fit, estimate: decision.estimate, reasons: decision.reasons)
+                        fit: exact ? nil : decision.fit, estimate: decision.estimate,
+                        reasons: decision.reasons + [FilmGraphBuilder.remoteModeReason(for: shot)])
     }
 }

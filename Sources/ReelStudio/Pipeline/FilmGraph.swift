@@ -75,18 +75,24 @@ struct FilmGraphBuilder {
         let prompt = d.prompt(shot, style: settings.style)
         let layout = MotionLayout(move: shot.move, width: format.width, height: format.height)
         let label = "\(shot.id)#\(take.number)"
-        let panelID = NodeID("panel:\(label)")
-        let image = ImageRequest(prompt: prompt, brief: brief, width: layout.canvasWidth, height: layout.canvasHeight,
-                                 layout: layout, seed: take.seed, slug: d.slug(shot), caption: true)
-        if graph[panelID] == nil {
-            graph.add(GraphNode(id: panelID, spec: try Generators.spec(generators.image, kind: .image, request: image,
-                                                                        model: image.model),
-                                shot: shot.id, label: "panel \(label)"))
-        }
         let generator = try generators.videoGenerator(for: take.provider)
-        var inputs = [panelID]
-        var images = [ImageInput(input: 0, role: .firstFrame)]
+        var inputs: [NodeID] = []
+        var images: [ImageInput] = []
+        var mode = Self.remoteMode(for: shot)
         if generator.descriptor.isLocal {
+            // The animatic moves over its own drawn panel. The panel is made for this and
+            // nothing else: it never goes to a remote model as a first frame.
+            mode = shot.mode
+            let panelID = NodeID("panel:\(label)")
+            let image = ImageRequest(prompt: prompt, brief: brief, width: layout.canvasWidth, height: layout.canvasHeight,
+                                     layout: layout, seed: take.seed, slug: d.slug(shot), caption: true)
+            if graph[panelID] == nil {
+                graph.add(GraphNode(id: panelID, spec: try Generators.spec(generators.image, kind: .image, request: image,
+                                                                            model: image.model),
+                                    shot: shot.id, label: "panel \(label)"))
+            }
+            inputs.append(panelID)
+            images.append(ImageInput(input: 0, role: .firstFrame))
             // The animatic's caption and slug: a screen layer over the moving panel.
             let overlayID = NodeID("overlay:\(shot.id)")
             if graph[overlayID] == nil {
@@ -102,7 +108,7 @@ struct FilmGraphBuilder {
         // A model that cannot make the shot's exact length makes the nearest it can; the
         // conform trims it or holds its last frame.
         let length = take.generatedMilliseconds.map { RationalTime.milliseconds($0) } ?? shot.duration
-        let video = VideoRequest(prompt: prompt, brief: brief, mode: shot.mode, duration: length, format: format,
+        let video = VideoRequest(prompt: prompt, brief: brief, mode: mode, duration: length, format: format,
                                  images: images, seed: take.seed, model: take.model)
         var node = GraphNode(id: take.node, spec: try Generators.spec(generator, kind: .video, request: video, model: take.model),
                              inputs: inputs, shot: shot.id, label: "take \(label)")
@@ -110,6 +116,18 @@ struct FilmGraphBuilder {
             ?? catalog.models(of: take.provider).first { $0.id == take.model }?.cost(seconds: length.seconds)
         if graph[take.node] == nil { graph.add(node) }
         return take.node
+    }
+
+    /// How a remote model is asked to make `shot`: from the prompt alone until the shot has
+    /// images of its own to send (a picked keyframe, reference images). The animatic's
+    /// drawn panel is never one of them: a paid model must not animate a cartoon.
+    static func remoteMode(for shot: Shot) -> GenerationMode { .text }
+
+    /// Why a remote take of `shot` is made in the mode it is, for `providers explain`.
+    static func remoteModeReason(for shot: Shot) -> String {
+        shot.mode == .text ? "text-to-video"
+            : "text-to-video: the shot asks for \(shot.mode.rawValue) but has no keyframe or reference images yet "
+            + "(the animatic's panel never leaves the machine)"
     }
 
     /// Only the jobs that make `takes`: for `reel generate`.
