@@ -74,19 +74,21 @@ extension Studio {
     /// absolute paths (Jianying does not resolve relative ones).
     func writeJianying(_ absolute: Timeline, folder: URL) throws -> [URL] {
         let folder = folder.standardizedFileURL
-        try OutputFile.checkWritable(folder.appendingPathComponent("draft_content.json"))
-        let (timeline, copies) = try ExportMedia.place(absolute, in: folder, bundle: true, folder: "materials")
-        let anchored = timeline.mapMedia { m in
-            var m = m
-            m.path = folder.appendingPathComponent(m.path).path
-            return m
+        // Built whole under a temporary name: a failure leaves no half-filled draft folder.
+        return try OutputFolder.write(folder) { staging in
+            let (timeline, copies) = try ExportMedia.place(absolute, in: staging, bundle: true, folder: "materials")
+            let anchored = timeline.mapMedia { m in
+                var m = m
+                m.path = folder.appendingPathComponent(m.path).path
+                return m
+            }
+            var files = copies
+            for (file, text) in JianyingDraftWriter.draft(anchored, folder: folder.path).sorted(by: { $0.key < $1.key }) {
+                let url = staging.appendingPathComponent(file)
+                try OutputFile.write(Data(text.utf8), at: url)
+                files.insert(url, at: 0)
+            }
+            return files
         }
-        var files = copies
-        for (file, text) in JianyingDraftWriter.draft(anchored, folder: folder.path).sorted(by: { $0.key < $1.key }) {
-            let url = folder.appendingPathComponent(file)
-            try OutputFile.write(Data(text.utf8), at: url)
-            files.insert(url, at: 0)
-        }
-        return files
     }
 }

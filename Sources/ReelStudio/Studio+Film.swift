@@ -44,8 +44,23 @@ extension Studio {
             let fingerprint = builder.fingerprint(shot)
             let all = takes[shot.id] ?? []
             let choice = TakeChoice.choose(shot, fingerprint: fingerprint, takes: all, pick: picks[shot.id])
+            if let (take, output) = choice.stored, !production.blobs.contains(output.asset) {
+                // Its file is gone (removed as damaged): the take's own job makes it again, or
+                // fetches it again from the provider's job; never a silent new payment.
+                let generator = try? builder.generators.videoGenerator(for: take.provider)
+                if take.fingerprint == fingerprint, let generator, generator.descriptor.isLocal || output.source != nil {
+                    sources[shot.id] = .take(take)
+                    named[shot.id] = take.id.rawValue
+                    continue
+                }
+                if !makeMissing {
+                    named[shot.id] = "animatic"
+                    warnings.append("\(shot.id): the file of \(take.id) is missing from the media store; the animatic stands in")
+                    continue
+                }
+            }
             // `make` replaces a take of an earlier version with a new one; `render` uses it.
-            if let (take, output) = choice.stored, !(makeMissing && choice.isFallback) {
+            if let (take, output) = choice.stored, production.blobs.contains(output.asset), !(makeMissing && choice.isFallback) {
                 sources[shot.id] = .stored(take, output)
                 named[shot.id] = take.id.rawValue
                 if let warning = choice.warning(shot) { warnings.append(warning) }
@@ -72,13 +87,27 @@ extension Studio {
         }
         try await production.repository.addTakes(newTakes)
         let film = try builder.build(sources: sources)
-        let summary = try await run(film.graph, in: production, generators: builder.generators, command: makeMissing ? "make" : "render", events: events)
-        try Studio.requireSuccess(summary, graph: film.graph)
-        guard let filmAsset = summary.outputs[film.film]?.asset, let srt = summary.outputs[film.subtitles]?.asset else {
-            throw ReelError(.internalError, "the run finished without a film", hint: "this is a bug; please report it")
+        var summary = RunSummary()
+        var files: [Asset] = []
+        // The film and its subtitles leave the store only once they hash to their names; a
+        // damaged stored copy is removed and made again (once).
+        for pass in 1...2 {
+            summary = try await run(film.graph, in: production, generators: builder.generators,
+                                    command: makeMissing ? "make" : "render", events: events)
+            try Studio.requireSuccess(summary, graph: film.graph)
+            guard let filmAsset = summary.outputs[film.film]?.asset, let srt = summary.outputs[film.subtitles]?.asset else {
+                throw ReelError(.internalError, "the run finished without a film", hint: "this is a bug; please report it")
+            }
+            files = [srt, filmAsset]
+            let damaged = files.filter { !production.blobs.verify($0) }
+            if damaged.isEmpty { break }
+            damaged.forEach(production.blobs.discard)
+            if pass == 2 {
+                throw ReelError(.mediaFailed, "the finished film is damaged in the media store right after it was made",
+                                at: production.blobs.url(for: damaged[0]).path, hint: "check the disk (dmesg, fsck), then run the command again")
+            }
         }
-        try OutputFile.install(production.blobs.url(for: srt), at: srtURL)
-        try OutputFile.install(production.blobs.url(for: filmAsset), at: out)
+        try OutputFile.install([(production.blobs.url(for: files[0]), srtURL), (production.blobs.url(for: files[1]), out)])
         return FilmResult(film: out, subtitles: srtURL, storyboard: board, summary: summary, frames: film.frames,
                           sources: named, warnings: warnings)
     }
