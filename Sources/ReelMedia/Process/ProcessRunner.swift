@@ -1,5 +1,6 @@
 import Foundation
 import ReelModel
+import ReelEngine
 
 /// What a finished process left behind.
 public struct ProcessResult: Sendable {
@@ -38,12 +39,20 @@ extension ProcessRunner {
 
 /// Runs programs with Foundation's `Process`. Output goes to temporary files rather than
 /// pipes, so a chatty program never blocks on a full pipe.
+///
+/// Children die with Reel, even when it is SIGKILLed (see ``ChildSpawner``). Their work
+/// folders (`$TMPDIR/reel-proc-<pid>-…`) carry Reel's pid, and the first run of a later
+/// process removes those whose process is gone.
 public struct LocalProcessRunner: ProcessRunner {
     public init() {}
 
+    /// Clears, once per process, the work folders killed runs left.
+    private static let sweep: Void = ScratchSweep.sweepProcessFolders(in: FileManager.default.temporaryDirectory)
+
     public func run(_ executable: String, _ arguments: [String], stdin: Data?) async throws -> ProcessResult {
         let fm = FileManager.default
-        let tmp = fm.temporaryDirectory.appendingPathComponent("reel-proc-\(UUID().uuidString)")
+        _ = Self.sweep
+        let tmp = fm.temporaryDirectory.appendingPathComponent("reel-proc-\(getpid())-\(UUID().uuidString)")
         try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: tmp) }
         let outURL = tmp.appendingPathComponent("out")
@@ -57,8 +66,9 @@ public struct LocalProcessRunner: ProcessRunner {
             try? errHandle.close()
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        let (launched, launchArguments) = ChildSpawner.launch(executable, arguments)
+        process.executableURL = URL(fileURLWithPath: launched)
+        process.arguments = launchArguments
         process.standardOutput = outHandle
         process.standardError = errHandle
         var inputPipe: Pipe?
@@ -72,19 +82,25 @@ public struct LocalProcessRunner: ProcessRunner {
         let status: Int32 = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
                 process.terminationHandler = { p in continuation.resume(returning: p.terminationStatus) }
-                do {
-                    try process.run()
-                } catch {
-                    process.terminationHandler = nil
-                    continuation.resume(throwing: ReelError(
-                        .unavailable, "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): \(error.localizedDescription)",
-                        at: executable, hint: "run `reel doctor` to see what is missing and how to install it"))
-                    return
-                }
-                if let stdin, let inputPipe {
-                    let writer = inputPipe.fileHandleForWriting
-                    writer.write(stdin)
-                    try? writer.close()
+                let pipe = inputPipe.map { SendableBox($0) }
+                // Spawned from the thread that outlives every child (the parent their death signal watches).
+                ChildSpawner.shared.perform {
+                    do {
+                        try box.run()
+                    } catch {
+                        box.clearHandler()
+                        continuation.resume(throwing: ReelError(
+                            .unavailable, "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): \(error.localizedDescription)",
+                            at: executable, hint: "run `reel doctor` to see what is missing and how to install it"))
+                        return
+                    }
+                    if let stdin, let pipe {
+                        DispatchQueue.global().async {
+                            let writer = pipe.value.fileHandleForWriting
+                            writer.write(stdin)
+                            try? writer.close()
+                        }
+                    }
                 }
             }
         } onCancel: {
@@ -96,11 +112,23 @@ public struct LocalProcessRunner: ProcessRunner {
     }
 }
 
-/// Lets the cancellation handler reach the process.
+/// Carries a value that is handed from one thread to another, never shared.
+private struct SendableBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// Lets the spawning thread and the cancellation handler reach the process.
 private final class ProcessBox: @unchecked Sendable {
     private let process: Process
     private let lock = NSLock()
     init(_ process: Process) { self.process = process }
+    func run() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try process.run()
+    }
+    func clearHandler() { process.terminationHandler = nil }
     func terminate() {
         lock.lock()
         defer { lock.unlock() }
