@@ -48,6 +48,21 @@ import Testing
         #expect(try storyboard(zh.stdout).shots.contains { !$0.dialogue.isEmpty })
     }
 
+    @Test func aProjectKeepsTheFormatItWasCreatedWith() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let project = dir.file("film")
+        let created = try await ReelBinary.run(["init", project.path, "--script", ReelBinary.example("rain-delivery.zh.txt").path,
+                                                "--format", "zh"], home: dir.file("home"))
+        #expect(created.status == 0, "\(created.stderrText)")
+        let yaml = try String(contentsOf: project.appendingPathComponent("reel.yaml"), encoding: .utf8)
+        #expect(yaml.contains("script: \"rain-delivery.zh.txt\""))
+        #expect(yaml.contains("script_format: zh"))
+        let planned = try await ReelBinary.run(["plan", "--json", "--project", project.path], home: dir.file("home"))
+        #expect(planned.status == 0, "\(planned.stderrText)")
+        #expect(try storyboard(planned.stdout).shots.contains { !$0.dialogue.isEmpty })
+    }
+
     @Test func anUnknownFormatIsAUsageError() async throws {
         let result = try await ReelBinary.run(["plan", "x.txt", "--format", "docx"])
         #expect(result.status == 64)
