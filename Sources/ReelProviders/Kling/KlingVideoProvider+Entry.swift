@@ -18,9 +18,13 @@ extension KlingVideoProvider {
     public init(config: ProviderConfig, support: AdapterSupport) throws {
         let access = try config.credential("KLING_ACCESS_KEY")
         let secret = try config.credential("KLING_SECRET_KEY")
+        let secrets = support.secrets
         api = TaskAPI(provider: "Kling", baseURL: config.baseURL, support: support, catalog: config.models,
                       vendorFailure: Self.vendorFailure) {
-            ["Authorization": "Bearer " + KlingToken.make(accessKey: access.reveal(), secretKey: secret.reveal())]
+            let token = KlingToken.make(accessKey: access.reveal(), secretKey: secret.reveal())
+            // The JWT is a secret of its own: an answer that echoes it is scrubbed.
+            secrets.register(token)
+            return ["Authorization": "Bearer " + token]
         }
         probe = support.probe
         pollInterval = support.pollInterval ?? 5

@@ -44,11 +44,26 @@ public struct ProviderEntry: Sendable {
         self.defaultBaseURL = defaultBaseURL
         self.credentials = credentials
         self.optionalCredentials = optionalCredentials
-        self.video = video
-        self.image = image
-        self.speech = speech
-        self.text = text
-        self.check = check
+        // Every adapter an entry builds talks through a transport that scrubs its secrets
+        // from whatever comes back (see ScrubbingTransport).
+        self.video = Self.scrubbing(video)
+        self.image = Self.scrubbing(image)
+        self.speech = Self.scrubbing(speech)
+        self.text = Self.scrubbing(text)
+        self.check = { config, support in
+            let scrubbing = support.scrubbing(for: config)
+            do {
+                return scrubbing.secrets.scrub(try await check(config, scrubbing))
+            } catch {
+                throw scrubbing.secrets.scrub(error)
+            }
+        }
+    }
+
+    /// `make`, given support whose transport scrubs the config's secrets.
+    static func scrubbing<T>(_ make: Make<T>?) -> Make<T>? {
+        guard let make else { return nil }
+        return { config, support in try make(config, support.scrubbing(for: config)) }
     }
 
     /// What it makes.
@@ -67,9 +82,12 @@ public struct ProviderEntry: Sendable {
     }
 }
 
-/// What adapters share at run time: the HTTP transport, the media probe, how often to poll.
+/// What adapters share at run time: the HTTP transport, the media probe, how often to poll,
+/// and the secrets to scrub from what comes back.
 public struct AdapterSupport: Sendable {
     public var transport: any HTTPTransport
+    /// The adapter's secrets; an adapter registers tokens it derives from them here (a JWT).
+    public var secrets: SecretScrubber
     public var probe: MediaProbe?
     /// Seconds between polls; nil keeps each provider's own.
     public var pollInterval: Double?
@@ -79,8 +97,18 @@ public struct AdapterSupport: Sendable {
     public init(transport: any HTTPTransport = AsyncHTTPTransport(), probe: MediaProbe? = nil,
                 pollInterval: Double? = nil, requestTimeout: Double = 60) {
         self.transport = transport
+        self.secrets = SecretScrubber()
         self.probe = probe
         self.pollInterval = pollInterval
         self.requestTimeout = requestTimeout
+    }
+
+    /// This support for an adapter built from `config`: a fresh scrubber that knows the
+    /// config's credentials, and the transport wrapped in a ``ScrubbingTransport`` using it.
+    public func scrubbing(for config: ProviderConfig) -> AdapterSupport {
+        var copy = self
+        copy.secrets = SecretScrubber(config.credentials.values)
+        copy.transport = ScrubbingTransport(base: transport, secrets: copy.secrets)
+        return copy
     }
 }
