@@ -38,7 +38,9 @@ struct ShortDramaHeading: Hashable {
     /// Reads `line` as a heading; nil when it is not one. A number alone (`场1-1`, `第2场`)
     /// is a heading whose words are on the next line.
     init?(_ line: Substring) {
-        var rest = ShortDramaText.trim(line.drop { "#※*＊ ".contains($0) })
+        // `.内景 出租屋 夜`: a heading forced the Fountain way is a heading here too.
+        let forced = line.first == "." && line.dropFirst().first.map { $0 != "." && !$0.isWhitespace } == true
+        var rest = ShortDramaText.trim((forced ? line.dropFirst() : line).drop { "#※*＊ ".contains($0) })
         while rest.hasSuffix("*") { rest = ShortDramaText.trim(rest.dropLast()) }
         let numbered = ShortDramaHeading.number(prefixOf: &rest)
         let number = numbered?.number
@@ -62,7 +64,7 @@ struct ShortDramaHeading: Hashable {
         }
         location = places.joined(separator: " ")
         if number == nil {
-            guard setting != nil, time != nil, !location.isEmpty, places.count <= 3 else { return nil }
+            guard forced || (setting != nil && time != nil && !location.isEmpty && places.count <= 3) else { return nil }
         } else if !rest.isEmpty {
             guard setting != nil || time != nil, places.count <= 3 else { return nil }
         }

@@ -26,6 +26,8 @@ import Testing
         ("内景 客厅 清晨", "内景 客厅 清晨", nil),
         ("外景 取经路 白天", "外景 取经路 白天", nil),
         ("山村,夜,外", "外景 山村 夜", nil),
+        (".内景 出租屋 夜", "内景 出租屋 夜", nil),
+        (".天台", "天台", nil),
     ] as [(String, String, String?)])
     func headingVariants(_ line: String, _ text: String, _ number: String?) {
         #expect(Self.body(line) == [F.heading(text, number)], "\(line)")
