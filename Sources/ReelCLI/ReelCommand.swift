@@ -22,21 +22,32 @@ public struct ReelCommand: AsyncParsableCommand {
 
     public init() {}
 
-    /// Runs the command; Reel's errors are printed here and only here, as one message
-    /// with the exit status their kind calls for.
-    public static func launch() async {
+    /// Runs the command line. Every way it can fail ends in ``CommandOutcome``: one
+    /// `reel: error:` message with its hint and the exit status its kind calls for.
+    public static func launch(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async {
         do {
-            var command = try parseAsRoot()
+            _ = try CommandPath.resolve(arguments, root: self, strict: true)
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
-        } catch let error as ReelError {
+        } catch {
+            finish(CommandOutcome.of(error, arguments: arguments))
+        }
+    }
+
+    static func finish(_ outcome: CommandOutcome) -> Never {
+        switch outcome {
+        case .text(let text):
+            Terminal.out(text)
+            Foundation.exit(0)
+        case .exit(let status):
+            Foundation.exit(status)
+        case .error(let error):
             Terminal.error(error)
             Foundation.exit(error.code.exitStatus)
-        } catch {
-            exit(withError: error)
         }
     }
 }

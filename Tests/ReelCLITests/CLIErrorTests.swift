@@ -51,11 +51,11 @@ import Testing
     }
 
     @Test(arguments: [
-        (["make", "x.fountain", "--sparkle"], "Error: Unknown option '--sparkle'"),
-        (["make", "x.fountain", "--aspect", "4:3"], "Error: --aspect must be 9:16, 16:9 or 1:1 (got '4:3')"),
-        (["make", "x.fountain", "--size", "4k"], "Error: --size must be 480p, 720p or 1080p (got '4k')"),
-        (["make", "x.fountain", "--out", "film.mov"], "Error: --out must name an .mp4 file (got 'film.mov')"),
-        (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
+        (["make", "x.fountain", "--sparkle"], "reel: error: unknown option '--sparkle'\n  → `reel make --help` shows how to use it\n"),
+        (["make", "x.fountain", "--aspect", "4:3"], "reel: error: --aspect must be 9:16, 16:9 or 1:1 (got '4:3')\n"),
+        (["make", "x.fountain", "--size", "4k"], "reel: error: --size must be 480p, 720p or 1080p (got '4k')\n"),
+        (["make", "x.fountain", "--out", "film.mov"], "reel: error: --out must name an .mp4 file (got 'film.mov')\n"),
+        (["frobnicate"], "reel: error: there is no command 'frobnicate'\n"),
     ])
     func usageErrorsExitWith64(arguments: [String], message: String) async throws {
         let result = try await ReelBinary.run(arguments)

@@ -12,6 +12,7 @@ struct ProgressDisplay {
     private var ran = 0
     private var failed = 0
     private var running = Set<NodeID>()
+    private var tally = JobTally()
     private var firstStart: ContinuousClock.Instant?
     private var lastDraw = ContinuousClock.now - .seconds(1)
 
@@ -40,6 +41,7 @@ struct ProgressDisplay {
         case .succeeded(let id, _, let seconds):
             running.remove(id)
             ran += 1
+            tally.add(id)
             if !interactive { Terminal.err("  done   \(id) (" + String(format: "%.1fs", seconds) + ")") }
         case .retrying(let id, let failure, let delay, _):
             running.remove(id)
@@ -53,9 +55,8 @@ struct ProgressDisplay {
             if failure.reason != .blocked { line("  skip   \(id): \(failure)") }
         case .finished(let summary):
             if interactive { clear() }
-            Terminal.err("\(summary.total) jobs: \(summary.ran) rendered, \(summary.cached) reused from earlier runs"
-                         + (summary.failures.isEmpty ? "" : ", \(summary.failures.count) failed")
-                         + String(format: " (%.1fs)", summary.seconds))
+            Terminal.err(ProgressDisplay.finishedLine(summary, tally: tally))
+            tally = JobTally()
             return
         }
         if interactive { draw() }
@@ -87,6 +88,15 @@ struct ProgressDisplay {
     private func line(_ text: String) {
         if interactive { clear() }
         Terminal.err(text)
+    }
+
+    /// `28 jobs: 14 clips conformed, 1 film cut; 13 reused from earlier runs (3.2s)`.
+    static func finishedLine(_ summary: RunSummary, tally: JobTally) -> String {
+        var done = tally.text
+        if done.isEmpty { done = summary.ran == 0 ? "nothing to run" : Plural.count(summary.ran, "job run", "jobs run") }
+        return "\(Plural.count(summary.total, "job")): \(done); \(summary.cached) reused from earlier runs"
+            + (summary.failures.isEmpty ? "" : "; \(summary.failures.count) failed")
+            + String(format: " (%.1fs)", summary.seconds)
     }
 
     static func clock(_ seconds: Double) -> String {

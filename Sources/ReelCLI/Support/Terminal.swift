@@ -23,10 +23,18 @@ enum Terminal {
         err(text)
     }
 
-    /// Pretty, stable JSON for `--json`.
+    /// Pretty, stable JSON for `--json`, from ``jsonEncoder()``.
     static func json<T: Encodable>(_ value: T) throws {
+        out(String(decoding: try jsonEncoder().encode(value), as: UTF8.self))
+    }
+
+    /// The one configuration of every JSON the CLI prints: pretty, keys sorted (stable for
+    /// tools and snapshots), slashes unescaped, dates in ISO 8601 (`2026-12-05T05:22:25Z`),
+    /// not Foundation's default of seconds since 2001.
+    static func jsonEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        out(String(decoding: try encoder.encode(value), as: UTF8.self))
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
     }
 }

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import ReelEngine
+import ReelModel
+@testable import ReelCLI
+import Testing
+
+/// The pieces of the CLI's text, tested without running the binary: the nearest command,
+/// how any error becomes a `ReelError`, JSON dates, and what a run's last line says it did.
+@Suite struct CLIOutputTests {
+    @Test(arguments: [
+        ("genrate", "generate"), ("mke", "make"), ("stat", "stats"), ("stauts", "status"), ("provider", "providers"),
+        ("MAKE", "make"), ("exprot", "export"),
+    ])
+    func theNearestCommandIsSuggested(typed: String, meant: String) {
+        #expect(CommandPath.nearest(to: typed, among: Self.commands) == meant)
+    }
+
+    @Test(arguments: ["NOSUCHCOMMAND", "frobnicate", "x", "zz"])
+    func farWordsSuggestNothing(typed: String) {
+        #expect(CommandPath.nearest(to: typed, among: Self.commands) == nil)
+    }
+
+    static let commands = ["make", "init", "plan", "generate", "takes", "pick", "render", "export", "status", "stats", "board",
+                           "providers", "doctor"]
+
+    @Test func editDistanceCountsInsertionsDeletionsAndSubstitutions() {
+        #expect(CommandPath.editDistance("kitten", "sitting") == 3)
+        #expect(CommandPath.editDistance("", "make") == 4)
+        #expect(CommandPath.editDistance("make", "make") == 0)
+    }
+
+    @Test func unknownCommandWordsThrowBeforeArgumentParserSeesThem() throws {
+        #expect(throws: ReelError.self) { try CommandPath.resolve(["nosuch", "--help"], root: ReelCommand.self, strict: true) }
+        #expect(throws: ReelError.self) { try CommandPath.resolve(["providers", "lst"], root: ReelCommand.self, strict: true) }
+        let path = try CommandPath.resolve(["providers", "explain", "S01-01"], root: ReelCommand.self, strict: true)
+        #expect(path.name == "reel providers explain")
+        #expect(try CommandPath.resolve(["--version"], root: ReelCommand.self, strict: true).name == "reel")
+        #expect(try CommandPath.resolve(["help", "make"], root: ReelCommand.self, strict: true).name == "reel")
+        #expect(try CommandPath.resolve(["make", "nosuch.fountain"], root: ReelCommand.self, strict: true).name == "reel make")
+    }
+
+    struct Surprise: Error, CustomStringConvertible {
+        var description: String { "the disk said no" }
+    }
+
+    @Test func anUnexpectedErrorIsReportedAsABugWithStatus70() {
+        guard case .error(let error) = CommandOutcome.of(Surprise(), arguments: ["make", "x.fountain"]) else {
+            Issue.record("an unexpected error became something other than an error")
+            return
+        }
+        #expect(error.code.exitStatus == 70)
+        #expect(error.message == "the disk said no")
+        #expect(error.hint?.contains("`reel make`") == true)
+    }
+
+    @Test func validationErrorsBecomeUsageErrorsNamingTheCommandsHelp() {
+        guard case .error(let error) = CommandOutcome.of(ValidationError("--takes must be from 1 to 20 (got 99)"),
+                                                         arguments: ["generate", "--takes", "99"]) else {
+            Issue.record("a validation error became something other than an error")
+            return
+        }
+        #expect(error.code.exitStatus == 64)
+        #expect(error.message == "--takes must be from 1 to 20 (got 99)")
+        #expect(error.hint == "`reel generate --help` shows how to use it")
+    }
+
+    @Test func aThrownExitCodeExitsQuietly() {
+        #expect(CommandOutcome.of(ExitCode(3), arguments: []) == .exit(3))
+    }
+
+    @Test func jsonDatesAreISO8601() throws {
+        struct Stamped: Encodable { var createdAt: Date }
+        let data = try Terminal.jsonEncoder().encode(Stamped(createdAt: Date(timeIntervalSince1970: 1_796_428_800)))
+        #expect(String(decoding: data, as: UTF8.self) == "{\n  \"createdAt\" : \"2026-12-05T00:00:00Z\"\n}")
+    }
+
+    @Test func aRenderSaysWhatItDidNotThatItRenderedTakes() {
+        var tally = JobTally()
+        for id in ["clip:S01-01", "clip:S01-02", "clip:S01-03", "mix", "subtitles:srt", "film"] { tally.add(NodeID(id)) }
+        var summary = RunSummary()
+        summary.total = 9
+        summary.ran = 6
+        summary.cached = 3
+        summary.seconds = 1.5
+        #expect(ProgressDisplay.finishedLine(summary, tally: tally)
+                == "9 jobs: 3 clips conformed, 1 soundtrack mixed, 1 subtitle file written, 1 film cut; 3 reused from earlier runs (1.5s)")
+    }
+
+    @Test func aGenerateCountsTakesAndOneOfAKindIsSingular() {
+        var tally = JobTally()
+        for id in ["panel:S01-01#1", "overlay:S01-01", "video:S01-01#1", "video:S01-02#1", "odd"] { tally.add(NodeID(id)) }
+        #expect(tally.text == "1 panel drawn, 1 overlay drawn, 2 takes made, 1 other job run")
+    }
+
+    @Test func nothingRunSaysSo() {
+        var summary = RunSummary()
+        summary.total = 1
+        summary.cached = 1
+        #expect(ProgressDisplay.finishedLine(summary, tally: JobTally()) == "1 job: nothing to run; 1 reused from earlier runs (0.0s)")
+    }
+
+    @Test(arguments: [(0, "0 shots"), (1, "1 shot"), (2, "2 shots")])
+    func countsAgreeWithTheirNouns(n: Int, text: String) {
+        #expect(Plural.count(n, "shot") == text)
+    }
+}
