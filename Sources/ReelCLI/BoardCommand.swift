@@ -30,6 +30,6 @@ struct BoardCommand: AsyncParsableCommand {
             try await Studio().board(script: script, directory: directory, format: format.format, scriptFormat: scriptFormat,
                                      events: events)
         }
-        Terminal.out("\(result.html.path)  \(result.panels.count) panels")
+        Terminal.out("\(result.html.path)  \(Plural.count(result.panels.count, "panel"))")
     }
 }

@@ -25,7 +25,7 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         let missing = checks.filter { $0.required && !$0.ok }
         if !missing.isEmpty {
-            throw ReelError(.unavailable, "\(missing.count) required part(s) missing: \(missing.map(\.name).joined(separator: ", "))",
+            throw ReelError(.unavailable, "\(Plural.count(missing.count, "required part")) missing: \(missing.map(\.name).joined(separator: ", "))",
                             hint: "install them as shown above (make demo does it for you on Debian)")
         }
     }

@@ -68,8 +68,8 @@ struct ExportCommand: AsyncParsableCommand {
         if !quiet {
             let t = result.timeline
             if format != .board {
-                Terminal.err("\(t.tracks.count) tracks, \(t.frames(t.duration)) frames at \(t.rate) fps, "
-                             + "\(result.files.count) file(s) written")
+                Terminal.err("\(Plural.count(t.tracks.count, "track")), \(Plural.count(Int(t.frames(t.duration)), "frame")) at \(t.rate) fps, "
+                             + "\(Plural.count(result.files.count, "file")) written")
             }
             for warning in result.warnings { Terminal.err("note: \(warning)") }
         }

@@ -51,7 +51,7 @@ struct GenerateCommand: AsyncParsableCommand {
         if json {
             try Terminal.json(GenerateReport(result))
         } else {
-            Terminal.out("\(result.covered.count) take(s) on \(Set(result.covered.map(\.provider)).map(\.rawValue).sorted().joined(separator: ", ")): "
+            Terminal.out("\(Plural.count(result.covered.count, "take")) on \(Set(result.covered.map(\.provider)).map(\.rawValue).sorted().joined(separator: ", ")): "
                          + "\(result.covered.count - summary.failures.count - summary.skipped.count) ready, "
                          + "\(summary.failures.count + summary.skipped.count) failed")
             for (id, failure) in summary.failures.sorted(by: { $0.key < $1.key }) {
@@ -59,7 +59,7 @@ struct GenerateCommand: AsyncParsableCommand {
             }
         }
         if !summary.failures.isEmpty || !summary.skipped.isEmpty {
-            throw ReelError(.mediaFailed, "\(summary.failures.count + summary.skipped.count) job(s) did not finish",
+            throw ReelError(.mediaFailed, "\(Plural.count(summary.failures.count + summary.skipped.count, "job")) did not finish",
                             hint: "`reel status` says why; run `reel generate` again to retry what can be retried")
         }
     }
@@ -123,7 +123,7 @@ struct DryRunReport: Encodable {
             let run = lines.filter { $0.forecast == "run" }.count
             let resume = lines.filter { $0.forecast == "resume" }.count
             let reuse = lines.filter { $0.forecast == "reuse" }.count
-            out.append("  \(provider): \(run) to run, \(resume) to resume, \(reuse) reused")
+            out.append("  \(DryRunReport.name(of: provider)): \(run) to run, \(resume) to resume, \(reuse) reused")
         }
         for line in jobs where line.forecast != "reuse" {
             out.append("    \(line.forecast.padding(toLength: 7, withPad: " ", startingAt: 0)) \(line.node)"
@@ -134,5 +134,18 @@ struct DryRunReport: Encodable {
             out.append("budget cap: \(cap); spent so far: " + (spent.isEmpty ? "nothing" : spent.map(\.description).joined(separator: " + ")))
         }
         return out.joined(separator: "\n")
+    }
+
+    /// How the dry run names who does a job: work done on this machine says so, and Reel's
+    /// own steps (provider id `reel`: the caption layer over a panel) are not a provider.
+    static func name(of provider: String) -> String {
+        switch provider {
+        case "reel": "Reel's own steps (caption layers), on this machine"
+        case "animatic": "animatic (built in), on this machine"
+        case "espeak": "espeak-ng voices, on this machine"
+        case "procedural": "procedural music, on this machine"
+        case "ffmpeg": "ffmpeg, on this machine"
+        default: provider
+        }
     }
 }

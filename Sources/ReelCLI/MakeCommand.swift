@@ -53,7 +53,7 @@ struct MakeCommand: AsyncParsableCommand {
             var production = try project.open(lockFor: "make")
             defer { production.close() }
             if scriptFormat.name != "auto" { production.config.scriptFormat = try ScriptSource.format(named: scriptFormat.name) }
-            result = try await Progress.run(quiet: quiet || json) { events in
+            result = try await Progress.run(quiet: quiet || json) { [production] events in
                 try await Studio().film(production, output: output, burnSubtitles: burnSubtitles ? true : nil,
                                         makeMissing: true, events: events)
             }

@@ -52,7 +52,7 @@ enum StoryboardText {
         var lines: [String] = []
         let seconds = String(format: "%.1f", board.duration.seconds)
         let people = board.subjects.filter { $0.kind == .character }.map(\.name)
-        lines.append("\(board.title) — \(board.shots.count) shots, \(seconds) s, \(board.format), \(board.language.rawValue)")
+        lines.append("\(board.title) — \(Plural.count(board.shots.count, "shot")), \(seconds) s, \(board.format), \(board.language.rawValue)")
         if !people.isEmpty { lines.append("cast: " + people.joined(separator: ", ")) }
         for scene in board.scenes {
             lines.append("")

@@ -7,7 +7,7 @@ import ReelStudio
 struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Cut the film from the picked takes (the newest good take where none is picked). Never generates.")
+        abstract: "Cut the film from the picked takes (the newest good take where none is picked). Never makes a take.")
 
     @OptionGroup var project: ProjectOptions
 
@@ -47,7 +47,7 @@ enum FilmOutput {
             return
         }
         Terminal.out("\(result.film.path)  \(MakeReport.seconds(result.frames, result.storyboard.format)) s, "
-                     + "\(result.storyboard.shots.count) shots, \(result.storyboard.format)")
+                     + "\(Plural.count(result.storyboard.shots.count, "shot")), \(result.storyboard.format)")
         if !quiet {
             Terminal.err("subtitles: \(result.subtitles.path)")
             for warning in result.warnings { Terminal.err("note: \(warning)") }

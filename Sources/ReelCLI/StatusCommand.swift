@@ -14,22 +14,26 @@ struct StatusCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let s = try await Studio().status(try project.open(lockFor: nil))
+        let production = try project.open(lockFor: nil)
+        defer { production.close() }
+        let s = try await Studio().status(production)
         if json { return try Terminal.json(s) }
-        Terminal.out("\(s.shots) shots: \(s.shotsWithTake) with a finished take, \(s.shotsPicked) picked")
+        Terminal.out("\(Plural.count(s.shots, "shot")): \(s.shotsWithTake) with a finished take, \(s.shotsPicked) picked")
         if let active = s.activeCommand {
             Terminal.out("working now: \(active)")
         }
         if !s.inFlight.isEmpty {
-            let verb = s.activeCommand == nil ? "interrupted (run `reel generate` to resume them; submitted jobs are polled, not paid again)" : "in flight"
-            Terminal.out("\(s.inFlight.count) job(s) \(verb):")
+            let resume = Studio().interruptedCommand(production).map { "run `reel \($0)` again" }
+                ?? "run the command that was interrupted again (`reel generate` or `reel make`)"
+            let verb = s.activeCommand == nil ? "interrupted (\(resume) to resume them; submitted jobs are polled, not paid again)" : "in flight"
+            Terminal.out("\(Plural.count(s.inFlight.count, "job")) \(verb):")
             for job in s.inFlight.prefix(20) {
                 Terminal.out("  \(job.state.padding(toLength: 9, withPad: " ", startingAt: 0)) \(job.node) on \(job.provider)"
                              + (job.providerJobID.map { " (provider job \($0))" } ?? ""))
             }
         }
         if !s.failed.isEmpty {
-            Terminal.out("\(s.failed.count) job(s) failed:")
+            Terminal.out("\(Plural.count(s.failed.count, "job")) failed:")
             for job in s.failed.prefix(20) {
                 Terminal.out("  \(job.node) on \(job.provider): \(job.failureReason ?? "failed") — \(job.message ?? "")")
             }
@@ -41,7 +45,7 @@ struct StatusCommand: AsyncParsableCommand {
 /// `reel stats`: jobs, cache hits, money, yield.
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Jobs by state, cache hits, money spent and committed, attempts per picked shot.")
+        commandName: "stats", abstract: "Jobs by state, cache hits, money spent and committed, takes made per picked shot.")
 
     @OptionGroup var project: ProjectOptions
 
@@ -56,7 +60,9 @@ struct StatsCommand: AsyncParsableCommand {
         Terminal.out("runs: \(s.runs); jobs run \(s.jobsRun), reused from the store \(s.cacheHits)")
         Terminal.out("spent: " + (s.spent.isEmpty ? "nothing" : s.spent.map(\.description).joined(separator: " + "))
                      + "; committed (in flight): " + (s.committed.isEmpty ? "nothing" : s.committed.map(\.description).joined(separator: " + ")))
-        Terminal.out("takes: \(s.takes); shots picked: \(s.pickedShots)"
-                     + (s.attemptsPerPickedShot.map { String(format: "; attempts per picked shot: 1 : %.2f", $0) } ?? ""))
+        Terminal.out("takes: \(s.takes); shots picked: \(s.pickedShots)")
+        if let perPick = s.attemptsPerPickedShot {
+            Terminal.out(String(format: "yield: %.2f takes made per picked shot (1.00 would mean every first take was kept)", perPick))
+        }
     }
 }

@@ -65,7 +65,7 @@ extension Studio {
         if failures.isEmpty {
             lines = summary.skipped.sorted { $0.key < $1.key }.prefix(5).map { "\(graph[$0.key]?.label ?? $0.key.rawValue): \($0.value)" }
         }
-        throw ReelError(.mediaFailed, "\(failures.count) job(s) failed, \(summary.skipped.count) could not run:\n  "
+        throw ReelError(.mediaFailed, "\(Plural.count(failures.count, "job")) failed, \(summary.skipped.count) could not run:\n  "
                             + lines.joined(separator: "\n  "),
                         hint: "finished work is kept; fix the cause and run the same command again to continue")
     }

@@ -117,8 +117,8 @@ extension Studio {
         let seconds = plan.generatedMilliseconds.map { Double($0) / 1000 } ?? shot.duration.seconds
         return RouteExplanation(
             shot: id.rawValue,
-            needs: String(format: "%@, %.2f s, %@ %@, %d reference image(s)", needs.mode.rawValue, needs.seconds,
-                          needs.aspect.rawValue, needs.size.rawValue, needs.references),
+            needs: String(format: "%@, %.2f s, %@ %@, %@", needs.mode.rawValue, needs.seconds,
+                          needs.aspect.rawValue, needs.size.rawValue, Plural.count(needs.references, "reference image")),
             provider: plan.provider.rawValue, model: plan.model, seconds: seconds, fit: plan.fit ?? "exact",
             estimate: plan.estimate?.description, reasons: plan.reasons)
     }
