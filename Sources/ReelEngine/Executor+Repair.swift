@@ -42,9 +42,9 @@ extension Executor {
             blobs.discard(asset)
             let node = run.graph[producer]!
             guard node.given == nil, !run.repaired.contains(producer) else {
-                let what = node.given == nil ? "even after it was made again" : "; it was removed, so the next run makes or fetches it again"
+                let what = node.given == nil ? " even after it was made again" : "; it was removed, so the next run makes or fetches it again"
                 let failure = JobFailure(.failed, "the file of \(node.label) (\(asset.digest.short)) in the media store is damaged: "
-                                         + "its bytes do not match their digest \(what)")
+                                         + "its bytes do not match their digest\(what)")
                 run.summary.failures[id] = failure
                 events?.yield(.failed(id, failure))
                 let blocked = JobFailure(.blocked, "an input (\(id)) failed")
