@@ -32,7 +32,8 @@ public enum ClipCheck {
     public static let analysisSide = 160
     /// Black: at least this long (s), pixels under 10% of the luma range.
     public static let blackMinimum = 0.2
-    /// Frozen: at least this long (s) without a change above −60 dB.
+    /// Frozen: at least this long (s) without a change above −55 dB (the encoder still
+    /// refines a frozen picture for a few frames; −60 dB would wait for it).
     public static let frozenMinimum = 0.5
     /// A flash changes the mean luma by this much (0–255) and comes back within `flashFrames`.
     public static let flashJump = 30.0
@@ -60,7 +61,7 @@ public enum ClipCheck {
         let video = [
             "scale=\(side):\(side):flags=area", "signalstats", "cropdetect=limit=24:round=2:reset_count=1",
             "scdet=threshold=100", "blackdetect=d=\(blackMinimum):pix_th=0.10",
-            "freezedetect=n=-60dB:d=\(frozenMinimum)", "metadata=mode=print:file=-",
+            "freezedetect=n=-55dB:d=\(frozenMinimum)", "metadata=mode=print:file=-",
         ].joined(separator: ",")
         let audio = "ebur128=peak=true:framelog=verbose,silencedetect=n=-50dB:d=0.3"
         return ["-hide_banner", "-nostats", "-nostdin", "-v", "info", "-i", clip.path,

@@ -7,7 +7,9 @@ extension ClipCheck {
     static func pictureProblems(_ m: ClipMeasurements, length: Double) -> [ClipProblem] {
         let frames = m.frames
         var problems: [ClipProblem] = []
-        let black = m.black.map { ($0.start, min(length, $0.end ?? length)) }
+        // blackdetect ends a stretch that lasts to the end at the last frame's start.
+        let lastFrame = frames.last?.time ?? length
+        let black = m.black.map { ($0.start, min(length, $0.end.map { $0 >= lastFrame - 0.001 ? length : $0 } ?? length)) }
         for (start, end) in black {
             let inside = frames.filter { $0.time >= start && $0.time < end }.map(\.luma)
             let luma = inside.isEmpty ? 0 : inside.reduce(0, +) / Double(inside.count)
