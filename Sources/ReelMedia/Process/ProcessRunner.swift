@@ -52,6 +52,11 @@ public struct LocalProcessRunner: ProcessRunner {
     public func run(_ executable: String, _ arguments: [String], stdin: Data?) async throws -> ProcessResult {
         let fm = FileManager.default
         _ = Self.sweep
+        // Checked here: behind the wrapper, a missing program would only be a failed exit.
+        guard fm.isExecutableFile(atPath: executable) else {
+            throw ReelError(.unavailable, "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): it is not an executable file",
+                            at: executable, hint: "run `reel doctor` to see what is missing and how to install it")
+        }
         let tmp = fm.temporaryDirectory.appendingPathComponent("reel-proc-\(getpid())-\(UUID().uuidString)")
         try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: tmp) }
