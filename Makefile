@@ -11,9 +11,10 @@ demo: release
 	$(REEL_RELEASE) board examples/the-last-train.fountain --html renders/demo-board --quiet
 	@echo "Open renders/demo.mp4 (and renders/demo-zh.mp4, renders/demo-board/index.html)."
 
-## make test: the whole test suite.
+## make test: the layer rules of docs/ARCHITECTURE.md, then the whole test suite.
 test:
 	scripts/bootstrap --test
+	scripts/check-layers
 	$(SWIFT) build --build-tests
 	scripts/run-tests
 

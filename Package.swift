@@ -52,17 +52,27 @@ let package = Package(
         ]),
         // Command line: one file per subcommand.
         .target(name: "ReelCLI", dependencies: [
-            "ReelStudio", "ReelModel", "ReelExport", "ReelTesting",
+            "ReelStudio", "ReelModel", "ReelExport", "ReelSimulator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "reel", dependencies: ["ReelCLI"]),
         // `make bench`: speed figures as ratios against references measured in the same run.
         .executableTarget(name: "ReelBench", dependencies: [
-            "ReelStudio", "ReelScript", "ReelMedia", "ReelEngine", "ReelModel", "ReelStore", "ReelTesting",
+            "ReelStudio", "ReelScript", "ReelMedia", "ReelEngine", "ReelModel", "ReelStore", "ReelProviders", "ReelSimulator",
         ]),
-        // Fakes shared by tests (and the simulated provider the CLI can serve): no test framework here.
+        // The simulated provider: a loopback HTTP server that speaks a task API and renders
+        // its clips with ffmpeg. A product feature (`reel dev simulate`, benchmarks, demos), so
+        // it lives apart from the test fakes.
+        .target(name: "ReelSimulator", dependencies: [
+            "ReelModel", "ReelMedia",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOWebSocket", package: "swift-nio"),
+        ]),
+        // Fakes shared by tests: linked by no product, no test framework here.
         .target(name: "ReelTesting", dependencies: [
-            "ReelModel", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStudio",
+            "ReelModel", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStudio", "ReelSimulator",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

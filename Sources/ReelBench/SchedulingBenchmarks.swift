@@ -4,7 +4,7 @@ import ReelMedia
 import ReelModel
 import ReelProviders
 import ReelStore
-import ReelTesting
+import ReelSimulator
 
 /// How close the executor comes to the best possible schedule: 60 shots × 3 takes on the
 /// simulated provider (jobs of 0.5–1.5 s, four slots, one create in twenty answered 429
@@ -28,10 +28,12 @@ struct SchedulingBenchmarks {
         var graph = JobGraph()
         for shot in 1...shots {
             for take in 1...takes {
-                var request = AdapterHarness.request(mode: .text, seconds: 2)
-                request.format = VideoFormat(aspect: .vertical, size: .p480)
-                request.prompt = "Shot \(shot): a platform in the rain."
-                request.seed = UInt64(take)
+                let brief = ShotBrief(shot: ShotID("S\(shot)"), setting: .exterior, timeOfDay: .night, location: "platform",
+                                      mood: .tense, size: .wide, move: .static, angle: .eyeLevel, purpose: .action,
+                                      figures: [], action: "A platform in the rain.", language: .english)
+                let request = VideoRequest(prompt: "Shot \(shot): a platform in the rain.", brief: brief, mode: .text,
+                                           duration: .seconds(2), format: VideoFormat(aspect: .vertical, size: .p480),
+                                           seed: UInt64(take))
                 let normalized = provider.normalize(request)
                 let spec = JobSpec(kind: .video, provider: "sim", model: normalized.model,
                                    params: try JSONValue(encoding: normalized), seed: normalized.seed, deterministic: false)

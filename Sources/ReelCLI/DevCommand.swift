@@ -2,7 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import ReelModel
-import ReelTesting
+import ReelSimulator
 
 /// `reel dev …`: tools for developing and testing Reel itself; hidden from `reel --help`.
 struct DevCommand: AsyncParsableCommand {
