@@ -23,9 +23,9 @@ extension Workspace {
         guard let project = projectDirectory else { return }
         var evidence: [String] = []
         let media = Workspace.countFiles(in: mediaDirectory, skipping: ["tmp"])
-        if media > 0 { evidence.append("\(media) file(s) in .reel/media") }
+        if media > 0 { evidence.append("\(Plural.count(media, "file")) in .reel/media") }
         let renders = Workspace.countFiles(in: project.appendingPathComponent("renders"), skipping: [])
-        if renders > 0 { evidence.append("\(renders) file(s) in renders/") }
+        if renders > 0 { evidence.append("\(Plural.count(renders, "file")) in renders/") }
         guard !evidence.isEmpty else { return }
         throw ReelError(.configuration,
                         "the project's state (.reel/reel.sqlite) is missing or empty, but \(evidence.joined(separator: " and ")) show work was done",

@@ -75,11 +75,16 @@ public struct Router: Sendable {
     /// Providers with credentials (and local ones).
     public var configured: Set<ProviderID>
     public var policy: RoutingPolicy
+    /// What each unconfigured provider lacks, in the words `reel providers` uses ("set
+    /// KLING_ACCESS_KEY", "needs a base URL: …"); a provider missing here lacks its key.
+    public var missing: [ProviderID: String]
 
-    public init(catalog: ModelCatalog, configured: Set<ProviderID>, policy: RoutingPolicy) {
+    public init(catalog: ModelCatalog, configured: Set<ProviderID>, policy: RoutingPolicy,
+                missing: [ProviderID: String] = [:]) {
         self.catalog = catalog
         self.configured = configured
         self.policy = policy
+        self.missing = missing
     }
 
     public func route(_ needs: ShotNeeds) -> RouteDecision {
@@ -124,7 +129,9 @@ public struct Router: Sendable {
 
     /// Why `model` cannot make the shot, or nil when it can.
     func refusal(_ model: ModelCapabilities, _ needs: ShotNeeds) -> String? {
-        if !configured.contains(model.provider) { return "\(model.provider) is not configured (no credentials)" }
+        if !configured.contains(model.provider) {
+            return "\(model.provider) is not configured (\(missing[model.provider] ?? "no credentials"))"
+        }
         if !policy.allow.isEmpty, !policy.allow.contains(where: { $0 == model.provider.rawValue || $0 == model.qualifiedName || $0 == model.id }) {
             return "not in the allowed list"
         }

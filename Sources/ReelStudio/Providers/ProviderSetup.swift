@@ -67,7 +67,8 @@ public struct ProviderSetup: Sendable {
             if !absent.isEmpty {
                 missing = "set " + absent.joined(separator: " and ")
             } else if entry.credentials.isEmpty && settings == nil && environment[entry.baseURLVariable] == nil {
-                missing = "needs no key; add it under `providers:` in reel.yaml or set \(entry.baseURLVariable)"
+                missing = "needs no key, only its server's address: set \(entry.baseURLVariable) "
+                    + "or `providers: { \(entry.id): { base_url: … } }` in reel.yaml"
             }
             guard let url = URL(string: base), url.scheme == "http" || url.scheme == "https" else {
                 throw ReelError(.configuration, "the base URL of \(entry.id) is not an http(s) URL",
@@ -87,7 +88,8 @@ public struct ProviderSetup: Sendable {
             statuses.append(Status(entry: entry, config: providerConfig, baseURL: Redaction.url(url), keys: keys, missing: missing))
         }
         let configured = Set(statuses.filter(\.configured).map(\.entry.id))
-        let router = Router(catalog: catalog, configured: configured, policy: config.routing)
+        let missing = Dictionary(statuses.compactMap { status in status.missing.map { (status.entry.id, $0) } }) { a, _ in a }
+        let router = Router(catalog: catalog, configured: configured, policy: config.routing, missing: missing)
         return ProviderSetup(catalog: catalog, providers: statuses, videos: videos, speech: speech, router: router,
                              catalogSources: sources)
     }
