@@ -8,6 +8,8 @@ struct PlanBuilder {
     var scenes: [StoryScene] = []
     var shots: [Shot] = []
     var locations: [Subject] = []
+    /// The ids in `locations`, so a script with thousands of places is not scanned per scene.
+    var locationIDs: Set<SubjectID> = []
 
     // State within the current scene.
     var scene: StoryScene?
@@ -39,7 +41,7 @@ struct PlanBuilder {
         var locationID: SubjectID?
         if !parts.location.isEmpty {
             let subjectID = Subject.makeID(kind: .location, name: parts.location)
-            if !locations.contains(where: { $0.id == subjectID }) {
+            if locationIDs.insert(subjectID).inserted {
                 locations.append(Subject(id: subjectID, kind: .location, name: parts.location))
             }
             locationID = subjectID
