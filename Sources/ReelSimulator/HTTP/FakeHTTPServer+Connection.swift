@@ -19,8 +19,14 @@ extension FakeHTTPServer {
         let handler: Handler
         let webSocket: FakeWebSocketRoute?
 
+        /// An accepted connection: its channel, and what its first request makes of it.
+        struct Accepted: Sendable {
+            let channel: any Channel
+            let upgrade: EventLoopFuture<Upgrade>
+        }
+
         /// Sets up a new connection's pipeline: HTTP/1.1, upgraded to WebSocket on the route's path.
-        static func configure(_ channel: any Channel, webSocket: FakeWebSocketRoute?) throws -> EventLoopFuture<Upgrade> {
+        static func configure(_ channel: any Channel, webSocket: FakeWebSocketRoute?) throws -> Accepted {
             // NIO forgets a request whose upgrade it declined (nothing of it reaches the HTTP
             // side), so the declined head is kept here and answered 404 by `serveHTTP`.
             let declined = DeclinedUpgrade()
@@ -50,12 +56,26 @@ extension FakeHTTPServer {
                         return Upgrade.http(try NIOAsyncChannel(wrappingChannelSynchronously: channel), declined: head)
                     }
                 })
-            return try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(
-                configuration: .init(upgradeConfiguration: upgrade))
+            return Accepted(channel: channel, upgrade: try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(
+                configuration: .init(upgradeConfiguration: upgrade)))
         }
 
         /// Never throws: a connection that breaks is the client's business, not the server's.
-        func serve(_ upgrade: EventLoopFuture<Upgrade>) async {
+        ///
+        /// Cancelling (``FakeHTTPServer/stop()``) closes the connection, whatever it waits for.
+        /// A client may keep a connection open without sending anything on it (AsyncHTTPClient
+        /// opens spare ones and keeps idle ones); its first request decides the upgrade, and
+        /// waiting for that future ignores cancellation, so without the close a stop would
+        /// wait for the client's idle timeout.
+        func serve(_ accepted: Accepted) async {
+            await withTaskCancellationHandler {
+                await serve(accepted.upgrade)
+            } onCancel: {
+                accepted.channel.close(promise: nil)
+            }
+        }
+
+        private func serve(_ upgrade: EventLoopFuture<Upgrade>) async {
             do {
                 switch try await upgrade.get() {
                 case .http(let channel, let declined):

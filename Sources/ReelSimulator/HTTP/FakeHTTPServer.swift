@@ -57,8 +57,8 @@ public final class FakeHTTPServer: Sendable {
         let serving = Task(executorPreference: FakeServerExecutor(label: "reel.fake-http.\(bound)")) {
             await withDiscardingTaskGroup { group in
                 try? await listener.executeThenClose { inbound in
-                    for try await upgrade in inbound {
-                        group.addTask { await connection.serve(upgrade) }
+                    for try await accepted in inbound {
+                        group.addTask { await connection.serve(accepted) }
                     }
                 }
                 group.cancelAll()
@@ -94,7 +94,7 @@ public final class FakeHTTPServer: Sendable {
     public func resetRequests() { recorder.reset() }
 
     private static func bind(port: Int, webSocket: FakeWebSocketRoute?) async throws
-        -> NIOAsyncChannel<EventLoopFuture<Connection.Upgrade>, Never>
+        -> NIOAsyncChannel<Connection.Accepted, Never>
     {
         try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
