@@ -23,10 +23,18 @@ public enum ScriptFormat: String, Hashable, Sendable, Codable, CaseIterable {
     public static func detect(_ text: String) -> ScriptFormat {
         let lines = ShortDrama.lines(text)
         var drama = 0, fountain = 0, total = 0, numberedHeadings = 0, fountainHeadings = 0
+        // Each line is classified once: a line's class is also its predecessor's `after`.
+        var classified: (index: Int, kind: ShortDramaLine)?
+        func classify(at i: Int) -> ShortDramaLine {
+            if let classified, classified.index == i { return classified.kind }
+            let kind = ShortDramaLine.classify(lines[i])
+            classified = (i, kind)
+            return kind
+        }
         for (i, line) in lines.enumerated() {
             let trimmed = ShortDramaText.trim(line)
             guard !trimmed.isEmpty else { continue }
-            let kind = ShortDramaLine.classify(line)
+            let kind = classify(at: i)
             if case .field = kind { continue }
             total += 1
             if let heading = FountainLook.heading(trimmed) {
@@ -35,7 +43,7 @@ public enum ScriptFormat: String, Hashable, Sendable, Codable, CaseIterable {
                 continue
             }
             let before = i == 0 || ShortDramaText.trim(lines[i - 1]).isEmpty
-            let after = i + 1 < lines.count ? ShortDramaLine.classify(lines[i + 1]) : .blank
+            let after = i + 1 < lines.count ? classify(at: i + 1) : .blank
             if before, FountainLook.chineseCue(trimmed), case .action(_, marked: false) = after {
                 fountain += 1
                 continue
