@@ -180,7 +180,8 @@ public struct Executor: Sendable {
             // The journal may have moved on (a handle recorded); look again next time.
             run.resolved[id] = nil
             let attempt = run.attempts[id, default: 1]
-            if options.retry.allowsRetry(failure, attempt: attempt) {
+            if failure.reason == .rateLimited { run.rateLimited[id, default: 0] += 1 }
+            if options.retry.allowsRetry(failure, attempt: attempt, rateLimited: run.rateLimited[id, default: 0]) {
                 let delay = options.retry.delay(after: failure, attempt: attempt, unit: run.random.unit())
                 run.state.delay(id)
                 events?.yield(.retrying(id, failure, delay: delay, attempt: attempt))
@@ -334,6 +335,8 @@ struct RunState {
     /// Jobs whose provider is done and whose download runs without a slot.
     var fetching: Set<NodeID> = []
     var attempts: [NodeID: Int] = [:]
+    /// Of those attempts, the ones answered "too many requests".
+    var rateLimited: [NodeID: Int] = [:]
     /// Estimated costs of jobs running now.
     var committed: [NodeID: Money?] = [:]
     var spentByCurrency: [String: Int64] = [:]

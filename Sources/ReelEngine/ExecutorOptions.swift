@@ -30,9 +30,14 @@ public struct RetryPolicy: Hashable, Sendable {
     }
 
     /// Whether a job that failed this way on attempt `attempt` gets another.
-    public func allowsRetry(_ failure: JobFailure, attempt: Int) -> Bool {
+    ///
+    /// `rateLimited` of those attempts were answered "too many requests": they count
+    /// against the rate-limit budget only, so a provider that asks Reel to wait a few times
+    /// does not use up the tries a job has for real errors.
+    public func allowsRetry(_ failure: JobFailure, attempt: Int, rateLimited: Int = 0) -> Bool {
         guard failure.reason.isRetryable else { return false }
-        return attempt < (failure.reason == .rateLimited ? maxRateLimitedAttempts : maxAttempts)
+        if failure.reason == .rateLimited { return attempt < maxRateLimitedAttempts }
+        return attempt - rateLimited < maxAttempts && attempt < maxRateLimitedAttempts + maxAttempts
     }
 }
 

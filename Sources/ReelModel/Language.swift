@@ -79,8 +79,8 @@ public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
         return count
     }
 
-    /// `Character.isCJK` for one scalar.
-    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+    /// `Character.isCJK` for one scalar: Han, kana, Hangul and their punctuation.
+    public static func isCJK(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x3000...0x303F, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
              0xFF00...0xFFEF, 0xAC00...0xD7AF, 0x20000...0x2FA1F:

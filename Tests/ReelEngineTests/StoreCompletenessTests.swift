@@ -84,38 +84,3 @@ import Testing
         #expect(tmpFiles(blobs).isEmpty)
     }
 }
-
-/// A small tmpfs mounted for a test (needs root).
-struct Tmpfs {
-    let url: URL
-
-    init(at url: URL, size: String) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        guard Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", url.path]) else {
-            throw ReelError(.unavailable, "cannot mount a tmpfs", at: url.path)
-        }
-        self.url = url
-    }
-
-    func unmount() { _ = Self.run("/bin/umount", [url.path]) }
-
-    static let canMount: Bool = {
-        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("reel-tmpfs-probe-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: probe) }
-        guard let mount = try? Tmpfs(at: probe, size: "64k") else { return false }
-        mount.unmount()
-        return true
-    }()
-
-    static func run(_ tool: String, _ arguments: [String]) -> Bool {
-        guard FileManager.default.isExecutableFile(atPath: tool) else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-}

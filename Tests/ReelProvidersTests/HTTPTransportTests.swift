@@ -140,6 +140,9 @@ import Testing
         let failure = await #expect(throws: JobFailure.self) {
             try await transport.send(HTTPRequest(url: url, timeout: 1))
         }
-        #expect(failure?.reason == .transient)
+        // AsyncHTTPClient tries to connect again until the request's deadline, so on a busy
+        // machine the deadline may speak first: either way the take is tried again.
+        #expect(failure?.reason == .transient || failure?.reason == .timedOut, "\(String(describing: failure))")
+        #expect(failure?.reason.isRetryable == true)
     }
 }

@@ -80,14 +80,13 @@ import Testing
     }
 
     /// On a real full disk (a 1 MiB tmpfs): neither the film nor its subtitles, no `.part`.
-    @Test(.enabled(if: OutputTmpfs.canMount, "needs root and `mount -t tmpfs`"))
+    @Test(.enabled(if: Tmpfs.canMount, "needs root and `mount -t tmpfs`"))
     func aFullDiskLeavesNoOutputAndNoTemporaryFile() throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let mount = dir.file("small")
-        try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
-        #expect(OutputTmpfs.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.path]))
-        defer { _ = OutputTmpfs.run("/bin/umount", [mount.path]) }
+        let tmpfs = try Tmpfs(at: dir.file("small"), size: "1m")
+        defer { tmpfs.unmount() }
+        let mount = tmpfs.url
         let srt = try dir.write("subs.srt", "1\n00:00:00,000 --> 00:00:01,000\nHi\n")
         let film = dir.file("film.mp4")
         try Data(repeating: 7, count: 3 << 20).write(to: film)
@@ -95,27 +94,5 @@ import Testing
             try OutputFile.install([(srt, mount.appendingPathComponent("film.srt")), (film, mount.appendingPathComponent("film.mp4"))])
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: mount.path).isEmpty)
-    }
-}
-
-enum OutputTmpfs {
-    static let canMount: Bool = {
-        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("reel-tmpfs-probe-\(UUID().uuidString.prefix(8))")
-        try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: probe) }
-        guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]) else { return false }
-        return run("/bin/umount", [probe.path])
-    }()
-
-    static func run(_ tool: String, _ arguments: [String]) -> Bool {
-        guard FileManager.default.isExecutableFile(atPath: tool) else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
     }
 }

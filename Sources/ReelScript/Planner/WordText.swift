@@ -1,4 +1,5 @@
 import Foundation
+import ReelModel
 
 /// A text prepared for whole-word look-ups, so the planner's word lists cost one pass over
 /// the text plus a short scan per word, whatever the text's length.
@@ -90,7 +91,7 @@ struct WordText {
 
         init(_ entry: String) {
             prefix = entry.hasSuffix("*")
-            if let lead = entry.unicodeScalars.first, WordText.isCJK(lead) {
+            if let lead = entry.unicodeScalars.first, Language.isCJK(lead) {
                 cjk = Array(entry.utf8)
                 (bytes, starts, ends) = ([], [], [])
                 return
@@ -198,16 +199,6 @@ struct WordText {
             }
         }
         return (found, first)
-    }
-
-    static func isCJK(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x3000...0x303F, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
-             0xFF00...0xFFEF, 0xAC00...0xD7AF, 0x20000...0x2FA1F:
-            true
-        default:
-            false
-        }
     }
 
     private static func decode(_ bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int) {
