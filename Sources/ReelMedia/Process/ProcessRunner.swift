@@ -40,7 +40,7 @@ extension ProcessRunner {
 /// Runs programs with Foundation's `Process`. Output goes to temporary files rather than
 /// pipes, so a chatty program never blocks on a full pipe.
 ///
-/// Children die with Reel, even when it is SIGKILLed (see ``ChildSpawner``). Their work
+/// Their work
 /// folders (`$TMPDIR/reel-proc-<pid>-…`) carry Reel's pid, and the first run of a later
 /// process removes those whose process is gone.
 public struct LocalProcessRunner: ProcessRunner {
@@ -71,9 +71,8 @@ public struct LocalProcessRunner: ProcessRunner {
             try? errHandle.close()
         }
         let process = Process()
-        let (launched, launchArguments) = ChildSpawner.launch(executable, arguments)
-        process.executableURL = URL(fileURLWithPath: launched)
-        process.arguments = launchArguments
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
         process.standardOutput = outHandle
         process.standardError = errHandle
         var inputPipe: Pipe?
@@ -87,25 +86,19 @@ public struct LocalProcessRunner: ProcessRunner {
         let status: Int32 = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
                 process.terminationHandler = { p in continuation.resume(returning: p.terminationStatus) }
-                let pipe = inputPipe.map { SendableBox($0) }
-                // Spawned from the thread that outlives every child (the parent their death signal watches).
-                ChildSpawner.shared.perform {
-                    do {
-                        try box.run()
-                    } catch {
-                        box.clearHandler()
-                        continuation.resume(throwing: ReelError(
-                            .unavailable, "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): \(error.localizedDescription)",
-                            at: executable, hint: "run `reel doctor` to see what is missing and how to install it"))
-                        return
-                    }
-                    if let stdin, let pipe {
-                        DispatchQueue.global().async {
-                            let writer = pipe.value.fileHandleForWriting
-                            writer.write(stdin)
-                            try? writer.close()
-                        }
-                    }
+                do {
+                    try box.run()
+                } catch {
+                    box.clearHandler()
+                    continuation.resume(throwing: ReelError(
+                        .unavailable, "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): \(error.localizedDescription)",
+                        at: executable, hint: "run `reel doctor` to see what is missing and how to install it"))
+                    return
+                }
+                if let stdin, let inputPipe {
+                    let writer = inputPipe.fileHandleForWriting
+                    writer.write(stdin)
+                    try? writer.close()
                 }
             }
         } onCancel: {
@@ -115,12 +108,6 @@ public struct LocalProcessRunner: ProcessRunner {
         return ProcessResult(status: status, stdout: (try? Data(contentsOf: outURL)) ?? Data(),
                              stderr: (try? Data(contentsOf: errURL)) ?? Data())
     }
-}
-
-/// Carries a value that is handed from one thread to another, never shared.
-private struct SendableBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 
 /// Lets the spawning thread and the cancellation handler reach the process.
