@@ -72,7 +72,7 @@ let package = Package(
         ]),
         // Fakes shared by tests: linked by no product, no test framework here.
         .target(name: "ReelTesting", dependencies: [
-            "ReelModel", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStudio", "ReelSimulator",
+            "ReelModel", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStore", "ReelStudio", "ReelSimulator",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

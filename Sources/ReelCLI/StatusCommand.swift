@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ReelModel
-import ReelStore
 import ReelStudio
 
 /// `reel status`: what is running, waiting and failed, and why.

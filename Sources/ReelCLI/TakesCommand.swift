@@ -29,7 +29,7 @@ struct TakesCommand: AsyncParsableCommand {
                 + "\(t.provider)/\(t.model)"
             if let cost = t.cost { line += "  \(cost)" }
             if let fit = t.fit, let asked = t.generatedSeconds {
-                line += String(format: "  %g s made, %@ in the cut", asked, fit == "hold" ? "last frame held" : "trimmed")
+                line += String(format: "  %g s made, %@ in the cut", asked, fit == .hold ? "last frame held" : "trimmed")
             }
             if t.attempts > 1 { line += "  \(t.attempts) attempts" }
             if !t.current { line += "  (earlier version of the shot)" }

@@ -54,13 +54,13 @@ public struct DirectoryBlobStore: BlobStore {
     public init(root: URL) throws {
         self.root = root
         do {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("tmp"),
+            try FileManager.default.createDirectory(at: scratchDirectory,
                                                     withIntermediateDirectories: true)
         } catch {
             throw ReelError(.cannotWrite, "cannot create the media store", at: root.path,
                             hint: "check that the directory is writable and the disk is not full")
         }
-        ScratchSweep.sweepFiles(in: root.appendingPathComponent("tmp"))
+        ScratchSweep.sweepFiles(in: scratchDirectory)
     }
 
     public func url(for asset: Asset) -> URL {
@@ -74,8 +74,11 @@ public struct DirectoryBlobStore: BlobStore {
         return (attributes?[.size] as? NSNumber)?.int64Value == asset.byteCount
     }
 
+    /// Where files are staged before they are renamed into the store.
+    public var scratchDirectory: URL { root.appendingPathComponent("tmp") }
+
     public func scratchURL(extension ext: String) -> URL {
-        root.appendingPathComponent("tmp").appendingPathComponent("\(ScratchSweep.prefix)\(UUID().uuidString).\(ext)")
+        scratchDirectory.appendingPathComponent("\(ScratchSweep.prefix)\(UUID().uuidString).\(ext)")
     }
 
     public func importFile(at source: URL, mediaType: String, media: MediaInfo?, move: Bool) throws -> Asset {

@@ -1,40 +1,6 @@
 import Foundation
 import ReelModel
 
-/// A provider's durable handle on a job it accepted: enough to poll it after a crash.
-public struct ProviderHandle: Hashable, Sendable, Codable {
-    public var provider: ProviderID
-    /// The provider's job id (task id, operation name, prompt id).
-    public var jobID: String
-    /// Anything else needed to poll or fetch (a status URL path, a model path), never a secret.
-    public var extra: JSONValue?
-
-    public init(provider: ProviderID, jobID: String, extra: JSONValue? = nil) {
-        self.provider = provider
-        self.jobID = jobID
-        self.extra = extra
-    }
-}
-
-/// What a finished job produced.
-public struct NodeOutput: Hashable, Sendable, Codable {
-    public var asset: Asset
-    /// What the provider charged, in its currency.
-    public var cost: Money?
-    /// Facts worth keeping with the take: model used, duration fitted, warnings.
-    public var details: JSONValue?
-    /// The remote provider's job that made it: when the stored file is lost or damaged,
-    /// the result is fetched again from this job instead of being paid for again.
-    public var source: ProviderHandle?
-
-    public init(asset: Asset, cost: Money? = nil, details: JSONValue? = nil, source: ProviderHandle? = nil) {
-        self.asset = asset
-        self.cost = cost
-        self.details = details
-        self.source = source
-    }
-}
-
 /// Where a job stands.
 public enum JobState: Hashable, Sendable, Codable {
     case pending
@@ -57,6 +23,20 @@ public enum JobState: Hashable, Sendable, Codable {
     }
 }
 
+extension JobState {
+    /// The state of the take this job makes.
+    public var takeState: TakeState {
+        switch self {
+        case .pending: .pending
+        case .submitted: .submitted
+        case .running: .running
+        case .succeeded(let output): .succeeded(output)
+        case .failed(let failure): .failed(failure)
+        case .cancelled: .cancelled
+        }
+    }
+}
+
 /// The journal's record of one job.
 public struct JournalEntry: Hashable, Sendable {
     public var key: CacheKey
@@ -72,6 +52,15 @@ public struct JournalEntry: Hashable, Sendable {
         self.state = state
         self.attempts = attempts
         self.resubmits = resubmits
+    }
+
+    /// Records a transition: a run of the job counts an attempt; a result that expired
+    /// before it was fetched counts a resubmission, which changes the idempotency key.
+    /// Every journal keeps this rule (SQLiteJournal in SQL); the contract tests hold them to it.
+    public mutating func record(_ state: JobState) {
+        if case .running = state { attempts += 1 }
+        if case .failed(let failure) = state, failure.reason == .expired { resubmits += 1 }
+        self.state = state
     }
 
     /// The key a provider that accepts one uses to recognise a repeated submission.
@@ -113,11 +102,7 @@ public actor InMemoryJournal: JobJournal {
     public func entry(for key: CacheKey) -> JournalEntry? { entries[key] }
 
     public func record(_ state: JobState, for key: CacheKey, node: GraphNode) {
-        var entry = entries[key] ?? JournalEntry(key: key, state: .pending, attempts: 0)
-        if case .running = state { entry.attempts += 1 }
-        if case .failed(let failure) = state, failure.reason == .expired { entry.resubmits += 1 }
-        entry.state = state
-        entries[key] = entry
+        entries[key, default: JournalEntry(key: key, state: .pending, attempts: 0)].record(state)
         log.append((key, node.id, state))
     }
 }

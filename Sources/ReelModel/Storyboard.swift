@@ -108,12 +108,15 @@ public struct Shot: Hashable, Sendable, Codable {
     public var notes: [String]
     /// 1-based line in the script this shot comes from.
     public var line: Int
+    /// True for an empty shot (空镜): scenery, an establishing shot or an insert with no one
+    /// in frame, so no character reference goes with it; nil otherwise.
+    public var empty: Bool?
 
     public init(id: ShotID, scene: SceneID, purpose: ShotPurpose, duration: RationalTime, size: ShotSize,
                 move: CameraMove = .static, angle: CameraAngle = .eyeLevel, subjects: [SubjectID] = [],
                 action: String = "", dialogue: [DialogueCue] = [], prompt: String? = nil,
                 mode: GenerationMode = .imageToVideo, transitionIn: ShotTransition = .cut,
-                transitionOut: ShotTransition = .cut, notes: [String] = [], line: Int = 0) {
+                transitionOut: ShotTransition = .cut, notes: [String] = [], line: Int = 0, empty: Bool? = nil) {
         self.id = id
         self.scene = scene
         self.purpose = purpose
@@ -130,6 +133,7 @@ public struct Shot: Hashable, Sendable, Codable {
         self.transitionOut = transitionOut
         self.notes = notes
         self.line = line
+        self.empty = empty
     }
 }
 

@@ -114,9 +114,18 @@ enum Migrations {
                 t.add(column: "fit", .text)
             }
         }
+        m.registerMigration("v4-shot-edit") { db in
+            // The user's edits of a shot (a ShotEdit as JSON), kept apart from the planned
+            // storyboard so that every re-plan applies them again.
+            try db.create(table: "shot_edit") { t in
+                t.primaryKey("shot", .text).notNull()
+                t.column("edit", .text).notNull()
+                t.column("updated_at", .double).notNull()
+            }
+        }
         return m
     }
 
     /// Every migration this version knows; a database with others is from a newer Reel.
-    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit"]
+    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit"]
 }

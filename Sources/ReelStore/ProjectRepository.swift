@@ -3,18 +3,26 @@ import ReelEngine
 import ReelModel
 
 /// Everything a project keeps besides its jobs: the storyboard, takes, picks, money and
-/// runs. A protocol so that a server database can come later behind the same tests.
+/// runs. Use cases hold it as `any ProjectRepository`; every implementation passes the same
+/// contract suite (RepositoryContractTests).
 public protocol ProjectRepository: Sendable {
     func loadStoryboard() async throws -> Storyboard?
     /// Saves the storyboard; shots not in it are kept as retired (their ids never return).
     func saveStoryboard(_ storyboard: Storyboard, fingerprints: [ShotID: String], scriptDigest: String?) async throws
+    /// The user's edits, by shot; they outlive re-plans (and a retired shot's stay unused).
+    func shotEdits() async throws -> [ShotID: ShotEdit]
+    /// Records the user's edit of a shot, replacing the previous one; nil removes it.
+    func saveShotEdit(_ edit: ShotEdit?, for shot: ShotID) async throws
     /// Every shot id the project has ever used, retired ones included.
     func knownShotIDs() async throws -> Set<ShotID>
-    func takes(of shot: ShotID?) async throws -> [TakeStatus]
-    func addTakes(_ takes: [TakeRecord]) async throws
+    /// The takes of `shot` (every shot's when nil), each in its job's state, by shot then number.
+    func takes(of shot: ShotID?) async throws -> [Take]
+    /// Records takes as asked for (their state is their job's, not stored with them).
+    func addTakes(_ takes: [Take]) async throws
     func pick(_ take: TakeID, for shot: ShotID) async throws
     func picks() async throws -> [ShotID: TakeID]
-    func jobs(states: Set<String>) async throws -> [JobRow]
+    /// Jobs in any of `states` (``JobState/name``; all when empty), the newest first.
+    func jobs(states: Set<String>) async throws -> [JobSummary]
     /// What providers charged, per currency.
     func spent() async throws -> [Money]
     func stats() async throws -> ProjectStats

@@ -54,53 +54,53 @@ public struct SQLiteProjectRepository: ProjectRepository {
         }
     }
 
+    public func shotEdits() async throws -> [ShotID: ShotEdit] {
+        try await database.read { db in
+            Dictionary(try ShotEditRow.fetchAll(db).map { (ShotID($0.shot), try SQLiteProjectRepository.decode(ShotEdit.self, $0.edit)) },
+                       uniquingKeysWith: { $1 })
+        }
+    }
+
+    public func saveShotEdit(_ edit: ShotEdit?, for shot: ShotID) async throws {
+        let row = try edit.map { ShotEditRow(shot: shot.rawValue, edit: try SQLiteProjectRepository.json($0),
+                                             updatedAt: now().timeIntervalSince1970) }
+        try await database.write { db in
+            if let row { try row.upsert(db) } else { _ = try ShotEditRow.deleteOne(db, key: shot.rawValue) }
+        }
+    }
+
     public func knownShotIDs() async throws -> Set<ShotID> {
         try await database.read { db in
             Set(try String.fetchAll(db, sql: "SELECT id FROM shot").map { ShotID($0) })
         }
     }
 
-    public func addTakes(_ takes: [TakeRecord]) async throws {
+    public func addTakes(_ takes: [Take]) async throws {
         try await database.write { db in
-            for t in takes {
-                try db.execute(sql: """
-                    INSERT INTO take (id, shot, number, provider, model, seed, fingerprint, node, created_at, generated_ms, fit)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [t.id.rawValue, t.shot.rawValue, t.number, t.provider.rawValue, t.model, String(t.seed),
-                                     t.fingerprint, t.node.rawValue, t.createdAt.timeIntervalSince1970,
-                                     t.generatedMilliseconds, t.fit])
-            }
+            for take in takes { try TakeRow(take).insert(db) }
         }
     }
 
-    public func takes(of shot: ShotID?) async throws -> [TakeStatus] {
+    public func takes(of shot: ShotID?) async throws -> [Take] {
         try await database.read { db in
             // Each take with the newest job of its node.
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.*, j.state AS job_state, j.detail AS job_detail, j.attempts AS job_attempts,
+                SELECT t.*, j.detail AS job_detail, j.attempts AS job_attempts,
                        j.provider_job_id AS job_provider_id, j.updated_at AS job_updated
                 FROM take t
                 LEFT JOIN job j ON j.key = (SELECT key FROM job WHERE node = t.node ORDER BY updated_at DESC LIMIT 1)
                 WHERE (? IS NULL OR t.shot = ?)
                 ORDER BY t.shot, t.number
                 """, arguments: [shot?.rawValue, shot?.rawValue])
-            return rows.map { row in
-                let record = TakeRecord(
-                    shot: ShotID(row["shot"] as String), number: row["number"], provider: ProviderID(row["provider"] as String),
-                    model: row["model"], seed: UInt64(row["seed"] as String) ?? 0, fingerprint: row["fingerprint"],
-                    node: NodeID(row["node"] as String), createdAt: Date(timeIntervalSince1970: row["created_at"]),
-                    generatedMilliseconds: row["generated_ms"], fit: row["fit"])
-                guard let state: String = row["job_state"] else { return TakeStatus(record: record, state: "requested") }
-                let detail = (row["job_detail"] as String?).flatMap { try? SQLiteProjectRepository.decode(JobState.self, $0) }
-                var status = TakeStatus(record: record, state: state, attempts: row["job_attempts"] ?? 0,
-                                        providerJobID: row["job_provider_id"],
-                                        updatedAt: (row["job_updated"] as Double?).map { Date(timeIntervalSince1970: $0) })
-                switch detail {
-                case .succeeded(let output): status.output = output
-                case .failed(let failure): status.failure = failure
-                default: break
+            return try rows.map { row in
+                let take = try TakeRow(row: row)
+                guard let detail = row["job_detail"] as String? else {
+                    return take.take(state: .requested, attempts: 0, providerJobID: nil, updatedAt: nil)
                 }
-                return status
+                let state = (try? SQLiteProjectRepository.decode(JobState.self, detail))?.takeState
+                    ?? .failed(JobFailure(.failed, "the record of its job cannot be read"))
+                return take.take(state: state, attempts: row["job_attempts"] ?? 0, providerJobID: row["job_provider_id"],
+                                 updatedAt: (row["job_updated"] as Double?).map { Date(timeIntervalSince1970: $0) })
             }
         }
     }
@@ -108,33 +108,26 @@ public struct SQLiteProjectRepository: ProjectRepository {
     public func pick(_ take: TakeID, for shot: ShotID) async throws {
         let at = now().timeIntervalSince1970
         try await database.write { db in
-            try db.execute(sql: """
-                INSERT INTO pick (shot, take, picked_at) VALUES (?, ?, ?)
-                ON CONFLICT(shot) DO UPDATE SET take = excluded.take, picked_at = excluded.picked_at
-                """, arguments: [shot.rawValue, take.rawValue, at])
+            try PickRow(shot: shot.rawValue, take: take.rawValue, pickedAt: at).upsert(db)
         }
     }
 
     public func picks() async throws -> [ShotID: TakeID] {
         try await database.read { db in
-            var out: [ShotID: TakeID] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT shot, take FROM pick") {
-                out[ShotID(row["shot"] as String)] = TakeID(row["take"] as String)
-            }
-            return out
+            Dictionary(try PickRow.fetchAll(db).map { (ShotID($0.shot), TakeID($0.take)) }, uniquingKeysWith: { $1 })
         }
     }
 
-    public func jobs(states: Set<String>) async throws -> [JobRow] {
+    public func jobs(states: Set<String>) async throws -> [JobSummary] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM job ORDER BY updated_at DESC").compactMap { row -> JobRow? in
+            try Row.fetchAll(db, sql: "SELECT * FROM job ORDER BY updated_at DESC").compactMap { row -> JobSummary? in
                 let state: String = row["state"]
                 guard states.isEmpty || states.contains(state) else { return nil }
                 var message: String?
                 if let detail = row["detail"] as String?, case .failed(let f)? = try? SQLiteProjectRepository.decode(JobState.self, detail) {
                     message = f.message
                 }
-                return JobRow(node: row["node"], kind: row["kind"], provider: row["provider"], shot: row["shot"], state: state,
+                return JobSummary(node: row["node"], kind: row["kind"], provider: row["provider"], shot: row["shot"], state: state,
                               failureReason: row["failure_reason"], message: message, providerJobID: row["provider_job_id"],
                               attempts: row["attempts"], updatedAt: Date(timeIntervalSince1970: row["updated_at"]))
             }

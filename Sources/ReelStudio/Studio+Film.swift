@@ -34,59 +34,19 @@ extension Studio {
                                        catalog: setup.catalog)
         if makeMissing { try requireProvider(production.config.provider, setup: setup, generators: builder.generators) }
         try requireVoices(production, setup: setup)
-        let takes = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
-        let picks = try await production.repository.picks()
-        var sources: [ShotID: ShotSource] = [:]
-        var named: [ShotID: String] = [:]
-        var warnings: [String] = []
-        var newTakes: [TakeRecord] = []
-        for shot in board.shots {
-            let fingerprint = builder.fingerprint(shot)
-            let all = takes[shot.id] ?? []
-            let choice = TakeChoice.choose(shot, fingerprint: fingerprint, takes: all, pick: picks[shot.id])
-            if let (take, output) = choice.stored, !production.blobs.contains(output.asset) {
-                // Its file is gone (removed as damaged): the take's own job makes it again, or
-                // fetches it again from the provider's job; never a silent new payment.
-                let generator = try? builder.generators.videoGenerator(for: take.provider)
-                if take.fingerprint == fingerprint, let generator, generator.descriptor.isLocal || output.source != nil {
-                    sources[shot.id] = .take(take)
-                    named[shot.id] = take.id.rawValue
-                    continue
-                }
-                if !makeMissing {
-                    named[shot.id] = "animatic"
-                    warnings.append("\(shot.id): the file of \(take.id) is missing from the media store; the animatic stands in")
-                    continue
-                }
-            }
-            // `make` replaces a take of an earlier version with a new one; `render` uses it.
-            if let (take, output) = choice.stored, production.blobs.contains(output.asset), !(makeMissing && choice.isFallback) {
-                sources[shot.id] = .stored(take, output)
-                named[shot.id] = take.id.rawValue
-                if let warning = choice.warning(shot) { warnings.append(warning) }
-                continue
-            }
-            if makeMissing {
-                let plan = plan(shot, board: board, production: production, setup: setup, requested: nil)
-                let number = (all.map(\.record.number).max() ?? 0) + 1
-                let pending = all.first { $0.record.fingerprint == fingerprint && $0.record.provider == plan.provider && !$0.succeeded
-                    && ($0.failure?.reason.isRetryable ?? true) }
-                let take = pending?.record ?? builder.newTake(shot, number: number, plan: plan, at: Date())
-                if plan.fallback, production.config.provider.rawValue != "auto", let reason = plan.reasons.first {
-                    warnings.append("\(shot.id): \(reason)")
-                }
-                if pending == nil { newTakes.append(take) }
-                sources[shot.id] = .take(take)
-                named[shot.id] = take.id.rawValue
-            } else {
-                named[shot.id] = "animatic"
-                if production.config.provider != builder.generators.video.descriptor.id {
-                    warnings.append("\(shot.id): no take yet, the animatic stands in (run `reel generate --shots \(shot.id)`)")
-                }
-            }
-        }
-        try await production.repository.addTakes(newTakes)
-        let film = try builder.build(sources: sources)
+        let blobs = production.blobs
+        let context = FilmPlan.Context(
+            isStored: { blobs.contains($0) },
+            canRemake: { take, output in
+                guard let generator = try? builder.generators.videoGenerator(for: take.provider) else { return false }
+                return generator.descriptor.isLocal || output.source != nil
+            },
+            route: { plan($0, board: board, production: production, setup: setup, requested: nil) },
+            newTake: { builder.newTake($0, number: $1, plan: $2, at: Date()) },
+            provider: production.config.provider, animatic: builder.generators.video.descriptor.id)
+        let cut = try await filmPlan(production, builder: builder, purpose: makeMissing ? .make : .render, context: context)
+        try await production.repository.addTakes(cut.newTakes)
+        let film = try builder.build(sources: cut.sources)
         var summary = RunSummary()
         var files: [Asset] = []
         // The film and its subtitles leave the store only once they hash to their names; a
@@ -109,6 +69,15 @@ extension Studio {
         }
         try OutputFile.install([(production.blobs.url(for: files[0]), srtURL), (production.blobs.url(for: files[1]), out)])
         return FilmResult(film: out, subtitles: srtURL, storyboard: board, summary: summary, frames: film.frames,
-                          sources: named, warnings: warnings)
+                          sources: cut.named, warnings: cut.warnings)
+    }
+
+    /// The cut's decisions on the production's takes and picks now.
+    func filmPlan(_ production: Production, builder: FilmGraphBuilder, purpose: FilmPlan.Purpose,
+                  context: FilmPlan.Context) async throws -> FilmPlan {
+        let board = builder.storyboard
+        return FilmPlan.cut(board.shots, fingerprints: Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.fingerprint($0)) }),
+                            takes: Dictionary(grouping: try await production.repository.takes(of: nil), by: \.shot),
+                            picks: try await production.repository.picks(), purpose: purpose, context: context)
     }
 }

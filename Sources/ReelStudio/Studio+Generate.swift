@@ -27,9 +27,9 @@ public struct GenerateResult: Sendable {
     public var storyboard: Storyboard
     public var graph: JobGraph
     /// Takes added by this call.
-    public var added: [TakeRecord]
+    public var added: [Take]
     /// Every take the run covered (new, and unfinished ones resumed).
-    public var covered: [TakeRecord]
+    public var covered: [Take]
     public var summary: RunSummary?
     public var forecast: [NodeID: Forecast]?
     public var budgetCap: Money?
@@ -47,23 +47,21 @@ extension Studio {
         let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators(setup),
                                        catalog: setup.catalog)
         try requireProvider(request.provider ?? production.config.provider, setup: setup, generators: builder.generators)
-        let existing = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
+        let existing = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.shot)
         let want = request.takes ?? production.config.takes
-        var added: [TakeRecord] = []
-        var covered: [(Shot, TakeRecord)] = []
+        var added: [Take] = []
+        var covered: [(Shot, Take)] = []
         let now = Date()
         for shot in shots {
             let plan = plan(shot, board: board, production: production, setup: setup, requested: request.provider)
             let fingerprint = builder.fingerprint(shot)
             let all = existing[shot.id] ?? []
-            let current = all.filter { $0.record.fingerprint == fingerprint && $0.record.provider == plan.provider }
+            let current = all.filter { $0.fingerprint == fingerprint && $0.provider == plan.provider }
             // Unfinished takes run again (a submitted one resumes by polling); a take refused
             // for good (moderation, a bad request) stays as it is.
-            for take in current where !take.succeeded && (take.failure?.reason.isRetryable ?? true) {
-                covered.append((shot, take.record))
-            }
-            var next = (all.map(\.record.number).max() ?? 0) + 1
-            for _ in current.count..<max(current.count, want) {
+            covered += FilmPlan.resumable(current).map { (shot, $0) }
+            var next = FilmPlan.nextNumber(all)
+            for _ in 0..<FilmPlan.missing(current, want: want) {
                 let take = builder.newTake(shot, number: next, plan: plan, at: now)
                 added.append(take)
                 covered.append((shot, take))

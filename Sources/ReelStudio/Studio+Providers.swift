@@ -11,8 +11,8 @@ public struct TakePlan: Sendable, Hashable {
     public var model: String
     /// The length asked of the model when it differs from the shot's.
     public var generatedMilliseconds: Int64?
-    /// `trim` or `hold` when the length differs.
-    public var fit: String?
+    /// `trim` or `hold` when the length differs; nil when the model makes it exactly.
+    public var fit: TakeFit?
     public var estimate: Money?
     public var reasons: [String]
     /// The animatic stands in because no configured model can make the shot.

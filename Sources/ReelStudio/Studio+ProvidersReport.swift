@@ -52,7 +52,7 @@ public struct RouteExplanation: Sendable, Codable {
     public var provider: String
     public var model: String
     public var seconds: Double
-    public var fit: String
+    public var fit: TakeFit
     public var estimate: String?
     public var reasons: [String]
 }
@@ -119,7 +119,7 @@ extension Studio {
             shot: id.rawValue,
             needs: String(format: "%@, %.2f s, %@ %@, %@", needs.mode.rawValue, needs.seconds,
                           needs.aspect.rawValue, needs.size.rawValue, Plural.count(needs.references, "reference image")),
-            provider: plan.provider.rawValue, model: plan.model, seconds: seconds, fit: plan.fit ?? "exact",
+            provider: plan.provider.rawValue, model: plan.model, seconds: seconds, fit: plan.fit ?? .exact,
             estimate: plan.estimate?.description, reasons: plan.reasons)
     }
 

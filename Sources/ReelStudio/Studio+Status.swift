@@ -8,9 +8,9 @@ public struct StatusReport: Sendable, Codable {
     /// Who holds the project now, when another reel is working on it.
     public var activeCommand: String?
     /// Jobs submitted to a provider or running.
-    public var inFlight: [JobRow]
+    public var inFlight: [JobSummary]
     /// Jobs whose last attempt failed.
-    public var failed: [JobRow]
+    public var failed: [JobSummary]
     public var shots: Int
     public var shotsWithTake: Int
     public var shotsPicked: Int
@@ -27,7 +27,7 @@ extension Studio {
             inFlight: jobs.filter { $0.state != "failed" },
             failed: jobs.filter { $0.state == "failed" },
             shots: board?.shots.count ?? 0,
-            shotsWithTake: Set(takes.filter(\.succeeded).map(\.record.shot)).count,
+            shotsWithTake: Set(takes.filter(\.succeeded).map(\.shot)).count,
             shotsPicked: picks.count)
     }
 

@@ -19,7 +19,7 @@ public struct TakeReport: Hashable, Sendable, Codable {
     public var output: String?
     public var seconds: Double?
     /// How the cut fits a take of another length to the shot: `trim` or `hold` (nil: exact).
-    public var fit: String?
+    public var fit: TakeFit?
     /// The length asked of the model, when it is not the shot's.
     public var generatedSeconds: Double?
     public var failure: String?
@@ -39,14 +39,14 @@ extension Studio {
         let fingerprint = builder.fingerprint(current)
         let picked = try await production.repository.picks()[shot]
         return try await production.repository.takes(of: shot).reversed().map { t in
-            TakeReport(take: t.record.id.rawValue, number: t.record.number, provider: t.record.provider.rawValue,
-                       model: t.record.model, state: t.state, current: t.record.fingerprint == fingerprint,
-                       picked: picked == t.record.id, cost: t.output?.cost, attempts: t.attempts,
+            TakeReport(take: t.id.rawValue, number: t.number, provider: t.provider.rawValue,
+                       model: t.model, state: t.state.name, current: t.fingerprint == fingerprint,
+                       picked: picked == t.id, cost: t.output?.cost, attempts: t.attempts,
                        output: t.output.map { production.blobs.url(for: $0.asset).path },
-                       seconds: t.output?.asset.media?.duration?.seconds, fit: t.record.fit,
-                       generatedSeconds: t.record.generatedMilliseconds.map { Double($0) / 1000 }, failure: t.failure?.message,
+                       seconds: t.output?.asset.media?.duration?.seconds, fit: t.fit,
+                       generatedSeconds: t.generatedMilliseconds.map { Double($0) / 1000 }, failure: t.failure?.message,
                        failureReason: t.failure?.reason.rawValue, providerJobID: t.providerJobID,
-                       createdAt: t.record.createdAt)
+                       createdAt: t.createdAt)
         }
     }
 
@@ -57,14 +57,14 @@ extension Studio {
             throw ReelError(.usage, "there is no shot \(shot)", hint: "`reel plan` lists the shots")
         }
         let takes = try await production.repository.takes(of: shot)
-        let id = TakeRecord.id(shot: shot, number: number)
-        guard let take = takes.first(where: { $0.record.id == id }) else {
-            let have = takes.map { String($0.record.number) }.joined(separator: ", ")
+        let id = Take.id(shot: shot, number: number)
+        guard let take = takes.first(where: { $0.id == id }) else {
+            let have = takes.map { String($0.number) }.joined(separator: ", ")
             throw ReelError(.usage, "shot \(shot) has no take \(number)",
                             hint: takes.isEmpty ? "make one with `reel generate --shots \(shot)`" : "its takes are \(have); `reel takes \(shot)` shows them")
         }
         guard take.succeeded else {
-            throw ReelError(.usage, "take \(id) is \(take.state), not finished", hint: "pick a take that succeeded; `reel takes \(shot)` shows them")
+            throw ReelError(.usage, "take \(id) is \(take.state.name), not finished", hint: "pick a take that succeeded; `reel takes \(shot)` shows them")
         }
         try await production.repository.pick(id, for: shot)
         return id

@@ -15,20 +15,11 @@ extension Studio {
         let board = try await plan(production, save: true)
         let settings = renderSettings(production)
         let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators(try? providerSetup(production)))
-        let takes = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.record.shot)
-        let picks = try await production.repository.picks()
-        var choices: [ShotID: TakeChoice] = [:]
-        var sources: [ShotID: ShotSource] = [:]
-        var warnings: [String] = []
-        for shot in board.shots {
-            let choice = TakeChoice.choose(shot, fingerprint: builder.fingerprint(shot), takes: takes[shot.id] ?? [],
-                                           pick: picks[shot.id])
-            choices[shot.id] = choice
-            if let (take, output) = choice.stored { sources[shot.id] = .stored(take, output) }
-            if let warning = choice.warning(shot) { warnings.append(warning) }
-            if choice.stored == nil { warnings.append("\(shot.id): no take yet; the export has a marker there") }
-        }
-        let film = try builder.build(sources: sources)
+        let cut = try await filmPlan(production, builder: builder, purpose: .export, context: FilmPlan.Context(
+            route: { _ in TakePlan(provider: "", model: "", reasons: []) }, newTake: { shot, number, _ in builder.animaticTake(shot, number: number) },
+            provider: production.config.provider, animatic: builder.generators.video.descriptor.id))
+        let (choices, warnings) = (cut.choices, cut.warnings)
+        let film = try builder.build(sources: cut.sources)
         // Only the sound: voices and music (cached after a render, so usually free).
         let sound = JobGraph(film.graph.nodes.filter { $0.spec.kind == .speech || $0.spec.kind == .music })
         if !sound.nodes.isEmpty { try requireTools() }

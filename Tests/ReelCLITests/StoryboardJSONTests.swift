@@ -73,6 +73,8 @@ struct StoryboardJSONTests {
         board.shots[0].notes = ["one", Self.awkward]
         board.shots[0].action = Self.awkward
         board.shots[0].line = -3
+        board.shots[0].empty = true
+        board.shots[1].empty = false
         board.shots[0].duration = RationalTime(value: -7, timescale: 1_000_000_007)
         board.shots[1].dialogue.append(DialogueCue(
             speaker: "char:林晓", text: Self.awkward, parenthetical: "(to \"Ben\")", language: .chinese,

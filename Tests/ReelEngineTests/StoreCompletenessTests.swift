@@ -20,8 +20,8 @@ import Testing
         return data
     }
 
-    func tmpFiles(_ blobs: DirectoryBlobStore) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: blobs.root.appendingPathComponent("tmp").path)) ?? []
+    func tmpFiles(_ blobs: DirectoryBlobStore) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: blobs.scratchDirectory.path)
     }
 
     @Test(arguments: [
@@ -36,7 +36,7 @@ import Testing
         let scratch = blobs.scratchURL(extension: "mp4")
         try bytes.write(to: scratch)
         #expect(throws: ReelError.self, "\(label)") { try blobs.importFile(at: scratch, mediaType: "video/mp4") }
-        #expect(tmpFiles(blobs).isEmpty, "the work file is removed")
+        #expect(try tmpFiles(blobs).isEmpty, "the work file is removed")
         let stored = try FileManager.default.subpathsOfDirectory(atPath: dir.url.path).filter { $0.hasSuffix(".mp4") }
         #expect(stored.isEmpty)
     }
@@ -72,7 +72,7 @@ import Testing
         defer { mount.unmount() }
         let blobs = try DirectoryBlobStore(root: mount.url)
         #expect(throws: ReelError.self) { try blobs.put(Self.mp4(payload: 2 << 20, moov: true), mediaType: "video/mp4") }
-        #expect(tmpFiles(blobs).isEmpty)
+        #expect(try tmpFiles(blobs).isEmpty)
         // A program that stopped at the full disk: its file has no moov atom.
         let scratch = blobs.scratchURL(extension: "mp4")
         let handle = try FileHandle(forWritingTo: { FileManager.default.createFile(atPath: scratch.path, contents: nil); return scratch }())
@@ -81,6 +81,6 @@ import Testing
         while (try? handle.write(contentsOf: chunk)) != nil, wrote < 4 << 20 { wrote += chunk.count }
         try? handle.close()
         #expect(throws: ReelError.self) { try blobs.importFile(at: scratch, mediaType: "video/mp4") }
-        #expect(tmpFiles(blobs).isEmpty)
+        #expect(try tmpFiles(blobs).isEmpty)
     }
 }

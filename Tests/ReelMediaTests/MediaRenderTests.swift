@@ -36,7 +36,7 @@ import Testing
             "-v", "error", "-i", url.path, "-vf", "select='eq(n\\,0)+eq(n\\,\(frames - 1))',scale=32:32,format=gray",
             "-fps_mode", "passthrough", "-f", "rawvideo", "-"])
         let bytes = [UInt8](r.stdout)
-        guard bytes.count == 2048 else { return -1 }
+        try #require(bytes.count == 2048, "ffmpeg gave \(bytes.count) bytes, not two 32×32 frames")
         return Double((0..<1024).reduce(0) { $0 + abs(Int(bytes[$1]) - Int(bytes[$1 + 1024])) }) / 1024
     }
 

@@ -85,7 +85,7 @@ import Testing
             let output = try #require(summary.outputs[Hosted.node])
             #expect(output.asset.mediaType == "video/mp4")
             #expect(output.asset.media?.hasVideo == true)
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 
@@ -190,7 +190,7 @@ import Testing
             #expect(ran.succeeded)
             #expect(comfy.core.jobs.count == 2)
             #expect(comfy.core.downloads == (3, 1))
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 

@@ -42,7 +42,7 @@ import Testing
             let output = try #require(summary.outputs[Hosted.node])
             #expect(output.asset.mediaType == "video/mp4")
             #expect(output.cost == Money(micros: 1_400_000))
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 
@@ -136,7 +136,7 @@ import Testing
             #expect(ran.succeeded)
             #expect(fal.core.jobs.count == 1)
             #expect(fal.core.downloads == (2, 1))
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 

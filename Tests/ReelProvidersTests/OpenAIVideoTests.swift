@@ -40,7 +40,7 @@ import Testing
             #expect(output.asset.media?.hasVideo == true)
             #expect(output.cost == Money(micros: 800_000))
             #expect(fake.requests("GET", "videos/video_1").count == 2)
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 
@@ -159,7 +159,7 @@ import Testing
             #expect(summary.succeeded)
             #expect(fake.requests("POST", "videos").count == 1)
             #expect(fake.requests("GET", "videos/video_1/content").count == 2)
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 

@@ -65,7 +65,7 @@ import Testing
             #expect(summary.succeeded)
             #expect(fake.requests("POST", "audio/speech").count == 3)
             #expect(await h.sleeper.waits.contains { $0 >= 1.5 && $0 <= 1.7 })
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 

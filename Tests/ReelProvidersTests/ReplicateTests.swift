@@ -63,7 +63,7 @@ import Testing
             // 42.5 s of run time at 0.002 USD a second.
             #expect(output.cost == Money(micros: 85_000))
             #expect(output.details?["predict_time"] == .double(ReplicateFakeServer.predictTime))
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 
@@ -128,7 +128,7 @@ import Testing
             #expect(ran.succeeded)
             #expect(rep.core.jobs.count == 1)
             #expect(rep.core.downloads == (2, 1))
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 

@@ -81,7 +81,7 @@ import Testing
             // 108,900 tokens at 3.0 USD a million.
             #expect(output.cost == Money(micros: 326_700))
             #expect(output.details?["tokens"] == .int(SeedanceFakeServer.tokens))
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
             #expect(await h.pollSleeper.waits.count == 1)
         }
     }
@@ -179,7 +179,7 @@ import Testing
             #expect(summary.succeeded)
             #expect(ark.core.jobs.count == 1)
             #expect(ark.core.downloads == (2, 1))
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 

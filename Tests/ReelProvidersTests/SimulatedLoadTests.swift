@@ -38,7 +38,7 @@ import Testing
             #expect(counters.faults["truncated-download", default: 0] > 0)
             #expect(counters.completedDownloads == 12)
             #expect(summary.spent == Money(micros: 12 * 50_000))
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 }

@@ -25,7 +25,7 @@ import Testing
             #expect(summary.spent == Money(micros: 50_000))
             #expect(sim.counters.createdJobs == 1)
             #expect(sim.counters.completedDownloads == 1)
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 
@@ -145,7 +145,7 @@ import Testing
             var resumed = 0
             for await event in events { if case .resumed = event { resumed += 1 } }
             #expect(resumed == 1)
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 

@@ -20,7 +20,12 @@ import Testing
             let (events, sink) = AsyncStream.makeStream(of: RunEvent.self)
             var handle: ProviderHandle?
             await withTaskGroup(of: Void.self) { group in
-                group.addTask { _ = try? await h.executor(provider).run(graph, events: sink) }
+                // Cancelled below once the job id is journaled; a run that ends before that
+                // ends the stream, so the test fails at the #require instead of waiting.
+                group.addTask {
+                    defer { sink.finish() }
+                    _ = try? await h.executor(provider).run(graph, events: sink)
+                }
                 for await event in events {
                     if case .submitted(_, let submitted) = event {
                         handle = submitted
@@ -29,7 +34,7 @@ import Testing
                 }
                 group.cancelAll()
             }
-            let journaled = try #require(handle)
+            let journaled = try #require(handle, "the first run ended before the provider accepted the job")
             let entry = try #require(await h.journal.entries.values.first)
             #expect(entry.state == .submitted(journaled))
             #expect(sim.counters.createdJobs == 1)

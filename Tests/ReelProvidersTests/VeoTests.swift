@@ -33,7 +33,7 @@ import Testing
             let download = try #require(fake.requests("GET", "files/").first)
             #expect(download.header("x-goog-api-key") == fake.apiKey)
             #expect(download.query["key"] == nil)
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 
@@ -118,7 +118,7 @@ import Testing
             #expect(summary.succeeded)
             #expect(fake.requests("POST", "models/").count == 1)
             #expect(fake.requests("GET", "files/").count == 2)
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 
@@ -130,7 +130,10 @@ import Testing
             fake.answers.script("poll", .json(["name": "models/veo-3.1-fast-generate-preview/operations/op1", "done": true,
                 "response": ["generateVideoResponse": ["generatedSamples": [["video": ["uri": .string(elsewhere)]]]]]]))
             let summary = try await h.run(veo, request: Self.request)
-            #expect(summary.failures[Self.node] != nil || summary.succeeded)
+            // The download elsewhere carries no key, so the server refuses it (403: a link
+            // that expired); the video is made again and fetched from the API's own host.
+            #expect(summary.succeeded, "\(summary.failures)")
+            #expect(fake.requests("POST", "models/").count == 2)
             let elsewhereDownloads = fake.server.requests.filter {
                 $0.path.hasPrefix("/v1beta/files/") && $0.header("host")?.hasPrefix("localhost") == true
             }

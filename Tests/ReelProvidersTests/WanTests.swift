@@ -76,7 +76,7 @@ import Testing
             #expect(h.blobs.contains(output.asset))
             #expect(output.asset.mediaType == "video/mp4")
             #expect(output.cost == Money(micros: 500_000))
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 
@@ -145,7 +145,7 @@ import Testing
             #expect(summary.succeeded)
             #expect(wan.core.jobs.count == 2)
             #expect(wan.core.downloads == (3, 1))
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 

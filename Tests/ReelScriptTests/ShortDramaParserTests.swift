@@ -42,6 +42,7 @@ import Testing
     @Test(arguments: ["夜深了，他还没回来。", "1999年 夏天 很热", "12", "日出东方", "外面下雨了"])
     func notHeadings(_ line: String) {
         let body = Self.body("1-1 夜 内 出租屋\n" + line)
+        #expect(body.count == 2, "\(line): \(body)")
         #expect(body.dropFirst().allSatisfy { if case .action = $0 { true } else { false } }, "\(line): \(body)")
     }
 
@@ -75,6 +76,7 @@ import Testing
     @Test(arguments: ["他说：走吧。", "屏幕上写着：最后一单。", "手机亮起。屏幕上写着：快回家", "时间：2026年"])
     func quotationsInActionAreNotSpeech(_ line: String) {
         let body = Self.body("1-1 夜 内 出租屋\n" + line)
+        #expect(body.count == 2, "\(line): \(body)")
         #expect(body.dropFirst().allSatisfy { if case .dialogue = $0 { false } else { true } }, "\(line): \(body)")
     }
 

@@ -14,7 +14,7 @@ import Testing
         let db = try ProjectDatabase(path: path.path)
         let repo = SQLiteProjectRepository(database: db)
         let shots = (1...60).map { String(format: "S01-%02d", $0) }
-        try await repo.saveStoryboard(ProjectRepositoryTests.storyboard(shots), fingerprints: [:], scriptDigest: nil)
+        try await repo.saveStoryboard(RepositoryContractTests.storyboard(shots), fingerprints: [:], scriptDigest: nil)
         try db.writer.close()
     }
 

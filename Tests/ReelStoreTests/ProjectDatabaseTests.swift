@@ -15,7 +15,7 @@ import Testing
         let path = dir.file("reel.sqlite").path
         let first = try ProjectDatabase(path: path)
         try await SQLiteProjectRepository(database: first)
-            .saveStoryboard(ProjectRepositoryTests.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
+            .saveStoryboard(RepositoryContractTests.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
         try first.writer.close()
         #expect(try Data(contentsOf: dir.file("reel.sqlite")).prefix(16) == Data("SQLite format 3\0".utf8))
         let again = try ProjectDatabase(path: path)
@@ -74,72 +74,5 @@ import Testing
         try bytes.write(to: path)
         #expect(throws: ReelError.self) { try ProjectDatabase(path: path.path) }
         #expect(try Data(contentsOf: path) == bytes)
-    }
-}
-
-/// The same repository tests on every backend: a file and memory.
-@Suite struct ProjectRepositoryTests {
-    enum Backend: String, CaseIterable, CustomTestStringConvertible {
-        case file, memory
-        var testDescription: String { rawValue }
-        func open(_ dir: TemporaryDirectory) throws -> ProjectDatabase {
-            switch self {
-            case .file: try ProjectDatabase(path: dir.file("reel.sqlite").path)
-            case .memory: try ProjectDatabase()
-            }
-        }
-    }
-
-    static func storyboard(_ ids: [String]) -> Storyboard {
-        Storyboard(title: "t", language: .english, format: .default,
-                   scenes: [StoryScene(id: "1", heading: "INT. A", setting: .interior, location: "A", timeOfDay: .day,
-                                       mood: .calm, line: 1)],
-                   shots: ids.map { Shot(id: ShotID($0), scene: "1", purpose: .action, duration: .seconds(2), size: .wide) },
-                   subjects: [])
-    }
-
-    @Test(arguments: Backend.allCases)
-    func storyboardsRoundTripAndRetiredShotsAreRemembered(backend: Backend) async throws {
-        let dir = TemporaryDirectory()
-        defer { dir.remove() }
-        let repo = SQLiteProjectRepository(database: try backend.open(dir))
-        #expect(try await repo.loadStoryboard() == nil)
-        try await repo.saveStoryboard(Self.storyboard(["S01-01", "S01-02"]), fingerprints: [:], scriptDigest: nil)
-        try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
-        #expect(try await repo.loadStoryboard()?.shots.map(\.id) == ["S01-01"])
-        #expect(try await repo.knownShotIDs() == ["S01-01", "S01-02"])
-    }
-
-    @Test(arguments: Backend.allCases)
-    func takesJoinTheirJobsAndPicksStick(backend: Backend) async throws {
-        let dir = TemporaryDirectory()
-        defer { dir.remove() }
-        let db = try backend.open(dir)
-        let repo = SQLiteProjectRepository(database: db)
-        try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: ["S01-01": "f1"], scriptDigest: nil)
-        let take = TakeRecord(shot: "S01-01", number: 1, provider: "sim", model: "m", seed: 7, fingerprint: "f1",
-                              node: "video:S01-01#1", createdAt: Date(timeIntervalSince1970: 1))
-        try await repo.addTakes([take])
-        #expect(try await repo.takes(of: "S01-01").map(\.state) == ["requested"])
-        let journal = SQLiteJournal(database: db)
-        let key = CacheKey(spec: JobSpec(kind: .video, provider: "sim"), inputs: [])
-        let node = GraphNode(id: "video:S01-01#1", spec: JobSpec(kind: .video, provider: "sim"), shot: "S01-01",
-                             estimatedCost: Money(micros: 250_000))
-        try await journal.record(.running, for: key, node: node)
-        try await journal.record(.submitted(ProviderHandle(provider: "sim", jobID: "gen_1")), for: key, node: node)
-        #expect(try await repo.stats().committed == [Money(micros: 250_000)])
-        let asset = Asset(digest: Hashing.sha256("x"), mediaType: "video/mp4", byteCount: 1)
-        try await journal.record(.succeeded(NodeOutput(asset: asset, cost: Money(micros: 240_000))), for: key, node: node)
-        let status = try #require(try await repo.takes(of: "S01-01").first)
-        #expect(status.state == "succeeded")
-        #expect(status.output?.cost == Money(micros: 240_000))
-        #expect(status.providerJobID == "gen_1")
-        try await repo.pick("S01-01#1", for: "S01-01")
-        #expect(try await repo.picks() == ["S01-01": "S01-01#1"])
-        #expect(try await repo.spent() == [Money(micros: 240_000)])
-        let stats = try await repo.stats()
-        #expect(stats.committed.isEmpty)
-        #expect(stats.attemptsPerPickedShot == 1)
-        #expect(stats.jobsByState == ["succeeded": 1])
     }
 }

@@ -103,6 +103,10 @@ enum StoryboardJSON {
         out.array(shot.dialogue, level: level + 1) { out, line in cue(line, level: level + 2, &out) }
         out.key("duration", level: level)
         time(shot.duration, level: level + 1, &out)
+        if let empty = shot.empty {
+            out.key("empty", level: level)
+            out.bool(empty)
+        }
         out.key("id", level: level)
         out.string(shot.id.rawValue)
         out.key("line", level: level)

@@ -1,3 +1,4 @@
+import ReelModel
 import AsyncHTTPClient
 import Foundation
 import NIOCore

@@ -1,3 +1,4 @@
+import ReelModel
 import Foundation
 import ReelEngine
 import Synchronization

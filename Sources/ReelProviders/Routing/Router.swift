@@ -60,9 +60,8 @@ public struct RouteDecision: Hashable, Sendable {
     public var model: ModelCapabilities?
     /// The length asked of the model.
     public var seconds: Double
-    /// How the cut fits it to the shot: `exact`, `trim` (longer, cut down) or `hold`
-    /// (shorter, its last frame held).
-    public var fit: String
+    /// How the cut fits it to the shot.
+    public var fit: TakeFit
     public var estimate: Money?
     /// Why this model, and why not each of the others.
     public var reasons: [String]
@@ -115,13 +114,13 @@ public struct Router: Sendable {
             }
         }
         guard let (model, seconds) = ordered.first else {
-            return RouteDecision(model: nil, seconds: needs.seconds, fit: "exact", estimate: nil,
+            return RouteDecision(model: nil, seconds: needs.seconds, fit: .exact, estimate: nil,
                                  reasons: reasons + ["no configured model can make this shot"])
         }
-        let fitName = abs(seconds - needs.seconds) < 0.001 ? "exact" : (seconds > needs.seconds ? "trim" : "hold")
+        let fitName: TakeFit = abs(seconds - needs.seconds) < 0.001 ? .exact : (seconds > needs.seconds ? .trim : .hold)
         var why = "\(model.qualifiedName): \(policy.strategy == .cheapest ? "the cheapest" : "the best") of \(ordered.count) that can make it"
-        if fitName != "exact" {
-            why += String(format: "; makes %.0f s for a %.1f s shot (%@ in the cut)", seconds, needs.seconds, fitName == "trim" ? "trimmed" : "last frame held")
+        if fitName != .exact {
+            why += String(format: "; makes %.0f s for a %.1f s shot (%@ in the cut)", seconds, needs.seconds, fitName == .trim ? "trimmed" : "last frame held")
         }
         return RouteDecision(model: model, seconds: seconds, fit: fitName, estimate: model.cost(seconds: seconds),
                              reasons: [why] + reasons)

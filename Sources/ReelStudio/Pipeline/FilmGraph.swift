@@ -21,9 +21,9 @@ public struct FilmGraph: Sendable {
 /// Where a shot's picture comes from in a cut.
 public enum ShotSource: Sendable {
     /// A take made (or found in the cache) by this graph.
-    case take(TakeRecord)
+    case take(Take)
     /// A finished take's file: used as it is, never generated again.
-    case stored(TakeRecord, NodeOutput)
+    case stored(Take, NodeOutput)
 }
 
 /// Builds job graphs from a storyboard: the nodes that make a take (panel, caption layer,
@@ -39,15 +39,15 @@ struct FilmGraphBuilder {
 
     /// A take record for the local animatic: the slate of a shot that has no take yet, or
     /// the take `make` asks for when the project's provider is the animatic.
-    func animaticTake(_ shot: Shot, number: Int = 1) -> TakeRecord {
-        TakeRecord(shot: shot.id, number: number, provider: generators.video.descriptor.id, model: "animatic",
+    func animaticTake(_ shot: Shot, number: Int = 1) -> Take {
+        Take(shot: shot.id, number: number, provider: generators.video.descriptor.id, model: "animatic",
                    seed: Hashing.seed("take:\(number)"), fingerprint: fingerprint(shot),
                    node: NodeID("video:\(shot.id)#\(number)"), createdAt: Date(timeIntervalSince1970: 0))
     }
 
     /// A new take of `shot` on the provider and model `plan` chose.
-    func newTake(_ shot: Shot, number: Int, plan: TakePlan, at date: Date) -> TakeRecord {
-        TakeRecord(shot: shot.id, number: number, provider: plan.provider, model: plan.model, seed: Hashing.seed("take:\(number)"),
+    func newTake(_ shot: Shot, number: Int, plan: TakePlan, at date: Date) -> Take {
+        Take(shot: shot.id, number: number, provider: plan.provider, model: plan.model, seed: Hashing.seed("take:\(number)"),
                    fingerprint: fingerprint(shot), node: NodeID("video:\(shot.id)#\(number)"), createdAt: date,
                    generatedMilliseconds: plan.generatedMilliseconds, fit: plan.fit)
     }
@@ -68,7 +68,7 @@ struct FilmGraphBuilder {
 
     /// Adds the nodes that make `take` of `shot` and returns its video node.
     @discardableResult
-    func addTake(_ take: TakeRecord, of shot: Shot, to graph: inout JobGraph) throws -> NodeID {
+    func addTake(_ take: Take, of shot: Shot, to graph: inout JobGraph) throws -> NodeID {
         let d = describe
         let format = settings.format
         let brief = d.brief(shot)
@@ -131,7 +131,7 @@ struct FilmGraphBuilder {
     }
 
     /// Only the jobs that make `takes`: for `reel generate`.
-    func takesGraph(_ takes: [(Shot, TakeRecord)]) throws -> JobGraph {
+    func takesGraph(_ takes: [(Shot, Take)]) throws -> JobGraph {
         var graph = JobGraph()
         for (shot, take) in takes { try addTake(take, of: shot, to: &graph) }
         return graph

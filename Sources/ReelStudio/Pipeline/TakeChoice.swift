@@ -1,7 +1,6 @@
 import Foundation
 import ReelEngine
 import ReelModel
-import ReelStore
 
 /// Which take of a shot goes into the cut. The render and the exports both ask here, so
 /// an exported timeline always shows the takes the film shows.
@@ -10,27 +9,27 @@ import ReelStore
 /// the newest good take of the shot as it is now, else the newest good take of an
 /// earlier version, else none (the render puts the animatic in; the exports a marker).
 enum TakeChoice: Sendable {
-    case picked(TakeRecord, NodeOutput, outdated: Bool)
-    case current(TakeRecord, NodeOutput)
-    case older(TakeRecord, NodeOutput)
+    case picked(Take, NodeOutput, outdated: Bool)
+    case current(Take, NodeOutput)
+    case older(Take, NodeOutput)
     case none
 
     /// Chooses among `takes` (every take of `shot`, any state) given the shot's
     /// `fingerprint` now and its pick.
-    static func choose(_ shot: Shot, fingerprint: String, takes: [TakeStatus], pick: TakeID?) -> TakeChoice {
-        if let pick, let picked = takes.first(where: { $0.record.id == pick }), let output = picked.output {
-            return .picked(picked.record, output, outdated: picked.record.fingerprint != fingerprint)
+    static func choose(_ shot: Shot, fingerprint: String, takes: [Take], pick: TakeID?) -> TakeChoice {
+        if let pick, let picked = takes.first(where: { $0.id == pick }), let output = picked.output {
+            return .picked(picked, output, outdated: picked.fingerprint != fingerprint)
         }
-        let good = takes.filter(\.succeeded).sorted { $0.record.number > $1.record.number }
-        if let take = good.first(where: { $0.record.fingerprint == fingerprint }), let output = take.output {
-            return .current(take.record, output)
+        let good = takes.filter(\.succeeded).sorted { $0.number > $1.number }
+        if let take = good.first(where: { $0.fingerprint == fingerprint }), let output = take.output {
+            return .current(take, output)
         }
-        if let take = good.first, let output = take.output { return .older(take.record, output) }
+        if let take = good.first, let output = take.output { return .older(take, output) }
         return .none
     }
 
     /// The take and its file, when there is one.
-    var stored: (take: TakeRecord, output: NodeOutput)? {
+    var stored: (take: Take, output: NodeOutput)? {
         switch self {
         case .picked(let t, let o, _), .current(let t, let o), .older(let t, let o): (t, o)
         case .none: nil

@@ -14,13 +14,33 @@ public struct Production: Sendable {
     public var script: URL
     public var config: ProjectConfig
     public var workspace: Workspace
-    public var database: ProjectDatabase
     public var blobs: DirectoryBlobStore
-    public var repository: SQLiteProjectRepository
-    public var journal: SQLiteJournal
+    public var repository: any ProjectRepository
+    public var journal: any JobJournal
     /// Where films go by default: `renders/` in the project, or in the current directory.
     public var rendersDirectory: URL
     let lock: ProjectLock?
+
+    /// A production on any repository and journal (in memory, for tests of decisions), with
+    /// no lock.
+    public init(name: String, script: URL, config: ProjectConfig, workspace: Workspace, blobs: DirectoryBlobStore,
+                repository: any ProjectRepository, journal: any JobJournal, rendersDirectory: URL) {
+        self.init(name: name, script: script, config: config, workspace: workspace, blobs: blobs, repository: repository,
+                  journal: journal, rendersDirectory: rendersDirectory, lock: nil)
+    }
+
+    init(name: String, script: URL, config: ProjectConfig, workspace: Workspace, blobs: DirectoryBlobStore,
+         repository: any ProjectRepository, journal: any JobJournal, rendersDirectory: URL, lock: ProjectLock?) {
+        self.name = name
+        self.script = script
+        self.config = config
+        self.workspace = workspace
+        self.blobs = blobs
+        self.repository = repository
+        self.journal = journal
+        self.rendersDirectory = rendersDirectory
+        self.lock = lock
+    }
 
     /// Releases the project lock; call it when the command is done (`defer`).
     public func close() { lock?.release() }
@@ -63,7 +83,7 @@ public struct Production: Sendable {
             lock?.release()
             throw error
         }
-        return Production(name: name, script: script, config: config, workspace: workspace, database: database, blobs: blobs,
+        return Production(name: name, script: script, config: config, workspace: workspace, blobs: blobs,
                           repository: SQLiteProjectRepository(database: database), journal: SQLiteJournal(database: database),
                           rendersDirectory: renders, lock: lock)
     }

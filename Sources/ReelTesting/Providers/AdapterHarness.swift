@@ -97,7 +97,8 @@ public struct AdapterHarness: Sendable {
     }
 
     /// Files left in the store's scratch directory (a failed download must leave none).
+    /// Throws when the directory cannot be read: an unreadable scratch is not an empty one.
     public var scratchFiles: [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: blobs.root.appendingPathComponent("tmp").path)) ?? []
+        get throws { try FileManager.default.contentsOfDirectory(atPath: blobs.scratchDirectory.path) }
     }
 }

@@ -56,7 +56,8 @@ struct SimAdapterHarness {
     }
 
     /// Files left in the store's scratch directory.
+    /// Throws when the directory cannot be read: an unreadable scratch is not an empty one.
     var scratchFiles: [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: blobs.root.appendingPathComponent("tmp").path)) ?? []
+        get throws { try FileManager.default.contentsOfDirectory(atPath: blobs.scratchDirectory.path) }
     }
 }

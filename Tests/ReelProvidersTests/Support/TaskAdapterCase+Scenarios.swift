@@ -22,7 +22,7 @@ extension TaskAdapterCase {
             #expect(fake.tasks.count == 1)
             #expect(fake.downloads == 1)
             #expect(fake.requests("GET", "/files/").first?.header("authorization") == nil)
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
             #expect(await h.pollSleeper.waits.count >= 1)
             await expectNoSecret(h, summary, adapter)
         }
@@ -57,7 +57,7 @@ extension TaskAdapterCase {
             let waits = await h.sleeper.waits
             #expect(waits.count == 1)
             if let seconds { #expect(waits.allSatisfy { $0 >= seconds && $0 <= seconds * 1.1 }, "\(waits)") }
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
         }
     }
 
@@ -94,7 +94,7 @@ extension TaskAdapterCase {
             #expect(fake.tasks.count == 1)
             #expect(fake.requests("GET", "/files/").count == 2)
             #expect(fake.downloads == 1)
-            #expect(h.scratchFiles.isEmpty)
+            #expect(try h.scratchFiles.isEmpty)
             #expect(h.blobs.contains(try #require(summary.outputs[Self.node]).asset))
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import ReelModel
 
 /// Why a job failed, classified so the scheduler knows whether to try again.
 public struct JobFailure: Error, Hashable, Sendable, Codable, CustomStringConvertible {

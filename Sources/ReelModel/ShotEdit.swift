@@ -1,0 +1,69 @@
+import Foundation
+
+/// What the user changed on a shot, field by field. An edit wins over the planner on every
+/// re-plan; a field left nil is the planner's.
+public struct ShotEdit: Hashable, Sendable, Codable {
+    /// The prompt remote models read, instead of the one written from the shot.
+    public var prompt: String?
+    public var size: ShotSize?
+    public var move: CameraMove?
+    /// A whole number of frames at the film's rate.
+    public var duration: RationalTime?
+    public var mode: GenerationMode?
+    /// Who is in frame, most important first.
+    public var subjects: [SubjectID]?
+    /// True for an empty shot (空镜): no one in frame, no character references sent.
+    public var empty: Bool?
+    /// The shot's words in the script (what it shows and what is said) when the edit was
+    /// made: a re-plan that changes them says so, since the edit may no longer fit.
+    public var scriptText: String
+
+    public init(prompt: String? = nil, size: ShotSize? = nil, move: CameraMove? = nil, duration: RationalTime? = nil,
+                mode: GenerationMode? = nil, subjects: [SubjectID]? = nil, empty: Bool? = nil, scriptText: String) {
+        self.prompt = prompt
+        self.size = size
+        self.move = move
+        self.duration = duration
+        self.mode = mode
+        self.subjects = subjects
+        self.empty = empty
+        self.scriptText = scriptText
+    }
+
+    /// The shot's words as an edit remembers them.
+    public static func scriptText(of shot: Shot) -> String {
+        ([shot.action] + shot.dialogue.map { "\($0.speaker.rawValue): \($0.text)" }).joined(separator: "\n")
+    }
+
+    /// The names of the fields this edit sets, in the order `reel shot` lists them.
+    public var fields: [String] {
+        var out: [String] = []
+        if prompt != nil { out.append("prompt") }
+        if size != nil { out.append("size") }
+        if move != nil { out.append("move") }
+        if duration != nil { out.append("duration") }
+        if mode != nil { out.append("mode") }
+        if subjects != nil { out.append("subjects") }
+        if empty != nil { out.append("empty") }
+        return out
+    }
+
+    /// True when it changes nothing.
+    public var isEmpty: Bool { fields.isEmpty }
+
+    /// `shot` as the user edited it.
+    public func applied(to shot: Shot) -> Shot {
+        var shot = shot
+        if let prompt { shot.prompt = prompt }
+        if let size { shot.size = size }
+        if let move { shot.move = move }
+        if let duration { shot.duration = duration }
+        if let mode { shot.mode = mode }
+        if let subjects { shot.subjects = subjects }
+        if let empty {
+            shot.empty = empty ? true : nil
+            if empty { shot.subjects = [] }
+        }
+        return shot
+    }
+}

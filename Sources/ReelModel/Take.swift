@@ -1,0 +1,109 @@
+import Foundation
+
+/// How the cut fits a take to its shot when no model made that exact length.
+public enum TakeFit: String, Hashable, Sendable, Codable {
+    /// The model makes the shot's length.
+    case exact
+    /// The take is longer: the cut uses its start.
+    case trim
+    /// The take is shorter: its last frame is held.
+    case hold
+}
+
+/// Where a take stands: the state of the job that makes it, typed.
+public enum TakeState: Hashable, Sendable {
+    /// Asked for; no job has been recorded yet.
+    case requested
+    case pending
+    /// Accepted by the provider; its job id is ``Take/providerJobID``.
+    case submitted
+    case running
+    case succeeded(NodeOutput)
+    case failed(JobFailure)
+    case cancelled
+
+    /// `requested`, `pending`, `submitted`, `running`, `succeeded`, `failed` or `cancelled`:
+    /// the word the JSON reports and the journal stores.
+    public var name: String {
+        switch self {
+        case .requested: "requested"
+        case .pending: "pending"
+        case .submitted: "submitted"
+        case .running: "running"
+        case .succeeded: "succeeded"
+        case .failed: "failed"
+        case .cancelled: "cancelled"
+        }
+    }
+
+    /// True while a job may still finish it without being asked again.
+    public var isUnfinished: Bool {
+        switch self {
+        case .requested, .pending, .submitted, .running: true
+        case .succeeded, .failed, .cancelled: false
+        }
+    }
+}
+
+/// One attempt at a shot, the thing users pay for: which provider and model, which seed,
+/// which version of the shot it was made from, and where its job stands.
+public struct Take: Hashable, Sendable {
+    /// `S01-02#3`.
+    public var id: TakeID
+    public var shot: ShotID
+    /// 1, 2, 3…: never reused, even when the shot changes.
+    public var number: Int
+    public var provider: ProviderID
+    public var model: String
+    public var seed: UInt64
+    /// The version of the shot the take was made from; a take of an older version is outdated.
+    public var fingerprint: String
+    /// The job graph node that makes it.
+    public var node: NodeID
+    public var createdAt: Date
+    /// The length asked of the model when it differs from the shot's (no model makes that
+    /// exact length); nil when it is the shot's.
+    public var generatedMilliseconds: Int64?
+    /// How the cut fits the take to the shot; nil when the model made its exact length.
+    public var fit: TakeFit?
+    public var state: TakeState
+    /// Attempts its job has made, across runs.
+    public var attempts: Int
+    /// The provider's id for its job once one accepted it; kept after the job ends.
+    public var providerJobID: String?
+    /// When its job last changed; nil while no job has been recorded.
+    public var updatedAt: Date?
+
+    public init(shot: ShotID, number: Int, provider: ProviderID, model: String, seed: UInt64, fingerprint: String,
+                node: NodeID, createdAt: Date, generatedMilliseconds: Int64? = nil, fit: TakeFit? = nil,
+                state: TakeState = .requested, attempts: Int = 0, providerJobID: String? = nil, updatedAt: Date? = nil) {
+        self.id = Take.id(shot: shot, number: number)
+        self.shot = shot
+        self.number = number
+        self.provider = provider
+        self.model = model
+        self.seed = seed
+        self.fingerprint = fingerprint
+        self.node = node
+        self.createdAt = createdAt
+        self.generatedMilliseconds = generatedMilliseconds
+        self.fit = fit
+        self.state = state
+        self.attempts = attempts
+        self.providerJobID = providerJobID
+        self.updatedAt = updatedAt
+    }
+
+    public static func id(shot: ShotID, number: Int) -> TakeID { TakeID("\(shot.rawValue)#\(number)") }
+
+    /// The finished take's file and cost; nil unless it succeeded.
+    public var output: NodeOutput? { if case .succeeded(let output) = state { output } else { nil } }
+    /// Why its job failed; nil unless it did.
+    public var failure: JobFailure? { if case .failed(let failure) = state { failure } else { nil } }
+    public var succeeded: Bool { output != nil }
+
+    /// A take not made yet (unfinished, cancelled, or failed in a way trying again may mend):
+    /// asking for it again resumes it instead of adding, and paying for, a new one. A take
+    /// refused for good (moderation, a bad request) stays as it is.
+    public var isResumable: Bool { !succeeded && (failure?.reason.isRetryable ?? true) }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import ReelModel
+
+/// A row of `take`: what was asked of which model. Where its job stands comes from `job`.
+struct TakeRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "take"
+
+    var id: String
+    var shot: String
+    var number: Int
+    var provider: String
+    var model: String
+    /// Text: SQLite integers are signed, seeds use all 64 bits.
+    var seed: String
+    var fingerprint: String
+    var node: String
+    var createdAt: Double
+    var generatedMs: Int64?
+    var fit: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, shot, number, provider, model, seed, fingerprint, node, fit
+        case createdAt = "created_at"
+        case generatedMs = "generated_ms"
+    }
+
+    init(_ take: Take) {
+        id = take.id.rawValue
+        shot = take.shot.rawValue
+        number = take.number
+        provider = take.provider.rawValue
+        model = take.model
+        seed = String(take.seed)
+        fingerprint = take.fingerprint
+        node = take.node.rawValue
+        createdAt = take.createdAt.timeIntervalSince1970
+        generatedMs = take.generatedMilliseconds
+        fit = take.fit?.rawValue
+    }
+
+    /// The take, in `state` as its job's row says.
+    func take(state: TakeState, attempts: Int, providerJobID: String?, updatedAt: Date?) -> Take {
+        Take(shot: ShotID(shot), number: number, provider: ProviderID(provider), model: model, seed: UInt64(seed) ?? 0,
+             fingerprint: fingerprint, node: NodeID(node), createdAt: Date(timeIntervalSince1970: createdAt),
+             generatedMilliseconds: generatedMs, fit: fit.flatMap(TakeFit.init(rawValue:)), state: state,
+             attempts: attempts, providerJobID: providerJobID, updatedAt: updatedAt)
+    }
+}
+
+/// A row of `pick`: the take of a shot that goes into the cut.
+struct PickRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "pick"
+
+    var shot: String
+    var take: String
+    var pickedAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case shot, take
+        case pickedAt = "picked_at"
+    }
+}
+
+/// A row of `shot_edit`: what the user changed on a shot.
+struct ShotEditRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "shot_edit"
+
+    var shot: String
+    /// A ``ShotEdit`` as JSON.
+    var edit: String
+    var updatedAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case shot, edit
+        case updatedAt = "updated_at"
+    }
+}

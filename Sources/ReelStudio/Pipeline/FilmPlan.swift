@@ -1,0 +1,121 @@
+import Foundation
+import ReelModel
+
+/// What a cut is made of, decided from values alone: for each shot, which take it uses (or
+/// the animatic), which takes to add or resume first, and what the user should know.
+/// `make`, `render` and the timeline decide here; `generate` asks ``resumable(_:)`` and
+/// ``missing(_:want:)``. No I/O: what the store holds and how a shot is routed come in as
+/// arguments, so every rule has a unit test (FilmPlanTests).
+struct FilmPlan: Sendable {
+    /// What the plan is for.
+    enum Purpose: Sendable {
+        /// Cut from the takes there are; the animatic stands in for the others.
+        case render
+        /// Make a take of the current version of every shot that lacks one, then cut.
+        case make
+        /// Choose takes for a timeline; nothing is made, a missing take is a marker.
+        case export
+    }
+
+    /// What the plan reads besides the takes: the store and the routing.
+    struct Context {
+        /// Whether the file of a finished take is in the media store.
+        var isStored: (Asset) -> Bool = { _ in true }
+        /// Whether a take whose file is lost can be made or fetched again without a new
+        /// payment (a local generator, or a remote job that can be fetched again).
+        var canRemake: (Take, NodeOutput) -> Bool = { _, _ in false }
+        /// The provider and model for a new take of a shot (`make` only).
+        var route: (Shot) -> TakePlan
+        /// A new take of a shot, numbered, on a route.
+        var newTake: (Shot, Int, TakePlan) -> Take
+        /// The project's provider (`auto` lets the router choose).
+        var provider: ProviderID
+        /// The offline animatic's provider id.
+        var animatic: ProviderID
+    }
+
+    /// Where each shot's picture comes from; a shot not here gets the animatic.
+    var sources: [ShotID: ShotSource] = [:]
+    /// The take choice of each shot.
+    var choices: [ShotID: TakeChoice] = [:]
+    /// `S01-02#3`, or `animatic`, per shot.
+    var named: [ShotID: String] = [:]
+    /// Takes to record before the run (resumed takes are already recorded).
+    var newTakes: [Take] = []
+    var warnings: [String] = []
+
+    /// Decides every shot of a cut. `takes` holds every take of each shot, any state.
+    static func cut(_ shots: [Shot], fingerprints: [ShotID: String], takes: [ShotID: [Take]], picks: [ShotID: TakeID],
+                    purpose: Purpose, context: Context) -> FilmPlan {
+        var plan = FilmPlan()
+        for shot in shots {
+            plan.decide(shot, fingerprint: fingerprints[shot.id] ?? "", takes: takes[shot.id] ?? [], pick: picks[shot.id],
+                        purpose: purpose, context: context)
+        }
+        return plan
+    }
+
+    private mutating func decide(_ shot: Shot, fingerprint: String, takes: [Take], pick: TakeID?, purpose: Purpose,
+                                 context: Context) {
+        let choice = TakeChoice.choose(shot, fingerprint: fingerprint, takes: takes, pick: pick)
+        choices[shot.id] = choice
+        if purpose == .export {
+            if let (take, output) = choice.stored { use(.stored(take, output), for: shot) }
+            if let warning = choice.warning(shot) { warnings.append(warning) }
+            if choice.stored == nil { warnings.append("\(shot.id): no take yet; the export has a marker there") }
+            return
+        }
+        if let (take, output) = choice.stored, !context.isStored(output.asset) {
+            // Its file is gone (removed as damaged): the take's own job makes it again, or
+            // fetches it again from the provider's job; never a silent new payment.
+            if take.fingerprint == fingerprint, context.canRemake(take, output) {
+                use(.take(take), for: shot)
+                return
+            }
+            if purpose == .render {
+                named[shot.id] = "animatic"
+                warnings.append("\(shot.id): the file of \(take.id) is missing from the media store; the animatic stands in")
+                return
+            }
+        }
+        // `make` replaces a take of an earlier version with a new one; `render` uses it.
+        if let (take, output) = choice.stored, context.isStored(output.asset), !(purpose == .make && choice.isFallback) {
+            use(.stored(take, output), for: shot)
+            if let warning = choice.warning(shot) { warnings.append(warning) }
+            return
+        }
+        guard purpose == .make else {
+            named[shot.id] = "animatic"
+            if context.provider != context.animatic {
+                warnings.append("\(shot.id): no take yet, the animatic stands in (run `reel generate --shots \(shot.id)`)")
+            }
+            return
+        }
+        let route = context.route(shot)
+        let resumed = Self.resumable(takes.filter { $0.fingerprint == fingerprint && $0.provider == route.provider }).first
+        let take = resumed ?? context.newTake(shot, Self.nextNumber(takes), route)
+        if route.fallback, context.provider.rawValue != "auto", let reason = route.reasons.first {
+            warnings.append("\(shot.id): \(reason)")
+        }
+        if resumed == nil { newTakes.append(take) }
+        use(.take(take), for: shot)
+    }
+
+    private mutating func use(_ source: ShotSource, for shot: Shot) {
+        sources[shot.id] = source
+        switch source {
+        case .take(let take), .stored(let take, _): named[shot.id] = take.id.rawValue
+        }
+    }
+
+    /// The takes among `current` (one shot's, same version and provider) that asking again
+    /// resumes instead of paying anew: unfinished ones, and failures trying again may mend.
+    static func resumable(_ current: [Take]) -> [Take] { current.filter(\.isResumable) }
+
+    /// How many takes to add so that `current` (one shot's, same version and provider)
+    /// holds `want`: takes are added, never replaced, and a take refused for good counts.
+    static func missing(_ current: [Take], want: Int) -> Int { max(0, want - current.count) }
+
+    /// The number of a shot's next take: numbers are never reused.
+    static func nextNumber(_ takes: [Take]) -> Int { (takes.map(\.number).max() ?? 0) + 1 }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelStore
+
+/// A project's repository and job journal in memory, sharing their facts the way the SQLite
+/// ones share a database: the repository sees the jobs the journal records. For Studio tests
+/// that test decisions, not storage; it passes the same contract suite as SQLite.
+public actor InMemoryProject: ProjectRepository, JobJournal {
+    private struct Job {
+        var entry: JournalEntry
+        var node: GraphNode
+        var providerJobID: String?
+        var updated: Date
+        /// Order of the last write, so that jobs written in the same instant still sort.
+        var sequence: Int
+    }
+
+    private struct Run {
+        var finished = false
+        var cached = 0
+    }
+
+    private var storyboard: Storyboard?
+    private var shots: Set<ShotID> = []
+    private var edits: [ShotID: ShotEdit] = [:]
+    private var takeRequests: [Take] = []
+    private var pickByShot: [ShotID: TakeID] = [:]
+    private var jobsByKey: [CacheKey: Job] = [:]
+    private var ledger: [Money] = []
+    private var succeededTransitions = 0
+    private var runs: [Run] = []
+    private var sequence = 0
+    private let now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date = { Date() }) {
+        self.now = now
+    }
+
+    // MARK: JobJournal
+
+    public func entry(for key: CacheKey) -> JournalEntry? { jobsByKey[key]?.entry }
+
+    public func record(_ state: JobState, for key: CacheKey, node: GraphNode) {
+        sequence += 1
+        var job = jobsByKey[key] ?? Job(entry: JournalEntry(key: key, state: .pending, attempts: 0), node: node,
+                                        updated: now(), sequence: sequence)
+        job.entry.record(state)
+        job.node = node
+        job.updated = now()
+        job.sequence = sequence
+        switch state {
+        case .submitted(let handle): job.providerJobID = handle.jobID
+        case .succeeded(let output):
+            succeededTransitions += 1
+            if let cost = output.cost, cost.micros != 0 { ledger.append(cost) }
+        default: break
+        }
+        jobsByKey[key] = job
+    }
+
+    // MARK: ProjectRepository
+
+    public func loadStoryboard() -> Storyboard? { storyboard }
+
+    public func saveStoryboard(_ storyboard: Storyboard, fingerprints: [ShotID: String], scriptDigest: String?) {
+        self.storyboard = storyboard
+        shots.formUnion(storyboard.shots.map(\.id))
+    }
+
+    public func knownShotIDs() -> Set<ShotID> { shots }
+
+    public func shotEdits() -> [ShotID: ShotEdit] { edits }
+
+    public func saveShotEdit(_ edit: ShotEdit?, for shot: ShotID) { edits[shot] = edit }
+
+    public func takes(of shot: ShotID?) -> [Take] {
+        takeRequests.filter { shot == nil || $0.shot == shot }
+            .sorted { ($0.shot.rawValue, $0.number) < ($1.shot.rawValue, $1.number) }
+            .map { request in
+                var take = request
+                guard let job = jobsByKey.values.filter({ $0.node.id == take.node })
+                    .max(by: { ($0.updated, $0.sequence) < ($1.updated, $1.sequence) }) else { return take }
+                take.state = job.entry.state.takeState
+                take.attempts = job.entry.attempts
+                take.providerJobID = job.providerJobID
+                take.updatedAt = job.updated
+                return take
+            }
+    }
+
+    public func addTakes(_ takes: [Take]) throws {
+        for take in takes {
+            guard !takeRequests.contains(where: { $0.id == take.id }) else {
+                throw ReelError(.internalError, "take \(take.id) is already recorded")
+            }
+            takeRequests.append(take)
+        }
+    }
+
+    public func pick(_ take: TakeID, for shot: ShotID) { pickByShot[shot] = take }
+
+    public func picks() -> [ShotID: TakeID] { pickByShot }
+
+    public func jobs(states: Set<String>) -> [JobSummary] {
+        jobsByKey.values
+            .filter { states.isEmpty || states.contains($0.entry.state.name) }
+            .sorted { ($0.updated, $0.sequence) > ($1.updated, $1.sequence) }
+            .map { job in
+                let failure: JobFailure? = if case .failed(let f) = job.entry.state { f } else { nil }
+                return JobSummary(node: job.node.id.rawValue, kind: job.node.spec.kind.rawValue,
+                                  provider: job.node.spec.provider.rawValue, shot: job.node.shot?.rawValue,
+                                  state: job.entry.state.name, failureReason: failure?.reason.rawValue,
+                                  message: failure?.message, providerJobID: job.providerJobID,
+                                  attempts: job.entry.attempts, updatedAt: job.updated)
+            }
+    }
+
+    public func spent() -> [Money] { Self.totals(ledger) }
+
+    public func stats() -> ProjectStats {
+        let committed = jobsByKey.values.compactMap { job -> Money? in
+            switch job.entry.state {
+            case .submitted, .running: job.node.estimatedCost
+            default: nil
+            }
+        }
+        let picked = Set(pickByShot.keys)
+        let attempts = takeRequests.filter { picked.contains($0.shot) }.count
+        return ProjectStats(
+            jobsByState: Dictionary(grouping: jobsByKey.values, by: { $0.entry.state.name }).mapValues(\.count),
+            runs: runs.count, unfinishedRuns: runs.filter { !$0.finished }.count,
+            cacheHits: runs.reduce(0) { $0 + $1.cached }, jobsRun: succeededTransitions,
+            spent: spent(), committed: Self.totals(committed), takes: takeRequests.count, pickedShots: picked.count,
+            attemptsPerPickedShot: picked.isEmpty ? nil : Double(attempts) / Double(picked.count))
+    }
+
+    public func startRun(command: String, startedAt: Date) -> Int64 {
+        runs.append(Run())
+        return Int64(runs.count)
+    }
+
+    public func finishRun(_ run: Int64, summary: RunSummary) {
+        guard runs.indices.contains(Int(run) - 1) else { return }
+        runs[Int(run) - 1] = Run(finished: true, cached: summary.cached)
+    }
+
+    /// One total per currency, in currency order.
+    private static func totals(_ amounts: [Money]) -> [Money] {
+        Dictionary(grouping: amounts, by: \.currency)
+            .map { Money(micros: $0.value.reduce(0) { $0 + $1.micros }, currency: $0.key) }
+            .sorted { $0.currency < $1.currency }
+    }
+}

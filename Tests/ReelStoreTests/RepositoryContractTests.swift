@@ -1,0 +1,214 @@
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelTesting
+import Testing
+
+@testable import ReelStore
+
+/// One contract for every place a project's state can live: an SQLite file, SQLite in
+/// memory, and the in-memory project Studio tests use. Each test runs on all three.
+@Suite struct RepositoryContractTests {
+    enum Backend: String, CaseIterable, CustomTestStringConvertible {
+        case sqliteFile = "SQLite file", sqliteMemory = "SQLite in memory", inMemory = "in memory"
+        var testDescription: String { rawValue }
+
+        func open(_ dir: TemporaryDirectory) throws -> (any ProjectRepository, any JobJournal) {
+            switch self {
+            case .sqliteFile, .sqliteMemory:
+                let db = try self == .sqliteFile ? ProjectDatabase(path: dir.file("reel.sqlite").path) : ProjectDatabase()
+                return (SQLiteProjectRepository(database: db), SQLiteJournal(database: db))
+            case .inMemory:
+                let project = InMemoryProject()
+                return (project, project)
+            }
+        }
+    }
+
+    static func storyboard(_ ids: [String]) -> Storyboard {
+        Storyboard(title: "t", language: .english, format: .default,
+                   scenes: [StoryScene(id: "1", heading: "INT. A", setting: .interior, location: "A", timeOfDay: .day,
+                                       mood: .calm, line: 1)],
+                   shots: ids.map { Shot(id: ShotID($0), scene: "1", purpose: .action, duration: .seconds(2), size: .wide) },
+                   subjects: [])
+    }
+
+    static func take(_ shot: ShotID, _ number: Int, fingerprint: String = "f1") -> Take {
+        Take(shot: shot, number: number, provider: "sim", model: "m", seed: 7, fingerprint: fingerprint,
+             node: NodeID("video:\(shot)#\(number)"), createdAt: Date(timeIntervalSince1970: 1),
+             generatedMilliseconds: 5000, fit: .trim)
+    }
+
+    static func node(_ take: Take, estimate: Money? = nil) -> GraphNode {
+        GraphNode(id: take.node, spec: JobSpec(kind: .video, provider: take.provider, seed: take.seed), shot: take.shot,
+                  estimatedCost: estimate)
+    }
+
+    static func key(_ take: Take) -> CacheKey {
+        CacheKey(spec: node(take).spec, inputs: [Hashing.sha256(take.id.rawValue)])
+    }
+
+    static let asset = Asset(digest: Hashing.sha256("x"), mediaType: "video/mp4", byteCount: 1)
+
+    @Test(arguments: Backend.allCases)
+    func storyboardsRoundTripAndRetiredShotsAreRemembered(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, _) = try backend.open(dir)
+        #expect(try await repo.loadStoryboard() == nil)
+        try await repo.saveStoryboard(Self.storyboard(["S01-01", "S01-02"]), fingerprints: [:], scriptDigest: nil)
+        try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
+        #expect(try await repo.loadStoryboard()?.shots.map(\.id) == ["S01-01"])
+        #expect(try await repo.knownShotIDs() == ["S01-01", "S01-02"])
+    }
+
+    @Test(arguments: Backend.allCases)
+    func shotEditsAreKeptReplacedAndRemoved(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, _) = try backend.open(dir)
+        #expect(try await repo.shotEdits().isEmpty)
+        let edit = ShotEdit(prompt: "雨夜，外卖员抬头", size: .closeUp, duration: .milliseconds(4500), subjects: ["char:maya"],
+                            scriptText: "Maya waits.")
+        try await repo.saveShotEdit(edit, for: "S01-01")
+        try await repo.saveShotEdit(ShotEdit(empty: true, scriptText: "Rain."), for: "S01-02")
+        #expect(try await repo.shotEdits() == ["S01-01": edit, "S01-02": ShotEdit(empty: true, scriptText: "Rain.")])
+        var again = edit
+        again.move = .pushIn
+        try await repo.saveShotEdit(again, for: "S01-01")
+        try await repo.saveShotEdit(nil, for: "S01-02")
+        try await repo.saveShotEdit(nil, for: "S09-09")
+        #expect(try await repo.shotEdits() == ["S01-01": again])
+    }
+
+    /// A take's state is its job's, typed, through every transition; what was asked is kept.
+    @Test(arguments: Backend.allCases)
+    func aTakeFollowsItsJob(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, journal) = try backend.open(dir)
+        try await repo.saveStoryboard(Self.storyboard(["S01-01", "S01-02"]), fingerprints: ["S01-01": "f1"], scriptDigest: nil)
+        let take = Self.take("S01-01", 1)
+        try await repo.addTakes([take, Self.take("S01-02", 1), Self.take("S01-01", 2)])
+        #expect(try await repo.takes(of: "S01-01").map(\.id) == ["S01-01#1", "S01-01#2"])
+        #expect(try await repo.takes(of: nil).map(\.id) == ["S01-01#1", "S01-01#2", "S01-02#1"])
+        let asked = try #require(try await repo.takes(of: "S01-01").first)
+        #expect(asked == take)
+        #expect(asked.state == .requested && asked.isResumable)
+
+        let (key, node) = (Self.key(take), Self.node(take, estimate: Money(micros: 250_000)))
+        try await journal.record(.pending, for: key, node: node)
+        #expect(try await repo.takes(of: "S01-01").first?.state == .pending)
+        try await journal.record(.running, for: key, node: node)
+        try await journal.record(.submitted(ProviderHandle(provider: "sim", jobID: "gen_1")), for: key, node: node)
+        let submitted = try #require(try await repo.takes(of: "S01-01").first)
+        #expect(submitted.state == .submitted && submitted.providerJobID == "gen_1" && submitted.attempts == 1)
+        #expect(try await repo.stats().committed == [Money(micros: 250_000)])
+
+        let output = NodeOutput(asset: Self.asset, cost: Money(micros: 240_000))
+        try await journal.record(.succeeded(output), for: key, node: node)
+        let done = try #require(try await repo.takes(of: "S01-01").first)
+        #expect(done.state == .succeeded(output) && done.succeeded && !done.isResumable)
+        #expect(done.output?.cost == Money(micros: 240_000))
+        #expect(done.providerJobID == "gen_1", "the provider's job id outlives the submitted state")
+        #expect(done.generatedMilliseconds == 5000 && done.fit == .trim && done.seed == 7)
+        #expect(done.updatedAt != nil)
+        #expect(try await repo.spent() == [Money(micros: 240_000)])
+        #expect(try await repo.stats().committed.isEmpty)
+    }
+
+    /// A take refused for good stays as it is; one that may mend is resumed, not re-bought.
+    @Test(arguments: Backend.allCases)
+    func failedTakesAreResumableOnlyWhenTryingAgainMayHelp(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, journal) = try backend.open(dir)
+        try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
+        let (refused, flaky) = (Self.take("S01-01", 1), Self.take("S01-01", 2))
+        try await repo.addTakes([refused, flaky])
+        try await journal.record(.failed(JobFailure(.moderation, "refused")), for: Self.key(refused), node: Self.node(refused))
+        try await journal.record(.failed(JobFailure(.transient, "503")), for: Self.key(flaky), node: Self.node(flaky))
+        let takes = try await repo.takes(of: "S01-01")
+        #expect(takes.map(\.failure?.reason) == [.moderation, .transient])
+        #expect(takes.map(\.isResumable) == [false, true])
+        let failed = try await repo.jobs(states: ["failed"])
+        #expect(Set(failed.map(\.node)) == ["video:S01-01#1", "video:S01-01#2"])
+        #expect(Set(failed.compactMap(\.failureReason)) == ["moderation", "transient"])
+        #expect(try await repo.jobs(states: ["running"]).isEmpty)
+        #expect(try await repo.jobs(states: []).count == 2)
+    }
+
+    /// The rule the idempotency key rests on: a run counts an attempt, an expired result a
+    /// resubmission (a new key for the provider); nothing else changes either.
+    @Test(arguments: Backend.allCases)
+    func attemptsAndResubmitsFollowOneRule(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, journal) = try backend.open(dir)
+        try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
+        let take = Self.take("S01-01", 1)
+        let (key, node) = (Self.key(take), Self.node(take))
+        #expect(try await journal.entry(for: key) == nil)
+        try await journal.record(.pending, for: key, node: node)
+        let first = try #require(try await journal.entry(for: key))
+        #expect(first.attempts == 0 && first.resubmits == 0)
+        try await journal.record(.running, for: key, node: node)
+        try await journal.record(.failed(JobFailure(.transient, "503")), for: key, node: node)
+        try await journal.record(.running, for: key, node: node)
+        try await journal.record(.failed(JobFailure(.expired, "the link expired")), for: key, node: node)
+        let expired = try #require(try await journal.entry(for: key))
+        #expect(expired.attempts == 2 && expired.resubmits == 1)
+        #expect(expired.idempotencyKey != first.idempotencyKey && expired.idempotencyKey.hasPrefix(first.idempotencyKey))
+        try await journal.record(.running, for: key, node: node)
+        try await journal.record(.succeeded(NodeOutput(asset: Self.asset)), for: key, node: node)
+        let done = try #require(try await journal.entry(for: key))
+        #expect(done.attempts == 3 && done.resubmits == 1 && done.state == .succeeded(NodeOutput(asset: Self.asset)))
+        let other = Self.key(Self.take("S01-01", 2))
+        #expect(try await journal.entries(for: [key, other]) == [key: done])
+    }
+
+    @Test(arguments: Backend.allCases)
+    func picksStickAndYieldCountsTheTakesOfPickedShots(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, _) = try backend.open(dir)
+        try await repo.saveStoryboard(Self.storyboard(["S01-01", "S01-02"]), fingerprints: [:], scriptDigest: nil)
+        try await repo.addTakes([Self.take("S01-01", 1), Self.take("S01-01", 2), Self.take("S01-02", 1)])
+        #expect(try await repo.stats().attemptsPerPickedShot == nil)
+        try await repo.pick("S01-01#1", for: "S01-01")
+        try await repo.pick("S01-01#2", for: "S01-01")
+        #expect(try await repo.picks() == ["S01-01": "S01-01#2"])
+        let stats = try await repo.stats()
+        #expect(stats.takes == 3 && stats.pickedShots == 1 && stats.attemptsPerPickedShot == 2)
+    }
+
+    /// `reel stats` counts what happened, also when runs were killed before their summary.
+    @Test(arguments: Backend.allCases)
+    func killedRunsAndTheirJobsAreCounted(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, journal) = try backend.open(dir)
+        // Two runs killed half-way (no summary ever written), each finishing two jobs.
+        for run in 0..<2 {
+            _ = try await repo.startRun(command: "generate", startedAt: Date())
+            for job in 0..<2 {
+                let node = GraphNode(id: NodeID("video:S01-0\(run)#\(job)"), spec: JobSpec(kind: .video, provider: "sim", seed: UInt64(job)))
+                let key = CacheKey(spec: node.spec, inputs: [Hashing.sha256("run \(run)")])
+                try await journal.record(.running, for: key, node: node)
+                try await journal.record(.succeeded(NodeOutput(asset: Self.asset, cost: Money(micros: 100, currency: "CNY"))),
+                                         for: key, node: node)
+            }
+        }
+        // Then a clean run that reuses everything.
+        let last = try await repo.startRun(command: "render", startedAt: Date())
+        try await repo.finishRun(last, summary: RunSummary(total: 4, cached: 4, ran: 0))
+
+        let stats = try await repo.stats()
+        #expect(stats.runs == 3)
+        #expect(stats.unfinishedRuns == 2)
+        #expect(stats.jobsRun == 4)
+        #expect(stats.jobsByState == ["succeeded": 4])
+        #expect(stats.cacheHits == 4)
+        #expect(stats.spent == [Money(micros: 400, currency: "CNY")])
+    }
+}

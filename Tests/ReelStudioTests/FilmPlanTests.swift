@@ -1,0 +1,115 @@
+import Foundation
+import ReelEngine
+import ReelModel
+import Testing
+
+@testable import ReelStudio
+
+/// The cut's decisions as values: which take each shot uses, which takes are made or
+/// resumed first, and what the user is told.
+@Suite struct FilmPlanTests {
+    static let shot = Shot(id: "S01-01", scene: "1", purpose: .action, duration: .seconds(2), size: .wide)
+    static let output = NodeOutput(asset: Asset(digest: Hashing.sha256("stored"), mediaType: "video/mp4", byteCount: 4))
+    static let lost = NodeOutput(asset: Asset(digest: Hashing.sha256("lost"), mediaType: "video/mp4", byteCount: 4))
+
+    static func take(_ number: Int, _ state: TakeState, fingerprint: String = "now", provider: ProviderID = "kling") -> Take {
+        Take(shot: shot.id, number: number, provider: provider, model: "m", seed: 1, fingerprint: fingerprint,
+             node: NodeID("video:S01-01#\(number)"), createdAt: Date(timeIntervalSince1970: 0), state: state)
+    }
+
+    static func context(provider: ProviderID = "kling", fallback: Bool = false, canRemake: Bool = false) -> FilmPlan.Context {
+        FilmPlan.Context(
+            isStored: { $0 != lost.asset }, canRemake: { _, _ in canRemake },
+            route: { _ in TakePlan(provider: fallback ? "animatic" : "kling", model: "m",
+                                   reasons: [fallback ? "no configured model makes a 2 s shot" : "kling makes it"], fallback: fallback) },
+            newTake: { shot, number, plan in take(number, .requested, provider: plan.provider) },
+            provider: provider, animatic: "animatic")
+    }
+
+    static func plan(_ takes: [Take], pick: TakeID? = nil, _ purpose: FilmPlan.Purpose,
+                     context: FilmPlan.Context = context()) -> FilmPlan {
+        FilmPlan.cut([shot], fingerprints: [shot.id: "now"], takes: [shot.id: takes], picks: pick.map { [shot.id: $0] } ?? [:],
+                     purpose: purpose, context: context)
+    }
+
+    @Test(arguments: [FilmPlan.Purpose.render, .make, .export])
+    func aGoodTakeOfTheShotAsItIsIsUsedAsStored(purpose: FilmPlan.Purpose) {
+        let plan = Self.plan([Self.take(1, .succeeded(Self.output)), Self.take(2, .failed(JobFailure(.transient, "503")))], purpose)
+        guard case .stored(let take, _)? = plan.sources[Self.shot.id] else {
+            Issue.record("expected the stored take, got \(String(describing: plan.sources[Self.shot.id]))")
+            return
+        }
+        #expect(take.number == 1 && plan.named[Self.shot.id] == "S01-01#1")
+        #expect(plan.newTakes.isEmpty && plan.warnings.isEmpty)
+    }
+
+    @Test func renderUsesATakeOfAnEarlierVersionAndSaysSo_makeReplacesIt() {
+        let old = [Self.take(1, .succeeded(Self.output), fingerprint: "before")]
+        let render = Self.plan(old, .render)
+        #expect(render.named[Self.shot.id] == "S01-01#1")
+        #expect(render.warnings == ["S01-01: using S01-01#1, made from an earlier version of the shot"])
+        let make = Self.plan(old, .make)
+        #expect(make.newTakes.map(\.number) == [2], "a new take of the current version, numbered after the old one")
+        #expect(make.named[Self.shot.id] == "S01-01#2")
+    }
+
+    @Test func aPickWinsEvenFromAnEarlierVersion() {
+        let takes = [Self.take(1, .succeeded(Self.output), fingerprint: "before"), Self.take(2, .succeeded(Self.output))]
+        let plan = Self.plan(takes, pick: "S01-01#1", .make)
+        #expect(plan.named[Self.shot.id] == "S01-01#1" && plan.newTakes.isEmpty)
+        #expect(plan.warnings == ["S01-01: the picked take S01-01#1 was made from an earlier version of the shot"])
+    }
+
+    @Test func withoutATakeRenderStandsInWithTheAnimaticAndExportLeavesAMarker() {
+        let render = Self.plan([], .render)
+        #expect(render.sources.isEmpty && render.named[Self.shot.id] == "animatic")
+        #expect(render.warnings == ["S01-01: no take yet, the animatic stands in (run `reel generate --shots S01-01`)"])
+        #expect(Self.plan([], .render, context: Self.context(provider: "animatic")).warnings.isEmpty,
+                "on the animatic itself there is nothing to warn about")
+        let export = Self.plan([], .export)
+        #expect(export.sources.isEmpty && export.warnings == ["S01-01: no take yet; the export has a marker there"])
+    }
+
+    @Test func makeResumesAnUnfinishedTakeInsteadOfPayingForANewOne() {
+        for state: TakeState in [.requested, .pending, .submitted, .running, .cancelled, .failed(JobFailure(.rateLimited, "429"))] {
+            let plan = Self.plan([Self.take(1, .succeeded(Self.output), fingerprint: "before"), Self.take(2, state)], .make)
+            #expect(plan.newTakes.isEmpty, "\(state.name)")
+            #expect(plan.named[Self.shot.id] == "S01-01#2", "\(state.name)")
+        }
+        let refused = Self.plan([Self.take(1, .failed(JobFailure(.moderation, "refused")))], .make)
+        #expect(refused.newTakes.map(\.number) == [2], "a take refused for good is not asked again")
+        let elsewhere = Self.plan([Self.take(1, .running, provider: "vidu")], .make)
+        #expect(elsewhere.newTakes.map(\.number) == [2], "a take on another provider is not this route's")
+    }
+
+    @Test func aLostFileIsMadeAgainByItsOwnJobWhenThatCostsNothingElseTheAnimaticStandsIn() {
+        let takes = [Self.take(1, .succeeded(Self.lost))]
+        let remade = Self.plan(takes, .render, context: Self.context(canRemake: true))
+        guard case .take(let take)? = remade.sources[Self.shot.id] else {
+            Issue.record("expected the take's own job, got \(String(describing: remade.sources[Self.shot.id]))")
+            return
+        }
+        #expect(take.number == 1 && remade.newTakes.isEmpty && remade.warnings.isEmpty)
+        let render = Self.plan(takes, .render)
+        #expect(render.sources.isEmpty && render.named[Self.shot.id] == "animatic")
+        #expect(render.warnings == ["S01-01: the file of S01-01#1 is missing from the media store; the animatic stands in"])
+        let make = Self.plan(takes, .make)
+        #expect(make.newTakes.map(\.number) == [2], "make pays for a new take only when the lost one cannot be fetched again")
+    }
+
+    @Test func aFallbackToTheAnimaticIsExplainedUnlessTheRouterWasAskedToChoose() {
+        let named = Self.plan([], .make, context: Self.context(provider: "kling", fallback: true))
+        #expect(named.warnings == ["S01-01: no configured model makes a 2 s shot"])
+        #expect(named.newTakes.first?.provider == "animatic")
+        #expect(Self.plan([], .make, context: Self.context(provider: "auto", fallback: true)).warnings.isEmpty)
+    }
+
+    @Test func generateAddsUpToTheWantedCountAndResumesWhatMayMend() {
+        let current = [Self.take(1, .succeeded(Self.output)), Self.take(2, .failed(JobFailure(.moderation, "no"))),
+                       Self.take(3, .submitted), Self.take(4, .failed(JobFailure(.timedOut, "slow")))]
+        #expect(FilmPlan.resumable(current).map(\.number) == [3, 4])
+        #expect(FilmPlan.missing(current, want: 6) == 2)
+        #expect(FilmPlan.missing(current, want: 2) == 0, "takes are added, never replaced")
+        #expect(FilmPlan.nextNumber(current) == 5 && FilmPlan.nextNumber([]) == 1)
+    }
+}
