@@ -36,6 +36,7 @@ struct PlanCommand: AsyncParsableCommand {
             if self.scriptFormat.name != "auto" { production.config.scriptFormat = scriptFormat }
             storyboard = try await Studio().plan(production, save: true)
             warnings = Studio().scriptWarnings(production.script, format: production.config.scriptFormat)
+                + (try await Studio().editWarnings(production))
         }
         for warning in warnings { Terminal.err("note: \(warning)") }
         if json {

@@ -24,6 +24,12 @@ struct TakesCommand: AsyncParsableCommand {
             Terminal.out("\(shot): no takes yet (make some with `reel generate --shots \(shot)`)")
             return
         }
+        for line in Self.lines(takes) { Terminal.out(line) }
+    }
+
+    /// The takes as `reel takes` and `reel shot` print them, newest first, the pick starred.
+    static func lines(_ takes: [TakeReport]) -> [String] {
+        var lines: [String] = []
         for t in takes {
             var line = "\(t.picked ? "*" : " ") #\(t.number)  \(t.state.padding(toLength: 9, withPad: " ", startingAt: 0)) "
                 + "\(t.provider)/\(t.model)"
@@ -33,11 +39,12 @@ struct TakesCommand: AsyncParsableCommand {
             }
             if t.attempts > 1 { line += "  \(t.attempts) attempts" }
             if !t.current { line += "  (earlier version of the shot)" }
-            Terminal.out(line)
-            if let output = t.output { Terminal.out("       \(output)") }
-            if let failure = t.failure { Terminal.out("       \(t.failureReason ?? "failed"): \(failure)") }
+            lines.append(line)
+            if let output = t.output { lines.append("       \(output)") }
+            if let failure = t.failure { lines.append("       \(t.failureReason ?? "failed"): \(failure)") }
         }
-        Terminal.out("(* = picked)")
+        lines.append("(* = picked)")
+        return lines
     }
 }
 

@@ -11,16 +11,8 @@ public enum JobState: Hashable, Sendable, Codable {
     case failed(JobFailure)
     case cancelled
 
-    public var name: String {
-        switch self {
-        case .pending: "pending"
-        case .submitted: "submitted"
-        case .running: "running"
-        case .succeeded: "succeeded"
-        case .failed: "failed"
-        case .cancelled: "cancelled"
-        }
-    }
+    /// The state's word, as the journal stores it (``TakeState/name``).
+    public var name: String { takeState.name }
 }
 
 extension JobState {

@@ -37,6 +37,7 @@ public struct Asset: Hashable, Sendable, Codable {
         case "text/srt": "srt"
         case "text/vtt": "vtt"
         case "application/json": "json"
+        case "application/pdf": "pdf"
         default: "bin"
         }
     }

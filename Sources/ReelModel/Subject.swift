@@ -22,9 +22,13 @@ public struct Subject: Hashable, Sendable, Codable {
     /// For a real person's likeness: their consent. Generation with references of a
     /// real person requires a valid one.
     public var consent: Consent?
+    /// True for a real person's likeness: their images leave the machine only with consent
+    /// in force for the provider (``likenessRefusal(for:at:)``).
+    public var realPerson: Bool?
 
     public init(id: SubjectID, kind: Kind, name: String, description: String = "", references: [Digest] = [],
-                voice: Voice? = nil, consent: Consent? = nil) {
+                voice: Voice? = nil, consent: Consent? = nil, realPerson: Bool? = nil) {
+        self.realPerson = realPerson
         self.id = id
         self.kind = kind
         self.name = name
@@ -96,9 +100,12 @@ public struct Consent: Hashable, Sendable, Codable {
     public var revokedAt: Date?
     /// SHA-256 of the signed document or recording.
     public var evidence: Digest?
+    /// The providers it allows; nil allows every provider.
+    public var providers: [ProviderID]?
 
     public init(grantedBy: String, scope: String, grantedAt: Date, expiresAt: Date? = nil, revokedAt: Date? = nil,
-                evidence: Digest? = nil) {
+                evidence: Digest? = nil, providers: [ProviderID]? = nil) {
+        self.providers = providers
         self.grantedBy = grantedBy
         self.scope = scope
         self.grantedAt = grantedAt

@@ -123,9 +123,33 @@ enum Migrations {
                 t.column("updated_at", .double).notNull()
             }
         }
+        m.registerMigration("v5-cast") { db in
+            // The user's cast: subjects added or changed, with their reference images (a
+            // CastEntry as JSON), laid over the planner's subjects on every plan.
+            try db.create(table: "cast_entry") { t in
+                t.primaryKey("subject", .text).notNull()
+                t.column("entry", .text).notNull()
+                t.column("updated_at", .double).notNull()
+            }
+        }
+        m.registerMigration("v6-consent") { db in
+            // The consent ledger: grants and revocations, appended, never changed.
+            try db.create(table: "consent_event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("subject", .text).notNull()
+                t.column("event", .text).notNull()
+                t.column("at", .double).notNull()
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER consent_event_append_only_update BEFORE UPDATE ON consent_event
+                BEGIN SELECT RAISE(ABORT, 'the consent ledger is append-only'); END;
+                CREATE TRIGGER consent_event_append_only_delete BEFORE DELETE ON consent_event
+                BEGIN SELECT RAISE(ABORT, 'the consent ledger is append-only'); END;
+                """)
+        }
         return m
     }
 
     /// Every migration this version knows; a database with others is from a newer Reel.
-    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit"]
+    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit", "v5-cast", "v6-consent"]
 }

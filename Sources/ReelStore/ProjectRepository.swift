@@ -13,6 +13,14 @@ public protocol ProjectRepository: Sendable {
     func shotEdits() async throws -> [ShotID: ShotEdit]
     /// Records the user's edit of a shot, replacing the previous one; nil removes it.
     func saveShotEdit(_ edit: ShotEdit?, for shot: ShotID) async throws
+    /// The user's cast, by subject id.
+    func castEntries() async throws -> [SubjectID: CastEntry]
+    /// Records a subject as the user added or changed it, replacing the previous entry.
+    func saveCastEntry(_ entry: CastEntry, for subject: SubjectID) async throws
+    /// The consent ledger, oldest first.
+    func consentEvents() async throws -> [ConsentEvent]
+    /// Appends a grant or a revocation to the consent ledger (nothing in it ever changes).
+    func appendConsentEvent(_ event: ConsentEvent) async throws
     /// Every shot id the project has ever used, retired ones included.
     func knownShotIDs() async throws -> Set<ShotID>
     /// The takes of `shot` (every shot's when nil), each in its job's state, by shot then number.

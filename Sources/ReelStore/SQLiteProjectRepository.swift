@@ -69,6 +69,31 @@ public struct SQLiteProjectRepository: ProjectRepository {
         }
     }
 
+    public func castEntries() async throws -> [SubjectID: CastEntry] {
+        try await database.read { db in
+            Dictionary(try CastEntryRow.fetchAll(db).map { (SubjectID($0.subject), try SQLiteProjectRepository.decode(CastEntry.self, $0.entry)) },
+                       uniquingKeysWith: { $1 })
+        }
+    }
+
+    public func saveCastEntry(_ entry: CastEntry, for subject: SubjectID) async throws {
+        let row = CastEntryRow(subject: subject.rawValue, entry: try SQLiteProjectRepository.json(entry),
+                               updatedAt: now().timeIntervalSince1970)
+        try await database.write { db in try row.upsert(db) }
+    }
+
+    public func consentEvents() async throws -> [ConsentEvent] {
+        try await database.read { db in
+            try ConsentEventRow.order(Column("id")).fetchAll(db).map { try SQLiteProjectRepository.decode(ConsentEvent.self, $0.event) }
+        }
+    }
+
+    public func appendConsentEvent(_ event: ConsentEvent) async throws {
+        let row = ConsentEventRow(id: nil, subject: event.subject.rawValue, event: try SQLiteProjectRepository.json(event),
+                                  at: event.at.timeIntervalSince1970)
+        try await database.write { db in try row.insert(db) }
+    }
+
     public func knownShotIDs() async throws -> Set<ShotID> {
         try await database.read { db in
             Set(try String.fetchAll(db, sql: "SELECT id FROM shot").map { ShotID($0) })

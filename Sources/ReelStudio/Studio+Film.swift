@@ -31,7 +31,7 @@ extension Studio {
         let settings = renderSettings(production, burnSubtitles: burnSubtitles)
         let setup = try providerSetup(production)
         let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators(setup),
-                                       catalog: setup.catalog)
+                                       catalog: setup.catalog, referenceAssets: try await referenceAssets(production))
         if makeMissing { try requireProvider(production.config.provider, setup: setup, generators: builder.generators) }
         try requireVoices(production, setup: setup)
         let blobs = production.blobs
@@ -43,7 +43,8 @@ extension Studio {
             },
             route: { plan($0, board: board, production: production, setup: setup, requested: nil) },
             newTake: { builder.newTake($0, number: $1, plan: $2, at: Date()) },
-            provider: production.config.provider, animatic: builder.generators.video.descriptor.id)
+            provider: production.config.provider, animatic: builder.generators.video.descriptor.id,
+            withdrawn: Studio.withdrawal(in: board, at: builder.now))
         let cut = try await filmPlan(production, builder: builder, purpose: makeMissing ? .make : .render, context: context)
         try await production.repository.addTakes(cut.newTakes)
         let film = try builder.build(sources: cut.sources)
@@ -70,6 +71,15 @@ extension Studio {
         try OutputFile.install([(production.blobs.url(for: files[0]), srtURL), (production.blobs.url(for: files[1]), out)])
         return FilmResult(film: out, subtitles: srtURL, storyboard: board, summary: summary, frames: film.frames,
                           sources: cut.named, warnings: cut.warnings)
+    }
+
+    /// Why a finished take may no longer be shown: it shows a real person (their references
+    /// went with its shot) whose consent is not in force now for the take's provider.
+    static func withdrawal(in board: Storyboard, at now: Date) -> (Take) -> String? {
+        { take in
+            guard let shot = board.shot(take.shot) else { return nil }
+            return board.referenceSubjects(for: shot).lazy.compactMap { $0.likenessRefusal(for: take.provider, at: now) }.first
+        }
     }
 
     /// The cut's decisions on the production's takes and picks now.

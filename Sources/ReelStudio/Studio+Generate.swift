@@ -45,7 +45,7 @@ extension Studio {
         let shots = try Studio.select(board.shots, patterns: request.shots)
         let setup = try providerSetup(production)
         let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators(setup),
-                                       catalog: setup.catalog)
+                                       catalog: setup.catalog, referenceAssets: try await referenceAssets(production))
         try requireProvider(request.provider ?? production.config.provider, setup: setup, generators: builder.generators)
         let existing = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.shot)
         let want = request.takes ?? production.config.takes

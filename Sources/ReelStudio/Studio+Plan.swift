@@ -14,7 +14,11 @@ extension Studio {
         if let title = production.config.title { fresh.title = title }
         let previous = try await production.repository.loadStoryboard()
         let used = try await production.repository.knownShotIDs()
-        let board = StoryboardReconciler.reconcile(previous: previous, next: fresh, used: used)
+        // The user's cast and edits win over the planner: applied anew to every plan.
+        let board = Studio.applyEdits(try await production.repository.shotEdits(),
+                                      to: StoryboardReconciler.reconcile(previous: previous, next: fresh, used: used)
+                                          .applyingCast(try await production.repository.castEntries(),
+                                                        consents: ConsentLedger(try await production.repository.consentEvents())))
         if save {
             let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators())
             let fingerprints = Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.fingerprint($0)) })

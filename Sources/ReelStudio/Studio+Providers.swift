@@ -60,8 +60,9 @@ extension Studio {
 
     /// What a shot asks of a model.
     static func needs(_ shot: Shot, board: Storyboard) -> ShotNeeds {
-        let references = shot.subjects.compactMap { board.subject($0) }.reduce(0) { $0 + $1.references.count }
-        return ShotNeeds(shot: shot.id, scene: shot.scene, mode: FilmGraphBuilder.remoteMode(for: shot),
+        let mode = FilmGraphBuilder.remoteMode(for: shot, in: board)
+        let references = mode == .references ? board.referenceImages(for: shot).count : 0
+        return ShotNeeds(shot: shot.id, scene: shot.scene, mode: mode,
                          seconds: shot.duration.seconds,
                          aspect: board.format.aspect, size: board.format.size, references: references)
     }
@@ -85,7 +86,7 @@ extension Studio {
                setup.catalog.models(of: chosen).isEmpty {
                 // A provider the catalog does not describe: its default model, the shot's length.
                 return TakePlan(provider: chosen, model: "default",
-                                reasons: ["\(chosen): not in the catalog; its default model", FilmGraphBuilder.remoteModeReason(for: shot)])
+                                reasons: ["\(chosen): not in the catalog; its default model", FilmGraphBuilder.remoteModeReason(for: shot, in: board)])
             }
             return TakePlan(provider: local, model: "default",
                             reasons: ["the animatic stands in: " + decision.reasons.joined(separator: "; ")], fallback: true)
@@ -94,6 +95,6 @@ extension Studio {
         return TakePlan(provider: model.provider, model: model.id,
                         generatedMilliseconds: exact ? nil : Int64((decision.seconds * 1000).rounded()),
                         fit: exact ? nil : decision.fit, estimate: decision.estimate,
-                        reasons: decision.reasons + [FilmGraphBuilder.remoteModeReason(for: shot)])
+                        reasons: decision.reasons + [FilmGraphBuilder.remoteModeReason(for: shot, in: board)])
     }
 }

@@ -32,9 +32,7 @@ extension Studio {
     /// Every take of a shot, newest first, with where each stands.
     public func takes(_ production: Production, shot: ShotID) async throws -> [TakeReport] {
         let board = try await plan(production, save: false)
-        guard let current = board.shot(shot) else {
-            throw ReelError(.usage, "there is no shot \(shot)", hint: "`reel plan` lists the shots")
-        }
+        guard let current = board.shot(shot) else { throw Studio.noShot(shot, in: board) }
         let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators())
         let fingerprint = builder.fingerprint(current)
         let picked = try await production.repository.picks()[shot]
@@ -53,9 +51,7 @@ extension Studio {
     /// Makes `number` the take of `shot` the cut uses.
     public func pick(_ production: Production, shot: ShotID, number: Int) async throws -> TakeID {
         let board = try await plan(production, save: false)
-        guard board.shot(shot) != nil else {
-            throw ReelError(.usage, "there is no shot \(shot)", hint: "`reel plan` lists the shots")
-        }
+        guard board.shot(shot) != nil else { throw Studio.noShot(shot, in: board) }
         let takes = try await production.repository.takes(of: shot)
         let id = Take.id(shot: shot, number: number)
         guard let take = takes.first(where: { $0.id == id }) else {

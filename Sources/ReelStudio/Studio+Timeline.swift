@@ -17,7 +17,8 @@ extension Studio {
         let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators(try? providerSetup(production)))
         let cut = try await filmPlan(production, builder: builder, purpose: .export, context: FilmPlan.Context(
             route: { _ in TakePlan(provider: "", model: "", reasons: []) }, newTake: { shot, number, _ in builder.animaticTake(shot, number: number) },
-            provider: production.config.provider, animatic: builder.generators.video.descriptor.id))
+            provider: production.config.provider, animatic: builder.generators.video.descriptor.id,
+            withdrawn: Studio.withdrawal(in: board, at: builder.now)))
         let (choices, warnings) = (cut.choices, cut.warnings)
         let film = try builder.build(sources: cut.sources)
         // Only the sound: voices and music (cached after a render, so usually free).

@@ -24,6 +24,8 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
     private var storyboard: Storyboard?
     private var shots: Set<ShotID> = []
     private var edits: [ShotID: ShotEdit] = [:]
+    private var cast: [SubjectID: CastEntry] = [:]
+    private var consents: [ConsentEvent] = []
     private var takeRequests: [Take] = []
     private var pickByShot: [ShotID: TakeID] = [:]
     private var jobsByKey: [CacheKey: Job] = [:]
@@ -71,6 +73,14 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
     public func knownShotIDs() -> Set<ShotID> { shots }
 
     public func shotEdits() -> [ShotID: ShotEdit] { edits }
+
+    public func castEntries() -> [SubjectID: CastEntry] { cast }
+
+    public func consentEvents() -> [ConsentEvent] { consents }
+
+    public func appendConsentEvent(_ event: ConsentEvent) { consents.append(event) }
+
+    public func saveCastEntry(_ entry: CastEntry, for subject: SubjectID) { cast[subject] = entry }
 
     public func saveShotEdit(_ edit: ShotEdit?, for shot: ShotID) { edits[shot] = edit }
 

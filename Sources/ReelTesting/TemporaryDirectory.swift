@@ -20,5 +20,14 @@ public struct TemporaryDirectory: Sendable {
         return u
     }
 
+    /// Writes `data` to `name` and returns its URL.
+    @discardableResult
+    public func write(_ name: String, _ data: Data) throws -> URL {
+        let u = file(name)
+        try FileManager.default.createDirectory(at: u.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: u)
+        return u
+    }
+
     public func remove() { try? FileManager.default.removeItem(at: url) }
 }

@@ -84,11 +84,12 @@ struct StoryboardJSONTests {
             references: [digest, digest],
             voice: Voice(gender: .male, variant: 2, pitch: -10, pace: 7,
                          providerVoice: ["openai": "alloy", "Zeta": "z", "elevenlabs": Self.awkward, "林": "x", "a1": "1", "a10": "10"])))
-        board.subjects.append(Subject(id: "char:ana", kind: .character, name: "ANA", voice: Voice(gender: .female)))
+        board.subjects.append(Subject(id: "char:ana", kind: .character, name: "ANA", voice: Voice(gender: .female), realPerson: true))
         board.subjects.append(Subject(
             id: "char:real", kind: .character, name: "REAL",
             consent: Consent(grantedBy: "Real Person", scope: "likeness", grantedAt: Date(timeIntervalSince1970: 1_700_000_000),
-                             expiresAt: Date(timeIntervalSince1970: 1_900_000_000), evidence: digest)))
+                             expiresAt: Date(timeIntervalSince1970: 1_900_000_000), evidence: digest,
+                             providers: ["kling", "vidu"]), realPerson: true))
         board.subjects.append(Subject(id: "prop:cup", kind: .prop, name: "cup/plate"))
         let streamed = try Self.streamed(board)
         #expect(streamed == (try Self.whole(board)))

@@ -1,5 +1,5 @@
-import ReelModel
 import ReelEngine
+import ReelModel
 import Testing
 
 /// Waiting out a rate limit does not use up the tries a job has for real errors: a provider

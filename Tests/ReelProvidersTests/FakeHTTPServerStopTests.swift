@@ -59,6 +59,10 @@ private final class RawConnection: @unchecked Sendable {
             Glibc.close(fd)
             throw FakeServerError("cannot connect to 127.0.0.1:\(port) (errno \(errno))")
         }
+        // A deadline, not a wait: a server that never closes fails the test in a minute
+        // instead of hanging the run.
+        var deadline = timeval(tv_sec: 60, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &deadline, socklen_t(MemoryLayout<timeval>.size))
     }
 
     func send(_ text: String) {
@@ -90,6 +94,9 @@ private final class RawConnection: @unchecked Sendable {
     private func readChunk() -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = buffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress, $0.count, 0) }
+        if count < 0, errno == EAGAIN || errno == EWOULDBLOCK {
+            Issue.record("the server neither answered nor closed the connection within a minute")
+        }
         return count > 0 ? Array(buffer.prefix(count)) : []
     }
 

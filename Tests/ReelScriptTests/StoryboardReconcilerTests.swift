@@ -70,10 +70,14 @@ import Testing
         #expect(new.shot("S02-01")?.action == "Wind over the city.")
     }
 
-    @Test func aPromptTheUserWroteCarriesOver() throws {
+    /// The user's edits live apart (ShotEdit) and are applied after reconciling, so one
+    /// removed is gone: the reconciler carries ids, nothing from the old shots' fields.
+    @Test func theNewPlanKeepsIdsNotTheOldShotsFields() throws {
         var old = try plan(Self.base)
         old.shots[1].prompt = "a tight close-up, rain on the window"
+        old.shots[1].size = .extremeCloseUp
         let new = StoryboardReconciler.reconcile(previous: old, next: try plan(Self.base))
-        #expect(new.shots[1].prompt == "a tight close-up, rain on the window")
+        #expect(new.shots[1].id == old.shots[1].id)
+        #expect(new.shots[1].prompt == nil && new.shots[1].size != .extremeCloseUp)
     }
 }

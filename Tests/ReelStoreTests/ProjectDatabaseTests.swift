@@ -61,6 +61,18 @@ import Testing
         }
     }
 
+    /// The consent ledger is append-only in the database itself, not only by convention.
+    @Test func theConsentLedgerRefusesChangesAndDeletions() async throws {
+        let db = try ProjectDatabase()
+        let repo = SQLiteProjectRepository(database: db)
+        let grant = ConsentEvent(subject: "char:maya", action: .grant, at: Date(timeIntervalSince1970: 1), by: "Maya")
+        try await repo.appendConsentEvent(grant)
+        for sql in ["UPDATE consent_event SET at = 2", "DELETE FROM consent_event"] {
+            #expect(throws: DatabaseError.self, "\(sql)") { try db.writer.write { try $0.execute(sql: sql) } }
+        }
+        #expect(try await repo.consentEvents() == [grant])
+    }
+
     @Test func aDamagedDatabaseIsRefusedAndLeftAlone() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

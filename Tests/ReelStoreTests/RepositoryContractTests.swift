@@ -81,6 +81,38 @@ import Testing
         #expect(try await repo.shotEdits() == ["S01-01": again])
     }
 
+    @Test(arguments: Backend.allCases)
+    func castEntriesAreKeptAndReplaced(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, _) = try backend.open(dir)
+        #expect(try await repo.castEntries().isEmpty)
+        let maya = CastEntry(kind: .character, name: "MAYA", description: "30s, red scarf",
+                             references: [Asset(digest: Hashing.sha256("front"), mediaType: "image/png", byteCount: 10)])
+        try await repo.saveCastEntry(maya, for: "char:maya")
+        try await repo.saveCastEntry(CastEntry(kind: .prop, name: "外卖箱"), for: "prop:外卖箱")
+        var again = maya
+        again.references.append(Asset(digest: Hashing.sha256("side"), mediaType: "image/jpeg", byteCount: 12))
+        try await repo.saveCastEntry(again, for: "char:maya")
+        #expect(try await repo.castEntries() == ["char:maya": again, "prop:外卖箱": CastEntry(kind: .prop, name: "外卖箱")])
+    }
+
+    @Test(arguments: Backend.allCases)
+    func theConsentLedgerOnlyGrows(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, _) = try backend.open(dir)
+        let grant = ConsentEvent(subject: "char:林晓", action: .grant, at: Date(timeIntervalSince1970: 100), by: "Lin Xiao",
+                                 evidence: Hashing.sha256("signed"), providers: ["kling"],
+                                 expiresAt: Date(timeIntervalSince1970: 1_000))
+        let revoke = ConsentEvent(subject: "char:林晓", action: .revoke, at: Date(timeIntervalSince1970: 200), reason: "asked")
+        try await repo.appendConsentEvent(grant)
+        try await repo.appendConsentEvent(revoke)
+        #expect(try await repo.consentEvents() == [grant, revoke])
+        let consent = try #require(ConsentLedger(try await repo.consentEvents()).consent(for: "char:林晓"))
+        #expect(consent.revokedAt == Date(timeIntervalSince1970: 200) && consent.providers == ["kling"])
+    }
+
     /// A take's state is its job's, typed, through every transition; what was asked is kept.
     @Test(arguments: Backend.allCases)
     func aTakeFollowsItsJob(backend: Backend) async throws {

@@ -104,6 +104,22 @@ import Testing
         #expect(Self.plan([], .make, context: Self.context(provider: "auto", fallback: true)).warnings.isEmpty)
     }
 
+    @Test func aTakeWhoseLikenessIsWithdrawnIsLeftOutOfEveryCut() {
+        var context = Self.context()
+        context.withdrawn = { $0.number == 2 ? "MAYA's consent was revoked on 2026-12-05" : nil }
+        let takes = [Self.take(1, .succeeded(Self.output)), Self.take(2, .succeeded(Self.output))]
+        for purpose in [FilmPlan.Purpose.render, .export] {
+            let plan = Self.plan(takes, pick: "S01-01#2", purpose, context: context)
+            #expect(plan.named[Self.shot.id] == "S01-01#1", "the newest take still shown stands in for the pick")
+            #expect(plan.warnings.first == "S01-01: S01-01#2 is left out: MAYA's consent was revoked on 2026-12-05")
+        }
+        context.withdrawn = { _ in "MAYA's consent expired on 2026-12-01" }
+        let none = Self.plan(takes, .render, context: context)
+        #expect(none.sources.isEmpty && none.named[Self.shot.id] == "animatic")
+        let make = Self.plan(takes, .make, context: context)
+        #expect(make.newTakes.map(\.number) == [3], "make asks for a new take (which the consent gate then refuses)")
+    }
+
     @Test func generateAddsUpToTheWantedCountAndResumesWhatMayMend() {
         let current = [Self.take(1, .succeeded(Self.output)), Self.take(2, .failed(JobFailure(.moderation, "no"))),
                        Self.take(3, .submitted), Self.take(4, .failed(JobFailure(.timedOut, "slow")))]

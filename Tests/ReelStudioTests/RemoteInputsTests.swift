@@ -1,4 +1,5 @@
 import Foundation
+import ReelEngine
 import ReelModel
 import ReelProviders
 import ReelTesting
@@ -14,29 +15,45 @@ import Testing
     static let pngSignature = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     static let pngBase64 = "iVBORw0KGgo"
 
-    @Test func theAnimaticPanelNeverReachesARemoteModel() async throws {
+    /// A project on `provider: kling` (720p vertical, a size Kling makes) against a loopback
+    /// Kling that records what it receives.
+    struct KlingProject {
         let dir = TemporaryDirectory()
-        defer { dir.remove() }
-        let dialect = KlingFakeServer()
-        let kling = try await FakeTaskServer.start(dialect)
-        // 720p vertical: a size Kling makes.
-        let script = try dir.write("two-rooms.fountain", ProjectWorkflowTests.script)
-        let project = try Project.create(at: dir.file("film"), script: script,
-                                         format: VideoFormat(aspect: .vertical, size: .p720, frameRate: .fps24))
-        let yaml = project.directory.appendingPathComponent("reel.yaml")
-        let settings = try String(contentsOf: yaml, encoding: .utf8)
-            .replacingOccurrences(of: "provider: animatic", with: "provider: kling")
-        #expect(settings.contains("provider: kling"))
-        try settings.write(to: yaml, atomically: true, encoding: .utf8)
-        let production = try Production.open(try Project.find(project.directory), lockFor: "test")
-        defer { production.close() }
-        var env = ProcessInfo.processInfo.environment
-        env["REEL_CONFIG_DIR"] = dir.file("config").path
-        env["REEL_POLL_INTERVAL"] = "0.01"
-        env["KLING_ACCESS_KEY"] = dialect.accessKey
-        env["KLING_SECRET_KEY"] = dialect.secretKey
-        env["REEL_KLING_BASE_URL"] = kling.baseURL.absoluteString
-        let studio = Studio(environment: env, sleeper: RecordingSleeper())
+        let kling: FakeTaskServer
+        let production: Production
+        let studio: Studio
+
+        init() async throws {
+            let dialect = KlingFakeServer()
+            kling = try await FakeTaskServer.start(dialect)
+            let script = try dir.write("two-rooms.fountain", ProjectWorkflowTests.script)
+            let project = try Project.create(at: dir.file("film"), script: script,
+                                             format: VideoFormat(aspect: .vertical, size: .p720, frameRate: .fps24))
+            let yaml = project.directory.appendingPathComponent("reel.yaml")
+            let settings = try String(contentsOf: yaml, encoding: .utf8)
+                .replacingOccurrences(of: "provider: animatic", with: "provider: kling")
+            try #require(settings.contains("provider: kling"))
+            try settings.write(to: yaml, atomically: true, encoding: .utf8)
+            production = try Production.open(try Project.find(project.directory), lockFor: "test")
+            var env = ProcessInfo.processInfo.environment
+            env["REEL_CONFIG_DIR"] = dir.file("config").path
+            env["REEL_POLL_INTERVAL"] = "0.01"
+            env["KLING_ACCESS_KEY"] = dialect.accessKey
+            env["KLING_SECRET_KEY"] = dialect.secretKey
+            env["REEL_KLING_BASE_URL"] = kling.baseURL.absoluteString
+            studio = Studio(environment: env, sleeper: RecordingSleeper())
+        }
+
+        func close() async throws {
+            production.close()
+            try await kling.stop()
+            dir.remove()
+        }
+    }
+
+    @Test func theAnimaticPanelNeverReachesARemoteModel() async throws {
+        let p = try await KlingProject()
+        let (kling, production, studio) = (p.kling, p.production, p.studio)
 
         let result = try await studio.generate(production, GenerateRequest(takes: 1))
         let summary = try #require(result.summary)
@@ -57,13 +74,107 @@ import Testing
         let plan = studio.plan(shot, board: result.storyboard, production: production, setup: setup, requested: nil)
         #expect(plan.provider == "kling", "\(plan.reasons)")
         #expect(plan.reasons.contains { $0.hasPrefix("text-to-video") })
-        try await kling.stop()
+        try await p.close()
+    }
+
+    /// A character with reference images: the shots she is in go to Kling's multi-image
+    /// endpoint carrying exactly her images' bytes, in order; the others stay text; no
+    /// drawn panel anywhere.
+    @Test func referenceImagesAreTheBytesTheModelReceives() async throws {
+        let p = try await KlingProject()
+        let (dir, kling, production, studio) = (p.dir, p.kling, p.production, p.studio)
+        let front = try dir.write("maya-front.jpg", FixtureMedia.jpeg(4))
+        let side = try dir.write("maya-side.png", FixtureMedia.png(7))
+        _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: [front, side]))
+
+        let result = try await studio.generate(production, GenerateRequest(takes: 1))
+        let summary = try #require(result.summary)
+        #expect(summary.succeeded, "\(summary.failures)")
+        let board = result.storyboard
+        let withMaya = Set(board.shots.filter { $0.subjects.contains("char:maya") }.map(\.id))
+        #expect(!withMaya.isEmpty && withMaya.count < board.shots.count)
+        let creates = kling.requests("POST", "/v1/videos/")
+        #expect(creates.count == board.shots.count)
+        let expected = [try Data(contentsOf: front).base64EncodedString(), try Data(contentsOf: side).base64EncodedString()]
+        var multi = 0
+        for create in creates {
+            let body = try #require(create.json)
+            #expect(body["image"] == nil && body["image_tail"] == nil)
+            if create.path == "/v1/videos/multi-image2video" {
+                multi += 1
+                let sent = body["image_list"]?.arrayValue?.compactMap { $0["image"]?.stringValue }
+                #expect(sent == expected, "her two images, in order, as bare base64")
+                #expect(body["model_name"]?.stringValue == "kling-v1-6")
+            } else {
+                #expect(create.path == "/v1/videos/text2video")
+                #expect(create.body.range(of: Self.pngSignature) == nil)
+            }
+        }
+        #expect(multi == withMaya.count, "every shot with Maya went with her references")
+        try await p.close()
+    }
+
+    /// A real person's likeness goes to no provider without consent in force for it: not
+    /// without a record, not to a provider the consent does not name, not after revocation.
+    /// Checked on what the loopback Kling receives.
+    @Test func aRealPersonsImagesLeaveOnlyWithConsent() async throws {
+        let p = try await KlingProject()
+        let (dir, kling, production, studio) = (p.dir, p.kling, p.production, p.studio)
+        let face = try dir.write("maya.jpg", FixtureMedia.jpeg(6))
+        let faceBase64 = try Data(contentsOf: face).base64EncodedString()
+        _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: [face], realPerson: true))
+        let shot = try #require(try await studio.plan(production, save: false).shots.first { $0.subjects.contains("char:maya") })
+
+        func refusal() async -> ReelError? {
+            await #expect(throws: ReelError.self) {
+                try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1))
+            }
+        }
+        let none = await refusal()
+        #expect(none?.code == .refused)
+        #expect(none?.message == "MAYA is a real person and there is no consent on file: \(shot.id) would send their images to kling")
+        #expect(none?.hint?.hasPrefix("record it with `reel consent grant \"MAYA\" --by WHO --evidence FILE`") == true)
+        let dryRun = await #expect(throws: ReelError.self) {
+            try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1, dryRun: true))
+        }
+        #expect(dryRun?.code == .refused, "even an estimate does not pretend the shot can go")
+
+        let evidence = try dir.write("consent-signed.pdf", "%PDF-1.4 signed by Maya Chen\n")
+        _ = try await studio.grantConsent(production, ConsentGrant(name: "maya", by: "Maya Chen", evidence: evidence,
+                                                                   providers: ["vidu"]))
+        #expect(await refusal()?.message == "MAYA's consent covers vidu, not kling: \(shot.id) would send their images to kling")
+        #expect(kling.requests("POST", "/v1/videos/").isEmpty, "nothing was sent while consent was missing")
+
+        _ = try await studio.grantConsent(production, ConsentGrant(name: "maya", by: "Maya Chen", evidence: evidence,
+                                                                   providers: ["kling", "vidu"]))
+        let made = try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1))
+        #expect(made.summary?.succeeded == true)
+        let creates = kling.requests("POST", "/v1/videos/")
+        #expect(creates.count == 1)
+        #expect(creates.first?.json?["image_list"]?.arrayValue?.first?["image"]?.stringValue == faceBase64)
+
+        _ = try await studio.revokeConsent(production, name: "MAYA", reason: "she asked")
+        // One more take than there is: refused before any new job is created.
+        let revoked = await #expect(throws: ReelError.self) {
+            try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 2))
+        }
+        #expect(revoked?.message.hasPrefix("MAYA's consent was revoked on ") == true, "\(String(describing: revoked))")
+        #expect(kling.requests("POST", "/v1/videos/").count == 1, "no new job after the revocation")
+        // The take made while consent held is left out of what is cut or exported now.
+        let (_, warnings) = try await studio.timeline(production)
+        #expect(warnings.contains { $0.hasPrefix("\(shot.id): \(shot.id)#1 is left out: MAYA's consent was revoked on ") }, "\(warnings)")
+        let ledger = try await studio.consents(production)
+        #expect(ledger.map(\.action) == [.grant, .grant, .revoke])
+        #expect(ledger.first?.evidence == (try Hashing.sha256(fileAt: evidence)).digest.rawValue)
+        #expect(ledger.last?.reason == "she asked")
+        try await p.close()
     }
 
     @Test func aShotAskingForAFirstFrameGoesAsTextUntilItHasOne() {
         let shot = Shot(id: "S01-01", scene: "1", purpose: .action, duration: .seconds(2), size: .medium)
         #expect(shot.mode == .imageToVideo)
-        #expect(FilmGraphBuilder.remoteMode(for: shot) == .text)
-        #expect(FilmGraphBuilder.remoteModeReason(for: shot).contains("no keyframe"))
+        let board = Storyboard(title: "t", language: .english, format: .default, scenes: [], shots: [shot], subjects: [])
+        #expect(FilmGraphBuilder.remoteMode(for: shot, in: board) == .text)
+        #expect(FilmGraphBuilder.remoteModeReason(for: shot, in: board).contains("no keyframe"))
     }
 }

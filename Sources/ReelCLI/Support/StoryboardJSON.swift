@@ -188,6 +188,10 @@ enum StoryboardJSON {
         out.string(subject.kind.rawValue)
         out.key("name", level: level)
         out.string(subject.name)
+        if let realPerson = subject.realPerson {
+            out.key("realPerson", level: level)
+            out.bool(realPerson)
+        }
         out.key("references", level: level)
         out.array(subject.references, level: level + 1) { $0.string($1.rawValue) }
         if let voice = subject.voice {

@@ -1,10 +1,10 @@
-import ReelModel
 import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import ReelEngine
+import ReelModel
 
 /// Classifies what AsyncHTTPClient and SwiftNIO throw, naming only the request's method,
 /// host and path: never its headers, its query or its body.

@@ -1,9 +1,9 @@
-import ReelModel
 import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
 import ReelEngine
+import ReelModel
 
 /// The live ``HTTPTransport``: AsyncHTTPClient's shared client, which follows redirects
 /// (Veo's downloads need that) and drops `Authorization` when a redirect leaves the origin.

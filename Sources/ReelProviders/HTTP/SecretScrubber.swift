@@ -1,6 +1,6 @@
-import ReelModel
 import Foundation
 import ReelEngine
+import ReelModel
 import Synchronization
 
 /// The exact secrets one adapter was built with, and the tokens made from them, removed

@@ -5,8 +5,8 @@ import ReelModel
 ///
 /// Scenes are matched by heading, in order; within a matched scene, shots are matched by
 /// what they show and say (an alignment, so an inserted or deleted shot moves nothing
-/// else). A matched shot keeps its old id, and with it its takes and its pick; a prompt
-/// the user wrote for it carries over. A new shot gets an insert id after its neighbour,
+/// else). A matched shot keeps its old id, and with it its takes, its pick and the user's
+/// edits (kept apart as ``ShotEdit``s and applied after this). A new shot gets an insert id after its neighbour,
 /// the way productions number inserts: `S03-04A`, `S03-04B`. A new scene gets `2A` after
 /// scene 2. Ids the project ever used are never given to a different shot.
 public enum StoryboardReconciler {
@@ -47,7 +47,6 @@ public enum StoryboardReconciler {
                 if let i = pairs[j] {
                     let old = oldShots[i]
                     shot.id = old.id
-                    if shot.prompt == nil { shot.prompt = old.prompt }
                 } else if match == nil && !taken.contains(freshID(sceneID, j + 1)) {
                     shot.id = freshID(sceneID, j + 1)
                 } else {

@@ -31,13 +31,16 @@ public final class FakeHTTPServer: Sendable {
     private let recorder: Recorder
     private let channel: any Channel
     private let serving: Task<Void, Never>
+    private let connections: OpenConnections
 
-    private init(port: Int, recorder: Recorder, channel: any Channel, serving: Task<Void, Never>) {
+    private init(port: Int, recorder: Recorder, channel: any Channel, serving: Task<Void, Never>,
+                 connections: OpenConnections) {
         self.port = port
         self.baseURL = URL(string: "http://127.0.0.1:\(port)")!
         self.recorder = recorder
         self.channel = channel
         self.serving = serving
+        self.connections = connections
     }
 
     /// Every request received so far, in the order they arrived (WebSocket upgrades included).
@@ -47,7 +50,8 @@ public final class FakeHTTPServer: Sendable {
     public static func start(port: Int = 0, webSocket: FakeWebSocketRoute? = nil,
                              handler: @escaping Handler) async throws -> FakeHTTPServer {
         let recorder = Recorder()
-        let listener = try await bind(port: port, webSocket: webSocket)
+        let connections = OpenConnections()
+        let listener = try await bind(port: port, webSocket: webSocket, connections: connections)
         guard let bound = listener.channel.localAddress?.port else {
             try? await listener.channel.close()
             throw FakeServerError("the fake server has no port after binding")
@@ -64,7 +68,8 @@ public final class FakeHTTPServer: Sendable {
                 group.cancelAll()
             }
         }
-        return FakeHTTPServer(port: bound, recorder: recorder, channel: listener.channel, serving: serving)
+        return FakeHTTPServer(port: bound, recorder: recorder, channel: listener.channel, serving: serving,
+                              connections: connections)
     }
 
     /// Closes the listening socket and every open connection, and waits until they are gone.
@@ -72,6 +77,9 @@ public final class FakeHTTPServer: Sendable {
     public func stop() async throws {
         try? await channel.close()
         serving.cancel()
+        // Also the connections accepted but not yet taken up by the accept loop: nobody
+        // serves those, so nobody else would close them.
+        await connections.closeAll()
         await serving.value
     }
 
@@ -93,17 +101,34 @@ public final class FakeHTTPServer: Sendable {
     /// Forgets the requests recorded so far.
     public func resetRequests() { recorder.reset() }
 
-    private static func bind(port: Int, webSocket: FakeWebSocketRoute?) async throws
+    private static func bind(port: Int, webSocket: FakeWebSocketRoute?, connections: OpenConnections) async throws
         -> NIOAsyncChannel<Connection.Accepted, Never>
     {
         try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .bind(host: "127.0.0.1", port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
+                connections.add(channel)
+                return channel.eventLoop.makeCompletedFuture {
                     try Connection.configure(channel, webSocket: webSocket)
                 }
             }
+    }
+}
+
+/// Every connection the server accepted and that is still open, from the moment it is
+/// accepted: ``FakeHTTPServer/stop()`` closes them all.
+final class OpenConnections: Sendable {
+    private let open = Mutex<[ObjectIdentifier: any Channel]>([:])
+
+    func add(_ channel: any Channel) {
+        let id = ObjectIdentifier(channel)
+        open.withLock { $0[id] = channel }
+        channel.closeFuture.whenComplete { [weak self] _ in self?.open.withLock { _ = $0.removeValue(forKey: id) } }
+    }
+
+    func closeAll() async {
+        for channel in open.withLock({ Array($0.values) }) { try? await channel.close() }
     }
 }
 

@@ -76,3 +76,29 @@ struct ShotEditRow: Codable, FetchableRecord, PersistableRecord {
         case updatedAt = "updated_at"
     }
 }
+
+/// A row of `cast_entry`: a subject as the user added or changed it.
+struct CastEntryRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "cast_entry"
+
+    var subject: String
+    /// A ``CastEntry`` as JSON.
+    var entry: String
+    var updatedAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case subject, entry
+        case updatedAt = "updated_at"
+    }
+}
+
+/// A row of `consent_event`: one grant or revocation, never changed (triggers refuse it).
+struct ConsentEventRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "consent_event"
+
+    var id: Int64?
+    var subject: String
+    /// A ``ConsentEvent`` as JSON.
+    var event: String
+    var at: Double
+}

@@ -34,6 +34,11 @@ struct FilmGraphBuilder {
     let generators: Generators
     /// Prices for estimates when an adapter has none of its own.
     var catalog = ModelCatalog()
+    /// The cast's reference images by digest, as the store knows them: what a remote take
+    /// in `references` mode is sent.
+    var referenceAssets: [Digest: Asset] = [:]
+    /// When the graph is built: the moment consent is checked against.
+    var now = Date()
 
     var describe: ShotDescription { ShotDescription(storyboard: storyboard) }
 
@@ -56,14 +61,20 @@ struct FilmGraphBuilder {
     /// what format, with what prompt.
     func fingerprint(_ shot: Shot) -> String {
         let d = describe
-        let object: JSONValue = [
+        var object: [String: JSONValue] = [
             "brief": (try? JSONValue(encoding: d.brief(shot))) ?? .null,
             "duration": .string(shot.duration.description),
             "prompt": .string(d.prompt(shot, style: settings.style)),
             "mode": .string(shot.mode.rawValue),
             "format": .string(settings.format.description),
         ]
-        return String(Hashing.sha256(object.canonical).rawValue.prefix(16))
+        // What a remote take is sent: a new reference image is a new version (the key is
+        // only there when there are some, so shots without keep their version).
+        let references = storyboard.referenceImages(for: shot)
+        if shot.mode != .text, !references.isEmpty {
+            object["references"] = .array(references.map { .string($0.rawValue) })
+        }
+        return String(Hashing.sha256(JSONValue.object(object).canonical).rawValue.prefix(16))
     }
 
     /// Adds the nodes that make `take` of `shot` and returns its video node.
@@ -78,7 +89,36 @@ struct FilmGraphBuilder {
         let generator = try generators.videoGenerator(for: take.provider)
         var inputs: [NodeID] = []
         var images: [ImageInput] = []
-        var mode = Self.remoteMode(for: shot)
+        var mode = Self.remoteMode(for: shot, in: storyboard)
+        if !generator.descriptor.isLocal, mode == .references {
+            // The consent gate: a real person's likeness leaves the machine only with consent
+            // in force for this provider. Refused before anything is submitted or paid.
+            for subject in storyboard.referenceSubjects(for: shot) {
+                if let refusal = subject.likenessRefusal(for: take.provider, at: now) {
+                    throw ReelError(.refused, "\(refusal): \(shot.id) would send their images to \(take.provider)",
+                                    at: "shot \(shot.id)",
+                                    hint: "record it with `reel consent grant \"\(subject.name)\" --by WHO --evidence FILE`, "
+                                        + "or make the shot without them (`reel shot \(shot.id) --mode text`)")
+                }
+            }
+            // The subjects' reference images, straight from the store: given, never made.
+            for digest in storyboard.referenceImages(for: shot) {
+                guard let asset = referenceAssets[digest] else {
+                    throw ReelError(.notFound, "reference image \(digest.short) of \(shot.id) is not in the cast",
+                                    hint: "add it again with `reel cast add NAME --image FILE`")
+                }
+                let id = NodeID("ref:\(digest.rawValue.prefix(16))")
+                if graph[id] == nil {
+                    var node = GraphNode(id: id, spec: JobSpec(kind: .asset, provider: "reel", model: "reference",
+                                                               params: ["digest": .string(digest.rawValue)]),
+                                         label: "reference \(digest.short)")
+                    node.given = NodeOutput(asset: asset)
+                    graph.add(node)
+                }
+                images.append(ImageInput(input: inputs.count, role: .reference))
+                inputs.append(id)
+            }
+        }
         if generator.descriptor.isLocal {
             // The animatic moves over its own drawn panel. The panel is made for this and
             // nothing else: it never goes to a remote model as a first frame.
@@ -118,16 +158,25 @@ struct FilmGraphBuilder {
         return take.node
     }
 
-    /// How a remote model is asked to make `shot`: from the prompt alone until the shot has
-    /// images of its own to send (a picked keyframe, reference images). The animatic's
-    /// drawn panel is never one of them: a paid model must not animate a cartoon.
-    static func remoteMode(for shot: Shot) -> GenerationMode { .text }
+    /// How a remote model is asked to make `shot`: from its subjects' reference images when
+    /// they have some (and the shot does not ask for text), else from the prompt alone. The
+    /// animatic's drawn panel is never sent: a paid model must not animate a cartoon.
+    static func remoteMode(for shot: Shot, in board: Storyboard) -> GenerationMode {
+        shot.mode != .text && !board.referenceImages(for: shot).isEmpty ? .references : .text
+    }
 
     /// Why a remote take of `shot` is made in the mode it is, for `providers explain`.
-    static func remoteModeReason(for shot: Shot) -> String {
-        shot.mode == .text ? "text-to-video"
-            : "text-to-video: the shot asks for \(shot.mode.rawValue) but has no keyframe or reference images yet "
-            + "(the animatic's panel never leaves the machine)"
+    static func remoteModeReason(for shot: Shot, in board: Storyboard) -> String {
+        let references = board.referenceImages(for: shot)
+        if remoteMode(for: shot, in: board) == .references {
+            let names = board.referenceSubjects(for: shot).map(\.name)
+            return "references-to-video: \(Plural.count(references.count, "reference image")) of \(names.joined(separator: ", "))"
+                + (shot.mode == .references ? "" : " (the shot asks for \(shot.mode.rawValue); with no keyframe yet its subjects' references go instead)")
+        }
+        if shot.mode == .text { return "text-to-video" }
+        if shot.empty == true { return "text-to-video: an empty shot sends no one's references, and its place has none" }
+        return "text-to-video: the shot asks for \(shot.mode.rawValue) but has no keyframe or reference images yet "
+            + "(`reel cast add NAME --image FILE` adds references; the animatic's panel never leaves the machine)"
     }
 
     /// Only the jobs that make `takes`: for `reel generate`.

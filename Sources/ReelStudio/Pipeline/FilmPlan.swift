@@ -32,6 +32,9 @@ struct FilmPlan: Sendable {
         var provider: ProviderID
         /// The offline animatic's provider id.
         var animatic: ProviderID
+        /// Why a finished take may no longer be shown (it shows a real person whose consent
+        /// is no longer in force for its provider), or nil.
+        var withdrawn: (Take) -> String? = { _ in nil }
     }
 
     /// Where each shot's picture comes from; a shot not here gets the animatic.
@@ -57,6 +60,15 @@ struct FilmPlan: Sendable {
 
     private mutating func decide(_ shot: Shot, fingerprint: String, takes: [Take], pick: TakeID?, purpose: Purpose,
                                  context: Context) {
+        // A take showing someone whose consent was revoked or expired is left out of every cut
+        // and export made since, until a new take replaces it.
+        var takes = takes
+        for (i, take) in takes.enumerated() where take.succeeded && take.provider != context.animatic {
+            if let why = context.withdrawn(take) {
+                warnings.append("\(shot.id): \(take.id) is left out: \(why)")
+                takes[i].state = .failed(JobFailure(.blocked, why))
+            }
+        }
         let choice = TakeChoice.choose(shot, fingerprint: fingerprint, takes: takes, pick: pick)
         choices[shot.id] = choice
         if purpose == .export {

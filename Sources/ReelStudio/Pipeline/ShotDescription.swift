@@ -61,7 +61,9 @@ struct ShotDescription {
             parts.append("\(scene.setting == .exterior ? "Exterior" : "Interior"): \(place)\(time).")
         }
         let people = shot.subjects.compactMap { storyboard.subject($0) }.filter { $0.kind == .character }
-        if !people.isEmpty {
+        if shot.empty == true {
+            parts.append("Empty shot: no people in frame.")
+        } else if !people.isEmpty {
             parts.append("In frame: " + people.map { $0.description.isEmpty ? $0.name : "\($0.name) (\($0.description))" }
                 .joined(separator: ", ") + ".")
         }

@@ -19,6 +19,18 @@ public enum FixtureMedia {
                                         "-frames:v", "1"])
     }
 
+    /// A grey PNG of `width`×`height` (a huge one compresses to little).
+    public static func png(width: Int, height: Int) throws -> Data {
+        try make("grey-\(width)x\(height).png", ["-f", "lavfi", "-i", "color=c=gray:size=\(width)x\(height)", "-pix_fmt", "gray",
+                                                  "-frames:v", "1"])
+    }
+
+    /// A 320x480 JPEG photo-like still (a test pattern); different `index`, different picture.
+    public static func jpeg(_ index: Int = 0) throws -> Data {
+        try make("photo-\(index).jpg", ["-f", "lavfi", "-i", "testsrc2=size=320x480:rate=1", "-vf", "hue=h=\(index * 47)",
+                                        "-frames:v", "1", "-q:v", "4"])
+    }
+
     /// A half-second 440 Hz MP3.
     public static func mp3() throws -> Data {
         try make("tone.mp3", ["-f", "lavfi", "-i", "sine=frequency=440:duration=0.5", "-c:a", "libmp3lame", "-b:a", "64k"])

@@ -1,0 +1,92 @@
+import Foundation
+
+/// One entry of the consent ledger: a grant or a revocation. The ledger is append-only:
+/// nothing in it is ever changed or removed, so it shows who allowed what, when.
+public struct ConsentEvent: Hashable, Sendable, Codable {
+    public enum Action: String, Hashable, Sendable, Codable {
+        case grant
+        case revoke
+    }
+
+    public var subject: SubjectID
+    public var action: Action
+    public var at: Date
+    /// Who granted it (a grant), or who recorded the revocation.
+    public var by: String?
+    /// SHA-256 of the signed document or recording (a grant).
+    public var evidence: Digest?
+    /// The providers it allows; nil allows every provider (a grant).
+    public var providers: [ProviderID]?
+    public var expiresAt: Date?
+    /// Why it was revoked.
+    public var reason: String?
+
+    public init(subject: SubjectID, action: Action, at: Date, by: String? = nil, evidence: Digest? = nil,
+                providers: [ProviderID]? = nil, expiresAt: Date? = nil, reason: String? = nil) {
+        self.subject = subject
+        self.action = action
+        self.at = at
+        self.by = by
+        self.evidence = evidence
+        self.providers = providers
+        self.expiresAt = expiresAt
+        self.reason = reason
+    }
+}
+
+/// The consent of each real person, read from the ledger: the latest grant, revoked by any
+/// revocation after it.
+public struct ConsentLedger: Hashable, Sendable {
+    public var events: [ConsentEvent]
+
+    public init(_ events: [ConsentEvent]) {
+        self.events = events.sorted { $0.at < $1.at }
+    }
+
+    /// The consent in force for `subject` as the ledger stands (revoked and expired ones
+    /// included: ``Consent/isValid(at:)`` says whether it holds).
+    public func consent(for subject: SubjectID) -> Consent? {
+        let own = events.filter { $0.subject == subject }
+        guard let grant = own.last(where: { $0.action == .grant }) else { return nil }
+        let revoked = own.first { $0.action == .revoke && $0.at >= grant.at }
+        return Consent(grantedBy: grant.by ?? "", scope: "likeness", grantedAt: grant.at, expiresAt: grant.expiresAt,
+                       revokedAt: revoked?.at, evidence: grant.evidence, providers: grant.providers)
+    }
+}
+
+extension Subject {
+    /// Why this subject's images may not go to `provider` at `date`, or nil when they may:
+    /// anyone who is not a real person, or a real person with consent in force for it.
+    public func likenessRefusal(for provider: ProviderID, at date: Date) -> String? {
+        guard realPerson == true else { return nil }
+        guard let consent else { return "\(name) is a real person and there is no consent on file" }
+        if let revokedAt = consent.revokedAt, revokedAt <= date {
+            return "\(name)'s consent was revoked on \(Self.day(revokedAt))"
+        }
+        if let expiresAt = consent.expiresAt, expiresAt <= date {
+            return "\(name)'s consent expired on \(Self.day(expiresAt))"
+        }
+        if let providers = consent.providers, !providers.contains(provider) {
+            return "\(name)'s consent covers \(providers.map(\.rawValue).joined(separator: ", ")), not \(provider)"
+        }
+        return consent.isValid(at: date) ? nil : "\(name)'s consent starts on \(Self.day(consent.grantedAt))"
+    }
+
+    /// For a real person, where their consent stands: `none on file`, `revoked on …`,
+    /// `expired on …`, or `in force for kling, vidu until 2027-06-30` (the last day it
+    /// holds); nil for anyone else.
+    public func consentStatus(at date: Date) -> String? {
+        guard realPerson == true else { return nil }
+        guard let consent else { return "none on file" }
+        if let revokedAt = consent.revokedAt, revokedAt <= date { return "revoked on \(Self.day(revokedAt))" }
+        if let expiresAt = consent.expiresAt, expiresAt <= date { return "expired on \(Self.day(expiresAt))" }
+        guard consent.isValid(at: date) else { return "not yet in force (from \(Self.day(consent.grantedAt)))" }
+        return "in force" + (consent.providers.map { " for " + $0.map(\.rawValue).joined(separator: ", ") } ?? " for every provider")
+            + (consent.expiresAt.map { " until \(Self.day($0.addingTimeInterval(-1)))" } ?? "")
+    }
+
+    public static func day(_ date: Date) -> String {
+        let format = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day()
+        return date.formatted(format)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+
+/// A subject as `reel cast` lists it.
+public struct CastMember: Sendable, Codable, Hashable {
+    /// One reference image in the media store.
+    public struct Reference: Sendable, Codable, Hashable {
+        public var digest: String
+        public var mediaType: String
+        public var width: Int?
+        public var height: Int?
+        /// The file in the media store.
+        public var path: String
+    }
+
+    public var id: String
+    public var kind: Subject.Kind
+    public var name: String
+    public var description: String
+    public var references: [Reference]
+    /// A real person's likeness, sent nowhere without consent.
+    public var realPerson: Bool
+    /// For a real person: whether consent is in force now, and if not why (`reel consent list`).
+    public var consent: String?
+    /// True when the planner found it in the script; false when the user added it.
+    public var planned: Bool
+    /// Shots it is in frame in.
+    public var shots: [ShotID]
+}
+
+/// What `reel cast add` asks for.
+public struct CastAddition: Sendable, Hashable {
+    public var name: String
+    /// nil: the kind of the subject by that name, else a character.
+    public var kind: Subject.Kind?
+    public var description: String?
+    /// Images to add as references, in order (JPEG, PNG or WebP).
+    public var images: [URL]
+    /// Marks a real person's likeness: their images go to no provider without consent.
+    public var realPerson = false
+
+    public init(name: String, kind: Subject.Kind? = nil, description: String? = nil, images: [URL] = [],
+                realPerson: Bool = false) {
+        self.realPerson = realPerson
+        self.name = name
+        self.kind = kind
+        self.description = description
+        self.images = images
+    }
+}
+
+extension Studio {
+    /// The largest reference image taken, in bytes and in pixels.
+    static let maxReferenceBytes = 30 * 1024 * 1024
+    static let maxReferencePixels = 50_000_000
+
+    /// Characters, props and places: found by the planner or added, with their references.
+    public func cast(_ production: Production) async throws -> [CastMember] {
+        let board = try await plan(production, save: false)
+        let planned = try plannedSubjects(production)
+        let assets = try await referenceAssets(production)
+        return board.subjects.map { member($0, board: board, planned: planned.contains($0.id), assets: assets, blobs: production.blobs) }
+    }
+
+    /// Adds a subject, or changes one the planner found: its description, and reference
+    /// images copied into the media store by hash (decoded first: a file that is not a
+    /// whole image is refused, and nothing is changed).
+    public func addToCast(_ production: Production, _ addition: CastAddition) async throws -> CastMember {
+        let name = addition.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else {
+            throw ReelError(.usage, "a cast member needs a name", hint: "e.g. `reel cast add MAYA --image maya.png`")
+        }
+        let board = try await plan(production, save: false)
+        let existing = board.subjects.first { $0.id.rawValue.lowercased() == name.lowercased() || $0.name.lowercased() == name.lowercased() }
+        if let existing, let kind = addition.kind, kind != existing.kind {
+            throw ReelError(.usage, "\(existing.name) is a \(existing.kind.rawValue), not a \(kind.rawValue)",
+                            hint: "leave --kind out to add to it, or give the new \(kind.rawValue) another name")
+        }
+        let kind = existing?.kind ?? addition.kind ?? .character
+        let id = existing?.id ?? Subject.makeID(kind: kind, name: name)
+        var images: [(URL, Data, MediaInfo, String)] = []
+        for url in addition.images { images.append(try await checkReference(url)) }
+        var entry = try await production.repository.castEntries()[id]
+            ?? CastEntry(kind: kind, name: existing?.name ?? name)
+        if addition.realPerson {
+            guard kind == .character else {
+                throw ReelError(.usage, "only a character can be a real person; \(name) is a \(kind.rawValue)", hint: "leave --real-person out")
+            }
+            entry.realPerson = true
+        }
+        if let description = addition.description?.trimmingCharacters(in: .whitespacesAndNewlines) {
+            entry.description = description
+        }
+        if entry.references.isEmpty, let existing {
+            // The planner's subject may carry references of its own (none today); keep them.
+            let assets = try await referenceAssets(production)
+            entry.references = existing.references.compactMap { assets[$0] }
+        }
+        for (_, data, media, type) in images {
+            let asset = try production.blobs.put(data, mediaType: type, media: media)
+            if !entry.references.contains(where: { $0.digest == asset.digest }) { entry.references.append(asset) }
+        }
+        try await production.repository.saveCastEntry(entry, for: id)
+        let saved = try await plan(production, save: true)
+        guard let subject = saved.subject(id) else {
+            throw ReelError(.internalError, "\(name) was added but is not in the storyboard", hint: "this is a bug; please report it")
+        }
+        return member(subject, board: saved, planned: try plannedSubjects(production).contains(id),
+                      assets: try await referenceAssets(production), blobs: production.blobs)
+    }
+
+    /// The subjects the planner finds in the script, without the user's.
+    func plannedSubjects(_ production: Production) throws -> Set<SubjectID> {
+        Set(try ScriptSource.storyboard(production.script, format: production.config.format,
+                                        script: production.config.scriptFormat).subjects.map(\.id))
+    }
+
+    /// The reference images the cast holds, by digest, as the store knows them.
+    func referenceAssets(_ production: Production) async throws -> [Digest: Asset] {
+        var out: [Digest: Asset] = [:]
+        for entry in try await production.repository.castEntries().values {
+            for asset in entry.references { out[asset.digest] = asset }
+        }
+        return out
+    }
+
+    func member(_ subject: Subject, board: Storyboard, planned: Bool, assets: [Digest: Asset],
+                blobs: DirectoryBlobStore) -> CastMember {
+        CastMember(
+            id: subject.id.rawValue, kind: subject.kind, name: subject.name, description: subject.description,
+            references: subject.references.map { digest in
+                let asset = assets[digest]
+                return CastMember.Reference(digest: digest.rawValue, mediaType: asset?.mediaType ?? "image",
+                                            width: asset?.media?.width, height: asset?.media?.height,
+                                            path: asset.map { blobs.url(for: $0).path } ?? "")
+            },
+            realPerson: subject.realPerson == true,
+            consent: subject.consentStatus(at: Date()),
+            planned: planned, shots: board.shots.filter { shot in
+                subject.kind == .location ? board.scene(shot.scene)?.locationID == subject.id
+                    : shot.empty != true && shot.subjects.contains(subject.id)
+            }.map(\.id))
+    }
+
+    /// Reads and decodes a reference image: its bytes, size and media type, or one clear
+    /// error naming the file.
+    func checkReference(_ url: URL) async throws -> (URL, Data, MediaInfo, String) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw ReelError(.notFound, "no such image", at: url.path, hint: "check the path of the reference image")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size > 0 else {
+            throw ReelError(.invalidInput, "the reference image is empty", at: url.path, hint: "give a JPEG, PNG or WebP image")
+        }
+        guard size <= Self.maxReferenceBytes else {
+            throw ReelError(.invalidInput, "the reference image is \(size / 1_048_576) MB; 30 MB at most", at: url.path,
+                            hint: "save it smaller (models scale references down anyway)")
+        }
+        let types = ["png": "image/png", "mjpeg": "image/jpeg", "webp": "image/webp"]
+        let notImage = ReelError(.invalidInput, "this is not a JPEG, PNG or WebP image", at: url.path,
+                                 hint: "give a photo or a still as JPEG, PNG or WebP")
+        let media: MediaInfo
+        do {
+            media = try await MediaProbe(ffprobe: try toolchain.requireFFprobe(), runner: runner).probe(url)
+        } catch let error as ReelError where error.code == .mediaFailed {
+            throw notImage
+        }
+        guard let codec = media.videoCodec, let type = types[codec], media.duration == nil || media.frameCount ?? 1 <= 1 else {
+            throw notImage
+        }
+        let pixels = (media.width ?? 0) * (media.height ?? 0)
+        guard pixels > 0 else { throw notImage }
+        guard pixels <= Self.maxReferencePixels else {
+            throw ReelError(.invalidInput, "the reference image is \(media.width ?? 0)×\(media.height ?? 0), over 50 megapixels",
+                            at: url.path, hint: "scale it down")
+        }
+        // Decoded whole: a cut-off file has a header ffprobe reads and no picture.
+        let decoded = try await runner.run(try toolchain.requireFFmpeg(), ["-v", "error", "-xerror", "-i", url.path, "-f", "null", "-"])
+        guard decoded.status == 0, decoded.stderrText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ReelError(.invalidInput, "the reference image is damaged: \(decoded.stderrTail(1))", at: url.path,
+                            hint: "export it again from the original")
+        }
+        return (url, try Data(contentsOf: url), media, type)
+    }
+}

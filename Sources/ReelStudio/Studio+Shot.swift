@@ -1,0 +1,184 @@
+import Foundation
+import ReelEngine
+import ReelModel
+
+/// A change to a shot as the user asks for it: each field nil is left as it is.
+public struct ShotChange: Sendable, Hashable {
+    /// The prompt remote models read; empty goes back to the one written from the shot.
+    public var prompt: String?
+    /// `EWS`, `WS`, `FS`, `MS`, `MCU`, `CU`, `ECU`.
+    public var size: String?
+    /// `static`, `push-in`, `pull-out`, `pan-left`, `pan-right`, `tilt-up`, `tilt-down`.
+    public var move: String?
+    /// Seconds; rounded to whole frames at the film's rate.
+    public var duration: Double?
+    /// `text`, `image`, `first-last`, `references`.
+    public var mode: String?
+    /// Who is in frame, by name or id; empty for no one.
+    public var subjects: [String]?
+    /// An empty shot (空镜): no one in frame.
+    public var empty: Bool?
+    /// Drops every edit first: the shot goes back to what the planner makes of the script.
+    public var reset = false
+
+    public init(prompt: String? = nil, size: String? = nil, move: String? = nil, duration: Double? = nil,
+                mode: String? = nil, subjects: [String]? = nil, empty: Bool? = nil, reset: Bool = false) {
+        self.prompt = prompt
+        self.size = size
+        self.move = move
+        self.duration = duration
+        self.mode = mode
+        self.subjects = subjects
+        self.empty = empty
+        self.reset = reset
+    }
+
+    /// True when it asks for nothing.
+    public var isEmpty: Bool { self == ShotChange() }
+}
+
+/// Everything about a shot, as `reel shot` shows it.
+public struct ShotReport: Sendable, Codable {
+    /// The shot as the cut makes it: the planner's, with the user's edits applied.
+    public var shot: Shot
+    /// The scene's heading.
+    public var scene: String
+    /// Who is in frame, by name.
+    public var subjects: [String]
+    /// The lines spoken over it: `MAYA: Hold the train!`.
+    public var lines: [String]
+    /// The prompt remote models read.
+    public var prompt: String
+    /// True when the user wrote it; false when it is written from the shot.
+    public var promptIsEdited: Bool
+    /// The fields the user set (`prompt`, `size`, `move`, `duration`, `mode`, `subjects`, `empty`).
+    public var edited: [String]
+    /// The version of the shot takes are made from; a take of another version is outdated.
+    public var version: String
+    /// What a remote video model is sent for it, and why.
+    public var remoteInput: String
+    public var takes: [TakeReport]
+    public var warnings: [String]
+}
+
+extension Studio {
+    /// Everything about one shot: text, framing, mode, subjects, prompt, inputs, takes.
+    public func shot(_ production: Production, id: ShotID) async throws -> ShotReport {
+        let board = try await plan(production, save: false)
+        guard let shot = board.shot(id) else { throw Studio.noShot(id, in: board) }
+        let edit = try await production.repository.shotEdits()[id]
+        let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators())
+        let settings = renderSettings(production)
+        return ShotReport(
+            shot: shot, scene: board.scene(shot.scene)?.heading ?? "",
+            subjects: shot.subjects.map { board.subject($0)?.name ?? $0.rawValue },
+            lines: shot.dialogue.map { "\(board.subject($0.speaker)?.name ?? $0.speaker.rawValue): \($0.text)" },
+            prompt: builder.describe.prompt(shot, style: settings.style), promptIsEdited: edit?.prompt != nil,
+            edited: edit?.fields ?? [], version: builder.fingerprint(shot),
+            remoteInput: FilmGraphBuilder.remoteModeReason(for: shot, in: board),
+            takes: try await takes(production, shot: id),
+            warnings: Studio.editWarnings(board, edits: edit.map { [id: $0] } ?? [:]))
+    }
+
+    /// Edits a shot. The edit is kept in the project and wins over the planner on every
+    /// re-plan; takes made before it stay, as takes of an earlier version. Invalid input
+    /// changes nothing.
+    public func editShot(_ production: Production, id: ShotID, change: ShotChange) async throws -> ShotReport {
+        let board = try await plan(production, save: false)
+        guard let shot = board.shot(id) else { throw Studio.noShot(id, in: board) }
+        let previous = change.reset ? nil : try await production.repository.shotEdits()[id]
+        var edit = previous ?? ShotEdit(scriptText: ShotEdit.scriptText(of: shot))
+        edit.scriptText = ShotEdit.scriptText(of: shot)
+        try Studio.apply(change, to: &edit, shot: shot, board: board)
+        try await production.repository.saveShotEdit(edit.isEmpty ? nil : edit, for: id)
+        _ = try await plan(production, save: true)
+        return try await self.shot(production, id: id)
+    }
+
+    /// Notes for edited shots whose words in the script changed since the edit.
+    public func editWarnings(_ production: Production) async throws -> [String] {
+        Studio.editWarnings(try await plan(production, save: false), edits: try await production.repository.shotEdits())
+    }
+
+    static func editWarnings(_ board: Storyboard, edits: [ShotID: ShotEdit]) -> [String] {
+        board.shots.compactMap { shot in
+            guard let edit = edits[shot.id], edit.scriptText != ShotEdit.scriptText(of: shot) else { return nil }
+            return "\(shot.id): the script changed under your edit of \(edit.fields.joined(separator: ", ")); "
+                + "check it with `reel shot \(shot.id)` (edit again to keep it, or `--reset` to drop it)"
+        }
+    }
+
+    /// The planned storyboard with the user's edits applied.
+    static func applyEdits(_ edits: [ShotID: ShotEdit], to board: Storyboard) -> Storyboard {
+        guard !edits.isEmpty else { return board }
+        var board = board
+        board.shots = board.shots.map { shot in edits[shot.id]?.applied(to: shot) ?? shot }
+        return board
+    }
+
+    static func noShot(_ id: ShotID, in board: Storyboard) -> ReelError {
+        let range = board.shots.isEmpty ? "none" : "\(board.shots.first!.id) … \(board.shots.last!.id)"
+        return ReelError(.usage, "there is no shot \(id)", hint: "shot ids are \(range); `reel plan` lists them")
+    }
+
+    /// Checks every field of `change` before any is applied: a bad one changes nothing.
+    static func apply(_ change: ShotChange, to edit: inout ShotEdit, shot: Shot, board: Storyboard) throws {
+        var next = edit
+        if let prompt = change.prompt {
+            let trimmed = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard trimmed.count <= 4000 else {
+                throw ReelError(.usage, "the prompt for \(shot.id) is \(trimmed.count) characters; 4000 at most",
+                                hint: "models read the first few hundred words; keep what matters")
+            }
+            next.prompt = trimmed.isEmpty ? nil : trimmed
+        }
+        if let size = change.size {
+            next.size = try choice(size, among: ShotSize.allCases, named: "shot size (--size)", rawValue: \.rawValue)
+        }
+        if let move = change.move {
+            next.move = try choice(move, among: CameraMove.allCases, named: "camera move (--move)", rawValue: \.rawValue)
+        }
+        if let mode = change.mode {
+            next.mode = try choice(mode, among: GenerationMode.allCases, named: "generation mode (--mode)", rawValue: \.rawValue)
+        }
+        if let seconds = change.duration {
+            guard seconds.isFinite, seconds >= 0.5, seconds <= 60 else {
+                throw ReelError(.usage, "a shot of \(String(format: "%g", seconds)) s cannot be made",
+                                hint: "give --duration between 0.5 and 60 seconds")
+            }
+            let rate = board.format.frameRate
+            next.duration = rate.time(frames: rate.frames(seconds: seconds, minimum: 1))
+        }
+        if let names = change.subjects {
+            next.subjects = try names.map { try subject($0, in: board) }
+            if next.subjects?.isEmpty == false, change.empty == nil, next.empty == true { next.empty = nil }
+        }
+        if let empty = change.empty {
+            if empty, let named = change.subjects, !named.isEmpty {
+                throw ReelError(.usage, "an empty shot has no one in frame, so it cannot have --subjects \(named.joined(separator: ","))",
+                                hint: "give one or the other")
+            }
+            next.empty = empty ? true : nil
+            if empty { next.subjects = nil }
+        }
+        edit = next
+    }
+
+    /// The case whose raw value is `text`, ignoring case.
+    static func choice<T>(_ text: String, among cases: [T], named what: String, rawValue: (T) -> String) throws -> T {
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let match = cases.first(where: { rawValue($0).lowercased() == wanted }) { return match }
+        throw ReelError(.usage, "\"\(text)\" is not a \(what)", hint: "use one of " + cases.map(rawValue).joined(separator: ", "))
+    }
+
+    /// A subject of the storyboard by id or name, ignoring case.
+    static func subject(_ text: String, in board: Storyboard) throws -> SubjectID {
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let match = board.subjects.first(where: { $0.id.rawValue.lowercased() == wanted || $0.name.lowercased() == wanted }) {
+            return match.id
+        }
+        let names = board.subjects.map(\.name)
+        throw ReelError(.usage, "there is no subject \"\(text)\" in the storyboard",
+                        hint: names.isEmpty ? "the script names no one yet" : "its subjects are " + names.joined(separator: ", "))
+    }
+}
