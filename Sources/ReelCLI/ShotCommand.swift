@@ -40,6 +40,9 @@ struct ShotCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "An empty shot (空镜): scenery or an insert with no one in frame.")
     var empty: Bool?
 
+    @Option(help: "An earlier shot this one continues: remote takes start on the last frame of its picked take (\"\" to stop).")
+    var continueFrom: String?
+
     @Flag(help: "Drop the shot's edits first (with no other option: back to the planner's shot).")
     var reset = false
 
@@ -49,7 +52,7 @@ struct ShotCommand: AsyncParsableCommand {
     var change: ShotChange {
         ShotChange(prompt: prompt, size: size, move: move, duration: duration, mode: mode,
                    subjects: subjects.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } },
-                   empty: empty, reset: reset)
+                   empty: empty, continuesFrom: continueFrom, reset: reset)
     }
 
     func run() async throws {
@@ -70,6 +73,7 @@ struct ShotCommand: AsyncParsableCommand {
         lines.append("  \(s.purpose.rawValue), \(s.size.rawValue) (\(s.size.name))\(mark("size")), \(s.move.name)\(mark("move")), "
                      + String(format: "%.2f s", s.duration.seconds) + mark("duration"))
         lines.append("  mode: \(s.mode.rawValue)\(mark("mode"))")
+        if let source = s.continuesFrom { lines.append("  continues from \(source) (the last frame of its picked take)\(mark("continues-from"))") }
         if s.empty == true {
             lines.append("  empty shot (空镜): no one in frame\(mark("empty"))")
         } else {

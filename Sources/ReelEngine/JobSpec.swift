@@ -22,6 +22,8 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Codable, Expressib
     /// A node with a ``GraphNode/given`` output.
     public static let asset: NodeKind = "asset"
     public static let assemble: NodeKind = "assemble"
+    /// A still taken from a video: the last frame a continuing shot starts from.
+    public static let frame: NodeKind = "frame"
 }
 
 /// The normalized request a node makes: everything that decides its output.

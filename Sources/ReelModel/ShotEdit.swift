@@ -14,12 +14,16 @@ public struct ShotEdit: Hashable, Sendable, Codable {
     public var subjects: [SubjectID]?
     /// True for an empty shot (空镜): no one in frame, no character references sent.
     public var empty: Bool?
+    /// The earlier shot whose picked take's last frame this one starts on.
+    public var continuesFrom: ShotID?
     /// The shot's words in the script (what it shows and what is said) when the edit was
     /// made: a re-plan that changes them says so, since the edit may no longer fit.
     public var scriptText: String
 
     public init(prompt: String? = nil, size: ShotSize? = nil, move: CameraMove? = nil, duration: RationalTime? = nil,
-                mode: GenerationMode? = nil, subjects: [SubjectID]? = nil, empty: Bool? = nil, scriptText: String) {
+                mode: GenerationMode? = nil, subjects: [SubjectID]? = nil, empty: Bool? = nil, continuesFrom: ShotID? = nil,
+                scriptText: String) {
+        self.continuesFrom = continuesFrom
         self.prompt = prompt
         self.size = size
         self.move = move
@@ -45,6 +49,7 @@ public struct ShotEdit: Hashable, Sendable, Codable {
         if mode != nil { out.append("mode") }
         if subjects != nil { out.append("subjects") }
         if empty != nil { out.append("empty") }
+        if continuesFrom != nil { out.append("continues-from") }
         return out
     }
 
@@ -60,6 +65,7 @@ public struct ShotEdit: Hashable, Sendable, Codable {
         if let duration { shot.duration = duration }
         if let mode { shot.mode = mode }
         if let subjects { shot.subjects = subjects }
+        if let continuesFrom { shot.continuesFrom = continuesFrom }
         if let empty {
             shot.empty = empty ? true : nil
             if empty { shot.subjects = [] }

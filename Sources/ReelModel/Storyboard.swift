@@ -111,12 +111,17 @@ public struct Shot: Hashable, Sendable, Codable {
     /// True for an empty shot (空镜): scenery, an establishing shot or an insert with no one
     /// in frame, so no character reference goes with it; nil otherwise.
     public var empty: Bool?
+    /// The earlier shot this one continues: remote takes start on the exact last frame of
+    /// that shot's picked take. Set by the user (`reel shot --continue-from`).
+    public var continuesFrom: ShotID?
 
     public init(id: ShotID, scene: SceneID, purpose: ShotPurpose, duration: RationalTime, size: ShotSize,
                 move: CameraMove = .static, angle: CameraAngle = .eyeLevel, subjects: [SubjectID] = [],
                 action: String = "", dialogue: [DialogueCue] = [], prompt: String? = nil,
                 mode: GenerationMode = .imageToVideo, transitionIn: ShotTransition = .cut,
-                transitionOut: ShotTransition = .cut, notes: [String] = [], line: Int = 0, empty: Bool? = nil) {
+                transitionOut: ShotTransition = .cut, notes: [String] = [], line: Int = 0, empty: Bool? = nil,
+                continuesFrom: ShotID? = nil) {
+        self.continuesFrom = continuesFrom
         self.id = id
         self.scene = scene
         self.purpose = purpose

@@ -30,8 +30,7 @@ extension Studio {
         try OutputFile.checkWritable(out)
         let settings = renderSettings(production, burnSubtitles: burnSubtitles)
         let setup = try providerSetup(production)
-        let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators(setup),
-                                       catalog: setup.catalog, referenceAssets: try await referenceAssets(production))
+        let builder = try await filmBuilder(production, board: board, settings: settings, setup: setup)
         if makeMissing { try requireProvider(production.config.provider, setup: setup, generators: builder.generators) }
         try requireVoices(production, setup: setup)
         let blobs = production.blobs
@@ -41,7 +40,8 @@ extension Studio {
                 guard let generator = try? builder.generators.videoGenerator(for: take.provider) else { return false }
                 return generator.descriptor.isLocal || output.source != nil
             },
-            route: { plan($0, board: board, production: production, setup: setup, requested: nil) },
+            route: { plan($0, board: board, production: production, setup: setup, requested: nil,
+                          firstFrame: builder.firstFrame(for: $0) != nil) },
             newTake: { builder.newTake($0, number: $1, plan: $2, at: Date()) },
             provider: production.config.provider, animatic: builder.generators.video.descriptor.id,
             withdrawn: Studio.withdrawal(in: board, at: builder.now))

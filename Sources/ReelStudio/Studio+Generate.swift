@@ -44,8 +44,7 @@ extension Studio {
         let board = try await plan(production, save: !request.dryRun)
         let shots = try Studio.select(board.shots, patterns: request.shots)
         let setup = try providerSetup(production)
-        let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators(setup),
-                                       catalog: setup.catalog, referenceAssets: try await referenceAssets(production))
+        let builder = try await filmBuilder(production, board: board, setup: setup)
         try requireProvider(request.provider ?? production.config.provider, setup: setup, generators: builder.generators)
         let existing = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.shot)
         let want = request.takes ?? production.config.takes
@@ -53,7 +52,8 @@ extension Studio {
         var covered: [(Shot, Take)] = []
         let now = Date()
         for shot in shots {
-            let plan = plan(shot, board: board, production: production, setup: setup, requested: request.provider)
+            let plan = plan(shot, board: board, production: production, setup: setup, requested: request.provider,
+                            firstFrame: builder.firstFrame(for: shot) != nil)
             let fingerprint = builder.fingerprint(shot)
             let all = existing[shot.id] ?? []
             let current = all.filter { $0.fingerprint == fingerprint && $0.provider == plan.provider }

@@ -2,6 +2,7 @@ import Foundation
 import ReelEngine
 import ReelMedia
 import ReelModel
+import ReelProviders
 import ReelScript
 import ReelStore
 
@@ -20,12 +21,33 @@ extension Studio {
                                           .applyingCast(try await production.repository.castEntries(),
                                                         consents: ConsentLedger(try await production.repository.consentEvents())))
         if save {
-            let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators())
+            let builder = try await filmBuilder(production, board: board)
             let fingerprints = Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.fingerprint($0)) })
             let digest = (try? Hashing.sha256(fileAt: production.script))?.digest.rawValue
             try await production.repository.saveStoryboard(board, fingerprints: fingerprints, scriptDigest: digest)
         }
         return board
+    }
+
+    /// The graph builder for a production's storyboard: its settings and generators, the
+    /// cast's reference images, and the picked takes that continuing shots start from. Every
+    /// use case builds through here, so a shot has the same version everywhere.
+    func filmBuilder(_ production: Production, board: Storyboard, settings: RenderSettings? = nil,
+                     setup: ProviderSetup? = nil) async throws -> FilmGraphBuilder {
+        var builder = FilmGraphBuilder(storyboard: board, settings: settings ?? renderSettings(production),
+                                       generators: generators(setup), catalog: setup?.catalog ?? ModelCatalog())
+        builder.referenceAssets = try await referenceAssets(production)
+        let sources = Set(board.shots.compactMap(\.continuesFrom))
+        if !sources.isEmpty {
+            let picks = try await production.repository.picks()
+            for source in sources {
+                guard let pick = picks[source],
+                      let take = try await production.repository.takes(of: source).first(where: { $0.id == pick }),
+                      let output = take.output else { continue }
+                builder.continuity[source] = (take.id, output)
+            }
+        }
+        return builder
     }
 
     /// How the production renders: its format, subtitles, labels and style.

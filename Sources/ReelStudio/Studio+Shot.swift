@@ -18,11 +18,16 @@ public struct ShotChange: Sendable, Hashable {
     public var subjects: [String]?
     /// An empty shot (空镜): no one in frame.
     public var empty: Bool?
+    /// The earlier shot this one continues (its picked take's last frame is where remote
+    /// takes start); empty stops continuing.
+    public var continuesFrom: String?
     /// Drops every edit first: the shot goes back to what the planner makes of the script.
     public var reset = false
 
     public init(prompt: String? = nil, size: String? = nil, move: String? = nil, duration: Double? = nil,
-                mode: String? = nil, subjects: [String]? = nil, empty: Bool? = nil, reset: Bool = false) {
+                mode: String? = nil, subjects: [String]? = nil, empty: Bool? = nil, continuesFrom: String? = nil,
+                reset: Bool = false) {
+        self.continuesFrom = continuesFrom
         self.prompt = prompt
         self.size = size
         self.move = move
@@ -67,7 +72,7 @@ extension Studio {
         let board = try await plan(production, save: false)
         guard let shot = board.shot(id) else { throw Studio.noShot(id, in: board) }
         let edit = try await production.repository.shotEdits()[id]
-        let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators())
+        let builder = try await filmBuilder(production, board: board)
         let settings = renderSettings(production)
         return ShotReport(
             shot: shot, scene: board.scene(shot.scene)?.heading ?? "",
@@ -75,7 +80,7 @@ extension Studio {
             lines: shot.dialogue.map { "\(board.subject($0.speaker)?.name ?? $0.speaker.rawValue): \($0.text)" },
             prompt: builder.describe.prompt(shot, style: settings.style), promptIsEdited: edit?.prompt != nil,
             edited: edit?.fields ?? [], version: builder.fingerprint(shot),
-            remoteInput: FilmGraphBuilder.remoteModeReason(for: shot, in: board),
+            remoteInput: FilmGraphBuilder.remoteModeReason(for: shot, in: board, firstFrame: builder.firstFrame(for: shot) != nil),
             takes: try await takes(production, shot: id),
             warnings: Studio.editWarnings(board, edits: edit.map { [id: $0] } ?? [:]))
     }
@@ -89,7 +94,7 @@ extension Studio {
         let previous = change.reset ? nil : try await production.repository.shotEdits()[id]
         var edit = previous ?? ShotEdit(scriptText: ShotEdit.scriptText(of: shot))
         edit.scriptText = ShotEdit.scriptText(of: shot)
-        try Studio.apply(change, to: &edit, shot: shot, board: board)
+        try Studio.apply(change, to: &edit, shot: shot, board: board, picks: try await production.repository.picks())
         try await production.repository.saveShotEdit(edit.isEmpty ? nil : edit, for: id)
         _ = try await plan(production, save: true)
         return try await self.shot(production, id: id)
@@ -122,8 +127,26 @@ extension Studio {
     }
 
     /// Checks every field of `change` before any is applied: a bad one changes nothing.
-    static func apply(_ change: ShotChange, to edit: inout ShotEdit, shot: Shot, board: Storyboard) throws {
+    static func apply(_ change: ShotChange, to edit: inout ShotEdit, shot: Shot, board: Storyboard,
+                      picks: [ShotID: TakeID] = [:]) throws {
         var next = edit
+        if let source = change.continuesFrom?.trimmingCharacters(in: .whitespaces) {
+            if source.isEmpty {
+                next.continuesFrom = nil
+            } else {
+                let id = ShotID(source.uppercased())
+                guard let index = board.shots.firstIndex(where: { $0.id == id }) else { throw noShot(id, in: board) }
+                guard index < board.shots.firstIndex(where: { $0.id == shot.id })! else {
+                    throw ReelError(.usage, "\(shot.id) can only continue a shot before it, not \(id)",
+                                    hint: "name the shot it follows, e.g. the one just before it")
+                }
+                guard picks[id] != nil else {
+                    throw ReelError(.usage, "\(id) has no picked take for \(shot.id) to continue from",
+                                    hint: "pick one first: `reel takes \(id)`, then `reel pick \(id) N`")
+                }
+                next.continuesFrom = id
+            }
+        }
         if let prompt = change.prompt {
             let trimmed = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
             guard trimmed.count <= 4000 else {

@@ -33,7 +33,7 @@ extension Studio {
     public func takes(_ production: Production, shot: ShotID) async throws -> [TakeReport] {
         let board = try await plan(production, save: false)
         guard let current = board.shot(shot) else { throw Studio.noShot(shot, in: board) }
-        let builder = FilmGraphBuilder(storyboard: board, settings: renderSettings(production), generators: generators())
+        let builder = try await filmBuilder(production, board: board)
         let fingerprint = builder.fingerprint(current)
         let picked = try await production.repository.picks()[shot]
         return try await production.repository.takes(of: shot).reversed().map { t in

@@ -14,7 +14,7 @@ extension Studio {
     {
         let board = try await plan(production, save: true)
         let settings = renderSettings(production)
-        let builder = FilmGraphBuilder(storyboard: board, settings: settings, generators: generators(try? providerSetup(production)))
+        let builder = try await filmBuilder(production, board: board, settings: settings, setup: try? providerSetup(production))
         let cut = try await filmPlan(production, builder: builder, purpose: .export, context: FilmPlan.Context(
             route: { _ in TakePlan(provider: "", model: "", reasons: []) }, newTake: { shot, number, _ in builder.animaticTake(shot, number: number) },
             provider: production.config.provider, animatic: builder.generators.video.descriptor.id,
@@ -35,34 +35,26 @@ extension Studio {
         return (timeline, warnings)
     }
 
-    /// The voices and music cues where the mix node places them.
+    /// The voices and music cues where the film graph places them.
     func sounds(_ film: FilmGraph, board: Storyboard, outputs: [NodeID: NodeOutput]) throws
         -> (voices: [TimelineBuilder.Sound], music: [TimelineBuilder.Sound])
     {
-        guard let mixNode = film.graph["mix"] else { return ([], []) }
-        let mix = try mixNode.spec.params.decode(MixParams.self)
         var voices: [TimelineBuilder.Sound] = []
-        for (i, placement) in mix.spec.voices.enumerated() {
-            let id = mixNode.inputs[placement.input]
-            guard let output = outputs[id], let node = film.graph[id] else { continue }
-            // `voice:S01-03:2`: the shot and the line's number in it.
-            let parts = id.rawValue.split(separator: ":")
-            let shot = board.shot(ShotID(String(parts[1])))
-            let line = Int(parts[2]).flatMap { n in shot.flatMap { n <= $0.dialogue.count ? $0.dialogue[n - 1] : nil } }
-            let speaker = line.flatMap { board.subject($0.speaker)?.name } ?? ""
-            var meta: [String: JSONValue] = ["role": "dialogue", "shot": .string(String(parts[1])), "speaker": .string(speaker),
+        for line in film.voices {
+            guard let output = outputs[line.node], let node = film.graph[line.node] else { continue }
+            let cue = board.shot(line.shot).flatMap { line.line <= $0.dialogue.count ? $0.dialogue[line.line - 1] : nil }
+            let speaker = cue.flatMap { board.subject($0.speaker)?.name } ?? ""
+            var meta: [String: JSONValue] = ["role": "dialogue", "shot": .string(line.shot.rawValue), "speaker": .string(speaker),
                                              "provider": .string(node.spec.provider.rawValue), "model": .string(node.spec.model)]
-            if let line { meta["text"] = .string(line.text) }
-            voices.append(.init(node: id, start: placement.start, slot: i < mix.voiceSlots.count ? mix.voiceSlots[i] : nil,
-                                output: output, name: "\(parts[1]) \(speaker)", fileName: "\(parts[1])-line\(parts[2])",
-                                metadata: meta))
+            if let cue { meta["text"] = .string(cue.text) }
+            voices.append(.init(node: line.node, start: line.start, slot: line.slot, output: output,
+                                name: "\(line.shot) \(speaker)", fileName: "\(line.shot)-line\(line.line)", metadata: meta))
         }
         var music: [TimelineBuilder.Sound] = []
-        for placement in mix.spec.music {
-            let id = mixNode.inputs[placement.input]
-            guard let output = outputs[id], let node = film.graph[id] else { continue }
-            let scene = id.rawValue.replacingOccurrences(of: "music:", with: "")
-            music.append(.init(node: id, start: placement.start, slot: nil, output: output, name: "music scene \(scene)",
+        for cue in film.music {
+            guard let output = outputs[cue.node], let node = film.graph[cue.node] else { continue }
+            let scene = cue.scene.rawValue
+            music.append(.init(node: cue.node, start: cue.start, slot: nil, output: output, name: "music scene \(scene)",
                                fileName: "music-scene\(scene)",
                                metadata: ["role": "music", "scene": .string(scene), "provider": .string(node.spec.provider.rawValue),
                                           "model": .string(node.spec.model)]))

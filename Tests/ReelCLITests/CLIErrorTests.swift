@@ -66,7 +66,7 @@ import Testing
 
 /// The help people read, kept as snapshots.
 @Suite struct CLIHelpTests {
-    @Test(arguments: ["", "make", "init", "plan", "shot", "cast", "consent", "generate", "takes", "pick", "render", "export", "status", "stats", "board",
+    @Test(arguments: ["", "make", "init", "plan", "shot", "cast", "consent", "generate", "takes", "review", "pick", "render", "export", "status", "stats", "board",
                           "doctor"])
     func help(command: String) async throws {
         let result = try await ReelBinary.run(command.isEmpty ? ["--help"] : [command, "--help"])

@@ -74,6 +74,7 @@ struct StoryboardJSONTests {
         board.shots[0].action = Self.awkward
         board.shots[0].line = -3
         board.shots[0].empty = true
+        board.shots[1].continuesFrom = "S01-01"
         board.shots[1].empty = false
         board.shots[0].duration = RationalTime(value: -7, timescale: 1_000_000_007)
         board.shots[1].dialogue.append(DialogueCue(

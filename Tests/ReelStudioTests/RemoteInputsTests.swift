@@ -1,5 +1,6 @@
 import Foundation
 import ReelEngine
+import ReelMedia
 import ReelModel
 import ReelProviders
 import ReelTesting
@@ -168,6 +169,54 @@ import Testing
         #expect(ledger.first?.evidence == (try Hashing.sha256(fileAt: evidence)).digest.rawValue)
         #expect(ledger.last?.reason == "she asked")
         try await p.close()
+    }
+
+    /// Continuity: a shot that continues the one before starts on the exact last frame of
+    /// that shot's picked take — the pixels Kling receives are those of the take's last frame.
+    @Test func aContinuingShotStartsOnTheLastFrameOfThePickedTake() async throws {
+        let p = try await KlingProject()
+        let (dir, kling, production, studio) = (p.dir, p.kling, p.production, p.studio)
+        let refusedEarly = await #expect(throws: ReelError.self) {
+            try await studio.editShot(production, id: "S01-03", change: ShotChange(continuesFrom: "S01-02"))
+        }
+        #expect(refusedEarly?.message == "S01-02 has no picked take for S01-03 to continue from")
+        let backwards = await #expect(throws: ReelError.self) {
+            try await studio.editShot(production, id: "S01-02", change: ShotChange(continuesFrom: "S01-03"))
+        }
+        #expect(backwards?.message == "S01-02 can only continue a shot before it, not S01-03")
+
+        _ = try await studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 1))
+        _ = try await studio.pick(production, shot: "S01-02", number: 1)
+        let edited = try await studio.editShot(production, id: "S01-03", change: ShotChange(continuesFrom: "s01-02"))
+        #expect(edited.shot.continuesFrom == "S01-02" && edited.edited == ["continues-from"])
+        #expect(edited.remoteInput == "image-to-video: starts on the last frame of S01-02's picked take (continuity)")
+
+        let made = try await studio.generate(production, GenerateRequest(shots: ["S01-03"], takes: 1))
+        #expect(made.summary?.succeeded == true, "\(String(describing: made.summary?.failures))")
+        let create = try #require(kling.requests("POST", "/v1/videos/").last)
+        #expect(create.path == "/v1/videos/image2video")
+        let sent = try #require(create.json?["image"]?.stringValue.flatMap { Data(base64Encoded: $0) })
+        #expect(sent.prefix(8) == Self.pngSignature)
+        let source = try #require(try await studio.takes(production, shot: "S01-02").first?.output)
+        let still = try dir.write("sent.png", sent)
+        #expect(try await Self.pixels(of: still) == (try await Self.pixels(of: URL(fileURLWithPath: source), lastFrame: true)),
+                "exactly the last frame of the picked take")
+        try await p.close()
+    }
+
+    /// The RGB bytes of a still, or of a video's last frame, decoded by ffmpeg.
+    static func pixels(of file: URL, lastFrame: Bool = false) async throws -> Data {
+        let toolchain = Toolchain.discover()
+        var filter = "format=rgb24"
+        if lastFrame {
+            let frames = try #require(try await MediaProbe(ffprobe: try toolchain.requireFFprobe()).probe(file).frameCount)
+            filter = "select=eq(n\\,\(frames - 1)),format=rgb24"
+        }
+        let result = try await LocalProcessRunner().run(try toolchain.requireFFmpeg(), [
+            "-v", "error", "-i", file.path, "-vf", filter, "-fps_mode", "passthrough", "-frames:v", "1", "-f", "rawvideo", "-"])
+        try #require(result.status == 0, "\(result.stderrText)")
+        try #require(!result.stdout.isEmpty)
+        return result.stdout
     }
 
     @Test func aShotAskingForAFirstFrameGoesAsTextUntilItHasOne() {

@@ -99,6 +99,10 @@ enum StoryboardJSON {
         out.string(shot.action)
         out.key("angle", level: level)
         out.string(shot.angle.rawValue)
+        if let continuesFrom = shot.continuesFrom {
+            out.key("continuesFrom", level: level)
+            out.string(continuesFrom.rawValue)
+        }
         out.key("dialogue", level: level)
         out.array(shot.dialogue, level: level + 1) { out, line in cue(line, level: level + 2, &out) }
         out.key("duration", level: level)

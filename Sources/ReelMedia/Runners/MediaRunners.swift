@@ -35,6 +35,7 @@ public struct MediaTools: Sendable {
         registry.register(OverlayRunner(tools: self), kind: .overlay)
         registry.register(BurnRunner(tools: self), kind: .burn)
         registry.register(AssembleRunner(tools: self), kind: .assemble)
+        registry.register(LastFrameRunner(tools: self), kind: .frame)
     }
 }
 

@@ -47,7 +47,7 @@ extension Cast {
                     let sentence = String(sentence)
                     let sentenceWords = WordText(sentence)
                     if sentenceWords.contains("his") || sentenceWords.contains("himself") { male[k] += 1 }
-                    if sentenceWords.contains("herself") || owned.firstMatch(in: sentence, range: NSRange(sentence.startIndex..., in: sentence)) != nil {
+                    if sentenceWords.contains("herself") || mentionsHerOwn(sentence) {
                         female[k] += 1
                     }
                     if i + 1 < sentences.count {
@@ -60,8 +60,24 @@ extension Cast {
         return names.indices.map { k in female[k] > male[k] ? .female : male[k] > female[k] ? .male : .unknown }
     }
 
-    nonisolated(unsafe) private static let owned = try! NSRegularExpression(pattern: ownedPattern, options: .caseInsensitive)
-    private static let ownedPattern = #"\bher (own |left |right )?(hands?|face|eyes|hair|coat|jacket|bag|suitcase|phone|head|lips|cup|tea|letters?|shoulders?|arms?|voice|mother|father|brother|sister)\b"#
+    /// True when `sentence` says "her" of something a person has (`her hands`, `her own
+    /// coat`, `her left arm`), any case. A word scan instead of a regular expression shared
+    /// by every planner (`nonisolated(unsafe)`), which nothing guaranteed safe to use from
+    /// many threads at once.
+    static func mentionsHerOwn(_ sentence: String) -> Bool {
+        let words = sentence.lowercased().split { !$0.isLetter }
+        for i in words.indices where words[i] == "her" {
+            var j = i + 1
+            if j < words.endIndex, ["own", "left", "right"].contains(words[j]) { j += 1 }
+            if j < words.endIndex, ownedThings.contains(String(words[j])) { return true }
+        }
+        return false
+    }
+
+    private static let ownedThings: Set<String> = [
+        "hand", "hands", "face", "eyes", "hair", "coat", "jacket", "bag", "suitcase", "phone", "head", "lips", "cup", "tea",
+        "letter", "letters", "shoulder", "shoulders", "arm", "arms", "voice", "mother", "father", "brother", "sister",
+    ]
 
     /// The sentences of `text` (split at `.!?。！？`, empty pieces left out), trimmed.
     static func sentences(of text: String) -> [Substring] {

@@ -16,6 +16,29 @@ public struct FilmGraph: Sendable {
     public var clips: [ShotID: NodeID]
     public var cues: [SubtitleCue]
     public var frames: Int64
+    /// Each line's voice node, where it comes from and where the mix places it.
+    public var voices: [VoiceLine] = []
+    /// Each scene's music node and where the mix places it.
+    public var music: [MusicCue] = []
+
+    /// A line of dialogue's voice in the film.
+    public struct VoiceLine: Sendable, Hashable {
+        public var node: NodeID
+        public var shot: ShotID
+        /// The line's number in its shot, from 1.
+        public var line: Int
+        /// Where it starts in the film.
+        public var start: RationalTime
+        /// How long it may last: to the end of its shot.
+        public var slot: RationalTime
+    }
+
+    /// A scene's music cue in the film.
+    public struct MusicCue: Sendable, Hashable {
+        public var node: NodeID
+        public var scene: SceneID
+        public var start: RationalTime
+    }
 }
 
 /// Where a shot's picture comes from in a cut.
@@ -39,6 +62,13 @@ struct FilmGraphBuilder {
     var referenceAssets: [Digest: Asset] = [:]
     /// When the graph is built: the moment consent is checked against.
     var now = Date()
+    /// The picked take of each shot another shot continues from.
+    var continuity: [ShotID: (take: TakeID, output: NodeOutput)] = [:]
+
+    /// The picked take `shot` starts on the last frame of, when it continues one.
+    func firstFrame(for shot: Shot) -> (take: TakeID, output: NodeOutput)? {
+        shot.continuesFrom.flatMap { continuity[$0] }
+    }
 
     var describe: ShotDescription { ShotDescription(storyboard: storyboard) }
 
@@ -74,6 +104,10 @@ struct FilmGraphBuilder {
         if shot.mode != .text, !references.isEmpty {
             object["references"] = .array(references.map { .string($0.rawValue) })
         }
+        // A continuing shot is a new version when the take it continues changes.
+        if let source = shot.continuesFrom {
+            object["continuesFrom"] = .string(firstFrame(for: shot)?.output.asset.digest.rawValue ?? source.rawValue)
+        }
         return String(Hashing.sha256(JSONValue.object(object).canonical).rawValue.prefix(16))
     }
 
@@ -89,18 +123,32 @@ struct FilmGraphBuilder {
         let generator = try generators.videoGenerator(for: take.provider)
         var inputs: [NodeID] = []
         var images: [ImageInput] = []
-        var mode = Self.remoteMode(for: shot, in: storyboard)
-        if !generator.descriptor.isLocal, mode == .references {
-            // The consent gate: a real person's likeness leaves the machine only with consent
-            // in force for this provider. Refused before anything is submitted or paid.
-            for subject in storyboard.referenceSubjects(for: shot) {
-                if let refusal = subject.likenessRefusal(for: take.provider, at: now) {
-                    throw ReelError(.refused, "\(refusal): \(shot.id) would send their images to \(take.provider)",
-                                    at: "shot \(shot.id)",
-                                    hint: "record it with `reel consent grant \"\(subject.name)\" --by WHO --evidence FILE`, "
-                                        + "or make the shot without them (`reel shot \(shot.id) --mode text`)")
-                }
+        var mode = Self.remoteMode(for: shot, in: storyboard, firstFrame: firstFrame(for: shot) != nil)
+        if !generator.descriptor.isLocal, mode == .imageToVideo, let (sourceTake, output) = firstFrame(for: shot) {
+            // Continuity: the exact last frame of the picked take of the shot it continues.
+            if let source = storyboard.shot(shot.continuesFrom!) {
+                try checkConsent(storyboard.referenceSubjects(for: source), shot: shot, provider: take.provider)
             }
+            let takeNode = NodeID("take:\(sourceTake)")
+            if graph[takeNode] == nil {
+                var node = GraphNode(id: takeNode, spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
+                                                                 params: ["digest": .string(output.asset.digest.rawValue)]),
+                                     shot: shot.continuesFrom, label: "take \(sourceTake)")
+                node.given = output
+                graph.add(node)
+            }
+            let frameNode = NodeID("lastframe:\(sourceTake)")
+            if graph[frameNode] == nil {
+                graph.add(GraphNode(id: frameNode, spec: JobSpec(kind: .frame, kindVersion: LastFrameParams.kindVersion,
+                                                                 provider: "ffmpeg", model: "last-frame",
+                                                                 params: try JSONValue(encoding: LastFrameParams())),
+                                    inputs: [takeNode], shot: shot.continuesFrom, label: "last frame of \(sourceTake)"))
+            }
+            images.append(ImageInput(input: inputs.count, role: .firstFrame))
+            inputs.append(frameNode)
+        }
+        if !generator.descriptor.isLocal, mode == .references {
+            try checkConsent(storyboard.referenceSubjects(for: shot), shot: shot, provider: take.provider)
             // The subjects' reference images, straight from the store: given, never made.
             for digest in storyboard.referenceImages(for: shot) {
                 guard let asset = referenceAssets[digest] else {
@@ -158,17 +206,40 @@ struct FilmGraphBuilder {
         return take.node
     }
 
-    /// How a remote model is asked to make `shot`: from its subjects' reference images when
-    /// they have some (and the shot does not ask for text), else from the prompt alone. The
-    /// animatic's drawn panel is never sent: a paid model must not animate a cartoon.
-    static func remoteMode(for shot: Shot, in board: Storyboard) -> GenerationMode {
-        shot.mode != .text && !board.referenceImages(for: shot).isEmpty ? .references : .text
+    /// The consent gate: a real person's likeness leaves the machine only with consent in
+    /// force for this provider. Refused before anything is submitted or paid.
+    func checkConsent(_ subjects: [Subject], shot: Shot, provider: ProviderID) throws {
+        for subject in subjects {
+            if let refusal = subject.likenessRefusal(for: provider, at: now) {
+                throw ReelError(.refused, "\(refusal): \(shot.id) would send their images to \(provider)",
+                                at: "shot \(shot.id)",
+                                hint: "record it with `reel consent grant \"\(subject.name)\" --by WHO --evidence FILE`, "
+                                    + "or make the shot without them (`reel shot \(shot.id) --mode text`)")
+            }
+        }
+    }
+
+    /// How a remote model is asked to make `shot`: from the last frame of the take it
+    /// continues (`firstFrame`), else from its subjects' reference images when they have
+    /// some, else from the prompt alone — unless the shot asks for text. The animatic's
+    /// drawn panel is never sent: a paid model must not animate a cartoon.
+    static func remoteMode(for shot: Shot, in board: Storyboard, firstFrame: Bool = false) -> GenerationMode {
+        guard shot.mode != .text else { return .text }
+        if firstFrame { return .imageToVideo }
+        return board.referenceImages(for: shot).isEmpty ? .text : .references
     }
 
     /// Why a remote take of `shot` is made in the mode it is, for `providers explain`.
-    static func remoteModeReason(for shot: Shot, in board: Storyboard) -> String {
+    static func remoteModeReason(for shot: Shot, in board: Storyboard, firstFrame: Bool = false) -> String {
         let references = board.referenceImages(for: shot)
-        if remoteMode(for: shot, in: board) == .references {
+        let mode = remoteMode(for: shot, in: board, firstFrame: firstFrame)
+        if mode == .imageToVideo, let source = shot.continuesFrom {
+            return "image-to-video: starts on the last frame of \(source)'s picked take (continuity)"
+        }
+        if mode == .text, shot.mode != .text, let source = shot.continuesFrom {
+            return "text-to-video: continues \(source), which has no picked take yet (`reel pick \(source) N`)"
+        }
+        if mode == .references {
             let names = board.referenceSubjects(for: shot).map(\.name)
             return "references-to-video: \(Plural.count(references.count, "reference image")) of \(names.joined(separator: ", "))"
                 + (shot.mode == .references ? "" : " (the shot asks for \(shot.mode.rawValue); with no keyframe yet its subjects' references go instead)")

@@ -58,9 +58,9 @@ extension FilmGraphBuilder {
             clipOrder.append(clipID)
         }
 
-        let (audioInputs, voices, slots, cues) = try addVoices(to: &graph, starts: starts)
+        let (audioInputs, voices, slots, cues, lines) = try addVoices(to: &graph, starts: starts)
         var inputs = audioInputs
-        let music = try addMusic(to: &graph, starts: starts, inputs: &inputs)
+        let (music, musicCues) = try addMusic(to: &graph, starts: starts, inputs: &inputs)
         let duration = rate.time(frames: totalFrames)
         let mix = MixParams(spec: MixSpec(duration: duration, voices: voices, music: music, master: settings.loudness),
                             voiceSlots: slots,
@@ -94,7 +94,8 @@ extension FilmGraphBuilder {
                                                       provider: "ffmpeg", model: "assemble",
                                                       params: try JSONValue(encoding: assemble)),
                             inputs: clipOrder + ["mix"], label: "the cut"))
-        return FilmGraph(graph: graph, film: "film", subtitles: "subtitles:srt", clips: clips, cues: cues, frames: totalFrames)
+        return FilmGraph(graph: graph, film: "film", subtitles: "subtitles:srt", clips: clips, cues: cues, frames: totalFrames,
+                         voices: lines, music: musicCues)
     }
 
     /// Whether the film carries AI-content labels.
@@ -104,7 +105,7 @@ extension FilmGraphBuilder {
 
     /// A voice per line, placed on the film's timeline, and the subtitle cues.
     func addVoices(to graph: inout JobGraph, starts: [ShotID: RationalTime]) throws
-        -> (inputs: [NodeID], voices: [AudioPlacement], slots: [RationalTime?], cues: [SubtitleCue])
+        -> (inputs: [NodeID], voices: [AudioPlacement], slots: [RationalTime?], cues: [SubtitleCue], lines: [FilmGraph.VoiceLine])
     {
         let rate = settings.format.frameRate
         let layout = SubtitleLayout(format: settings.format)
@@ -112,6 +113,7 @@ extension FilmGraphBuilder {
         var voices: [AudioPlacement] = []
         var slots: [RationalTime?] = []
         var cues: [SubtitleCue] = []
+        var lines: [FilmGraph.VoiceLine] = []
         for shot in storyboard.shots {
             let shotStart = starts[shot.id] ?? .zero
             for (i, cue) in shot.dialogue.enumerated() {
@@ -124,6 +126,8 @@ extension FilmGraphBuilder {
                                     shot: shot.id, label: "voice \(speaker.name) \(shot.id)"))
                 voices.append(AudioPlacement(input: inputs.count, start: shotStart + cue.start))
                 slots.append(shot.duration - cue.start)
+                lines.append(FilmGraph.VoiceLine(node: id, shot: shot.id, line: i + 1, start: shotStart + cue.start,
+                                                 slot: shot.duration - cue.start))
                 inputs.append(id)
                 let shown = shot.duration - cue.start - rate.time(frames: 2)
                 let named = cue.language == .chinese ? "\(speaker.name)：\(cue.text)" : "\(speaker.name): \(cue.text)"
@@ -131,12 +135,15 @@ extension FilmGraphBuilder {
                                     duration: max(cue.duration, shown), rate: rate, speaker: speaker.name)
             }
         }
-        return (inputs, voices, slots, cues.sorted { $0.start < $1.start })
+        return (inputs, voices, slots, cues.sorted { $0.start < $1.start }, lines)
     }
 
     /// One music cue per scene, overlapping its neighbours by a second to cross-fade.
-    func addMusic(to graph: inout JobGraph, starts: [ShotID: RationalTime], inputs: inout [NodeID]) throws -> [AudioPlacement] {
+    func addMusic(to graph: inout JobGraph, starts: [ShotID: RationalTime], inputs: inout [NodeID]) throws
+        -> (placements: [AudioPlacement], cues: [FilmGraph.MusicCue])
+    {
         var music: [AudioPlacement] = []
+        var cues: [FilmGraph.MusicCue] = []
         let overlap = RationalTime(value: 1, timescale: 2)
         for (k, scene) in storyboard.scenes.enumerated() {
             let shots = storyboard.shots.filter { $0.scene == scene.id }
@@ -152,8 +159,9 @@ extension FilmGraphBuilder {
                                                                    model: request.model),
                                 label: "music scene \(scene.id)"))
             music.append(AudioPlacement(input: inputs.count, start: start - lead))
+            cues.append(FilmGraph.MusicCue(node: id, scene: scene.id, start: start - lead))
             inputs.append(id)
         }
-        return music
+        return (music, cues)
     }
 }

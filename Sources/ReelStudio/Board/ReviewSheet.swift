@@ -1,0 +1,141 @@
+import Foundation
+import ReelMedia
+import ReelModel
+
+/// A review page: each shot's takes side by side — a player per take that plays in sync
+/// with the others, a strip of frames (start, middle, end), the quality check's verdict,
+/// provider, model, cost, and which take the cut uses. A static page that works from
+/// `file://`.
+public struct ReviewSheet: Sendable {
+    /// One take as the page shows it.
+    public struct Card: Sendable, Codable, Hashable {
+        public var take: TakeReport
+        /// The take's video, as a URL the page can play (`file://…` into the media store).
+        public var video: String?
+        /// Frame images relative to the page: start, middle, end.
+        public var frames: [String]
+        /// The quality check, when it ran.
+        public var verdict: ClipVerdict?
+    }
+
+    /// One shot and its takes.
+    public struct Row: Sendable, Codable, Hashable {
+        public var shot: Shot
+        public var prompt: String
+        public var cards: [Card]
+    }
+
+    public var title: String
+    public var language: Language
+    public var rows: [Row]
+
+    public func html() -> String {
+        var out = """
+        <!doctype html>
+        <html lang="\(language == .chinese ? "zh-Hans" : "en")">
+        <head>
+        <meta charset="utf-8">
+        <meta name="generator" content="Reel">
+        <title>\(esc(title)) — review</title>
+        <style>
+        :root { --ink: #1d1d1f; --muted: #6b6b70; --line: #d9d9de; --ok: #1e7d3a; --bad: #b3261e; }
+        * { box-sizing: border-box; }
+        body { font-family: "Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", sans-serif; color: var(--ink); margin: 24px; }
+        h1 { margin: 0 0 4px; font-size: 22px; }
+        header p { margin: 0; color: var(--muted); font-size: 13px; }
+        section.shot { margin: 26px 0; }
+        h2 { font-size: 15px; margin: 0 0 4px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
+        h2 small { font-weight: normal; color: var(--muted); margin-left: 8px; }
+        .prompt { color: var(--muted); font-size: 12px; margin: 4px 0 10px; }
+        .takes { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 14px; }
+        .take { border: 1px solid var(--line); border-radius: 6px; overflow: hidden; font-size: 12px; }
+        .take.picked { border: 2px solid var(--ink); }
+        .take video { display: block; width: 100%; background: #111; }
+        .strip { display: flex; gap: 2px; background: #111; }
+        .strip img { flex: 1; min-width: 0; height: auto; display: block; }
+        .meta { padding: 8px 10px 10px; }
+        .id { font-weight: 700; font-size: 13px; }
+        .verdict { font-weight: 600; margin: 4px 0; }
+        .verdict.ok { color: var(--ok); }
+        .verdict.bad { color: var(--bad); }
+        .problems { margin: 0 0 4px 16px; padding: 0; color: var(--bad); }
+        .muted { color: var(--muted); }
+        button { font: inherit; margin: 6px 0; }
+        </style>
+        </head>
+        <body>
+        <header>
+        <h1>\(esc(title))</h1>
+        <p>\(rows.count) shots · \(rows.reduce(0) { $0 + $1.cards.count }) takes · ★ the take the cut uses</p>
+        </header>
+
+        """
+        for row in rows { out += section(row) }
+        out += """
+        <script>
+        // Plays a shot's takes together, from the start, so they can be compared.
+        for (const button of document.querySelectorAll("button[data-shot]")) {
+          button.addEventListener("click", () => {
+            const videos = document.querySelectorAll(`section[id="${button.dataset.shot}"] video`);
+            for (const video of videos) { video.currentTime = 0; }
+            for (const video of videos) { video.play(); }
+          });
+        }
+        </script>
+        </body>
+        </html>
+
+        """
+        return out
+    }
+
+    func section(_ row: Row) -> String {
+        let shot = row.shot
+        var out = "<section class=\"shot\" id=\"\(esc(shot.id.rawValue))\">\n"
+        out += "<h2>\(esc(shot.id.rawValue))<small>\(esc(shot.size.rawValue)) · \(esc(shot.move.name)) · "
+            + String(format: "%.1f s", shot.duration.seconds) + "</small></h2>\n"
+        out += "<p class=\"prompt\">\(esc(row.prompt))</p>\n"
+        if row.cards.isEmpty {
+            out += "<p class=\"muted\">no takes yet (<code>reel generate --shots \(esc(shot.id.rawValue))</code>)</p>\n</section>\n"
+            return out
+        }
+        if row.cards.filter({ $0.video != nil }).count > 1 {
+            out += "<button data-shot=\"\(esc(shot.id.rawValue))\">▶ play the takes together</button>\n"
+        }
+        out += "<div class=\"takes\">\n"
+        for card in row.cards { out += self.card(card) }
+        out += "</div>\n</section>\n"
+        return out
+    }
+
+    func card(_ card: Card) -> String {
+        let t = card.take
+        var out = "<div class=\"take\(t.picked ? " picked" : "")\" id=\"\(esc(t.take))\">\n"
+        if let video = card.video {
+            out += "<video src=\"\(esc(video))\" controls muted preload=\"metadata\" playsinline></video>\n"
+        }
+        if !card.frames.isEmpty {
+            out += "<div class=\"strip\">" + card.frames.map { "<img src=\"\(esc($0))\" alt=\"frame of \(esc(t.take))\" loading=\"lazy\">" }
+                .joined() + "</div>\n"
+        }
+        out += "<div class=\"meta\">\n<div class=\"id\">\(t.picked ? "★ " : "")#\(t.number) <span class=\"muted\">\(esc(t.state))</span></div>\n"
+        if let verdict = card.verdict {
+            if verdict.passed {
+                out += "<div class=\"verdict ok\">✓ passes the check</div>\n"
+            } else {
+                out += "<div class=\"verdict bad\">✗ \(verdict.problems.count) problem\(verdict.problems.count == 1 ? "" : "s")</div>\n<ul class=\"problems\">"
+                    + verdict.problems.map { "<li>\(esc($0.summary))</li>" }.joined() + "</ul>\n"
+            }
+        } else if let failure = t.failure {
+            out += "<div class=\"verdict bad\">\(esc(t.failureReason ?? "failed")): \(esc(failure))</div>\n"
+        }
+        var facts = ["\(t.provider)/\(t.model)"]
+        if let cost = t.cost { facts.append(cost.description) }
+        if let seconds = t.seconds { facts.append(String(format: "%.2f s", seconds)) }
+        if t.attempts > 1 { facts.append("\(t.attempts) attempts") }
+        out += "<div class=\"muted\">\(esc(facts.joined(separator: " · ")))</div>\n"
+        if !t.current { out += "<div class=\"muted\">made from an earlier version of the shot</div>\n" }
+        out += "</div>\n</div>\n"
+        return out
+    }
+}
