@@ -59,6 +59,9 @@ struct CastCommand: AsyncParsableCommand {
         @Option(help: "What it looks like: age, costume, hair; used in prompts.")
         var description: String?
 
+        @Flag(help: "Drop the subject's reference images first, then add the --image ones (none: just drop them).")
+        var replaceImages = false
+
         @Flag(help: "A real person's likeness: their images go to no provider until `reel consent grant` records consent.")
         var realPerson = false
 
@@ -76,7 +79,7 @@ struct CastCommand: AsyncParsableCommand {
             defer { production.close() }
             let member = try await Studio().addToCast(production, CastAddition(
                 name: name, kind: kind, description: description, images: images.map { URL(fileURLWithPath: $0) },
-                realPerson: realPerson))
+                realPerson: realPerson, replaceImages: replaceImages))
             if json { return try Terminal.json(member) }
             Terminal.out(CastCommand.lines(member))
         }

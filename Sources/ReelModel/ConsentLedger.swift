@@ -35,20 +35,23 @@ public struct ConsentEvent: Hashable, Sendable, Codable {
 }
 
 /// The consent of each real person, read from the ledger: the latest grant, revoked by any
-/// revocation after it.
+/// revocation recorded after it. Order is the order entries were appended, not their
+/// clocks: a revocation written on a machine whose clock is behind still revokes.
 public struct ConsentLedger: Hashable, Sendable {
+    /// In the order they were appended.
     public var events: [ConsentEvent]
 
     public init(_ events: [ConsentEvent]) {
-        self.events = events.sorted { $0.at < $1.at }
+        self.events = events
     }
 
-    /// The consent in force for `subject` as the ledger stands (revoked and expired ones
-    /// included: ``Consent/isValid(at:)`` says whether it holds).
+    /// The consent for `subject` as the ledger stands, revoked or expired ones included
+    /// (``Subject/likenessRefusal(for:at:)`` says whether it holds).
     public func consent(for subject: SubjectID) -> Consent? {
         let own = events.filter { $0.subject == subject }
-        guard let grant = own.last(where: { $0.action == .grant }) else { return nil }
-        let revoked = own.first { $0.action == .revoke && $0.at >= grant.at }
+        guard let last = own.lastIndex(where: { $0.action == .grant }) else { return nil }
+        let grant = own[last]
+        let revoked = own[(last + 1)...].first { $0.action == .revoke }
         return Consent(grantedBy: grant.by ?? "", scope: "likeness", grantedAt: grant.at, expiresAt: grant.expiresAt,
                        revokedAt: revoked?.at, evidence: grant.evidence, providers: grant.providers)
     }
@@ -60,7 +63,7 @@ extension Subject {
     public func likenessRefusal(for provider: ProviderID, at date: Date) -> String? {
         guard realPerson == true else { return nil }
         guard let consent else { return "\(name) is a real person and there is no consent on file" }
-        if let revokedAt = consent.revokedAt, revokedAt <= date {
+        if let revokedAt = consent.revokedAt {
             return "\(name)'s consent was revoked on \(Self.day(revokedAt))"
         }
         if let expiresAt = consent.expiresAt, expiresAt <= date {
@@ -78,7 +81,7 @@ extension Subject {
     public func consentStatus(at date: Date) -> String? {
         guard realPerson == true else { return nil }
         guard let consent else { return "none on file" }
-        if let revokedAt = consent.revokedAt, revokedAt <= date { return "revoked on \(Self.day(revokedAt))" }
+        if let revokedAt = consent.revokedAt { return "revoked on \(Self.day(revokedAt))" }
         if let expiresAt = consent.expiresAt, expiresAt <= date { return "expired on \(Self.day(expiresAt))" }
         guard consent.isValid(at: date) else { return "not yet in force (from \(Self.day(consent.grantedAt)))" }
         return "in force" + (consent.providers.map { " for " + $0.map(\.rawValue).joined(separator: ", ") } ?? " for every provider")

@@ -73,10 +73,15 @@ public struct Take: Hashable, Sendable {
     public var providerJobID: String?
     /// When its job last changed; nil while no job has been recorded.
     public var updatedAt: Date?
+    /// The real people whose likeness went with it (their reference images, or a frame of
+    /// a take that showed them): it leaves every cut once their consent no longer holds.
+    public var shows: [SubjectID] = []
 
     public init(shot: ShotID, number: Int, provider: ProviderID, model: String, seed: UInt64, fingerprint: String,
                 node: NodeID, createdAt: Date, generatedMilliseconds: Int64? = nil, fit: TakeFit? = nil,
-                state: TakeState = .requested, attempts: Int = 0, providerJobID: String? = nil, updatedAt: Date? = nil) {
+                state: TakeState = .requested, attempts: Int = 0, providerJobID: String? = nil, updatedAt: Date? = nil,
+                shows: [SubjectID] = []) {
+        self.shows = shows
         self.id = Take.id(shot: shot, number: number)
         self.shot = shot
         self.number = number

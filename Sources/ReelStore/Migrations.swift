@@ -147,9 +147,13 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'the consent ledger is append-only'); END;
                 """)
         }
+        m.registerMigration("v7-take-shows") { db in
+            // The real people a take's request carried the likeness of (a JSON array of ids).
+            try db.alter(table: "take") { t in t.add(column: "shows", .text) }
+        }
         return m
     }
 
     /// Every migration this version knows; a database with others is from a newer Reel.
-    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit", "v5-cast", "v6-consent"]
+    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit", "v5-cast", "v6-consent", "v7-take-shows"]
 }

@@ -39,7 +39,7 @@ extension Studio {
                             hint: "choose a directory you can write to")
         }
         let blobs = production.blobs
-        let builder = FilmGraphBuilder(storyboard: storyboard, settings: renderSettings(production), generators: generators())
+        let builder = try await filmBuilder(production, board: storyboard)
         var graph = JobGraph()
         for shot in storyboard.shots {
             graph.add(try builder.takesGraph([(shot, builder.animaticTake(shot))]).nodes.first { $0.spec.kind == .image }!)

@@ -38,12 +38,15 @@ public struct CastAddition: Sendable, Hashable {
     public var description: String?
     /// Images to add as references, in order (JPEG, PNG or WebP).
     public var images: [URL]
+    /// Drops the subject's references first (a wrong photo, a new look).
+    public var replaceImages = false
     /// Marks a real person's likeness: their images go to no provider without consent.
     public var realPerson = false
 
     public init(name: String, kind: Subject.Kind? = nil, description: String? = nil, images: [URL] = [],
-                realPerson: Bool = false) {
+                realPerson: Bool = false, replaceImages: Bool = false) {
         self.realPerson = realPerson
+        self.replaceImages = replaceImages
         self.name = name
         self.kind = kind
         self.description = description
@@ -80,8 +83,8 @@ extension Studio {
         }
         let kind = existing?.kind ?? addition.kind ?? .character
         let id = existing?.id ?? Subject.makeID(kind: kind, name: name)
-        var images: [(URL, Data, MediaInfo, String)] = []
-        for url in addition.images { images.append(try await checkReference(url)) }
+        var images: [(Data, MediaInfo, String)] = []
+        for url in addition.images { images.append(try await checkReference(url, scratch: production.blobs.scratchDirectory)) }
         var entry = try await production.repository.castEntries()[id]
             ?? CastEntry(kind: kind, name: existing?.name ?? name)
         if addition.realPerson {
@@ -93,12 +96,12 @@ extension Studio {
         if let description = addition.description?.trimmingCharacters(in: .whitespacesAndNewlines) {
             entry.description = description
         }
-        if entry.references.isEmpty, let existing {
+        if addition.replaceImages { entry.references = [] } else if entry.references.isEmpty, let existing {
             // The planner's subject may carry references of its own (none today); keep them.
             let assets = try await referenceAssets(production)
             entry.references = existing.references.compactMap { assets[$0] }
         }
-        for (_, data, media, type) in images {
+        for (data, media, type) in images {
             let asset = try production.blobs.put(data, mediaType: type, media: media)
             if !entry.references.contains(where: { $0.digest == asset.digest }) { entry.references.append(asset) }
         }
@@ -144,9 +147,10 @@ extension Studio {
             }.map(\.id))
     }
 
-    /// Reads and decodes a reference image: its bytes, size and media type, or one clear
-    /// error naming the file.
-    func checkReference(_ url: URL) async throws -> (URL, Data, MediaInfo, String) {
+    /// Reads a reference image once, then checks and decodes that copy (a file still being
+    /// written or synced is stored as checked, or refused): its bytes, size and media type,
+    /// or one clear error naming the file.
+    func checkReference(_ url: URL, scratch: URL) async throws -> (Data, MediaInfo, String) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw ReelError(.notFound, "no such image", at: url.path, hint: "check the path of the reference image")
@@ -159,12 +163,24 @@ extension Studio {
             throw ReelError(.invalidInput, "the reference image is \(size / 1_048_576) MB; 30 MB at most", at: url.path,
                             hint: "save it smaller (models scale references down anyway)")
         }
+        let data = try Data(contentsOf: url)
+        guard !data.isEmpty else {
+            throw ReelError(.invalidInput, "the reference image is empty", at: url.path, hint: "give a JPEG, PNG or WebP image")
+        }
+        let copy = scratch.appendingPathComponent("\(ScratchSweep.prefix)reference-\(UUID().uuidString).\(url.pathExtension)")
+        try data.write(to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let checked = try await checkReferenceCopy(copy, of: url)
+        return (data, checked.media, checked.type)
+    }
+
+    func checkReferenceCopy(_ copy: URL, of url: URL) async throws -> (media: MediaInfo, type: String) {
         let types = ["png": "image/png", "mjpeg": "image/jpeg", "webp": "image/webp"]
         let notImage = ReelError(.invalidInput, "this is not a JPEG, PNG or WebP image", at: url.path,
                                  hint: "give a photo or a still as JPEG, PNG or WebP")
         let media: MediaInfo
         do {
-            media = try await MediaProbe(ffprobe: try toolchain.requireFFprobe(), runner: runner).probe(url)
+            media = try await MediaProbe(ffprobe: try toolchain.requireFFprobe(), runner: runner).probe(copy)
         } catch let error as ReelError where error.code == .mediaFailed {
             throw notImage
         }
@@ -178,11 +194,11 @@ extension Studio {
                             at: url.path, hint: "scale it down")
         }
         // Decoded whole: a cut-off file has a header ffprobe reads and no picture.
-        let decoded = try await runner.run(try toolchain.requireFFmpeg(), ["-v", "error", "-xerror", "-i", url.path, "-f", "null", "-"])
+        let decoded = try await runner.run(try toolchain.requireFFmpeg(), ["-v", "error", "-xerror", "-i", copy.path, "-f", "null", "-"])
         guard decoded.status == 0, decoded.stderrText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ReelError(.invalidInput, "the reference image is damaged: \(decoded.stderrTail(1))", at: url.path,
                             hint: "export it again from the original")
         }
-        return (url, try Data(contentsOf: url), media, type)
+        return (media, type)
     }
 }

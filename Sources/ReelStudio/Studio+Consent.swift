@@ -1,6 +1,7 @@
 import Foundation
 import ReelEngine
 import ReelModel
+import ReelProviders
 
 /// One entry of the consent ledger as `reel consent list` shows it.
 public struct ConsentReport: Sendable, Codable, Hashable {
@@ -60,6 +61,11 @@ extension Studio {
             let ids = names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
             guard !ids.isEmpty else {
                 throw ReelError(.usage, "--providers names no provider", hint: "e.g. --providers kling,vidu; leave it out to allow any")
+            }
+            let known = Set(ProviderDirectory.all.map(\.id.rawValue)).union(production.config.providers.keys.map(\.rawValue))
+            if let unknown = ids.first(where: { !known.contains($0) }) {
+                throw ReelError(.usage, "\"\(unknown)\" is not a provider Reel knows (--providers)",
+                                hint: "the providers are " + known.sorted().joined(separator: ", "))
             }
             return ids.map { ProviderID($0) }
         }

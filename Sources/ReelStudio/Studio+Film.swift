@@ -73,12 +73,14 @@ extension Studio {
                           sources: cut.named, warnings: cut.warnings)
     }
 
-    /// Why a finished take may no longer be shown: it shows a real person (their references
-    /// went with its shot) whose consent is not in force now for the take's provider.
+    /// Why a finished take may no longer be shown: it carries the likeness of a real person
+    /// (``Take/shows``) whose consent is not in force now for the take's provider.
     static func withdrawal(in board: Storyboard, at now: Date) -> (Take) -> String? {
         { take in
-            guard let shot = board.shot(take.shot) else { return nil }
-            return board.referenceSubjects(for: shot).lazy.compactMap { $0.likenessRefusal(for: take.provider, at: now) }.first
+            take.shows.lazy.compactMap { id in
+                guard let person = board.subject(id) else { return "\(id) is no longer in the cast" }
+                return person.likenessRefusal(for: take.provider, at: now)
+            }.first
         }
     }
 

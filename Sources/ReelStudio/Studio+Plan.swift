@@ -37,14 +37,15 @@ extension Studio {
         var builder = FilmGraphBuilder(storyboard: board, settings: settings ?? renderSettings(production),
                                        generators: generators(setup), catalog: setup?.catalog ?? ModelCatalog())
         builder.referenceAssets = try await referenceAssets(production)
-        let sources = Set(board.shots.compactMap(\.continuesFrom))
+        // Only shots still in the storyboard: a retired shot's pick is never a first frame.
+        let sources = Set(board.shots.compactMap(\.continuesFrom)).filter { board.shot($0) != nil }
         if !sources.isEmpty {
             let picks = try await production.repository.picks()
             for source in sources {
                 guard let pick = picks[source],
                       let take = try await production.repository.takes(of: source).first(where: { $0.id == pick }),
-                      let output = take.output else { continue }
-                builder.continuity[source] = (take.id, output)
+                      take.succeeded else { continue }
+                builder.continuity[source] = take
             }
         }
         return builder

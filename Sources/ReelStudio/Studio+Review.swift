@@ -30,7 +30,7 @@ extension Studio {
         let animatic = localGenerators().video.descriptor.id
         // Frames are made in scratch and installed with the page: nothing half-written is
         // left under a final name.
-        let scratch = production.blobs.scratchDirectory.appendingPathComponent("review-\(UUID().uuidString)")
+        let scratch = production.blobs.scratchDirectory.appendingPathComponent("\(ScratchSweep.prefix)review-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         var rows: [ReviewSheet.Row] = []

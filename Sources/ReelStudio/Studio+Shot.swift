@@ -169,6 +169,12 @@ extension Studio {
                 throw ReelError(.usage, "a shot of \(String(format: "%g", seconds)) s cannot be made",
                                 hint: "give --duration between 0.5 and 60 seconds")
             }
+            // Its lines must fit: the last one ends where the planner timed it.
+            let spoken = shot.dialogue.map { ($0.start + $0.duration).seconds }.max() ?? 0
+            guard seconds >= spoken else {
+                throw ReelError(.usage, String(format: "%@'s lines need %.1f s; %g s is too short", shot.id.rawValue, spoken, seconds),
+                                hint: String(format: "give --duration %.1f or more, or split the lines over two shots in the script", spoken))
+            }
             let rate = board.format.frameRate
             next.duration = rate.time(frames: rate.frames(seconds: seconds, minimum: 1))
         }

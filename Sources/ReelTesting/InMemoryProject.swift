@@ -99,13 +99,13 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
             }
     }
 
+    /// All or none, like a transaction.
     public func addTakes(_ takes: [Take]) throws {
-        for take in takes {
-            guard !takeRequests.contains(where: { $0.id == take.id }) else {
-                throw ReelError(.internalError, "take \(take.id) is already recorded")
-            }
-            takeRequests.append(take)
+        var ids = Set(takeRequests.map(\.id))
+        for take in takes where !ids.insert(take.id).inserted {
+            throw ReelError(.internalError, "take \(take.id) is already recorded")
         }
+        takeRequests += takes
     }
 
     public func pick(_ take: TakeID, for shot: ShotID) { pickByShot[shot] = take }

@@ -1,4 +1,5 @@
 import Foundation
+import ReelEngine
 import ReelModel
 import ReelTesting
 import Testing
@@ -24,6 +25,9 @@ import Testing
          "--providers names no provider"),
         ("unknown subject", { ConsentGrant(name: "LIN XIAO", by: "Lin", evidence: try $0.write("c.pdf", "%PDF")) },
          "there is no subject \"LIN XIAO\" in the storyboard"),
+        ("a provider Reel does not know", { ConsentGrant(name: "MAYA", by: "Maya", evidence: try $0.write("c.pdf", "%PDF"),
+                                                         providers: ["kling", "klign"]) },
+         "\"klign\" is not a provider Reel knows (--providers)"),
     ]
 
     @Test(arguments: 0..<refusals.count)
@@ -53,6 +57,39 @@ import Testing
         }
         #expect(prop?.message == "only a character can be a real person; kettle is a prop")
         #expect(try await f.project.consentEvents().isEmpty)
+    }
+
+    /// The ledger's order is the order entries were written, not their clocks: a revocation
+    /// from a machine whose clock is behind still revokes.
+    @Test func aRevocationWithAnEarlierClockStillRevokes() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        _ = try await Studio().addToCast(f.production, CastAddition(name: "MAYA", realPerson: true))
+        let evidence = try f.dir.write("c.pdf", "%PDF signed")
+        _ = try await Studio().grantConsent(f.production, ConsentGrant(name: "MAYA", by: "Maya", evidence: evidence),
+                                            now: Date(timeIntervalSince1970: 2_000_000_000))
+        _ = try await Studio().revokeConsent(f.production, name: "MAYA", reason: nil, now: Date(timeIntervalSince1970: 1_000_000_000))
+        let maya = try #require(try await Studio().plan(f.production, save: false).subject("char:maya"))
+        #expect(maya.likenessRefusal(for: "kling", at: Date(timeIntervalSince1970: 3_000_000_000))?.hasPrefix("MAYA's consent was revoked") == true)
+        #expect(maya.consentStatus(at: Date())?.hasPrefix("revoked on ") == true)
+    }
+
+    /// Only a take that carried someone's likeness leaves the cut when their consent goes: a
+    /// take made from the prompt alone stays.
+    @Test func onlyTakesThatCarriedALikenessAreWithdrawn() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        _ = try await Studio().addToCast(f.production, CastAddition(name: "MAYA", realPerson: true))
+        let board = try await Studio().plan(f.production, save: false)
+        let shot = try #require(board.shots.first)
+        var withHer = Take(shot: shot.id, number: 1, provider: "kling", model: "m", seed: 1, fingerprint: "f", node: "video:a",
+                           createdAt: Date(), shows: ["char:maya"])
+        withHer.state = .succeeded(NodeOutput(asset: Asset(digest: Hashing.sha256("a"), mediaType: "video/mp4", byteCount: 1)))
+        var textOnly = withHer
+        textOnly.shows = []
+        let withdrawn = Studio.withdrawal(in: board, at: Date())
+        #expect(withdrawn(withHer) == "MAYA is a real person and there is no consent on file")
+        #expect(withdrawn(textOnly) == nil)
     }
 
     @Test func theCastSaysWhereConsentStands() async throws {

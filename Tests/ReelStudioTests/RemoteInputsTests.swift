@@ -133,8 +133,8 @@ import Testing
         }
         let none = await refusal()
         #expect(none?.code == .refused)
-        #expect(none?.message == "MAYA is a real person and there is no consent on file: \(shot.id) would send their images to kling")
-        #expect(none?.hint?.hasPrefix("record it with `reel consent grant \"MAYA\" --by WHO --evidence FILE`") == true)
+        #expect(none?.message == "MAYA is a real person and there is no consent on file: \(shot.id) would send their likeness to kling")
+        #expect(none?.hint?.hasPrefix("record consent with `reel consent grant \"MAYA\" --by WHO --evidence FILE`") == true)
         let dryRun = await #expect(throws: ReelError.self) {
             try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1, dryRun: true))
         }
@@ -143,7 +143,9 @@ import Testing
         let evidence = try dir.write("consent-signed.pdf", "%PDF-1.4 signed by Maya Chen\n")
         _ = try await studio.grantConsent(production, ConsentGrant(name: "maya", by: "Maya Chen", evidence: evidence,
                                                                    providers: ["vidu"]))
-        #expect(await refusal()?.message == "MAYA's consent covers vidu, not kling: \(shot.id) would send their images to kling")
+        let elsewhere = await refusal()
+        #expect(elsewhere?.message == "MAYA's consent covers vidu, not kling: \(shot.id) would send their likeness to kling")
+        #expect(elsewhere?.hint?.contains("or pin the shot to a provider it covers (vidu)") == true)
         #expect(kling.requests("POST", "/v1/videos/").isEmpty, "nothing was sent while consent was missing")
 
         _ = try await studio.grantConsent(production, ConsentGrant(name: "maya", by: "Maya Chen", evidence: evidence,
@@ -153,6 +155,7 @@ import Testing
         let creates = kling.requests("POST", "/v1/videos/")
         #expect(creates.count == 1)
         #expect(creates.first?.json?["image_list"]?.arrayValue?.first?["image"]?.stringValue == faceBase64)
+        #expect(try await production.repository.takes(of: shot.id).first?.shows == ["char:maya"], "the take records whose likeness it carried")
 
         _ = try await studio.revokeConsent(production, name: "MAYA", reason: "she asked")
         // One more take than there is: refused before any new job is created.

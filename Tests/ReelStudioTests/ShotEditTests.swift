@@ -96,6 +96,45 @@ import Testing
         #expect(try await f.project.loadStoryboard()?.shot(shot.id) == shot)
     }
 
+    @Test func aShotCannotBeShorterThanItsLines() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        let shot = try #require(f.board.shots.first { !$0.dialogue.isEmpty })
+        let error = await #expect(throws: ReelError.self) {
+            try await Studio().editShot(f.production, id: shot.id, change: ShotChange(duration: 0.5))
+        }
+        #expect(error?.message.hasPrefix("\(shot.id)'s lines need ") == true, "\(String(describing: error?.message))")
+        #expect(try await f.project.shotEdits().isEmpty)
+    }
+
+    /// A shot that continues one the script no longer has starts from nothing of it: no
+    /// frame of a retired shot's take goes anywhere, and the shot says why.
+    @Test func continuingARetiredShotSendsNothingOfIt() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        let first = try #require(f.board.shots.first { $0.action.contains("waits") })
+        let second = try #require(f.board.shots.first { !$0.dialogue.isEmpty })
+        let take = f.take(first, 1, fingerprint: "x")
+        try await f.project.addTakes([take])
+        await f.record(.succeeded(TakeDecisionTests.output), of: take)
+        _ = try await Studio().pick(f.production, shot: first.id, number: 1)
+        let edited = try await Studio().editShot(f.production, id: second.id, change: ShotChange(continuesFrom: first.id.rawValue))
+        #expect(edited.remoteInput.hasPrefix("image-to-video: starts on the last frame of \(first.id)"))
+
+        // The script loses the first shot's action: that shot is retired.
+        let script = try String(contentsOf: f.production.script, encoding: .utf8)
+        try script.replacingOccurrences(of: "Maya waits by the window.\n", with: "")
+            .write(to: f.production.script, atomically: true, encoding: .utf8)
+        let board = try await Studio().plan(f.production, save: true)
+        #expect(board.shot(first.id) == nil)
+        let now = try #require(board.shot(second.id))
+        #expect(now.continuesFrom == first.id)
+        let builder = try await Studio().filmBuilder(f.production, board: board)
+        #expect(builder.firstFrame(for: now) == nil && builder.likeness(for: now).isEmpty)
+        #expect(try await Studio().shot(f.production, id: second.id).remoteInput
+            == "text-to-video: continues \(first.id), which is no longer in the script (`reel shot \(second.id) --continue-from \"\"`)")
+    }
+
     @Test func anUnknownShotNamesTheRange() async throws {
         let f = try await Fixture()
         defer { f.dir.remove() }

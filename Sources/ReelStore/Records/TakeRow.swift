@@ -18,9 +18,11 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
     var createdAt: Double
     var generatedMs: Int64?
     var fit: String?
+    /// The real people whose likeness went with it, as a JSON array of subject ids; nil for none.
+    var shows: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, shot, number, provider, model, seed, fingerprint, node, fit
+        case id, shot, number, provider, model, seed, fingerprint, node, fit, shows
         case createdAt = "created_at"
         case generatedMs = "generated_ms"
     }
@@ -37,6 +39,8 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
         createdAt = take.createdAt.timeIntervalSince1970
         generatedMs = take.generatedMilliseconds
         fit = take.fit?.rawValue
+        shows = take.shows.isEmpty ? nil
+            : String(decoding: (try? JSONEncoder().encode(take.shows.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     /// The take, in `state` as its job's row says.
@@ -44,7 +48,8 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
         Take(shot: ShotID(shot), number: number, provider: ProviderID(provider), model: model, seed: UInt64(seed) ?? 0,
              fingerprint: fingerprint, node: NodeID(node), createdAt: Date(timeIntervalSince1970: createdAt),
              generatedMilliseconds: generatedMs, fit: fit.flatMap(TakeFit.init(rawValue:)), state: state,
-             attempts: attempts, providerJobID: providerJobID, updatedAt: updatedAt)
+             attempts: attempts, providerJobID: providerJobID, updatedAt: updatedAt,
+             shows: (shows.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []).map { SubjectID($0) })
     }
 }
 

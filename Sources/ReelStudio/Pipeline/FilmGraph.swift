@@ -62,12 +62,25 @@ struct FilmGraphBuilder {
     var referenceAssets: [Digest: Asset] = [:]
     /// When the graph is built: the moment consent is checked against.
     var now = Date()
-    /// The picked take of each shot another shot continues from.
-    var continuity: [ShotID: (take: TakeID, output: NodeOutput)] = [:]
+    /// The picked, finished take of each shot another shot continues from.
+    var continuity: [ShotID: Take] = [:]
 
-    /// The picked take `shot` starts on the last frame of, when it continues one.
-    func firstFrame(for shot: Shot) -> (take: TakeID, output: NodeOutput)? {
-        shot.continuesFrom.flatMap { continuity[$0] }
+    /// The picked take `shot` starts on the last frame of, when it continues a shot that is
+    /// still in the storyboard.
+    func firstFrame(for shot: Shot) -> Take? {
+        guard let source = shot.continuesFrom, storyboard.shot(source) != nil, let take = continuity[source],
+              take.output != nil else { return nil }
+        return take
+    }
+
+    /// The real people whose likeness a remote take of `shot` carries: the subjects whose
+    /// references go with it, or whoever the take it continues from showed.
+    func likeness(for shot: Shot) -> [SubjectID] {
+        if let source = firstFrame(for: shot) {
+            return Self.remoteMode(for: shot, in: storyboard, firstFrame: true) == .imageToVideo ? source.shows : []
+        }
+        guard Self.remoteMode(for: shot, in: storyboard) == .references else { return [] }
+        return storyboard.referenceSubjects(for: shot).filter { $0.realPerson == true }.map(\.id)
     }
 
     var describe: ShotDescription { ShotDescription(storyboard: storyboard) }
@@ -83,8 +96,9 @@ struct FilmGraphBuilder {
     /// A new take of `shot` on the provider and model `plan` chose.
     func newTake(_ shot: Shot, number: Int, plan: TakePlan, at date: Date) -> Take {
         Take(shot: shot.id, number: number, provider: plan.provider, model: plan.model, seed: Hashing.seed("take:\(number)"),
-                   fingerprint: fingerprint(shot), node: NodeID("video:\(shot.id)#\(number)"), createdAt: date,
-                   generatedMilliseconds: plan.generatedMilliseconds, fit: plan.fit)
+             fingerprint: fingerprint(shot), node: NodeID("video:\(shot.id)#\(number)"), createdAt: date,
+             generatedMilliseconds: plan.generatedMilliseconds, fit: plan.fit,
+             shows: plan.provider == generators.video.descriptor.id ? [] : likeness(for: shot))
     }
 
     /// The version of a shot that generation depends on: what it shows, how long, in
@@ -106,7 +120,7 @@ struct FilmGraphBuilder {
         }
         // A continuing shot is a new version when the take it continues changes.
         if let source = shot.continuesFrom {
-            object["continuesFrom"] = .string(firstFrame(for: shot)?.output.asset.digest.rawValue ?? source.rawValue)
+            object["continuesFrom"] = .string(firstFrame(for: shot)?.output?.asset.digest.rawValue ?? source.rawValue)
         }
         return String(Hashing.sha256(JSONValue.object(object).canonical).rawValue.prefix(16))
     }
@@ -124,11 +138,18 @@ struct FilmGraphBuilder {
         var inputs: [NodeID] = []
         var images: [ImageInput] = []
         var mode = Self.remoteMode(for: shot, in: storyboard, firstFrame: firstFrame(for: shot) != nil)
-        if !generator.descriptor.isLocal, mode == .imageToVideo, let (sourceTake, output) = firstFrame(for: shot) {
-            // Continuity: the exact last frame of the picked take of the shot it continues.
-            if let source = storyboard.shot(shot.continuesFrom!) {
-                try checkConsent(storyboard.referenceSubjects(for: source), shot: shot, provider: take.provider)
-            }
+        // The consent gate: a real person's likeness — their references, or a frame of a take
+        // that showed them — leaves the machine only with consent in force for this provider.
+        // Refused before anything is submitted or paid.
+        if !generator.descriptor.isLocal {
+            try checkConsent(likeness(for: shot), shot: shot, provider: take.provider)
+        }
+        if !generator.descriptor.isLocal, mode == .imageToVideo, let source = firstFrame(for: shot), let output = source.output,
+           let sourceShot = storyboard.shot(source.shot) {
+            // Continuity: the exact last frame the cut shows of the picked take of the shot it
+            // continues (a take longer than its shot is trimmed: its frame at the cut).
+            let sourceTake = source.id
+            let shown = source.fit == .trim ? format.frameRate.frames(in: sourceShot.duration) : nil
             let takeNode = NodeID("take:\(sourceTake)")
             if graph[takeNode] == nil {
                 var node = GraphNode(id: takeNode, spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
@@ -141,14 +162,13 @@ struct FilmGraphBuilder {
             if graph[frameNode] == nil {
                 graph.add(GraphNode(id: frameNode, spec: JobSpec(kind: .frame, kindVersion: LastFrameParams.kindVersion,
                                                                  provider: "ffmpeg", model: "last-frame",
-                                                                 params: try JSONValue(encoding: LastFrameParams())),
+                                                                 params: try JSONValue(encoding: LastFrameParams(frames: shown))),
                                     inputs: [takeNode], shot: shot.continuesFrom, label: "last frame of \(sourceTake)"))
             }
             images.append(ImageInput(input: inputs.count, role: .firstFrame))
             inputs.append(frameNode)
         }
         if !generator.descriptor.isLocal, mode == .references {
-            try checkConsent(storyboard.referenceSubjects(for: shot), shot: shot, provider: take.provider)
             // The subjects' reference images, straight from the store: given, never made.
             for digest in storyboard.referenceImages(for: shot) {
                 guard let asset = referenceAssets[digest] else {
@@ -208,12 +228,17 @@ struct FilmGraphBuilder {
 
     /// The consent gate: a real person's likeness leaves the machine only with consent in
     /// force for this provider. Refused before anything is submitted or paid.
-    func checkConsent(_ subjects: [Subject], shot: Shot, provider: ProviderID) throws {
-        for subject in subjects {
+    func checkConsent(_ people: [SubjectID], shot: Shot, provider: ProviderID) throws {
+        for id in people {
+            guard let subject = storyboard.subject(id) else {
+                throw ReelError(.refused, "\(id) is a real person no longer in the cast: \(shot.id) would send their likeness to \(provider)",
+                                at: "shot \(shot.id)", hint: "make the shot without them (`reel shot \(shot.id) --mode text`)")
+            }
             if let refusal = subject.likenessRefusal(for: provider, at: now) {
-                throw ReelError(.refused, "\(refusal): \(shot.id) would send their images to \(provider)",
+                let elsewhere = subject.consent?.providers.map { " or pin the shot to a provider it covers (\($0.map(\.rawValue).joined(separator: ", ")))" } ?? ""
+                throw ReelError(.refused, "\(refusal): \(shot.id) would send their likeness to \(provider)",
                                 at: "shot \(shot.id)",
-                                hint: "record it with `reel consent grant \"\(subject.name)\" --by WHO --evidence FILE`, "
+                                hint: "record consent with `reel consent grant \"\(subject.name)\" --by WHO --evidence FILE`\(elsewhere), "
                                     + "or make the shot without them (`reel shot \(shot.id) --mode text`)")
             }
         }
@@ -237,7 +262,9 @@ struct FilmGraphBuilder {
             return "image-to-video: starts on the last frame of \(source)'s picked take (continuity)"
         }
         if mode == .text, shot.mode != .text, let source = shot.continuesFrom {
-            return "text-to-video: continues \(source), which has no picked take yet (`reel pick \(source) N`)"
+            return board.shot(source) == nil
+                ? "text-to-video: continues \(source), which is no longer in the script (`reel shot \(shot.id) --continue-from \"\"`)"
+                : "text-to-video: continues \(source), which has no finished picked take (`reel pick \(source) N`)"
         }
         if mode == .references {
             let names = board.referenceSubjects(for: shot).map(\.name)
