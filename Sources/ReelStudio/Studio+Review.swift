@@ -28,6 +28,7 @@ extension Studio {
         let builder = try await filmBuilder(production, board: board)
         let settings = renderSettings(production)
         let animatic = localGenerators().video.descriptor.id
+        let picks = try await production.repository.picks()
         // Frames are made in scratch and installed with the page: nothing half-written is
         // left under a final name.
         let scratch = production.blobs.scratchDirectory.appendingPathComponent("\(ScratchSweep.prefix)review-\(UUID().uuidString)")
@@ -36,7 +37,7 @@ extension Studio {
         var rows: [ReviewSheet.Row] = []
         for shot in shots {
             var cards: [ReviewSheet.Card] = []
-            for take in try await takes(production, shot: shot.id) {
+            for take in try await takeReports(production, shot: shot, builder: builder, picked: picks[shot.id]) {
                 var card = ReviewSheet.Card(take: take, video: nil, frames: [], verdict: nil)
                 if let path = take.output, FileManager.default.fileExists(atPath: path) {
                     let file = URL(fileURLWithPath: path)

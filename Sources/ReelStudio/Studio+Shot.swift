@@ -81,7 +81,8 @@ extension Studio {
             prompt: builder.describe.prompt(shot, style: settings.style), promptIsEdited: edit?.prompt != nil,
             edited: edit?.fields ?? [], version: builder.fingerprint(shot),
             remoteInput: FilmGraphBuilder.remoteModeReason(for: shot, in: board, firstFrame: builder.firstFrame(for: shot) != nil),
-            takes: try await takes(production, shot: id),
+            takes: try await takeReports(production, shot: shot, builder: builder,
+                                         picked: try await production.repository.picks()[id]),
             warnings: Studio.editWarnings(board, edits: edit.map { [id: $0] } ?? [:]))
     }
 

@@ -34,9 +34,16 @@ extension Studio {
         let board = try await plan(production, save: false)
         guard let current = board.shot(shot) else { throw Studio.noShot(shot, in: board) }
         let builder = try await filmBuilder(production, board: board)
-        let fingerprint = builder.fingerprint(current)
-        let picked = try await production.repository.picks()[shot]
-        return try await production.repository.takes(of: shot).reversed().map { t in
+        return try await takeReports(production, shot: current, builder: builder,
+                                     picked: try await production.repository.picks()[shot])
+    }
+
+    /// The takes of `shot` as reports, with a plan and builder the caller already has (a
+    /// review of every shot plans once, not once per shot).
+    func takeReports(_ production: Production, shot: Shot, builder: FilmGraphBuilder, picked: TakeID?) async throws
+        -> [TakeReport] {
+        let fingerprint = builder.fingerprint(shot)
+        return try await production.repository.takes(of: shot.id).reversed().map { t in
             TakeReport(take: t.id.rawValue, number: t.number, provider: t.provider.rawValue,
                        model: t.model, state: t.state.name, current: t.fingerprint == fingerprint,
                        picked: picked == t.id, cost: t.output?.cost, attempts: t.attempts,
