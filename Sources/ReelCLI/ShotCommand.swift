@@ -90,6 +90,10 @@ struct ShotCommand: AsyncParsableCommand {
             lines.append("  takes:")
             lines += TakesCommand.lines(r.takes).map { "  " + $0 }
         }
+        if !r.keyframes.isEmpty {
+            lines.append("  keyframes (`reel pick \(s.id) --keyframe N`):")
+            lines += TakesCommand.lines(r.keyframes, keyframes: true).map { "  " + $0 }
+        }
         for warning in r.warnings { lines.append("note: \(warning)") }
         return lines
     }

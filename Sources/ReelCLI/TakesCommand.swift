@@ -28,10 +28,10 @@ struct TakesCommand: AsyncParsableCommand {
     }
 
     /// The takes as `reel takes` and `reel shot` print them, newest first, the pick starred.
-    static func lines(_ takes: [TakeReport]) -> [String] {
+    static func lines(_ takes: [TakeReport], keyframes: Bool = false) -> [String] {
         var lines: [String] = []
         for t in takes {
-            var line = "\(t.picked ? "*" : " ") #\(t.number)  \(t.state.padding(toLength: 9, withPad: " ", startingAt: 0)) "
+            var line = "\(t.picked ? "*" : " ") #\(keyframes ? "k" : "")\(t.number)  \(t.state.padding(toLength: 9, withPad: " ", startingAt: 0)) "
                 + "\(t.provider)/\(t.model)"
             if let cost = t.cost { line += "  \(cost)" }
             if let fit = t.fit, let asked = t.generatedSeconds {
@@ -48,9 +48,11 @@ struct TakesCommand: AsyncParsableCommand {
     }
 }
 
-/// `reel pick SHOT TAKE`: the take the cut uses.
+/// `reel pick SHOT TAKE`: the take the cut uses; `reel pick SHOT --keyframe N`: the keyframe
+/// its remote takes start on.
 struct PickCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "pick", abstract: "Choose the take of a shot that the cut uses.")
+    static let configuration = CommandConfiguration(
+        commandName: "pick", abstract: "Choose the take of a shot that the cut uses, or the keyframe its takes start on.")
 
     @OptionGroup var project: ProjectOptions
 
@@ -58,10 +60,24 @@ struct PickCommand: AsyncParsableCommand {
     var shot: ShotID
 
     @Argument(help: "The take's number, as `reel takes` lists it.")
-    var take: Int
+    var take: Int?
+
+    @Option(help: "Pick keyframe N instead (as `reel shot` lists it, #kN): the still its remote takes start on.")
+    var keyframe: Int?
+
+    func validate() throws {
+        if (take == nil) == (keyframe == nil) {
+            throw ValidationError(take == nil ? "say which take (`reel pick \(shot) 3`) or which keyframe (`reel pick \(shot) --keyframe 2`)"
+                                              : "give a take or --keyframe, not both")
+        }
+    }
 
     func run() async throws {
-        let id = try await Studio().pick(try project.open(lockFor: "pick"), shot: shot, number: take)
-        Terminal.out("\(shot): picked \(id)")
+        let production = try project.open(lockFor: "pick")
+        defer { production.close() }
+        let id = try await Studio().pick(production, shot: shot, number: keyframe ?? take ?? 0,
+                                         kind: keyframe == nil ? .video : .keyframe)
+        Terminal.out(keyframe == nil ? "\(shot): picked \(id)"
+                                     : "\(shot): picked keyframe \(id); its next remote takes start on it (`reel generate --shots \(shot)`)")
     }
 }

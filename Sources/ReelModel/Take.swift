@@ -10,6 +10,14 @@ public enum TakeFit: String, Hashable, Sendable, Codable {
     case hold
 }
 
+/// What a take makes: a video clip for the cut, or a keyframe (a still its video takes start from).
+public enum TakeKind: String, Hashable, Sendable, Codable, CaseIterable {
+    case video
+    /// A still from an image model: cheap candidates to pick from before a video take is
+    /// paid for. Its id is `S01-02#k3`.
+    case keyframe
+}
+
 /// Where a take stands: the state of the job that makes it, typed.
 public enum TakeState: Hashable, Sendable {
     /// Asked for; no job has been recorded yet.
@@ -48,8 +56,9 @@ public enum TakeState: Hashable, Sendable {
 /// One attempt at a shot, the thing users pay for: which provider and model, which seed,
 /// which version of the shot it was made from, and where its job stands.
 public struct Take: Hashable, Sendable {
-    /// `S01-02#3`.
+    /// `S01-02#3`; a keyframe's `S01-02#k3`.
     public var id: TakeID
+    public var kind: TakeKind
     public var shot: ShotID
     /// 1, 2, 3…: never reused, even when the shot changes.
     public var number: Int
@@ -80,9 +89,10 @@ public struct Take: Hashable, Sendable {
     public init(shot: ShotID, number: Int, provider: ProviderID, model: String, seed: UInt64, fingerprint: String,
                 node: NodeID, createdAt: Date, generatedMilliseconds: Int64? = nil, fit: TakeFit? = nil,
                 state: TakeState = .requested, attempts: Int = 0, providerJobID: String? = nil, updatedAt: Date? = nil,
-                shows: [SubjectID] = []) {
+                shows: [SubjectID] = [], kind: TakeKind = .video) {
         self.shows = shows
-        self.id = Take.id(shot: shot, number: number)
+        self.kind = kind
+        self.id = Take.id(shot: shot, number: number, kind: kind)
         self.shot = shot
         self.number = number
         self.provider = provider
@@ -99,7 +109,9 @@ public struct Take: Hashable, Sendable {
         self.updatedAt = updatedAt
     }
 
-    public static func id(shot: ShotID, number: Int) -> TakeID { TakeID("\(shot.rawValue)#\(number)") }
+    public static func id(shot: ShotID, number: Int, kind: TakeKind = .video) -> TakeID {
+        TakeID("\(shot.rawValue)#\(kind == .keyframe ? "k" : "")\(number)")
+    }
 
     /// The finished take's file and cost; nil unless it succeeded.
     public var output: NodeOutput? { if case .succeeded(let output) = state { output } else { nil } }

@@ -11,8 +11,12 @@ public struct SimulatedClip: Hashable, Sendable, Codable {
     /// Drawn in the middle of the picture, over a second line with the seed and model.
     public var label: String
     public var model: String
+    /// The still the clip is drawn from, when the request sent one (image-to-video).
+    public var firstFrame: Data?
 
-    public init(width: Int, height: Int, frameRate: FrameRate, frames: Int64, seed: UInt64, label: String, model: String) {
+    public init(width: Int, height: Int, frameRate: FrameRate, frames: Int64, seed: UInt64, label: String, model: String,
+                firstFrame: Data? = nil) {
+        self.firstFrame = firstFrame
         self.width = width
         self.height = height
         self.frameRate = frameRate
@@ -25,7 +29,7 @@ public struct SimulatedClip: Hashable, Sendable, Codable {
     /// The clip for a request.
     public init(_ request: SimulatedGenerationRequest) {
         self.init(width: request.width, height: request.height, frameRate: request.frameRate, frames: request.frames,
-                  seed: request.seed, label: request.label ?? "", model: request.model)
+                  seed: request.seed, label: request.label ?? "", model: request.model, firstFrame: request.firstFrame)
     }
 
     /// The same size, rate and length with nothing that varies per take: what cheap mode renders.

@@ -8,9 +8,12 @@ extension SimulatedClipRenderer {
     ///
     /// Full mode draws slowly turning gradients in two colours picked from the seed, and the
     /// clip's text (read from `textFile`, never parsed for `%` expansions) in Noto Sans CJK SC.
-    /// Cheap mode draws flat grey with the fastest x264 preset.
+    /// Cheap mode draws flat grey with the fastest x264 preset. Given `image` (the still the
+    /// request started from), full mode draws the clip from it, filled to the frame, pushing in
+    /// slowly from exactly the still (a held still would be a frozen picture), with the text
+    /// small along the bottom.
     public static func arguments(_ clip: SimulatedClip, mode: SimulationConfig.RenderMode, textFile: URL,
-                                 output: URL) -> [String] {
+                                 image: URL? = nil, output: URL) -> [String] {
         let rate = clip.frameRate.denominator == 1 ? "\(clip.frameRate.numerator)"
             : "\(clip.frameRate.numerator)/\(clip.frameRate.denominator)"
         let size = "\(clip.width)x\(clip.height)"
@@ -21,6 +24,16 @@ extension SimulatedClipRenderer {
         case .cheap:
             args += ["-i", "color=c=0x505050:s=\(size):r=\(rate)", "-frames:v", "\(clip.frames)", "-an",
                      "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30"]
+        case .full where image != nil:
+            let font = max(14, min(clip.width, clip.height) / 36)
+            let fill = "scale=\(clip.width):\(clip.height):force_original_aspect_ratio=increase,crop=\(clip.width):\(clip.height),setsar=1"
+            // A slow push in from exactly the still (zoom 1 on the first frame).
+            let push = "zoompan=z='1+0.002*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=\(clip.width)x\(clip.height):fps=\(rate)"
+            let text = "drawtext=font='Noto Sans CJK SC':textfile='\(filterPath(textFile))':expansion=none:fontsize=\(font)"
+                + ":fontcolor=white:box=1:boxcolor=black@0.45:boxborderw=\(font / 2):x=(w-tw)/2:y=h-th-\(font * 2)"
+            args = ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-loop", "1", "-framerate", rate,
+                    "-i", image!.path, "-vf", "\(fill),\(push),format=yuv420p,\(text)", "-frames:v", "\(clip.frames)", "-an",
+                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "26"]
         case .full:
             var random = SeededRandom(seed: clip.seed, stream: "sim-colour")
             let hue = random.unit()
@@ -40,6 +53,24 @@ extension SimulatedClipRenderer {
                  "-video_track_timescale", "\(timescale)", "-map_metadata", "-1",
                  "-fflags", "+bitexact", "-flags:v", "+bitexact", "-movflags", "+faststart", output.path]
         return args
+    }
+
+    /// The ffmpeg arguments for a PNG still of `clip`: its first frame as full mode draws it,
+    /// with the text along the top.
+    public static func stillArguments(_ clip: SimulatedClip, textFile: URL, output: URL) -> [String] {
+        var random = SeededRandom(seed: clip.seed, stream: "sim-colour")
+        let hue = random.unit()
+        let first = colour(hue: hue, saturation: 0.5, value: 0.85)
+        let second = colour(hue: (hue + 0.35 + 0.3 * random.unit()).truncatingRemainder(dividingBy: 1), saturation: 0.65, value: 0.5)
+        let source = "gradients=s=\(clip.width)x\(clip.height):c0=\(first):c1=\(second):x0=0:y0=0:x1=\(clip.width):y1=\(clip.height)"
+            + ":seed=\(clip.seed % 4_294_967_296)"
+        let font = max(16, min(clip.width, clip.height) / 24)
+        let text = "drawtext=font='Noto Sans CJK SC':textfile='\(filterPath(textFile))':expansion=none:fontsize=\(font)"
+            + ":fontcolor=white:line_spacing=\(font / 3):box=1:boxcolor=black@0.45:boxborderw=\(font / 2)"
+            + ":x=(w-tw)/2:y=h/6"
+        return ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", source, "-vf", text,
+                "-frames:v", "1", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:v", "+bitexact",
+                "-f", "image2", "-c:v", "png", output.path]
     }
 
     /// `0xRRGGBB` for a colour given as hue, saturation and value in 0...1.

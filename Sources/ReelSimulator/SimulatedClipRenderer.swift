@@ -7,7 +7,7 @@ import ReelModel
 /// Requests for a clip being rendered wait for that render.
 public actor SimulatedClipRenderer {
     /// Goes up when the same clip would now be rendered differently.
-    public static let version = 1
+    public static let version = 2
 
     public let directory: URL
     public let mode: SimulationConfig.RenderMode
@@ -32,9 +32,18 @@ public actor SimulatedClipRenderer {
 
     /// The file of `clip`, rendered now unless it already exists.
     public func file(for clip: SimulatedClip) async throws -> URL {
-        let clip = mode == .cheap ? clip.flat : clip
-        let name = Self.fileName(clip, mode: mode)
-        let target = directory.appendingPathComponent(name + ".mp4")
+        try await cached(mode == .cheap ? clip.flat : clip, still: false)
+    }
+
+    /// A PNG still of `clip`'s first frame (what `POST /v1/images` answers with), rendered
+    /// now unless it already exists. Stills are always drawn in full.
+    public func still(for clip: SimulatedClip) async throws -> URL {
+        try await cached(clip, still: true)
+    }
+
+    private func cached(_ clip: SimulatedClip, still: Bool) async throws -> URL {
+        let name = Self.fileName(clip, mode: still ? .full : mode) + (still ? "-still" : "")
+        let target = directory.appendingPathComponent(name + (still ? ".png" : ".mp4"))
         if FileManager.default.fileExists(atPath: target.path) { return target }
         if waiting[name] != nil {
             return try await withCheckedThrowingContinuation { waiting[name, default: []].append($0) }
@@ -42,7 +51,7 @@ public actor SimulatedClipRenderer {
         waiting[name] = []
         let result: Result<URL, any Error>
         do {
-            try await render(clip, name: name, to: target)
+            try await render(clip, name: name, still: still, to: target)
             result = .success(target)
         } catch {
             result = .failure(error)
@@ -51,17 +60,21 @@ public actor SimulatedClipRenderer {
         return try result.get()
     }
 
-    private func render(_ clip: SimulatedClip, name: String, to target: URL) async throws {
+    private func render(_ clip: SimulatedClip, name: String, still: Bool, to target: URL) async throws {
         let ffmpeg = try toolchain.requireFFmpeg()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let textFile = directory.appendingPathComponent(name + ".txt")
+        let scratch = "\(name).\(UUID().uuidString.prefix(8))"
+        let textFile = directory.appendingPathComponent(scratch + ".txt")
         try Data(clip.text.utf8).write(to: textFile)
-        let partial = directory.appendingPathComponent("\(name).\(UUID().uuidString.prefix(8)).part.mp4")
+        let image = clip.firstFrame.map { _ in directory.appendingPathComponent(scratch + ".image") }
+        if let image, let data = clip.firstFrame { try data.write(to: image) }
+        let partial = directory.appendingPathComponent(scratch + (still ? ".part.png" : ".part.mp4"))
         defer {
-            try? FileManager.default.removeItem(at: partial)
-            try? FileManager.default.removeItem(at: textFile)
+            for file in [partial, textFile] + (image.map { [$0] } ?? []) { try? FileManager.default.removeItem(at: file) }
         }
-        let result = try await runner.run(ffmpeg, Self.arguments(clip, mode: mode, textFile: textFile, output: partial))
+        let arguments = still ? Self.stillArguments(clip, textFile: textFile, output: partial)
+            : Self.arguments(clip, mode: mode, textFile: textFile, image: image, output: partial)
+        let result = try await runner.run(ffmpeg, arguments)
         guard result.status == 0 else {
             throw FakeServerError("ffmpeg could not render a simulated clip: \(result.stderrTail(3))")
         }

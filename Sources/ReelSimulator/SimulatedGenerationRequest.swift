@@ -17,6 +17,11 @@ public struct SimulatedGenerationRequest: Sendable, Hashable {
     public var seed: UInt64
     /// Drawn on the clip; optional.
     public var label: String?
+    /// The still the clip starts on (`first_frame`, a PNG or JPEG data URI); the clip is
+    /// drawn from it.
+    public var firstFrame: Data?
+    /// The still it ends on (`last_frame`); kept, not drawn.
+    public var lastFrame: Data?
 
     /// The frame rates accepted, as sent.
     public static let frameRates = ["24", "25", "30", "24000/1001", "30000/1001"]
@@ -61,6 +66,24 @@ public struct SimulatedGenerationRequest: Sendable, Hashable {
         case .string(let text)?: label = String(text.prefix(80))
         default: throw Invalid(field: "label", message: "label must be a string")
         }
+        firstFrame = try Self.image(body, "first_frame")
+        lastFrame = try Self.image(body, "last_frame")
+    }
+
+    /// An optional image sent as a `data:image/png;base64,…` or `data:image/jpeg;base64,…` URI,
+    /// whose bytes must be a PNG or JPEG.
+    static func image(_ body: JSONValue, _ field: String) throws -> Data? {
+        guard let value = body[field], value != .null else { return nil }
+        guard let uri = value.stringValue, uri.hasPrefix("data:image/"), let comma = uri.firstIndex(of: ","),
+              uri[..<comma].hasSuffix(";base64"), let data = Data(base64Encoded: String(uri[uri.index(after: comma)...])) else {
+            throw Invalid(field: field, message: "\(field) must be a data URI: data:image/png;base64,…")
+        }
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47], jpeg: [UInt8] = [0xFF, 0xD8, 0xFF]
+        guard data.starts(with: png) || data.starts(with: jpeg) else {
+            throw Invalid(field: field, message: "\(field) is not a PNG or JPEG image")
+        }
+        guard data.count <= 30_000_000 else { throw Invalid(field: field, message: "\(field) is larger than 30 MB") }
+        return data
     }
 
     /// Frames in the clip: the duration at the rate, to the nearest frame, at least one.
@@ -72,10 +95,17 @@ public struct SimulatedGenerationRequest: Sendable, Hashable {
             "model": .string(model), "prompt": .string(prompt), "duration_ms": .int(durationMilliseconds),
             "width": .int(Int64(width)), "height": .int(Int64(height)), "fps": .string(String(describing: frameRate)),
             "seed": .string(String(seed)), "label": label.map(JSONValue.string) ?? .null,
+            "first_frame": firstFrame.map { .string(Self.digest($0)) } ?? .null,
+            "last_frame": lastFrame.map { .string(Self.digest($0)) } ?? .null,
         ]).canonical
     }
 
-    private static func string(_ body: JSONValue, _ field: String) throws -> String {
+    /// A short stand-in for an image's bytes in fingerprints and cache names.
+    static func digest(_ data: Data) -> String {
+        String(SeededRandom.fnv1a(data.base64EncodedString()), radix: 16) + "-\(data.count)"
+    }
+
+    static func string(_ body: JSONValue, _ field: String) throws -> String {
         guard let value = body[field] else { throw Invalid(field: field, message: "\(field) is required") }
         guard let text = value.stringValue else { throw Invalid(field: field, message: "\(field) must be a string") }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -84,7 +114,7 @@ public struct SimulatedGenerationRequest: Sendable, Hashable {
         return text
     }
 
-    private static func integer(_ body: JSONValue, _ field: String, in range: ClosedRange<Int64>) throws -> Int64 {
+    static func integer(_ body: JSONValue, _ field: String, in range: ClosedRange<Int64>) throws -> Int64 {
         guard let value = body[field] else { throw Invalid(field: field, message: "\(field) is required") }
         guard case .int(let number) = value else { throw Invalid(field: field, message: "\(field) must be an integer") }
         guard range.contains(number) else {

@@ -24,6 +24,8 @@ public struct SimulationConfig: Codable, Sendable, Hashable {
     public var concurrency: Int
     /// What one second of video costs.
     public var pricePerSecond: Money
+    /// What one still from `POST /v1/images` costs.
+    public var pricePerImage: Money = Money(micros: 40_000)
     /// Seconds a result link lives after the job succeeds.
     public var resultLifetime: Double
     /// The only key accepted; nil accepts any non-empty bearer token.
@@ -60,6 +62,7 @@ public struct SimulationConfig: Codable, Sendable, Hashable {
         latency = try c.decodeIfPresent(ClosedRange<Double>.self, forKey: .latency) ?? d.latency
         concurrency = try c.decodeIfPresent(Int.self, forKey: .concurrency) ?? d.concurrency
         pricePerSecond = try c.decodeIfPresent(Money.self, forKey: .pricePerSecond) ?? d.pricePerSecond
+        pricePerImage = try c.decodeIfPresent(Money.self, forKey: .pricePerImage) ?? d.pricePerImage
         resultLifetime = try c.decodeIfPresent(Double.self, forKey: .resultLifetime) ?? d.resultLifetime
         apiKey = try c.decodeIfPresent(String.self, forKey: .apiKey)
         models = try c.decodeIfPresent([String].self, forKey: .models) ?? d.models

@@ -11,6 +11,8 @@ public struct SimulationCounters: Codable, Sendable, Hashable {
     public var idempotentReplays = 0
     /// Every `GET /v1/generations/{id}`.
     public var pollRequests = 0
+    /// Stills made by `POST /v1/images`.
+    public var images = 0
     /// Every `GET /v1/files/{token}`.
     public var downloads = 0
     /// Downloads answered with the whole file.

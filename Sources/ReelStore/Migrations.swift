@@ -151,9 +151,34 @@ enum Migrations {
             // The real people a take's request carried the likeness of (a JSON array of ids).
             try db.alter(table: "take") { t in t.add(column: "shows", .text) }
         }
+        m.registerMigration("v8-keyframes") { db in
+            // Keyframe candidates: stills from image models, numbered apart from video takes,
+            // with the same columns; and the keyframe of each shot its video takes start from.
+            try db.create(table: "keyframe") { t in
+                t.primaryKey("id", .text).notNull()
+                t.column("shot", .text).notNull().references("shot", column: "id")
+                t.column("number", .integer).notNull().check { $0 > 0 }
+                t.column("provider", .text).notNull()
+                t.column("model", .text).notNull()
+                t.column("seed", .text).notNull()
+                t.column("fingerprint", .text).notNull()
+                t.column("node", .text).notNull()
+                t.column("created_at", .double).notNull()
+                t.column("generated_ms", .integer)
+                t.column("fit", .text)
+                t.column("shows", .text)
+                t.uniqueKey(["shot", "number"])
+            }
+            try db.create(index: "keyframe_shot", on: "keyframe", columns: ["shot"])
+            try db.create(table: "keyframe_pick") { t in
+                t.primaryKey("shot", .text).notNull().references("shot", column: "id")
+                t.column("take", .text).notNull().references("keyframe", column: "id")
+                t.column("picked_at", .double).notNull()
+            }
+        }
         return m
     }
 
     /// Every migration this version knows; a database with others is from a newer Reel.
-    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit", "v5-cast", "v6-consent", "v7-take-shows"]
+    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit", "v5-cast", "v6-consent", "v7-take-shows", "v8-keyframes"]
 }

@@ -23,12 +23,15 @@ public protocol ProjectRepository: Sendable {
     func appendConsentEvent(_ event: ConsentEvent) async throws
     /// Every shot id the project has ever used, retired ones included.
     func knownShotIDs() async throws -> Set<ShotID>
-    /// The takes of `shot` (every shot's when nil), each in its job's state, by shot then number.
-    func takes(of shot: ShotID?) async throws -> [Take]
-    /// Records takes as asked for (their state is their job's, not stored with them).
+    /// The takes of one kind of `shot` (every shot's when nil), each in its job's state, by
+    /// shot then number. Video takes and keyframes are numbered apart.
+    func takes(of shot: ShotID?, kind: TakeKind) async throws -> [Take]
+    /// Records takes as asked for, of either kind (their state is their job's, not stored with them).
     func addTakes(_ takes: [Take]) async throws
-    func pick(_ take: TakeID, for shot: ShotID) async throws
-    func picks() async throws -> [ShotID: TakeID]
+    /// Makes `take` the pick of its kind for `shot`: the video take the cut uses, or the
+    /// keyframe its video takes start from.
+    func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind) async throws
+    func picks(kind: TakeKind) async throws -> [ShotID: TakeID]
     /// Jobs in any of `states` (``JobState/name``; all when empty), the newest first.
     func jobs(states: Set<String>) async throws -> [JobSummary]
     /// What providers charged, per currency.
@@ -39,4 +42,13 @@ public protocol ProjectRepository: Sendable {
     func startRun(command: String, startedAt: Date) async throws -> Int64
     /// Records how a started run ended (its totals and cache hits).
     func finishRun(_ run: Int64, summary: RunSummary) async throws
+}
+
+extension ProjectRepository {
+    /// The video takes of `shot` (every shot's when nil).
+    public func takes(of shot: ShotID?) async throws -> [Take] { try await takes(of: shot, kind: .video) }
+    /// Makes `take` the video take the cut uses for `shot`.
+    public func pick(_ take: TakeID, for shot: ShotID) async throws { try await pick(take, for: shot, kind: .video) }
+    /// The video take each picked shot's cut uses.
+    public func picks() async throws -> [ShotID: TakeID] { try await picks(kind: .video) }
 }

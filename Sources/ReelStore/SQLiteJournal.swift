@@ -67,10 +67,6 @@ public struct SQLiteJournal: JobJournal {
             default:
                 break
             }
-            if let cost, cost.micros != 0 {
-                try db.cachedStatement(sql: "INSERT INTO ledger (job, provider, micros, currency, at) VALUES (?, ?, ?, ?, ?)")
-                    .execute(arguments: [key.digest.rawValue, node.spec.provider.rawValue, cost.micros, cost.currency, at])
-            }
             let isRunning: Bool = if case .running = state { true } else { false }
             let isExpired: Bool = if case .failed(let f) = state, f.reason == .expired { true } else { false }
             try db.cachedStatement(sql: """
@@ -96,6 +92,11 @@ public struct SQLiteJournal: JobJournal {
                 ])
             try db.cachedStatement(sql: "INSERT INTO job_event (key, state, detail, at) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [key.digest.rawValue, state.name, detail, at])
+            // After the job's row, which the ledger refers to: a job may be recorded first as done.
+            if let cost, cost.micros != 0 {
+                try db.cachedStatement(sql: "INSERT INTO ledger (job, provider, micros, currency, at) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [key.digest.rawValue, node.spec.provider.rawValue, cost.micros, cost.currency, at])
+            }
         }
     }
 

@@ -102,17 +102,23 @@ public struct SQLiteProjectRepository: ProjectRepository {
 
     public func addTakes(_ takes: [Take]) async throws {
         try await database.write { db in
-            for take in takes { try TakeRow(take).insert(db) }
+            for take in takes {
+                switch take.kind {
+                case .video: try TakeRow(take).insert(db)
+                case .keyframe: try KeyframeRow(TakeRow(take)).insert(db)
+                }
+            }
         }
     }
 
-    public func takes(of shot: ShotID?) async throws -> [Take] {
-        try await database.read { db in
+    public func takes(of shot: ShotID?, kind: TakeKind) async throws -> [Take] {
+        let table = kind == .video ? TakeRow.databaseTableName : KeyframeRow.databaseTableName
+        return try await database.read { db in
             // Each take with the newest job of its node.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT t.*, j.detail AS job_detail, j.attempts AS job_attempts,
                        j.provider_job_id AS job_provider_id, j.updated_at AS job_updated
-                FROM take t
+                FROM \(table) t
                 LEFT JOIN job j ON j.key = (SELECT key FROM job WHERE node = t.node ORDER BY updated_at DESC LIMIT 1)
                 WHERE (? IS NULL OR t.shot = ?)
                 ORDER BY t.shot, t.number
@@ -120,26 +126,33 @@ public struct SQLiteProjectRepository: ProjectRepository {
             return try rows.map { row in
                 let take = try TakeRow(row: row)
                 guard let detail = row["job_detail"] as String? else {
-                    return take.take(state: .requested, attempts: 0, providerJobID: nil, updatedAt: nil)
+                    return take.take(state: .requested, attempts: 0, providerJobID: nil, updatedAt: nil, kind: kind)
                 }
                 let state = (try? SQLiteProjectRepository.decode(JobState.self, detail))?.takeState
                     ?? .failed(JobFailure(.failed, "the record of its job cannot be read"))
                 return take.take(state: state, attempts: row["job_attempts"] ?? 0, providerJobID: row["job_provider_id"],
-                                 updatedAt: (row["job_updated"] as Double?).map { Date(timeIntervalSince1970: $0) })
+                                 updatedAt: (row["job_updated"] as Double?).map { Date(timeIntervalSince1970: $0) }, kind: kind)
             }
         }
     }
 
-    public func pick(_ take: TakeID, for shot: ShotID) async throws {
-        let at = now().timeIntervalSince1970
+    public func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind) async throws {
+        let row = PickRow(shot: shot.rawValue, take: take.rawValue, pickedAt: now().timeIntervalSince1970)
         try await database.write { db in
-            try PickRow(shot: shot.rawValue, take: take.rawValue, pickedAt: at).upsert(db)
+            switch kind {
+            case .video: try row.upsert(db)
+            case .keyframe: try KeyframePickRow(row).upsert(db)
+            }
         }
     }
 
-    public func picks() async throws -> [ShotID: TakeID] {
+    public func picks(kind: TakeKind) async throws -> [ShotID: TakeID] {
         try await database.read { db in
-            Dictionary(try PickRow.fetchAll(db).map { (ShotID($0.shot), TakeID($0.take)) }, uniquingKeysWith: { $1 })
+            let rows = switch kind {
+            case .video: try PickRow.fetchAll(db)
+            case .keyframe: try PickRow.fetchAll(db, sql: "SELECT * FROM keyframe_pick")
+            }
+            return Dictionary(rows.map { (ShotID($0.shot), TakeID($0.take)) }, uniquingKeysWith: { $1 })
         }
     }
 

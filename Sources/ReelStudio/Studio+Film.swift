@@ -41,7 +41,7 @@ extension Studio {
                 return generator.descriptor.isLocal || output.source != nil
             },
             route: { plan($0, board: board, production: production, setup: setup, requested: nil,
-                          firstFrame: builder.firstFrame(for: $0) != nil) },
+                          builder: builder) },
             newTake: { builder.newTake($0, number: $1, plan: $2, at: Date()) },
             provider: production.config.provider, animatic: builder.generators.video.descriptor.id,
             withdrawn: Studio.withdrawal(in: board, at: builder.now))

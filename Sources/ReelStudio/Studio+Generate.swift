@@ -53,7 +53,7 @@ extension Studio {
         let now = Date()
         for shot in shots {
             let plan = plan(shot, board: board, production: production, setup: setup, requested: request.provider,
-                            firstFrame: builder.firstFrame(for: shot) != nil)
+                            builder: builder)
             let fingerprint = builder.fingerprint(shot)
             let all = existing[shot.id] ?? []
             let current = all.filter { $0.fingerprint == fingerprint && $0.provider == plan.provider }

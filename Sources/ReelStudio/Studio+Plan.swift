@@ -48,6 +48,15 @@ extension Studio {
                 builder.continuity[source] = take
             }
         }
+        // The picked keyframes, finished: where those shots' remote takes start.
+        let keyframePicks = try await production.repository.picks(kind: .keyframe)
+        if !keyframePicks.isEmpty {
+            let picked = Set(keyframePicks.values)
+            for still in try await production.repository.takes(of: nil, kind: .keyframe)
+            where picked.contains(still.id) && still.succeeded && board.shot(still.shot) != nil {
+                builder.keyframes[still.shot] = still
+            }
+        }
         return builder
     }
 

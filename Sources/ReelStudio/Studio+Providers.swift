@@ -42,6 +42,7 @@ extension Studio {
     func generators(_ setup: ProviderSetup?) -> Generators {
         var g = localGenerators()
         g.videos = (setup?.videos ?? [:]).merging(videoProviders) { $1 }
+        g.images = setup?.images ?? [:]
         if let voice = setup?.speech.values.first { g.speech = voice }
         return g
     }
@@ -59,8 +60,10 @@ extension Studio {
     }
 
     /// What a shot asks of a model.
-    static func needs(_ shot: Shot, board: Storyboard, firstFrame: Bool = false) -> ShotNeeds {
-        let mode = FilmGraphBuilder.remoteMode(for: shot, in: board, firstFrame: firstFrame)
+    /// - Parameter mode: how a remote take is made (``FilmGraphBuilder/remoteMode(for:)``, which
+    ///   knows the frames a shot starts and ends on); nil for a shot with none.
+    static func needs(_ shot: Shot, board: Storyboard, mode: GenerationMode? = nil) -> ShotNeeds {
+        let mode = mode ?? FilmGraphBuilder.remoteMode(for: shot, in: board)
         let references = mode == .references ? board.referenceImages(for: shot).count : 0
         return ShotNeeds(shot: shot.id, scene: shot.scene, mode: mode,
                          seconds: shot.duration.seconds,
@@ -71,7 +74,7 @@ extension Studio {
     /// scene first, then `requested` (or the project's provider); `auto` asks the router.
     /// A shot no configured model can make falls back to the animatic, with the reasons.
     func plan(_ shot: Shot, board: Storyboard, production: Production, setup: ProviderSetup,
-              requested: ProviderID?, firstFrame: Bool = false) -> TakePlan {
+              requested: ProviderID?, builder: FilmGraphBuilder) -> TakePlan {
         let local = localGenerators().video.descriptor.id
         let policy = setup.router.policy
         let pin = policy.shotPins[shot.id] ?? policy.scenePins[shot.scene]
@@ -80,13 +83,13 @@ extension Studio {
         var router = setup.router
         router.configured.formUnion(videoProviders.keys)
         if chosen.rawValue != "auto", pin == nil { router.policy.pin = chosen.rawValue }
-        let decision = router.route(Self.needs(shot, board: board, firstFrame: firstFrame))
+        let decision = router.route(Self.needs(shot, board: board, mode: builder.remoteMode(for: shot)))
         guard let model = decision.model else {
             if chosen.rawValue != "auto", videoProviders[chosen] != nil || setup.videos[chosen] != nil,
                setup.catalog.models(of: chosen).isEmpty {
                 // A provider the catalog does not describe: its default model, the shot's length.
                 return TakePlan(provider: chosen, model: "default",
-                                reasons: ["\(chosen): not in the catalog; its default model", FilmGraphBuilder.remoteModeReason(for: shot, in: board, firstFrame: firstFrame)])
+                                reasons: ["\(chosen): not in the catalog; its default model", builder.remoteModeReason(for: shot)])
             }
             return TakePlan(provider: local, model: "default",
                             reasons: ["the animatic stands in: " + decision.reasons.joined(separator: "; ")], fallback: true)
@@ -95,6 +98,6 @@ extension Studio {
         return TakePlan(provider: model.provider, model: model.id,
                         generatedMilliseconds: exact ? nil : Int64((decision.seconds * 1000).rounded()),
                         fit: exact ? nil : decision.fit, estimate: decision.estimate,
-                        reasons: decision.reasons + [FilmGraphBuilder.remoteModeReason(for: shot, in: board, firstFrame: firstFrame)])
+                        reasons: decision.reasons + [builder.remoteModeReason(for: shot)])
     }
 }

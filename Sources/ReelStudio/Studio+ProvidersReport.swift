@@ -112,8 +112,9 @@ extension Studio {
             throw ReelError(.usage, "there is no shot \(id)", hint: "`reel plan` lists the shots")
         }
         let setup = try providerSetup(production)
-        let needs = Self.needs(shot, board: board)
-        let plan = plan(shot, board: board, production: production, setup: setup, requested: nil)
+        let builder = try await filmBuilder(production, board: board, setup: setup)
+        let needs = Self.needs(shot, board: board, mode: builder.remoteMode(for: shot))
+        let plan = plan(shot, board: board, production: production, setup: setup, requested: nil, builder: builder)
         let seconds = plan.generatedMilliseconds.map { Double($0) / 1000 } ?? shot.duration.seconds
         return RouteExplanation(
             shot: id.rawValue,

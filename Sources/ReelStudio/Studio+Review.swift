@@ -29,6 +29,7 @@ extension Studio {
         let settings = renderSettings(production)
         let animatic = localGenerators().video.descriptor.id
         let picks = try await production.repository.picks()
+        let keyframePicks = try await production.repository.picks(kind: .keyframe)
         // Frames are made in scratch and installed with the page: nothing half-written is
         // left under a final name.
         let scratch = production.blobs.scratchDirectory.appendingPathComponent("\(ScratchSweep.prefix)review-\(UUID().uuidString)")
@@ -58,13 +59,24 @@ extension Studio {
                 }
                 cards.append(card)
             }
-            rows.append(ReviewSheet.Row(shot: shot, prompt: builder.describe.prompt(shot, style: settings.style), cards: cards))
+            var stills: [ReviewSheet.Card] = []
+            for still in try await takeReports(production, shot: shot, builder: builder, picked: keyframePicks[shot.id],
+                                               kind: .keyframe) {
+                var card = ReviewSheet.Card(take: still, video: nil, frames: [], verdict: nil)
+                if let path = still.output, FileManager.default.fileExists(atPath: path) {
+                    card.frames = try await frames(of: URL(fileURLWithPath: path), seconds: nil,
+                                                   named: "\(shot.id)-k\(still.number)", into: scratch, ffmpeg: ffmpeg)
+                }
+                stills.append(card)
+            }
+            rows.append(ReviewSheet.Row(shot: shot, prompt: builder.describe.prompt(shot, style: settings.style), cards: cards,
+                                        keyframes: stills))
         }
         let sheet = ReviewSheet(title: board.title, language: board.language, rows: rows)
         let html = directory.appendingPathComponent("index.html")
         let page = scratch.appendingPathComponent("index.html")
         try Data(sheet.html().utf8).write(to: page)
-        let frames = rows.flatMap(\.cards).flatMap(\.frames).map { name in
+        let frames = rows.flatMap { $0.cards + $0.keyframes }.flatMap(\.frames).map { name in
             (scratch.appendingPathComponent(String(name.dropFirst("frames/".count))), directory.appendingPathComponent(name))
         }
         try OutputFile.install(frames + [(page, html)])

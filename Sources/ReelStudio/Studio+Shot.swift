@@ -63,6 +63,9 @@ public struct ShotReport: Sendable, Codable {
     /// What a remote video model is sent for it, and why.
     public var remoteInput: String
     public var takes: [TakeReport]
+    /// Keyframe candidates (stills from an image model), newest first; the picked one is
+    /// where its remote takes start.
+    public var keyframes: [TakeReport]
     public var warnings: [String]
 }
 
@@ -80,9 +83,11 @@ extension Studio {
             lines: shot.dialogue.map { "\(board.subject($0.speaker)?.name ?? $0.speaker.rawValue): \($0.text)" },
             prompt: builder.describe.prompt(shot, style: settings.style), promptIsEdited: edit?.prompt != nil,
             edited: edit?.fields ?? [], version: builder.fingerprint(shot),
-            remoteInput: FilmGraphBuilder.remoteModeReason(for: shot, in: board, firstFrame: builder.firstFrame(for: shot) != nil),
+            remoteInput: builder.remoteModeReason(for: shot),
             takes: try await takeReports(production, shot: shot, builder: builder,
                                          picked: try await production.repository.picks()[id]),
+            keyframes: try await takeReports(production, shot: shot, builder: builder,
+                                             picked: try await production.repository.picks(kind: .keyframe)[id], kind: .keyframe),
             warnings: Studio.editWarnings(board, edits: edit.map { [id: $0] } ?? [:]))
     }
 

@@ -40,10 +40,10 @@ extension Studio {
 
     /// The takes of `shot` as reports, with a plan and builder the caller already has (a
     /// review of every shot plans once, not once per shot).
-    func takeReports(_ production: Production, shot: Shot, builder: FilmGraphBuilder, picked: TakeID?) async throws
-        -> [TakeReport] {
-        let fingerprint = builder.fingerprint(shot)
-        return try await production.repository.takes(of: shot.id).reversed().map { t in
+    func takeReports(_ production: Production, shot: Shot, builder: FilmGraphBuilder, picked: TakeID?,
+                     kind: TakeKind = .video) async throws -> [TakeReport] {
+        let fingerprint = kind == .video ? builder.fingerprint(shot) : builder.keyframeFingerprint(shot)
+        return try await production.repository.takes(of: shot.id, kind: kind).reversed().map { t in
             TakeReport(take: t.id.rawValue, number: t.number, provider: t.provider.rawValue,
                        model: t.model, state: t.state.name, current: t.fingerprint == fingerprint,
                        picked: picked == t.id, cost: t.output?.cost, attempts: t.attempts,
@@ -55,21 +55,23 @@ extension Studio {
         }
     }
 
-    /// Makes `number` the take of `shot` the cut uses.
-    public func pick(_ production: Production, shot: ShotID, number: Int) async throws -> TakeID {
+    /// Makes `number` the take of `shot` the cut uses, or (`kind` keyframe) the keyframe its
+    /// remote takes start on.
+    public func pick(_ production: Production, shot: ShotID, number: Int, kind: TakeKind = .video) async throws -> TakeID {
         let board = try await plan(production, save: false)
         guard board.shot(shot) != nil else { throw Studio.noShot(shot, in: board) }
-        let takes = try await production.repository.takes(of: shot)
-        let id = Take.id(shot: shot, number: number)
+        let takes = try await production.repository.takes(of: shot, kind: kind)
+        let id = Take.id(shot: shot, number: number, kind: kind)
+        let (noun, make, list) = kind == .video ? ("take", "reel generate", "reel takes") : ("keyframe", "reel keyframes", "reel shot")
         guard let take = takes.first(where: { $0.id == id }) else {
             let have = takes.map { String($0.number) }.joined(separator: ", ")
-            throw ReelError(.usage, "shot \(shot) has no take \(number)",
-                            hint: takes.isEmpty ? "make one with `reel generate --shots \(shot)`" : "its takes are \(have); `reel takes \(shot)` shows them")
+            throw ReelError(.usage, "shot \(shot) has no \(noun) \(number)",
+                            hint: takes.isEmpty ? "make one with `\(make) --shots \(shot)`" : "its \(noun)s are \(have); `\(list) \(shot)` shows them")
         }
         guard take.succeeded else {
-            throw ReelError(.usage, "take \(id) is \(take.state.name), not finished", hint: "pick a take that succeeded; `reel takes \(shot)` shows them")
+            throw ReelError(.usage, "\(noun) \(id) is \(take.state.name), not finished", hint: "pick a \(noun) that succeeded; `\(list) \(shot)` shows them")
         }
-        try await production.repository.pick(id, for: shot)
+        try await production.repository.pick(id, for: shot, kind: kind)
         return id
     }
 }

@@ -27,7 +27,7 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
     private var cast: [SubjectID: CastEntry] = [:]
     private var consents: [ConsentEvent] = []
     private var takeRequests: [Take] = []
-    private var pickByShot: [ShotID: TakeID] = [:]
+    private var pickByShot: [TakeKind: [ShotID: TakeID]] = [:]
     private var jobsByKey: [CacheKey: Job] = [:]
     private var ledger: [Money] = []
     private var succeededTransitions = 0
@@ -84,8 +84,8 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
 
     public func saveShotEdit(_ edit: ShotEdit?, for shot: ShotID) { edits[shot] = edit }
 
-    public func takes(of shot: ShotID?) -> [Take] {
-        takeRequests.filter { shot == nil || $0.shot == shot }
+    public func takes(of shot: ShotID?, kind: TakeKind) -> [Take] {
+        takeRequests.filter { (shot == nil || $0.shot == shot) && $0.kind == kind }
             .sorted { ($0.shot.rawValue, $0.number) < ($1.shot.rawValue, $1.number) }
             .map { request in
                 var take = request
@@ -108,9 +108,9 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
         takeRequests += takes
     }
 
-    public func pick(_ take: TakeID, for shot: ShotID) { pickByShot[shot] = take }
+    public func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind) { pickByShot[kind, default: [:]][shot] = take }
 
-    public func picks() -> [ShotID: TakeID] { pickByShot }
+    public func picks(kind: TakeKind) -> [ShotID: TakeID] { pickByShot[kind] ?? [:] }
 
     public func jobs(states: Set<String>) -> [JobSummary] {
         jobsByKey.values
@@ -135,13 +135,14 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
             default: nil
             }
         }
-        let picked = Set(pickByShot.keys)
-        let attempts = takeRequests.filter { picked.contains($0.shot) }.count
+        let picked = Set(picks(kind: .video).keys)
+        let videos = takeRequests.filter { $0.kind == .video }
+        let attempts = videos.filter { picked.contains($0.shot) }.count
         return ProjectStats(
             jobsByState: Dictionary(grouping: jobsByKey.values, by: { $0.entry.state.name }).mapValues(\.count),
             runs: runs.count, unfinishedRuns: runs.filter { !$0.finished }.count,
             cacheHits: runs.reduce(0) { $0 + $1.cached }, jobsRun: succeededTransitions,
-            spent: spent(), committed: Self.totals(committed), takes: takeRequests.count, pickedShots: picked.count,
+            spent: spent(), committed: Self.totals(committed), takes: videos.count, pickedShots: picked.count,
             attemptsPerPickedShot: picked.isEmpty ? nil : Double(attempts) / Double(picked.count))
     }
 

@@ -56,6 +56,9 @@ import Testing
         (["make", "x.fountain", "--size", "4k"], "reel: error: --size must be 480p, 720p or 1080p (got '4k')\n"),
         (["make", "x.fountain", "--out", "film.mov"], "reel: error: --out must name an .mp4 file (got 'film.mov')\n"),
         (["frobnicate"], "reel: error: there is no command 'frobnicate'\n"),
+        (["pick", "S01-01"], "reel: error: say which take (`reel pick S01-01 3`) or which keyframe (`reel pick S01-01 --keyframe 2`)\n"),
+        (["pick", "S01-01", "2", "--keyframe", "1"], "reel: error: give a take or --keyframe, not both\n"),
+        (["keyframes", "--takes", "40"], "reel: error: --takes must be from 1 to 12 (got 40)\n"),
     ])
     func usageErrorsExitWith64(arguments: [String], message: String) async throws {
         let result = try await ReelBinary.run(arguments)
@@ -66,7 +69,7 @@ import Testing
 
 /// The help people read, kept as snapshots.
 @Suite struct CLIHelpTests {
-    @Test(arguments: ["", "make", "init", "plan", "shot", "cast", "consent", "generate", "takes", "review", "pick", "render", "export", "status", "stats", "board",
+    @Test(arguments: ["", "make", "init", "plan", "shot", "cast", "consent", "keyframes", "generate", "takes", "review", "pick", "render", "export", "status", "stats", "board",
                           "doctor"])
     func help(command: String) async throws {
         let result = try await ReelBinary.run(command.isEmpty ? ["--help"] : [command, "--help"])

@@ -149,6 +149,38 @@ import Testing
         #expect(try await repo.stats().committed.isEmpty)
     }
 
+    /// Keyframes are takes of their own kind: numbered apart from video takes, picked apart,
+    /// and not counted as attempts at a shot's video.
+    @Test(arguments: Backend.allCases)
+    func keyframesAreNumberedAndPickedApartFromVideoTakes(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, journal) = try backend.open(dir)
+        try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
+        let video = Self.take("S01-01", 1)
+        let still = Take(shot: "S01-01", number: 1, provider: "sim", model: "sim-image-1", seed: 9, fingerprint: "k1",
+                         node: "keyframe:S01-01#k1", createdAt: Date(timeIntervalSince1970: 2), kind: .keyframe)
+        #expect(still.id == "S01-01#k1")
+        try await repo.addTakes([video, still])
+        #expect(try await repo.takes(of: "S01-01").map(\.id) == ["S01-01#1"])
+        let keyframes = try await repo.takes(of: "S01-01", kind: .keyframe)
+        #expect(keyframes == [still])
+        let node = GraphNode(id: still.node, spec: JobSpec(kind: .image, provider: "sim", seed: 9), shot: still.shot)
+        let output = NodeOutput(asset: Asset(digest: Hashing.sha256("png"), mediaType: "image/png", byteCount: 3),
+                                cost: Money(micros: 40_000))
+        // Recorded first as done, as a job whose provider answered at once may be.
+        try await journal.record(.succeeded(output), for: CacheKey(spec: node.spec, inputs: []), node: node)
+        #expect(try await repo.takes(of: nil, kind: .keyframe).first?.output == output)
+        try await repo.pick(still.id, for: "S01-01", kind: .keyframe)
+        #expect(try await repo.picks(kind: .keyframe) == ["S01-01": "S01-01#k1"])
+        #expect(try await repo.picks().isEmpty, "picking a keyframe picks no video take")
+        try await repo.pick(video.id, for: "S01-01")
+        #expect(try await repo.picks() == ["S01-01": "S01-01#1"])
+        #expect(try await repo.picks(kind: .keyframe) == ["S01-01": "S01-01#k1"])
+        let stats = try await repo.stats()
+        #expect(stats.takes == 1 && stats.attemptsPerPickedShot == 1)
+    }
+
     /// A take refused for good stays as it is; one that may mend is resumed, not re-bought.
     @Test(arguments: Backend.allCases)
     func failedTakesAreResumableOnlyWhenTryingAgainMayHelp(backend: Backend) async throws {

@@ -57,7 +57,7 @@ import Testing
         let shot = try #require(f.board.shots.first)
         let empty = try await Studio().editShot(f.production, id: shot.id, change: ShotChange(empty: true))
         #expect(empty.remoteInput == "references-to-video: 1 reference image of \(place.name) (the shot asks for image; "
-            + "with no keyframe yet its subjects' references go instead)")
+            + "with no keyframe picked its subjects' references go instead)")
     }
 
     @Test func aNewPropIsAddedAndListed() async throws {

@@ -72,7 +72,9 @@ import Testing
         // The plan says why the shot goes as text.
         let shot = try #require(result.storyboard.shots.first)
         let setup = try studio.providerSetup(production)
-        let plan = studio.plan(shot, board: result.storyboard, production: production, setup: setup, requested: nil)
+        let builder = try await studio.filmBuilder(production, board: result.storyboard, setup: setup)
+        let plan = studio.plan(shot, board: result.storyboard, production: production, setup: setup, requested: nil,
+                               builder: builder)
         #expect(plan.provider == "kling", "\(plan.reasons)")
         #expect(plan.reasons.contains { $0.hasPrefix("text-to-video") })
         try await p.close()
@@ -192,7 +194,7 @@ import Testing
         _ = try await studio.pick(production, shot: "S01-02", number: 1)
         let edited = try await studio.editShot(production, id: "S01-03", change: ShotChange(continuesFrom: "s01-02"))
         #expect(edited.shot.continuesFrom == "S01-02" && edited.edited == ["continues-from"])
-        #expect(edited.remoteInput == "image-to-video: starts on the last frame of S01-02's picked take (continuity)")
+        #expect(edited.remoteInput == "image-to-video: starts on the last frame of S01-02's picked take S01-02#1 (continuity)")
 
         let made = try await studio.generate(production, GenerateRequest(shots: ["S01-03"], takes: 1))
         #expect(made.summary?.succeeded == true, "\(String(describing: made.summary?.failures))")
@@ -207,11 +209,13 @@ import Testing
         try await p.close()
     }
 
-    /// The RGB bytes of a still, or of a video's last frame, decoded by ffmpeg.
-    static func pixels(of file: URL, lastFrame: Bool = false) async throws -> Data {
+    /// The RGB bytes of a still, or of a video's last frame (or frame `frame`, from 0), decoded by ffmpeg.
+    static func pixels(of file: URL, lastFrame: Bool = false, frame: Int64? = nil) async throws -> Data {
         let toolchain = Toolchain.discover()
         var filter = "format=rgb24"
-        if lastFrame {
+        if let frame {
+            filter = "select=eq(n\\,\(frame)),format=rgb24"
+        } else if lastFrame {
             let frames = try #require(try await MediaProbe(ffprobe: try toolchain.requireFFprobe()).probe(file).frameCount)
             filter = "select=eq(n\\,\(frames - 1)),format=rgb24"
         }

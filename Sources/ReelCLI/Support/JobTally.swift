@@ -10,8 +10,10 @@ import ReelModel
 struct JobTally {
     /// Node id prefix → what one and several of them are, done.
     static let kinds: [(prefix: String, one: String, many: String)] = [
+        ("keyframe", "keyframe made", "keyframes made"),
         ("panel", "panel drawn", "panels drawn"),
         ("overlay", "overlay drawn", "overlays drawn"),
+        ("lastframe", "last frame taken", "last frames taken"),
         ("video", "take made", "takes made"),
         ("voice", "line voiced", "lines voiced"),
         ("music", "music cue made", "music cues made"),

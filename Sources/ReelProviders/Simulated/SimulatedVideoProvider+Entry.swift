@@ -8,6 +8,10 @@ extension SimulatedVideoProvider {
     public static let entry = ProviderEntry(
         id: "sim", name: "Simulated provider", defaultBaseURL: "http://127.0.0.1:8787", credentials: ["SIM_API_KEY"],
         video: { config, support in try SimulatedVideoProvider(config: config, support: support) },
+        image: { config, support in
+            SimulatedImageProvider(baseURL: config.baseURL, apiKey: try config.credential("SIM_API_KEY").reveal(),
+                                   transport: support.transport, requestTimeout: support.requestTimeout, prices: config.models)
+        },
         check: { config, support in try await SimulatedVideoProvider(config: config, support: support).check() })
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {

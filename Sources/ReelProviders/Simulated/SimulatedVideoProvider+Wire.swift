@@ -11,7 +11,8 @@ extension SimulatedVideoProvider {
     /// The body of `POST /v1/generations`. Field types matter: `duration_ms`, `width` and
     /// `height` are JSON integers; `fps` and `seed` are strings (a UInt64 does not survive
     /// a JSON number).
-    static func body(_ request: VideoRequest) -> JSONValue {
+    /// A first frame (image-to-video) and a last frame (first-last) go as PNG or JPEG data URIs.
+    static func body(_ request: VideoRequest, images: InputImages? = nil) throws -> JSONValue {
         let rate = request.format.frameRate
         var body: [String: JSONValue] = [
             "model": .string(model(request.model)),
@@ -24,6 +25,10 @@ extension SimulatedVideoProvider {
             "label": .string(request.brief.shot.rawValue),
         ]
         if let negative = request.negativePrompt, !negative.isEmpty { body["negative_prompt"] = .string(negative) }
+        if request.mode == .imageToVideo || request.mode == .firstLastFrame, let images {
+            if let first = try images.first(.firstFrame) { body["first_frame"] = .string(first.dataURI) }
+            if let last = try images.first(.lastFrame) { body["last_frame"] = .string(last.dataURI) }
+        }
         return .object(body)
     }
 

@@ -63,7 +63,7 @@ public struct SimulatedVideoProvider: VideoGenerator {
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
-        let http = HTTPRequest.json("POST", baseURL.appendingPathComponent("v1/generations"), body: Self.body(request),
+        let http = HTTPRequest.json("POST", baseURL.appendingPathComponent("v1/generations"), body: try Self.body(request, images: InputImages(request: request, context: context)),
                                     headers: headers(["Idempotency-Key": context.idempotencyKey]), timeout: requestTimeout)
         let response = try await transport.send(http)
         try policy.check(response, doing: "create a video")

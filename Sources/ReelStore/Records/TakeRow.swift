@@ -44,13 +44,34 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
     }
 
     /// The take, in `state` as its job's row says.
-    func take(state: TakeState, attempts: Int, providerJobID: String?, updatedAt: Date?) -> Take {
+    func take(state: TakeState, attempts: Int, providerJobID: String?, updatedAt: Date?, kind: TakeKind = .video) -> Take {
         Take(shot: ShotID(shot), number: number, provider: ProviderID(provider), model: model, seed: UInt64(seed) ?? 0,
              fingerprint: fingerprint, node: NodeID(node), createdAt: Date(timeIntervalSince1970: createdAt),
              generatedMilliseconds: generatedMs, fit: fit.flatMap(TakeFit.init(rawValue:)), state: state,
              attempts: attempts, providerJobID: providerJobID, updatedAt: updatedAt,
-             shows: (shows.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []).map { SubjectID($0) })
+             shows: (shows.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []).map { SubjectID($0) },
+             kind: kind)
     }
+}
+
+/// A row of `keyframe`: a keyframe candidate, with a take's columns (read as a ``TakeRow``).
+struct KeyframeRow: PersistableRecord {
+    static let databaseTableName = "keyframe"
+    var row: TakeRow
+
+    init(_ row: TakeRow) { self.row = row }
+
+    func encode(to container: inout PersistenceContainer) throws { try row.encode(to: &container) }
+}
+
+/// A row of `keyframe_pick`: the keyframe a shot's video takes start from (read as a ``PickRow``).
+struct KeyframePickRow: PersistableRecord {
+    static let databaseTableName = "keyframe_pick"
+    var row: PickRow
+
+    init(_ row: PickRow) { self.row = row }
+
+    func encode(to container: inout PersistenceContainer) throws { try row.encode(to: &container) }
 }
 
 /// A row of `pick`: the take of a shot that goes into the cut.

@@ -18,11 +18,13 @@ public struct ReviewSheet: Sendable {
         public var verdict: ClipVerdict?
     }
 
-    /// One shot and its takes.
+    /// One shot, its keyframe candidates and its takes.
     public struct Row: Sendable, Codable, Hashable {
         public var shot: Shot
         public var prompt: String
         public var cards: [Card]
+        /// Keyframe candidates, newest first: each card's one frame is the still.
+        public var keyframes: [Card] = []
     }
 
     public var title: String
@@ -60,6 +62,11 @@ public struct ReviewSheet: Sendable {
         .verdict.bad { color: var(--bad); }
         .problems { margin: 0 0 4px 16px; padding: 0; color: var(--bad); }
         .muted { color: var(--muted); }
+        .keyframes { display: flex; flex-wrap: wrap; gap: 10px; margin: 0 0 12px; }
+        .keyframe { width: 120px; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; font-size: 11px; }
+        .keyframe.picked { border: 2px solid var(--ink); }
+        .keyframe img { display: block; width: 100%; height: auto; background: #111; }
+        .keyframe div { padding: 4px 6px; }
         button { font: inherit; margin: 6px 0; }
         </style>
         </head>
@@ -95,6 +102,11 @@ public struct ReviewSheet: Sendable {
         out += "<h2>\(esc(shot.id.rawValue))<small>\(esc(shot.size.rawValue)) · \(esc(shot.move.name)) · "
             + String(format: "%.1f s", shot.duration.seconds) + "</small></h2>\n"
         out += "<p class=\"prompt\">\(esc(row.prompt))</p>\n"
+        if !row.keyframes.isEmpty {
+            out += "<div class=\"keyframes\" aria-label=\"keyframes\">\n"
+            for card in row.keyframes { out += keyframe(card) }
+            out += "</div>\n"
+        }
         if row.cards.isEmpty {
             out += "<p class=\"muted\">no takes yet (<code>reel generate --shots \(esc(shot.id.rawValue))</code>)</p>\n</section>\n"
             return out
@@ -106,6 +118,21 @@ public struct ReviewSheet: Sendable {
         for card in row.cards { out += self.card(card) }
         out += "</div>\n</section>\n"
         return out
+    }
+
+    /// A keyframe candidate: the still, its id (★ when picked), cost, and how to pick it.
+    func keyframe(_ card: Card) -> String {
+        let t = card.take
+        var out = "<div class=\"keyframe\(t.picked ? " picked" : "")\" id=\"\(esc(t.take))\">"
+        if let still = card.frames.first { out += "<img src=\"\(esc(still))\" alt=\"keyframe \(esc(t.take))\" loading=\"lazy\">" }
+        var facts = [t.picked ? "★ #k\(t.number)" : "#k\(t.number)"]
+        if let cost = t.cost { facts.append(cost.description) }
+        if t.output == nil { facts.append(t.state) }
+        out += "<div>\(esc(facts.joined(separator: " · ")))</div>"
+        if !t.picked, t.output != nil {
+            out += "<div class=\"muted\"><code>reel pick \(esc(t.take.components(separatedBy: "#").first ?? "")) --keyframe \(t.number)</code></div>"
+        }
+        return out + "</div>\n"
     }
 
     func card(_ card: Card) -> String {

@@ -65,6 +65,19 @@ struct FilmGraphBuilder {
     /// The picked, finished take of each shot another shot continues from.
     var continuity: [ShotID: Take] = [:]
 
+    /// The picked keyframe of each shot that has one (finished): where its remote takes start.
+    var keyframes: [ShotID: Take] = [:]
+
+    /// A still a remote take starts or ends on.
+    enum Frame {
+        /// The last frame the cut shows of the picked take of the shot it continues.
+        case lastFrame(of: Take)
+        /// The shot's picked keyframe.
+        case keyframe(Take)
+
+        var take: Take { switch self { case .lastFrame(let t), .keyframe(let t): t } }
+    }
+
     /// The picked take `shot` starts on the last frame of, when it continues a shot that is
     /// still in the storyboard.
     func firstFrame(for shot: Shot) -> Take? {
@@ -73,13 +86,46 @@ struct FilmGraphBuilder {
         return take
     }
 
+    /// The shot's picked keyframe, when its mode takes one (image or first-last) and it is finished.
+    func keyframe(for shot: Shot) -> Take? {
+        guard shot.mode == .imageToVideo || shot.mode == .firstLastFrame, let take = keyframes[shot.id],
+              take.output != nil else { return nil }
+        return take
+    }
+
+    /// What a remote take of `shot` starts and ends on: continuity first, then the picked
+    /// keyframe; in first-last mode a shot that continues another ends on its keyframe.
+    func frames(for shot: Shot) -> (first: Frame?, last: Frame?) {
+        let continued = firstFrame(for: shot).map(Frame.lastFrame(of:)), key = keyframe(for: shot).map(Frame.keyframe)
+        guard let continued else { return (key, nil) }
+        return (continued, shot.mode == .firstLastFrame ? key : nil)
+    }
+
+    /// How a remote take of `shot` is made, with the frames it has.
+    func remoteMode(for shot: Shot) -> GenerationMode {
+        let frames = frames(for: shot)
+        return Self.remoteMode(for: shot, in: storyboard, firstFrame: frames.first != nil, lastFrame: frames.last != nil)
+    }
+
+    /// Why, for `reel shot` and `providers explain`.
+    func remoteModeReason(for shot: Shot) -> String {
+        let frames = frames(for: shot)
+        return Self.remoteModeReason(for: shot, in: storyboard, first: frames.first, last: frames.last)
+    }
+
     /// The real people whose likeness a remote take of `shot` carries: the subjects whose
-    /// references go with it, or whoever the take it continues from showed.
+    /// references go with it, or whoever the frames it starts or ends on showed.
     func likeness(for shot: Shot) -> [SubjectID] {
-        if let source = firstFrame(for: shot) {
-            return Self.remoteMode(for: shot, in: storyboard, firstFrame: true) == .imageToVideo ? source.shows : []
+        let mode = remoteMode(for: shot)
+        if mode == .imageToVideo || mode == .firstLastFrame {
+            let frames = frames(for: shot)
+            var people: [SubjectID] = []
+            for frame in [frames.first, frames.last].compactMap({ $0 }) {
+                people += frame.take.shows.filter { !people.contains($0) }
+            }
+            return people
         }
-        guard Self.remoteMode(for: shot, in: storyboard) == .references else { return [] }
+        guard mode == .references else { return [] }
         return storyboard.referenceSubjects(for: shot).filter { $0.realPerson == true }.map(\.id)
     }
 
@@ -122,6 +168,10 @@ struct FilmGraphBuilder {
         if let source = shot.continuesFrom {
             object["continuesFrom"] = .string(firstFrame(for: shot)?.output?.asset.digest.rawValue ?? source.rawValue)
         }
+        // So is a shot whose picked keyframe changes (the key is only there when there is one).
+        if let keyframe = keyframe(for: shot)?.output {
+            object["keyframe"] = .string(keyframe.asset.digest.rawValue)
+        }
         return String(Hashing.sha256(JSONValue.object(object).canonical).rawValue.prefix(16))
     }
 
@@ -137,36 +187,20 @@ struct FilmGraphBuilder {
         let generator = try generators.videoGenerator(for: take.provider)
         var inputs: [NodeID] = []
         var images: [ImageInput] = []
-        var mode = Self.remoteMode(for: shot, in: storyboard, firstFrame: firstFrame(for: shot) != nil)
+        var mode = remoteMode(for: shot)
         // The consent gate: a real person's likeness — their references, or a frame of a take
         // that showed them — leaves the machine only with consent in force for this provider.
         // Refused before anything is submitted or paid.
         if !generator.descriptor.isLocal {
             try checkConsent(likeness(for: shot), shot: shot, provider: take.provider)
         }
-        if !generator.descriptor.isLocal, mode == .imageToVideo, let source = firstFrame(for: shot), let output = source.output,
-           let sourceShot = storyboard.shot(source.shot) {
-            // Continuity: the exact last frame the cut shows of the picked take of the shot it
-            // continues (a take longer than its shot is trimmed: its frame at the cut).
-            let sourceTake = source.id
-            let shown = source.fit == .trim ? format.frameRate.frames(in: sourceShot.duration) : nil
-            let takeNode = NodeID("take:\(sourceTake)")
-            if graph[takeNode] == nil {
-                var node = GraphNode(id: takeNode, spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
-                                                                 params: ["digest": .string(output.asset.digest.rawValue)]),
-                                     shot: shot.continuesFrom, label: "take \(sourceTake)")
-                node.given = output
-                graph.add(node)
+        if !generator.descriptor.isLocal, mode == .imageToVideo || mode == .firstLastFrame {
+            let frames = frames(for: shot)
+            for (frame, role) in [(frames.first, ImageInput.Role.firstFrame), (frames.last, .lastFrame)] {
+                guard let frame, role == .firstFrame || mode == .firstLastFrame else { continue }
+                images.append(ImageInput(input: inputs.count, role: role))
+                inputs.append(try frameNode(frame, for: shot, in: &graph))
             }
-            let frameNode = NodeID("lastframe:\(sourceTake)")
-            if graph[frameNode] == nil {
-                graph.add(GraphNode(id: frameNode, spec: JobSpec(kind: .frame, kindVersion: LastFrameParams.kindVersion,
-                                                                 provider: "ffmpeg", model: "last-frame",
-                                                                 params: try JSONValue(encoding: LastFrameParams(frames: shown))),
-                                    inputs: [takeNode], shot: shot.continuesFrom, label: "last frame of \(sourceTake)"))
-            }
-            images.append(ImageInput(input: inputs.count, role: .firstFrame))
-            inputs.append(frameNode)
         }
         if !generator.descriptor.isLocal, mode == .references {
             // The subjects' reference images, straight from the store: given, never made.
@@ -226,6 +260,33 @@ struct FilmGraphBuilder {
         return take.node
     }
 
+    /// The node of a still a remote take starts or ends on, added to `graph` once.
+    private func frameNode(_ frame: Frame, for shot: Shot, in graph: inout JobGraph) throws -> NodeID {
+        let source = frame.take
+        guard let output = source.output else { throw ReelError(.internalError, "\(source.id) has no file") }
+        // The finished take or keyframe: given, never made again.
+        let given = NodeID("\(source.kind == .keyframe ? "keyframe-pick" : "take"):\(source.id)")
+        if graph[given] == nil {
+            var node = GraphNode(id: given, spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
+                                                          params: ["digest": .string(output.asset.digest.rawValue)]),
+                                 shot: source.shot, label: "\(source.kind == .keyframe ? "keyframe" : "take") \(source.id)")
+            node.given = output
+            graph.add(node)
+        }
+        guard case .lastFrame = frame, let sourceShot = storyboard.shot(source.shot) else { return given }
+        // Continuity: the exact last frame the cut shows of the picked take of the shot it
+        // continues (a take longer than its shot is trimmed: its frame at the cut).
+        let shown = source.fit == .trim ? settings.format.frameRate.frames(in: sourceShot.duration) : nil
+        let frameNode = NodeID("lastframe:\(source.id)")
+        if graph[frameNode] == nil {
+            graph.add(GraphNode(id: frameNode, spec: JobSpec(kind: .frame, kindVersion: LastFrameParams.kindVersion,
+                                                             provider: "ffmpeg", model: "last-frame",
+                                                             params: try JSONValue(encoding: LastFrameParams(frames: shown))),
+                                inputs: [given], shot: source.shot, label: "last frame of \(source.id)"))
+        }
+        return frameNode
+    }
+
     /// The consent gate: a real person's likeness leaves the machine only with consent in
     /// force for this provider. Refused before anything is submitted or paid.
     func checkConsent(_ people: [SubjectID], shot: Shot, provider: ProviderID) throws {
@@ -248,18 +309,29 @@ struct FilmGraphBuilder {
     /// continues (`firstFrame`), else from its subjects' reference images when they have
     /// some, else from the prompt alone — unless the shot asks for text. The animatic's
     /// drawn panel is never sent: a paid model must not animate a cartoon.
-    static func remoteMode(for shot: Shot, in board: Storyboard, firstFrame: Bool = false) -> GenerationMode {
+    static func remoteMode(for shot: Shot, in board: Storyboard, firstFrame: Bool = false, lastFrame: Bool = false)
+        -> GenerationMode {
         guard shot.mode != .text else { return .text }
-        if firstFrame { return .imageToVideo }
+        if firstFrame { return lastFrame ? .firstLastFrame : .imageToVideo }
         return board.referenceImages(for: shot).isEmpty ? .text : .references
     }
 
     /// Why a remote take of `shot` is made in the mode it is, for `providers explain`.
-    static func remoteModeReason(for shot: Shot, in board: Storyboard, firstFrame: Bool = false) -> String {
+    static func remoteModeReason(for shot: Shot, in board: Storyboard, first: Frame? = nil, last: Frame? = nil) -> String {
         let references = board.referenceImages(for: shot)
-        let mode = remoteMode(for: shot, in: board, firstFrame: firstFrame)
-        if mode == .imageToVideo, let source = shot.continuesFrom {
-            return "image-to-video: starts on the last frame of \(source)'s picked take (continuity)"
+        let mode = remoteMode(for: shot, in: board, firstFrame: first != nil, lastFrame: last != nil)
+        func said(_ frame: Frame) -> String {
+            switch frame {
+            case .lastFrame(let take): "the last frame of \(take.shot)'s picked take \(take.id) (continuity)"
+            case .keyframe(let take): "its picked keyframe \(take.id)"
+            }
+        }
+        if mode == .firstLastFrame, let first, let last {
+            return "first-last-frame: starts on \(said(first)) and ends on \(said(last))"
+        }
+        if mode == .imageToVideo, let first {
+            let noLast = shot.mode == .firstLastFrame ? " (first-last needs a keyframe too: `reel keyframes --shots \(shot.id)`)" : ""
+            return "image-to-video: starts on \(said(first))" + noLast
         }
         if mode == .text, shot.mode != .text, let source = shot.continuesFrom {
             return board.shot(source) == nil
@@ -269,12 +341,13 @@ struct FilmGraphBuilder {
         if mode == .references {
             let names = board.referenceSubjects(for: shot).map(\.name)
             return "references-to-video: \(Plural.count(references.count, "reference image")) of \(names.joined(separator: ", "))"
-                + (shot.mode == .references ? "" : " (the shot asks for \(shot.mode.rawValue); with no keyframe yet its subjects' references go instead)")
+                + (shot.mode == .references ? "" : " (the shot asks for \(shot.mode.rawValue); with no keyframe picked its subjects' references go instead)")
         }
         if shot.mode == .text { return "text-to-video" }
         if shot.empty == true { return "text-to-video: an empty shot sends no one's references, and its place has none" }
-        return "text-to-video: the shot asks for \(shot.mode.rawValue) but has no keyframe or reference images yet "
-            + "(`reel cast add NAME --image FILE` adds references; the animatic's panel never leaves the machine)"
+        return "text-to-video: the shot asks for \(shot.mode.rawValue) but has no keyframe picked or reference images yet "
+            + "(`reel keyframes --shots \(shot.id)` then `reel pick \(shot.id) --keyframe N`, or `reel cast add NAME --image FILE`; "
+            + "the animatic's panel never leaves the machine)"
     }
 
     /// Only the jobs that make `takes`: for `reel generate`.

@@ -12,6 +12,8 @@ public struct Generators: Sendable {
     public var music: any MusicGenerator
     /// Further video providers by id (remote models), chosen per take.
     public var videos: [ProviderID: any VideoGenerator]
+    /// Image models by id: where keyframes come from (the animatic's panels never leave the machine).
+    public var images: [ProviderID: any ImageGenerator] = [:]
 
     public init(image: any ImageGenerator, video: any VideoGenerator, speech: any SpeechGenerator,
                 music: any MusicGenerator, videos: [ProviderID: any VideoGenerator] = [:]) {
@@ -40,8 +42,28 @@ public struct Generators: Sendable {
                 params: try JSONValue(encoding: g.normalize(request)), deterministic: g.descriptor.isDeterministic)
     }
 
-    private static func registerVideo<G: VideoGenerator>(_ g: G, into registry: inout RunnerRegistry, sleeper: any Sleeper) {
-        registry.register(GenerationRunner(g, sleeper: sleeper), kind: .video, provider: g.descriptor.id)
+    /// The image model keyframes come from: `requested`, else the only one configured.
+    public func keyframeGenerator(_ requested: ProviderID?) throws -> any ImageGenerator {
+        if let requested {
+            guard let g = images[requested] else {
+                let known = images.keys.sorted().map(\.rawValue).joined(separator: ", ")
+                throw ReelError(.configuration, "no image model called \(requested) is configured",
+                                hint: images.isEmpty ? "keyframes need an image model: configure one (sim, openai); see `reel providers`"
+                                    : "configured: \(known); see `reel providers`")
+            }
+            return g
+        }
+        guard images.count == 1, let only = images.values.first else {
+            throw ReelError(.configuration, images.isEmpty ? "no image model is configured, so there is nothing to make keyframes with"
+                                : "\(images.count) image models are configured (\(images.keys.sorted().map(\.rawValue).joined(separator: ", ")))",
+                            hint: images.isEmpty ? "configure one (`reel dev simulate` prints the simulated provider's; or set OPENAI_API_KEY); see `reel providers`"
+                                : "say which with `keyframes: NAME` in reel.yaml or `--provider NAME`")
+        }
+        return only
+    }
+
+    private static func register<G: Generator>(_ g: G, kind: NodeKind, into registry: inout RunnerRegistry, sleeper: any Sleeper) {
+        registry.register(GenerationRunner(g, sleeper: sleeper), kind: kind, provider: g.descriptor.id)
     }
 
     /// Registers a runner for each generator.
@@ -51,7 +73,8 @@ public struct Generators: Sendable {
         }
         add(image, .image)
         add(video, .video)
-        for g in videos.values { Generators.registerVideo(g, into: &registry, sleeper: sleeper) }
+        for g in videos.values { Generators.register(g, kind: .video, into: &registry, sleeper: sleeper) }
+        for g in images.values { Generators.register(g, kind: .image, into: &registry, sleeper: sleeper) }
         add(speech, .speech)
         add(music, .music)
     }

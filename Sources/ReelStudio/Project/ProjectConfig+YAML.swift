@@ -81,6 +81,9 @@ extension ProjectConfig {
             case "voices":
                 let name = try string(key, value)
                 voices = name == "espeak" || name == "espeak-ng" || name.isEmpty ? nil : ProviderID(name)
+            case "keyframes":
+                let name = try string(key, value)
+                keyframes = name.isEmpty ? nil : ProviderID(name)
             case "routing":
                 guard let m = value.mapping else {
                     throw fail(key, value, "must be a mapping", "routing: { policy: cheapest, allow: [kling] }")
@@ -184,6 +187,7 @@ extension ProjectConfig {
         #   allow: [kling, vidu]
         #   shots: { S01-01: animatic }
         # voices: elevenlabs       # who speaks the lines: espeak-ng (offline) unless a speech provider is named
+        # keyframes: openai        # the image model `reel keyframes` asks (sim, openai); the only configured one if left out
         # providers:               # base URLs (relays, regions) and options per provider
         #   kling: { base_url: "https://api-beijing.klingai.com" }
 

@@ -26,6 +26,7 @@ import Yams
 ///   pin: kling/kling-v2-6      # for the project; `scenes:` and `shots:` pin per scene or shot
 ///   shots: { S03-07: veo, S01-01: animatic }
 /// voices: elevenlabs           # who speaks the lines; espeak-ng (offline) when left out
+/// keyframes: openai            # the image model `reel keyframes` asks; the only configured one when left out
 /// providers:                   # per provider: base_url (relays, regions), other options
 ///   kling: { base_url: "https://api-beijing.klingai.com" }
 /// ```
@@ -50,6 +51,8 @@ public struct ProjectConfig: Hashable, Sendable {
     public var providers: [ProviderID: ProviderSettings]
     /// Who speaks the lines: nil for espeak-ng (offline), or a speech provider (`elevenlabs`, `openai`).
     public var voices: ProviderID?
+    /// The image model keyframes come from: nil for the only configured one.
+    public var keyframes: ProviderID?
     /// Integrated loudness (LUFS) the soundtrack is mastered to.
     public var loudness: Double = LoudnessTarget.phone.integrated
 
@@ -81,6 +84,7 @@ public struct ProjectConfig: Hashable, Sendable {
         self.routing = RoutingPolicy()
         self.providers = [:]
         self.voices = nil
+        self.keyframes = nil
     }
 
     /// Reads `reel.yaml`; every problem is one error naming the file and the field.

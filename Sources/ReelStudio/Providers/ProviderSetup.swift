@@ -13,6 +13,8 @@ public struct ProviderSetup: Sendable {
     public var providers: [Status]
     /// Adapters of the configured video providers, by id.
     public var videos: [ProviderID: any VideoGenerator]
+    /// Adapters of the configured image models (keyframes), by id.
+    public var images: [ProviderID: any ImageGenerator] = [:]
     /// Adapters of the configured speech providers, by id.
     public var speech: [ProviderID: any SpeechGenerator] = [:]
     public var router: Router
@@ -58,6 +60,7 @@ public struct ProviderSetup: Sendable {
         var statuses: [Status] = []
         var videos: [ProviderID: any VideoGenerator] = [:]
         var speech: [ProviderID: any SpeechGenerator] = [:]
+        var images: [ProviderID: any ImageGenerator] = [:]
         for entry in ProviderDirectory.all {
             let settings = config.providers[entry.id]
             let base = environment[entry.baseURLVariable].flatMap { $0.isEmpty ? nil : $0 } ?? settings?.baseURL ?? entry.defaultBaseURL
@@ -83,6 +86,7 @@ public struct ProviderSetup: Sendable {
                                           models: catalog.models(of: entry.id))
                 providerConfig = made
                 if let make = entry.video { videos[entry.id] = try make(made, support) }
+                if let make = entry.image { images[entry.id] = try make(made, support) }
                 if let make = entry.speech, config.voices == entry.id { speech[entry.id] = try make(made, support) }
             }
             statuses.append(Status(entry: entry, config: providerConfig, baseURL: Redaction.url(url), keys: keys, missing: missing))
@@ -90,8 +94,8 @@ public struct ProviderSetup: Sendable {
         let configured = Set(statuses.filter(\.configured).map(\.entry.id))
         let missing = Dictionary(statuses.compactMap { status in status.missing.map { (status.entry.id, $0) } }) { a, _ in a }
         let router = Router(catalog: catalog, configured: configured, policy: config.routing, missing: missing)
-        return ProviderSetup(catalog: catalog, providers: statuses, videos: videos, speech: speech, router: router,
-                             catalogSources: sources)
+        return ProviderSetup(catalog: catalog, providers: statuses, videos: videos, images: images, speech: speech,
+                             router: router, catalogSources: sources)
     }
 
     /// The models of one catalog document.

@@ -13,5 +13,12 @@ extension BuiltinCatalog {
         quality: 1
         price: { amount: "0.05", currency: USD, per: second, source: "the simulator's default price" }
         notes: For tests, demos and benchmarks; costs nothing real.
+      - provider: sim
+        id: sim-image-1
+        name: Simulated image model (keyframes)
+        medium: image
+        quality: 1
+        price: { amount: "0.04", currency: USD, per: image, source: "the simulator's default price" }
+        notes: Stills for keyframes-first; costs nothing real.
     """#
 }

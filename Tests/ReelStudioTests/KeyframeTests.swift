@@ -1,0 +1,159 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelProviders
+import ReelSimulator
+import ReelTesting
+import Testing
+
+@testable import ReelStudio
+
+/// Keyframes first: cheap stills from an image model (here the simulated provider's
+/// `sim-image-1`, over loopback HTTP), one picked, and the shot's remote takes start on
+/// exactly that still. Checked on the bytes the video models receive.
+@Suite(.serialized) struct KeyframeTests {
+    /// The Kling project of RemoteInputsTests with the simulated provider's image model configured.
+    static func klingWithImages() async throws -> (RemoteInputsTests.KlingProject, SimulatedProviderServer, Studio) {
+        let p = try await RemoteInputsTests.KlingProject()
+        let sim = try await SimulatedProviderServer.start(config: .instant)
+        var env = p.studio.environment
+        env["REEL_SIM_BASE_URL"] = sim.baseURL.absoluteString
+        env["SIM_API_KEY"] = "sim-key"
+        return (p, sim, Studio(environment: env, sleeper: RecordingSleeper()))
+    }
+
+    @Test func thePickedKeyframeIsTheImageTheVideoModelReceives() async throws {
+        let (p, sim, studio) = try await Self.klingWithImages()
+        let (kling, production) = (p.kling, p.production)
+        let made = try await studio.keyframes(production, GenerateRequest(shots: ["S01-02"], takes: 2, provider: "sim"))
+        #expect(made.summary?.succeeded == true, "\(String(describing: made.summary?.failures))")
+        #expect(made.added.map(\.id) == ["S01-02#k1", "S01-02#k2"])
+        #expect(sim.counters.images == 2)
+        let asked = sim.requests.filter { $0.path == "/v1/images" }
+        #expect(asked.count == 2)
+        for request in asked {
+            let body = try #require(request.json)
+            #expect(body["width"] == .int(720) && body["height"] == .int(1280), "the film's frame")
+            #expect(body["prompt"]?.stringValue?.isEmpty == false)
+            #expect(request.body.range(of: RemoteInputsTests.pngSignature) == nil, "a keyframe is made from words alone")
+        }
+        #expect(try await production.repository.spent() == [Money(micros: 80_000)], "two stills at the simulator's price")
+        // Asking again makes nothing new: both are of the current version.
+        let again = try await studio.keyframes(production, GenerateRequest(shots: ["S01-02"], takes: 2, provider: "sim"))
+        #expect(again.added.isEmpty && sim.counters.images == 2)
+
+        let before = try await studio.shot(production, id: "S01-02")
+        #expect(before.keyframes.map(\.take) == ["S01-02#k2", "S01-02#k1"])
+        #expect(before.keyframes.allSatisfy { $0.state == "succeeded" && !$0.picked && $0.current })
+        #expect(before.remoteInput.hasPrefix("text-to-video"))
+        #expect(try await studio.pick(production, shot: "S01-02", number: 2, kind: .keyframe) == "S01-02#k2")
+        let after = try await studio.shot(production, id: "S01-02")
+        #expect(after.remoteInput == "image-to-video: starts on its picked keyframe S01-02#k2")
+        #expect(after.keyframes.first?.picked == true)
+        #expect(after.version != before.version, "a new keyframe makes a new version of the shot")
+        #expect(try await production.repository.picks().isEmpty, "picking a keyframe picks no take")
+
+        let takes = try await studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 1))
+        #expect(takes.summary?.succeeded == true, "\(String(describing: takes.summary?.failures))")
+        let create = try #require(kling.requests("POST", "/v1/videos/").last)
+        #expect(create.path == "/v1/videos/image2video")
+        let sent = try #require(create.json?["image"]?.stringValue.flatMap { Data(base64Encoded: $0) })
+        let still = try #require(after.keyframes.first?.output)
+        #expect(sent == (try Data(contentsOf: URL(fileURLWithPath: still))), "exactly the picked keyframe's bytes")
+        #expect(create.json?["image_tail"] == nil)
+
+        // A shot told to go as text sends no keyframe.
+        _ = try await studio.editShot(production, id: "S01-02", change: ShotChange(mode: "text"))
+        _ = try await studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 1))
+        let text = try #require(kling.requests("POST", "/v1/videos/").last)
+        #expect(text.path == "/v1/videos/text2video")
+        #expect(text.body.range(of: RemoteInputsTests.pngSignature) == nil
+                && !String(decoding: text.body, as: UTF8.self).contains(RemoteInputsTests.pngBase64))
+        try await sim.stop()
+        try await p.close()
+    }
+
+    @Test func keyframesNeedAnImageModelAndPicksNeedAFinishedKeyframe() async throws {
+        let p = try await RemoteInputsTests.KlingProject()
+        let missing = await #expect(throws: ReelError.self) {
+            try await p.studio.keyframes(p.production, GenerateRequest(shots: ["S01-02"]))
+        }
+        #expect(missing?.code == .configuration)
+        #expect(missing?.message == "no image model is configured, so there is nothing to make keyframes with")
+        let unknown = await #expect(throws: ReelError.self) {
+            try await p.studio.keyframes(p.production, GenerateRequest(shots: ["S01-02"], provider: "midjourney"))
+        }
+        #expect(unknown?.message == "no image model called midjourney is configured")
+        let none = await #expect(throws: ReelError.self) {
+            try await p.studio.pick(p.production, shot: "S01-02", number: 1, kind: .keyframe)
+        }
+        #expect(none?.message == "shot S01-02 has no keyframe 1")
+        #expect(none?.hint == "make one with `reel keyframes --shots S01-02`")
+        #expect(try await p.production.repository.takes(of: nil, kind: .keyframe).isEmpty)
+        try await p.close()
+    }
+
+    /// First-last: a shot that continues another starts on the last frame of its picked take
+    /// and ends on its own picked keyframe; the simulated provider receives both, in their roles.
+    @Test func aContinuingFirstLastShotEndsOnItsKeyframe() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let sim = try await SimulatedProviderServer.start(config: .instant)
+        let script = try dir.write("two-rooms.fountain", ProjectWorkflowTests.script)
+        let project = try Project.create(at: dir.file("film"), script: script,
+                                         format: VideoFormat(aspect: .vertical, size: .p720, frameRate: .fps24))
+        let yaml = project.directory.appendingPathComponent("reel.yaml")
+        try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "provider: animatic", with: "provider: sim")
+            .write(to: yaml, atomically: true, encoding: .utf8)
+        let production = try Production.open(try Project.find(project.directory), lockFor: "test")
+        defer { production.close() }
+        var env = ProcessInfo.processInfo.environment
+        env["REEL_CONFIG_DIR"] = dir.file("config").path
+        env["REEL_POLL_INTERVAL"] = "0.01"
+        env["REEL_SIM_BASE_URL"] = sim.baseURL.absoluteString
+        env["SIM_API_KEY"] = "sim-key"
+        let studio = Studio(environment: env, sleeper: RecordingSleeper())
+
+        _ = try await studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 1))
+        _ = try await studio.pick(production, shot: "S01-02", number: 1)
+        _ = try await studio.editShot(production, id: "S01-03", change: ShotChange(mode: "first-last", continuesFrom: "S01-02"))
+        let made = try await studio.keyframes(production, GenerateRequest(shots: ["S01-03"], takes: 1))
+        #expect(made.summary?.succeeded == true, "\(String(describing: made.summary?.failures))")
+        let halfway = try await studio.shot(production, id: "S01-03")
+        #expect(halfway.remoteInput.hasPrefix("image-to-video: starts on the last frame of S01-02's picked take S01-02#1 (continuity)"))
+        _ = try await studio.pick(production, shot: "S01-03", number: 1, kind: .keyframe)
+        let report = try await studio.shot(production, id: "S01-03")
+        #expect(report.remoteInput == "first-last-frame: starts on the last frame of S01-02's picked take S01-02#1 (continuity) "
+                + "and ends on its picked keyframe S01-03#k1")
+
+        let takes = try await studio.generate(production, GenerateRequest(shots: ["S01-03"], takes: 1))
+        #expect(takes.summary?.succeeded == true, "\(String(describing: takes.summary?.failures))")
+        let create = try #require(sim.requests.last { $0.path == "/v1/generations" && $0.method == "POST" })
+        func image(_ field: String) throws -> Data {
+            let uri = try #require(create.json?[field]?.stringValue)
+            #expect(uri.hasPrefix("data:image/png;base64,"))
+            return try #require(Data(base64Encoded: String(uri.dropFirst("data:image/png;base64,".count))))
+        }
+        let keyframe = try #require(report.keyframes.first?.output)
+        #expect(try image("last_frame") == (try Data(contentsOf: URL(fileURLWithPath: keyframe))))
+        let source = try #require(try await studio.takes(production, shot: "S01-02").first)
+        let first = try dir.write("first.png", try image("first_frame"))
+        // The last frame the cut shows: a take longer than its shot is cut at the shot's end.
+        let shown = source.fit == .trim ? try #require(try await studio.plan(production, save: false).shot("S01-02")).duration : nil
+        let cut = shown.map { FrameRate.fps24.frames(in: $0) - 1 }
+        #expect(try await RemoteInputsTests.pixels(of: first)
+                == (try await RemoteInputsTests.pixels(of: URL(fileURLWithPath: try #require(source.output)), lastFrame: true, frame: cut)),
+                "the frame the cut ends S01-02 on (fit \(String(describing: source.fit)))")
+        // The simulated clip is drawn from its first frame: its opening pixels are the still's
+        // colours (filled to the frame), not the simulator's gradient.
+        let clip = try #require(try await studio.takes(production, shot: "S01-03").first?.output)
+        let (opening, still) = (try await RemoteInputsTests.pixels(of: URL(fileURLWithPath: clip)),
+                                try await RemoteInputsTests.pixels(of: first))
+        try #require(opening.count == 720 * 1280 * 3 && still.count == opening.count)
+        let top = 720 * 600 * 3  // above the caption along the bottom
+        let difference = zip(opening.prefix(top), still.prefix(top)).reduce(0) { $0 + abs(Int($1.0) - Int($1.1)) } / top
+        #expect(difference < 8, "mean difference \(difference) per channel: the clip should open on its first frame")
+        try await sim.stop()
+    }
+}
