@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The studio's HTTP server. Without the swift-configuration trait: Reel reads its own settings.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
     ],
     targets: [
         // Pure values: Foundation only, no I/O.
@@ -50,9 +52,16 @@ let package = Package(
             "ReelModel", "ReelScript", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStore", "ReelExport",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The studio in a browser: an HTTP API over Studio's use cases and the web studio,
+        // embedded in the binary (plain ES modules and CSS; no build step).
+        .target(name: "ReelServer", dependencies: [
+            "ReelStudio", "ReelModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ], resources: ["index.html", "app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "style.css", "openapi.json"]
+            .map { .embedInCode("Web/\($0)") }),
         // Command line: one file per subcommand.
         .target(name: "ReelCLI", dependencies: [
-            "ReelStudio", "ReelModel", "ReelExport", "ReelSimulator",
+            "ReelStudio", "ReelModel", "ReelExport", "ReelSimulator", "ReelServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "reel", dependencies: ["ReelCLI"]),
@@ -93,6 +102,10 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelStudioTests", dependencies: ["ReelSnapshot", "ReelStudio", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelCLITests", dependencies: ["ReelSnapshot", "ReelCLI", "ReelTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelServerTests", dependencies: [
+            "ReelServer", "ReelStudio", "ReelTesting",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,16 +37,12 @@ struct GenerateCommand: AsyncParsableCommand {
     func run() async throws {
         let production = try project.open(lockFor: dryRun ? nil : "generate")
         defer { production.close() }
-        let request = GenerateRequest(shots: shots.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
-                                      takes: takes, provider: provider.map { ProviderID($0) }, dryRun: dryRun)
+        let request = GenerateRequest(shots: Self.patterns(shots), takes: takes, provider: provider.map { ProviderID($0) },
+                                      dryRun: dryRun)
         let result = try await Progress.run(quiet: quiet || json || dryRun) { events in
             try await Studio().generate(production, request, events: events)
         }
-        if dryRun {
-            let report = DryRunReport(result)
-            if json { try Terminal.json(report) } else { Terminal.out(report.text) }
-            return
-        }
+        if dryRun { return try DryRunReport(result).show(json: json) }
         let summary = result.summary ?? RunSummary()
         if json {
             try Terminal.json(GenerateReport(result))
@@ -62,6 +58,13 @@ struct GenerateCommand: AsyncParsableCommand {
             throw ReelError(.mediaFailed, "\(Plural.count(summary.failures.count + summary.skipped.count, "job")) did not finish",
                             hint: "`reel status` says why; run `reel generate` again to retry what can be retried")
         }
+    }
+}
+
+extension GenerateCommand {
+    /// `S01-02, S03-*` as the list of patterns it names; empty for every shot.
+    static func patterns(_ text: String?) -> [String] {
+        text.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
     }
 }
 
@@ -113,6 +116,11 @@ struct DryRunReport: Encodable {
         estimate = totals.keys.sorted().map { Money(micros: totals[$0]!, currency: $0) }
         budgetCap = r.budgetCap
         spent = r.spent
+    }
+
+    /// Prints it, as JSON or as text.
+    func show(json: Bool) throws {
+        if json { try Terminal.json(self) } else { Terminal.out(text) }
     }
 
     var text: String {

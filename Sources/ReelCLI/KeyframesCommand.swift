@@ -44,16 +44,12 @@ struct KeyframesCommand: AsyncParsableCommand {
     func run() async throws {
         let production = try project.open(lockFor: dryRun ? nil : "keyframes")
         defer { production.close() }
-        let request = GenerateRequest(shots: shots.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
-                                      takes: takes, provider: provider.map { ProviderID($0) }, dryRun: dryRun)
+        let request = GenerateRequest(shots: GenerateCommand.patterns(shots), takes: takes,
+                                      provider: provider.map { ProviderID($0) }, dryRun: dryRun)
         let result = try await Progress.run(quiet: quiet || json || dryRun) { events in
             try await Studio().keyframes(production, request, events: events)
         }
-        if dryRun {
-            let report = DryRunReport(result)
-            if json { try Terminal.json(report) } else { Terminal.out(report.text) }
-            return
-        }
+        if dryRun { return try DryRunReport(result).show(json: json) }
         let summary = result.summary ?? RunSummary()
         let failed = summary.failures.count + summary.skipped.count
         if json {

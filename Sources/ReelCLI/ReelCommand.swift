@@ -15,7 +15,7 @@ public struct ReelCommand: AsyncParsableCommand {
         subcommands: [
             MakeCommand.self, InitCommand.self, PlanCommand.self, ShotCommand.self, CastCommand.self, ConsentCommand.self, KeyframesCommand.self, GenerateCommand.self, TakesCommand.self, ReviewCommand.self, PickCommand.self,
             RenderCommand.self, ExportCommand.self, StatusCommand.self, StatsCommand.self, BoardCommand.self, ProvidersCommand.self,
-            CheckCommand.self, DoctorCommand.self,
+            CheckCommand.self, DoctorCommand.self, ServeCommand.self,
             DevCommand.self,
         ]
     )

@@ -8,6 +8,13 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
     /// ISO 4217 code: `USD`, `CNY`. Amounts in different currencies never add up silently.
     public var currency: String
 
+    /// One total per currency, in currency order.
+    public static func totals(_ amounts: [Money]) -> [Money] {
+        Dictionary(grouping: amounts, by: \.currency)
+            .map { Money(micros: $0.value.reduce(0) { $0 + $1.micros }, currency: $0.key) }
+            .sorted { $0.currency < $1.currency }
+    }
+
     public init(micros: Int64, currency: String = "USD") {
         self.micros = micros
         self.currency = currency

@@ -54,32 +54,37 @@ extension Studio {
         for shot in shots {
             let plan = plan(shot, board: board, production: production, setup: setup, requested: request.provider,
                             builder: builder)
-            let fingerprint = builder.fingerprint(shot)
-            let all = existing[shot.id] ?? []
-            let current = all.filter { $0.fingerprint == fingerprint && $0.provider == plan.provider }
+            let asked = FilmPlan.ask(existing[shot.id] ?? [], fingerprint: builder.fingerprint(shot), provider: plan.provider,
+                                     want: want)
             // Unfinished takes run again (a submitted one resumes by polling); a take refused
             // for good (moderation, a bad request) stays as it is.
-            covered += FilmPlan.resumable(current).map { (shot, $0) }
-            var next = FilmPlan.nextNumber(all)
-            for _ in 0..<FilmPlan.missing(current, want: want) {
-                let take = builder.newTake(shot, number: next, plan: plan, at: now)
+            covered += asked.resumed.map { (shot, $0) }
+            for number in asked.numbers {
+                let take = builder.newTake(shot, number: number, plan: plan, at: now)
                 added.append(take)
                 covered.append((shot, take))
-                next += 1
             }
         }
-        let graph = try builder.takesGraph(covered)
-        let spent = try await production.repository.spent()
-        var result = GenerateResult(storyboard: board, graph: graph, added: added, covered: covered.map(\.1), summary: nil,
-                                    forecast: nil, budgetCap: production.config.budgetCap, spent: spent)
-        if request.dryRun {
-            result.forecast = try await executor(generators: builder.generators, journal: production.journal,
-                                                 blobs: production.blobs, options: try await executorOptions(production))
-                .forecast(graph)
+        return try await runOrForecast(try builder.takesGraph(covered), added: added, covered: covered.map(\.1), board: board,
+                                       production: production, generators: builder.generators, command: "generate",
+                                       dryRun: request.dryRun, events: events)
+    }
+
+    /// Runs the graph of a request for takes (recording the added takes first), or for a dry
+    /// run forecasts it: what `generate` and `keyframes` answer.
+    func runOrForecast(_ graph: JobGraph, added: [Take], covered: [Take], board: Storyboard, production: Production,
+                       generators: Generators, command: String, dryRun: Bool,
+                       events: AsyncStream<RunEvent>.Continuation?) async throws -> GenerateResult {
+        var result = GenerateResult(storyboard: board, graph: graph, added: added, covered: covered, summary: nil,
+                                    forecast: nil, budgetCap: production.config.budgetCap,
+                                    spent: try await production.repository.spent())
+        if dryRun {
+            result.forecast = try await executor(generators: generators, journal: production.journal, blobs: production.blobs,
+                                                 options: try await executorOptions(production)).forecast(graph)
             return result
         }
         try await production.repository.addTakes(added)
-        result.summary = try await run(graph, in: production, generators: builder.generators, command: "generate", events: events)
+        result.summary = try await run(graph, in: production, generators: generators, command: command, events: events)
         return result
     }
 }

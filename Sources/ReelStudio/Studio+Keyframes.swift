@@ -30,34 +30,23 @@ extension Studio {
         let now = Date()
         for shot in shots {
             let fingerprint = builder.keyframeFingerprint(shot)
-            let all = existing[shot.id] ?? []
-            let current = all.filter { $0.fingerprint == fingerprint && $0.provider == generator.descriptor.id }
-            covered += FilmPlan.resumable(current).map { (shot, $0) }
-            var next = FilmPlan.nextNumber(all)
-            for _ in 0..<FilmPlan.missing(current, want: want) {
-                let take = Take(shot: shot.id, number: next, provider: generator.descriptor.id, model: model,
-                                seed: Hashing.seed("keyframe:\(shot.id)#\(next)"), fingerprint: fingerprint,
-                                node: NodeID("keyframe:\(Take.id(shot: shot.id, number: next, kind: .keyframe))"),
+            let asked = FilmPlan.ask(existing[shot.id] ?? [], fingerprint: fingerprint, provider: generator.descriptor.id,
+                                     want: want)
+            covered += asked.resumed.map { (shot, $0) }
+            for number in asked.numbers {
+                let take = Take(shot: shot.id, number: number, provider: generator.descriptor.id, model: model,
+                                seed: Hashing.seed("keyframe:\(shot.id)#\(number)"), fingerprint: fingerprint,
+                                node: NodeID("keyframe:\(Take.id(shot: shot.id, number: number, kind: .keyframe))"),
                                 createdAt: now, kind: .keyframe)
                 added.append(take)
                 covered.append((shot, take))
-                next += 1
             }
         }
         var graph = JobGraph()
         for (shot, take) in covered { try builder.addKeyframe(take, of: shot, generator: generator, to: &graph) }
-        var result = GenerateResult(storyboard: board, graph: graph, added: added, covered: covered.map(\.1), summary: nil,
-                                    forecast: nil, budgetCap: production.config.budgetCap,
-                                    spent: try await production.repository.spent())
-        if request.dryRun {
-            result.forecast = try await executor(generators: builder.generators, journal: production.journal,
-                                                 blobs: production.blobs, options: try await executorOptions(production))
-                .forecast(graph)
-            return result
-        }
-        try await production.repository.addTakes(added)
-        result.summary = try await run(graph, in: production, generators: builder.generators, command: "keyframes", events: events)
-        return result
+        return try await runOrForecast(graph, added: added, covered: covered.map(\.1), board: board, production: production,
+                                       generators: builder.generators, command: "keyframes", dryRun: request.dryRun,
+                                       events: events)
     }
 }
 

@@ -108,9 +108,7 @@ extension Studio {
     /// Which model the router picks for `shot` under the project's settings, and why.
     public func explain(_ production: Production, shot id: ShotID) async throws -> RouteExplanation {
         let board = try await plan(production, save: false)
-        guard let shot = board.shots.first(where: { $0.id == id }) else {
-            throw ReelError(.usage, "there is no shot \(id)", hint: "`reel plan` lists the shots")
-        }
+        guard let shot = board.shot(id) else { throw Studio.noShot(id, in: board) }
         let setup = try providerSetup(production)
         let builder = try await filmBuilder(production, board: board, setup: setup)
         let needs = Self.needs(shot, board: board, mode: builder.remoteMode(for: shot))

@@ -42,6 +42,23 @@ public struct ShotChange: Sendable, Hashable {
     public var isEmpty: Bool { self == ShotChange() }
 }
 
+/// The JSON form (the HTTP API's `PATCH …/shots/{shot}` and MCP): the same fields, each
+/// optional; `continuesFrom` as `continuesFrom`.
+extension ShotChange: Codable {
+    enum CodingKeys: String, CodingKey { case prompt, size, move, duration, mode, subjects, empty, continuesFrom, reset }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(prompt: try c.decodeIfPresent(String.self, forKey: .prompt), size: try c.decodeIfPresent(String.self, forKey: .size),
+                  move: try c.decodeIfPresent(String.self, forKey: .move), duration: try c.decodeIfPresent(Double.self, forKey: .duration),
+                  mode: try c.decodeIfPresent(String.self, forKey: .mode),
+                  subjects: try c.decodeIfPresent([String].self, forKey: .subjects),
+                  empty: try c.decodeIfPresent(Bool.self, forKey: .empty),
+                  continuesFrom: try c.decodeIfPresent(String.self, forKey: .continuesFrom),
+                  reset: try c.decodeIfPresent(Bool.self, forKey: .reset) ?? false)
+    }
+}
+
 /// Everything about a shot, as `reel shot` shows it.
 public struct ShotReport: Sendable, Codable {
     /// The shot as the cut makes it: the planner's, with the user's edits applied.
@@ -129,7 +146,7 @@ extension Studio {
 
     static func noShot(_ id: ShotID, in board: Storyboard) -> ReelError {
         let range = board.shots.isEmpty ? "none" : "\(board.shots.first!.id) … \(board.shots.last!.id)"
-        return ReelError(.usage, "there is no shot \(id)", hint: "shot ids are \(range); `reel plan` lists them")
+        return ReelError(.notFound, "there is no shot \(id)", hint: "shot ids are \(range); `reel plan` lists them")
     }
 
     /// Checks every field of `change` before any is applied: a bad one changes nothing.

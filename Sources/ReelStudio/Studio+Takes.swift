@@ -17,6 +17,8 @@ public struct TakeReport: Hashable, Sendable, Codable {
     public var attempts: Int
     /// The take's file in the media store.
     public var output: String?
+    /// Its name in the store (`<sha256>.<ext>`), as the studio's media route serves it.
+    public var media: String?
     public var seconds: Double?
     /// How the cut fits a take of another length to the shot: `trim` or `hold` (nil: exact).
     public var fit: TakeFit?
@@ -48,6 +50,7 @@ extension Studio {
                        model: t.model, state: t.state.name, current: t.fingerprint == fingerprint,
                        picked: picked == t.id, cost: t.output?.cost, attempts: t.attempts,
                        output: t.output.map { production.blobs.url(for: $0.asset).path },
+                       media: t.output.map { Studio.mediaName($0.asset) },
                        seconds: t.output?.asset.media?.duration?.seconds, fit: t.fit,
                        generatedSeconds: t.generatedMilliseconds.map { Double($0) / 1000 }, failure: t.failure?.message,
                        failureReason: t.failure?.reason.rawValue, providerJobID: t.providerJobID,

@@ -156,10 +156,5 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
         runs[Int(run) - 1] = Run(finished: true, cached: summary.cached)
     }
 
-    /// One total per currency, in currency order.
-    private static func totals(_ amounts: [Money]) -> [Money] {
-        Dictionary(grouping: amounts, by: \.currency)
-            .map { Money(micros: $0.value.reduce(0) { $0 + $1.micros }, currency: $0.key) }
-            .sorted { $0.currency < $1.currency }
-    }
+    private static func totals(_ amounts: [Money]) -> [Money] { Money.totals(amounts) }
 }

@@ -69,7 +69,7 @@ import Testing
 
 /// The help people read, kept as snapshots.
 @Suite struct CLIHelpTests {
-    @Test(arguments: ["", "make", "init", "plan", "shot", "cast", "consent", "keyframes", "generate", "takes", "review", "pick", "render", "export", "status", "stats", "board",
+    @Test(arguments: ["", "make", "init", "plan", "shot", "cast", "consent", "keyframes", "generate", "takes", "review", "pick", "render", "export", "status", "stats", "board", "serve",
                           "doctor"])
     func help(command: String) async throws {
         let result = try await ReelBinary.run(command.isEmpty ? ["--help"] : [command, "--help"])

@@ -63,7 +63,7 @@ import Testing
         let after = try JSONDecoder().decode(Report.self, from: try await reel("shot", shot.id.rawValue, "--json").stdout)
         #expect(after.shot.move == .pushIn && after.version == report.version)
         let unknown = try await reel("shot", "S99-01")
-        #expect(unknown.status == 64 && unknown.stderrText.hasPrefix("reel: error: there is no shot S99-01\n"))
+        #expect(unknown.status == 66 && unknown.stderrText.hasPrefix("reel: error: there is no shot S99-01\n"))
 
         let reset = try JSONDecoder().decode(Report.self, from: try await reel("shot", shot.id.rawValue, "--reset", "--json").stdout)
         #expect(reset.edited.isEmpty && reset.shot.size == shot.size && reset.shot.duration == shot.duration)

@@ -9,20 +9,7 @@ import Testing
 
 /// init → plan → generate → takes → pick → render, on the animatic, as a user goes.
 @Suite(.serialized) struct ProjectWorkflowTests {
-    static let script = """
-        Title: Two Rooms
-
-        INT. KITCHEN - NIGHT
-
-        A kettle hisses on the stove.
-
-        MAYA
-        You came back.
-
-        BEN
-        I never left.
-
-        """
+    static let script = FixtureScripts.twoRooms
 
     func project(_ dir: TemporaryDirectory) throws -> Project {
         let script = try dir.write("two-rooms.fountain", Self.script)

@@ -89,6 +89,21 @@ public struct ImageRequest: Hashable, Sendable, Codable {
     }
 }
 
+extension ImageRequest {
+    /// The request as a remote image model sees it: the prompt, the size, the seed and
+    /// `model`, without what only the animatic's panels draw (blocking, layout, slug,
+    /// caption) — so rewording a caption makes no new still.
+    public func forRemoteModel(_ model: String) -> ImageRequest {
+        var r = self
+        r.brief = brief.promptOnly
+        r.layout = nil
+        r.slug = nil
+        r.caption = false
+        r.model = model
+        return r
+    }
+}
+
 /// How an input image is used by a video request.
 public struct ImageInput: Hashable, Sendable, Codable {
     public enum Role: String, Hashable, Sendable, Codable {

@@ -30,15 +30,7 @@ public struct OpenAIImageProvider: ImageGenerator, LocalGenerator {
 
     /// Keeps the prompt, the size the API will be asked for, the model and the seed (which
     /// tells takes apart); drops what only animatic panels draw.
-    public func normalize(_ request: ImageRequest) -> ImageRequest {
-        var r = request
-        r.brief = request.brief.promptOnly
-        r.layout = nil
-        r.slug = nil
-        r.caption = false
-        r.model = Self.model(request.model)
-        return r
-    }
+    public func normalize(_ request: ImageRequest) -> ImageRequest { request.forRemoteModel(Self.model(request.model)) }
 
     public func estimate(_ request: ImageRequest) -> Money? {
         prices.first { $0.id == Self.model(request.model) }?.cost(seconds: 0)

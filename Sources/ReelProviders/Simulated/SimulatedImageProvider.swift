@@ -35,15 +35,7 @@ public struct SimulatedImageProvider: ImageGenerator, LocalGenerator {
     }
 
     /// Keeps the prompt, the size, the model, the seed and the shot (drawn on the still).
-    public func normalize(_ request: ImageRequest) -> ImageRequest {
-        var r = request
-        r.brief = request.brief.promptOnly
-        r.layout = nil
-        r.slug = nil
-        r.caption = false
-        r.model = Self.model(request.model)
-        return r
-    }
+    public func normalize(_ request: ImageRequest) -> ImageRequest { request.forRemoteModel(Self.model(request.model)) }
 
     /// The catalog's price per still; the answer says what was charged.
     public func estimate(_ request: ImageRequest) -> Money? {

@@ -128,6 +128,15 @@ struct FilmPlan: Sendable {
     /// holds `want`: takes are added, never replaced, and a take refused for good counts.
     static func missing(_ current: [Take], want: Int) -> Int { max(0, want - current.count) }
 
+    /// What asking for `want` takes of one shot does, given `all` its takes (of one kind):
+    /// the ones of this version on this provider that it resumes, and the numbers of the
+    /// ones it adds. `generate` and `keyframes` both ask here.
+    static func ask(_ all: [Take], fingerprint: String, provider: ProviderID, want: Int) -> (resumed: [Take], numbers: [Int]) {
+        let current = all.filter { $0.fingerprint == fingerprint && $0.provider == provider }
+        let next = nextNumber(all)
+        return (resumable(current), Array(next..<(next + missing(current, want: want))))
+    }
+
     /// The number of a shot's next take: numbers are never reused.
     static func nextNumber(_ takes: [Take]) -> Int { (takes.map(\.number).max() ?? 0) + 1 }
 }

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import ReelModel
+import ReelServer
+import ReelStudio
+
+/// `reel serve`: the studio in a browser, over the same use cases as the command line.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web studio and its HTTP API for a folder of projects.",
+        discussion: """
+            The studio shows each project's storyboard as a grid, a shot's keyframes and takes side \
+            by side (played together), and lets you pick and edit shots; GET /openapi.json describes \
+            the API. It listens on 127.0.0.1 unless --host says otherwise. There is no sign-in yet: \
+            anyone who can reach the port can read and change the projects.
+            """)
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "A folder of projects, or one project (default: the current directory).")
+    var projects: String?
+
+    func validate() throws {
+        if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535 (got \(port))") }
+    }
+
+    func run() async throws {
+        let folder = URL(fileURLWithPath: projects ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ReelError(.notFound, "there is no folder \(folder.path)", hint: "--projects names a folder of projects, or one project")
+        }
+        let configuration = ServerConfiguration(host: host, port: port, projects: folder)
+        if !configuration.isLoopback {
+            Terminal.err("reel: warning: listening on \(host), not only this machine: there is no sign-in yet, so anyone "
+                         + "who can reach port \(port) can read and change these projects")
+        }
+        let shown = host.contains(":") ? "[\(host)]" : host
+        try await buildApplication(configuration) { port in
+            Terminal.out("the studio: http://\(shown):\(port)/  (projects in \(folder.path); Ctrl-C stops it)")
+        }.runService()
+    }
+}

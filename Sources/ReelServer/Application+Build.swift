@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import ReelModel
+import ReelStudio
+
+/// Builds the studio server: the HTTP API under `/api`, the OpenAPI document, and the web
+/// studio — apart from `reel serve`'s `main`, so tests build the very same application.
+///
+/// ```swift
+/// let app = try buildApplication(ServerConfiguration(port: 0, projects: directory))
+/// try await app.test(.router) { client in … }
+/// ```
+/// - Parameter listening: called once the server listens, with its port (the one chosen
+///   when the configuration asks for port 0).
+public func buildApplication(_ configuration: ServerConfiguration,
+                             listening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    Application(router: buildRouter(configuration),
+                configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Reel"),
+                onServerRunning: { channel in await listening(channel.localAddress?.port ?? configuration.port) })
+}
+
+/// The routes, grouped by resource, behind the one place errors become problem answers.
+func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: ProblemMiddleware())
+    let library = ProjectLibrary(root: configuration.projects)
+    let api = router.group("api")
+    ProjectsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
+    ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
+    MediaController(library: library).addRoutes(to: api.group("projects/:project/media"))
+    WebController().addRoutes(to: router)
+    return router
+}
+
+/// A value as a JSON answer: keys sorted, dates ISO 8601, the one encoding every route uses.
+struct JSONAnswer<Value: Encodable & Sendable>: ResponseGenerator {
+    var value: Value
+    var status: HTTPResponse.Status = .ok
+
+    init(_ value: Value, status: HTTPResponse.Status = .ok) {
+        self.value = value
+        self.status = status
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var body = try encoder.encode(value)
+        body.append(0x0A)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension Request {
+    /// The body as `T`, read strictly: not JSON, or a field of the wrong type, is a 400
+    /// saying where (``ProblemMiddleware``); over the context's upload limit is a 413.
+    func json<T: Decodable>(_ type: T.Type, context: some RequestContext) async throws -> T {
+        guard headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw Problem(status: .unsupportedMediaType, kind: "unsupported-media-type",
+                          detail: "the body must be application/json", hint: "send Content-Type: application/json")
+        }
+        var copy = self
+        let buffer = try await copy.collectBody(upTo: context.maxUploadSize)
+        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+    }
+}
+
+extension Parameters {
+    /// A path parameter the route always has.
+    func value(_ name: String) throws -> String {
+        guard let value = get(name) else { throw Problem(status: .badRequest, kind: "usage", detail: "\(name) is missing") }
+        return value
+    }
+}
+
+/// The API's routes as the OpenAPI document names them: the document must list exactly
+/// these, and each must be answered (APITests). Add a route here when a controller gains one.
+public enum ServerRoutes {
+    public static let api = [
+        "GET /api/projects",
+        "GET /api/projects/{project}/board",
+        "GET /api/projects/{project}/cast",
+        "GET /api/projects/{project}/shots/{shot}",
+        "PATCH /api/projects/{project}/shots/{shot}",
+        "POST /api/projects/{project}/shots/{shot}/pick",
+        "GET /api/projects/{project}/media/{name}",
+    ]
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import ReelModel
+import ReelStudio
+
+/// `/api/projects/{project}/shots/{shot}`: everything about a shot; an edit, refused with
+/// 409 when the shot changed since the editor loaded it (`If-Match: "<version>"`); picks.
+struct ShotsController {
+    let library: ProjectLibrary
+    let studio: Studio
+
+    /// `POST …/pick`: a video take or a keyframe, by number.
+    struct PickRequest: Codable, Sendable {
+        var take: Int?
+        var keyframe: Int?
+    }
+
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.get(":shot", use: show)
+        group.patch(":shot", use: edit)
+        group.post(":shot/pick", use: pick)
+    }
+
+    @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<ShotReport> {
+        let production = try library.open(try context.parameters.value("project"))
+        defer { production.close() }
+        return JSONAnswer(try await studio.shot(production, id: try shot(context, in: production)))
+    }
+
+    @Sendable func edit(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<ShotReport> {
+        let change = try await request.json(ShotChange.self, context: context)
+        let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
+        defer { production.close() }
+        let id = try shot(context, in: production)
+        if let expected = request.headers[.ifMatch].map(Self.unquoted) {
+            let current = try await studio.shot(production, id: id).version
+            guard expected == current else {
+                throw Problem(status: .conflict, kind: "stale", detail: "\(id) changed since you loaded it (version \(current), not \(expected))",
+                              hint: "reload the shot, then make your change again", at: "shot \(id)")
+            }
+        }
+        return JSONAnswer(try await studio.editShot(production, id: id, change: change))
+    }
+
+    @Sendable func pick(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<ShotReport> {
+        let body = try await request.json(PickRequest.self, context: context)
+        guard (body.take == nil) != (body.keyframe == nil) else {
+            throw Problem(status: .badRequest, kind: "usage", detail: "give either take or keyframe, a number",
+                          hint: "{\"take\": 2} or {\"keyframe\": 1}")
+        }
+        let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
+        defer { production.close() }
+        let id = try shot(context, in: production)
+        _ = try await studio.pick(production, shot: id, number: body.keyframe ?? body.take ?? 0,
+                                  kind: body.keyframe == nil ? .video : .keyframe)
+        return JSONAnswer(try await studio.shot(production, id: id))
+    }
+
+    /// The shot the path names, or 404.
+    func shot(_ context: BasicRequestContext, in production: Production) throws -> ShotID {
+        let raw = try context.parameters.value("shot")
+        let id = ShotID(raw.uppercased())
+        // A shot id is letters, digits and dashes; anything else names no shot.
+        guard raw.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw Problem(status: .notFound, kind: "not-found", detail: "there is no shot \(raw.prefix(40))")
+        }
+        return id
+    }
+
+    static func unquoted(_ tag: String) -> String {
+        var t = tag.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("W/") { t.removeFirst(2) }
+        return t.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import ReelModel
+import ReelStudio
+
+/// The projects a server serves: the folders with a `reel.yaml` directly under its projects
+/// directory (or that directory, when it is a project itself), each known by its folder's
+/// name. A name from a URL is only ever looked up among them, never joined to a path.
+struct ProjectLibrary: Sendable {
+    let root: URL
+
+    /// A project as the projects page lists it.
+    struct Entry: Sendable, Codable, Hashable {
+        var id: String
+        var title: String
+        var shots: Int
+        var seconds: Double
+        var aspect: String
+        var spent: [Money]
+        var budgetCap: Money?
+        /// When its database last changed (seconds since 1970).
+        var updatedAt: Double?
+    }
+
+    /// Every project, by name.
+    func projects() -> [String: URL] {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: root.appendingPathComponent(ProjectConfig.fileName).path) {
+            return [root.lastPathComponent: root]
+        }
+        let children = (try? fm.contentsOfDirectory(at: root, includingPropertiesForKeys: nil)) ?? []
+        var found: [String: URL] = [:]
+        for child in children where fm.fileExists(atPath: child.appendingPathComponent(ProjectConfig.fileName).path) {
+            found[child.lastPathComponent] = child
+        }
+        return found
+    }
+
+    /// Opens project `id` (read-only unless `lockFor` names the change), or answers 404.
+    func open(_ id: String, lockFor command: String? = nil) throws -> Production {
+        guard let directory = projects()[id] else {
+            throw ReelError(.notFound, "there is no project \(id)", hint: "GET /api/projects lists them")
+        }
+        return try Production.open(try Project.find(directory), lockFor: command)
+    }
+}

@@ -1,0 +1,33 @@
+// The studio's one way to the server. An answer that is not 2xx becomes an ApiError with
+// the problem's detail and hint, shown as it is: never a stack, never "Error 500".
+export class ApiError extends Error {
+  constructor(problem) {
+    super(problem.detail || problem.title || "the server refused");
+    this.problem = problem;
+  }
+}
+
+async function send(method, path, body, headers = {}) {
+  const options = { method, headers: { Accept: "application/json", ...headers } };
+  if (body !== undefined) {
+    options.body = JSON.stringify(body);
+    options.headers["Content-Type"] = "application/json";
+  }
+  const response = await fetch(path, options);
+  const text = await response.text();
+  const value = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(value || { status: response.status, detail: response.statusText });
+  return value;
+}
+
+const project = (id) => `/api/projects/${encodeURIComponent(id)}`;
+
+export const api = {
+  projects: () => send("GET", "/api/projects"),
+  board: (id) => send("GET", `${project(id)}/board`),
+  shot: (id, shot) => send("GET", `${project(id)}/shots/${encodeURIComponent(shot)}`),
+  editShot: (id, shot, change, version) =>
+    send("PATCH", `${project(id)}/shots/${encodeURIComponent(shot)}`, change, version ? { "If-Match": `"${version}"` } : {}),
+  pick: (id, shot, body) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/pick`, body),
+  media: (id, name) => `${project(id)}/media/${name}`,
+};

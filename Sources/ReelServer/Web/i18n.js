@@ -1,0 +1,62 @@
+// Every label of the studio, in English and Chinese. One table: a string missing in one
+// language shows the other's, never a key.
+const table = {
+  projects: ["Projects", "项目"],
+  noProjects: ["No projects here yet. Create one with `reel init NAME --script FILE` in the projects folder.", "这里还没有项目。在项目文件夹中运行 `reel init 名称 --script 剧本` 创建一个。"],
+  shots: ["shots", "个镜头"],
+  spent: ["spent", "已花费"],
+  budget: ["budget", "预算"],
+  nothing: ["nothing", "无"],
+  storyboard: ["Storyboard", "分镜"],
+  cut: ["cut", "成片"],
+  state_noTake: ["no take", "未生成"],
+  state_generating: ["generating", "生成中"],
+  state_ready: ["ready", "可用"],
+  state_failed: ["failed", "失败"],
+  state_picked: ["picked", "已选"],
+  keyframes: ["Keyframes", "关键帧"],
+  takes: ["Takes", "镜头版本"],
+  noTakes: ["No takes yet: `reel generate --shots {shot}`.", "还没有镜头版本：`reel generate --shots {shot}`。"],
+  noKeyframes: ["No keyframes yet: `reel keyframes --shots {shot}`.", "还没有关键帧：`reel keyframes --shots {shot}`。"],
+  pick: ["Pick", "选用"],
+  picked: ["Picked", "已选用"],
+  playTogether: ["▶ Play together", "▶ 同步播放"],
+  remote: ["A remote model gets", "远程模型收到"],
+  prompt: ["Prompt", "提示词"],
+  version: ["version", "版本"],
+  edit: ["Edit", "编辑"],
+  size: ["Size", "景别"],
+  move: ["Move", "运镜"],
+  duration: ["Seconds", "时长（秒）"],
+  mode: ["Mode", "模式"],
+  save: ["Save", "保存"],
+  saved: ["Saved.", "已保存。"],
+  reload: ["Reload", "重新加载"],
+  offline: ["The studio cannot reach the server. Retrying…", "无法连接服务器，正在重试…"],
+  inFrame: ["In frame", "画面中"],
+  noOne: ["no one", "无人"],
+  back: ["← Storyboard", "← 分镜"],
+  cast: ["Cast", "角色"],
+  language: ["中文", "English"],
+};
+
+// `?lang=zh` or `?lang=en` in the address wins (a link for a colleague), then the last choice, then the browser's.
+const asked = new URLSearchParams(location.search).get("lang");
+let current = ["zh", "en"].includes(asked) ? asked
+  : localStorage.getItem("reel.language") || (navigator.language.startsWith("zh") ? "zh" : "en");
+
+export function language() { return current; }
+
+export function setLanguage(value) {
+  current = value;
+  localStorage.setItem("reel.language", value);
+  document.documentElement.lang = value === "zh" ? "zh-Hans" : "en";
+}
+
+/** The label `key` in the current language, `{name}` filled from `values`. */
+export function t(key, values = {}) {
+  const pair = table[key];
+  let text = pair ? (current === "zh" ? pair[1] || pair[0] : pair[0]) : key;
+  for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{${name}}`, value);
+  return text;
+}

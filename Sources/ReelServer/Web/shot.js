@@ -1,0 +1,90 @@
+// A shot: what it is and what a model is sent, its keyframe candidates and its takes side
+// by side (played together), picks, and an edit that a stale copy cannot overwrite.
+import { api } from "./api.js";
+import { element, money, showError } from "./app.js";
+import { t } from "./i18n.js";
+
+const sizes = ["EWS", "WS", "FS", "MS", "MCU", "CU", "ECU"];
+const moves = ["static", "push-in", "pull-out", "pan-left", "pan-right", "tilt-up", "tilt-down"];
+const modes = ["text", "image", "first-last", "references"];
+
+function select(name, values, current) {
+  return element("select", { name }, values.map((v) => element("option", { value: v, selected: v === current, text: v })));
+}
+
+function editForm(view, project, report) {
+  const s = report.shot;
+  const status = element("span", { class: "status", role: "status" });
+  const form = element("form", { class: "edit" },
+    element("label", {}, t("size"), select("size", sizes, s.size)),
+    element("label", {}, t("move"), select("move", moves, s.move)),
+    element("label", {}, t("duration"), element("input", { name: "duration", type: "number", step: "0.1", min: "0.5", max: "60", value: (s.duration.value / s.duration.timescale).toFixed(2) })),
+    element("label", {}, t("mode"), select("mode", modes, s.mode)),
+    element("button", { type: "submit", text: t("save") }), status);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const change = { size: data.get("size"), move: data.get("move"), duration: Number(data.get("duration")), mode: data.get("mode") };
+    try {
+      const updated = await api.editShot(project, s.id, change, report.version);
+      status.replaceChildren(t("saved"));
+      await renderShot(view, project, updated.shot.id, updated);
+    } catch (error) {
+      status.replaceChildren(showError(error),
+        element("button", { type: "button", text: t("reload"), onclick: () => renderShot(view, project, s.id) }));
+    }
+  });
+  return form;
+}
+
+function pickButton(view, project, shot, body, picked) {
+  return element("button", {
+    type: "button", class: picked ? "picked" : "", disabled: picked, text: picked ? t("picked") : t("pick"),
+    onclick: async (event) => {
+      try {
+        await renderShot(view, project, shot, await api.pick(project, shot, body));
+      } catch (error) {
+        event.target.replaceWith(showError(error));
+      }
+    },
+  });
+}
+
+export async function renderShot(view, project, shotID, given) {
+  const report = given || (await api.shot(project, shotID));
+  const s = report.shot;
+  const stills = report.keyframes.filter((k) => k.media);
+  const takes = report.takes;
+  const playTogether = element("button", { type: "button", text: t("playTogether"), onclick: () => {
+    const videos = view.querySelectorAll(".takes video");
+    videos.forEach((v) => { v.currentTime = 0; });
+    videos.forEach((v) => v.play());
+  } });
+  view.replaceChildren(
+    element("a", { class: "back", href: `#/p/${encodeURIComponent(project)}`, text: t("back") }),
+    element("h1", {}, s.id, element("small", { text: ` ${report.scene}` })),
+    element("p", {}, element("b", { text: `${t("inFrame")}: ` }), report.subjects.length ? report.subjects.join(", ") : t("noOne")),
+    ...report.lines.map((line) => element("p", { class: "dialogue", text: line })),
+    element("p", {}, element("b", { text: `${t("prompt")}: ` }), report.prompt),
+    element("p", { class: "remote" }, element("b", { text: `${t("remote")}: ` }), report.remoteInput),
+    element("p", { class: "muted", text: `${t("version")} ${report.version}` }),
+    element("h2", { text: t("edit") }), editForm(view, project, report),
+    element("h2", { text: t("keyframes") }),
+    stills.length
+      ? element("div", { class: "keyframes" }, stills.map((k) =>
+          element("figure", { class: k.picked ? "picked" : "" },
+            element("img", { src: api.media(project, k.media), alt: k.take }),
+            element("figcaption", {}, `#k${k.number} · ${money(k.cost ? [k.cost] : [])} `,
+              pickButton(view, project, s.id, { keyframe: k.number }, k.picked)))))
+      : element("p", { class: "muted", text: t("noKeyframes", { shot: s.id }) }),
+    element("h2", {}, t("takes"), " ", takes.filter((x) => x.media).length > 1 ? playTogether : null),
+    takes.length
+      ? element("div", { class: "takes" }, takes.map((x) =>
+          element("figure", { class: x.picked ? "picked" : "", "data-take": x.take },
+            x.media ? element("video", { src: api.media(project, x.media), controls: true, muted: true, preload: "metadata", playsinline: true }) : null,
+            element("figcaption", {},
+              element("div", {}, element("b", { text: `#${x.number}` }), ` ${x.provider}/${x.model} · ${money(x.cost ? [x.cost] : [])}`),
+              x.failure ? element("div", { class: "problem", text: `${x.failureReason}: ${x.failure}` }) : null,
+              x.media ? pickButton(view, project, s.id, { take: x.number }, x.picked) : element("span", { class: "muted", text: x.state })))))
+      : element("p", { class: "muted", text: t("noTakes", { shot: s.id }) }));
+}

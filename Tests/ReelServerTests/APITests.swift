@@ -1,0 +1,197 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ReelModel
+import ReelServer
+import ReelStudio
+import ReelTesting
+import Testing
+
+/// The HTTP API through Hummingbird's test client, on the application `reel serve` runs:
+/// each route, and the ways a request can be wrong — every one a problem answer that says
+/// what and what to do.
+@Suite struct APITests {
+    static func json(_ response: TestResponse) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(response.body.readableBytesView))
+    }
+
+    static func body(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+    static let jsonType: HTTPFields = [.contentType: "application/json"]
+
+    @Test func projectsBoardAndShotAreTheUseCasesAnswers() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            try await client.execute(uri: "/api/projects", method: .get) { response in
+                #expect(response.status == .ok)
+                let projects = try Self.json(response)
+                let first = projects.arrayValue?.first
+                #expect(first?["id"] == "two-rooms" && first?["title"] == "Two Rooms")
+                #expect(first?["shots"]?.intValue ?? 0 >= 2)
+            }
+            let board = try await client.execute(uri: "/api/projects/two-rooms/board", method: .get) { try Self.json($0) }
+            let cards = try #require(board["rows"]?.arrayValue?.first?["cards"]?.arrayValue)
+            #expect(board["aspect"] == "9:16" && board["title"] == "Two Rooms")
+            #expect(cards.allSatisfy { $0["state"] == "no-take" && $0["version"]?.stringValue?.count == 16 })
+            #expect(cards.contains { $0["line"] == "MAYA: You came back." })
+            let id = try #require(cards.first?["id"]?.stringValue)
+            try await client.execute(uri: "/api/projects/two-rooms/shots/\(id.lowercased())", method: .get) { response in
+                #expect(response.status == .ok)
+                let shot = try Self.json(response)
+                #expect(shot["shot"]?["id"]?.stringValue == id && shot["version"] == cards.first?["version"])
+                #expect(shot["remoteInput"]?.stringValue?.hasPrefix("text-to-video") == true)
+            }
+        }
+    }
+
+    @Test func anEditNeedsTheVersionItWasMadeOnAndBadBodiesSayWhere() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            let uri = "/api/projects/two-rooms/shots/S01-01"
+            let before = try await client.execute(uri: uri, method: .get) { try Self.json($0) }
+            let version = try #require(before["version"]?.stringValue)
+            var headers = Self.jsonType
+            headers[.ifMatch] = "\"\(version)\""
+            let edited = try await client.execute(uri: uri, method: .patch, headers: headers,
+                                                  body: Self.body(#"{"size": "CU", "duration": 3.5}"#)) { response in
+                #expect(response.status == .ok)
+                return try Self.json(response)
+            }
+            #expect(edited["shot"]?["size"] == "CU" && edited["edited"]?.arrayValue?.count == 2)
+            #expect(edited["version"]?.stringValue != version)
+            // A second editor still holding the old version is refused, and nothing changes.
+            try await client.execute(uri: uri, method: .patch, headers: headers, body: Self.body(#"{"size": "WS"}"#)) { response in
+                #expect(response.status == .conflict)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = try Self.json(response)
+                #expect(problem["detail"]?.stringValue?.hasPrefix("S01-01 changed since you loaded it") == true)
+                #expect(problem["hint"] == "reload the shot, then make your change again" && problem["status"] == 409)
+            }
+            let after = try await client.execute(uri: uri, method: .get) { try Self.json($0) }
+            #expect(after["shot"]?["size"] == "CU")
+
+            let cases: [(String, HTTPFields, HTTPResponse.Status, String)] = [
+                ("{size: CU", Self.jsonType, .badRequest, "the body is not JSON"),
+                (#"{"duration": "long"}"#, Self.jsonType, .badRequest, "duration: expected Double"),
+                (#"{"size": "XXL"}"#, Self.jsonType, .badRequest, "\"XXL\" is not a shot size"),
+                (#"{"size": "CU"}"#, [.contentType: "text/plain"], .unsupportedMediaType, "the body must be application/json"),
+                (String(repeating: " ", count: 3_000_000), Self.jsonType, .contentTooLarge, "the body is larger than the 2 MB"),
+            ]
+            for (body, headers, status, detail) in cases {
+                try await client.execute(uri: uri, method: .patch, headers: headers, body: Self.body(body)) { response in
+                    #expect(response.status == status, "\(body.prefix(20))")
+                    #expect(response.headers[.contentType] == "application/problem+json", "\(body.prefix(20))")
+                    let problem = try Self.json(response)
+                    #expect(problem["detail"]?.stringValue?.contains(detail) == true, "\(String(describing: problem["detail"]))")
+                }
+            }
+        }
+    }
+
+    @Test func unknownThingsAreNotFoundAndNoNameReachesOutsideTheStore() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            let notFound = [
+                "/api/projects/nope/board", "/api/projects/two-rooms/shots/S99-01", "/api/projects/two-rooms/shots/..%2Freel.yaml",
+                "/api/projects/two-rooms/media/..%2F..%2Freel.yaml", "/api/projects/two-rooms/media/reel.yaml",
+                "/api/projects/two-rooms/media/\(String(repeating: "a", count: 64)).png", "/api/projects/..%2Ftwo-rooms/board",
+                "/web/..%2F..%2FPackage.swift", "/web/nothing.js", "/no/such/route",
+            ]
+            for uri in notFound {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                    #expect(response.headers[.contentType] == "application/problem+json", "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01/pick", method: .post, headers: Self.jsonType,
+                                     body: Self.body(#"{"take": 1, "keyframe": 1}"#)) { response in
+                let problem = try Self.json(response)
+                #expect(response.status == .badRequest && problem["detail"] == "give either take or keyframe, a number")
+            }
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01/pick", method: .post, headers: Self.jsonType,
+                                     body: Self.body(#"{"keyframe": 1}"#)) { response in
+                #expect(response.status == .badRequest)
+                let problem = try Self.json(response)
+                #expect(problem["detail"] == "shot S01-01 has no keyframe 1" && problem["hint"] == "make one with `reel keyframes --shots S01-01`")
+            }
+        }
+    }
+
+    /// A take made from the command line is on the board, its file is served byte for byte,
+    /// and a pick made over HTTP is the one the command line sees.
+    @Test func takesAndPicksAreTheProjectsOwn() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        _ = try await f.studio.generate(production, GenerateRequest(shots: ["S01-01"], takes: 2))
+        production.close()
+        try await buildApplication(f.configuration).test(.router) { client in
+            let shot = try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01", method: .get) { try Self.json($0) }
+            let takes = try #require(shot["takes"]?.arrayValue)
+            #expect(takes.count == 2)
+            let media = try #require(takes.first?["media"]?.stringValue)
+            let path = try #require(takes.first?["output"]?.stringValue)
+            let file = try Data(contentsOf: URL(fileURLWithPath: path))
+            try await client.execute(uri: "/api/projects/two-rooms/media/\(media)", method: .get) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "video/mp4")
+                #expect(Data(response.body.readableBytesView) == file)
+            }
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01/pick", method: .post, headers: Self.jsonType,
+                                     body: Self.body(#"{"take": 1}"#)) { response in
+                let shot = try Self.json(response)
+                #expect(response.status == .ok)
+                #expect(shot["takes"]?.arrayValue?.first { $0["number"] == 1 }?["picked"] == true)
+            }
+            let board = try await client.execute(uri: "/api/projects/two-rooms/board", method: .get) { try Self.json($0) }
+            let card = try #require(board["rows"]?.arrayValue?.first?["cards"]?.arrayValue?.first)
+            #expect(card["state"] == "picked" && card["picked"] == "S01-01#1" && card["clip"]?.stringValue?.hasSuffix(".mp4") == true)
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        #expect(try await reopened.repository.picks() == ["S01-01": "S01-01#1"])
+    }
+
+    /// Every route the router answers is in the OpenAPI document, and every path there is routed.
+    @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            let document = try await client.execute(uri: "/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                return try Self.json(response)
+            }
+            #expect(document["openapi"] == "3.1.0")
+            let paths = try #require(document["paths"]?.objectValue)
+            let described = Set(paths.flatMap { path, item in (item.objectValue ?? [:]).keys.map { "\($0.uppercased()) \(path)" } })
+            #expect(described == Set(ServerRoutes.api), "the document and the routes differ")
+            for route in ServerRoutes.api {
+                let parts = route.split(separator: " ")
+                let uri = parts[1].replacingOccurrences(of: "{project}", with: "two-rooms")
+                    .replacingOccurrences(of: "{shot}", with: "S01-01").replacingOccurrences(of: "{name}", with: "x.png")
+                try await client.execute(uri: uri, method: HTTPRequest.Method(String(parts[0]))!, headers: Self.jsonType,
+                                         body: Self.body("{}")) { response in
+                    #expect(response.status != .notFound || uri.contains("media"), "\(route) is routed")
+                    #expect(response.status.code < 500, "\(route)")
+                }
+            }
+        }
+    }
+
+    @Test func theStudioIsServedFromTheBinary() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(String(buffer: response.body).contains(#"<script type="module" src="/web/app.js"></script>"#))
+            }
+            for file in ["app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "style.css"] {
+                try await client.execute(uri: "/web/\(file)", method: .get) { response in
+                    #expect(response.status == .ok && response.body.readableBytes > 100, "\(file)")
+                }
+            }
+        }
+    }
+}

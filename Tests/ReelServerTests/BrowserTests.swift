@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ReelMedia
+import ReelServer
+import ReelStudio
+import ReelTesting
+import Testing
+
+/// Debian's Chromium, when it is installed.
+let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// The web studio in a real browser: Debian's Chromium, headless, against the application
+/// listening on loopback. It must run the modules, call the API and draw the grid and the
+/// shot page. Without Chromium the tests are skipped, and say so.
+@Suite(.enabled(if: chromiumPath != nil, "Chromium is not installed (scripts/bootstrap --test installs it)"))
+struct BrowserTests {
+    static var chromium: String? { chromiumPath }
+
+    /// The page's DOM once its scripts have run.
+    static func dom(_ url: String) async throws -> String {
+        let result = try await LocalProcessRunner().run(try #require(chromium), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000",
+            "--dump-dom", url])
+        try #require(result.status == 0, "\(result.stderrTail(3))")
+        return result.stdoutText
+    }
+
+    @Test func theGridAndTheShotPageAreDrawnFromTheAPI() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        _ = try await f.studio.generate(production, GenerateRequest(shots: ["S01-01"], takes: 1))
+        _ = try await f.studio.pick(production, shot: "S01-01", number: 1)
+        production.close()
+        try await buildApplication(f.configuration).test(.live) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))"
+            let projects = try await Self.dom("\(base)/")
+            #expect(projects.contains(##"href="#/p/two-rooms""##) && projects.contains("Two Rooms"))
+
+            let grid = try await Self.dom("\(base)/#/p/two-rooms")
+            #expect(grid.contains(#"data-ready="true""#), "the scripts ran to the end")
+            let cards = grid.components(separatedBy: #"data-shot=""#).count - 1
+            let board = try await f.studio.plan(try f.production(), save: false)
+            #expect(cards == board.shots.count, "a card per shot")
+            #expect(grid.contains(#"class="card state-picked""#) && grid.contains("/media/"), "the picked take's clip on its card")
+            #expect(grid.contains("MAYA: You came back."))
+
+            let shot = try await Self.dom("\(base)/#/p/two-rooms/s/S01-01")
+            #expect(shot.contains("A remote model gets") && shot.contains(#"data-take="S01-01#1""#))
+            #expect(shot.contains(">Picked<"), "the pick is shown")
+            #expect(!shot.contains("class=\"problem\""), "no error on the page")
+        }
+    }
+
+    @Test func theStudioSpeaksChinese() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.live) { client in
+            let grid = try await Self.dom("http://127.0.0.1:\(try #require(client.port))/?lang=zh#/p/two-rooms")
+            #expect(grid.contains(#"lang="zh-Hans""#) && grid.contains("未生成") && grid.contains("个镜头"))
+        }
+    }
+}
