@@ -55,7 +55,7 @@ let package = Package(
         // The studio in a browser: an HTTP API over Studio's use cases and the web studio,
         // embedded in the binary (plain ES modules and CSS; no build step).
         .target(name: "ReelServer", dependencies: [
-            "ReelStudio", "ReelModel",
+            "ReelStudio", "ReelModel", "ReelEngine",
             .product(name: "Hummingbird", package: "hummingbird"),
         ], resources: ["index.html", "app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "style.css", "openapi.json"]
             .map { .embedInCode("Web/\($0)") }),

@@ -60,6 +60,7 @@ struct KeyframesCommand: AsyncParsableCommand {
             for (id, failure) in summary.failures.sorted(by: { $0.key < $1.key }) {
                 Terminal.out("  \(result.graph[id]?.label ?? id.rawValue): \(failure)")
             }
+            for note in result.notes { Terminal.out("note: \(note)") }
             if failed < result.covered.count {
                 Terminal.out("see them with `reel shot SHOT` or `reel review`; pick one with `reel pick SHOT --keyframe N`")
             }

@@ -75,9 +75,10 @@ struct PickCommand: AsyncParsableCommand {
     func run() async throws {
         let production = try project.open(lockFor: "pick")
         defer { production.close() }
-        let id = try await Studio().pick(production, shot: shot, number: keyframe ?? take ?? 0,
-                                         kind: keyframe == nil ? .video : .keyframe)
-        Terminal.out(keyframe == nil ? "\(shot): picked \(id)"
-                                     : "\(shot): picked keyframe \(id); its next remote takes start on it (`reel generate --shots \(shot)`)")
+        let studio = Studio()
+        let id = try await studio.pick(production, shot: shot, number: keyframe ?? take ?? 0,
+                                       kind: keyframe == nil ? .video : .keyframe)
+        guard keyframe != nil else { return Terminal.out("\(shot): picked \(id)") }
+        Terminal.out("\(shot): picked keyframe \(id); a remote model now gets: \(try await studio.shot(production, id: shot).remoteInput)")
     }
 }

@@ -23,6 +23,7 @@ public func buildApplication(_ configuration: ServerConfiguration,
 func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: ProblemMiddleware())
+    if configuration.isLoopback { router.add(middleware: LoopbackHostMiddleware()) }
     let library = ProjectLibrary(root: configuration.projects)
     let api = router.group("api")
     ProjectsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
@@ -87,4 +88,18 @@ public enum ServerRoutes {
         "POST /api/projects/{project}/shots/{shot}/pick",
         "GET /api/projects/{project}/media/{name}",
     ]
+}
+
+/// With no sign-in, a server on loopback answers only requests addressed to loopback: a web
+/// page elsewhere cannot reach it through a name that resolves to 127.0.0.1 (DNS rebinding).
+struct LoopbackHostMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let host = request.head.authority ?? ""
+        let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }.dropFirst()) : String(host.prefix { $0 != ":" })
+        guard ["127.0.0.1", "localhost", "::1", ""].contains(name.lowercased()) else {
+            throw Problem(status: .forbidden, kind: "refused", detail: "this studio answers only at 127.0.0.1 or localhost, not \(name.prefix(60))",
+                          hint: "open http://127.0.0.1:PORT/, or serve with --host to be reached by other names")
+        }
+        return try await next(request, context)
+    }
 }

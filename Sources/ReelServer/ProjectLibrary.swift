@@ -19,6 +19,9 @@ struct ProjectLibrary: Sendable {
         var budgetCap: Money?
         /// When its database last changed (seconds since 1970).
         var updatedAt: Double?
+        /// Why it cannot be opened (a script gone, a `reel.yaml` that does not read); the
+        /// other fields are then empty.
+        var problem: String?
     }
 
     /// Every project, by name.

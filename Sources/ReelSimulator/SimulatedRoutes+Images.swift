@@ -7,7 +7,8 @@ extension SimulatedRoutes {
 
     /// `POST /v1/images`: a still, made at once and sent in the answer as base64, the way
     /// OpenAI's and Gemini's image APIs answer. Strict about its body like the video endpoint:
-    /// `width` and `height` are JSON integers (64–4096, even), `seed` a string of digits.
+    /// `width` and `height` are JSON integers (64–4096, even), `seed` a string of digits. A
+    /// call sent again with the same `Idempotency-Key` gets the same still and pays nothing.
     func image(_ request: RecordedRequest) async -> FakeResponse {
         if let refusal = authorize(request) { return refusal }
         let clip: SimulatedClip
@@ -19,15 +20,32 @@ extension SimulatedRoutes {
         } catch {
             return Self.error(400, "invalid_request", "the body cannot be read")
         }
+        let key = request.header("idempotency-key")?.trimmingCharacters(in: .whitespaces)
+        let fingerprint = (try? JSONValue(encoding: clip).canonical) ?? ""
+        if let key, let seen = books.with({ $0.imagesByKey[key] }) {
+            guard seen.body == fingerprint else {
+                books.with { $0.counters.invalid += 1 }
+                return Self.error(422, "idempotency_mismatch", "this Idempotency-Key was used with different parameters",
+                                  param: "Idempotency-Key")
+            }
+            books.with { $0.counters.idempotentReplays += 1 }
+            return await answer(clip, number: seen.number)
+        }
+        let number = books.with { state in
+            state.counters.images += 1
+            if let key { state.imagesByKey[key] = (fingerprint, state.counters.images) }
+            return state.counters.images
+        }
+        return await answer(clip, number: number)
+    }
+
+    /// The still's answer: the picture inline, with what it cost.
+    private func answer(_ clip: SimulatedClip, number: Int) async -> FakeResponse {
         let data: Data
         do {
             data = try Data(contentsOf: try await renderer.still(for: clip))
         } catch {
             return Self.error(500, "render_failed", "the simulated still could not be made: \(error)")
-        }
-        let number = books.with { state in
-            state.counters.images += 1
-            return state.counters.images
         }
         let cost = config.pricePerImage
         return .json([

@@ -17,6 +17,9 @@ struct SimulationState: Sendable {
     private var names: SeededRandom
     var scripted: [ScriptedFault] = []
     var counters = SimulationCounters()
+    /// `POST /v1/images` answers by idempotency key (the still's cache name), so a retried
+    /// call gets the still it paid for instead of paying again.
+    var imagesByKey: [String: (body: String, number: Int)] = [:]
 
     init(config: SimulationConfig, instance: UInt64) {
         self.config = config

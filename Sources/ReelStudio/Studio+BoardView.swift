@@ -26,8 +26,8 @@ public struct BoardView: Sendable, Codable, Hashable {
         public var keyframes: Int
         /// The take the cut uses (`S01-02#3`), when one is picked.
         public var picked: String?
-        /// What to show: the picked keyframe's still, else the cut's take's clip (media names,
-        /// `<sha256>.<ext>`, under the project's media route).
+        /// What to show: the clip of the take the cut uses, else the picked keyframe (or the
+        /// newest candidate) — media names, `<sha256>.<ext>`, under the project's media route.
         public var still: String?
         public var clip: String?
         /// What its finished takes and keyframes cost.
@@ -74,7 +74,7 @@ extension Studio {
                     else if choice.stored != nil { "ready" }
                     else if all.contains(where: { $0.failure != nil }) { "failed" }
                     else { "no-take" }
-                let keyframe = builder.keyframe(for: shot) ?? builder.keyframes[shot.id]
+                let keyframe = builder.keyframes[shot.id]
                 let first = shot.dialogue.first.map { "\(board.subject($0.speaker)?.name ?? $0.speaker.rawValue): \($0.text)" }
                 return BoardView.Card(
                     id: shot.id.rawValue, size: shot.size.rawValue, move: shot.move.rawValue, seconds: shot.duration.seconds,

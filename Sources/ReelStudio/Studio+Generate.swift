@@ -34,6 +34,8 @@ public struct GenerateResult: Sendable {
     public var forecast: [NodeID: Forecast]?
     public var budgetCap: Money?
     public var spent: [Money]
+    /// What the user should know (shots left out, and why).
+    public var notes: [String] = []
 }
 
 extension Studio {

@@ -17,7 +17,16 @@ extension Studio {
     public func keyframes(_ production: Production, _ request: GenerateRequest,
                           events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> GenerateResult {
         let board = try await plan(production, save: !request.dryRun)
-        let shots = try Studio.select(board.shots, patterns: request.shots)
+        let selected = try Studio.select(board.shots, patterns: request.shots)
+        // A text or references shot never sends a keyframe: stills for it would be paid for nothing.
+        let shots = selected.filter(FilmGraphBuilder.takesKeyframes)
+        let passed = selected.filter { !FilmGraphBuilder.takesKeyframes($0) }
+        if shots.isEmpty, let first = passed.first {
+            let one = passed.count == 1
+            throw ReelError(.usage, "\(passed.map(\.id.rawValue).joined(separator: ", ")) \(one ? "goes" : "go") to models as "
+                                + "\(first.mode.rawValue): \(one ? "its" : "their") takes would not start on a keyframe",
+                            hint: "set the mode first: `reel shot \(first.id) --mode image` (or first-last)")
+        }
         let setup = try providerSetup(production)
         let builder = try await filmBuilder(production, board: board, setup: setup)
         let generator = try builder.generators.keyframeGenerator(request.provider ?? production.config.keyframes)
@@ -44,9 +53,14 @@ extension Studio {
         }
         var graph = JobGraph()
         for (shot, take) in covered { try builder.addKeyframe(take, of: shot, generator: generator, to: &graph) }
-        return try await runOrForecast(graph, added: added, covered: covered.map(\.1), board: board, production: production,
-                                       generators: builder.generators, command: "keyframes", dryRun: request.dryRun,
-                                       events: events)
+        var result = try await runOrForecast(graph, added: added, covered: covered.map(\.1), board: board,
+                                             production: production, generators: builder.generators, command: "keyframes",
+                                             dryRun: request.dryRun, events: events)
+        if !passed.isEmpty {
+            result.notes.append("\(Plural.count(passed.count, "shot")) in text or references mode left out (no keyframe is sent for them): "
+                                + passed.prefix(8).map(\.id.rawValue).joined(separator: ", ") + (passed.count > 8 ? ", …" : ""))
+        }
+        return result
     }
 }
 

@@ -158,7 +158,11 @@ extension Studio {
                 next.continuesFrom = nil
             } else {
                 let id = ShotID(source.uppercased())
-                guard let index = board.shots.firstIndex(where: { $0.id == id }) else { throw noShot(id, in: board) }
+                guard let index = board.shots.firstIndex(where: { $0.id == id }) else {
+                    // A bad value in the edit, not a missing shot: the shot edited exists.
+                    throw ReelError(.usage, "\(shot.id) cannot continue \(id): there is no such shot (--continue-from)",
+                                    hint: "shot ids are \(board.shots.first!.id) … \(board.shots.last!.id); `reel plan` lists them")
+                }
                 guard index < board.shots.firstIndex(where: { $0.id == shot.id })! else {
                     throw ReelError(.usage, "\(shot.id) can only continue a shot before it, not \(id)",
                                     hint: "name the shot it follows, e.g. the one just before it")

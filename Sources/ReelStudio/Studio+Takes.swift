@@ -62,7 +62,11 @@ extension Studio {
     /// remote takes start on.
     public func pick(_ production: Production, shot: ShotID, number: Int, kind: TakeKind = .video) async throws -> TakeID {
         let board = try await plan(production, save: false)
-        guard board.shot(shot) != nil else { throw Studio.noShot(shot, in: board) }
+        guard let current = board.shot(shot) else { throw Studio.noShot(shot, in: board) }
+        if kind == .keyframe, !FilmGraphBuilder.takesKeyframes(current) {
+            throw ReelError(.usage, "\(shot) goes to models as \(current.mode.rawValue): its takes would not start on a keyframe",
+                            hint: "set the mode first: `reel shot \(shot) --mode image` (or first-last)")
+        }
         let takes = try await production.repository.takes(of: shot, kind: kind)
         let id = Take.id(shot: shot, number: number, kind: kind)
         let (noun, make, list) = kind == .video ? ("take", "reel generate", "reel takes") : ("keyframe", "reel keyframes", "reel shot")

@@ -15,9 +15,24 @@ import Testing
          "seed": seed, "label": "S01-02"]
     }
 
-    func post(_ sim: SimulatedProviderServer, _ body: JSONValue, key: String? = "sim-key") async throws -> HTTPResponse {
-        try await AsyncHTTPTransport().send(.json("POST", sim.baseURL.appendingPathComponent("v1/images"), body: body,
-                                                  headers: key.map { ["Authorization": "Bearer \($0)"] } ?? [:], timeout: 30))
+    func post(_ sim: SimulatedProviderServer, _ body: JSONValue, key: String? = "sim-key", idempotency: String? = nil)
+        async throws -> HTTPResponse {
+        var headers = key.map { ["Authorization": "Bearer \($0)"] } ?? [:]
+        headers["Idempotency-Key"] = idempotency
+        return try await AsyncHTTPTransport().send(.json("POST", sim.baseURL.appendingPathComponent("v1/images"), body: body,
+                                                         headers: headers, timeout: 30))
+    }
+
+    /// A call sent again after a lost answer gets the still it paid for, and pays nothing more.
+    @Test func theSameIdempotencyKeyGetsTheSameStillOnce() async throws {
+        try await withSim { sim, _ in
+            let first = try await post(sim, Self.body(), idempotency: "reel-abc")
+            let again = try await post(sim, Self.body(), idempotency: "reel-abc")
+            #expect(first.json?["id"] == again.json?["id"] && first.json?["data"] == again.json?["data"])
+            #expect(sim.counters.images == 1 && sim.counters.idempotentReplays == 1)
+            let other = try await post(sim, Self.body(seed: "9"), idempotency: "reel-abc")
+            #expect(other.status == 422 && sim.counters.images == 1)
+        }
     }
 
     @Test func aStillIsAPricedPNGOfTheAskedSizeAndTheSameBodyMakesTheSameBytes() async throws {

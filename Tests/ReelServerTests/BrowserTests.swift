@@ -41,7 +41,9 @@ struct BrowserTests {
             let grid = try await Self.dom("\(base)/#/p/two-rooms")
             #expect(grid.contains(#"data-ready="true""#), "the scripts ran to the end")
             let cards = grid.components(separatedBy: #"data-shot=""#).count - 1
-            let board = try await f.studio.plan(try f.production(), save: false)
+            let reading = try f.production()
+            let board = try await f.studio.plan(reading, save: false)
+            reading.close()
             #expect(cards == board.shots.count, "a card per shot")
             #expect(grid.contains(#"class="card state-picked""#) && grid.contains("/media/"), "the picked take's clip on its card")
             #expect(grid.contains("MAYA: You came back."))

@@ -36,7 +36,9 @@ import Testing
             let body = try #require(request.json)
             #expect(body["width"] == .int(720) && body["height"] == .int(1280), "the film's frame")
             #expect(body["prompt"]?.stringValue?.isEmpty == false)
-            #expect(request.body.range(of: RemoteInputsTests.pngSignature) == nil, "a keyframe is made from words alone")
+            #expect(request.body.range(of: RemoteInputsTests.pngSignature) == nil
+                    && !String(decoding: request.body, as: UTF8.self).contains(RemoteInputsTests.pngBase64),
+                    "a keyframe is made from words alone")
         }
         #expect(try await production.repository.spent() == [Money(micros: 80_000)], "two stills at the simulator's price")
         // Asking again makes nothing new: both are of the current version.
@@ -70,6 +72,40 @@ import Testing
         #expect(text.path == "/v1/videos/text2video")
         #expect(text.body.range(of: RemoteInputsTests.pngSignature) == nil
                 && !String(decoding: text.body, as: UTF8.self).contains(RemoteInputsTests.pngBase64))
+        try await sim.stop()
+        try await p.close()
+    }
+
+    /// Where a keyframe would not be sent, it is not made, not picked, and not part of the
+    /// shot's version: a text shot refuses both; a continuing image shot starts on the
+    /// continued take, so a keyframe picked there changes nothing a model receives.
+    @Test func aKeyframeIsNeitherMadeNorCountedWhereTheShotCannotUseIt() async throws {
+        let (p, sim, studio) = try await Self.klingWithImages()
+        let production = p.production
+        _ = try await studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 1))
+        _ = try await studio.pick(production, shot: "S01-02", number: 1)
+        _ = try await studio.editShot(production, id: "S01-03", change: ShotChange(continuesFrom: "S01-02"))
+        _ = try await studio.keyframes(production, GenerateRequest(shots: ["S01-03"], takes: 1))
+        let before = try await studio.shot(production, id: "S01-03")
+        _ = try await studio.pick(production, shot: "S01-03", number: 1, kind: .keyframe)
+        let after = try await studio.shot(production, id: "S01-03")
+        #expect(after.version == before.version, "the keyframe is not sent, so the takes made are still current")
+        #expect(after.remoteInput.hasPrefix("image-to-video: starts on the last frame of S01-02's picked take"))
+
+        _ = try await studio.editShot(production, id: "S01-03", change: ShotChange(mode: "text"))
+        let made = sim.counters.images
+        let refused = await #expect(throws: ReelError.self) {
+            try await studio.keyframes(production, GenerateRequest(shots: ["S01-03"], takes: 2))
+        }
+        #expect(refused?.message == "S01-03 goes to models as text: its takes would not start on a keyframe")
+        #expect(refused?.hint == "set the mode first: `reel shot S01-03 --mode image` (or first-last)")
+        #expect(sim.counters.images == made, "nothing was paid for")
+        let all = try await studio.keyframes(production, GenerateRequest(takes: 1, dryRun: true))
+        #expect(!all.graph.nodes.contains { $0.shot == "S01-03" } && all.notes.first?.contains("S01-03") == true)
+        let pick = await #expect(throws: ReelError.self) {
+            try await studio.pick(production, shot: "S01-03", number: 1, kind: .keyframe)
+        }
+        #expect(pick?.message == "S01-03 goes to models as text: its takes would not start on a keyframe")
         try await sim.stop()
         try await p.close()
     }

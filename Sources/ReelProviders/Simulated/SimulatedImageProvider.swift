@@ -10,7 +10,8 @@ import ReelModel
 ///
 /// Like OpenAI's Images API the answer carries the picture itself (base64), so this is a
 /// ``LocalGenerator``: `submit` makes the call and stores the still; the handle holds only
-/// the stored asset, never the key.
+/// the stored asset, never the key. The call carries the job's idempotency key, so a call
+/// retried after a lost answer gets the still already paid for.
 public struct SimulatedImageProvider: ImageGenerator, LocalGenerator {
     public let baseURL: URL
     let apiKey: String
@@ -49,13 +50,15 @@ public struct SimulatedImageProvider: ImageGenerator, LocalGenerator {
             "seed": .string(String(request.seed)), "label": .string(request.brief.shot.rawValue),
         ]
         let http = HTTPRequest.json("POST", baseURL.appendingPathComponent("v1/images"), body: body,
-                                    headers: ["Authorization": "Bearer \(apiKey)", "Accept": "application/json"],
+                                    headers: ["Authorization": "Bearer \(apiKey)", "Accept": "application/json",
+                                              "Idempotency-Key": context.idempotencyKey],
                                     timeout: requestTimeout)
         let response = try await transport.send(http)
         try policy.check(response, doing: "make a keyframe")
         guard let b64 = response.json?["data"]?["b64"]?.stringValue, let data = Data(base64Encoded: b64),
               data.starts(with: [0x89, 0x50, 0x4E, 0x47]) else {
-            throw JobFailure(.transient, "the simulated provider's image answer has no PNG in data.b64")
+            // Paid for and unreadable: asking again would pay again, so it fails for good.
+            throw JobFailure(.failed, "the simulated provider's image answer has no PNG in data.b64")
         }
         return try ResultDownload.store(data, mediaType: "image/png", into: context.blobs,
                                         cost: SimulatedVideoProvider.cost(response.json?["cost"]) ?? estimate(request),

@@ -10,7 +10,7 @@ import ReelModel
 struct MediaController {
     let library: ProjectLibrary
 
-    static let types = ["png": "image/png", "jpg": "image/jpeg", "webp": "image/webp", "mp4": "video/mp4",
+    static let types = ["png": "image/png", "jpg": "image/jpeg", "webp": "image/webp", "mp4": "video/mp4", "mov": "video/quicktime", "webm": "video/webm",
                         "wav": "audio/wav", "m4a": "audio/mp4", "mp3": "audio/mpeg"]
 
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {

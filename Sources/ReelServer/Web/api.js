@@ -7,13 +7,21 @@ export class ApiError extends Error {
   }
 }
 
+/** The server could not be reached (not an answer from it). */
+export class OfflineError extends Error {}
+
 async function send(method, path, body, headers = {}) {
   const options = { method, headers: { Accept: "application/json", ...headers } };
   if (body !== undefined) {
     options.body = JSON.stringify(body);
     options.headers["Content-Type"] = "application/json";
   }
-  const response = await fetch(path, options);
+  let response;
+  try {
+    response = await fetch(path, options);
+  } catch (error) {
+    throw new OfflineError(String(error));
+  }
   const text = await response.text();
   const value = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(value || { status: response.status, detail: response.statusText });

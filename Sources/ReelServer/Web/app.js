@@ -1,5 +1,6 @@
 // The web studio: a hash router over three views. State comes from the API; every label
 // from i18n.js.
+import { OfflineError } from "./api.js";
 import { language, setLanguage, t } from "./i18n.js";
 import { renderProjects } from "./projects.js";
 import { renderBoard } from "./board.js";
@@ -32,11 +33,14 @@ export function showError(error) {
     element("strong", { text: problem.detail }), problem.hint ? element("div", { text: problem.hint }) : null);
 }
 
+let retry;
+
 async function route() {
+  clearTimeout(retry);
   languageButton.textContent = t("language");
-  const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   crumbs.replaceChildren();
   try {
+    const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
     if (parts[0] === "p" && parts[1] && parts[2] === "s" && parts[3]) {
       crumbs.append(element("a", { href: `#/p/${encodeURIComponent(parts[1])}`, text: parts[1] }), " / ", parts[3]);
       await renderShot(view, parts[1], parts[3]);
@@ -48,10 +52,10 @@ async function route() {
     }
     banner.hidden = true;
   } catch (error) {
-    if (error instanceof TypeError) {
+    if (error instanceof OfflineError) {
       banner.textContent = t("offline");
       banner.hidden = false;
-      setTimeout(route, 3000);
+      retry = setTimeout(route, 3000);
     } else {
       view.replaceChildren(showError(error));
     }

@@ -6,9 +6,10 @@ import { t } from "./i18n.js";
 
 const stateKey = { "no-take": "state_noTake", generating: "state_generating", ready: "state_ready", failed: "state_failed", picked: "state_picked" };
 
+// The cut's take first, then the keyframe (picked, else the newest candidate), else the words.
 function picture(project, card) {
-  if (card.still) return element("img", { src: api.media(project, card.still), alt: card.id, loading: "lazy" });
   if (card.clip) return element("video", { src: api.media(project, card.clip), muted: true, preload: "metadata", playsinline: true });
+  if (card.still) return element("img", { src: api.media(project, card.still), alt: card.id, loading: "lazy" });
   return element("div", { class: "placeholder", text: card.action || card.line || card.id });
 }
 

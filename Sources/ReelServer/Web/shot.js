@@ -15,16 +15,23 @@ function select(name, values, current) {
 function editForm(view, project, report) {
   const s = report.shot;
   const status = element("span", { class: "status", role: "status" });
+  const seconds = (s.duration.value / s.duration.timescale).toFixed(2);
   const form = element("form", { class: "edit" },
     element("label", {}, t("size"), select("size", sizes, s.size)),
     element("label", {}, t("move"), select("move", moves, s.move)),
-    element("label", {}, t("duration"), element("input", { name: "duration", type: "number", step: "0.1", min: "0.5", max: "60", value: (s.duration.value / s.duration.timescale).toFixed(2) })),
+    element("label", {}, t("duration"), element("input", { name: "duration", type: "number", step: "0.1", min: "0.5", max: "60", value: seconds })),
     element("label", {}, t("mode"), select("mode", modes, s.mode)),
     element("button", { type: "submit", text: t("save") }), status);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    // Only what changed: a field sent is kept as the user's edit and no longer follows the script.
     const data = new FormData(form);
-    const change = { size: data.get("size"), move: data.get("move"), duration: Number(data.get("duration")), mode: data.get("mode") };
+    const change = {};
+    if (data.get("size") !== s.size) change.size = data.get("size");
+    if (data.get("move") !== s.move) change.move = data.get("move");
+    if (data.get("mode") !== s.mode) change.mode = data.get("mode");
+    if (Number(data.get("duration")).toFixed(2) !== seconds) change.duration = Number(data.get("duration"));
+    if (Object.keys(change).length === 0) return;
     try {
       const updated = await api.editShot(project, s.id, change, report.version);
       status.replaceChildren(t("saved"));

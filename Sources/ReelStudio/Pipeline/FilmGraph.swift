@@ -88,10 +88,12 @@ struct FilmGraphBuilder {
 
     /// The shot's picked keyframe, when its mode takes one (image or first-last) and it is finished.
     func keyframe(for shot: Shot) -> Take? {
-        guard shot.mode == .imageToVideo || shot.mode == .firstLastFrame, let take = keyframes[shot.id],
-              take.output != nil else { return nil }
+        guard Self.takesKeyframes(shot), let take = keyframes[shot.id], take.output != nil else { return nil }
         return take
     }
+
+    /// True for shots whose remote takes can start or end on a keyframe: image and first-last.
+    static func takesKeyframes(_ shot: Shot) -> Bool { shot.mode == .imageToVideo || shot.mode == .firstLastFrame }
 
     /// What a remote take of `shot` starts and ends on: continuity first, then the picked
     /// keyframe; in first-last mode a shot that continues another ends on its keyframe.
@@ -168,9 +170,14 @@ struct FilmGraphBuilder {
         if let source = shot.continuesFrom {
             object["continuesFrom"] = .string(firstFrame(for: shot)?.output?.asset.digest.rawValue ?? source.rawValue)
         }
-        // So is a shot whose picked keyframe changes (the key is only there when there is one).
-        if let keyframe = keyframe(for: shot)?.output {
-            object["keyframe"] = .string(keyframe.asset.digest.rawValue)
+        // So is a shot whose picked keyframe changes — when a remote take is sent it (a
+        // continuing image shot starts on the continued take instead). The key is only there
+        // when there is one, so shots without keep their version.
+        let frames = frames(for: shot)
+        for frame in [frames.first, frames.last] {
+            if case .keyframe(let take)? = frame, let output = take.output {
+                object["keyframe"] = .string(output.asset.digest.rawValue)
+            }
         }
         return String(Hashing.sha256(JSONValue.object(object).canonical).rawValue.prefix(16))
     }
