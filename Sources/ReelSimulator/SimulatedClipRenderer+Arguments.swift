@@ -20,11 +20,11 @@ extension SimulatedClipRenderer {
         let keyint = max(1, Int((clip.frameRate.framesPerSecond * 2).rounded()))
         let timescale = clip.frameRate.denominator == 1 ? clip.frameRate.numerator * 1000 : clip.frameRate.numerator
         var args = ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi"]
-        switch mode {
-        case .cheap:
+        switch (mode, image) {
+        case (.cheap, _):
             args += ["-i", "color=c=0x505050:s=\(size):r=\(rate)", "-frames:v", "\(clip.frames)", "-an",
                      "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30"]
-        case .full where image != nil:
+        case (.full, let image?):
             let font = max(14, min(clip.width, clip.height) / 36)
             let fill = "scale=\(clip.width):\(clip.height):force_original_aspect_ratio=increase,crop=\(clip.width):\(clip.height),setsar=1"
             // A slow push in from exactly the still (zoom 1 on the first frame).
@@ -32,9 +32,9 @@ extension SimulatedClipRenderer {
             let text = "drawtext=font='Noto Sans CJK SC':textfile='\(filterPath(textFile))':expansion=none:fontsize=\(font)"
                 + ":fontcolor=white:box=1:boxcolor=black@0.45:boxborderw=\(font / 2):x=(w-tw)/2:y=h-th-\(font * 2)"
             args = ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-loop", "1", "-framerate", rate,
-                    "-i", image!.path, "-vf", "\(fill),\(push),format=yuv420p,\(text)", "-frames:v", "\(clip.frames)", "-an",
+                    "-i", image.path, "-vf", "\(fill),\(push),format=yuv420p,\(text)", "-frames:v", "\(clip.frames)", "-an",
                     "-c:v", "libx264", "-preset", "veryfast", "-crf", "26"]
-        case .full:
+        case (.full, nil):
             var random = SeededRandom(seed: clip.seed, stream: "sim-colour")
             let hue = random.unit()
             let first = colour(hue: hue, saturation: 0.55, value: 0.75)

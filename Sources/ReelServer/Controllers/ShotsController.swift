@@ -24,14 +24,14 @@ struct ShotsController {
     @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<ShotReport> {
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
-        return JSONAnswer(try await studio.shot(production, id: try shot(context, in: production)))
+        return JSONAnswer(try await studio.shot(production, id: try shot(context)))
     }
 
     @Sendable func edit(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<ShotReport> {
         let change = try await request.json(ShotChange.self, context: context)
         let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
         defer { production.close() }
-        let id = try shot(context, in: production)
+        let id = try shot(context)
         if let expected = request.headers[.ifMatch].map(Self.unquoted) {
             let current = try await studio.shot(production, id: id).version
             guard expected == current else {
@@ -50,14 +50,14 @@ struct ShotsController {
         }
         let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
         defer { production.close() }
-        let id = try shot(context, in: production)
+        let id = try shot(context)
         _ = try await studio.pick(production, shot: id, number: body.keyframe ?? body.take ?? 0,
                                   kind: body.keyframe == nil ? .video : .keyframe)
         return JSONAnswer(try await studio.shot(production, id: id))
     }
 
     /// The shot the path names, or 404.
-    func shot(_ context: BasicRequestContext, in production: Production) throws -> ShotID {
+    func shot(_ context: BasicRequestContext) throws -> ShotID {
         let raw = try context.parameters.value("shot")
         let id = ShotID(raw.uppercased())
         // A shot id is letters, digits and dashes; anything else names no shot.
