@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "ReelServer", dependencies: [
             "ReelStudio", "ReelModel", "ReelEngine",
             .product(name: "Hummingbird", package: "hummingbird"),
-        ], resources: ["index.html", "app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "style.css", "openapi.json"]
+        ], resources: ["index.html", "app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "style.css", "openapi.json"]
             .map { .embedInCode("Web/\($0)") }),
         // Command line: one file per subcommand.
         .target(name: "ReelCLI", dependencies: [

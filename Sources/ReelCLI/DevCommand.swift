@@ -63,6 +63,10 @@ struct DevSimulateCommand: AsyncParsableCommand {
     @Option(help: "Probability that a poll is answered with broken JSON.")
     var malformed: Double = 0
 
+    @Option(name: .customLong("broken-clips"),
+            help: "Probability that a job succeeds with a broken clip: black, frozen, cut in two, or short.")
+    var brokenClips: Double = 0
+
     @Option(help: "Seed for every random decision, so a run repeats.")
     var seed: UInt64 = 1
 
@@ -84,7 +88,8 @@ struct DevSimulateCommand: AsyncParsableCommand {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard Money(parsing: price) != nil else { throw ValidationError("--price must be an amount such as 0.05 (got '\(price)')") }
         let odds = [("rate-limit", rateLimit), ("failures", failures), ("server-errors", serverErrors), ("hangs", hangs),
-                    ("expire", expire), ("truncate", truncate), ("malformed", malformed)]
+                    ("expire", expire), ("truncate", truncate), ("malformed", malformed),
+                    ("broken-clips", brokenClips)]
         for (name, p) in odds where !(0...1).contains(p) {
             throw ValidationError("--\(name) is a probability between 0 and 1 (got \(p))")
         }
@@ -105,7 +110,8 @@ struct DevSimulateCommand: AsyncParsableCommand {
     var config: SimulationConfig {
         let faults = FaultPlan(rateLimit: rateLimit, retryAfter: retryAfter, serverErrorOnCreate: serverErrors,
                                serverErrorOnPoll: serverErrors, hangOnCreate: hangs, hangOnPoll: hangs, hangSeconds: hangSeconds,
-                               jobFailure: failures, expiredLink: expire, truncatedDownload: truncate, malformedJSON: malformed)
+                               jobFailure: failures, expiredLink: expire, truncatedDownload: truncate, malformedJSON: malformed,
+                               brokenClip: brokenClips)
         return SimulationConfig(latency: latencyRange ?? 2...5, concurrency: concurrency,
                                 pricePerSecond: Money(parsing: price) ?? Money(micros: 50_000), apiKey: apiKey, seed: seed,
                                 faults: faults, render: cheap ? .cheap : .full, cacheDirectory: cache)
@@ -142,7 +148,7 @@ struct DevSimulateCommand: AsyncParsableCommand {
         let f = config.faults
         let odds = [("rate-limit", f.rateLimit), ("failures", f.jobFailure), ("server-errors", f.serverErrorOnCreate),
                     ("hangs", f.hangOnCreate), ("expire", f.expiredLink), ("truncate", f.truncatedDownload),
-                    ("malformed", f.malformedJSON)].filter { $0.1 > 0 }
+                    ("malformed", f.malformedJSON), ("broken-clips", f.brokenClip)].filter { $0.1 > 0 }
         let faults = odds.isEmpty ? "none" : odds.map { "\($0.0) \(String(format: "%g", $0.1 * 100))%" }.joined(separator: ", ")
         let latency = config.latency.lowerBound == config.latency.upperBound ? String(format: "%g", config.latency.lowerBound)
             : String(format: "%g–%g", config.latency.lowerBound, config.latency.upperBound)

@@ -145,10 +145,10 @@ struct DryRunReport: Encodable {
     }
 
     /// How the dry run names who does a job: work done on this machine says so, and Reel's
-    /// own steps (provider id `reel`: the caption layer over a panel) are not a provider.
+    /// own steps (provider id `reel`: the caption layer over a panel, the check of a take) are not a provider.
     static func name(of provider: String) -> String {
         switch provider {
-        case "reel": "Reel's own steps (caption layers), on this machine"
+        case "reel": "Reel's own steps (caption layers, quality checks), on this machine"
         case "animatic": "animatic (built in), on this machine"
         case "espeak": "espeak-ng voices, on this machine"
         case "procedural": "procedural music, on this machine"

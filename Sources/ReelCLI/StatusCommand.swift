@@ -63,5 +63,17 @@ struct StatsCommand: AsyncParsableCommand {
         if let perPick = s.attemptsPerPickedShot {
             Terminal.out(String(format: "yield: %.2f takes made per picked shot (1.00 would mean every first take was kept)", perPick))
         }
+        guard let y = s.yield, y.project.attempts > 0 else { return }
+        func money(_ m: [Money]) -> String { m.isEmpty ? "nothing" : m.map(\.description).joined(separator: " + ") }
+        Terminal.out("model takes: \(y.project.attempts), accepted \(y.project.accepted), failed the check \(y.project.failedCheck); "
+                     + "per accepted second \(money(y.costPerAcceptedSecond)); spent on takes not used \(money(y.unused))")
+        for (title, lines) in [("by scene", y.scenes), ("by provider/model", y.models)] where lines.count > 1 || title == "by provider/model" {
+            Terminal.out(title + ":")
+            for line in lines {
+                let ratio = line.attemptsPerAccepted.map { String(format: "%.2f attempts per accepted shot", $0) } ?? "none accepted"
+                Terminal.out("  \(line.group.padding(toLength: 14, withPad: " ", startingAt: 0)) \(line.attempts) attempts, \(ratio), "
+                             + "\(line.failedCheck) failed the check, \(money(line.spent))")
+            }
+        }
     }
 }

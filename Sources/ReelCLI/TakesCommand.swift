@@ -40,24 +40,34 @@ struct TakesCommand: AsyncParsableCommand {
             if t.attempts > 1 { line += "  \(t.attempts) attempts" }
             if !t.current { line += "  (earlier version of the shot)" }
             lines.append(line)
+            if let verdict = t.verdict {
+                lines.append("       check \(verdict.summary)")
+            } else if t.state == "succeeded", !keyframes {
+                lines.append("       not checked yet")
+            }
+            if !t.notes.isEmpty { lines.append("       carries notes \(t.notes.map(String.init).joined(separator: ", "))") }
             if let output = t.output { lines.append("       \(output)") }
             if let failure = t.failure { lines.append("       \(t.failureReason ?? "failed"): \(failure)") }
         }
-        lines.append("(* = picked)")
+        lines.append(takes.contains { $0.autoPicked } ? "(* = picked by `reel pick --auto`)" : "(* = picked)")
         return lines
     }
 }
 
 /// `reel pick SHOT TAKE`: the take the cut uses; `reel pick SHOT --keyframe N`: the keyframe
-/// its remote takes start on.
+/// its remote takes start on; `reel pick --auto [--shots …]`: picks by the quality check.
 struct PickCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pick", abstract: "Choose the take of a shot that the cut uses, or the keyframe its takes start on.")
+        commandName: "pick", abstract: "Choose the take of a shot that the cut uses, or the keyframe its takes start on.",
+        discussion: """
+            `reel pick --auto` picks, for every shot no person picked, its newest take that passed the \
+            quality check; a failed or unchecked take is never picked that way.
+            """)
 
     @OptionGroup var project: ProjectOptions
 
     @Argument(help: "The shot, e.g. S01-02.")
-    var shot: ShotID
+    var shot: ShotID?
 
     @Argument(help: "The take's number, as `reel takes` lists it.")
     var take: Int?
@@ -65,7 +75,24 @@ struct PickCommand: AsyncParsableCommand {
     @Option(help: "Pick keyframe N instead (as `reel shot` lists it, #kN): the still its remote takes start on.")
     var keyframe: Int?
 
+    @Flag(help: "Pick by the quality check, for every shot (or --shots) no person picked.")
+    var auto = false
+
+    @Option(parsing: .upToNextOption, help: "With --auto: the shots, e.g. S01-02 or 'S03-*' (default: every shot).")
+    var shots: [String] = []
+
+    @Flag(help: "With --auto: print what it picked as JSON.")
+    var json = false
+
     func validate() throws {
+        if auto {
+            if shot != nil || take != nil || keyframe != nil {
+                throw ValidationError("--auto picks by the quality check: name shots with --shots, not a take (`reel pick --auto --shots S01-02`)")
+            }
+            return
+        }
+        if !shots.isEmpty || json { throw ValidationError("--shots and --json go with --auto") }
+        guard let shot else { throw ValidationError("say which shot and take (`reel pick S01-02 3`), or pick by the check with --auto") }
         if (take == nil) == (keyframe == nil) {
             throw ValidationError(take == nil ? "say which take (`reel pick \(shot) 3`) or which keyframe (`reel pick \(shot) --keyframe 2`)"
                                               : "give a take or --keyframe, not both")
@@ -76,6 +103,14 @@ struct PickCommand: AsyncParsableCommand {
         let production = try project.open(lockFor: "pick")
         defer { production.close() }
         let studio = Studio()
+        guard let shot else {
+            let report = try await studio.autoPick(production, shots: shots)
+            if json { return try Terminal.json(report) }
+            for line in report {
+                Terminal.out("\(line.shot): " + (line.picked.map { "picked \($0) (\(line.reason))" } ?? "none picked: \(line.reason)"))
+            }
+            return
+        }
         let id = try await studio.pick(production, shot: shot, number: keyframe ?? take ?? 0,
                                        kind: keyframe == nil ? .video : .keyframe)
         guard keyframe != nil else { return Terminal.out("\(shot): picked \(id)") }

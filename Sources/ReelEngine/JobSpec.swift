@@ -24,6 +24,8 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Codable, Expressib
     public static let assemble: NodeKind = "assemble"
     /// A still taken from a video: the last frame a continuing shot starts from.
     public static let frame: NodeKind = "frame"
+    /// The quality check of a take: its verdict, stored with it.
+    public static let check: NodeKind = "check"
 }
 
 /// The normalized request a node makes: everything that decides its output.

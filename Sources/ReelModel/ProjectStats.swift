@@ -20,6 +20,8 @@ public struct ProjectStats: Hashable, Sendable, Codable {
     /// Takes made of the picked shots (at least one per pick): 1.0 is the ideal, teams
     /// typically see 1.3–1.5.
     public var attemptsPerPickedShot: Double?
+    /// Yield by scene, provider and model, cost per accepted second, spend on unused takes.
+    public var yield: YieldReport?
 
     public init(jobsByState: [String: Int], runs: Int, unfinishedRuns: Int, cacheHits: Int, jobsRun: Int, spent: [Money],
                 committed: [Money], takes: Int, pickedShots: Int, attemptsPerPickedShot: Double?) {

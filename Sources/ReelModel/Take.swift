@@ -85,12 +85,18 @@ public struct Take: Hashable, Sendable {
     /// The real people whose likeness went with it (their reference images, or a frame of
     /// a take that showed them): it leaves every cut once their consent no longer holds.
     public var shows: [SubjectID] = []
+    /// The notes (``ShotNote/id``) its request carried: the ones it answers.
+    public var notes: [Int64] = []
+    /// What its quality check found; nil until it is checked (or for a keyframe).
+    public var verdict: TakeVerdict?
 
     public init(shot: ShotID, number: Int, provider: ProviderID, model: String, seed: UInt64, fingerprint: String,
                 node: NodeID, createdAt: Date, generatedMilliseconds: Int64? = nil, fit: TakeFit? = nil,
                 state: TakeState = .requested, attempts: Int = 0, providerJobID: String? = nil, updatedAt: Date? = nil,
-                shows: [SubjectID] = [], kind: TakeKind = .video) {
+                shows: [SubjectID] = [], kind: TakeKind = .video, notes: [Int64] = [], verdict: TakeVerdict? = nil) {
         self.shows = shows
+        self.notes = notes
+        self.verdict = verdict
         self.kind = kind
         self.id = Take.id(shot: shot, number: number, kind: kind)
         self.shot = shot
@@ -118,6 +124,9 @@ public struct Take: Hashable, Sendable {
     /// Why its job failed; nil unless it did.
     public var failure: JobFailure? { if case .failed(let failure) = state { failure } else { nil } }
     public var succeeded: Bool { output != nil }
+    /// Finished and not failed by its quality check (an unchecked take counts): what may be
+    /// chosen without a person picking it.
+    public var usable: Bool { succeeded && verdict?.passed != false }
 
     /// A take not made yet (unfinished, cancelled, or failed in a way trying again may mend):
     /// asking for it again resumes it instead of adding, and paying for, a new one. A take

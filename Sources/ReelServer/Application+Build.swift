@@ -86,6 +86,8 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/shots/{shot}",
         "PATCH /api/projects/{project}/shots/{shot}",
         "POST /api/projects/{project}/shots/{shot}/pick",
+        "GET /api/projects/{project}/shots/{shot}/notes",
+        "POST /api/projects/{project}/shots/{shot}/notes",
         "GET /api/projects/{project}/media/{name}",
     ]
 }

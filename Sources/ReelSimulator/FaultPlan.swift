@@ -29,13 +29,19 @@ public struct FaultPlan: Codable, Sendable, Hashable {
     public var truncatedDownload: Double = 0
     /// Probability that a poll is answered 200 with JSON cut in half.
     public var malformedJSON: Double = 0
+    /// Probability that a job succeeds with a broken clip, with one of `defects`.
+    public var brokenClip: Double = 0
+    public var defects: [ClipDefect] = ClipDefect.allCases
     /// Exact faults for exact requests, before any random draw.
     public var scripted: [ScriptedFault] = []
 
     public init(rateLimit: Double = 0, retryAfter: Double = 1, serverErrorOnCreate: Double = 0, serverErrorOnPoll: Double = 0,
                 hangOnCreate: Double = 0, hangOnPoll: Double = 0, hangSeconds: Double = 30, jobFailure: Double = 0,
                 failureCodes: [String] = ["internal", "moderation"], expiredLink: Double = 0, truncatedDownload: Double = 0,
-                malformedJSON: Double = 0, scripted: [ScriptedFault] = []) {
+                malformedJSON: Double = 0, brokenClip: Double = 0, defects: [ClipDefect] = ClipDefect.allCases,
+                scripted: [ScriptedFault] = []) {
+        self.brokenClip = brokenClip
+        self.defects = defects
         self.rateLimit = rateLimit
         self.retryAfter = retryAfter
         self.serverErrorOnCreate = serverErrorOnCreate
@@ -61,6 +67,7 @@ public struct FaultPlan: Codable, Sendable, Hashable {
                   hangSeconds: try value(.hangSeconds, 30), jobFailure: try value(.jobFailure, 0),
                   failureCodes: try value(.failureCodes, ["internal", "moderation"]), expiredLink: try value(.expiredLink, 0),
                   truncatedDownload: try value(.truncatedDownload, 0), malformedJSON: try value(.malformedJSON, 0),
+                  brokenClip: try value(.brokenClip, 0), defects: try value(.defects, ClipDefect.allCases),
                   scripted: try value(.scripted, []))
     }
 
@@ -78,6 +85,7 @@ public struct FaultPlan: Codable, Sendable, Hashable {
             if random.chance(hangOnCreate) { return .hang(seconds: hangSeconds) }
             if random.chance(jobFailure) { return .jobFails(code: failureCodes.isEmpty ? "internal" : random.pick(failureCodes)) }
             if random.chance(expiredLink) { return .expiredLink }
+            if random.chance(brokenClip) { return .brokenClip(defects.isEmpty ? .black : random.pick(defects)) }
         case .poll:
             if random.chance(serverErrorOnPoll) { return .serverError(status: random.pick([500, 502, 503])) }
             if random.chance(hangOnPoll) { return .hang(seconds: hangSeconds) }

@@ -13,6 +13,8 @@ public struct SimulatedClip: Hashable, Sendable, Codable {
     public var model: String
     /// The still the clip is drawn from, when the request sent one (image-to-video).
     public var firstFrame: Data?
+    /// How the clip is broken, when the simulated provider was told to break it.
+    public var defect: ClipDefect?
 
     public init(width: Int, height: Int, frameRate: FrameRate, frames: Int64, seed: UInt64, label: String, model: String,
                 firstFrame: Data? = nil) {
@@ -34,8 +36,13 @@ public struct SimulatedClip: Hashable, Sendable, Codable {
 
     /// The same size, rate and length with nothing that varies per take: what cheap mode renders.
     public var flat: SimulatedClip {
-        SimulatedClip(width: width, height: height, frameRate: frameRate, frames: frames, seed: 0, label: "", model: "")
+        var flat = SimulatedClip(width: width, height: height, frameRate: frameRate, frames: frames, seed: 0, label: "", model: "")
+        flat.defect = defect
+        return flat
     }
+
+    /// The frames the file has: a short clip has 60% of them.
+    public var framesMade: Int64 { defect == .short ? max(1, frames * 6 / 10) : frames }
 
     /// The text drawn on the picture.
     public var text: String { "\(label.isEmpty ? "sim" : label)\nseed \(seed) · \(model)" }

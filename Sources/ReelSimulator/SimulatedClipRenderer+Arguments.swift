@@ -8,7 +8,8 @@ extension SimulatedClipRenderer {
     ///
     /// Full mode draws slowly turning gradients in two colours picked from the seed, and the
     /// clip's text (read from `textFile`, never parsed for `%` expansions) in Noto Sans CJK SC.
-    /// Cheap mode draws flat grey with the fastest x264 preset. Given `image` (the still the
+    /// Cheap mode draws flat grey, slowly brightening and darkening, with the fastest x264
+    /// preset. A clip with a ``ClipDefect`` is broken that way (black, frozen, cut, short). Given `image` (the still the
     /// request started from), full mode draws the clip from it, filled to the frame, pushing in
     /// slowly from exactly the still (a held still would be a frozen picture), with the text
     /// small along the bottom.
@@ -19,11 +20,15 @@ extension SimulatedClipRenderer {
         let size = "\(clip.width)x\(clip.height)"
         let keyint = max(1, Int((clip.frameRate.framesPerSecond * 2).rounded()))
         let timescale = clip.frameRate.denominator == 1 ? clip.frameRate.numerator * 1000 : clip.frameRate.numerator
+        let frames = "\(clip.framesMade)"
         var args = ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi"]
+        var filters: [String]
         switch (mode, image) {
         case (.cheap, _):
-            args += ["-i", "color=c=0x505050:s=\(size):r=\(rate)", "-frames:v", "\(clip.frames)", "-an",
-                     "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30"]
+            // Flat grey whose brightness ramps slowly up and down (a still picture would be a
+            // frozen take), on the fastest x264 preset.
+            args += ["-i", "color=c=0x505050:s=\(size):r=\(rate)"]
+            filters = ["eq=brightness='0.3*abs(mod(t,6)-3)/3-0.15':eval=frame"]
         case (.full, let image?):
             let font = max(14, min(clip.width, clip.height) / 36)
             let fill = "scale=\(clip.width):\(clip.height):force_original_aspect_ratio=increase,crop=\(clip.width):\(clip.height),setsar=1"
@@ -31,9 +36,8 @@ extension SimulatedClipRenderer {
             let push = "zoompan=z='1+0.002*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=\(clip.width)x\(clip.height):fps=\(rate)"
             let text = "drawtext=font='Noto Sans CJK SC':textfile='\(filterPath(textFile))':expansion=none:fontsize=\(font)"
                 + ":fontcolor=white:box=1:boxcolor=black@0.45:boxborderw=\(font / 2):x=(w-tw)/2:y=h-th-\(font * 2)"
-            args = ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-loop", "1", "-framerate", rate,
-                    "-i", image.path, "-vf", "\(fill),\(push),format=yuv420p,\(text)", "-frames:v", "\(clip.frames)", "-an",
-                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "26"]
+            args = ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-loop", "1", "-framerate", rate, "-i", image.path]
+            filters = [fill, push, "format=yuv420p", text]
         case (.full, nil):
             var random = SeededRandom(seed: clip.seed, stream: "sim-colour")
             let hue = random.unit()
@@ -45,9 +49,17 @@ extension SimulatedClipRenderer {
             let text = "drawtext=font='Noto Sans CJK SC':textfile='\(filterPath(textFile))':expansion=none:fontsize=\(font)"
                 + ":fontcolor=white:line_spacing=\(font / 3):box=1:boxcolor=black@0.45:boxborderw=\(font / 2)"
                 + ":x=(w-tw)/2:y=(h-th)/2"
-            args += ["-i", source, "-vf", text, "-frames:v", "\(clip.frames)", "-an",
-                     "-c:v", "libx264", "-preset", "veryfast", "-crf", "26"]
+            args += ["-i", source]
+            filters = [text]
         }
+        switch clip.defect {
+        case .black?: filters.append("drawbox=c=black:t=fill")
+        case .frozen?: filters.append("loop=loop=-1:size=1:start=0")
+        case .cut?: filters.append("negate=enable='gte(n,\(clip.framesMade / 2))'")
+        case .short?, nil: break
+        }
+        args += ["-vf", filters.joined(separator: ","), "-frames:v", frames, "-an", "-c:v", "libx264"]
+        args += mode == .cheap ? ["-preset", "ultrafast", "-crf", "30"] : ["-preset", "veryfast", "-crf", "26"]
         args += ["-threads", "1", "-profile:v", "high", "-pix_fmt", "yuv420p",
                  "-x264-params", "keyint=\(keyint):min-keyint=1:scenecut=0",
                  "-video_track_timescale", "\(timescale)", "-map_metadata", "-1",

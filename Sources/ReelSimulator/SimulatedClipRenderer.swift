@@ -7,7 +7,7 @@ import ReelModel
 /// Requests for a clip being rendered wait for that render.
 public actor SimulatedClipRenderer {
     /// Goes up when the same clip would now be rendered differently.
-    public static let version = 2
+    public static let version = 3
 
     public let directory: URL
     public let mode: SimulationConfig.RenderMode

@@ -17,9 +17,12 @@ public enum SimulatedFault: Codable, Sendable, Hashable {
     case expiredLink
     /// On a download: half the file, under the full Content-Length, then the connection closes.
     case truncatedDownload
+    /// On create: the job succeeds, but its clip is broken in this way (what video models
+    /// sometimes return, and bill for).
+    case brokenClip(ClipDefect)
 
     /// The name counters use: `rate-limited`, `server-error`, `hang`, `malformed-json`,
-    /// `job-failed`, `expired-link`, `truncated-download`.
+    /// `job-failed`, `expired-link`, `truncated-download`, `broken-clip`.
     public var kind: String {
         switch self {
         case .rateLimited: "rate-limited"
@@ -29,8 +32,21 @@ public enum SimulatedFault: Codable, Sendable, Hashable {
         case .jobFails: "job-failed"
         case .expiredLink: "expired-link"
         case .truncatedDownload: "truncated-download"
+        case .brokenClip: "broken-clip"
         }
     }
+}
+
+/// How a simulated clip can be broken: the defects a take's quality check must catch.
+public enum ClipDefect: String, Codable, Sendable, Hashable, CaseIterable {
+    /// Every frame black.
+    case black
+    /// The first frame held to the end.
+    case frozen
+    /// A cut to another picture halfway through.
+    case cut
+    /// 60% of the length asked for.
+    case short
 }
 
 /// A fault for one exact request.

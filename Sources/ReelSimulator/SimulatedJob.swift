@@ -17,6 +17,8 @@ struct SimulatedJob: Sendable {
     let failureCode: String?
     /// The link is dead before anyone downloads it.
     var linkExpired: Bool
+    /// Set when the job succeeds with a broken clip.
+    let defect: ClipDefect?
     /// The unguessable part of the result link.
     let token: String
     let cost: Money

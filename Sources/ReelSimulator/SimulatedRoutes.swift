@@ -81,8 +81,10 @@ struct SimulatedRoutes: Sendable {
                 var failureCode: String?
                 if case .jobFails(let code)? = fault { failureCode = code; state.count(fault!) }
                 if case .expiredLink? = fault { state.count(fault!) }
+                var defect: ClipDefect?
+                if case .brokenClip(let d)? = fault { defect = d; state.count(fault!) }
                 let job = state.create(parsed, key: key, identity: key == nil ? "\(identity)#\(sent)" : identity, now: now,
-                                       failureCode: failureCode, linkExpired: fault == .expiredLink)
+                                       failureCode: failureCode, linkExpired: fault == .expiredLink, defect: defect)
                 response = .json(job.json(now: now, queuePosition: state.queuePosition(job.id), baseURL: base, lifetime: lifetime),
                                  status: 201, headers: ["Location": "/v1/generations/\(job.id)"])
             }
@@ -117,7 +119,7 @@ struct SimulatedRoutes: Sendable {
 
     private enum Download {
         case missing, expired
-        case serve(SimulatedGenerationRequest, truncated: Bool)
+        case serve(SimulatedClip, truncated: Bool)
     }
 
     private func download(token: String) async -> FakeResponse {
@@ -138,17 +140,19 @@ struct SimulatedRoutes: Sendable {
             }
             state.update(job)
             if let expires = job.expiresAt(lifetime: lifetime), now >= expires { return .expired }
-            return .serve(job.request, truncated: fault == .truncatedDownload)
+            var clip = SimulatedClip(job.request)
+            clip.defect = job.defect
+            return .serve(clip, truncated: fault == .truncatedDownload)
         }
-        let request: SimulatedGenerationRequest, truncated: Bool
+        let clip: SimulatedClip, truncated: Bool
         switch decision {
         case .missing: return Self.error(404, "not_found", "no such file")
         case .expired: return Self.error(410, "expired", "This result link has expired; create the generation again.")
-        case .serve(let r, let t): (request, truncated) = (r, t)
+        case .serve(let c, let t): (clip, truncated) = (c, t)
         }
         let data: Data
         do {
-            data = try Data(contentsOf: try await renderer.file(for: SimulatedClip(request)))
+            data = try Data(contentsOf: try await renderer.file(for: clip))
         } catch {
             return Self.error(500, "render_failed", "the simulated clip could not be made: \(error)")
         }

@@ -65,13 +65,13 @@ struct SimulationState: Sendable {
 
     /// Makes a job and puts it in line; call ``advance(to:)`` first.
     mutating func create(_ request: SimulatedGenerationRequest, key: String?, identity: String, now: Date,
-                         failureCode: String?, linkExpired: Bool) -> SimulatedJob {
+                         failureCode: String?, linkExpired: Bool, defect: ClipDefect? = nil) -> SimulatedJob {
         var random = SeededRandom(seed: config.seed, stream: "job|\(identity)")
         let latency = random.double(in: config.latency)
         let seconds = Double(request.durationMilliseconds) / 1000
         let job = SimulatedJob(
             id: "gen_" + Self.hex(names.next()), request: request, idempotencyKey: key, identity: identity, createdAt: now,
-            latency: latency, failureCode: failureCode, linkExpired: linkExpired,
+            latency: latency, failureCode: failureCode, linkExpired: linkExpired, defect: defect,
             token: Self.hex(names.next()) + Self.hex(names.next()), cost: config.pricePerSecond * seconds)
         jobs[job.id] = job
         byToken[job.token] = job.id

@@ -176,9 +176,30 @@ enum Migrations {
                 t.column("picked_at", .double).notNull()
             }
         }
+        m.registerMigration("v9-review") { db in
+            // Review notes on frames of takes (or on shots); the notes each take's request
+            // carried (a JSON array of note ids); picks made by `pick --auto` rather than a person.
+            try db.create(table: "note") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("shot", .text).notNull().references("shot", column: "id")
+                t.column("take", .text).references("take", column: "id")
+                t.column("at_ms", .integer).check { $0 >= 0 }
+                t.column("box", .text)
+                t.column("text", .text).notNull().check { length($0) > 0 }
+                t.column("author", .text)
+                t.column("created_at", .double).notNull()
+            }
+            try db.create(index: "note_shot", on: "note", columns: ["shot"])
+            for table in ["take", "keyframe"] {
+                try db.alter(table: table) { t in t.add(column: "notes", .text) }
+            }
+            for table in ["pick", "keyframe_pick"] {
+                try db.alter(table: table) { t in t.add(column: "auto", .boolean).notNull().defaults(to: false) }
+            }
+        }
         return m
     }
 
     /// Every migration this version knows; a database with others is from a newer Reel.
-    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit", "v5-cast", "v6-consent", "v7-take-shows", "v8-keyframes"]
+    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit", "v5-cast", "v6-consent", "v7-take-shows", "v8-keyframes", "v9-review"]
 }

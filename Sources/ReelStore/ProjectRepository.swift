@@ -29,9 +29,15 @@ public protocol ProjectRepository: Sendable {
     /// Records takes as asked for, of either kind (their state is their job's, not stored with them).
     func addTakes(_ takes: [Take]) async throws
     /// Makes `take` the pick of its kind for `shot`: the video take the cut uses, or the
-    /// keyframe its video takes start from.
-    func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind) async throws
+    /// keyframe its video takes start from. `auto`: chosen by `pick --auto`, not a person.
+    func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind, auto: Bool) async throws
     func picks(kind: TakeKind) async throws -> [ShotID: TakeID]
+    /// The shots whose video pick `pick --auto` made.
+    func automaticPicks() async throws -> Set<ShotID>
+    /// The review notes of `shot` (every shot's when nil), oldest first.
+    func notes(of shot: ShotID?) async throws -> [ShotNote]
+    /// Records a note; returns it with its id (the `id` passed is ignored).
+    func addNote(_ note: ShotNote) async throws -> ShotNote
     /// Jobs in any of `states` (``JobState/name``; all when empty), the newest first.
     func jobs(states: Set<String>) async throws -> [JobSummary]
     /// What providers charged, per currency.
@@ -48,7 +54,11 @@ extension ProjectRepository {
     /// The video takes of `shot` (every shot's when nil).
     public func takes(of shot: ShotID?) async throws -> [Take] { try await takes(of: shot, kind: .video) }
     /// Makes `take` the video take the cut uses for `shot`.
-    public func pick(_ take: TakeID, for shot: ShotID) async throws { try await pick(take, for: shot, kind: .video) }
+    public func pick(_ take: TakeID, for shot: ShotID) async throws { try await pick(take, for: shot, kind: .video, auto: false) }
+    /// Makes `take` the pick of its kind for `shot`, as a person's choice.
+    public func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind) async throws {
+        try await pick(take, for: shot, kind: kind, auto: false)
+    }
     /// The video take each picked shot's cut uses.
     public func picks() async throws -> [ShotID: TakeID] { try await picks(kind: .video) }
 }

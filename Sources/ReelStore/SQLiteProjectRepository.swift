@@ -117,9 +117,11 @@ public struct SQLiteProjectRepository: ProjectRepository {
             // Each take with the newest job of its node.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT t.*, j.detail AS job_detail, j.attempts AS job_attempts,
-                       j.provider_job_id AS job_provider_id, j.updated_at AS job_updated
+                       j.provider_job_id AS job_provider_id, j.updated_at AS job_updated, c.detail AS check_detail
                 FROM \(table) t
                 LEFT JOIN job j ON j.key = (SELECT key FROM job WHERE node = t.node ORDER BY updated_at DESC LIMIT 1)
+                LEFT JOIN job c ON c.key = (SELECT key FROM job WHERE node = 'check:' || t.id AND state = 'succeeded'
+                                            ORDER BY updated_at DESC LIMIT 1)
                 WHERE (? IS NULL OR t.shot = ?)
                 ORDER BY t.shot, t.number
                 """, arguments: [shot?.rawValue, shot?.rawValue])
@@ -130,14 +132,20 @@ public struct SQLiteProjectRepository: ProjectRepository {
                 }
                 let state = (try? SQLiteProjectRepository.decode(JobState.self, detail))?.takeState
                     ?? .failed(JobFailure(.failed, "the record of its job cannot be read"))
+                // The verdict of its quality check, when one finished (the `check:` node's details).
+                var verdict: TakeVerdict?
+                if let check = row["check_detail"] as String?, case .succeeded(let output)? = try? SQLiteProjectRepository.decode(JobState.self, check) {
+                    verdict = try? output.details?.decode(TakeVerdict.self)
+                }
                 return take.take(state: state, attempts: row["job_attempts"] ?? 0, providerJobID: row["job_provider_id"],
-                                 updatedAt: (row["job_updated"] as Double?).map { Date(timeIntervalSince1970: $0) }, kind: kind)
+                                 updatedAt: (row["job_updated"] as Double?).map { Date(timeIntervalSince1970: $0) }, kind: kind,
+                                 verdict: verdict)
             }
         }
     }
 
-    public func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind) async throws {
-        let row = PickRow(shot: shot.rawValue, take: take.rawValue, pickedAt: now().timeIntervalSince1970)
+    public func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind, auto: Bool) async throws {
+        let row = PickRow(shot: shot.rawValue, take: take.rawValue, pickedAt: now().timeIntervalSince1970, auto: auto)
         try await database.write { db in
             switch kind {
             case .video: try row.upsert(db)
@@ -153,6 +161,27 @@ public struct SQLiteProjectRepository: ProjectRepository {
             case .keyframe: try PickRow.fetchAll(db, sql: "SELECT * FROM keyframe_pick")
             }
             return Dictionary(rows.map { (ShotID($0.shot), TakeID($0.take)) }, uniquingKeysWith: { $1 })
+        }
+    }
+
+    public func automaticPicks() async throws -> Set<ShotID> {
+        try await database.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT shot FROM pick WHERE auto").map { ShotID($0) })
+        }
+    }
+
+    public func notes(of shot: ShotID?) async throws -> [ShotNote] {
+        try await database.read { db in
+            try NoteRow.fetchAll(db, sql: "SELECT * FROM note WHERE (? IS NULL OR shot = ?) ORDER BY id",
+                                 arguments: [shot?.rawValue, shot?.rawValue]).map(\.note)
+        }
+    }
+
+    public func addNote(_ note: ShotNote) async throws -> ShotNote {
+        try await database.write { db in
+            var row = NoteRow(note)
+            try row.insert(db)
+            return row.note
         }
     }
 

@@ -69,9 +69,12 @@ extension Studio {
             let cards = board.shots.filter { $0.scene == scene.id }.map { shot -> BoardView.Card in
                 let all = takes[shot.id] ?? []
                 let choice = TakeChoice.choose(shot, fingerprint: fingerprints[shot.id] ?? "", takes: all, pick: picks[shot.id])
-                let state: String = if picks[shot.id] != nil, choice.stored != nil { "picked" }
+                let state: String = if picks[shot.id] != nil, let (take, _) = choice.stored {
+                        take.verdict?.passed == false ? "qc-failed" : "picked"
+                    }
                     else if all.contains(where: { $0.state.isUnfinished && $0.state != .requested }) { "generating" }
                     else if choice.stored != nil { "ready" }
+                    else if all.contains(where: { $0.verdict?.passed == false }) { "qc-failed" }
                     else if all.contains(where: { $0.failure != nil }) { "failed" }
                     else { "no-take" }
                 let keyframe = builder.keyframes[shot.id]

@@ -50,24 +50,33 @@ extension Studio {
         try requireProvider(request.provider ?? production.config.provider, setup: setup, generators: builder.generators)
         let existing = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.shot)
         let want = request.takes ?? production.config.takes
+        let open = Studio.openNotes(Array(builder.notes.values), takes: existing, picks: try await production.repository.picks())
         var added: [Take] = []
         var covered: [(Shot, Take)] = []
         let now = Date()
         for shot in shots {
             let plan = plan(shot, board: board, production: production, setup: setup, requested: request.provider,
                             builder: builder)
+            // New takes carry the shot's open notes (their prompt says them).
+            let notes = (open[shot.id] ?? []).map(\.id)
             let asked = FilmPlan.ask(existing[shot.id] ?? [], fingerprint: builder.fingerprint(shot), provider: plan.provider,
-                                     want: want)
+                                     want: want, notes: notes)
             // Unfinished takes run again (a submitted one resumes by polling); a take refused
             // for good (moderation, a bad request) stays as it is.
             covered += asked.resumed.map { (shot, $0) }
             for number in asked.numbers {
-                let take = builder.newTake(shot, number: number, plan: plan, at: now)
+                var take = builder.newTake(shot, number: number, plan: plan, at: now)
+                take.notes = notes
                 added.append(take)
                 covered.append((shot, take))
             }
         }
-        return try await runOrForecast(try builder.takesGraph(covered), added: added, covered: covered.map(\.1), board: board,
+        var graph = try builder.takesGraph(covered)
+        // Finished takes never checked (made by an earlier Reel, or their check was cut short).
+        for shot in shots {
+            for take in existing[shot.id] ?? [] { try builder.addCheck(ofStored: take, shot: shot, to: &graph) }
+        }
+        return try await runOrForecast(graph, added: added, covered: covered.map(\.1), board: board,
                                        production: production, generators: builder.generators, command: "generate",
                                        dryRun: request.dryRun, events: events)
     }

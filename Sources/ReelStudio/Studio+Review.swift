@@ -30,6 +30,7 @@ extension Studio {
         let animatic = localGenerators().video.descriptor.id
         let picks = try await production.repository.picks()
         let keyframePicks = try await production.repository.picks(kind: .keyframe)
+        let notes = try await self.notes(production, shot: nil)
         // Frames are made in scratch and installed with the page: nothing half-written is
         // left under a final name.
         let scratch = production.blobs.scratchDirectory.appendingPathComponent("\(ScratchSweep.prefix)review-\(UUID().uuidString)")
@@ -45,16 +46,20 @@ extension Studio {
                     card.video = file.absoluteString
                     card.frames = try await frames(of: file, seconds: take.seconds, named: "\(shot.id)-\(take.number)",
                                                    into: scratch, ffmpeg: ffmpeg)
-                    if check {
+                    if let stored = take.verdict {
+                        card.verdict = stored
+                    } else if check {
+                        // A take made before takes were checked on arrival: checked now.
                         let asked = take.generatedSeconds.map { RationalTime.milliseconds(Int64(($0 * 1000).rounded())) }
                         var verdict = try await checkClip(file, expecting: ClipExpectation(
-                            duration: asked ?? shot.duration, width: board.format.width, height: board.format.height))
+                            duration: asked ?? shot.duration, width: board.format.width, height: board.format.height,
+                            shapeOnly: true))
                         // The animatic draws a still for a static shot: a frozen picture is what
                         // it was asked for there, not a defect.
                         if take.provider == animatic.rawValue, shot.move == .static {
                             verdict.problems.removeAll { $0.kind == .frozen }
                         }
-                        card.verdict = verdict
+                        card.verdict = TakeVerdict(problems: verdict.problems)
                     }
                 }
                 cards.append(card)
@@ -70,7 +75,7 @@ extension Studio {
                 stills.append(card)
             }
             rows.append(ReviewSheet.Row(shot: shot, prompt: builder.describe.prompt(shot, style: settings.style), cards: cards,
-                                        keyframes: stills))
+                                        keyframes: stills, notes: notes.filter { $0.shot == shot.id.rawValue }))
         }
         let sheet = ReviewSheet(title: board.title, language: board.language, rows: rows)
         let html = directory.appendingPathComponent("index.html")

@@ -31,8 +31,15 @@ extension Studio {
             shotsPicked: picks.count)
     }
 
+    /// The project's numbers, with yield (``YieldReport``) from its takes, picks and storyboard.
     public func stats(_ production: Production) async throws -> ProjectStats {
-        try await production.repository.stats()
+        var stats = try await production.repository.stats()
+        let shots = try await production.repository.loadStoryboard()?.shots ?? []
+        stats.yield = YieldReport(takes: try await production.repository.takes(of: nil), shots: shots,
+                                  picks: try await production.repository.picks(),
+                                  automatic: try await production.repository.automaticPicks(),
+                                  local: [localGenerators().video.descriptor.id])
+        return stats
     }
 
     /// The command holding the project lock, or nil when nobody does. Takes nothing, so

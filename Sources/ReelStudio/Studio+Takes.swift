@@ -28,6 +28,12 @@ public struct TakeReport: Hashable, Sendable, Codable {
     public var failureReason: String?
     public var providerJobID: String?
     public var createdAt: Date
+    /// What its quality check found; nil until it is checked.
+    public var verdict: TakeVerdict?
+    /// The notes its prompt carried (``NoteReport/id``).
+    public var notes: [Int64] = []
+    /// Picked by `reel pick --auto` rather than a person.
+    public var autoPicked: Bool = false
 }
 
 extension Studio {
@@ -36,8 +42,13 @@ extension Studio {
         let board = try await plan(production, save: false)
         guard let current = board.shot(shot) else { throw Studio.noShot(shot, in: board) }
         let builder = try await filmBuilder(production, board: board)
+        let auto = try await production.repository.automaticPicks().contains(shot)
         return try await takeReports(production, shot: current, builder: builder,
-                                     picked: try await production.repository.picks()[shot])
+                                     picked: try await production.repository.picks()[shot]).map { report in
+            var report = report
+            report.autoPicked = report.picked && auto
+            return report
+        }
     }
 
     /// The takes of `shot` as reports, with a plan and builder the caller already has (a
@@ -54,7 +65,7 @@ extension Studio {
                        seconds: t.output?.asset.media?.duration?.seconds, fit: t.fit,
                        generatedSeconds: t.generatedMilliseconds.map { Double($0) / 1000 }, failure: t.failure?.message,
                        failureReason: t.failure?.reason.rawValue, providerJobID: t.providerJobID,
-                       createdAt: t.createdAt)
+                       createdAt: t.createdAt, verdict: t.verdict, notes: t.notes)
         }
     }
 
@@ -80,5 +91,51 @@ extension Studio {
         }
         try await production.repository.pick(id, for: shot, kind: kind)
         return id
+    }
+}
+
+/// What `reel pick --auto` did for one shot.
+public struct AutoPick: Hashable, Sendable, Codable {
+    public var shot: String
+    /// The take it picked; nil when it picked none.
+    public var picked: String?
+    /// Why it picked that take, or none.
+    public var reason: String
+}
+
+extension Studio {
+    /// Picks, for each chosen shot no person picked, the newest take of the shot as it is now
+    /// that passed its quality check. A take that failed, or was never checked, is never
+    /// picked this way; a person's pick is never replaced.
+    public func autoPick(_ production: Production, shots patterns: [String]) async throws -> [AutoPick] {
+        let board = try await plan(production, save: false)
+        let shots = try Studio.select(board.shots, patterns: patterns)
+        let builder = try await filmBuilder(production, board: board)
+        let picks = try await production.repository.picks()
+        let automatic = try await production.repository.automaticPicks()
+        let takes = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.shot)
+        var report: [AutoPick] = []
+        for shot in shots {
+            if let pick = picks[shot.id], !automatic.contains(shot.id) {
+                report.append(AutoPick(shot: shot.id.rawValue, picked: nil, reason: "\(pick) was picked by a person"))
+                continue
+            }
+            let fingerprint = builder.fingerprint(shot)
+            let finished = (takes[shot.id] ?? []).filter { $0.succeeded && $0.fingerprint == fingerprint }
+            guard let best = finished.filter({ $0.verdict?.passed == true }).max(by: { $0.number < $1.number }) else {
+                let failed = finished.filter { $0.verdict?.passed == false }.count
+                let unchecked = finished.filter { $0.verdict == nil }.count
+                let why = finished.isEmpty ? "no finished take of the shot as it is now"
+                    : [failed > 0 ? "\(Plural.count(failed, "take")) failed the quality check" : nil,
+                       unchecked > 0 ? "\(Plural.count(unchecked, "take")) not checked (run `reel generate --shots \(shot.id)` again to check them)" : nil]
+                        .compactMap { $0 }.joined(separator: ", ")
+                report.append(AutoPick(shot: shot.id.rawValue, picked: nil, reason: why))
+                continue
+            }
+            try await production.repository.pick(best.id, for: shot.id, kind: .video, auto: true)
+            report.append(AutoPick(shot: shot.id.rawValue, picked: best.id.rawValue,
+                                   reason: "the newest of \(Plural.count(finished.filter { $0.verdict?.passed == true }.count, "take")) that passed the check"))
+        }
+        return report
     }
 }

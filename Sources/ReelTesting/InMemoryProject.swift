@@ -28,6 +28,8 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
     private var consents: [ConsentEvent] = []
     private var takeRequests: [Take] = []
     private var pickByShot: [TakeKind: [ShotID: TakeID]] = [:]
+    private var autoPicked: Set<ShotID> = []
+    private var noteList: [ShotNote] = []
     private var jobsByKey: [CacheKey: Job] = [:]
     private var ledger: [Money] = []
     private var succeededTransitions = 0
@@ -95,6 +97,12 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
                 take.attempts = job.entry.attempts
                 take.providerJobID = job.providerJobID
                 take.updatedAt = job.updated
+                let check = NodeID("check:\(take.id)")
+                if let done = jobsByKey.values.filter({ $0.node.id == check && $0.entry.state.name == "succeeded" })
+                    .max(by: { ($0.updated, $0.sequence) < ($1.updated, $1.sequence) }),
+                   case .succeeded(let output) = done.entry.state {
+                    take.verdict = try? output.details?.decode(TakeVerdict.self)
+                }
                 return take
             }
     }
@@ -108,7 +116,22 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
         takeRequests += takes
     }
 
-    public func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind) { pickByShot[kind, default: [:]][shot] = take }
+    public func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind, auto: Bool) {
+        pickByShot[kind, default: [:]][shot] = take
+        if kind == .video { if auto { autoPicked.insert(shot) } else { autoPicked.remove(shot) } }
+    }
+
+    public func automaticPicks() -> Set<ShotID> { autoPicked }
+
+    public func notes(of shot: ShotID?) -> [ShotNote] { noteList.filter { shot == nil || $0.shot == shot } }
+
+    public func addNote(_ note: ShotNote) throws -> ShotNote {
+        guard shots.contains(note.shot) else { throw ReelError(.internalError, "no shot \(note.shot) is recorded") }
+        var note = note
+        note.id = Int64(noteList.count + 1)
+        noteList.append(note)
+        return note
+    }
 
     public func picks(kind: TakeKind) -> [ShotID: TakeID] { pickByShot[kind] ?? [:] }
 

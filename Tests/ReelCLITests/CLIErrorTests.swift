@@ -59,6 +59,11 @@ import Testing
         (["pick", "S01-01"], "reel: error: say which take (`reel pick S01-01 3`) or which keyframe (`reel pick S01-01 --keyframe 2`)\n"),
         (["pick", "S01-01", "2", "--keyframe", "1"], "reel: error: give a take or --keyframe, not both\n"),
         (["keyframes", "--takes", "40"], "reel: error: --takes must be from 1 to 12 (got 40)\n"),
+        (["pick", "S01-01", "--auto"], "reel: error: --auto picks by the quality check: name shots with --shots, not a take"),
+        (["pick"], "reel: error: say which shot and take (`reel pick S01-02 3`), or pick by the check with --auto\n"),
+        (["note", "S01-01", "2", "--box", "0.8,0,0.5,1", "x"], "reel: error: --box 0.8,0,0.5,1 is not a box inside the frame"),
+        (["note", "S01-01", "--at", "1"], "reel: error: say what should change"),
+        (["dev", "simulate", "--broken-clips", "2"], "reel: error: --broken-clips is a probability between 0 and 1 (got 2.0)\n"),
     ])
     func usageErrorsExitWith64(arguments: [String], message: String) async throws {
         let result = try await ReelBinary.run(arguments)
@@ -69,7 +74,7 @@ import Testing
 
 /// The help people read, kept as snapshots.
 @Suite struct CLIHelpTests {
-    @Test(arguments: ["", "make", "init", "plan", "shot", "cast", "consent", "keyframes", "generate", "takes", "review", "pick", "render", "export", "status", "stats", "board", "serve",
+    @Test(arguments: ["", "make", "init", "plan", "shot", "cast", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "render", "export", "status", "stats", "board", "serve",
                           "doctor"])
     func help(command: String) async throws {
         let result = try await ReelBinary.run(command.isEmpty ? ["--help"] : [command, "--help"])

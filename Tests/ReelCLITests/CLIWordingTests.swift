@@ -29,7 +29,7 @@ import Testing
 
         let dryRun = try await reel(["generate", "--dry-run", "--takes", "2"])
         #expect(!dryRun.stdoutText.contains("\n  reel:"), "\(dryRun.stdoutText)")
-        #expect(dryRun.stdoutText.contains("\n  Reel's own steps (caption layers), on this machine: 1 to run"), "\(dryRun.stdoutText)")
+        #expect(dryRun.stdoutText.contains("\n  Reel's own steps (caption layers, quality checks), on this machine: 3 to run"), "\(dryRun.stdoutText)")
         #expect(dryRun.stdoutText.contains("\n  animatic (built in), on this machine: 4 to run"), "\(dryRun.stdoutText)")
 
         let generated = try await reel(["generate", "--takes", "2"])

@@ -72,7 +72,8 @@ import Testing
         #expect(all.count >= 60)
         #expect(Set(all.map(\.name)).count == all.count, "names are unique")
         #expect(LabelledSet.goodClips.filter { $0.width * $0.height >= 720 * 1280 }.count >= 8, "good clips at the models' sizes")
-        for kind in ClipProblem.Kind.allCases {
+        // An unreadable file is a take's verdict, not a picture's defect (`reel check` refuses it).
+        for kind in ClipProblem.Kind.allCases where kind != .unreadable {
             let labelled = all.filter { $0.labels.contains { $0.0 == kind } }
             #expect(labelled.count >= 4, "\(kind)")
             #expect(labelled.contains(where: \.isVertical) && labelled.contains { !$0.isVertical }, "\(kind) in both orientations")
@@ -81,7 +82,8 @@ import Testing
 
     @Test func recallPerDefectIsAtLeast95Percent() async throws {
         let outcomes = try await Run.shared.outcomes()
-        for kind in ClipProblem.Kind.allCases {
+        // An unreadable file is a take's verdict, not a picture's defect (`reel check` refuses it).
+        for kind in ClipProblem.Kind.allCases where kind != .unreadable {
             let labelled = outcomes.filter { $0.clip.labels.contains { $0.0 == kind } }
             let missed = labelled.filter { o in
                 o.clip.labels.contains { $0.0 == kind && !Self.found(kind, $0.1, in: o.problems) }

@@ -153,6 +153,46 @@ import Testing
         #expect(try await reopened.repository.picks() == ["S01-01": "S01-01#1"])
     }
 
+    /// A note made in the browser is the shot's note everywhere: listed over HTTP, open, and
+    /// carried by the take the command line makes next; a box outside the frame is a 400 that
+    /// says where.
+    @Test func aNoteOnAFrameIsMadeOverHTTPAndCarriedByTheNextTake() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        _ = try await f.studio.generate(production, GenerateRequest(shots: ["S01-01"], takes: 1))
+        production.close()
+        let uri = "/api/projects/two-rooms/shots/S01-01/notes"
+        try await buildApplication(f.configuration).test(.router) { client in
+            try await client.execute(uri: uri, method: .post, headers: Self.jsonType,
+                                     body: Self.body(#"{"take": 1, "at": 0.5, "box": {"x": 0.6, "y": 0.7, "width": 0.3, "height": 0.2}, "text": "更亮一些"}"#)) { response in
+                let note = try Self.json(response)
+                #expect(response.status == .created)
+                #expect(note["take"] == "S01-01#1" && note["status"] == "open" && note["text"] == "更亮一些")
+                #expect(note["instruction"] == "at 0.5 s, lower right of the frame: 更亮一些")
+            }
+            try await client.execute(uri: uri, method: .post, headers: Self.jsonType,
+                                     body: Self.body(#"{"take": 1, "box": {"x": 0.9, "y": 0, "width": 0.5, "height": 1}, "text": "x"}"#)) { response in
+                let problem = try Self.json(response)
+                #expect(response.status == .badRequest)
+                #expect(problem["detail"]?.stringValue?.contains("box") == true, "\(problem)")
+            }
+            try await client.execute(uri: uri, method: .post, headers: Self.jsonType, body: Self.body(#"{"take": 4, "text": "x"}"#)) { response in
+                let problem = try Self.json(response)
+                #expect(response.status == .badRequest && problem["detail"] == "shot S01-01 has no take 4")
+            }
+            let notes = try await client.execute(uri: uri, method: .get) { try Self.json($0) }
+            #expect(notes.arrayValue?.count == 1)
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S09-09/notes", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        let next = try await f.studio.generate(reopened, GenerateRequest(shots: ["S01-01"], takes: 1))
+        #expect(next.added.first?.notes == [1], "the next take carries the browser's note")
+    }
+
     /// Every route the router answers is in the OpenAPI document, and every path there is routed.
     @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
         let f = try ServerFixture()
@@ -187,7 +227,7 @@ import Testing
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 #expect(String(buffer: response.body).contains(#"<script type="module" src="/web/app.js"></script>"#))
             }
-            for file in ["app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "style.css"] {
+            for file in ["app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "style.css"] {
                 try await client.execute(uri: "/web/\(file)", method: .get) { response in
                     #expect(response.status == .ok && response.body.readableBytes > 100, "\(file)")
                 }

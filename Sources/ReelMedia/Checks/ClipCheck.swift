@@ -10,8 +10,13 @@ public struct ClipExpectation: Hashable, Sendable, Codable {
     public var height: Int?
     /// Someone speaks in it, so it must have sound and no long silence.
     public var speech: Bool
+    /// Only the shape of ``width``×``height`` matters (within 2%), not the exact size: what a
+    /// take is held to, since models return their own resolutions and the cut scales them.
+    public var shapeOnly: Bool
 
-    public init(duration: RationalTime? = nil, width: Int? = nil, height: Int? = nil, speech: Bool = false) {
+    public init(duration: RationalTime? = nil, width: Int? = nil, height: Int? = nil, speech: Bool = false,
+                shapeOnly: Bool = false) {
+        self.shapeOnly = shapeOnly
         self.duration = duration
         self.width = width
         self.height = height
@@ -81,9 +86,10 @@ public enum ClipCheck {
             }
         }
         if let w = media.width, let h = media.height {
-            if let ew = e.width, let eh = e.height, (w, h) != (ew, eh) {
+            if let ew = e.width, let eh = e.height, (w, h) != (ew, eh),
+               !e.shapeOnly || abs(Double(w) / Double(h) / (Double(ew) / Double(eh)) - 1) > 0.02 {
                 problems.append(ClipProblem(kind: .size, range: whole, measure: Double(w) / Double(h), unit: .ratio,
-                                            summary: "it is \(w)x\(h), not \(ew)x\(eh)"))
+                                            summary: e.shapeOnly ? "it is \(w)x\(h), not the shape of \(ew)x\(eh)" : "it is \(w)x\(h), not \(ew)x\(eh)"))
             }
             if let sar = m.pixelAspect, sar[0] != sar[1] {
                 let shown = Int((Double(w) * Double(sar[0]) / Double(sar[1])).rounded())

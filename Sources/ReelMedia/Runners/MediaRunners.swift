@@ -36,6 +36,7 @@ public struct MediaTools: Sendable {
         registry.register(BurnRunner(tools: self), kind: .burn)
         registry.register(AssembleRunner(tools: self), kind: .assemble)
         registry.register(LastFrameRunner(tools: self), kind: .frame)
+        registry.register(CheckRunner(tools: self), kind: .check)
     }
 }
 

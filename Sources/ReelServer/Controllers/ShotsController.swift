@@ -15,10 +15,37 @@ struct ShotsController {
         var keyframe: Int?
     }
 
+    /// `POST …/notes`: a note on a frame of a take (or on the shot).
+    struct NoteBody: Codable, Sendable {
+        var take: Int?
+        var at: Double?
+        var box: NoteBox?
+        var text: String
+    }
+
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         group.get(":shot", use: show)
         group.patch(":shot", use: edit)
         group.post(":shot/pick", use: pick)
+        group.get(":shot/notes", use: notes)
+        group.post(":shot/notes", use: note)
+    }
+
+    @Sendable func notes(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[NoteReport]> {
+        let production = try library.open(try context.parameters.value("project"))
+        defer { production.close() }
+        let id = try shot(context)
+        _ = try await studio.shot(production, id: id)
+        return JSONAnswer(try await studio.notes(production, shot: id))
+    }
+
+    @Sendable func note(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<NoteReport> {
+        let body = try await request.json(NoteBody.self, context: context)
+        let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
+        defer { production.close() }
+        let note = try await studio.note(production, NoteRequest(shot: try shot(context), take: body.take, at: body.at, box: body.box,
+                                                                  text: body.text))
+        return JSONAnswer(note, status: .created)
     }
 
     @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<ShotReport> {

@@ -13,6 +13,7 @@ struct WebController {
         "projects.js": ("text/javascript; charset=utf-8", PackageResources.projects_js),
         "board.js": ("text/javascript; charset=utf-8", PackageResources.board_js),
         "shot.js": ("text/javascript; charset=utf-8", PackageResources.shot_js),
+        "notes.js": ("text/javascript; charset=utf-8", PackageResources.notes_js),
         "style.css": ("text/css; charset=utf-8", PackageResources.style_css),
         "openapi.json": ("application/json", PackageResources.openapi_json),
     ]

@@ -37,5 +37,7 @@ export const api = {
   editShot: (id, shot, change, version) =>
     send("PATCH", `${project(id)}/shots/${encodeURIComponent(shot)}`, change, version ? { "If-Match": `"${version}"` } : {}),
   pick: (id, shot, body) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/pick`, body),
+  notes: (id, shot) => send("GET", `${project(id)}/shots/${encodeURIComponent(shot)}/notes`),
+  note: (id, shot, body) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/notes`, body),
   media: (id, name) => `${project(id)}/media/${name}`,
 };

@@ -4,7 +4,7 @@ import { api } from "./api.js";
 import { element, money } from "./app.js";
 import { t } from "./i18n.js";
 
-const stateKey = { "no-take": "state_noTake", generating: "state_generating", ready: "state_ready", failed: "state_failed", picked: "state_picked" };
+const stateKey = { "no-take": "state_noTake", generating: "state_generating", ready: "state_ready", failed: "state_failed", "qc-failed": "state_qcFailed", picked: "state_picked" };
 
 // The cut's take first, then the keyframe (picked, else the newest candidate), else the words.
 function picture(project, card) {

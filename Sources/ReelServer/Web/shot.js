@@ -3,6 +3,7 @@
 import { api } from "./api.js";
 import { element, money, showError } from "./app.js";
 import { t } from "./i18n.js";
+import { markers, noteButton, noteList } from "./notes.js";
 
 const sizes = ["EWS", "WS", "FS", "MS", "MCU", "CU", "ECU"];
 const moves = ["static", "push-in", "pull-out", "pan-left", "pan-right", "tilt-up", "tilt-down"];
@@ -57,8 +58,25 @@ function pickButton(view, project, shot, body, picked) {
   });
 }
 
+/** A take: its picture (with the note tools over it), timeline markers, facts and pick. */
+function takeCard(view, project, s, x, notes) {
+  const frame = element("div", { class: "frame" },
+    x.media ? element("video", { src: api.media(project, x.media), controls: true, muted: true, preload: "metadata", playsinline: true }) : null);
+  return element("figure", { class: x.picked ? "picked" : "", "data-take": x.take },
+    frame,
+    x.media ? markers(notes, x, frame) : null,
+    element("figcaption", {},
+      element("div", {}, element("b", { text: `#${x.number}` }), ` ${x.provider}/${x.model} · ${money(x.cost ? [x.cost] : [])}`),
+      x.failure ? element("div", { class: "problem", text: `${x.failureReason}: ${x.failure}` }) : null,
+      x.verdict ? element("div", { class: x.verdict.passed ? "verdict ok" : "verdict bad",
+        text: x.verdict.passed ? t("check_passed") : `${t("check_failed")}: ${x.verdict.problems.map((p) => p.summary).join("; ")}` }) : null,
+      x.notes && x.notes.length ? element("div", { class: "muted", text: `${t("carries_notes")} ${x.notes.join(", ")}` }) : null,
+      x.media ? pickButton(view, project, s.id, { take: x.number }, x.picked) : element("span", { class: "muted", text: x.state }),
+      x.media ? noteButton(project, s.id, x, frame, () => renderShot(view, project, s.id)) : null));
+}
+
 export async function renderShot(view, project, shotID, given) {
-  const report = given || (await api.shot(project, shotID));
+  const [report, notes] = await Promise.all([given || api.shot(project, shotID), api.notes(project, shotID)]);
   const s = report.shot;
   const stills = report.keyframes.filter((k) => k.media);
   const takes = report.takes;
@@ -86,12 +104,7 @@ export async function renderShot(view, project, shotID, given) {
       : element("p", { class: "muted", text: t("noKeyframes", { shot: s.id }) }),
     element("h2", {}, t("takes"), " ", takes.filter((x) => x.media).length > 1 ? playTogether : null),
     takes.length
-      ? element("div", { class: "takes" }, takes.map((x) =>
-          element("figure", { class: x.picked ? "picked" : "", "data-take": x.take },
-            x.media ? element("video", { src: api.media(project, x.media), controls: true, muted: true, preload: "metadata", playsinline: true }) : null,
-            element("figcaption", {},
-              element("div", {}, element("b", { text: `#${x.number}` }), ` ${x.provider}/${x.model} · ${money(x.cost ? [x.cost] : [])}`),
-              x.failure ? element("div", { class: "problem", text: `${x.failureReason}: ${x.failure}` }) : null,
-              x.media ? pickButton(view, project, s.id, { take: x.number }, x.picked) : element("span", { class: "muted", text: x.state })))))
-      : element("p", { class: "muted", text: t("noTakes", { shot: s.id }) }));
+      ? element("div", { class: "takes" }, takes.map((x) => takeCard(view, project, s, x, notes)))
+      : element("p", { class: "muted", text: t("noTakes", { shot: s.id }) }),
+    element("h2", { text: t("notes") }), noteList(notes));
 }

@@ -20,9 +20,11 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
     var fit: String?
     /// The real people whose likeness went with it, as a JSON array of subject ids; nil for none.
     var shows: String?
+    /// The notes its request carried, as a JSON array of note ids; nil for none.
+    var notes: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, shot, number, provider, model, seed, fingerprint, node, fit, shows
+        case id, shot, number, provider, model, seed, fingerprint, node, fit, shows, notes
         case createdAt = "created_at"
         case generatedMs = "generated_ms"
     }
@@ -41,16 +43,20 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
         fit = take.fit?.rawValue
         shows = take.shows.isEmpty ? nil
             : String(decoding: (try? JSONEncoder().encode(take.shows.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
+        notes = take.notes.isEmpty ? nil
+            : String(decoding: (try? JSONEncoder().encode(take.notes)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     /// The take, in `state` as its job's row says.
-    func take(state: TakeState, attempts: Int, providerJobID: String?, updatedAt: Date?, kind: TakeKind = .video) -> Take {
+    func take(state: TakeState, attempts: Int, providerJobID: String?, updatedAt: Date?, kind: TakeKind = .video,
+              verdict: TakeVerdict? = nil) -> Take {
         Take(shot: ShotID(shot), number: number, provider: ProviderID(provider), model: model, seed: UInt64(seed) ?? 0,
              fingerprint: fingerprint, node: NodeID(node), createdAt: Date(timeIntervalSince1970: createdAt),
              generatedMilliseconds: generatedMs, fit: fit.flatMap(TakeFit.init(rawValue:)), state: state,
              attempts: attempts, providerJobID: providerJobID, updatedAt: updatedAt,
              shows: (shows.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []).map { SubjectID($0) },
-             kind: kind)
+             kind: kind, notes: notes.flatMap { try? JSONDecoder().decode([Int64].self, from: Data($0.utf8)) } ?? [],
+             verdict: verdict)
     }
 }
 
@@ -81,10 +87,52 @@ struct PickRow: Codable, FetchableRecord, PersistableRecord {
     var shot: String
     var take: String
     var pickedAt: Double
+    /// Picked by `pick --auto` (by verdict), not by a person.
+    var auto: Bool = false
 
     enum CodingKeys: String, CodingKey {
-        case shot, take
+        case shot, take, auto
         case pickedAt = "picked_at"
+    }
+}
+
+/// A row of `note`: a review note on a frame of a take, or on a shot.
+struct NoteRow: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "note"
+
+    var id: Int64?
+    var shot: String
+    var take: String?
+    var atMs: Int64?
+    /// A ``NoteBox`` as JSON.
+    var box: String?
+    var text: String
+    var author: String?
+    var createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, shot, take, box, text, author
+        case atMs = "at_ms"
+        case createdAt = "created_at"
+    }
+
+    init(_ note: ShotNote) {
+        id = nil
+        shot = note.shot.rawValue
+        take = note.take?.rawValue
+        atMs = note.at?.milliseconds
+        box = note.box.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+        text = note.text
+        author = note.author
+        createdAt = note.createdAt.timeIntervalSince1970
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var note: ShotNote {
+        ShotNote(id: id ?? 0, shot: ShotID(shot), take: take.map { TakeID($0) }, at: atMs.map { RationalTime.milliseconds($0) },
+                 box: box.flatMap { try? JSONDecoder().decode(NoteBox.self, from: Data($0.utf8)) }, text: text, author: author,
+                 createdAt: Date(timeIntervalSince1970: createdAt))
     }
 }
 

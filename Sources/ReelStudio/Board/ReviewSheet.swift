@@ -15,7 +15,7 @@ public struct ReviewSheet: Sendable {
         /// Frame images relative to the page: start, middle, end.
         public var frames: [String]
         /// The quality check, when it ran.
-        public var verdict: ClipVerdict?
+        public var verdict: TakeVerdict?
     }
 
     /// One shot, its keyframe candidates and its takes.
@@ -25,6 +25,8 @@ public struct ReviewSheet: Sendable {
         public var cards: [Card]
         /// Keyframe candidates, newest first: each card's one frame is the still.
         public var keyframes: [Card] = []
+        /// The shot's review notes, oldest first.
+        public var notes: [NoteReport] = []
     }
 
     public var title: String
@@ -60,6 +62,7 @@ public struct ReviewSheet: Sendable {
         .verdict { font-weight: 600; margin: 4px 0; }
         .verdict.ok { color: var(--ok); }
         .verdict.bad { color: var(--bad); }
+        .notes li.open { font-weight: 600; }
         .problems { margin: 0 0 4px 16px; padding: 0; color: var(--bad); }
         .muted { color: var(--muted); }
         .keyframes { display: flex; flex-wrap: wrap; gap: 10px; margin: 0 0 12px; }
@@ -102,6 +105,13 @@ public struct ReviewSheet: Sendable {
         out += "<h2>\(esc(shot.id.rawValue))<small>\(esc(shot.size.rawValue)) · \(esc(shot.move.name)) · "
             + String(format: "%.1f s", shot.duration.seconds) + "</small></h2>\n"
         out += "<p class=\"prompt\">\(esc(row.prompt))</p>\n"
+        if !row.notes.isEmpty {
+            out += "<ul class=\"notes\">" + row.notes.map { note in
+                let place = [note.take, note.at.map { String(format: "%.2f s", $0) }, note.box?.region].compactMap { $0 }
+                return "<li class=\"\(esc(note.status))\">note \(note.id)\(place.isEmpty ? "" : " (" + esc(place.joined(separator: ", ")) + ")"): "
+                    + "\(esc(note.text)) <span class=\"muted\">\(esc(note.status))</span></li>"
+            }.joined() + "</ul>\n"
+        }
         if !row.keyframes.isEmpty {
             out += "<div class=\"keyframes\" aria-label=\"keyframes\">\n"
             for card in row.keyframes { out += keyframe(card) }
@@ -162,6 +172,9 @@ public struct ReviewSheet: Sendable {
         if t.attempts > 1 { facts.append("\(t.attempts) attempts") }
         out += "<div class=\"muted\">\(esc(facts.joined(separator: " · ")))</div>\n"
         if !t.current { out += "<div class=\"muted\">made from an earlier version of the shot</div>\n" }
+        if !t.notes.isEmpty {
+            out += "<div class=\"muted\">carries notes \(t.notes.map(String.init).joined(separator: ", "))</div>\n"
+        }
         out += "</div>\n</div>\n"
         return out
     }

@@ -67,6 +67,16 @@ struct FilmGraphBuilder {
 
     /// The picked keyframe of each shot that has one (finished): where its remote takes start.
     var keyframes: [ShotID: Take] = [:]
+    /// Every review note, by id: what a take that carries notes adds to its prompt.
+    var notes: [Int64: ShotNote] = [:]
+
+    /// What the notes `take` carries add to its prompt: ` Director's notes: at 1.5 s, upper
+    /// left of the frame: her scarf should be red.`; empty for none.
+    func noteInstructions(_ take: Take) -> String {
+        let lines = take.notes.compactMap { notes[$0]?.instruction }
+        guard !lines.isEmpty else { return "" }
+        return " Director's notes: " + lines.map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " ")
+    }
 
     /// A still a remote take starts or ends on.
     enum Frame {
@@ -257,7 +267,7 @@ struct FilmGraphBuilder {
         // A model that cannot make the shot's exact length makes the nearest it can; the
         // conform trims it or holds its last frame.
         let length = take.generatedMilliseconds.map { RationalTime.milliseconds($0) } ?? shot.duration
-        let video = VideoRequest(prompt: prompt, brief: brief, mode: mode, duration: length, format: format,
+        let video = VideoRequest(prompt: prompt + noteInstructions(take), brief: brief, mode: mode, duration: length, format: format,
                                  images: images, seed: take.seed, model: take.model)
         var node = GraphNode(id: take.node, spec: try Generators.spec(generator, kind: .video, request: video, model: take.model),
                              inputs: inputs, shot: shot.id, label: "take \(label)")
@@ -270,16 +280,7 @@ struct FilmGraphBuilder {
     /// The node of a still a remote take starts or ends on, added to `graph` once.
     private func frameNode(_ frame: Frame, for shot: Shot, in graph: inout JobGraph) throws -> NodeID {
         let source = frame.take
-        guard let output = source.output else { throw ReelError(.internalError, "\(source.id) has no file") }
-        // The finished take or keyframe: given, never made again.
-        let given = NodeID("\(source.kind == .keyframe ? "keyframe-pick" : "take"):\(source.id)")
-        if graph[given] == nil {
-            var node = GraphNode(id: given, spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
-                                                          params: ["digest": .string(output.asset.digest.rawValue)]),
-                                 shot: source.shot, label: "\(source.kind == .keyframe ? "keyframe" : "take") \(source.id)")
-            node.given = output
-            graph.add(node)
-        }
+        let given = try givenNode(source, in: &graph)
         guard case .lastFrame = frame, let sourceShot = storyboard.shot(source.shot) else { return given }
         // Continuity: the exact last frame the cut shows of the picked take of the shot it
         // continues (a take longer than its shot is trimmed: its frame at the cut).
@@ -292,6 +293,20 @@ struct FilmGraphBuilder {
                                 inputs: [given], shot: source.shot, label: "last frame of \(source.id)"))
         }
         return frameNode
+    }
+
+    /// The node of a finished take or keyframe's file, added to `graph` once: given, never made again.
+    private func givenNode(_ source: Take, in graph: inout JobGraph) throws -> NodeID {
+        guard let output = source.output else { throw ReelError(.internalError, "\(source.id) has no file") }
+        let given = NodeID("\(source.kind == .keyframe ? "keyframe-pick" : "take"):\(source.id)")
+        if graph[given] == nil {
+            var node = GraphNode(id: given, spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
+                                                          params: ["digest": .string(output.asset.digest.rawValue)]),
+                                 shot: source.shot, label: "\(source.kind == .keyframe ? "keyframe" : "take") \(source.id)")
+            node.given = output
+            graph.add(node)
+        }
+        return given
     }
 
     /// The consent gate: a real person's likeness leaves the machine only with consent in
@@ -357,10 +372,40 @@ struct FilmGraphBuilder {
             + "the animatic's panel never leaves the machine)"
     }
 
-    /// Only the jobs that make `takes`: for `reel generate`.
+    /// Only the jobs that make `takes`, each followed by its quality check: for `reel generate`.
     func takesGraph(_ takes: [(Shot, Take)]) throws -> JobGraph {
         var graph = JobGraph()
-        for (shot, take) in takes { try addTake(take, of: shot, to: &graph) }
+        for (shot, take) in takes {
+            let video = try addTake(take, of: shot, to: &graph)
+            addCheck(of: take, shot: shot, video: video, to: &graph)
+        }
         return graph
+    }
+
+    /// Adds the quality check of a finished take that has none yet (made before checks, or
+    /// its check was interrupted): its file is given, the check runs on it.
+    func addCheck(ofStored take: Take, shot: Shot, to graph: inout JobGraph) throws {
+        guard take.verdict == nil, take.succeeded else { return }
+        let given = try givenNode(take, in: &graph)
+        addCheck(of: take, shot: shot, video: given, to: &graph)
+    }
+
+    /// The node of a take's quality check (`check:S01-02#3`): its verdict is stored with the take.
+    static func checkNode(_ take: TakeID) -> NodeID { NodeID("check:\(take)") }
+
+    /// Adds the quality check of `take`, made by node `video`: its length and shape against
+    /// what was asked, and its picture (a static shot the animatic draws is a still on purpose).
+    func addCheck(of take: Take, shot: Shot, video: NodeID, to graph: inout JobGraph) {
+        let asked = take.generatedMilliseconds.map { RationalTime.milliseconds($0) } ?? shot.duration
+        let format = settings.format
+        let held = take.provider == generators.video.descriptor.id && shot.move == .static
+        let params = ClipCheckParams(expected: ClipExpectation(duration: asked, width: format.width, height: format.height,
+                                                               shapeOnly: true),
+                                     allowed: held ? [.frozen] : [], take: take.id.rawValue)
+        let id = Self.checkNode(take.id)
+        guard graph[id] == nil, let json = try? JSONValue(encoding: params) else { return }
+        graph.add(GraphNode(id: id, spec: JobSpec(kind: .check, kindVersion: ClipCheckParams.kindVersion, provider: "reel",
+                                                  model: "clip-check", params: json),
+                            inputs: [video], shot: shot.id, label: "check \(take.id)"))
     }
 }

@@ -130,11 +130,14 @@ struct FilmPlan: Sendable {
 
     /// What asking for `want` takes of one shot does, given `all` its takes (of one kind):
     /// the ones of this version on this provider that it resumes, and the numbers of the
-    /// ones it adds. `generate` and `keyframes` both ask here.
-    static func ask(_ all: [Take], fingerprint: String, provider: ProviderID, want: Int) -> (resumed: [Take], numbers: [Int]) {
+    /// ones it adds. Only takes made with every open note (`notes`) count towards `want`:
+    /// a note asks for new takes. `generate` and `keyframes` both ask here.
+    static func ask(_ all: [Take], fingerprint: String, provider: ProviderID, want: Int, notes: [Int64] = [])
+        -> (resumed: [Take], numbers: [Int]) {
         let current = all.filter { $0.fingerprint == fingerprint && $0.provider == provider }
+        let answering = current.filter { Set($0.notes).isSuperset(of: notes) }
         let next = nextNumber(all)
-        return (resumable(current), Array(next..<(next + missing(current, want: want))))
+        return (resumable(current), Array(next..<(next + missing(answering, want: want))))
     }
 
     /// The number of a shot's next take: numbers are never reused.

@@ -5,9 +5,11 @@ import ReelModel
 /// Which take of a shot goes into the cut. The render and the exports both ask here, so
 /// an exported timeline always shows the takes the film shows.
 ///
-/// In order: the picked take (even one made from an earlier version of the shot), else
-/// the newest good take of the shot as it is now, else the newest good take of an
-/// earlier version, else none (the render puts the animatic in; the exports a marker).
+/// In order: the picked take (even one made from an earlier version of the shot, or one
+/// its quality check failed), else the newest good take of the shot as it is now, else the
+/// newest good take of an earlier version, else none (the render puts the animatic in; the
+/// exports a marker). A good take succeeded and did not fail its check: a failed take is
+/// never chosen without a person picking it.
 enum TakeChoice: Sendable {
     case picked(Take, NodeOutput, outdated: Bool)
     case current(Take, NodeOutput)
@@ -20,7 +22,7 @@ enum TakeChoice: Sendable {
         if let pick, let picked = takes.first(where: { $0.id == pick }), let output = picked.output {
             return .picked(picked, output, outdated: picked.fingerprint != fingerprint)
         }
-        let good = takes.filter(\.succeeded).sorted { $0.number > $1.number }
+        let good = takes.filter(\.usable).sorted { $0.number > $1.number }
         if let take = good.first(where: { $0.fingerprint == fingerprint }), let output = take.output {
             return .current(take, output)
         }
@@ -44,6 +46,8 @@ enum TakeChoice: Sendable {
         switch self {
         case .picked(let take, _, outdated: true):
             "\(shot.id): the picked take \(take.id) was made from an earlier version of the shot"
+        case .picked(let take, _, _) where take.verdict?.passed == false:
+            "\(shot.id): the picked take \(take.id) failed its quality check (\(take.verdict?.summary ?? ""))"
         case .older(let take, _): "\(shot.id): using \(take.id), made from an earlier version of the shot"
         default: nil
         }

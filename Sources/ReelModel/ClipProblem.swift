@@ -1,5 +1,4 @@
 import Foundation
-import ReelModel
 
 /// One thing wrong with a clip: what kind, when, and how much.
 ///
@@ -8,7 +7,7 @@ import ReelModel
 ///             summary: "the picture is black (mean luma 16)")
 /// ```
 public struct ClipProblem: Hashable, Sendable, Codable {
-    /// The kinds of problem ``ClipCheck`` finds.
+    /// The kinds of problem a clip's quality check finds.
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         /// Black or nearly black frames (≥ 0.2 s).
         case black
@@ -36,6 +35,12 @@ public struct ClipProblem: Hashable, Sendable, Codable {
         case noAudio = "no-audio"
         /// The sound is too quiet or too loud.
         case loudness
+        /// The file cannot be read as a video at all (a take's check; `reel check` says so as an error).
+        case unreadable
+
+        /// True for problems of a stretch of the clip (black, frozen, flash, flicker, cut,
+        /// silence), false for problems of the whole (length, size, sound, unreadable).
+        public var isMoment: Bool { [.black, .frozen, .flash, .flicker, .cut, .silence].contains(self) }
     }
 
     /// What ``ClipProblem/measure`` counts.
@@ -69,52 +74,6 @@ public struct ClipProblem: Hashable, Sendable, Codable {
         self.measure = (measure * 1000).rounded() / 1000
         self.unit = unit
         self.summary = summary
-    }
-}
-
-/// The outcome of a clip's check: pass, or fail with every problem found. The same JSON
-/// (`reel.clip-check`, version 1) for every surface that shows it.
-public struct ClipVerdict: Hashable, Sendable, Codable {
-    public var schema = "reel.clip-check"
-    public var version = 1
-    /// The file checked.
-    public var file: String
-    public var passed: Bool { problems.isEmpty }
-    /// Every problem, in time order.
-    public var problems: [ClipProblem]
-    /// What the probe found: size, rate, exact frame count and length, streams.
-    public var media: MediaInfo
-    /// The sound's integrated loudness and true peak, when the clip has sound.
-    public var loudness: LoudnessMeasurement?
-
-    public init(file: String, problems: [ClipProblem], media: MediaInfo, loudness: LoudnessMeasurement?) {
-        self.file = file
-        self.problems = problems
-        self.media = media
-        self.loudness = loudness
-    }
-
-    enum CodingKeys: String, CodingKey { case schema, version, file, passed, problems, media, loudness }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        schema = try c.decode(String.self, forKey: .schema)
-        version = try c.decode(Int.self, forKey: .version)
-        file = try c.decode(String.self, forKey: .file)
-        problems = try c.decode([ClipProblem].self, forKey: .problems)
-        media = try c.decode(MediaInfo.self, forKey: .media)
-        loudness = try c.decodeIfPresent(LoudnessMeasurement.self, forKey: .loudness)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schema, forKey: .schema)
-        try c.encode(version, forKey: .version)
-        try c.encode(file, forKey: .file)
-        try c.encode(passed, forKey: .passed)
-        try c.encode(problems, forKey: .problems)
-        try c.encode(media, forKey: .media)
-        try c.encodeIfPresent(loudness, forKey: .loudness)
     }
 }
 
