@@ -2,7 +2,7 @@ import Foundation
 
 // reel-bench: Reel's speed figures, each against a reference measured in the same run.
 // Usage: reel-bench [ROOT] [GROUP…]   ROOT is the package directory (for the examples);
-// groups: render, second, parse, plan, engine, assembly, scheduling (default: all).
+// groups: render, second, parse, plan, engine, assembly, scheduling, check (default: all).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: arguments.first ?? FileManager.default.currentDirectoryPath)
 let groups = Set(arguments.dropFirst())
@@ -36,6 +36,10 @@ if wanted("engine") {
 if wanted("scheduling") {
     log("scheduling (60 shots × 3 takes on the simulated provider)…")
     figures += try await SchedulingBenchmarks(scratch: scratch).run()
+}
+if wanted("check") {
+    log("quality check of a take…")
+    figures += try await CheckBenchmarks(scratch: scratch).run()
 }
 if wanted("assembly") {
     log("assembly…")

@@ -47,12 +47,22 @@ struct GenerateCommand: AsyncParsableCommand {
         if json {
             try Terminal.json(GenerateReport(result))
         } else {
-            Terminal.out("\(Plural.count(result.covered.count, "take")) on \(Set(result.covered.map(\.provider)).map(\.rawValue).sorted().joined(separator: ", ")): "
-                         + "\(result.covered.count - summary.failures.count - summary.skipped.count) ready, "
-                         + "\(summary.failures.count + summary.skipped.count) failed")
+            let report = GenerateReport(result)
+            if result.covered.isEmpty {
+                Terminal.out(result.verdicts.isEmpty ? "nothing to make: every shot has its takes"
+                             : "no new takes; \(Plural.count(result.verdicts.count, "earlier take")) checked")
+            } else {
+                let failed = result.covered.filter { report.failed[$0.node.rawValue] != nil || summary.skipped[$0.node] != nil }.count
+                Terminal.out("\(Plural.count(result.covered.count, "take")) on \(Set(result.covered.map(\.provider)).map(\.rawValue).sorted().joined(separator: ", ")): "
+                             + "\(result.covered.count - failed) ready, \(failed) failed")
+            }
             for (id, failure) in summary.failures.sorted(by: { $0.key < $1.key }) {
                 Terminal.out("  \(result.graph[id]?.label ?? id.rawValue): \(failure)")
             }
+            for (take, verdict) in report.checks.sorted(by: { $0.key < $1.key }) where !verdict.passed {
+                Terminal.out("  \(take) \(verdict.summary.replacingOccurrences(of: "failed:", with: "failed the check:"))")
+            }
+            for note in result.notes { Terminal.out("note: \(note)") }
         }
         if !summary.failures.isEmpty || !summary.skipped.isEmpty {
             throw ReelError(.mediaFailed, "\(Plural.count(summary.failures.count + summary.skipped.count, "job")) did not finish",
@@ -68,24 +78,6 @@ extension GenerateCommand {
     }
 }
 
-/// `generate --json`.
-struct GenerateReport: Encodable {
-    var added: [String]
-    var covered: [String]
-    var ran: Int
-    var reused: Int
-    var failed: [String: String]
-    var spent: [Money]
-
-    init(_ r: GenerateResult) {
-        added = r.added.map(\.id.rawValue)
-        covered = r.covered.map(\.id.rawValue)
-        ran = r.summary?.ran ?? 0
-        reused = r.summary?.cached ?? 0
-        failed = Dictionary(uniqueKeysWithValues: (r.summary?.failures ?? [:]).map { ($0.key.rawValue, $0.value.description) })
-        spent = r.summary?.spent.map { [$0] } ?? []
-    }
-}
 
 /// `generate --dry-run`: what would run, where, for how much.
 struct DryRunReport: Encodable {

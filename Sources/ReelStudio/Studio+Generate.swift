@@ -36,6 +36,34 @@ public struct GenerateResult: Sendable {
     public var spent: [Money]
     /// What the user should know (shots left out, and why).
     public var notes: [String] = []
+    /// The verdicts of the takes checked by this call (new takes, and earlier ones not yet checked).
+    public var verdicts: [TakeID: TakeVerdict] = [:]
+}
+
+/// What `generate` did, as `--json`, the studio and MCP report it.
+public struct GenerateReport: Codable, Sendable, Hashable {
+    public var added: [String]
+    public var covered: [String]
+    public var ran: Int
+    public var reused: Int
+    /// Jobs that failed, by node, with why.
+    public var failed: [String: String]
+    public var spent: [Money]
+    /// The quality check of each take checked, by take.
+    public var checks: [String: TakeVerdict]
+    /// What the user should know (shots left out, and why).
+    public var notes: [String]
+
+    public init(_ r: GenerateResult) {
+        added = r.added.map(\.id.rawValue)
+        covered = r.covered.map(\.id.rawValue)
+        ran = r.summary?.ran ?? 0
+        reused = r.summary?.cached ?? 0
+        failed = Dictionary(uniqueKeysWithValues: (r.summary?.failures ?? [:]).map { ($0.key.rawValue, $0.value.description) })
+        spent = r.summary?.spent.map { [$0] } ?? []
+        checks = Dictionary(uniqueKeysWithValues: r.verdicts.map { ($0.key.rawValue, $0.value) })
+        notes = r.notes
+    }
 }
 
 extension Studio {
@@ -96,6 +124,16 @@ extension Studio {
         }
         try await production.repository.addTakes(added)
         result.summary = try await run(graph, in: production, generators: generators, command: command, events: events)
+        // The verdicts of the takes this run checked, as the store now has them.
+        let checked = Set(graph.nodes.filter { $0.spec.kind == .check }.map(\.id))
+        if !checked.isEmpty {
+            for shot in Set(graph.nodes.compactMap(\.shot)) {
+                for take in try await production.repository.takes(of: shot)
+                where checked.contains(FilmGraphBuilder.checkNode(take.id)) {
+                    if let verdict = take.verdict { result.verdicts[take.id] = verdict }
+                }
+            }
+        }
         return result
     }
 }
