@@ -47,9 +47,15 @@ let package = Package(
         ]),
         // Timelines out to editors: OTIO, FCPXML, EDL, SRT/VTT, Jianying drafts. Pure text writers.
         .target(name: "ReelExport", dependencies: ["ReelModel", "ReelMedia"]),
+        // From an idea to a screenplay: templates filled offline (later: the writer, the
+        // interview and the LLM shot planner).
+        .target(name: "ReelAssistant", dependencies: [
+            "ReelModel", "ReelScript",
+            .product(name: "Yams", package: "Yams"),
+        ], resources: ["reversal", "romance", "suspense", "comedy", "product", "trailer"].map { .embedInCode("Templates/\($0).yaml") }),
         // Use cases: the only target that knows the whole pipeline.
         .target(name: "ReelStudio", dependencies: [
-            "ReelModel", "ReelScript", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStore", "ReelExport",
+            "ReelModel", "ReelScript", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStore", "ReelExport", "ReelAssistant",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The studio in a browser: an HTTP API over Studio's use cases and the web studio,
@@ -100,6 +106,7 @@ let package = Package(
         .testTarget(name: "ReelStoreTests", dependencies: ["ReelSnapshot", "ReelStore", "ReelTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReelExportTests", dependencies: ["ReelSnapshot", "ReelExport", "ReelTesting"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelAssistantTests", dependencies: ["ReelAssistant", "ReelScript"]),
         .testTarget(name: "ReelStudioTests", dependencies: ["ReelSnapshot", "ReelStudio", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelCLITests", dependencies: ["ReelSnapshot", "ReelCLI", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelServerTests", dependencies: [

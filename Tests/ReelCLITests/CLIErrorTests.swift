@@ -63,6 +63,9 @@ import Testing
         (["pick"], "reel: error: say which shot and take (`reel pick S01-02 3`), or pick by the check with --auto\n"),
         (["note", "S01-01", "2", "--box", "0.8,0,0.5,1", "x"], "reel: error: --box 0.8,0,0.5,1 is not a box inside the frame"),
         (["note", "S01-01", "--at", "1"], "reel: error: say what should change"),
+        (["new"], "reel: error: say which template: `reel new --template reversal` (`reel templates` lists them)\n"),
+        (["new", "--template", "reversal", "--set", "hero"], "reel: error: --set takes name=value (got 'hero')"),
+        (["new", "--template", "reversal", "--lang", "fr"], "reel: error: --lang must be en or zh (got 'fr')\n"),
         (["dev", "simulate", "--broken-clips", "2"], "reel: error: --broken-clips is a probability between 0 and 1 (got 2.0)\n"),
     ])
     func usageErrorsExitWith64(arguments: [String], message: String) async throws {
@@ -74,7 +77,7 @@ import Testing
 
 /// The help people read, kept as snapshots.
 @Suite struct CLIHelpTests {
-    @Test(arguments: ["", "make", "init", "plan", "shot", "cast", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "render", "export", "status", "stats", "board", "serve",
+    @Test(arguments: ["", "make", "new", "templates", "init", "plan", "shot", "cast", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "render", "export", "status", "stats", "board", "serve",
                           "doctor"])
     func help(command: String) async throws {
         let result = try await ReelBinary.run(command.isEmpty ? ["--help"] : [command, "--help"])
