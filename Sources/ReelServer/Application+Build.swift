@@ -29,6 +29,8 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestCon
     ProjectsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
     MediaController(library: library).addRoutes(to: api.group("projects/:project/media"))
+    EventsController(library: library, studio: configuration.studio, interval: configuration.watchInterval)
+        .addRoutes(to: api.group("projects"))
     WebController().addRoutes(to: router)
     return router
 }
@@ -89,6 +91,7 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/shots/{shot}/notes",
         "POST /api/projects/{project}/shots/{shot}/notes",
         "GET /api/projects/{project}/media/{name}",
+        "GET /api/projects/{project}/events",
     ]
 }
 

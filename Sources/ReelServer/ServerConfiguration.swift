@@ -10,8 +10,12 @@ public struct ServerConfiguration: Sendable {
     /// A directory of projects (each a folder with a `reel.yaml`), or one project.
     public var projects: URL
     public var studio: Studio
+    /// How often the live view looks at a project for changes made elsewhere.
+    public var watchInterval: Duration
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, projects: URL, studio: Studio = Studio()) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, projects: URL, studio: Studio = Studio(),
+                watchInterval: Duration = .seconds(1)) {
+        self.watchInterval = watchInterval
         self.host = host
         self.port = port
         self.projects = projects

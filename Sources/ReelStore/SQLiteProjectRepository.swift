@@ -170,6 +170,26 @@ public struct SQLiteProjectRepository: ProjectRepository {
         }
     }
 
+    public func changeToken() async throws -> String {
+        try await database.read { db in
+            // Counts catch rows added; the newest times catch rows changed in place.
+            let parts = try Row.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(updated_at), 0) FROM job) AS jobs,
+                       (SELECT COALESCE(MAX(updated_at), 0) FROM storyboard) AS board,
+                       (SELECT COUNT(*) || '/' || COALESCE(MAX(updated_at), 0) FROM shot_edit) AS edits,
+                       (SELECT COUNT(*) || '/' || COALESCE(MAX(updated_at), 0) FROM cast_entry) AS cast,
+                       (SELECT COUNT(*) FROM consent_event) AS consents,
+                       (SELECT COUNT(*) FROM take) || '/' || (SELECT COUNT(*) FROM keyframe) AS takes,
+                       (SELECT COUNT(*) || '/' || COALESCE(MAX(picked_at), 0) FROM pick) AS picks,
+                       (SELECT COUNT(*) || '/' || COALESCE(MAX(picked_at), 0) FROM keyframe_pick) AS keyframePicks,
+                       (SELECT COUNT(*) FROM note) AS notes
+                """)
+            let text = ["jobs", "board", "edits", "cast", "consents", "takes", "picks", "keyframePicks", "notes"]
+                .map { ((parts?[$0] as DatabaseValue?) ?? .null).description }.joined(separator: ";")
+            return String(Hashing.sha256(text).rawValue.prefix(16))
+        }
+    }
+
     public func notes(of shot: ShotID?) async throws -> [ShotNote] {
         try await database.read { db in
             try NoteRow.fetchAll(db, sql: "SELECT * FROM note WHERE (? IS NULL OR shot = ?) ORDER BY id",

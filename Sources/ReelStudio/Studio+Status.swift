@@ -48,3 +48,18 @@ extension Studio {
         ProjectLock.holder(of: stateDirectory)
     }
 }
+
+extension Studio {
+    /// A token that changes whenever what a studio shows of the project changes: its state
+    /// (``ProjectRepository/changeToken()``), its settings or its script. The studio's live
+    /// view compares tokens to know when to refresh, whoever made the change.
+    public func changeToken(_ production: Production) async throws -> String {
+        var token = try await production.repository.changeToken()
+        let files = [production.script] + (production.workspace.projectDirectory.map { [$0.appendingPathComponent(ProjectConfig.fileName)] } ?? [])
+        for file in files {
+            let modified = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date) ?? nil
+            token += "-" + String(Int64((modified?.timeIntervalSince1970 ?? 0) * 1000), radix: 36)
+        }
+        return token
+    }
+}

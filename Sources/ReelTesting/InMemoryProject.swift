@@ -123,6 +123,11 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
 
     public func automaticPicks() -> Set<ShotID> { autoPicked }
 
+    public func changeToken() -> String {
+        "\(sequence)|\(takeRequests.count)|\(pickByShot.values.flatMap { $0.map { "\($0.key)=\($0.value)" } }.sorted())|"
+            + "\(noteList.count)|\(edits.count)|\(cast.count)|\(consents.count)|\(storyboard?.shots.count ?? 0)"
+    }
+
     public func notes(of shot: ShotID?) -> [ShotNote] { noteList.filter { shot == nil || $0.shot == shot } }
 
     public func addNote(_ note: ShotNote) throws -> ShotNote {

@@ -193,6 +193,38 @@ import Testing
         #expect(next.added.first?.notes == [1], "the next take carries the browser's note")
     }
 
+    /// The live view: the first event is the project's change token; a change made anywhere
+    /// else (here: a pick through the use case, as the command line makes it) ends a wait
+    /// from that token with a `changed` event carrying a new one. An unknown project is a 404.
+    @Test func aChangeMadeElsewhereIsAnEvent() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        _ = try await f.studio.generate(production, GenerateRequest(shots: ["S01-01"], takes: 2))
+        production.close()
+        var configuration = f.configuration
+        configuration.watchInterval = .milliseconds(10)
+        try await buildApplication(configuration).test(.router) { client in
+            let hello = try await client.execute(uri: "/api/projects/two-rooms/events?once=1", method: .get) { response in
+                #expect(response.status == .ok && response.headers[.contentType]?.hasPrefix("text/event-stream") == true)
+                return String(buffer: response.body)
+            }
+            #expect(hello.hasPrefix("id: ") && hello.contains("\nevent: hello\n"), "\(hello)")
+            let token = try #require(hello.split(separator: "\n").first?.dropFirst(4))
+            // Nothing changed: asking from the current token again would wait; a pick ends the wait.
+            let pick = try f.production()
+            _ = try await f.studio.pick(pick, shot: "S01-01", number: 2)
+            pick.close()
+            let changed = try await client.execute(uri: "/api/projects/two-rooms/events?once=1&since=\(token)", method: .get) { response in
+                String(buffer: response.body)
+            }
+            #expect(changed.contains("\nevent: changed\n") && !changed.hasPrefix("id: \(token)\n"), "\(changed)")
+            try await client.execute(uri: "/api/projects/nowhere/events?once=1", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     /// Every route the router answers is in the OpenAPI document, and every path there is routed.
     @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
         let f = try ServerFixture()
@@ -210,6 +242,7 @@ import Testing
                 let parts = route.split(separator: " ")
                 let uri = parts[1].replacingOccurrences(of: "{project}", with: "two-rooms")
                     .replacingOccurrences(of: "{shot}", with: "S01-01").replacingOccurrences(of: "{name}", with: "x.png")
+                    + (route.hasSuffix("/events") ? "?once=1" : "")
                 try await client.execute(uri: uri, method: HTTPRequest.Method(String(parts[0]))!, headers: Self.jsonType,
                                          body: Self.body("{}")) { response in
                     #expect(response.status != .notFound || uri.contains("media"), "\(route) is routed")

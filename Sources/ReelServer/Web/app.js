@@ -34,13 +34,50 @@ export function showError(error) {
 }
 
 let retry;
+let live = null;
 
-async function route() {
+/**
+ * The live view: one EventSource per open project. A `changed` event (a pick or a note from
+ * another browser, a take a terminal run finished) re-renders the page — unless the user is in
+ * the middle of typing, then a banner offers the refresh. A lost connection shows the offline
+ * banner; EventSource reconnects by itself and resumes from the last token it saw.
+ */
+function watch(project) {
+  if (live && live.project === project) return;
+  if (live) live.source.close();
+  live = null;
+  // `?live=0` turns it off (a page snapshot: an open stream never lets a headless browser settle).
+  if (!project || typeof EventSource === "undefined" || new URLSearchParams(location.search).get("live") === "0") return;
+  const source = new EventSource(`/api/projects/${encodeURIComponent(project)}/events`);
+  live = { project, source };
+  source.addEventListener("changed", () => {
+    // Someone typing, or watching a take, is not interrupted.
+    const busy = (document.activeElement && document.activeElement.closest("form"))
+      || [...document.querySelectorAll("video")].some((v) => !v.paused);
+    if (busy) {
+      banner.dataset.kind = "changed";
+      banner.replaceChildren(t("changedElsewhere"), " ", element("button", { type: "button", text: t("refresh"), onclick: () => route() }));
+      banner.hidden = false;
+    } else {
+      route({ quiet: true });
+    }
+  });
+  source.addEventListener("open", () => { if (banner.dataset.kind === "offline") banner.hidden = true; });
+  source.addEventListener("error", () => {
+    banner.textContent = t("offline");
+    banner.dataset.kind = "offline";
+    banner.hidden = false;
+  });
+}
+
+async function route(options = {}) {
   clearTimeout(retry);
+  const scroll = options.quiet ? window.scrollY : 0;
   languageButton.textContent = t("language");
   crumbs.replaceChildren();
   try {
     const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
+    watch(parts[0] === "p" ? parts[1] : null);
     if (parts[0] === "p" && parts[1] && parts[2] === "s" && parts[3]) {
       crumbs.append(element("a", { href: `#/p/${encodeURIComponent(parts[1])}`, text: parts[1] }), " / ", parts[3]);
       await renderShot(view, parts[1], parts[3]);
@@ -51,6 +88,7 @@ async function route() {
       await renderProjects(view);
     }
     banner.hidden = true;
+    if (options.quiet) window.scrollTo(0, scroll);
   } catch (error) {
     if (error instanceof OfflineError) {
       banner.textContent = t("offline");
@@ -65,8 +103,8 @@ async function route() {
 
 languageButton.addEventListener("click", () => {
   setLanguage(language() === "zh" ? "en" : "zh");
-  route();
+  route({ quiet: true });
 });
 setLanguage(language());
-window.addEventListener("hashchange", route);
+window.addEventListener("hashchange", () => route());
 route();

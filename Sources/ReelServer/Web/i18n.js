@@ -28,6 +28,8 @@ const table = {
   note_resolved: ["resolved", "已解决"],
   note_carriedBy: ["carried by", "已带入"],
   cancel: ["Cancel", "取消"],
+  changedElsewhere: ["Someone changed this project.", "有人修改了这个项目。"],
+  refresh: ["Refresh", "刷新"],
   state_picked: ["picked", "已选"],
   keyframes: ["Keyframes", "关键帧"],
   takes: ["Takes", "镜头版本"],
