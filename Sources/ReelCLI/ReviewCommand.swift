@@ -38,6 +38,7 @@ struct ReviewCommand: AsyncParsableCommand {
         let failed = takes.filter { $0.verdict?.passed == false }
         Terminal.out("\(Plural.count(result.sheet.rows.count, "shot")), \(Plural.count(takes.count, "take"))"
                      + (check ? ", \(failed.count) failing the check" : "") + ": \(result.html.path)")
+        if let contact = result.contactSheet { Terminal.out("contact sheet: \(contact.path)") }
         for card in failed {
             Terminal.out("  \(card.take.take): " + (card.verdict?.problems.map(\.summary).joined(separator: "; ") ?? ""))
         }

@@ -34,7 +34,7 @@ extension SimulatedClipRenderer {
             let fill = "scale=\(clip.width):\(clip.height):force_original_aspect_ratio=increase,crop=\(clip.width):\(clip.height),setsar=1"
             // A slow push in from exactly the still (zoom 1 on the first frame).
             let push = "zoompan=z='1+0.002*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=\(clip.width)x\(clip.height):fps=\(rate)"
-            let text = "drawtext=font='Noto Sans CJK SC':textfile='\(filterPath(textFile))':expansion=none:fontsize=\(font)"
+            let text = "drawtext=font='Noto Sans CJK SC':textfile='\(FilterQuoting.insideQuotes(textFile))':expansion=none:fontsize=\(font)"
                 + ":fontcolor=white:box=1:boxcolor=black@0.45:boxborderw=\(font / 2):x=(w-tw)/2:y=h-th-\(font * 2)"
             args = ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-loop", "1", "-framerate", rate, "-i", image.path]
             filters = [fill, push, "format=yuv420p", text]
@@ -46,7 +46,7 @@ extension SimulatedClipRenderer {
             let source = "gradients=s=\(size):r=\(rate):c0=\(first):c1=\(second):x0=0:y0=0:x1=\(clip.width):y1=\(clip.height)"
                 + ":seed=\(clip.seed % 4_294_967_296):speed=0.02"
             let font = max(16, min(clip.width, clip.height) / 18)
-            let text = "drawtext=font='Noto Sans CJK SC':textfile='\(filterPath(textFile))':expansion=none:fontsize=\(font)"
+            let text = "drawtext=font='Noto Sans CJK SC':textfile='\(FilterQuoting.insideQuotes(textFile))':expansion=none:fontsize=\(font)"
                 + ":fontcolor=white:line_spacing=\(font / 3):box=1:boxcolor=black@0.45:boxborderw=\(font / 2)"
                 + ":x=(w-tw)/2:y=(h-th)/2"
             args += ["-i", source]
@@ -77,7 +77,7 @@ extension SimulatedClipRenderer {
         let source = "gradients=s=\(clip.width)x\(clip.height):c0=\(first):c1=\(second):x0=0:y0=0:x1=\(clip.width):y1=\(clip.height)"
             + ":seed=\(clip.seed % 4_294_967_296)"
         let font = max(16, min(clip.width, clip.height) / 24)
-        let text = "drawtext=font='Noto Sans CJK SC':textfile='\(filterPath(textFile))':expansion=none:fontsize=\(font)"
+        let text = "drawtext=font='Noto Sans CJK SC':textfile='\(FilterQuoting.insideQuotes(textFile))':expansion=none:fontsize=\(font)"
             + ":fontcolor=white:line_spacing=\(font / 3):box=1:boxcolor=black@0.45:boxborderw=\(font / 2)"
             + ":x=(w-tw)/2:y=h/6"
         return ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", source, "-vf", text,
@@ -100,11 +100,5 @@ extension SimulatedClipRenderer {
         default: (value, p, q)
         }
         return String(format: "0x%02X%02X%02X", Int(r * 255), Int(g * 255), Int(b * 255))
-    }
-
-    /// A path inside a quoted filter option: `'` and `:` and `\` escaped.
-    static func filterPath(_ url: URL) -> String {
-        url.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "'\\''")
-            .replacingOccurrences(of: ":", with: "\\:")
     }
 }

@@ -7,6 +7,8 @@ import ReelModel
 public struct ReviewResult: Sendable {
     public var html: URL
     public var sheet: ReviewSheet
+    /// `DIR/contact.png`: every take's three frames in a row, labelled (nil with no finished take).
+    public var contactSheet: URL?
 }
 
 extension Studio {
@@ -84,8 +86,58 @@ extension Studio {
         let frames = rows.flatMap { $0.cards + $0.keyframes }.flatMap(\.frames).map { name in
             (scratch.appendingPathComponent(String(name.dropFirst("frames/".count))), directory.appendingPathComponent(name))
         }
-        try OutputFile.install(frames + [(page, html)])
-        return ReviewResult(html: html, sheet: sheet)
+        var files = frames + [(page, html)]
+        var contact: URL?
+        let strips = rows.flatMap { row in row.cards.filter { $0.frames.count == 3 }.map { card in
+            (label: Self.contactLabel(card), frames: card.frames.map { scratch.appendingPathComponent(String($0.dropFirst("frames/".count))) })
+        } }
+        if !strips.isEmpty {
+            let sheetFile = scratch.appendingPathComponent("contact.png")
+            try await contactSheet(strips, vertical: board.format.height > board.format.width, to: sheetFile, scratch: scratch, ffmpeg: ffmpeg)
+            contact = directory.appendingPathComponent("contact.png")
+            files.append((sheetFile, contact!))
+        }
+        try OutputFile.install(files)
+        return ReviewResult(html: html, sheet: sheet, contactSheet: contact)
+    }
+
+    /// `S01-02 #3  picked  sim/sim-1  $0.25  FAIL black 0.00–5.00 s`: a take's line on the contact sheet.
+    static func contactLabel(_ card: ReviewSheet.Card) -> String {
+        let t = card.take
+        var parts = [t.take.replacingOccurrences(of: "#", with: " #"), t.picked ? "picked" : nil, "\(t.provider)/\(t.model)",
+                     t.cost?.description].compactMap { $0 }
+        if let verdict = card.verdict {
+            parts.append(verdict.passed ? "PASS" : "FAIL " + verdict.summary.replacingOccurrences(of: "failed: ", with: ""))
+        }
+        return parts.joined(separator: "   ")
+    }
+
+    /// A PNG contact sheet for the terminal: one row per take — its three frames, each fitted
+    /// to the same box, under a line saying which take it is and its verdict — by one ffmpeg run.
+    func contactSheet(_ strips: [(label: String, frames: [URL])], vertical: Bool, to output: URL, scratch: URL,
+                      ffmpeg: String) async throws {
+        let (w, h) = vertical ? (180, 320) : (320, 180)
+        var arguments = ["-v", "error", "-y"]
+        var graph: [String] = []
+        for (row, strip) in strips.enumerated() {
+            for frame in strip.frames { arguments += ["-i", frame.path] }
+            let label = scratch.appendingPathComponent("contact-\(row).txt")
+            try Data(strip.label.utf8).write(to: label)
+            let inputs = (0..<3).map { "[\(row * 3 + $0)]" }
+            for (i, input) in inputs.enumerated() {
+                graph.append("\(input)scale=\(w):\(h):force_original_aspect_ratio=decrease,pad=\(w):\(h):(ow-iw)/2:(oh-ih)/2:color=0x111111,setsar=1[f\(row)_\(i)]")
+            }
+            graph.append((0..<3).map { "[f\(row)_\($0)]" }.joined() + "hstack=inputs=3,pad=iw:ih+30:0:30:color=0x1b1b1b,"
+                         + "drawtext=font='Noto Sans CJK SC':textfile='\(FilterQuoting.insideQuotes(label))':expansion=none:fontsize=15:fontcolor=white:x=8:y=8[r\(row)]")
+        }
+        let rows = (0..<strips.count).map { "[r\($0)]" }.joined()
+        graph.append(strips.count > 1 ? "\(rows)vstack=inputs=\(strips.count)[sheet]" : "\(rows)null[sheet]")
+        arguments += ["-filter_complex", graph.joined(separator: ";"), "-map", "[sheet]", "-frames:v", "1", output.path]
+        let result = try await runner.run(ffmpeg, arguments)
+        guard result.status == 0 else {
+            throw ReelError(.mediaFailed, "ffmpeg could not make the contact sheet: \(result.stderrTail(2))",
+                            hint: "the review page was not written; run `reel review` again, or report this")
+        }
     }
 
     /// Three frames of a clip — near its start, its middle and its end — as small JPEGs in

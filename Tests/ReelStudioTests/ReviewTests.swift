@@ -42,6 +42,14 @@ import Testing
         let middles = try cards.map { try Data(contentsOf: out.appendingPathComponent($0.frames[1])) }
         #expect(middles[0] != middles[1])
 
+        // The contact sheet: a row per finished take (two here), each three 180×320 frames under a 30 px label.
+        let contact = try #require(result.contactSheet)
+        let png = try Data(contentsOf: contact)
+        #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]), "a PNG")
+        let size = png.subdata(in: 16..<24).map { UInt32($0) }
+        #expect((size[0] << 24 | size[1] << 16 | size[2] << 8 | size[3]) == 540)
+        #expect((size[4] << 24 | size[5] << 16 | size[6] << 8 | size[7]) == 2 * (320 + 30))
+
         let html = try String(contentsOf: result.html, encoding: .utf8)
         #expect(html.contains("id=\"S01-02#2\"") && html.contains("★ #2"))
         #expect(html.contains("▶ play the takes together"))
