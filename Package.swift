@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // The studio's HTTP server. Without the swift-configuration trait: Reel reads its own settings.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        // Hummingbird's own dependency: the live view ends its streams when the server stops.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure values: Foundation only, no I/O.
@@ -63,6 +65,7 @@ let package = Package(
         .target(name: "ReelServer", dependencies: [
             "ReelStudio", "ReelModel", "ReelEngine",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], resources: ["index.html", "app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "style.css", "openapi.json"]
             .map { .embedInCode("Web/\($0)") }),
         // Command line: one file per subcommand.

@@ -128,7 +128,13 @@ public enum StructuredOutput {
                 case "#":
                     skipComment()
                 default:
-                    if c.isLetter || c == "_" || c == "$" {
+                    if c.isNumber || (c == "-" && i + 1 < chars.count && chars[i + 1].isNumber) {
+                        // A number, exponent and all (`-1.5e-3`).
+                        while i < chars.count, chars[i].isNumber || "+-.eE".contains(chars[i]) {
+                            out.append(chars[i])
+                            i += 1
+                        }
+                    } else if c.isLetter || c == "_" || c == "$" {
                         readWord()
                     } else {
                         out.append(c)

@@ -1,8 +1,8 @@
 import Foundation
 import ReelModel
 
-/// The templates there are: the built-in ones, then the user's (`~/.config/reel/templates/`,
-/// then the project's `templates/`), a later one replacing a built-in of the same name.
+/// The templates there are: the built-in ones, then those in the folders given (the user's
+/// `~/.config/reel/templates/`), a later one replacing a built-in of the same name.
 public struct TemplateLibrary: Sendable {
     public private(set) var templates: [ScriptTemplate]
 
@@ -32,7 +32,7 @@ public struct TemplateLibrary: Sendable {
 
     /// The template called `name`, or a usage error listing the ones there are.
     public func template(_ name: String) throws -> ScriptTemplate {
-        guard let found = templates.first(where: { $0.name == name.lowercased() }) else {
+        guard let found = templates.first(where: { $0.name.lowercased() == name.lowercased() }) else {
             throw ReelError(.usage, "there is no template called \(name)",
                             hint: "the templates are \(templates.map(\.name).joined(separator: ", ")); `reel templates` describes them")
         }

@@ -64,8 +64,10 @@ struct GenerateCommand: AsyncParsableCommand {
             }
             for note in result.notes { Terminal.out("note: \(note)") }
         }
-        if !summary.failures.isEmpty || !summary.skipped.isEmpty {
-            throw ReelError(.mediaFailed, "\(Plural.count(summary.failures.count + summary.skipped.count, "job")) did not finish",
+        // A check skipped because its take failed is that take's failure, not one more.
+        let skipped = summary.skipped.keys.filter { result.graph[$0]?.spec.kind != .check }
+        if !summary.failures.isEmpty || !skipped.isEmpty {
+            throw ReelError(.mediaFailed, "\(Plural.count(summary.failures.count + skipped.count, "job")) did not finish",
                             hint: "`reel status` says why; run `reel generate` again to retry what can be retried")
         }
     }

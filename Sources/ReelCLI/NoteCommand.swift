@@ -44,6 +44,9 @@ struct NoteCommand: AsyncParsableCommand {
         if let box, NoteBox(parsing: box) == nil {
             throw ValidationError("--box \(box) is not a box inside the frame: give x,y,width,height in 0–1 with x+width and y+height at most 1, e.g. 0.1,0.2,0.3,0.4")
         }
+        if words.count == 1, Int(words[0]) != nil {
+            throw ValidationError("say what should change on take \(words[0]): `reel note \(shot) \(words[0]) --at 1.5 \"her scarf should be red\"` (`reel note \(shot)` lists the notes)")
+        }
         if parsed.text == nil, at != nil || box != nil {
             throw ValidationError("say what should change: `reel note \(shot) 2 --at 1.5 \"her scarf should be red\"`")
         }

@@ -39,6 +39,7 @@ struct ReviewCommand: AsyncParsableCommand {
         Terminal.out("\(Plural.count(result.sheet.rows.count, "shot")), \(Plural.count(takes.count, "take"))"
                      + (check ? ", \(failed.count) failing the check" : "") + ": \(result.html.path)")
         if let contact = result.contactSheet { Terminal.out("contact sheet: \(contact.path)") }
+        for warning in result.warnings { Terminal.err("warning: \(warning)") }
         for card in failed {
             Terminal.out("  \(card.take.take): " + (card.verdict?.problems.map(\.summary).joined(separator: "; ") ?? ""))
         }

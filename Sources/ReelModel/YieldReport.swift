@@ -35,7 +35,8 @@ public struct YieldReport: Hashable, Sendable, Codable {
     public var scenes: [Line]
     public var providers: [Line]
     public var models: [Line]
-    /// What the accepted takes cost per second of the shots they fill, per currency.
+    /// What the accepted takes cost per second of the shots they fill, per currency (each
+    /// currency's spend over the seconds of the shots paid in it).
     public var costPerAcceptedSecond: [Money]
     /// Spent on takes the cut does not use (every take of a model but the accepted ones).
     public var unused: [Money]
@@ -61,11 +62,19 @@ public struct YieldReport: Hashable, Sendable, Codable {
         scenes = lines { scene[$0.shot] ?? "retired" }
         providers = lines { $0.provider.rawValue }
         models = lines { "\($0.provider)/\($0.model)" }
+        // Per currency: what the accepted takes paid in it, over the seconds of the shots they fill
+        // (a pick of a shot no longer in the storyboard fills none, and counts as unused).
         let length = Dictionary(shots.map { ($0.id, $0.duration.seconds) }, uniquingKeysWith: { a, _ in a })
-        let keptSeconds = accepted.compactMap { byID[$0].flatMap { length[$0.shot] } }.reduce(0, +)
-        let keptCost = Money.totals(accepted.compactMap { byID[$0]?.output?.cost })
-        costPerAcceptedSecond = keptSeconds > 0
-            ? keptCost.map { Money(micros: Int64((Double($0.micros) / keptSeconds).rounded()), currency: $0.currency) } : []
-        unused = Money.totals(attempts.filter { !accepted.contains($0.id) }.compactMap { $0.output?.cost })
+        let kept = accepted.compactMap { byID[$0] }.filter { length[$0.shot] != nil }
+        var perCurrency: [String: (micros: Int64, seconds: Double)] = [:]
+        for take in kept {
+            guard let cost = take.output?.cost else { continue }
+            perCurrency[cost.currency, default: (0, 0)].micros += cost.micros
+            perCurrency[cost.currency, default: (0, 0)].seconds += length[take.shot] ?? 0
+        }
+        costPerAcceptedSecond = perCurrency.filter { $0.value.seconds > 0 }.sorted { $0.key < $1.key }
+            .map { Money(micros: Int64((Double($0.value.micros) / $0.value.seconds).rounded()), currency: $0.key) }
+        let used = Set(kept.map(\.id))
+        unused = Money.totals(attempts.filter { !used.contains($0.id) }.compactMap { $0.output?.cost })
     }
 }

@@ -58,12 +58,9 @@ public struct TemplateReport: Sendable, Codable, Hashable {
 }
 
 extension Studio {
-    /// The templates: built in, then the user's (`~/.config/reel/templates/`), then those in
-    /// `project`'s `templates/` folder.
-    public func templates(project: URL? = nil) throws -> TemplateLibrary {
-        var folders = [Credentials.configDirectory(environment).appendingPathComponent("templates")]
-        if let project { folders.append(project.appendingPathComponent("templates")) }
-        return try TemplateLibrary(folders: folders)
+    /// The templates: built in, then the user's (`~/.config/reel/templates/`).
+    public func templates() throws -> TemplateLibrary {
+        try TemplateLibrary(folders: [Credentials.configDirectory(environment).appendingPathComponent("templates")])
     }
 
     /// The templates as `reel templates` shows them, in `language`.

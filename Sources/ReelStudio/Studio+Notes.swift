@@ -48,7 +48,8 @@ extension Studio {
     /// Throws `notFound` for an unknown shot, `usage` for a take the shot does not have, a
     /// time outside the take or an empty text.
     public func note(_ production: Production, _ request: NoteRequest) async throws -> NoteReport {
-        let board = try await plan(production, save: false)
+        // Saved: a shot new in the edited script is recorded before a note refers to it.
+        let board = try await plan(production, save: true)
         guard board.shot(request.shot) != nil else { throw Studio.noShot(request.shot, in: board) }
         let text = request.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {

@@ -9,6 +9,8 @@ public struct ReviewResult: Sendable {
     public var sheet: ReviewSheet
     /// `DIR/contact.png`: every take's three frames in a row, labelled (nil with no finished take).
     public var contactSheet: URL?
+    /// What the user should know (a contact sheet that could not be made).
+    public var warnings: [String] = []
 }
 
 extension Studio {
@@ -91,14 +93,21 @@ extension Studio {
         let strips = rows.flatMap { row in row.cards.filter { $0.frames.count == 3 }.map { card in
             (label: Self.contactLabel(card), frames: card.frames.map { scratch.appendingPathComponent(String($0.dropFirst("frames/".count))) })
         } }
+        var warnings: [String] = []
         if !strips.isEmpty {
             let sheetFile = scratch.appendingPathComponent("contact.png")
-            try await contactSheet(strips, vertical: board.format.height > board.format.width, to: sheetFile, scratch: scratch, ffmpeg: ffmpeg)
-            contact = directory.appendingPathComponent("contact.png")
-            files.append((sheetFile, contact!))
+            // The page is what the review is for: a contact sheet that cannot be made is a warning.
+            do {
+                try await contactSheet(strips, vertical: board.format.height > board.format.width, to: sheetFile, scratch: scratch,
+                                       ffmpeg: ffmpeg)
+                contact = directory.appendingPathComponent("contact.png")
+                files.append((sheetFile, contact!))
+            } catch let error as ReelError {
+                warnings.append("no contact sheet: \(error.message)")
+            }
         }
         try OutputFile.install(files)
-        return ReviewResult(html: html, sheet: sheet, contactSheet: contact)
+        return ReviewResult(html: html, sheet: sheet, contactSheet: contact, warnings: warnings)
     }
 
     /// `S01-02 #3  picked  sim/sim-1  $0.25  FAIL black 0.00–5.00 s`: a take's line on the contact sheet.

@@ -123,6 +123,7 @@ struct StructuredOutputTests {
         #expect(reply.value == ["title": "雨夜", "n": true, "count": 2])
         #expect(Set(reply.repairs) == [.fence, .fullWidth, .singleQuotes, .literal, .unquotedKey, .comment, .trailingComma])
         #expect(try StructuredOutput.parse(#"{"a": [1, 2]}"#).repairs.isEmpty, "good JSON needs nothing")
+        #expect(try StructuredOutput.parse(#"{"rate": 1.5e-3, "n": -2, "big": 2E+2}"#).value == ["rate": 0.0015, "n": -2, "big": 200])
     }
 
     static let cutOff: [(String, JSONValue)] = [

@@ -63,6 +63,7 @@ import Testing
         (["pick"], "reel: error: say which shot and take (`reel pick S01-02 3`), or pick by the check with --auto\n"),
         (["note", "S01-01", "2", "--box", "0.8,0,0.5,1", "x"], "reel: error: --box 0.8,0,0.5,1 is not a box inside the frame"),
         (["note", "S01-01", "--at", "1"], "reel: error: say what should change"),
+        (["note", "S01-01", "2"], "reel: error: say what should change on take 2"),
         (["new"], "reel: error: say which template: `reel new --template reversal` (`reel templates` lists them)\n"),
         (["new", "--template", "reversal", "--set", "hero"], "reel: error: --set takes name=value (got 'hero')"),
         (["new", "--template", "reversal", "--lang", "fr"], "reel: error: --lang must be en or zh (got 'fr')\n"),

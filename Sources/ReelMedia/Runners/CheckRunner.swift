@@ -7,7 +7,8 @@ import ReelModel
 /// frozen picture).
 public struct ClipCheckParams: Hashable, Sendable, Codable {
     /// Goes up whenever the check would find something else in the same clip.
-    public static let kindVersion = 1
+    /// 2: a missing tool or an interrupted check is a failed job, not an `unreadable` verdict.
+    public static let kindVersion = 2
     public var expected: ClipExpectation
     /// Problems of these kinds are not problems for this take.
     public var allowed: [ClipProblem.Kind]
@@ -34,8 +35,10 @@ public struct CheckRunner: NodeRunner {
         var verdict: ClipVerdict
         do {
             verdict = try await ClipInspector(toolchain: tools.toolchain, runner: tools.runner).check(clip, expected: params.expected)
-        } catch let error as ReelError {
-            // A take that is not a readable video is a verdict too: it fails.
+        } catch let error as ReelError where (error.code == .invalidInput || error.code == .mediaFailed) && !Task.isCancelled {
+            // A take that is not a readable video is a verdict too: it fails. A missing tool,
+            // a process that could not start or a check cut short is not the take's fault: the
+            // job fails and runs again next time.
             let whole = TimeRange.between(0, params.expected.duration?.seconds ?? 0)
             verdict = ClipVerdict(file: clip.path, problems: [ClipProblem(kind: .unreadable, range: whole, measure: 0,
                                                                           unit: .seconds, summary: error.message)],

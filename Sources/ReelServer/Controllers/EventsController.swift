@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ReelStudio
+import ServiceLifecycle
 
 /// `GET /api/projects/{project}/events`: the live view, as server-sent events. Whenever
 /// anything the studio shows changes — a pick or a note from another browser, a take a
@@ -24,44 +25,64 @@ struct EventsController {
         let project = try context.parameters.value("project")
         let given = request.headers.first { $0.name.canonicalName == "last-event-id" }?.value
             ?? request.uri.queryParameters["since"].map(String.init)
-        // An unknown project is a 404 before the stream starts.
-        let first = try await token(project)
+        // An unknown project is a 404 before the stream starts. The project is opened once
+        // (read-only, no lock) for the stream's life: each look is the change-token query only.
+        let production = try library.open(project)
+        let first: String
+        do { first = try await studio.changeToken(production) } catch { production.close(); throw error }
         let once = request.uri.queryParameters["once"] != nil
-        let library = self.library, studio = self.studio, interval = self.interval
+        let watch = Watch(production: production, studio: studio, interval: interval, since: given, first: first, once: once)
+        let events = AsyncThrowingStream<ByteBuffer, any Error>(unfolding: { try await watch.next() })
+        // Stopping the server ends the stream instead of waiting for the browser to leave.
         return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
-                        body: ResponseBody { writer in
-            var since = given
-            if since == nil {
-                try await writer.write(Self.event("hello", token: first))
-                since = first
-                if once { return try await writer.finish(nil) }
+                        body: ResponseBody(asyncSequence: events.cancelOnGracefulShutdown()))
+    }
+
+    /// One stream's state: the token the client has, and the open project it watches.
+    actor Watch {
+        let production: Production
+        let studio: Studio
+        let interval: Duration
+        let once: Bool
+        var since: String?
+        var first: String?
+        var done = false
+
+        init(production: Production, studio: Studio, interval: Duration, since: String?, first: String, once: Bool) {
+            self.production = production
+            self.studio = studio
+            self.interval = interval
+            self.since = since
+            self.first = since == nil ? first : nil
+            self.once = once
+        }
+
+        deinit { production.close() }
+
+        /// The next event to send, waiting for a change; nil ends the stream.
+        func next() async throws -> ByteBuffer? {
+            guard !done else { return nil }
+            if let hello = first {
+                first = nil
+                since = hello
+                done = once
+                return EventsController.event("hello", token: hello)
             }
             var quiet = Duration.zero
             while true {
-                let now = try await Self.token(project, library: library, studio: studio)
+                let now = try await studio.changeToken(production)
                 if now != since {
-                    try await writer.write(Self.event("changed", token: now))
                     since = now
-                    if once { break }
-                    quiet = .zero
-                } else if quiet >= .seconds(15) {
-                    // A comment now and then keeps proxies from closing a quiet stream.
-                    try await writer.write(ByteBuffer(string: ": still here\n\n"))
-                    quiet = .zero
+                    done = once
+                    return EventsController.event("changed", token: now)
                 }
+                // A comment now and then keeps proxies from closing a quiet stream and finds a
+                // browser that has gone (the write fails and the stream ends).
+                if quiet >= .seconds(5) { return ByteBuffer(string: ": still here\n\n") }
                 try await Task.sleep(for: interval)
                 quiet += interval
             }
-            try await writer.finish(nil)
-        })
-    }
-
-    func token(_ project: String) async throws -> String { try await Self.token(project, library: library, studio: studio) }
-
-    static func token(_ project: String, library: ProjectLibrary, studio: Studio) async throws -> String {
-        let production = try library.open(project)
-        defer { production.close() }
-        return try await studio.changeToken(production)
+        }
     }
 
     /// One server-sent event: `id`, `event` and a JSON `data` line.

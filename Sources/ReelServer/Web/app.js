@@ -53,6 +53,7 @@ function watch(project) {
   source.addEventListener("changed", () => {
     // Someone typing, or watching a take, is not interrupted.
     const busy = (document.activeElement && document.activeElement.closest("form"))
+      || document.querySelector(".note-form")
       || [...document.querySelectorAll("video")].some((v) => !v.paused);
     if (busy) {
       banner.dataset.kind = "changed";

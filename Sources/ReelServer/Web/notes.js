@@ -12,9 +12,12 @@ function drawBox(frame, done) {
   const layer = element("div", { class: "draw", title: t("note_drag") });
   let start = null;
   let box = null;
+  // Shares of the picture itself (the video's box), clamped to it: the layer stops above the
+  // player's controls, the box is measured on the whole frame.
+  const picture = frame.querySelector("video") || frame;
   const point = (event) => {
-    const r = layer.getBoundingClientRect();
-    return { x: (event.clientX - r.left) / r.width, y: (event.clientY - r.top) / r.height };
+    const r = picture.getBoundingClientRect();
+    return { x: Math.min(1, Math.max(0, (event.clientX - r.left) / r.width)), y: Math.min(1, Math.max(0, (event.clientY - r.top) / r.height)) };
   };
   layer.addEventListener("pointerdown", (event) => {
     start = point(event);
@@ -55,20 +58,21 @@ export function noteButton(project, shot, take, frame, saved) {
   const button = element("button", { type: "button", class: "note", text: t("note_add") });
   button.addEventListener("click", () => {
     video.pause();
-    const at = Math.round(video.currentTime * 100) / 100;
+    const at = () => Math.round(video.currentTime * 100) / 100;
     let box = null;
     const layer = drawBox(frame, (b) => { box = b; });
     const text = element("textarea", { name: "text", rows: "2", required: true, placeholder: t("note_placeholder") });
     const status = element("div", { role: "status" });
     const close = () => { layer.remove(); form.replaceWith(button); };
     const form = element("form", { class: "note-form" },
-      element("div", { class: "muted", text: t("note_at", { seconds: at.toFixed(2) }) }), text,
+      element("div", { class: "muted", text: t("note_at", { seconds: at().toFixed(2) }) }), text,
       element("div", {}, element("button", { type: "submit", text: t("note_save") }), " ",
         element("button", { type: "button", text: t("cancel"), onclick: close })), status);
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       try {
-        await api.note(project, shot, { take: take.number, at, box: box || undefined, text: text.value });
+        // The frame showing when the note is saved (the player can still be scrubbed).
+        await api.note(project, shot, { take: take.number, at: at(), box: box || undefined, text: text.value });
         layer.remove();
         await saved();
       } catch (error) {
