@@ -2,10 +2,23 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import ReelMedia
+import ReelModel
 import ReelServer
 import ReelStudio
 import ReelTesting
 import Testing
+
+/// True when Python can drive Chromium over DevTools (websocket-client; bootstrap --test installs it).
+let canDriveChromium: Bool = {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", "import websocket"]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    guard (try? p.run()) != nil else { return false }
+    p.waitUntilExit()
+    return p.terminationStatus == 0
+}()
 
 /// Debian's Chromium, when it is installed.
 let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -57,6 +70,31 @@ struct BrowserTests {
             #expect(shot.contains("A remote model gets") && shot.contains(#"data-take="S01-01#1""#))
             #expect(shot.contains(">Picked<"), "the pick is shown")
             #expect(!shot.contains("class=\"problem\""), "no error on the page")
+        }
+    }
+
+    /// Two people on one shot: a pick made by one (through the API) appears on the other's
+    /// page without a reload — the live view's event re-renders it. Driven over DevTools by
+    /// scripts/live-view-check, which marks the document first to tell a reload apart.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aSecondBrowserSeesAPickWithoutReloading() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        _ = try await f.studio.generate(production, GenerateRequest(shots: ["S01-01"], takes: 2))
+        _ = try await f.studio.pick(production, shot: "S01-01", number: 1)
+        production.close()
+        var configuration = f.configuration
+        configuration.watchInterval = .milliseconds(50)
+        try await buildApplication(configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/live-view-check")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-01", "2"])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            #expect(seen["before"] == "S01-01#1")
+            #expect(seen["after"] == "S01-01#2", "the other page shows the new pick: \(seen)")
+            #expect(seen["reloaded"] == false, "without a reload")
         }
     }
 
