@@ -31,7 +31,6 @@ extension Studio {
         }
         let builder = try await filmBuilder(production, board: board)
         let settings = renderSettings(production)
-        let animatic = localGenerators().video.descriptor.id
         let picks = try await production.repository.picks()
         let keyframePicks = try await production.repository.picks(kind: .keyframe)
         let notes = try await self.notes(production, shot: nil)
@@ -53,16 +52,13 @@ extension Studio {
                     if let stored = take.verdict {
                         card.verdict = stored
                     } else if check {
-                        // A take made before takes were checked on arrival: checked now.
-                        let asked = take.generatedSeconds.map { RationalTime.milliseconds(Int64(($0 * 1000).rounded())) }
-                        var verdict = try await checkClip(file, expecting: ClipExpectation(
-                            duration: asked ?? shot.duration, width: board.format.width, height: board.format.height,
-                            shapeOnly: true))
-                        // The animatic draws a still for a static shot: a frozen picture is what
-                        // it was asked for there, not a defect.
-                        if take.provider == animatic.rawValue, shot.move == .static {
-                            verdict.problems.removeAll { $0.kind == .frozen }
-                        }
+                        // A take made before takes were checked on arrival: checked now, as its
+                        // check job would.
+                        let params = builder.checkParams(shot: shot, provider: ProviderID(take.provider),
+                                                         generatedMilliseconds: take.generatedSeconds.map { Int64(($0 * 1000).rounded()) },
+                                                         take: TakeID(take.take))
+                        var verdict = try await checkClip(file, expecting: params.expected)
+                        verdict.problems.removeAll { params.allowed.contains($0.kind) }
                         card.verdict = TakeVerdict(problems: verdict.problems)
                     }
                 }

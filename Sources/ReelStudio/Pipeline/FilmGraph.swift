@@ -390,18 +390,23 @@ struct FilmGraphBuilder {
         addCheck(of: take, shot: shot, video: given, to: &graph)
     }
 
+    /// What a take of `shot` is checked against: the length asked of its model, the frame's
+    /// shape, and a held picture allowed where the animatic draws a static shot as a still.
+    func checkParams(shot: Shot, provider: ProviderID, generatedMilliseconds: Int64?, take: TakeID) -> ClipCheckParams {
+        let asked = generatedMilliseconds.map { RationalTime.milliseconds($0) } ?? shot.duration
+        let format = settings.format
+        let held = provider == generators.video.descriptor.id && shot.move == .static
+        return ClipCheckParams(expected: ClipExpectation(duration: asked, width: format.width, height: format.height, shapeOnly: true),
+                               allowed: held ? [.frozen] : [], take: take.rawValue)
+    }
+
     /// The node of a take's quality check (`check:S01-02#3`): its verdict is stored with the take.
     static func checkNode(_ take: TakeID) -> NodeID { NodeID("check:\(take)") }
 
     /// Adds the quality check of `take`, made by node `video`: its length and shape against
     /// what was asked, and its picture (a static shot the animatic draws is a still on purpose).
     func addCheck(of take: Take, shot: Shot, video: NodeID, to graph: inout JobGraph) {
-        let asked = take.generatedMilliseconds.map { RationalTime.milliseconds($0) } ?? shot.duration
-        let format = settings.format
-        let held = take.provider == generators.video.descriptor.id && shot.move == .static
-        let params = ClipCheckParams(expected: ClipExpectation(duration: asked, width: format.width, height: format.height,
-                                                               shapeOnly: true),
-                                     allowed: held ? [.frozen] : [], take: take.id.rawValue)
+        let params = checkParams(shot: shot, provider: take.provider, generatedMilliseconds: take.generatedMilliseconds, take: take.id)
         let id = Self.checkNode(take.id)
         guard graph[id] == nil, let json = try? JSONValue(encoding: params) else { return }
         graph.add(GraphNode(id: id, spec: JobSpec(kind: .check, kindVersion: ClipCheckParams.kindVersion, provider: "reel",
