@@ -3,12 +3,18 @@ import Foundation
 import ReelModel
 import ReelStudio
 
+/// `reel new "idea"`: a project drafted by the configured language model;
 /// `reel new --template NAME [--set blank=value …]`: a project from a template, offline.
 struct NewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Start a project from a template (offline): a screenplay with your blanks filled in, and its storyboard.",
+        abstract: "Start a project from an idea (drafted by a language model) or a template (offline): a screenplay and its storyboard.",
         discussion: """
+            reel new "a courier's last delivery on a stormy night is to the mother she has not seen in ten years" \
+            --length 90 drafts an outline, then the screenplay, with the language model named by REEL_WRITER \
+            (deepseek, qwen, moonshot, openai, ollama or openai-compatible, with its key) or --writer; each call \
+            is a job, cached: asking again costs nothing. The outline is kept as outline.json beside the script.
+
             reel new --template reversal --set hero="林晚" --set twist="公司新的董事长" --lang zh writes a \
             Chinese short-drama script from the reversal template, creates the project around it and plans \
             its storyboard; `reel make` (or generate and render) comes next. Blanks you do not set take the \
@@ -16,8 +22,17 @@ struct NewCommand: AsyncParsableCommand {
             ~/.config/reel/templates/.
             """)
 
-    @Argument(help: "An idea in a sentence (drafting from an idea needs the writer, which is not built yet; use --template).")
+    @Argument(help: "An idea in a sentence, for the writer to draft a screenplay from.")
     var idea: String?
+
+    @Option(help: "The film's length in seconds, for a draft from an idea.")
+    var length = 60
+
+    @Option(help: "The language model that writes: PROVIDER or PROVIDER/MODEL (default: $REEL_WRITER).")
+    var writer: String?
+
+    @Option(help: "Another draft of the same idea: a new seed is a new call; the same one is answered from the cache.")
+    var seed: UInt64 = 1
 
     @Option(help: "The template to fill (`reel templates` lists them).")
     var template: String?
@@ -38,7 +53,7 @@ struct NewCommand: AsyncParsableCommand {
 
     var language: Language {
         if let lang { return lang == "zh" ? .chinese : .english }
-        return values.contains { Language.detect($0) == .chinese } ? .chinese : .english
+        return (values + [idea ?? ""]).contains { Language.detect($0) == .chinese } ? .chinese : .english
     }
 
     func validate() throws {
@@ -47,8 +62,13 @@ struct NewCommand: AsyncParsableCommand {
             throw ValidationError("--set takes name=value (got '\(value)'), e.g. --set hero=\"Lin\"")
         }
         if template == nil, idea == nil {
-            throw ValidationError("say which template: `reel new --template reversal` (`reel templates` lists them)")
+            throw ValidationError("give an idea (`reel new \"a courier's last delivery…\"`) or a template "
+                                  + "(`reel new --template reversal`; `reel templates` lists them)")
         }
+        if template != nil, idea != nil {
+            throw ValidationError("give an idea or --template, not both")
+        }
+        if !(10...600).contains(length) { throw ValidationError("--length is in seconds, 10 to 600 (got \(length))") }
         if let idea, idea.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("the idea is empty: say it in a sentence, or start from a template with --template")
         }
@@ -56,9 +76,10 @@ struct NewCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let template else {
-            throw ReelError(.configuration, "drafting a screenplay from an idea needs Reel's writer, which is not built yet",
-                            hint: "start from a template, offline: `reel new --template reversal --set hero=…` (`reel templates` lists them); "
-                                + "or write the script and `reel init DIR --script FILE`")
+            let report = try await Studio().draftProject(IdeaRequest(
+                idea: idea ?? "", language: lang == nil ? nil : language, seconds: length, writer: writer, seed: seed,
+                directory: dir.map { URL(fileURLWithPath: $0) }, format: format.format))
+            return try show(report)
         }
         var set: [String: String] = [:]
         for pair in values {
@@ -68,11 +89,24 @@ struct NewCommand: AsyncParsableCommand {
         let report = try await Studio().newProject(NewProjectRequest(
             template: template, values: set, language: language, directory: dir.map { URL(fileURLWithPath: $0) },
             format: format.format))
+        try show(report)
+    }
+
+    func show(_ report: NewProjectReport) throws {
         if json { return try Terminal.json(report) }
-        Terminal.out("\(report.directory)  \(report.template) (\(report.language == .chinese ? "zh" : "en")): "
+        Terminal.out("\(report.directory)  \(report.template ?? "drafted") (\(report.language == .chinese ? "zh" : "en")): "
                      + "\(Plural.count(report.scenes, "scene")), \(Plural.count(report.shots, "shot")), "
                      + String(format: "%.0f s", report.seconds))
         Terminal.out("  wrote " + report.files.joined(separator: ", "))
+        if let writer = report.writer {
+            for call in writer.calls {
+                var line = "  \(call.step)\(call.attempt > 1 ? " (retry)" : ""): \(writer.provider)/\(writer.model), "
+                line += call.cached ? "from the cache" : [call.tokens.map { "\($0) tokens" }, call.cost.map { "\($0)" }]
+                    .compactMap { $0 }.joined(separator: ", ")
+                if !call.problems.isEmpty { line += "; not usable: " + call.problems.prefix(2).joined(separator: "; ") }
+                Terminal.out(line)
+            }
+        }
         if !report.examples.isEmpty {
             Terminal.out("  from the template's examples: \(report.examples.joined(separator: ", ")) (set them with --set NAME=…)")
         }

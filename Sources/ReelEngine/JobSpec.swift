@@ -26,6 +26,8 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Codable, Expressib
     public static let frame: NodeKind = "frame"
     /// The quality check of a take: its verdict, stored with it.
     public static let check: NodeKind = "check"
+    /// A language model's answer: an outline, a screenplay, a shot list.
+    public static let chat: NodeKind = "chat"
 }
 
 /// The normalized request a node makes: everything that decides its output.

@@ -30,7 +30,10 @@ public struct NewProjectRequest: Sendable {
 public struct NewProjectReport: Sendable, Codable, Hashable {
     public var directory: String
     public var script: String
-    public var template: String
+    /// The template it was filled from; nil for a draft from an idea.
+    public var template: String?
+    /// The idea it was drafted from; nil for a template.
+    public var idea: String?
     public var language: Language
     /// Blanks filled with their examples because they were not set.
     public var examples: [String]
@@ -40,6 +43,8 @@ public struct NewProjectReport: Sendable, Codable, Hashable {
     public var seconds: Double
     /// Every file written, relative to the project.
     public var files: [String]
+    /// The writer's calls, for a draft from an idea.
+    public var writer: WriterReport?
 }
 
 /// A template as `reel templates` lists it.
@@ -82,21 +87,37 @@ extension Studio {
         let (text, examples) = try template.fill(request.values, language: request.language)
         let title = (request.values["title"] ?? template.blanks.first { $0.name == "title" }?.example.text(request.language))
             ?? template.name
-        let directory = request.directory ?? request.parent.appendingPathComponent(OutputFile.safeName(title))
-        let ext = request.language == .chinese ? "txt" : "fountain"
+        var report = try await createProject(text: text, title: title, language: request.language, directory: request.directory,
+                                             parent: request.parent, format: request.format)
+        report.template = template.name
+        report.examples = examples
+        return report
+    }
+
+    /// A project around a screenplay Reel wrote (`text`), with `extraFiles` beside it: the
+    /// script is checked and copied in by ``Project/create(at:script:format:scriptFormat:)``,
+    /// then planned. Nothing is written when a project is already there.
+    func createProject(text: String, title: String, language: Language, directory: URL?, parent: URL, format: VideoFormat,
+                       extraFiles: [String: Data] = [:]) async throws -> NewProjectReport {
+        let directory = directory ?? parent.appendingPathComponent(OutputFile.safeName(title))
+        let ext = language == .chinese ? "txt" : "fountain"
         // Written beside, then copied in by Project.create with the same checks as `reel init --script`.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-new-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let draft = scratch.appendingPathComponent("script.\(ext)")
         try Data(text.utf8).write(to: draft)
-        let project = try Project.create(at: directory, script: draft, format: request.format)
+        let project = try Project.create(at: directory, script: draft, format: format)
+        for (name, data) in extraFiles.sorted(by: { $0.key < $1.key }) {
+            try OutputFile.write(data, at: directory.appendingPathComponent(name))
+        }
         let production = try Production.open(project, lockFor: "new")
         defer { production.close() }
         let board = try await plan(production, save: true)
-        return NewProjectReport(directory: directory.path, script: project.config.script, template: template.name,
-                                language: request.language, examples: examples, scenes: board.scenes.count,
+        return NewProjectReport(directory: directory.path, script: project.config.script, template: nil, idea: nil,
+                                language: language, examples: [], scenes: board.scenes.count,
                                 shots: board.shots.count, seconds: board.shots.reduce(0) { $0 + $1.duration.seconds },
-                                files: [project.config.script, ProjectConfig.fileName, ".gitignore", ".reel/reel.sqlite"])
+                                files: [project.config.script, ProjectConfig.fileName, ".gitignore", ".reel/reel.sqlite"]
+                                    + extraFiles.keys.sorted())
     }
 }

@@ -64,7 +64,10 @@ import Testing
         (["note", "S01-01", "2", "--box", "0.8,0,0.5,1", "x"], "reel: error: --box 0.8,0,0.5,1 is not a box inside the frame"),
         (["note", "S01-01", "--at", "1"], "reel: error: say what should change"),
         (["note", "S01-01", "2"], "reel: error: say what should change on take 2"),
-        (["new"], "reel: error: say which template: `reel new --template reversal` (`reel templates` lists them)\n"),
+        (["new"], "reel: error: give an idea (`reel new \"a courier's last delivery…\"`) or a template (`reel new --template reversal`; `reel templates` lists them)\n"),
+        (["new", "an idea", "--template", "reversal"], "reel: error: give an idea or --template, not both\n"),
+        (["revise"], "reel: error: say what to change: `reel revise \"move scene 2 to night\"`\n"),
+        (["new", "an idea", "--length", "5"], "reel: error: --length is in seconds, 10 to 600 (got 5)\n"),
         (["new", "--template", "reversal", "--set", "hero"], "reel: error: --set takes name=value (got 'hero')"),
         (["new", "--template", "reversal", "--lang", "fr"], "reel: error: --lang must be en or zh (got 'fr')\n"),
         (["dev", "simulate", "--broken-clips", "2"], "reel: error: --broken-clips is a probability between 0 and 1 (got 2.0)\n"),
@@ -78,7 +81,7 @@ import Testing
 
 /// The help people read, kept as snapshots.
 @Suite struct CLIHelpTests {
-    @Test(arguments: ["", "make", "new", "templates", "init", "plan", "shot", "cast", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "render", "export", "status", "stats", "board", "serve",
+    @Test(arguments: ["", "make", "new", "revise", "templates", "init", "plan", "shot", "cast", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "render", "export", "status", "stats", "board", "serve",
                           "doctor"])
     func help(command: String) async throws {
         let result = try await ReelBinary.run(command.isEmpty ? ["--help"] : [command, "--help"])

@@ -21,5 +21,6 @@ public enum BuiltinCatalog {
         ("fal", fal),
         ("replicate", replicate),
         ("comfyui", comfyui),
+        ("chat", chat),
     ]
 }

@@ -9,7 +9,14 @@ extension ModelCapabilities {
         switch price.per {
         case .thousandCharacters: return price.amount * (Double(characters) / 1000)
         case .clip, .image: return price.amount
-        case .second: return nil
+        case .second, .millionTokens: return nil
         }
+    }
+
+    /// What a chat of `tokens` tokens (prompt and reply) costs, for models priced per
+    /// million tokens; nil otherwise.
+    public func cost(tokens: Int) -> Money? {
+        guard let price, price.per == .millionTokens else { return nil }
+        return price.amount * (Double(tokens) / 1_000_000)
     }
 }

@@ -71,7 +71,7 @@ public struct ModelCapabilities: Hashable, Sendable, Codable {
         switch price.per {
         case .second: return price.amount * seconds
         case .clip, .image: return price.amount
-        case .thousandCharacters: return nil
+        case .thousandCharacters, .millionTokens: return nil
         }
     }
 }
@@ -81,6 +81,8 @@ public struct Price: Hashable, Sendable, Codable {
     public enum Unit: String, Hashable, Sendable, Codable {
         case second, clip, image
         case thousandCharacters = "1k-characters"
+        /// Language models: prompt and reply tokens together, at one blended rate.
+        case millionTokens = "1m-tokens"
     }
 
     public var amount: Money

@@ -3,24 +3,18 @@ import ReelModel
 
 /// A chat model for planning text (shot lists, prompts): any OpenAI-compatible endpoint.
 ///
-/// Planning calls are cheap and quick, so they are plain requests, not durable jobs; what
-/// they produce is validated before use (a reply that does not parse is an error, never
-/// half a storyboard).
+/// Each call runs as a job (``ChatRunner``): journaled, cached by its messages, costed from
+/// its token counts. What it produces is validated before use (a reply that does not parse
+/// is an error, never half a storyboard).
 public protocol LanguageModel: Sendable {
     var descriptor: ProviderDescriptor { get }
+    /// The model a request for `default` gets; nil when the user must name one.
+    var defaultModel: String? { get }
     func complete(_ request: ChatRequest) async throws -> ChatReply
 }
 
-/// One message of a conversation.
-public struct ChatMessage: Hashable, Sendable, Codable {
-    public enum Role: String, Hashable, Sendable, Codable { case system, user, assistant }
-    public var role: Role
-    public var content: String
-
-    public init(_ role: Role, _ content: String) {
-        self.role = role
-        self.content = content
-    }
+extension LanguageModel {
+    public var defaultModel: String? { nil }
 }
 
 /// What to ask a chat model.

@@ -8,7 +8,8 @@ import ReelModel
 ///
 /// What comes back is checked before anyone uses it: a reply cut off by the token limit
 /// (`finish_reason: "length"`) is an error, never half a storyboard; a refusal or a content
-/// filter is `moderation`; in JSON mode a reply that is not a JSON object is an error.
+/// filter is `moderation`; in JSON mode a reply with no JSON object in it is an error (the rest is repaired by the
+/// caller).
 /// Failures are ``JobFailure``s classified like every provider's (429 waits, 401 is `auth`).
 ///
 /// ```swift
@@ -18,11 +19,12 @@ import ReelModel
 public struct OpenAIChatModel: LanguageModel {
     public let endpoint: OpenAIEndpoint
     /// The model `default` stands for: the user's (`providers.<id>.model`) or the flavor's.
-    public let defaultModel: String?
+    public var defaultModel: String? { chosenModel }
+    private let chosenModel: String?
 
     public init(endpoint: OpenAIEndpoint, defaultModel: String? = nil) {
         self.endpoint = endpoint
-        self.defaultModel = defaultModel ?? endpoint.flavor.chatModel
+        self.chosenModel = defaultModel ?? endpoint.flavor.chatModel
     }
 
     public var descriptor: ProviderDescriptor {
@@ -79,8 +81,10 @@ public struct OpenAIChatModel: LanguageModel {
             break
         }
         let text = message["content"]?.stringValue ?? ""
-        if wantsJSON, (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)))?.objectValue == nil {
-            throw JobFailure(.failed, "\(name)'s reply in JSON mode is not a JSON object", providerCode: "invalid-json")
+        // Fenced, chatty or slightly broken JSON is the caller's to repair (StructuredOutput);
+        // a reply with no object in it at all is not worth keeping.
+        if wantsJSON, !text.contains(where: { $0 == "{" || $0 == "｛" }) {
+            throw JobFailure(.failed, "\(name)'s reply in JSON mode has no JSON object in it", providerCode: "invalid-json")
         }
         let usage = json["usage"]
         return ChatReply(text: text, promptTokens: usage?["prompt_tokens"]?.intValue.map(Int.init),

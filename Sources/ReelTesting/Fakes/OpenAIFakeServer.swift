@@ -149,9 +149,24 @@ public final class OpenAIFakeServer: Sendable {
 
     private func chat() -> FakeResponse {
         let (text, finish) = state.withLock { ($0.chatText, $0.chatFinish) }
-        return .json(["id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-4.1-mini",
-                      "choices": [["index": 0, "message": ["role": "assistant", "content": .string(text), "refusal": .null],
-                                   "finish_reason": .string(finish)]],
-                      "usage": ["prompt_tokens": 12, "completion_tokens": 5, "total_tokens": 17]])
+        return Self.chatAnswer(text, finish: finish)
+    }
+
+    /// A chat completion as OpenAI sends it: `text` as the first choice's message, its
+    /// finish reason and token counts.
+    public static func chatAnswer(_ text: String, finish: String = "stop", promptTokens: Int = 12,
+                                  completionTokens: Int = 5) -> FakeResponse {
+        .json(["id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-4.1-mini",
+               "choices": [["index": 0, "message": ["role": "assistant", "content": .string(text), "refusal": .null],
+                            "finish_reason": .string(finish)]],
+               "usage": ["prompt_tokens": .int(Int64(promptTokens)), "completion_tokens": .int(Int64(completionTokens)),
+                         "total_tokens": .int(Int64(promptTokens + completionTokens))]])
+    }
+
+    /// Queues a conversation: the next chat requests get these replies, in order.
+    public func transcript(_ replies: [String]) {
+        for reply in replies {
+            answers.script("chat", Self.chatAnswer(reply, promptTokens: 900, completionTokens: reply.utf8.count / 3))
+        }
     }
 }

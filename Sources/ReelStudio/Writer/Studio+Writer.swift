@@ -1,0 +1,137 @@
+import Foundation
+import ReelAssistant
+import ReelEngine
+import ReelModel
+import ReelProviders
+import ReelStore
+
+/// What `reel new "idea"` drafts from.
+public struct IdeaRequest: Sendable {
+    public var idea: String
+    /// nil: the idea's own language.
+    public var language: Language?
+    /// The film's length in seconds.
+    public var seconds: Int
+    /// `provider` or `provider/model`; nil for `REEL_WRITER` (and `REEL_WRITER_MODEL`).
+    public var writer: String?
+    /// Another draft of the same idea: a new seed is a new call (the same seed is answered from the cache).
+    public var seed: UInt64
+    public var directory: URL?
+    public var parent: URL
+    public var format: VideoFormat
+
+    public init(idea: String, language: Language? = nil, seconds: Int = 60, writer: String? = nil, seed: UInt64 = 1,
+                directory: URL? = nil, parent: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                format: VideoFormat = .default) {
+        self.idea = idea
+        self.language = language
+        self.seconds = seconds
+        self.writer = writer
+        self.seed = seed
+        self.directory = directory
+        self.parent = parent
+        self.format = format
+    }
+}
+
+/// What the writer did: every model call, whether it was answered from the cache, and what it cost.
+public struct WriterReport: Sendable, Codable, Hashable {
+    public struct Call: Sendable, Codable, Hashable {
+        /// `outline` or `screenplay`.
+        public var step: String
+        /// 2 for the retry that sent the first reply's problems back.
+        public var attempt: Int
+        public var cached: Bool
+        public var tokens: Int?
+        public var cost: Money?
+        /// What the reply needed mending (`fence`, `trailing-comma`…), or its problems when it was not usable.
+        public var repairs: [String]
+        public var problems: [String]
+    }
+
+    public var provider: String
+    public var model: String
+    public var calls: [Call]
+    /// What the calls cost, per currency (a cached call costs nothing again).
+    public var spent: [Money]
+}
+
+extension Studio {
+    /// A new project drafted from an idea by the configured language model: an outline,
+    /// then the screenplay written from it (each a job: journaled, cached, costed), then the
+    /// project around the script and its storyboard. A reply that cannot be used is sent
+    /// back once with its problems; a second failure is an error naming them, and nothing
+    /// is written.
+    ///
+    /// The writer's jobs are journaled in Reel's cache (`$REEL_HOME/assistant`), so the same
+    /// idea asked again (after a crash, or into another directory) is answered without a call.
+    public func draftProject(_ request: IdeaRequest) async throws -> NewProjectReport {
+        let idea = request.idea.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !idea.isEmpty else {
+            throw ReelError(.usage, "the idea is empty", hint: "say it in a sentence, or start from a template with --template")
+        }
+        let language = request.language ?? Language.detect(idea)
+        let writer = try chooseWriter(request.writer)
+        let brief = WriterBrief(idea: idea, language: language, seconds: request.seconds,
+                                aspect: request.format.aspect.rawValue)
+        var session = try WriterSession.inCache(studio: self, writer: writer, seed: request.seed)
+        defer { session.close() }
+        let outline = try await session.ask("outline", WriterPrompts.outline(brief), beats: false)
+        let draft = try await session.ask("screenplay", WriterPrompts.screenplay(brief, outline: outline), beats: true)
+            .keepingCast(of: outline)
+
+        let credit = language == .chinese ? "Reel 写作助手（\(writer.provider)/\(writer.model)）"
+                                          : "Reel's writer with \(writer.provider)/\(writer.model)"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let outlineJSON = try encoder.encode(outline)
+        var report = try await createProject(text: draft.script(language: language, credit: credit), title: draft.title,
+                                             language: language, directory: request.directory, parent: request.parent,
+                                             format: request.format, extraFiles: ["outline.json": outlineJSON])
+        report.idea = idea
+        report.writer = WriterReport(provider: writer.provider.rawValue, model: writer.model, calls: session.calls,
+                                     spent: Money.totals(session.calls.filter { !$0.cached }.compactMap(\.cost)))
+        return report
+    }
+
+    /// The language model that writes: `--writer provider[/model]`, else `REEL_WRITER`
+    /// (and `REEL_WRITER_MODEL`); there is no default, since every call costs.
+    func chooseWriter(_ choice: String?) throws -> Writer {
+        let chatIDs = ProviderDirectory.all.filter { $0.text != nil }.map(\.id.rawValue)
+        guard let choice = (choice ?? environment["REEL_WRITER"]).flatMap({ $0.isEmpty ? nil : $0 }) else {
+            throw ReelError(.configuration, "drafting from an idea needs a language model, and none is configured",
+                            hint: "set REEL_WRITER to one of \(chatIDs.joined(separator: ", ")) with its key "
+                                + "(e.g. REEL_WRITER=deepseek and DEEPSEEK_API_KEY; `reel providers` shows what is set), "
+                                + "or start offline from a template: `reel new --template reversal` (`reel templates` lists them)")
+        }
+        let parts = choice.split(separator: "/", maxSplits: 1).map(String.init)
+        let id = ProviderID(parts[0])
+        let setup = try providerSetup(config: ProjectConfig(), projectDirectory: nil)
+        guard let status = setup.providers.first(where: { $0.entry.id == id }), let make = status.entry.text else {
+            throw ReelError(.usage, "'\(parts[0])' is not a language model Reel can use", at: request(choice),
+                            hint: "use one of \(chatIDs.joined(separator: ", "))")
+        }
+        guard let config = status.config else {
+            throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: request(choice),
+                            hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); `reel providers` shows what is set")
+        }
+        let model = try make(config, adapterSupport)
+        let name = parts.count > 1 ? parts[1] : environment["REEL_WRITER_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? model.defaultModel
+        guard let name else {
+            throw ReelError(.configuration, "\(status.entry.name) has no default model", at: request(choice),
+                            hint: "name one: --writer \(id)/MODEL or REEL_WRITER_MODEL=…")
+        }
+        return Writer(chat: model, provider: id, model: name, prices: setup.catalog.models(of: id))
+    }
+
+    private func request(_ choice: String) -> String { environment["REEL_WRITER"] == choice ? "REEL_WRITER" : "--writer" }
+
+    /// A chosen language model.
+    struct Writer: Sendable {
+        var chat: any LanguageModel
+        var provider: ProviderID
+        /// The model's name, never `default`: it is part of each call's cache key.
+        var model: String
+        var prices: [ModelCapabilities]
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import ReelAssistant
+import ReelModel
+import ReelScript
+import Testing
+
+/// The writer's side that needs no model: reading what models answer into a draft, naming
+/// every problem it cannot mend, and writing a screenplay the parsers read back whole.
+struct WriterTests {
+    static let messy = """
+        Sure! Here it is:
+        ```json
+        {"title": "Rain", "characters": ["MAYA", {"name": "BEN", "description": "40s, tired"}],
+         "scenes": [{"location": "Kitchen", "int_ext": "INT", "time": "night",
+                     "beats": ["MAYA pours tea.", "MAYA: You came back.", {"speaker": "BEN", "dialogue": "I never left."},],},],}
+        ```
+        """
+
+    @Test func aMessyAnswerIsReadWithItsRepairsNamed() throws {
+        let result = DraftReader.read(Self.messy, beats: true)
+        let draft = try #require(result.draft, "problems: \(result.problems)")
+        #expect(result.repairs.contains(.fence) && result.repairs.contains(.trailingComma))
+        #expect(draft.characters.map(\.name) == ["MAYA", "BEN"] && draft.characters[1].description == "40s, tired")
+        let scene = try #require(draft.scenes.first)
+        #expect(scene.place == "Kitchen" && scene.interior && scene.time == "night")
+        #expect(scene.beats == [.action("MAYA pours tea."), .line(character: "MAYA", text: "You came back.", parenthetical: nil),
+                                .line(character: "BEN", text: "I never left.", parenthetical: nil)])
+    }
+
+    @Test(arguments: [
+        (#"{"title": "X", "scenes": [{"summary": "a"}]}"#, ["scenes[0].place is missing", "scenes[0].beats is missing or empty"]),
+        (#"{"scenes": [{"place": "A", "beats": [{"mood": "sad"}]}]}"#, ["title is missing", "scenes[0].beats[0] needs an action, or a character and a line", "scenes[0].beats is missing or empty"]),
+        (#"{"title": "X", "scenes": []}"#, ["scenes is missing or empty"]),
+        ("I'd rather not write that.", ["the answer is not JSON: reply with one JSON object only"]),
+        (#"{"title": "X", "scenes": [{"place": "A", "beats": [{"action": "she wa"#, ["the answer was cut off before its end: reply with the whole document, shorter"]),
+    ])
+    func everyProblemIsNamedByItsPlace(text: String, problems: [String]) {
+        let result = DraftReader.read(text, beats: true)
+        #expect(result.draft == nil)
+        #expect(result.problems == problems)
+    }
+
+    @Test func anOutlineNeedsNoBeatsAndSpeakersJoinTheCast() throws {
+        let outline = try #require(DraftReader.read(#"{"title": "X", "scenes": [{"place": "Roof", "interior": false}]}"#, beats: false).draft)
+        #expect(outline.scenes.first?.interior == false)
+        let draft = try #require(DraftReader.read(#"{"title": "X", "scenes": [{"place": "Roof", "beats": ["ANA: Hi."]}]}"#, beats: true).draft)
+        #expect(draft.characters.map(\.name) == ["ANA"], "a speaker nobody listed is still cast")
+    }
+
+    static let draft = DraftScreenplay(
+        title: "Rain", characters: [.init(name: "Maya", description: "30s, courier"), .init(name: "林晚", description: "女、28岁")],
+        scenes: [.init(place: "Street", interior: false, time: "NIGHT", beats: [
+            .action("Rain hammers the street.\nMAYA rides through it."), .action("BANG"),
+            .line(character: "Maya", text: "One more.", parenthetical: "to herself"),
+            .line(character: "林晚", text: "走吧。", parenthetical: nil),
+        ]), .init(place: "Doorway", interior: true, time: "", beats: [.line(character: "Maya", text: "Mum?", parenthetical: nil)])])
+
+    @Test func theFountainDraftParsesBackWhole() throws {
+        let text = Self.draft.script(language: .english, credit: "Reel's writer with fake/model")
+        let play = Fountain.parse(text)
+        #expect(play.title == "Rain")
+        #expect(play.listedCast == ["MAYA (30s, courier)", "林晚 (女，28岁)"], "the cast as the title page lists it, no cue marks")
+        let headings = play.elements.compactMap { if case .sceneHeading(let h) = $0.content { h.text } else { nil } }
+        #expect(headings == ["EXT. STREET - NIGHT", "INT. DOORWAY - DAY"])
+        let lines = play.elements.compactMap { if case .dialogue(let d) = $0.content { "\(d.character): \(d.spokenText)" } else { nil } }
+        #expect(lines == ["MAYA: One more.", "林晚: 走吧。", "MAYA: Mum?"])
+        let actions = play.elements.compactMap { if case .action(let a) = $0.content { a.text } else { nil } }
+        #expect(actions.contains("BANG"), "a line in capitals stays action, not a cue")
+    }
+
+    @Test func theChineseDraftParsesBackWhole() throws {
+        let text = Self.draft.script(language: .chinese, credit: "Reel 写作助手")
+        #expect(text.contains("人物：Maya（30s, courier）、林晚（女，28岁）"), "a list mark inside a description would split the cast")
+        let play = ShortDrama.parse(text)
+        #expect(play.title == "Rain")
+        let headings = play.elements.compactMap { if case .sceneHeading(let h) = $0.content { h.text } else { nil } }
+        #expect(headings.count == 2 && headings[0].contains("夜") && headings[0].contains("外景"))
+        let lines = play.elements.compactMap { if case .dialogue(let d) = $0.content { "\(d.character): \(d.spokenText)" } else { nil } }
+        #expect(lines == ["Maya: One more.", "林晚: 走吧。", "Maya: Mum?"])
+    }
+}
+
+/// The diff `reel revise` writes beside the script.
+struct LineDiffTests {
+    @Test func aChangedLineIsOneHunkWithContext() {
+        let old = "a\nb\nc\nd\ne\nf\ng\n"
+        let new = "a\nb\nc\nD\ne\nf\ng\n"
+        #expect(LineDiff.unified(from: old, to: new, oldName: "a/s", newName: "b/s") == """
+            --- a/s
+            +++ b/s
+            @@ -2,5 +2,5 @@
+             b
+             c
+            -d
+            +D
+             e
+             f
+
+            """)
+        #expect(LineDiff.counts(from: old, to: new) == (1, 1))
+        #expect(LineDiff.unified(from: old, to: old, oldName: "a", newName: "b").isEmpty)
+    }
+
+    @Test func distantChangesAreSeparateHunksAndInsertionsCount() {
+        let old = (1...20).map(String.init).joined(separator: "\n") + "\n"
+        let new = old.replacingOccurrences(of: "\n2\n", with: "\n2\n2b\n").replacingOccurrences(of: "\n18\n", with: "\n")
+        let diff = LineDiff.unified(from: old, to: new, oldName: "a", newName: "b")
+        #expect(diff.components(separatedBy: "\n@@ ").count == 3, "\(diff)")
+        #expect(diff.contains("+2b\n") && diff.contains("-18\n"))
+        #expect(LineDiff.counts(from: old, to: new) == (1, 1))
+    }
+}
