@@ -37,6 +37,17 @@ import Testing
         #expect(new.shots.map(\.id) == old.shots.map(\.id))
     }
 
+    @Test func aSceneWithItsHeadingEditedKeepsItsShots() throws {
+        let (old, new) = try reconcile(Self.base, Self.base.replacingOccurrences(of: "INT. KITCHEN - NIGHT", with: "INT. KITCHEN - DAWN"))
+        #expect(new.shots.map(\.id) == old.shots.map(\.id))
+        #expect(new.scenes.first?.heading.contains("DAWN") == true)
+        // Another place with other shots is a new scene, not this one edited.
+        let garage = "INT. GARAGE - NIGHT\n\nAn engine idles.\n\nBEN\nGet in.\n\n"
+        let replaced = garage + Self.base[Self.base.range(of: "EXT. ROOF")!.lowerBound...]
+        let (_, other) = try reconcile(Self.base, replaced)
+        #expect(!old.shots.map(\.id).contains(other.shots[0].id) && !old.shots.map(\.id).contains(other.shots[1].id))
+    }
+
     @Test func anInsertedShotGetsAnInsertIdAndMovesNothingElse() throws {
         let edited = Self.base.replacingOccurrences(of: "BEN\nI never left.\n", with: "BEN\nI never left.\n\nMAYA\nNever?\n")
         let (old, new) = try reconcile(Self.base, edited)

@@ -3,7 +3,8 @@ import ReelModel
 
 /// Keeps shot ids stable when a script is planned again.
 ///
-/// Scenes are matched by heading, in order; within a matched scene, shots are matched by
+/// Scenes are matched by heading, in order (or, with the heading edited, by their shots);
+/// within a matched scene, shots are matched by
 /// what they show and say (an alignment, so an inserted or deleted shot moves nothing
 /// else). A matched shot keeps its old id, and with it its takes, its pick and the user's
 /// edits (kept apart as ``ShotEdit``s and applied after this). A new shot gets an insert id after its neighbour,
@@ -21,7 +22,10 @@ public enum StoryboardReconciler {
         for scene in next.scenes {
             let shots = next.shots.filter { $0.scene == scene.id }
             // The next old scene with the same heading, not before the last one matched.
-            let match = previous.scenes.indices.dropFirst(oldSceneCursor).first { previous.scenes[$0].heading == scene.heading }
+            var match = previous.scenes.indices.dropFirst(oldSceneCursor).first { previous.scenes[$0].heading == scene.heading }
+            if match == nil, let edited = editedHeading(previous: previous, at: oldSceneCursor, next: next, shots: shots) {
+                match = edited
+            }
             var sceneID: SceneID
             var oldShots: [Shot] = []
             if let match {
@@ -60,6 +64,18 @@ public enum StoryboardReconciler {
         }
         result.shots = newShots
         return result
+    }
+
+    /// The old scene at `cursor` when the new scene is it with its heading edited (`NIGHT` →
+    /// `DAWN`, a place renamed): no new scene has the old heading, and at least half of the
+    /// shots are the same. Its shots then keep their ids, as any edited scene's do.
+    static func editedHeading(previous: Storyboard, at cursor: Int, next: Storyboard, shots: [Shot]) -> Int? {
+        guard cursor < previous.scenes.count else { return nil }
+        let old = previous.scenes[cursor]
+        guard !next.scenes.contains(where: { $0.heading == old.heading }) else { return nil }
+        let oldKeys = previous.shots.filter { $0.scene == old.id }.map(matchKey)
+        let common = align(oldKeys, shots.map(matchKey)).compactMap { $0 }.count
+        return common > 0 && common * 2 >= max(oldKeys.count, shots.count) ? cursor : nil
     }
 
     /// What makes two shots "the same shot": what it shows and what is said, not how the
