@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(name: "reel", dependencies: ["ReelCLI"]),
         // `make bench`: speed figures as ratios against references measured in the same run.
         .executableTarget(name: "ReelBench", dependencies: [
-            "ReelStudio", "ReelScript", "ReelMedia", "ReelEngine", "ReelModel", "ReelStore", "ReelProviders", "ReelSimulator",
+            "ReelStudio", "ReelScript", "ReelMedia", "ReelEngine", "ReelModel", "ReelStore", "ReelProviders", "ReelSimulator", "ReelAssistant",
         ]),
         // The simulated provider: a loopback HTTP server that speaks a task API and renders
         // its clips with ffmpeg. A product feature (`reel dev simulate`, benchmarks, demos), so

@@ -2,7 +2,7 @@ import Foundation
 
 // reel-bench: Reel's speed figures, each against a reference measured in the same run.
 // Usage: reel-bench [ROOT] [GROUP…]   ROOT is the package directory (for the examples);
-// groups: render, second, parse, plan, engine, assembly, scheduling, check (default: all).
+// groups: render, second, parse, plan, engine, assembly, scheduling, check, assistant (default: all).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: arguments.first ?? FileManager.default.currentDirectoryPath)
 let groups = Set(arguments.dropFirst())
@@ -40,6 +40,10 @@ if wanted("scheduling") {
 if wanted("check") {
     log("quality check of a take…")
     figures += try await CheckBenchmarks(scratch: scratch).run()
+}
+if wanted("assistant") {
+    log("repair of malformed model replies…")
+    figures += try await AssistantBenchmarks().run()
 }
 if wanted("assembly") {
     log("assembly…")
