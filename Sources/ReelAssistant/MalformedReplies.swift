@@ -11,6 +11,7 @@ import ReelModel
 /// `make bench` measures how many ``StructuredOutput`` recovers without a second call (goal
 /// ≥ 99%), and the test suite holds it to every one.
 public enum MalformedReplies {
+    /// One reply, and the document it should read as.
     public struct Case: Sendable {
         /// `fence+trailing-comma zh-screenplay`.
         public var name: String

@@ -106,6 +106,7 @@ struct NewCommand: AsyncParsableCommand {
                 if !call.problems.isEmpty { line += "; not usable: " + call.problems.prefix(2).joined(separator: "; ") }
                 Terminal.out(line)
             }
+            Terminal.out("  writer: \(writer.summary)")
         }
         if !report.examples.isEmpty {
             Terminal.out("  from the template's examples: \(report.examples.joined(separator: ", ")) (set them with --set NAME=…)")

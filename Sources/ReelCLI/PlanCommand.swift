@@ -19,8 +19,24 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var scriptFormat: ScriptFormatOptions
 
+    @Option(help: "Who directs the shots: rules (offline, the default) or llm (the language model named by --writer or $REEL_WRITER; in a project).")
+    var planner = "rules"
+
+    @Option(help: "The language model for --planner llm: PROVIDER or PROVIDER/MODEL.")
+    var writer: String?
+
+    @Option(help: "With --planner llm: ask again for another plan (a new seed is a new call).")
+    var seed: UInt64 = 1
+
     @Flag(help: "Print the storyboard as JSON (schema reel.storyboard).")
     var json = false
+
+    func validate() throws {
+        guard ["rules", "llm"].contains(planner) else { throw ValidationError("--planner must be rules or llm (got '\(planner)')") }
+        if planner == "llm", script != nil {
+            throw ValidationError("--planner llm works in a project (its choices are kept as shot edits): `reel init DIR --script \(script!)` first")
+        }
+    }
 
     func run() async throws {
         let storyboard: Storyboard
@@ -34,7 +50,13 @@ struct PlanCommand: AsyncParsableCommand {
             // In a project: plan, keeping the ids, takes and picks of unchanged shots.
             var production = try project.open(lockFor: "plan")
             if self.scriptFormat.name != "auto" { production.config.scriptFormat = scriptFormat }
-            storyboard = try await Studio().plan(production, save: true)
+            if planner == "llm" {
+                let (board, report) = try await Studio().planWithModel(production, writer: writer, seed: seed)
+                storyboard = board
+                Self.show(report)
+            } else {
+                storyboard = try await Studio().plan(production, save: true)
+            }
             warnings = Studio().scriptWarnings(production.script, format: production.config.scriptFormat)
                 + (try await Studio().editWarnings(production))
         }
@@ -44,6 +66,24 @@ struct PlanCommand: AsyncParsableCommand {
         } else {
             Terminal.out(StoryboardText.render(storyboard))
         }
+    }
+}
+
+extension PlanCommand {
+    /// What the model directed, on stderr (stdout is the storyboard).
+    static func show(_ report: ModelPlanReport) {
+        let writer = "\(report.writer.provider)/\(report.writer.model)"
+        if let reason = report.fellBack {
+            Terminal.err("note: the language-model planner could not be used: \(reason)")
+            return
+        }
+        var counts: [String: Int] = [:]
+        for shot in report.directed { for field in shot.fields { counts[field, default: 0] += 1 } }
+        let fields = ["size", "move", "mode", "subjects", "empty", "prompt"].compactMap { f in counts[f].map { "\(f) \($0)" } }
+        Terminal.err("planned by \(writer) (\(report.writer.summary)): \(Plural.count(report.directed.count, "shot")) of \(report.shots) directed"
+                     + (fields.isEmpty ? "" : " (" + fields.joined(separator: ", ") + ")")
+                     + (report.userEdited.isEmpty ? "" : "; your edits kept on \(report.userEdited.map(\.rawValue).joined(separator: ", "))"))
+        Terminal.err("  its choices are shot edits: `reel shot ID` shows them, `reel shot ID --reset` drops them")
     }
 }
 

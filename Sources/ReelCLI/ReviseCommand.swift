@@ -42,15 +42,16 @@ struct ReviseCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let production = try project.open(lockFor: dryRun ? nil : "revise")
+        // A dry run writes no script, but keeps the model's answer in the journal (so the real run costs nothing).
+        let production = try project.open(lockFor: "revise")
         defer { production.close() }
         let report = try await Studio().revise(production, ReviseRequest(
             instruction: instruction.joined(separator: " "), writer: writer, seed: seed, dryRun: dryRun))
         if json { return try Terminal.json(report) }
         if !report.diff.isEmpty { Terminal.out(String(report.diff.dropLast())) }
         for change in report.changes { Terminal.out("  • \(change)") }
-        let call = report.writer.calls.last.map { $0.cached ? "from the cache" : [$0.tokens.map { "\($0) tokens" }, $0.cost.map { "\($0)" }].compactMap { $0 }.joined(separator: ", ") } ?? ""
-        Terminal.out("\(report.script): -\(report.removedLines) +\(report.addedLines) lines by \(report.writer.provider)/\(report.writer.model) (\(call))")
+        Terminal.out("\(report.script): -\(report.removedLines) +\(report.addedLines) lines by \(report.writer.provider)/\(report.writer.model) "
+                     + "(\(report.writer.summary))")
         if let backup = report.backup, let diff = report.diffFile, let after = report.shotsAfter {
             Terminal.out("  the old script is \(backup), the diff \(diff); storyboard: \(report.shotsBefore) → \(after) shots")
             Terminal.err("next: reel board, then reel generate for the shots that changed")

@@ -68,7 +68,8 @@ struct ShotCommand: AsyncParsableCommand {
     static func lines(_ r: ShotReport) -> [String] {
         let s = r.shot
         let edited = Set(r.edited)
-        func mark(_ field: String) -> String { edited.contains(field) ? "  (edited)" : "" }
+        let planned = Set(r.planned)
+        func mark(_ field: String) -> String { edited.contains(field) ? "  (edited)" : planned.contains(field) ? "  (planner)" : "" }
         var lines = ["\(s.id)  scene \(s.scene): \(r.scene)"]
         lines.append("  \(s.purpose.rawValue), \(s.size.rawValue) (\(s.size.name))\(mark("size")), \(s.move.name)\(mark("move")), "
                      + String(format: "%.2f s", s.duration.seconds) + mark("duration"))
@@ -81,7 +82,7 @@ struct ShotCommand: AsyncParsableCommand {
         }
         if !s.action.isEmpty { lines.append("  action: \(s.action)") }
         for line in r.lines { lines.append("  \(line)") }
-        lines.append("  prompt\(r.promptIsEdited ? " (edited)" : ""): \(r.prompt)")
+        lines.append("  prompt\(r.promptIsEdited ? " (edited)" : planned.contains("prompt") ? " (planner)" : ""): \(r.prompt)")
         lines.append("  a remote model gets: \(r.remoteInput)")
         lines.append("  version \(r.version)")
         if r.takes.isEmpty {

@@ -19,6 +19,12 @@ public struct ShotEdit: Hashable, Sendable, Codable {
     /// The shot's words in the script (what it shows and what is said) when the edit was
     /// made: a re-plan that changes them says so, since the edit may no longer fit.
     public var scriptText: String
+    /// The fields (``fields`` names) the language-model planner set rather than the user: a
+    /// planner run may change these again, never the user's. Nil when the user set them all.
+    public var planned: [String]?
+
+    /// The fields the user set.
+    public var userFields: [String] { fields.filter { !(planned ?? []).contains($0) } }
 
     public init(prompt: String? = nil, size: ShotSize? = nil, move: CameraMove? = nil, duration: RationalTime? = nil,
                 mode: GenerationMode? = nil, subjects: [SubjectID]? = nil, empty: Bool? = nil, continuesFrom: ShotID? = nil,
@@ -51,6 +57,21 @@ public struct ShotEdit: Hashable, Sendable, Codable {
         if empty != nil { out.append("empty") }
         if continuesFrom != nil { out.append("continues-from") }
         return out
+    }
+
+    /// This edit with only `fields` kept (``fields`` names); the planner's list trimmed to match.
+    public func keeping(_ fields: Set<String>) -> ShotEdit {
+        var copy = self
+        if !fields.contains("prompt") { copy.prompt = nil }
+        if !fields.contains("size") { copy.size = nil }
+        if !fields.contains("move") { copy.move = nil }
+        if !fields.contains("duration") { copy.duration = nil }
+        if !fields.contains("mode") { copy.mode = nil }
+        if !fields.contains("subjects") { copy.subjects = nil }
+        if !fields.contains("empty") { copy.empty = nil }
+        if !fields.contains("continues-from") { copy.continuesFrom = nil }
+        copy.planned = planned.map { $0.filter(fields.contains) }.flatMap { $0.isEmpty ? nil : $0 }
+        return copy
     }
 
     /// True when it changes nothing.

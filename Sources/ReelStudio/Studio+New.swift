@@ -97,9 +97,11 @@ extension Studio {
     /// A project around a screenplay Reel wrote (`text`), with `extraFiles` beside it: the
     /// script is checked and copied in by ``Project/create(at:script:format:scriptFormat:)``,
     /// then planned. Nothing is written when a project is already there.
+    /// - Parameter descriptions: what each character looks like, by name: kept as cast
+    ///   entries (as `reel cast` would), so the cast and every prompt carry them.
     func createProject(text: String, title: String, language: Language, directory: URL?, parent: URL, format: VideoFormat,
-                       extraFiles: [String: Data] = [:]) async throws -> NewProjectReport {
-        let directory = directory ?? parent.appendingPathComponent(OutputFile.safeName(title))
+                       extraFiles: [String: Data] = [:], descriptions: [String: String] = [:]) async throws -> NewProjectReport {
+        let directory = directory ?? Self.freeDirectory(parent.appendingPathComponent(OutputFile.safeName(title)))
         let ext = language == .chinese ? "txt" : "fountain"
         // Written beside, then copied in by Project.create with the same checks as `reel init --script`.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-new-\(UUID().uuidString)")
@@ -113,11 +115,32 @@ extension Studio {
         }
         let production = try Production.open(project, lockFor: "new")
         defer { production.close() }
-        let board = try await plan(production, save: true)
+        var board = try await plan(production, save: true)
+        if !descriptions.isEmpty {
+            let wanted = Dictionary(descriptions.map { ($0.key.lowercased(), $0.value) }) { a, _ in a }
+            for subject in board.subjects where subject.kind == .character {
+                guard let about = wanted[subject.name.lowercased()], !about.isEmpty else { continue }
+                try await production.repository.saveCastEntry(CastEntry(kind: .character, name: subject.name, description: about),
+                                                              for: subject.id)
+            }
+            board = try await plan(production, save: true)
+        }
         return NewProjectReport(directory: directory.path, script: project.config.script, template: nil, idea: nil,
                                 language: language, examples: [], scenes: board.scenes.count,
                                 shots: board.shots.count, seconds: board.shots.reduce(0) { $0 + $1.duration.seconds },
                                 files: [project.config.script, ProjectConfig.fileName, ".gitignore", ".reel/reel.sqlite"]
                                     + extraFiles.keys.sorted())
+    }
+
+    /// `directory`, or the first of `directory-2`, `directory-3`… that is not a project yet:
+    /// a second draft of an idea with the same title goes beside the first.
+    static func freeDirectory(_ directory: URL) -> URL {
+        var candidate = directory
+        var n = 2
+        while FileManager.default.fileExists(atPath: candidate.appendingPathComponent(ProjectConfig.fileName).path) {
+            candidate = directory.deletingLastPathComponent().appendingPathComponent("\(directory.lastPathComponent)-\(n)")
+            n += 1
+        }
+        return candidate
     }
 }

@@ -10,13 +10,20 @@ extension Studio {
     /// The storyboard of a production: planned from its script, with the ids, takes and
     /// picks of unchanged shots kept (see ``StoryboardReconciler``). Saved when `save`.
     public func plan(_ production: Production, save: Bool) async throws -> Storyboard {
+        try await plan(production, save: save, edits: nil)
+    }
+
+    /// The storyboard with `edits` instead of the project's (nil: the project's).
+    func plan(_ production: Production, save: Bool, edits: [ShotID: ShotEdit]?) async throws -> Storyboard {
         var fresh = try ScriptSource.storyboard(production.script, format: production.config.format,
                                                 script: production.config.scriptFormat)
         if let title = production.config.title { fresh.title = title }
         let previous = try await production.repository.loadStoryboard()
         let used = try await production.repository.knownShotIDs()
         // The user's cast and edits win over the planner: applied anew to every plan.
-        let board = Studio.applyEdits(try await production.repository.shotEdits(),
+        var chosen = edits
+        if chosen == nil { chosen = try await production.repository.shotEdits() }
+        let board = Studio.applyEdits(chosen ?? [:],
                                       to: StoryboardReconciler.reconcile(previous: previous, next: fresh, used: used)
                                           .applyingCast(try await production.repository.castEntries(),
                                                         consents: ConsentLedger(try await production.repository.consentEvents())))

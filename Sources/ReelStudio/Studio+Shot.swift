@@ -24,6 +24,20 @@ public struct ShotChange: Sendable, Hashable {
     /// Drops every edit first: the shot goes back to what the planner makes of the script.
     public var reset = false
 
+    /// The ``ShotEdit/fields`` names this change sets.
+    public var fields: [String] {
+        var out: [String] = []
+        if prompt != nil { out.append("prompt") }
+        if size != nil { out.append("size") }
+        if move != nil { out.append("move") }
+        if duration != nil { out.append("duration") }
+        if mode != nil { out.append("mode") }
+        if subjects != nil { out.append("subjects") }
+        if empty != nil { out.append("empty"); out.append("subjects") }
+        if continuesFrom != nil { out.append("continues-from") }
+        return out
+    }
+
     public init(prompt: String? = nil, size: String? = nil, move: String? = nil, duration: Double? = nil,
                 mode: String? = nil, subjects: [String]? = nil, empty: Bool? = nil, continuesFrom: String? = nil,
                 reset: Bool = false) {
@@ -75,6 +89,8 @@ public struct ShotReport: Sendable, Codable {
     public var promptIsEdited: Bool
     /// The fields the user set (`prompt`, `size`, `move`, `duration`, `mode`, `subjects`, `empty`).
     public var edited: [String]
+    /// The fields the language-model planner set (`reel plan --planner llm`), which a new run may change.
+    public var planned: [String]
     /// The version of the shot takes are made from; a take of another version is outdated.
     public var version: String
     /// What a remote video model is sent for it, and why.
@@ -98,8 +114,9 @@ extension Studio {
             shot: shot, scene: board.scene(shot.scene)?.heading ?? "",
             subjects: shot.subjects.map { board.subject($0)?.name ?? $0.rawValue },
             lines: shot.dialogue.map { "\(board.subject($0.speaker)?.name ?? $0.speaker.rawValue): \($0.text)" },
-            prompt: builder.describe.prompt(shot, style: settings.style), promptIsEdited: edit?.prompt != nil,
-            edited: edit?.fields ?? [], version: builder.fingerprint(shot),
+            prompt: builder.describe.prompt(shot, style: settings.style),
+            promptIsEdited: edit?.prompt != nil && !(edit?.planned ?? []).contains("prompt"),
+            edited: edit?.userFields ?? [], planned: edit?.planned ?? [], version: builder.fingerprint(shot),
             remoteInput: builder.remoteModeReason(for: shot),
             takes: try await takeReports(production, shot: shot, builder: builder,
                                          picked: try await production.repository.picks()[id]),
@@ -118,6 +135,8 @@ extension Studio {
         var edit = previous ?? ShotEdit(scriptText: ShotEdit.scriptText(of: shot))
         edit.scriptText = ShotEdit.scriptText(of: shot)
         try Studio.apply(change, to: &edit, shot: shot, board: board, picks: try await production.repository.picks())
+        // A field the user sets is the user's from now on, whoever set it before.
+        edit.planned = edit.planned.map { planned in planned.filter { !change.fields.contains($0) } }.flatMap { $0.isEmpty ? nil : $0 }
         try await production.repository.saveShotEdit(edit.isEmpty ? nil : edit, for: id)
         _ = try await plan(production, save: true)
         return try await self.shot(production, id: id)

@@ -1,5 +1,5 @@
 import Foundation
-import ReelAssistant
+@testable import ReelAssistant
 import ReelModel
 import ReelScript
 import Testing
@@ -101,6 +101,12 @@ struct LineDiffTests {
         #expect(LineDiff.unified(from: old, to: old, oldName: "a", newName: "b").isEmpty)
     }
 
+    @Test func lineEndingsAndEmptyRangesAreWrittenAsDiffWritesThem() {
+        #expect(LineDiff.counts(from: "a\r\nb\r\nc\r\n", to: "a\r\nB\r\nc\r\n") == (1, 1), "CRLF lines are lines")
+        #expect(LineDiff.unified(from: "", to: "x\ny\n", oldName: "a", newName: "b") == "--- a\n+++ b\n@@ -0,0 +1,2 @@\n+x\n+y\n")
+        #expect(LineDiff.unified(from: "x\ny\n", to: "", oldName: "a", newName: "b") == "--- a\n+++ b\n@@ -1,2 +0,0 @@\n-x\n-y\n")
+    }
+
     @Test func distantChangesAreSeparateHunksAndInsertionsCount() {
         let old = (1...20).map(String.init).joined(separator: "\n") + "\n"
         let new = old.replacingOccurrences(of: "\n2\n", with: "\n2\n2b\n").replacingOccurrences(of: "\n18\n", with: "\n")
@@ -108,5 +114,58 @@ struct LineDiffTests {
         #expect(diff.components(separatedBy: "\n@@ ").count == 3, "\(diff)")
         #expect(diff.contains("+2b\n") && diff.contains("-18\n"))
         #expect(LineDiff.counts(from: old, to: new) == (1, 1))
+    }
+}
+
+/// What models write that would not read back as written: escaped, sanitised, or coerced
+/// only when it is safe, so no scene or line is lost between the draft and the script.
+struct WriterReadBackTests {
+    @Test func actionThatLooksLikeSomethingElseStaysAction() throws {
+        let draft = DraftScreenplay(title: "X", characters: [.init(name: "LIN", description: "40s (ex-cop)")], scenes: [
+            .init(place: "INT. Garage", interior: true, time: "late night", beats: [
+                .action("Int. car - Lin checks the mirror."), .action("> a whisper from the back seat"), .action("#1 fan mug on the dash"),
+                .action("CUT TO BLACK"), .line(character: "LIN", text: "Who's there?", parenthetical: nil),
+            ]),
+        ])
+        #expect(draft.readBackProblems(language: .english).isEmpty)
+        let text = draft.script(language: .english, credit: "Reel")
+        #expect(text.contains("INT. GARAGE - LATE NIGHT") && !text.contains("INT. INT."))
+        #expect(text.contains("    LIN (40s, ex-cop)"), "brackets inside a description would end it early")
+        let play = Fountain.parse(text)
+        let actions = play.elements.compactMap { if case .action(let a) = $0.content { a.text } else { nil } }
+        #expect(actions == ["Int. car - Lin checks the mirror.", "> a whisper from the back seat", "#1 fan mug on the dash", "CUT TO BLACK"])
+    }
+
+    @Test func chinesePlacesAndTimesBecomeHeadingsTheParserReads() throws {
+        let draft = DraftScreenplay(title: "X", characters: [.init(name: "林晚", description: "女（28岁）")], scenes: [
+            .init(place: "城中村 出租屋 二楼 走廊", interior: true, time: "LATE NIGHT", beats: [.line(character: "林晚", text: "谁？", parenthetical: nil)]),
+            .init(place: "“老地方”烧烤摊！", interior: false, time: "黄昏", beats: [.action("烟雾升起。")]),
+        ])
+        #expect(draft.readBackProblems(language: .chinese).isEmpty, "\(draft.readBackProblems(language: .chinese))")
+        let text = draft.script(language: .chinese, credit: "Reel")
+        #expect(text.contains("1-1 夜 内 城中村出租屋二楼走廊") && text.contains("1-2 黄昏 外 老地方烧烤摊"))
+        #expect(text.contains("人物：林晚（女，28岁）"))
+    }
+
+    @Test func aLineThatWouldNotReadAsDialogueIsAProblemTheModelCanFix() {
+        let draft = DraftScreenplay(title: "X", characters: [.init(name: "王道", description: "")], scenes: [
+            .init(place: "客厅", interior: true, time: "日", beats: [.line(character: "王道", text: "嗯。", parenthetical: nil)]),
+        ])
+        let problems = draft.readBackProblems(language: .chinese)
+        #expect(problems == ["the lines of 王道 do not read as dialogue: give the character a plain name (no titles or punctuation)"],
+                "the parser reads `王道：` as someone who says (道), so the model is told which name to change")
+    }
+
+    @Test(arguments: [
+        ("Time: 3 a.m.", DraftScreenplay.Beat.action("Time: 3 a.m.")),
+        ("Note: it rains", .action("Note: it rains")),
+        ("SUPER: Three years later", .action("SUPER: Three years later")),
+        ("3:00 AM, the phone rings", .action("3:00 AM, the phone rings")),
+        ("手机屏幕显示：妈妈来电", .action("手机屏幕显示：妈妈来电")),
+        ("林晚（OS）：我到了。", .line(character: "林晚", text: "我到了。", parenthetical: "OS")),
+        ("MAYA: Hi.", .line(character: "MAYA", text: "Hi.", parenthetical: nil)),
+    ])
+    func aColonMakesALineOnlyForACastMember(line: String, beat: DraftScreenplay.Beat) {
+        #expect(DraftReader.beat(fromLine: line, cast: ["林晚", "MAYA"]) == beat)
     }
 }

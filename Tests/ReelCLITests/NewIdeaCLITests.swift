@@ -41,3 +41,36 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).isEmpty)
     }
 }
+
+/// `reel revise --dry-run` then `reel revise` as a user runs them: the diff first, nothing
+/// written, then the same answer (from the journal) written with the old script kept.
+@Suite struct ReviseCLITests {
+    @Test func aDryRunShowsTheDiffAndTheRealRunAsksNothingMore() async throws {
+        let fake = try await OpenAIFakeServer.start()
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let environment = ["REEL_CONFIG_DIR": dir.file("config").path, "REEL_WRITER": "openai",
+                           "REEL_OPENAI_BASE_URL": fake.baseURL.absoluteString, "OPENAI_API_KEY": fake.apiKey]
+        let made = try await ReelBinary.run(["new", "--template", "trailer", "--dir", dir.file("film").path], home: dir.file("home"),
+                                            environment: environment, directory: dir.url)
+        #expect(made.status == 0, "\(made.stderrText)")
+        let original = try String(contentsOf: dir.file("film/script.fountain"), encoding: .utf8)
+        let revised = original.replacingOccurrences(of: "EXT. SKYLINE - NIGHT", with: "EXT. SKYLINE - DAWN")
+        let answer = String(decoding: try JSONEncoder().encode(["script": revised]), as: UTF8.self)
+        fake.transcript([answer])
+        let dry = try await ReelBinary.run(["revise", "open", "at", "dawn", "--dry-run"], home: dir.file("home"),
+                                           environment: environment, directory: dir.file("film"))
+        #expect(dry.status == 0, "\(dry.stderrText)")
+        #expect(dry.stdoutText.contains("-EXT. SKYLINE - NIGHT\n+EXT. SKYLINE - DAWN"))
+        #expect(dry.stdoutText.contains("dry run: nothing written"))
+        #expect(try String(contentsOf: dir.file("film/script.fountain"), encoding: .utf8) == original)
+        let real = try await ReelBinary.run(["revise", "open", "at", "dawn"], home: dir.file("home"),
+                                            environment: environment, directory: dir.file("film"))
+        try await fake.stop()
+        #expect(real.status == 0, "\(real.stderrText)")
+        #expect(real.stdoutText.contains("(1 call, from the cache)"))
+        #expect(real.stdoutText.contains("the old script is revisions/001-script.fountain, the diff revisions/001.diff"))
+        #expect(try String(contentsOf: dir.file("film/script.fountain"), encoding: .utf8) == revised)
+        #expect(fake.requests("POST", "chat/completions").count == 1)
+    }
+}

@@ -41,6 +41,10 @@ import Testing
         let (old, new) = try reconcile(Self.base, Self.base.replacingOccurrences(of: "INT. KITCHEN - NIGHT", with: "INT. KITCHEN - DAWN"))
         #expect(new.shots.map(\.id) == old.shots.map(\.id))
         #expect(new.scenes.first?.heading.contains("DAWN") == true)
+        // A later scene already at the new hour does not take this one's place.
+        let dawn = Self.base + "INT. KITCHEN - DAWN\n\nThe kettle is cold.\n\n"
+        let (before, after) = try reconcile(dawn, dawn.replacingOccurrences(of: "INT. KITCHEN - NIGHT", with: "INT. KITCHEN - DAWN"))
+        #expect(after.shots.map(\.id) == before.shots.map(\.id))
         // Another place with other shots is a new scene, not this one edited.
         let garage = "INT. GARAGE - NIGHT\n\nAn engine idles.\n\nBEN\nGet in.\n\n"
         let replaced = garage + Self.base[Self.base.range(of: "EXT. ROOF")!.lowerBound...]

@@ -110,6 +110,23 @@ import Testing
         }
     }
 
+    @Test func aReplyCutOffAtTheTokenLimitIsKeptAndSentBackOnce() async throws {
+        try await Self.withFake { fake, dir in
+            fake.transcript([WriterTranscripts.englishOutline])
+            let cut = String(WriterTranscripts.englishScreenplay.prefix(400))
+            fake.answers.script("chat", OpenAIFakeServer.chatAnswer(cut, finish: "length", promptTokens: 900, completionTokens: 4000))
+            fake.transcript([WriterTranscripts.englishScreenplay])
+            let report = try await Studio(environment: Self.environment(dir, fake)).draftProject(IdeaRequest(idea: Self.idea, seconds: 300,
+                                                                                                                  parent: dir.url))
+            let calls = try #require(report.writer?.calls)
+            #expect(calls.map(\.attempt) == [1, 1, 2])
+            #expect(calls[1].problems.first?.hasPrefix("the answer was cut off before its end") == true)
+            #expect(calls[1].tokens == 4900 && calls[1].cost != nil, "the cut reply was paid for, and is counted")
+            let sent = try #require(fake.requests("POST", "chat/completions")[1].json?["max_completion_tokens"]?.intValue)
+            #expect(sent == 12_000, "the token limit grows with the film's length: 60 lines for 300 s")
+        }
+    }
+
     @Test func aSecondUnusableReplyIsAnErrorAndWritesNothing() async throws {
         try await Self.withFake { fake, dir in
             fake.transcript([WriterTranscripts.englishOutline, WriterTranscripts.unusableScreenplay, WriterTranscripts.unusableScreenplay])

@@ -48,7 +48,7 @@ public enum DraftReader {
             }
             let place = text(scene["place"] ?? scene["location"] ?? scene["setting"]) ?? ""
             if place.isEmpty { problems.append("\(at).place is missing") }
-            let beats = readBeats(scene["beats"] ?? scene["lines"], at: at, problems: &problems)
+            let beats = readBeats(scene["beats"] ?? scene["lines"], at: at, cast: characters.map(\.name), problems: &problems)
             if wantsBeats, beats.isEmpty { problems.append("\(at).beats is missing or empty") }
             scenes.append(DraftScreenplay.Scene(
                 place: place, interior: interior(scene["interior"] ?? scene["int_ext"] ?? scene["inside"]),
@@ -72,7 +72,7 @@ public enum DraftReader {
         }
         var out: [DraftScreenplay.Character] = []
         for (i, item) in (value?.arrayValue ?? []).enumerated() {
-            if let name = text(item) {
+            if let name = text(item), !name.isEmpty {
                 out.append(.init(name: name, description: ""))
             } else if let object = item.objectValue, let name = text(object["name"]), !name.isEmpty {
                 out.append(.init(name: name, description: text(object["description"] ?? object["desc"]) ?? ""))
@@ -83,17 +83,19 @@ public enum DraftReader {
         return out
     }
 
-    static func readBeats(_ value: JSONValue?, at: String, problems: inout [String]) -> [DraftScreenplay.Beat] {
+    static func readBeats(_ value: JSONValue?, at: String, cast: [String], problems: inout [String]) -> [DraftScreenplay.Beat] {
         var out: [DraftScreenplay.Beat] = []
         for (i, item) in (value?.arrayValue ?? []).enumerated() {
             if let line = text(item) {
-                out.append(beat(fromLine: line))
+                out.append(beat(fromLine: line, cast: cast))
             } else if let object = item.objectValue {
                 let speaker = text(object["character"] ?? object["speaker"] ?? object["name"])
                 let said = text(object["line"] ?? object["dialogue"] ?? object["text"])
                 if let speaker, !speaker.isEmpty, let said, !said.isEmpty {
-                    let aside = text(object["parenthetical"]).flatMap { $0.isEmpty ? nil : $0 }
-                    out.append(.line(character: speaker, text: said, parenthetical: aside))
+                    // `林晚（OS）`, `MAYA (V.O.)`: the name, and how the line is said.
+                    let (name, extra) = splitAside(speaker)
+                    let aside = text(object["parenthetical"]).flatMap { $0.isEmpty ? nil : $0 } ?? extra
+                    out.append(.line(character: name, text: said, parenthetical: aside))
                 } else if let action = text(object["action"] ?? object["text"]), !action.isEmpty {
                     out.append(.action(action))
                 } else {
@@ -106,16 +108,32 @@ public enum DraftReader {
         return out
     }
 
-    /// `LIN: Where were you?` or `林晚：你去哪了？` is a line; anything else is action.
-    static func beat(fromLine line: String) -> DraftScreenplay.Beat {
+    /// `LIN: Where were you?` or `林晚：你去哪了？` is a line when the name is in the cast (or,
+    /// with no cast listed, a cue in capitals); anything else — `Time: 3 a.m.`, `手机屏幕显示：妈妈来电`
+    /// — is action.
+    static func beat(fromLine line: String, cast: [String]) -> DraftScreenplay.Beat {
         if let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) {
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let (name, aside) = splitAside(line[..<colon].trimmingCharacters(in: .whitespaces))
             let said = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty, name.count <= 12, !said.isEmpty, !name.contains(" ") || name == name.uppercased() {
-                return .line(character: name, text: said, parenthetical: nil)
+            let known = cast.contains { $0.lowercased() == name.lowercased() }
+            let cue = cast.isEmpty && name.count <= 24 && !notCues.contains(name)
+                && name.allSatisfy { ($0.isASCII && $0.isUppercase) || $0 == " " } && name.contains(where: \.isLetter)
+            if !said.isEmpty, known || cue {
+                return .line(character: name, text: said, parenthetical: aside)
             }
         }
         return .action(line)
+    }
+
+    /// Capital words before a colon that are not characters.
+    static let notCues: Set<String> = ["SUPER", "TITLE", "NOTE", "TIME", "INT", "EXT", "CUT TO", "FADE IN", "FADE OUT", "INSERT",
+                                       "BACK TO", "LATER", "MONTAGE", "CARD", "CAPTION", "TEXT", "SIGN", "SCREEN"]
+
+    /// `林晚（OS）` → (`林晚`, `OS`); a name without brackets stays as it is.
+    static func splitAside(_ name: String) -> (String, String?) {
+        guard let open = name.firstIndex(where: { $0 == "(" || $0 == "（" }), open != name.startIndex else { return (name, nil) }
+        let aside = name[name.index(after: open)...].trimmingCharacters(in: CharacterSet(charactersIn: ")） "))
+        return (name[..<open].trimmingCharacters(in: .whitespaces), aside.isEmpty ? nil : aside)
     }
 
     /// Text, from a string or a number; nil for anything else.
@@ -134,7 +152,7 @@ public enum DraftReader {
         case .bool(let b): return b
         case .string(let s):
             let word = s.lowercased()
-            return !(word.hasPrefix("ext") || word.hasPrefix("out") || word.hasPrefix("外") || word == "false")
+            return !(word.hasPrefix("ext") || word.hasPrefix("out") || word.contains("外") || word == "false")
         default: return true
         }
     }

@@ -9,6 +9,7 @@ import ReelModel
 /// what they really send and ``DraftScreenplay/script(language:credit:)`` writes the
 /// screenplay Reel plans from: Fountain in English, the short-drama format in Chinese.
 public struct DraftScreenplay: Hashable, Sendable, Codable {
+    /// Someone in the story, with what a casting director needs to picture them.
     public struct Character: Hashable, Sendable, Codable {
         public var name: String
         /// Age, look, role: `20s, a courier in a soaked raincoat`.
@@ -51,6 +52,7 @@ public struct DraftScreenplay: Hashable, Sendable, Codable {
         }
     }
 
+    /// One scene: where, inside or out, when, what happens, and its beats (none in an outline).
     public struct Scene: Hashable, Sendable, Codable {
         public var place: String
         public var interior: Bool

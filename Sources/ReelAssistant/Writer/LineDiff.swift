@@ -23,9 +23,11 @@ public enum LineDiff {
             }
             end = min(ops.count, end + context)
             let hunk = ops[start..<end]
-            let oldStart = (hunk.first { $0.kind != "+" }?.oldLine ?? ops[start].oldLine) + 1
-            let newStart = (hunk.first { $0.kind != "-" }?.newLine ?? ops[start].newLine) + 1
-            out += "@@ -\(oldStart),\(hunk.filter { $0.kind != "+" }.count) +\(newStart),\(hunk.filter { $0.kind != "-" }.count) @@\n"
+            let oldCount = hunk.filter { $0.kind != "+" }.count, newCount = hunk.filter { $0.kind != "-" }.count
+            // An empty range starts at the line before it (`-0,0` for an empty file), as diff(1) writes it.
+            let oldStart = (hunk.first { $0.kind != "+" }?.oldLine ?? ops[start].oldLine) + (oldCount == 0 ? 0 : 1)
+            let newStart = (hunk.first { $0.kind != "-" }?.newLine ?? ops[start].newLine) + (newCount == 0 ? 0 : 1)
+            out += "@@ -\(oldStart),\(oldCount) +\(newStart),\(newCount) @@\n"
             for op in hunk { out += "\(op.kind)\(op.text)\n" }
             i = end
         }
@@ -46,13 +48,30 @@ public enum LineDiff {
         var newLine: Int
     }
 
+    /// The lines of `text`, whatever ends them (`\n`, `\r\n`).
     static func lines(_ text: String) -> [String] {
-        var parts = text.components(separatedBy: "\n")
+        var parts = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         if parts.last == "" { parts.removeLast() }
         return parts
     }
 
     static func operations(_ a: [String], _ b: [String]) -> [Operation] {
+        // The lines both begin and end with are equal: only the middle needs the table.
+        var head = 0
+        while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
+        var tail = 0
+        while tail < a.count - head, tail < b.count - head, a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
+        var ops = (0..<head).map { Operation(kind: " ", text: a[$0], oldLine: $0, newLine: $0) }
+        for op in middle(Array(a[head..<(a.count - tail)]), Array(b[head..<(b.count - tail)])) {
+            ops.append(Operation(kind: op.kind, text: op.text, oldLine: op.oldLine + head, newLine: op.newLine + head))
+        }
+        for k in 0..<tail {
+            ops.append(Operation(kind: " ", text: a[a.count - tail + k], oldLine: a.count - tail + k, newLine: b.count - tail + k))
+        }
+        return ops
+    }
+
+    static func middle(_ a: [String], _ b: [String]) -> [Operation] {
         // lcs[i][j]: the longest common subsequence of a[i...] and b[j...].
         var lcs = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {

@@ -33,13 +33,12 @@ public struct Revision: Hashable, Sendable, Codable {
 
     /// Reads a reply: the revision, or every problem that keeps it from being used.
     /// - Parameter original: the script as it is, to refuse a reply that changes nothing.
-    public static func read(_ text: String, original: String, shortDrama: Bool) -> (revision: Revision?, problems: [String],
-                                                                                repairs: [StructuredOutput.Repair]) {
+    public static func read(_ text: String, original: String, shortDrama: Bool) -> Reading<Revision> {
         let answer: StructuredOutput.Answer
         do {
             answer = try StructuredOutput.parse(text)
         } catch {
-            return (nil, ["the answer is not JSON: reply with one JSON object only"], [])
+            return .notJSON
         }
         var problems: [String] = []
         if answer.truncated { problems.append("the answer was cut off before its end: reply with the whole script") }
@@ -53,8 +52,8 @@ public struct Revision: Hashable, Sendable, Codable {
             if headings.isEmpty { problems.append("the revised script has no scene headings: keep the screenplay's format") }
             if normalized(script) == normalized(original) { problems.append("the revised script is the same as the original") }
         }
-        guard problems.isEmpty else { return (nil, problems, answer.repairs) }
-        return (Revision(script: script.hasSuffix("\n") ? script : script + "\n", changes: changes), [], answer.repairs)
+        return Reading(value: Revision(script: script.hasSuffix("\n") ? script : script + "\n", changes: changes),
+                       problems: problems, repairs: answer.repairs)
     }
 
     private static func normalized(_ text: String) -> String {

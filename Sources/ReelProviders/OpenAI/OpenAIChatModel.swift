@@ -6,10 +6,10 @@ import ReelModel
 /// OpenAI, Azure, DeepSeek, Qwen, Moonshot, Ollama, vLLM, llama.cpp — one adapter, one
 /// ``OpenAIEndpoint/Flavor`` per service.
 ///
-/// What comes back is checked before anyone uses it: a reply cut off by the token limit
-/// (`finish_reason: "length"`) is an error, never half a storyboard; a refusal or a content
-/// filter is `moderation`; in JSON mode a reply with no JSON object in it is an error (the rest is repaired by the
-/// caller).
+/// A refusal or a content filter is `moderation`. A reply cut off by the token limit
+/// (`finish_reason: "length"`, in ``ChatReply/finishReason``) or with broken JSON is returned
+/// as it is: it was paid for, and the caller reads it (never half a storyboard) and sends its
+/// problems back.
 /// Failures are ``JobFailure``s classified like every provider's (429 waits, 401 is `auth`).
 ///
 /// ```swift
@@ -62,7 +62,7 @@ public struct OpenAIChatModel: LanguageModel {
     }
 
     /// The first choice, checked.
-    func reply(_ json: JSONValue, json wantsJSON: Bool) throws -> ChatReply {
+    func reply(_ json: JSONValue, json _: Bool) throws -> ChatReply {
         let name = endpoint.flavor.name
         guard let choice = json["choices"]?.arrayValue?.first, let message = choice["message"] else {
             throw JobFailure(.transient, "\(name)'s chat answer has no choices")
@@ -71,21 +71,13 @@ public struct OpenAIChatModel: LanguageModel {
         if let refusal = message["refusal"]?.stringValue, !refusal.isEmpty {
             throw JobFailure(.moderation, "\(name) refused: \(Redaction.message(refusal))", providerCode: "refusal")
         }
-        switch finish {
-        case "length":
-            throw JobFailure(.failed, "\(name)'s reply was cut off at the token limit; raise the limit or ask for less",
-                             providerCode: "length")
-        case "content_filter":
+        if finish == "content_filter" {
             throw JobFailure(.moderation, "\(name)'s content filter stopped the reply", providerCode: "content_filter")
-        default:
-            break
         }
+        // A reply cut off at the token limit (`finish_reason: "length"`) or with broken JSON
+        // is paid for: it is returned (and kept) for the caller to read, mend or send back
+        // with its problems (StructuredOutput, the writer's one retry), never thrown away.
         let text = message["content"]?.stringValue ?? ""
-        // Fenced, chatty or slightly broken JSON is the caller's to repair (StructuredOutput);
-        // a reply with no object in it at all is not worth keeping.
-        if wantsJSON, !text.contains(where: { $0 == "{" || $0 == "｛" }) {
-            throw JobFailure(.failed, "\(name)'s reply in JSON mode has no JSON object in it", providerCode: "invalid-json")
-        }
         let usage = json["usage"]
         return ChatReply(text: text, promptTokens: usage?["prompt_tokens"]?.intValue.map(Int.init),
                          completionTokens: usage?["completion_tokens"]?.intValue.map(Int.init), finishReason: finish)

@@ -35,10 +35,8 @@ struct Cast {
         // Then the characters a cast line lists (`人物：小雨（女，24岁）`) who never speak; the
         // entries read like introductions in action, so they tell the voices too.
         let listed = screenplay.listedCast
-        var descriptions: [String: String] = [:]
         for entry in listed {
             let name = Cast.canonicalName(entry)
-            if let about = Cast.introduction(entry), descriptions[Cast.key(name)] == nil { descriptions[Cast.key(name)] = about }
             guard !name.isEmpty, seen.insert(Cast.key(name)).inserted else { continue }
             names.append(name)
         }
@@ -54,8 +52,7 @@ struct Cast {
             let variant = genderCounts[gender, default: 0]
             genderCounts[gender] = variant + 1
             let voice = Voice(gender: gender, variant: variant, pitch: (variant % 3) - 1, pace: 0)
-            let subject = Subject(id: Subject.makeID(kind: .character, name: name), kind: .character, name: name,
-                                  description: descriptions[Cast.key(name)] ?? "", voice: voice)
+            let subject = Subject(id: Subject.makeID(kind: .character, name: name), kind: .character, name: name, voice: voice)
             byKey[Cast.key(name)] = members.count
             members.append(Member(subject: subject, aliases: Cast.aliases(for: name), colorIndex: members.count))
         }
@@ -88,15 +85,6 @@ struct Cast {
     }
 
     static func key(_ name: String) -> String { name.lowercased() }
-
-    /// What a cast line says about a character: `女，24岁` in `小雨（女，24岁）`, `30s, courier`
-    /// in `MAYA (30s, courier)`; nil when it says nothing.
-    static func introduction(_ entry: String) -> String? {
-        guard let open = entry.firstIndex(where: { $0 == "(" || $0 == "（" }),
-              let close = entry.lastIndex(where: { $0 == ")" || $0 == "）" }), open < close else { return nil }
-        let about = entry[entry.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
-        return about.isEmpty ? nil : about
-    }
 
     /// The full name, and for Latin names each word of three letters or more (`Maya` for
     /// `MAYA CHEN`), except titles.

@@ -23,7 +23,10 @@ public enum StoryboardReconciler {
             let shots = next.shots.filter { $0.scene == scene.id }
             // The next old scene with the same heading, not before the last one matched.
             var match = previous.scenes.indices.dropFirst(oldSceneCursor).first { previous.scenes[$0].heading == scene.heading }
-            if match == nil, let edited = editedHeading(previous: previous, at: oldSceneCursor, next: next, shots: shots) {
+            // The scene where the cursor is, with its heading edited, wins over a later scene
+            // that happens to have the new heading ("move scene 1 to dawn" when scene 3 is at dawn).
+            if match == nil || match! > oldSceneCursor,
+               let edited = editedHeading(previous: previous, at: oldSceneCursor, next: next, shots: shots) {
                 match = edited
             }
             var sceneID: SceneID

@@ -51,22 +51,34 @@ extension Studio {
         guard !instruction.isEmpty else {
             throw ReelError(.usage, "say what to change", hint: "for example: reel revise \"move scene 2 to night\"")
         }
-        let reading = try ScriptSource.load(production.script, format: production.config.scriptFormat)
+        let script = try ScriptSource.load(production.script, format: production.config.scriptFormat)
         let original = try String(contentsOf: production.script, encoding: .utf8)
-        let shortDrama = reading.format == .shortDrama
+        let shortDrama = script.format == .shortDrama
         let writer = try chooseWriter(request.writer)
         var session = WriterSession(writer: writer, seed: request.seed, journal: production.journal, blobs: production.blobs,
-                                    sleeper: sleeper)
+                                    sleeper: sleeper, options: try await executorOptions(production))
         let revision = try await session.ask("revision", Revision.prompt(script: original, shortDrama: shortDrama, instruction: instruction),
-                                             maxTokens: 8000) { text in
-            Revision.read(text, original: original, shortDrama: shortDrama)
+                                             maxTokens: min(16_000, 1500 + original.utf8.count / 2)) { text in
+            let reading = Revision.read(text, original: original, shortDrama: shortDrama)
+            guard let revision = reading.value else { return reading }
+            // Read as the project reads its script: the same format, and the cast line kept
+            // (the cast's descriptions come from it).
+            var problems: [String] = []
+            let again = try? ScriptReading(data: Data(revision.script.utf8), path: production.script.path,
+                                           format: production.config.scriptFormat)
+            if let again, again.format != script.format {
+                problems.append("the revised script reads as \(Studio.formatName(again.format)), not \(Studio.formatName(script.format)): keep the screenplay's format")
+            }
+            if !script.screenplay.listedCast.isEmpty, again?.screenplay.listedCast.isEmpty ?? true {
+                problems.append("the cast line (人物： or Characters:) is gone: keep it, with every character")
+            }
+            return Reading(value: revision, problems: problems, repairs: reading.repairs)
         }
         let name = production.script.lastPathComponent
         let diff = LineDiff.unified(from: original, to: revision.script, oldName: "a/\(name)", newName: "b/\(name)")
         let counts = LineDiff.counts(from: original, to: revision.script)
         let before = try await production.repository.loadStoryboard()?.shots.count ?? 0
-        let writerReport = WriterReport(provider: writer.provider.rawValue, model: writer.model, calls: session.calls,
-                                        spent: Money.totals(session.calls.filter { !$0.cached }.compactMap(\.cost)))
+        let writerReport = WriterReport(writer: writer, calls: session.calls)
         var report = ReviseReport(script: name, backup: nil, diffFile: nil, diff: diff, changes: revision.changes,
                                   removedLines: counts.removed, addedLines: counts.added, shotsBefore: before, shotsAfter: nil,
                                   dryRun: request.dryRun, writer: writerReport)
@@ -92,6 +104,10 @@ extension Studio {
         report.diffFile = "revisions/\(diffFile.lastPathComponent)"
         report.shotsAfter = board.shots.count
         return report
+    }
+
+    static func formatName(_ format: ScriptFormat) -> String {
+        format == .shortDrama ? "the short-drama format" : "Fountain"
     }
 
     /// One more than the highest `NNN-` in `revisions/`.

@@ -34,28 +34,6 @@ public struct IdeaRequest: Sendable {
     }
 }
 
-/// What the writer did: every model call, whether it was answered from the cache, and what it cost.
-public struct WriterReport: Sendable, Codable, Hashable {
-    public struct Call: Sendable, Codable, Hashable {
-        /// `outline` or `screenplay`.
-        public var step: String
-        /// 2 for the retry that sent the first reply's problems back.
-        public var attempt: Int
-        public var cached: Bool
-        public var tokens: Int?
-        public var cost: Money?
-        /// What the reply needed mending (`fence`, `trailing-comma`…), or its problems when it was not usable.
-        public var repairs: [String]
-        public var problems: [String]
-    }
-
-    public var provider: String
-    public var model: String
-    public var calls: [Call]
-    /// What the calls cost, per currency (a cached call costs nothing again).
-    public var spent: [Money]
-}
-
 extension Studio {
     /// A new project drafted from an idea by the configured language model: an outline,
     /// then the screenplay written from it (each a job: journaled, cached, costed), then the
@@ -76,8 +54,11 @@ extension Studio {
                                 aspect: request.format.aspect.rawValue)
         var session = try WriterSession.inCache(studio: self, writer: writer, seed: request.seed)
         defer { session.close() }
-        let outline = try await session.ask("outline", WriterPrompts.outline(brief), beats: false)
-        let draft = try await session.ask("screenplay", WriterPrompts.screenplay(brief, outline: outline), beats: true)
+        let outline = try await session.ask("outline", WriterPrompts.outline(brief), beats: false, language: language,
+                                            maxTokens: 2000 + 120 * brief.sceneCount)
+        // About 60 tokens a line of JSON (more in Chinese), and room to spare: a reply cut off is paid for.
+        let draft = try await session.ask("screenplay", WriterPrompts.screenplay(brief, outline: outline), beats: true,
+                                          language: language, maxTokens: min(16_000, max(6000, 3000 + 150 * brief.lineCount)))
             .keepingCast(of: outline)
 
         let credit = language == .chinese ? "Reel 写作助手（\(writer.provider)/\(writer.model)）"
@@ -87,10 +68,10 @@ extension Studio {
         let outlineJSON = try encoder.encode(outline)
         var report = try await createProject(text: draft.script(language: language, credit: credit), title: draft.title,
                                              language: language, directory: request.directory, parent: request.parent,
-                                             format: request.format, extraFiles: ["outline.json": outlineJSON])
+                                             format: request.format, extraFiles: ["outline.json": outlineJSON],
+                                             descriptions: Dictionary(draft.characters.map { ($0.name, $0.description) }) { a, _ in a })
         report.idea = idea
-        report.writer = WriterReport(provider: writer.provider.rawValue, model: writer.model, calls: session.calls,
-                                     spent: Money.totals(session.calls.filter { !$0.cached }.compactMap(\.cost)))
+        report.writer = WriterReport(writer: writer, calls: session.calls)
         return report
     }
 
@@ -108,7 +89,9 @@ extension Studio {
         let id = ProviderID(parts[0])
         let setup = try providerSetup(config: ProjectConfig(), projectDirectory: nil)
         guard let status = setup.providers.first(where: { $0.entry.id == id }), let make = status.entry.text else {
-            throw ReelError(.usage, "'\(parts[0])' is not a language model Reel can use", at: request(choice),
+            // A key pasted into the wrong variable is not echoed.
+            let shown = parts[0].count > 24 || parts[0].lowercased().hasPrefix("sk-") ? "that value" : "'\(parts[0])'"
+            throw ReelError(.usage, "\(shown) is not a language model Reel can use", at: request(choice),
                             hint: "use one of \(chatIDs.joined(separator: ", "))")
         }
         guard let config = status.config else {

@@ -19,12 +19,14 @@ struct WriterSession {
     private(set) var calls: [WriterReport.Call] = []
 
     /// A session on a journal and store (a project's, whose lock the caller holds).
+    /// - Parameter options: the project's (its budget cap and what was spent); one call at a time to the writer.
     init(writer: Studio.Writer, seed: UInt64, journal: any JobJournal, blobs: DirectoryBlobStore, sleeper: any Sleeper,
-         lock: ProjectLock? = nil) {
+         options: ExecutorOptions = ExecutorOptions(), lock: ProjectLock? = nil) {
         var registry = RunnerRegistry()
         registry.register(ChatRunner(writer.chat, prices: writer.prices), kind: .chat)
-        executor = Executor(runners: registry, journal: journal, blobs: blobs,
-                            options: ExecutorOptions(limits: [writer.provider: 1]), sleeper: sleeper)
+        var options = options
+        options.limits[writer.provider] = 1
+        executor = Executor(runners: registry, journal: journal, blobs: blobs, options: options, sleeper: sleeper)
         self.writer = writer
         self.seed = seed
         self.blobs = blobs
@@ -36,32 +38,31 @@ struct WriterSession {
         let home = Workspace.reelHome(studio.environment)
         let workspace = Workspace(projectDirectory: nil, stateDirectory: home.appendingPathComponent("assistant"),
                                   mediaDirectory: home.appendingPathComponent("media"))
-        try workspace.createStateDirectory()
-        let lock = try ProjectLock.acquire(workspace.stateDirectory, command: "new")
-        do {
-            let (database, blobs) = try workspace.open()
-            return WriterSession(writer: writer, seed: seed, journal: SQLiteJournal(database: database), blobs: blobs,
-                                 sleeper: studio.sleeper, lock: lock)
-        } catch {
-            lock.release()
-            throw error
-        }
+        // No lock: two `reel new` may draft at once (SQLite serialises their journal writes);
+        // the same idea twice at the same moment is the one case asked twice.
+        let (database, blobs) = try workspace.open()
+        return WriterSession(writer: writer, seed: seed, journal: SQLiteJournal(database: database), blobs: blobs,
+                             sleeper: studio.sleeper)
     }
 
     func close() { lock?.release() }
 
     /// Asks for a screenplay or an outline (`beats: false`) and reads it.
-    mutating func ask(_ step: String, _ messages: [ChatMessage], beats: Bool) async throws -> DraftScreenplay {
-        try await ask(step, messages, maxTokens: beats ? 6000 : 2000) { text in
+    /// A screenplay must also read back whole in `language`: every scene a heading, every line dialogue.
+    mutating func ask(_ step: String, _ messages: [ChatMessage], beats: Bool, language: Language, maxTokens: Int) async throws
+        -> DraftScreenplay
+    {
+        try await ask(step, messages, maxTokens: maxTokens) { text in
             let read = DraftReader.read(text, beats: beats)
-            return (read.draft, read.problems, read.repairs)
+            let readBack = beats ? read.draft?.readBackProblems(language: language) ?? [] : []
+            return Reading(value: read.draft, problems: read.problems + readBack, repairs: read.repairs)
         }
     }
 
     /// Asks for a document and reads it with `read`; a reply that cannot be used is sent back
     /// once with its problems. Throws when the model fails or the second reply cannot be used either.
-    mutating func ask<T>(_ step: String, _ messages: [ChatMessage], maxTokens: Int,
-                         read: (String) -> (value: T?, problems: [String], repairs: [StructuredOutput.Repair])) async throws -> T {
+    mutating func ask<T: Sendable>(_ step: String, _ messages: [ChatMessage], maxTokens: Int,
+                         read: (String) -> Reading<T>) async throws -> T {
         var messages = messages
         for attempt in 1...2 {
             let request = ChatRequest(model: writer.model, messages: messages, temperature: 0.8, json: true, maxTokens: maxTokens)
