@@ -27,6 +27,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestCon
     let library = ProjectLibrary(root: configuration.projects)
     let api = router.group("api")
     ProjectsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
+    TemplatesController(studio: configuration.studio).addRoutes(to: api.group("templates"))
     ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
     MediaController(library: library).addRoutes(to: api.group("projects/:project/media"))
     EventsController(library: library, studio: configuration.studio, interval: configuration.watchInterval)
@@ -71,10 +72,11 @@ extension Request {
 }
 
 extension Parameters {
-    /// A path parameter the route always has.
+    /// A path parameter the route always has, percent-decoded (a project named `最后一单`
+    /// arrives as `%E6%9C%80…`).
     func value(_ name: String) throws -> String {
         guard let value = get(name) else { throw Problem(status: .badRequest, kind: "usage", detail: "\(name) is missing") }
-        return value
+        return value.removingPercentEncoding ?? value
     }
 }
 
@@ -83,6 +85,8 @@ extension Parameters {
 public enum ServerRoutes {
     public static let api = [
         "GET /api/projects",
+        "POST /api/projects",
+        "GET /api/templates",
         "GET /api/projects/{project}/board",
         "GET /api/projects/{project}/cast",
         "GET /api/projects/{project}/shots/{shot}",

@@ -38,6 +38,15 @@ struct ProjectLibrary: Sendable {
         return found
     }
 
+    /// Where new projects go: the projects directory, unless it is a project itself.
+    func newProjectsFolder() throws -> URL {
+        guard !FileManager.default.fileExists(atPath: root.appendingPathComponent(ProjectConfig.fileName).path) else {
+            throw ReelError(.usage, "this server serves one project, so it cannot hold another",
+                            hint: "serve a folder of projects (`reel serve --projects DIR`) to start new ones from the studio")
+        }
+        return root
+    }
+
     /// Opens project `id` (read-only unless `lockFor` names the change), or answers 404.
     func open(_ id: String, lockFor command: String? = nil) throws -> Production {
         guard let directory = projects()[id] else {

@@ -98,6 +98,26 @@ struct BrowserTests {
         }
     }
 
+    /// A new project from the projects page, as a person makes it: the template tab, a blank
+    /// filled, submit — and the new project's storyboard is on the screen. Driven over
+    /// DevTools by scripts/new-project-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aNewProjectFromATemplateOpensOnItsStoryboard() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/new-project-check")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "trailer",
+                                                                          "title", "Night Shift"])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            #expect(seen["hash"] == "#/p/Night-Shift" && seen["title"] == "Night Shift")
+            #expect((seen["cards"]?.intValue ?? 0) > 3, "the storyboard's cards are drawn: \(seen)")
+        }
+        #expect(FileManager.default.fileExists(atPath: f.projects.appendingPathComponent("Night-Shift/reel.yaml").path))
+    }
+
     @Test func theStudioSpeaksChinese() async throws {
         let f = try ServerFixture()
         defer { f.remove() }

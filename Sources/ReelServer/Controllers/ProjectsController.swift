@@ -3,16 +3,73 @@ import Hummingbird
 import ReelModel
 import ReelStudio
 
-/// `/api/projects`: the projects, and each one's board (the storyboard grid in one answer)
-/// and cast.
+/// `/api/projects`: the projects, a new one (from a template, offline, or an idea, by the
+/// writer), and each one's board (the storyboard grid in one answer) and cast.
 struct ProjectsController {
     let library: ProjectLibrary
     let studio: Studio
 
+    /// `POST /api/projects`: what `reel new` takes — a template and its blanks, or an idea.
+    struct NewProjectBody: Codable, Sendable {
+        var template: String?
+        var values: [String: String]?
+        var idea: String?
+        /// The film's length for a draft, in seconds.
+        var seconds: Int?
+        /// `en` or `zh`; a draft without it writes in the idea's language.
+        var language: String?
+        /// `9:16`, `16:9` or `1:1`.
+        var aspect: String?
+    }
+
+    /// The project made: its id on this server, and what `reel new` reports.
+    struct NewProjectAnswer: Codable, Sendable {
+        var project: String
+        var report: NewProjectReport
+    }
+
     func addRoutes(to group: RouterGroup<BasicRequestContext>) {
         group.get(use: list)
+        group.post(use: create)
         group.get(":project/board", use: board)
         group.get(":project/cast", use: cast)
+    }
+
+    @Sendable func create(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<NewProjectAnswer> {
+        let body = try await request.json(NewProjectBody.self, context: context)
+        guard (body.template == nil) != (body.idea == nil) else {
+            throw Problem(status: .badRequest, kind: "usage", detail: "give either a template or an idea",
+                          hint: "{\"template\": \"reversal\", \"values\": {\"hero\": \"林晚\"}} or {\"idea\": \"…\", \"seconds\": 60}")
+        }
+        if let language = body.language, !["en", "zh"].contains(language) {
+            throw Problem(status: .badRequest, kind: "usage", detail: "language must be en or zh (got '\(language.prefix(20))')")
+        }
+        var format = VideoFormat.default
+        if let aspect = body.aspect {
+            guard let chosen = VideoFormat.Aspect(rawValue: aspect) else {
+                throw Problem(status: .badRequest, kind: "usage", detail: "aspect must be 9:16, 16:9 or 1:1 (got '\(aspect.prefix(20))')")
+            }
+            format.aspect = chosen
+        }
+        let parent = try library.newProjectsFolder()
+        let language = body.language.map { $0 == "zh" ? Language.chinese : .english }
+        let report: NewProjectReport
+        if let template = body.template {
+            let values = body.values ?? [:]
+            report = try await studio.newProject(NewProjectRequest(
+                template: template, values: values,
+                language: language ?? (values.values.contains { Language.detect($0) == .chinese } ? .chinese : .english),
+                parent: parent, format: format))
+        } else {
+            let seconds = body.seconds ?? 60
+            guard (10...600).contains(seconds) else {
+                throw Problem(status: .badRequest, kind: "usage", detail: "seconds is the film's length, 10 to 600 (got \(seconds))")
+            }
+            report = try await studio.draftProject(IdeaRequest(idea: body.idea ?? "", language: language, seconds: seconds,
+                                                               parent: parent, format: format))
+        }
+        return JSONAnswer(NewProjectAnswer(project: URL(fileURLWithPath: report.directory).lastPathComponent, report: report),
+                          status: .created)
     }
 
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[ProjectLibrary.Entry]> {

@@ -14,6 +14,7 @@ struct WebController {
         "board.js": ("text/javascript; charset=utf-8", PackageResources.board_js),
         "shot.js": ("text/javascript; charset=utf-8", PackageResources.shot_js),
         "notes.js": ("text/javascript; charset=utf-8", PackageResources.notes_js),
+        "newproject.js": ("text/javascript; charset=utf-8", PackageResources.newproject_js),
         "style.css": ("text/css; charset=utf-8", PackageResources.style_css),
         "openapi.json": ("application/json", PackageResources.openapi_json),
     ]

@@ -32,6 +32,8 @@ const project = (id) => `/api/projects/${encodeURIComponent(id)}`;
 
 export const api = {
   projects: () => send("GET", "/api/projects"),
+  newProject: (body) => send("POST", "/api/projects", body),
+  templates: (lang) => send("GET", `/api/templates?lang=${encodeURIComponent(lang)}`),
   board: (id) => send("GET", `${project(id)}/board`),
   shot: (id, shot) => send("GET", `${project(id)}/shots/${encodeURIComponent(shot)}`),
   editShot: (id, shot, change, version) =>
