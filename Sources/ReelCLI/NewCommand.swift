@@ -25,8 +25,14 @@ struct NewCommand: AsyncParsableCommand {
     @Argument(help: "An idea in a sentence, for the writer to draft a screenplay from.")
     var idea: String?
 
-    @Option(help: "The film's length in seconds, for a draft from an idea.")
-    var length = 60
+    @Option(help: "The film's length in seconds, for a draft from an idea (default: a length the idea names, else 60).")
+    var length: Int?
+
+    @Flag(help: "Ask what the writer needs first (genre, audience, characters, ending, tone, length), show what drafting costs at most, then draft.")
+    var interview = false
+
+    @Flag(name: .shortAndLong, help: "With --interview: draft without asking to go ahead.")
+    var yes = false
 
     @Option(help: "The language model that writes: PROVIDER or PROVIDER/MODEL (default: $REEL_WRITER).")
     var writer: String?
@@ -61,14 +67,15 @@ struct NewCommand: AsyncParsableCommand {
         for value in values where !value.contains("=") {
             throw ValidationError("--set takes name=value (got '\(value)'), e.g. --set hero=\"Lin\"")
         }
-        if template == nil, idea == nil {
+        if interview, template != nil { throw ValidationError("--interview drafts from an idea; a template asks its own blanks (--set)") }
+        if template == nil, idea == nil, !interview {
             throw ValidationError("give an idea (`reel new \"a courier's last delivery…\"`) or a template "
                                   + "(`reel new --template reversal`; `reel templates` lists them)")
         }
         if template != nil, idea != nil {
             throw ValidationError("give an idea or --template, not both")
         }
-        if !(10...600).contains(length) { throw ValidationError("--length is in seconds, 10 to 600 (got \(length))") }
+        if let length, !(10...600).contains(length) { throw ValidationError("--length is in seconds, 10 to 600 (got \(length))") }
         if let idea, idea.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("the idea is empty: say it in a sentence, or start from a template with --template")
         }
@@ -76,10 +83,13 @@ struct NewCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let template else {
-            let report = try await Studio().draftProject(IdeaRequest(
-                idea: idea ?? "", language: lang == nil ? nil : language, seconds: length, writer: writer, seed: seed,
-                directory: dir.map { URL(fileURLWithPath: $0) }, format: format.format))
-            return try show(report)
+            var request = IdeaRequest(idea: idea ?? "", language: lang == nil ? nil : language,
+                                      seconds: length ?? idea.flatMap(Studio.seconds(namedIn:)) ?? 60, writer: writer, seed: seed,
+                                      directory: dir.map { URL(fileURLWithPath: $0) }, format: format.format)
+            if interview {
+                guard try ask(&request) else { return Terminal.err("nothing asked, nothing spent") }
+            }
+            return try show(try await Studio().draftProject(request))
         }
         var set: [String: String] = [:]
         for pair in values {
@@ -90,6 +100,32 @@ struct NewCommand: AsyncParsableCommand {
             template: template, values: set, language: language, directory: dir.map { URL(fileURLWithPath: $0) },
             format: format.format))
         try show(report)
+    }
+
+    /// The interview in the terminal: the idea if there is none, each question the idea leaves
+    /// open (an empty answer skips it), then what drafting costs at most, and whether to go ahead.
+    func ask(_ request: inout IdeaRequest) throws -> Bool {
+        if request.idea.trimmingCharacters(in: .whitespaces).isEmpty {
+            request.idea = Terminal.ask(lang == "zh" ? "你的影片讲什么？（一句话）" : "What is your film about? (a sentence)") ?? ""
+        }
+        let language = request.language ?? Language.detect(request.idea)
+        if length == nil, let seconds = Studio.seconds(namedIn: request.idea) { request.seconds = seconds }
+        for question in Studio.interviewQuestions(for: request.idea, language: language) where !(question.id == "length" && length != nil) {
+            guard let answer = Terminal.ask("\(question.ask) [\(language == .chinese ? "例如" : "e.g.") \(question.example)]"),
+                  !answer.isEmpty else { continue }
+            if question.id == "length" {
+                if let seconds = Int(answer.filter(\.isNumber)), (10...600).contains(seconds) { request.seconds = seconds }
+            } else {
+                request.answers[question.id] = answer
+            }
+        }
+        let estimate = try Studio().draftEstimate(request)
+        Terminal.err("the writer will make \(estimate.calls) calls to \(estimate.provider)/\(estimate.model): an outline, then the "
+                     + "\(request.seconds)-second screenplay — at most \(estimate.maxTokens) tokens"
+                     + (estimate.atMost.map { ", \($0)" } ?? " (no price for it in the catalog)"))
+        if yes { return true }
+        let go = Terminal.ask(language == .chinese ? "开始起草？[Y/n]" : "Draft it? [Y/n]")?.lowercased()
+        return go == "" || go == "y" || go == "yes" || go == "是"
     }
 
     func show(_ report: NewProjectReport) throws {

@@ -27,7 +27,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestCon
     let library = ProjectLibrary(root: configuration.projects)
     let api = router.group("api")
     ProjectsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
-    TemplatesController(studio: configuration.studio).addRoutes(to: api.group("templates"))
+    TemplatesController(studio: configuration.studio).addRoutes(templates: api.group("templates"), interview: api.group("interview"))
     ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
     MediaController(library: library).addRoutes(to: api.group("projects/:project/media"))
     EventsController(library: library, studio: configuration.studio, interval: configuration.watchInterval)
@@ -87,6 +87,7 @@ public enum ServerRoutes {
         "GET /api/projects",
         "POST /api/projects",
         "GET /api/templates",
+        "GET /api/interview",
         "GET /api/projects/{project}/board",
         "GET /api/projects/{project}/cast",
         "GET /api/projects/{project}/shots/{shot}",

@@ -14,9 +14,10 @@ public enum ReelBinary {
     }
 
     /// Runs `reel` with `arguments` in `directory`. `home` becomes `REEL_HOME`; `environment`
-    /// adds to the inherited environment, and an empty value removes a variable.
+    /// adds to the inherited environment, and an empty value removes a variable; `input` is
+    /// what the user types (stdin; none by default).
     public static func run(_ arguments: [String], home: URL? = nil, environment: [String: String] = [:],
-                           directory: URL? = nil) async throws -> ProcessResult {
+                           directory: URL? = nil, input: String? = nil) async throws -> ProcessResult {
         var env = ProcessInfo.processInfo.environment
         env["TERM"] = "dumb"
         if let home { env["REEL_HOME"] = home.path }
@@ -34,7 +35,13 @@ public enum ReelBinary {
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let typed = tmp.appendingPathComponent("in")
+            try Data(input.utf8).write(to: typed)
+            process.standardInput = try FileHandle(forReadingFrom: typed)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch { continuation.resume(throwing: error) }

@@ -169,3 +169,23 @@ struct WriterReadBackTests {
         #expect(DraftReader.beat(fromLine: line, cast: ["林晚", "MAYA"]) == beat)
     }
 }
+
+/// The interview's questions: what the idea already says is not asked again.
+struct InterviewTests {
+    @Test func whatTheIdeaSaysIsNotAskedAgain() {
+        #expect(Interview.questions(for: "a courier's last delivery", language: .english).map(\.id)
+                == ["genre", "audience", "characters", "ending", "tone", "length"])
+        #expect(Interview.questions(for: "一个温暖的悬疑故事，2分钟，抖音", language: .chinese).map(\.id) == ["characters", "ending"])
+        #expect(Interview.questions(for: "x", language: .chinese).first?.ask == "什么类型的故事？（逆袭、甜宠、悬疑、喜剧、产品广告……）")
+    }
+
+    @Test(arguments: [("90s trailer", 90), ("a 2 minutes drama", 120), ("九十秒 90秒", 90), ("2分钟", 120), ("5 s", nil), ("no length", nil)])
+    func aLengthInTheIdeaIsRead(text: String, seconds: Int?) {
+        #expect(Interview.seconds(in: text) == seconds)
+    }
+
+    @Test func theAnswersGoUnderTheIdea() {
+        #expect(Interview.brief(idea: " An idea ", answers: ["tone": "warm", "genre": "suspense", "audience": " "])
+                == "An idea\nGenre: suspense\nTone: warm")
+    }
+}

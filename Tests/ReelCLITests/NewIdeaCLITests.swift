@@ -74,3 +74,45 @@ import Testing
         #expect(fake.requests("POST", "chat/completions").count == 1)
     }
 }
+
+/// `reel new --interview`: the questions the idea leaves open, asked in the terminal; the
+/// answers in the writer's brief; what drafting costs at most, and nothing spent on a no.
+@Suite struct InterviewCLITests {
+    static func environment(_ dir: TemporaryDirectory, _ fake: OpenAIFakeServer) -> [String: String] {
+        ["REEL_CONFIG_DIR": dir.file("config").path, "REEL_WRITER": "openai",
+         "REEL_OPENAI_BASE_URL": fake.baseURL.absoluteString, "OPENAI_API_KEY": fake.apiKey]
+    }
+
+    @Test func theAnswersReachTheWriterAndTheCostIsShownFirst() async throws {
+        let fake = try await OpenAIFakeServer.start()
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        fake.transcript([WriterTranscripts.chineseOutline, WriterTranscripts.chineseScreenplay])
+        // Genre, audience (skipped), characters, ending, tone; the length is in the idea; then yes.
+        let result = try await ReelBinary.run(["new", "--interview", "外卖员在暴雨夜送最后一单，90秒"], home: dir.file("home"),
+                                              environment: Self.environment(dir, fake), directory: dir.url,
+                                              input: "悬疑\n\n林晚，28岁，外卖员；母亲，60岁\n两人没说出口，却和好了\n温暖\ny\n")
+        try await fake.stop()
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.stderrText.contains("什么类型的故事？") && !result.stderrText.contains("多长？"), "the length was in the idea")
+        #expect(result.stderrText.contains("the writer will make 2 calls to openai/gpt-4.1-mini: an outline, then the 90-second screenplay — at most"))
+        let asked = try #require(fake.requests("POST", "chat/completions").first?.json?["messages"]?.arrayValue?.last?["content"]?.stringValue)
+        #expect(asked.contains("Genre: 悬疑\nMain characters: 林晚，28岁，外卖员；母亲，60岁\nEnding: 两人没说出口，却和好了\nTone: 温暖"))
+        #expect(!asked.contains("Audience"), "a skipped question is left out")
+        #expect(asked.contains("Outline a 90-second film"))
+    }
+
+    @Test func sayingNoSpendsNothing() async throws {
+        let fake = try await OpenAIFakeServer.start()
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let result = try await ReelBinary.run(["new", "--interview"], home: dir.file("home"), environment: Self.environment(dir, fake),
+                                              directory: dir.url, input: "A night-shift nurse finds her own name on a chart\n\n\n\n\n\n\nn\n")
+        try await fake.stop()
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.stderrText.contains("What is your film about?") && result.stderrText.contains("How long, in seconds?"))
+        #expect(result.stderrText.hasSuffix("nothing asked, nothing spent\n"))
+        #expect(fake.requests.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0 != "home" && $0 != "config" }.isEmpty)
+    }
+}

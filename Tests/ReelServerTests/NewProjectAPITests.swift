@@ -47,13 +47,20 @@ import Testing
         var configuration = f.configuration
         configuration.studio = Studio(environment: environment, sleeper: RecordingSleeper())
         try await buildApplication(configuration).test(.router) { client in
+            let questions = try await client.execute(uri: "/api/interview?idea=%E5%A4%96%E5%8D%96%E5%91%98%E7%9A%84%E6%82%AC%E7%96%91%E6%95%85%E4%BA%8B",
+                                                     method: .get) { try API.json($0) }
+            #expect(questions.arrayValue?.map { $0["id"]?.stringValue ?? "" } == ["audience", "characters", "ending", "tone", "length"],
+                    "a genre the idea names is not asked")
+            #expect(questions.arrayValue?.first?["ask"] == "给谁看？在哪个平台播放？")
             let made = try await client.execute(uri: "/api/projects", method: .post, headers: API.jsonType,
-                                                body: API.body(#"{"idea": "外卖员在暴雨夜送最后一单", "seconds": 40}"#)) { response in
+                                                body: API.body(#"{"idea": "外卖员在暴雨夜送最后一单", "seconds": 40, "answers": {"tone": "温暖"}}"#)) { response in
                 #expect(response.status == .created)
                 return String(buffer: response.body)
             }
             #expect(made.contains(#""project":"最后一单""#) && made.contains(#""provider":"openai""#))
             #expect(!made.contains(fake.apiKey), "no key in the answer")
+            let asked = fake.requests("POST", "chat/completions").first?.json?["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
+            #expect(asked.contains("外卖员在暴雨夜送最后一单\nTone: 温暖"), "the answers reach the writer")
         }
         try await fake.stop()
     }

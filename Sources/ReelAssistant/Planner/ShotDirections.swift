@@ -84,14 +84,9 @@ public enum ShotDirections {
     public static func read(_ text: String, board: Storyboard, locked: [ShotID: [String]] = [:])
         -> Reading<[Direction]>
     {
-        let answer: StructuredOutput.Answer
-        do {
-            answer = try StructuredOutput.parse(text)
-        } catch {
-            return .notJSON
-        }
-        var problems: [String] = []
-        if answer.truncated { problems.append("the answer was cut off before its end: reply with every shot, prompts shorter") }
+        guard let json = answerJSON(text, cutOff: "reply with every shot, prompts shorter") else { return .notJSON }
+        let answer = json.answer
+        var problems = json.problems
         let items = answer.value["shots"]?.arrayValue ?? answer.value.arrayValue ?? []
         if items.isEmpty { problems.append("shots is missing or empty") }
         var directions: [Direction] = []

@@ -19,14 +19,11 @@ public enum DraftReader {
 
     /// Reads `text`; `beats` says whether scenes must have beats (a screenplay) or not (an outline).
     public static func read(_ text: String, beats: Bool) -> Result {
-        let answer: StructuredOutput.Answer
-        do {
-            answer = try StructuredOutput.parse(text)
-        } catch {
-            return Result(draft: nil, problems: ["the answer is not JSON: reply with one JSON object only"], repairs: [])
+        guard let json = answerJSON(text, cutOff: "reply with the whole document, shorter") else {
+            return Result(draft: nil, problems: [Reading<DraftScreenplay>.notJSONProblem], repairs: [])
         }
-        var problems: [String] = []
-        if answer.truncated { problems.append("the answer was cut off before its end: reply with the whole document, shorter") }
+        let answer = json.answer
+        var problems = json.problems
         let draft = read(answer.value, beats: beats, problems: &problems)
         return Result(draft: problems.isEmpty ? draft : nil, problems: problems, repairs: answer.repairs)
     }

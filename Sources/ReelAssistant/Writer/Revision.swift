@@ -34,14 +34,9 @@ public struct Revision: Hashable, Sendable, Codable {
     /// Reads a reply: the revision, or every problem that keeps it from being used.
     /// - Parameter original: the script as it is, to refuse a reply that changes nothing.
     public static func read(_ text: String, original: String, shortDrama: Bool) -> Reading<Revision> {
-        let answer: StructuredOutput.Answer
-        do {
-            answer = try StructuredOutput.parse(text)
-        } catch {
-            return .notJSON
-        }
-        var problems: [String] = []
-        if answer.truncated { problems.append("the answer was cut off before its end: reply with the whole script") }
+        guard let json = answerJSON(text, cutOff: "reply with the whole script") else { return .notJSON }
+        let answer = json.answer
+        var problems = json.problems
         let script = answer.value["script"]?.stringValue ?? ""
         let changes = (answer.value["changes"]?.arrayValue ?? []).compactMap(\.stringValue)
         if script.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

@@ -10,6 +10,12 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Asks on stderr and reads a line from stdin; nil at the end of the input.
+    static func ask(_ question: String) -> String? {
+        FileHandle.standardError.write(Data((question + " ").utf8))
+        return readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
+    }
+
     static func err(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

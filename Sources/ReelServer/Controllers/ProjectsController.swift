@@ -20,6 +20,8 @@ struct ProjectsController {
         var language: String?
         /// `9:16`, `16:9` or `1:1`.
         var aspect: String?
+        /// The interview's answers by question id (`GET /api/interview`), for a draft.
+        var answers: [String: String]?
     }
 
     /// The project made: its id on this server, and what `reel new` reports.
@@ -66,7 +68,7 @@ struct ProjectsController {
                 throw Problem(status: .badRequest, kind: "usage", detail: "seconds is the film's length, 10 to 600 (got \(seconds))")
             }
             report = try await studio.draftProject(IdeaRequest(idea: body.idea ?? "", language: language, seconds: seconds,
-                                                               parent: parent, format: format))
+                                                               parent: parent, format: format, answers: body.answers ?? [:]))
         }
         return JSONAnswer(NewProjectAnswer(project: URL(fileURLWithPath: report.directory).lastPathComponent, report: report),
                           status: .created)

@@ -4,12 +4,24 @@ import ReelModel
 import ReelStudio
 
 /// `/api/templates?lang=en|zh`: the screenplay templates a new project can start from, with
-/// their blanks — what `reel templates` lists.
+/// their blanks — what `reel templates` lists; `/api/interview?idea=…`: the questions
+/// `reel new --interview` would ask about an idea (the answers go in `POST /api/projects`).
 struct TemplatesController {
     let studio: Studio
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
-        group.get(use: list)
+    func addRoutes(templates: RouterGroup<BasicRequestContext>, interview: RouterGroup<BasicRequestContext>) {
+        templates.get(use: list)
+        interview.get(use: questions)
+    }
+
+    @Sendable func questions(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[InterviewQuestion]> {
+        let idea = request.uri.queryParameters.get("idea") ?? ""
+        let lang = request.uri.queryParameters.get("lang")
+        if let lang, !["en", "zh"].contains(lang) {
+            throw Problem(status: .badRequest, kind: "usage", detail: "lang must be en or zh (got '\(lang.prefix(20))')")
+        }
+        let language = lang.map { $0 == "zh" ? Language.chinese : .english } ?? Language.detect(idea)
+        return JSONAnswer(Studio.interviewQuestions(for: idea, language: language))
     }
 
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[TemplateReport]> {

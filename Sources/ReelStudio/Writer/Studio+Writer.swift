@@ -5,6 +5,20 @@ import ReelModel
 import ReelProviders
 import ReelStore
 
+/// One question of the interview (`reel new --interview`), as the CLI, the API and agents ask it.
+public typealias InterviewQuestion = Interview.Question
+
+/// What a draft will ask before it asks: shown by `reel new --interview` before spending.
+public struct DraftEstimate: Sendable, Codable, Hashable {
+    public var provider: String
+    public var model: String
+    public var calls: Int
+    /// Prompt and reply tokens at most (every reply at its limit).
+    public var maxTokens: Int
+    /// What that costs at the catalog's price; nil when the model has none.
+    public var atMost: Money?
+}
+
 /// What `reel new "idea"` drafts from.
 public struct IdeaRequest: Sendable {
     public var idea: String
@@ -19,10 +33,13 @@ public struct IdeaRequest: Sendable {
     public var directory: URL?
     public var parent: URL
     public var format: VideoFormat
+    /// The interview's answers by question id (``Interview``): written under the idea for the writer.
+    public var answers: [String: String]
 
     public init(idea: String, language: Language? = nil, seconds: Int = 60, writer: String? = nil, seed: UInt64 = 1,
                 directory: URL? = nil, parent: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                format: VideoFormat = .default) {
+                format: VideoFormat = .default, answers: [String: String] = [:]) {
+        self.answers = answers
         self.idea = idea
         self.language = language
         self.seconds = seconds
@@ -44,21 +61,14 @@ extension Studio {
     /// The writer's jobs are journaled in Reel's cache (`$REEL_HOME/assistant`), so the same
     /// idea asked again (after a crash, or into another directory) is answered without a call.
     public func draftProject(_ request: IdeaRequest) async throws -> NewProjectReport {
-        let idea = request.idea.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !idea.isEmpty else {
-            throw ReelError(.usage, "the idea is empty", hint: "say it in a sentence, or start from a template with --template")
-        }
-        let language = request.language ?? Language.detect(idea)
+        let (idea, language, brief) = try Self.brief(request)
         let writer = try chooseWriter(request.writer)
-        let brief = WriterBrief(idea: idea, language: language, seconds: request.seconds,
-                                aspect: request.format.aspect.rawValue)
         var session = try WriterSession.inCache(studio: self, writer: writer, seed: request.seed)
         defer { session.close() }
         let outline = try await session.ask("outline", WriterPrompts.outline(brief), beats: false, language: language,
-                                            maxTokens: 2000 + 120 * brief.sceneCount)
-        // About 60 tokens a line of JSON (more in Chinese), and room to spare: a reply cut off is paid for.
+                                            maxTokens: Self.outlineTokens(brief))
         let draft = try await session.ask("screenplay", WriterPrompts.screenplay(brief, outline: outline), beats: true,
-                                          language: language, maxTokens: min(16_000, max(6000, 3000 + 150 * brief.lineCount)))
+                                          language: language, maxTokens: Self.screenplayTokens(brief))
             .keepingCast(of: outline)
 
         let credit = language == .chinese ? "Reel 写作助手（\(writer.provider)/\(writer.model)）"
@@ -74,6 +84,42 @@ extension Studio {
         report.writer = WriterReport(writer: writer, calls: session.calls)
         return report
     }
+
+    /// What a draft will ask, before anything is asked: the model, the calls, and at most
+    /// what they cost (every reply at its token limit) — what the interview shows before spending.
+    public func draftEstimate(_ request: IdeaRequest) throws -> DraftEstimate {
+        let (_, _, brief) = try Self.brief(request)
+        let writer = try chooseWriter(request.writer)
+        // The prompts are short; the replies are what cost: both at their limits, at the most.
+        let tokens = 2 * 1500 + Self.outlineTokens(brief) + Self.screenplayTokens(brief)
+        return DraftEstimate(provider: writer.provider.rawValue, model: writer.model, calls: 2, maxTokens: tokens,
+                             atMost: writer.prices.first { $0.id == writer.model }?.cost(tokens: tokens))
+    }
+
+    /// The interview's questions the idea leaves open (``Interview``), for the CLI's terminal,
+    /// the API or an agent to ask.
+    public static func interviewQuestions(for idea: String, language: Language) -> [InterviewQuestion] {
+        Interview.questions(for: idea, language: language)
+    }
+
+    /// A film length the idea names (`90s`, `2分钟`), in seconds.
+    public static func seconds(namedIn idea: String) -> Int? { Interview.seconds(in: idea) }
+
+    /// The idea, its language and the writer's brief (the interview's answers under the idea).
+    static func brief(_ request: IdeaRequest) throws -> (String, Language, WriterBrief) {
+        let idea = request.idea.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !idea.isEmpty else {
+            throw ReelError(.usage, "the idea is empty", hint: "say it in a sentence, or start from a template with --template")
+        }
+        let language = request.language ?? Language.detect(idea)
+        return (idea, language, WriterBrief(idea: Interview.brief(idea: idea, answers: request.answers), language: language,
+                                            seconds: request.seconds, aspect: request.format.aspect.rawValue))
+    }
+
+    static func outlineTokens(_ brief: WriterBrief) -> Int { 2000 + 120 * brief.sceneCount }
+
+    /// About 60 tokens a line of JSON (more in Chinese), and room to spare: a reply cut off is paid for.
+    static func screenplayTokens(_ brief: WriterBrief) -> Int { min(16_000, max(6000, 3000 + 150 * brief.lineCount)) }
 
     /// The language model that writes: `--writer provider[/model]`, else `REEL_WRITER`
     /// (and `REEL_WRITER_MODEL`); there is no default, since every call costs.
