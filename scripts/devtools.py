@@ -2,9 +2,11 @@
 (scripts/live-view-check, scripts/new-project-check): start it, evaluate JavaScript in the
 page, wait for the studio to be drawn. Needs websocket-client (scripts/bootstrap --test)."""
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -17,9 +19,9 @@ except ImportError:
 
 class Browser:
     def __init__(self):
-        profile = tempfile.mkdtemp(prefix="reel-browser-")
+        self.profile = tempfile.mkdtemp(prefix="reel-browser-")
         self.chrome = subprocess.Popen(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
-                                        f"--user-data-dir={profile}", "about:blank"],
+                                        f"--user-data-dir={self.profile}", "about:blank"],
                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         # Chromium says where its DevTools listen on stderr.
         endpoint = None
@@ -27,6 +29,11 @@ class Browser:
             if "DevTools listening on" in line:
                 endpoint = line.split("DevTools listening on ")[1].strip()
                 break
+        if endpoint is None:
+            self.close()
+            sys.exit(f"chromium ended without opening DevTools (exit {self.chrome.poll()})")
+        # The rest of its stderr is read and dropped, so a chatty Chromium never blocks on a full pipe.
+        threading.Thread(target=lambda: [None for _ in self.chrome.stderr], daemon=True).start()
         port = endpoint.split(":")[2].split("/")[0]
         target = next(t for t in json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json")) if t["type"] == "page")
         self.ws = websocket.create_connection(target["webSocketDebuggerUrl"])
@@ -61,3 +68,5 @@ class Browser:
 
     def close(self):
         self.chrome.kill()
+        self.chrome.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)

@@ -84,7 +84,7 @@ struct NewCommand: AsyncParsableCommand {
     func run() async throws {
         guard let template else {
             var request = IdeaRequest(idea: idea ?? "", language: lang == nil ? nil : language,
-                                      seconds: length ?? idea.flatMap(Studio.seconds(namedIn:)) ?? 60, writer: writer, seed: seed,
+                                      seconds: length ?? 60, writer: writer, seed: seed,
                                       directory: dir.map { URL(fileURLWithPath: $0) }, format: format.format)
             if interview {
                 guard try ask(&request) else { return Terminal.err("nothing asked, nothing spent") }
@@ -105,26 +105,37 @@ struct NewCommand: AsyncParsableCommand {
     /// The interview in the terminal: the idea if there is none, each question the idea leaves
     /// open (an empty answer skips it), then what drafting costs at most, and whether to go ahead.
     func ask(_ request: inout IdeaRequest) throws -> Bool {
+        // The writer is checked before anyone answers anything.
+        _ = try Studio().draftEstimate(IdeaRequest(idea: "?", writer: request.writer))
+        func answer(_ question: String) throws -> String {
+            guard let line = Terminal.ask(question) else {
+                throw ReelError(.usage, "the interview ran out of answers (the input ended)",
+                                hint: "run it in a terminal, or give the idea and --length without --interview")
+            }
+            return line
+        }
         if request.idea.trimmingCharacters(in: .whitespaces).isEmpty {
-            request.idea = Terminal.ask(lang == "zh" ? "你的影片讲什么？（一句话）" : "What is your film about? (a sentence)") ?? ""
+            request.idea = try answer(lang == "zh" ? "你的影片讲什么？（一句话）" : "What is your film about? (a sentence)")
         }
         let language = request.language ?? Language.detect(request.idea)
         if length == nil, let seconds = Studio.seconds(namedIn: request.idea) { request.seconds = seconds }
         for question in Studio.interviewQuestions(for: request.idea, language: language) where !(question.id == "length" && length != nil) {
-            guard let answer = Terminal.ask("\(question.ask) [\(language == .chinese ? "例如" : "e.g.") \(question.example)]"),
-                  !answer.isEmpty else { continue }
+            var reply = try answer("\(question.ask) [\(language == .chinese ? "例如" : "e.g.") \(question.example)]")
             if question.id == "length" {
-                if let seconds = Int(answer.filter(\.isNumber)), (10...600).contains(seconds) { request.seconds = seconds }
-            } else {
-                request.answers[question.id] = answer
+                while !reply.isEmpty, Studio.seconds(answer: reply) == nil {
+                    reply = try answer(language == .chinese ? "请给出 10 到 600 之间的秒数，或留空：" : "Seconds from 10 to 600, or empty to skip:")
+                }
+                if let seconds = Studio.seconds(answer: reply) { request.seconds = seconds }
+            } else if !reply.isEmpty {
+                request.answers[question.id] = reply
             }
         }
         let estimate = try Studio().draftEstimate(request)
-        Terminal.err("the writer will make \(estimate.calls) calls to \(estimate.provider)/\(estimate.model): an outline, then the "
-                     + "\(request.seconds)-second screenplay — at most \(estimate.maxTokens) tokens"
+        Terminal.err("the writer will ask \(estimate.provider)/\(estimate.model) for an outline, then the \(request.seconds)-second "
+                     + "screenplay (\(estimate.calls) calls at most, with a retry each) — at most \(estimate.maxTokens) tokens"
                      + (estimate.atMost.map { ", \($0)" } ?? " (no price for it in the catalog)"))
         if yes { return true }
-        let go = Terminal.ask(language == .chinese ? "开始起草？[Y/n]" : "Draft it? [Y/n]")?.lowercased()
+        let go = try answer(language == .chinese ? "开始起草？[Y/n]" : "Draft it? [Y/n]").lowercased()
         return go == "" || go == "y" || go == "yes" || go == "是"
     }
 

@@ -22,9 +22,27 @@ public struct ShotEdit: Hashable, Sendable, Codable {
     /// The fields (``fields`` names) the language-model planner set rather than the user: a
     /// planner run may change these again, never the user's. Nil when the user set them all.
     public var planned: [String]?
+    /// The shot's words when the planner chose its fields: a script change under them drops
+    /// them (the user's fields stay, with a warning).
+    public var plannedFor: String?
+    /// Fields the user put back to the rules (`--prompt ""`, `--reset`): the planner leaves them alone.
+    public var cleared: [String]?
 
     /// The fields the user set.
     public var userFields: [String] { fields.filter { !(planned ?? []).contains($0) } }
+
+    /// What the planner may not change: the user's fields and the ones the user cleared.
+    public var lockedFields: [String] {
+        var locked = userFields + (cleared ?? [])
+        // Who is in frame follows from an empty shot, and the other way round.
+        if locked.contains("empty") || locked.contains("subjects") { locked += ["empty", "subjects"] }
+        return Array(Set(locked)).sorted()
+    }
+
+    /// True when the planner's fields were chosen for other words than `text`.
+    public func plannerIsStale(for text: String) -> Bool {
+        !(planned ?? []).isEmpty && plannedFor != text
+    }
 
     public init(prompt: String? = nil, size: ShotSize? = nil, move: CameraMove? = nil, duration: RationalTime? = nil,
                 mode: GenerationMode? = nil, subjects: [SubjectID]? = nil, empty: Bool? = nil, continuesFrom: ShotID? = nil,
@@ -39,6 +57,9 @@ public struct ShotEdit: Hashable, Sendable, Codable {
         self.empty = empty
         self.scriptText = scriptText
     }
+
+    /// The fields the language-model planner sets.
+    public static let plannerFields = ["size", "move", "mode", "subjects", "empty", "prompt"]
 
     /// The shot's words as an edit remembers them.
     public static func scriptText(of shot: Shot) -> String {
@@ -71,11 +92,12 @@ public struct ShotEdit: Hashable, Sendable, Codable {
         if !fields.contains("empty") { copy.empty = nil }
         if !fields.contains("continues-from") { copy.continuesFrom = nil }
         copy.planned = planned.map { $0.filter(fields.contains) }.flatMap { $0.isEmpty ? nil : $0 }
+        if copy.planned == nil { copy.plannedFor = nil }
         return copy
     }
 
-    /// True when it changes nothing.
-    public var isEmpty: Bool { fields.isEmpty }
+    /// True when it changes nothing and holds nothing back from the planner.
+    public var isEmpty: Bool { fields.isEmpty && (cleared ?? []).isEmpty }
 
     /// `shot` as the user edited it.
     public func applied(to shot: Shot) -> Shot {

@@ -26,7 +26,8 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestCon
     if configuration.isLoopback { router.add(middleware: LoopbackHostMiddleware()) }
     let library = ProjectLibrary(root: configuration.projects)
     let api = router.group("api")
-    ProjectsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
+    ProjectsController(library: library, studio: configuration.studio, allowsDrafts: configuration.isLoopback)
+        .addRoutes(to: api.group("projects"))
     TemplatesController(studio: configuration.studio).addRoutes(templates: api.group("templates"), interview: api.group("interview"))
     ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
     MediaController(library: library).addRoutes(to: api.group("projects/:project/media"))

@@ -101,7 +101,20 @@ extension Studio {
     ///   entries (as `reel cast` would), so the cast and every prompt carry them.
     func createProject(text: String, title: String, language: Language, directory: URL?, parent: URL, format: VideoFormat,
                        extraFiles: [String: Data] = [:], descriptions: [String: String] = [:]) async throws -> NewProjectReport {
-        let directory = directory ?? Self.freeDirectory(parent.appendingPathComponent(OutputFile.safeName(title)))
+        let claimed = directory == nil
+        let directory = try directory ?? Self.claimDirectory(parent.appendingPathComponent(OutputFile.safeName(title)))
+        do {
+            return try await createProject(text: text, language: language, directory: directory, format: format,
+                                           extraFiles: extraFiles, descriptions: descriptions)
+        } catch {
+            // A folder this call claimed holds nothing of anyone else's: it goes with the failure.
+            if claimed { try? FileManager.default.removeItem(at: directory) }
+            throw error
+        }
+    }
+
+    private func createProject(text: String, language: Language, directory: URL, format: VideoFormat,
+                               extraFiles: [String: Data], descriptions: [String: String]) async throws -> NewProjectReport {
         let ext = language == .chinese ? "txt" : "fountain"
         // Written beside, then copied in by Project.create with the same checks as `reel init --script`.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-new-\(UUID().uuidString)")
@@ -132,15 +145,23 @@ extension Studio {
                                     + extraFiles.keys.sorted())
     }
 
-    /// `directory`, or the first of `directory-2`, `directory-3`… that is not a project yet:
-    /// a second draft of an idea with the same title goes beside the first.
-    static func freeDirectory(_ directory: URL) -> URL {
-        var candidate = directory
-        var n = 2
-        while FileManager.default.fileExists(atPath: candidate.appendingPathComponent(ProjectConfig.fileName).path) {
-            candidate = directory.deletingLastPathComponent().appendingPathComponent("\(directory.lastPathComponent)-\(n)")
-            n += 1
+    /// Claims a new folder for a project named `directory`, or the first of `directory-2`,
+    /// `directory-3`… that does not exist yet: created without intermediates, so two requests
+    /// for the same title never share one, and an existing folder is never taken over.
+    static func claimDirectory(_ directory: URL) throws -> URL {
+        for n in 1...999 {
+            let candidate = n == 1 ? directory : directory.deletingLastPathComponent().appendingPathComponent("\(directory.lastPathComponent)-\(n)")
+            do {
+                try FileManager.default.createDirectory(at: candidate, withIntermediateDirectories: false)
+                return candidate
+            } catch CocoaError.fileWriteFileExists {
+                continue
+            } catch {
+                if FileManager.default.fileExists(atPath: candidate.path) { continue }
+                throw ReelError(.cannotWrite, "cannot create the project's folder", at: candidate.lastPathComponent,
+                                hint: "check that the folder it goes in exists and can be written to")
+            }
         }
-        return candidate
+        throw ReelError(.cannotWrite, "there are 999 folders named \(directory.lastPathComponent) already", hint: "give --dir")
     }
 }

@@ -131,12 +131,20 @@ extension Studio {
     public func editShot(_ production: Production, id: ShotID, change: ShotChange) async throws -> ShotReport {
         let board = try await plan(production, save: false)
         guard let shot = board.shot(id) else { throw Studio.noShot(id, in: board) }
-        let previous = change.reset ? nil : try await production.repository.shotEdits()[id]
-        var edit = previous ?? ShotEdit(scriptText: ShotEdit.scriptText(of: shot))
+        let saved = try await production.repository.shotEdits()[id]
+        var edit = (change.reset ? nil : saved) ?? ShotEdit(scriptText: ShotEdit.scriptText(of: shot))
         edit.scriptText = ShotEdit.scriptText(of: shot)
         try Studio.apply(change, to: &edit, shot: shot, board: board, picks: try await production.repository.picks())
-        // A field the user sets is the user's from now on, whoever set it before.
-        edit.planned = edit.planned.map { planned in planned.filter { !change.fields.contains($0) } }.flatMap { $0.isEmpty ? nil : $0 }
+        // A field the user sets is the user's from now on, whoever set it before; one the user
+        // clears stays with the rules (the language-model planner does not set it again).
+        let fields = Set(edit.fields)
+        var cleared = Set(edit.cleared ?? [])
+        if change.reset, !(saved?.planned ?? []).isEmpty { cleared.formUnion(ShotEdit.plannerFields) }
+        for field in change.fields { if fields.contains(field) { cleared.remove(field) } else { cleared.insert(field) } }
+        edit.cleared = cleared.isEmpty ? nil : cleared.sorted()
+        edit.planned = edit.planned.map { planned in planned.filter { !change.fields.contains($0) && fields.contains($0) } }
+            .flatMap { $0.isEmpty ? nil : $0 }
+        if edit.planned == nil { edit.plannedFor = nil }
         try await production.repository.saveShotEdit(edit.isEmpty ? nil : edit, for: id)
         _ = try await plan(production, save: true)
         return try await self.shot(production, id: id)
@@ -149,8 +157,8 @@ extension Studio {
 
     static func editWarnings(_ board: Storyboard, edits: [ShotID: ShotEdit]) -> [String] {
         board.shots.compactMap { shot in
-            guard let edit = edits[shot.id], edit.scriptText != ShotEdit.scriptText(of: shot) else { return nil }
-            return "\(shot.id): the script changed under your edit of \(edit.fields.joined(separator: ", ")); "
+            guard let edit = edits[shot.id], !edit.userFields.isEmpty, edit.scriptText != ShotEdit.scriptText(of: shot) else { return nil }
+            return "\(shot.id): the script changed under your edit of \(edit.userFields.joined(separator: ", ")); "
                 + "check it with `reel shot \(shot.id)` (edit again to keep it, or `--reset` to drop it)"
         }
     }
@@ -159,7 +167,12 @@ extension Studio {
     static func applyEdits(_ edits: [ShotID: ShotEdit], to board: Storyboard) -> Storyboard {
         guard !edits.isEmpty else { return board }
         var board = board
-        board.shots = board.shots.map { shot in edits[shot.id]?.applied(to: shot) ?? shot }
+        board.shots = board.shots.map { shot in
+            guard var edit = edits[shot.id] else { return shot }
+            // The planner's choices were for the shot's old words: they go; the user's stay.
+            if edit.plannerIsStale(for: ShotEdit.scriptText(of: shot)) { edit = edit.keeping(Set(edit.userFields)) }
+            return edit.applied(to: shot)
+        }
         return board
     }
 

@@ -164,6 +164,9 @@ struct WriterReadBackTests {
         ("手机屏幕显示：妈妈来电", .action("手机屏幕显示：妈妈来电")),
         ("林晚（OS）：我到了。", .line(character: "林晚", text: "我到了。", parenthetical: "OS")),
         ("MAYA: Hi.", .line(character: "MAYA", text: "Hi.", parenthetical: nil)),
+        ("COP: Freeze!", .line(character: "COP", text: "Freeze!", parenthetical: nil)),
+        ("老板：加班！", .line(character: "老板", text: "加班！", parenthetical: nil)),
+        ("他说：走吧", .action("他说：走吧")),
     ])
     func aColonMakesALineOnlyForACastMember(line: String, beat: DraftScreenplay.Beat) {
         #expect(DraftReader.beat(fromLine: line, cast: ["林晚", "MAYA"]) == beat)
@@ -177,9 +180,15 @@ struct InterviewTests {
                 == ["genre", "audience", "characters", "ending", "tone", "length"])
         #expect(Interview.questions(for: "一个温暖的悬疑故事，2分钟，抖音", language: .chinese).map(\.id) == ["characters", "ending"])
         #expect(Interview.questions(for: "x", language: .chinese).first?.ask == "什么类型的故事？（逆袭、甜宠、悬疑、喜剧、产品广告……）")
+        // Words inside other words, or common words that name nothing, answer nothing.
+        #expect(Interview.questions(for: "On the road instead, sending her last parcel through an intense storm after dark", language: .english)
+                .map(\.id) == ["genre", "audience", "characters", "ending", "tone", "length"])
+        #expect(Interview.questions(for: "暴雨肆虐的夜晚，燃气灶上的面，最后一单", language: .chinese).map(\.id)
+                == ["genre", "audience", "characters", "ending", "tone", "length"])
     }
 
-    @Test(arguments: [("90s trailer", 90), ("a 2 minutes drama", 120), ("九十秒 90秒", 90), ("2分钟", 120), ("5 s", nil), ("no length", nil)])
+    @Test(arguments: [("90s trailer", 90), ("a 2 minutes drama", 120), ("九十秒 90秒", 90), ("2分钟", 120), ("5 s", nil), ("no length", nil),
+                      ("a love story in the 80s", nil), ("set in the 1990s, a 60s short", 60), ("1.5 min", nil)])
     func aLengthInTheIdeaIsRead(text: String, seconds: Int?) {
         #expect(Interview.seconds(in: text) == seconds)
     }

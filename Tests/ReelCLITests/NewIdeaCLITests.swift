@@ -95,11 +95,34 @@ import Testing
         try await fake.stop()
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(result.stderrText.contains("什么类型的故事？") && !result.stderrText.contains("多长？"), "the length was in the idea")
-        #expect(result.stderrText.contains("the writer will make 2 calls to openai/gpt-4.1-mini: an outline, then the 90-second screenplay — at most"))
+        #expect(result.stderrText.contains("the writer will ask openai/gpt-4.1-mini for an outline, then the 90-second screenplay "
+                                           + "(4 calls at most, with a retry each) — at most"))
         let asked = try #require(fake.requests("POST", "chat/completions").first?.json?["messages"]?.arrayValue?.last?["content"]?.stringValue)
         #expect(asked.contains("Genre: 悬疑\nMain characters: 林晚，28岁，外卖员；母亲，60岁\nEnding: 两人没说出口，却和好了\nTone: 温暖"))
         #expect(!asked.contains("Audience"), "a skipped question is left out")
         #expect(asked.contains("Outline a 90-second film"))
+    }
+
+    @Test func anInterviewThatRunsOutOfAnswersIsAnErrorAndSpendsNothing() async throws {
+        let fake = try await OpenAIFakeServer.start()
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let result = try await ReelBinary.run(["new", "--interview", "a courier's last delivery"], home: dir.file("home"),
+                                              environment: Self.environment(dir, fake), directory: dir.url, input: "suspense\n")
+        try await fake.stop()
+        #expect(result.status == 64)
+        #expect(result.stderrText.contains("reel: error: the interview ran out of answers (the input ended)"))
+        #expect(fake.requests.isEmpty)
+    }
+
+    @Test func withoutAWriterTheInterviewDoesNotStart() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let result = try await ReelBinary.run(["new", "--interview", "a courier's last delivery"], home: dir.file("home"),
+                                              environment: ["REEL_CONFIG_DIR": dir.file("config").path, "REEL_WRITER": ""],
+                                              directory: dir.url, input: "suspense\n")
+        #expect(result.status == 78)
+        #expect(!result.stderrText.contains("What kind of story"), "no question is asked first")
     }
 
     @Test func sayingNoSpendsNothing() async throws {

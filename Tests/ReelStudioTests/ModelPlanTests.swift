@@ -57,6 +57,40 @@ import Testing
         try await fake.stop()
     }
 
+    @Test func aClearedChoiceStaysClearedAndAScriptChangeDropsThePlannersChoices() async throws {
+        let fake = try await OpenAIFakeServer.start()
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let studio = Studio(environment: DraftProjectTests.environment(dir, fake))
+        let made = try await studio.newProject(NewProjectRequest(template: "trailer", values: ["title": "Night Shift"], parent: dir.url))
+        let production = try Production.open(try Project.find(URL(fileURLWithPath: made.directory)), lockFor: "plan")
+        defer { production.close() }
+        let rules = try await studio.plan(production, save: true)
+        fake.transcript([try Self.answer(rules)])
+        _ = try await studio.planWithModel(production)
+        let second = rules.shots[1].id
+        // The user puts the prompt back to the rules: the next run must not set it again.
+        let cleared = try await studio.editShot(production, id: second, change: ShotChange(prompt: ""))
+        #expect(!cleared.planned.contains("prompt") && cleared.edited.isEmpty)
+        fake.transcript([try Self.answer(rules)])
+        _ = try await studio.planWithModel(production, seed: 2)
+        let asked = try #require(fake.requests("POST", "chat/completions").last?.json?["messages"]?.arrayValue?.last?["content"]?.stringValue)
+        #expect(asked.contains(#""id":"\#(second.rawValue)","in_frame""#) && asked.contains(#""locked":["prompt"]"#))
+        #expect(try await studio.shot(production, id: second).prompt.hasPrefix("\(second): a lighthouse") == false)
+        // An answer that leaves shots out is sent back.
+        fake.transcript([try Self.answer(rules, skip: [rules.shots[2].id]), try Self.answer(rules)])
+        let (_, partial) = try await studio.planWithModel(production, seed: 3)
+        #expect(partial.writer.calls.count == 2 && partial.writer.calls[0].problems == ["shots \(rules.shots[2].id) are missing: direct every shot"])
+        // The script changes under a directed shot: the planner's choices for it go.
+        let script = try String(contentsOf: production.script, encoding: .utf8)
+        let action = try #require(rules.shots.first { !$0.action.isEmpty && $0.dialogue.isEmpty })
+        try Data(script.replacingOccurrences(of: action.action, with: action.action + " Thunder.").utf8).write(to: production.script)
+        let replanned = try await studio.plan(production, save: true)
+        let changed = try #require(replanned.shot(action.id))
+        #expect(changed.size == action.size && changed.mode == action.mode, "back to the rules: \(changed.size) \(changed.mode)")
+        try await fake.stop()
+    }
+
     @Test func anAnswerThatCannotBeUsedLeavesTheRulePlanAndSaysWhy() async throws {
         let fake = try await OpenAIFakeServer.start()
         let dir = TemporaryDirectory()

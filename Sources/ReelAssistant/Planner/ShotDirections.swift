@@ -55,7 +55,11 @@ public enum ShotDirections {
                 if !shot.dialogue.isEmpty {
                     entry["lines"] = .array(shot.dialogue.map { .string("\(board.subject($0.speaker)?.name ?? $0.speaker.rawValue): \($0.text)") })
                 }
-                if let fields = locked[shot.id], !fields.isEmpty { entry["locked"] = .array(fields.map(JSONValue.string)) }
+                if let fields = locked[shot.id], !fields.isEmpty {
+                    // Named as the answer names them.
+                    let names = Set(fields.map { $0 == "subjects" ? "in_frame" : $0 }).sorted()
+                    entry["locked"] = .array(names.map(JSONValue.string))
+                }
                 return .object(entry)
             }
             scenes.append(["heading": .string(scene.heading), "shots": .array(shots)])
@@ -109,7 +113,7 @@ public enum ShotDirections {
                     problems.append("\(at).mode '\(v)' is not one of \(modes.map(\.rawValue).joined(separator: ", "))")
                 }
             }
-            if let names = (item["in_frame"] ?? item["subjects"])?.arrayValue, !keep.contains("subjects") {
+            if let names = (item["in_frame"] ?? item["subjects"])?.arrayValue, !keep.contains("subjects"), !keep.contains("empty") {
                 var ids: [SubjectID] = []
                 for name in names.compactMap(\.stringValue) {
                     if let subject = board.subjects.first(where: { $0.name.lowercased() == name.lowercased().trimmingCharacters(in: .whitespaces) }) {
@@ -131,6 +135,11 @@ public enum ShotDirections {
                 problems.append("\(at) has lines, so it cannot be an empty shot")
             }
             directions.append(d)
+        }
+        let missing = board.shots.map(\.id).filter { id in !directions.contains { $0.shot == id } }
+        if !missing.isEmpty, !items.isEmpty {
+            problems.append("shots \(missing.prefix(8).map(\.rawValue).joined(separator: ", "))\(missing.count > 8 ? " and \(missing.count - 8) more" : "") "
+                            + "are missing: direct every shot")
         }
         return Reading(value: directions, problems: problems, repairs: answer.repairs)
     }

@@ -105,16 +105,21 @@ public enum DraftReader {
         return out
     }
 
-    /// `LIN: Where were you?` or `林晚：你去哪了？` is a line when the name is in the cast (or,
-    /// with no cast listed, a cue in capitals); anything else — `Time: 3 a.m.`, `手机屏幕显示：妈妈来电`
-    /// — is action.
+    /// `LIN: Where were you?` or `林晚：你去哪了？` is a line when the name is in the cast, a cue
+    /// in capitals, or a short Chinese name; anything else — `Time: 3 a.m.`, `手机屏幕显示：妈妈来电`,
+    /// `他说：走吧` — is action.
     static func beat(fromLine line: String, cast: [String]) -> DraftScreenplay.Beat {
         if let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let (name, aside) = splitAside(line[..<colon].trimmingCharacters(in: .whitespaces))
             let said = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             let known = cast.contains { $0.lowercased() == name.lowercased() }
-            let cue = cast.isEmpty && name.count <= 24 && !notCues.contains(name)
+            // A cue in capitals (`COP: Freeze!`), or a short Chinese name (`老板：…`) that is not someone saying
+            // or a screen showing something (`他说：`, `屏幕显示：`).
+            let capitals = name.count <= 24 && !notCues.contains(name)
                 && name.allSatisfy { ($0.isASCII && $0.isUppercase) || $0 == " " } && name.contains(where: \.isLetter)
+            let chinese = (1...4).contains(name.count) && name.unicodeScalars.allSatisfy(Language.isCJK)
+                && !["说", "道", "问", "喊", "示", "着", "写", "字"].contains { name.hasSuffix($0) }
+            let cue = capitals || chinese
             if !said.isEmpty, known || cue {
                 return .line(character: name, text: said, parenthetical: aside)
             }

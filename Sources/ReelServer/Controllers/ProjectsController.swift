@@ -8,6 +8,8 @@ import ReelStudio
 struct ProjectsController {
     let library: ProjectLibrary
     let studio: Studio
+    /// Drafting spends the server's language-model key: only on loopback until the studio has sign-in.
+    var allowsDrafts = true
 
     /// `POST /api/projects`: what `reel new` takes — a template and its blanks, or an idea.
     struct NewProjectBody: Codable, Sendable {
@@ -53,6 +55,11 @@ struct ProjectsController {
             }
             format.aspect = chosen
         }
+        if body.idea != nil, !allowsDrafts {
+            throw Problem(status: .forbidden, kind: "refused", detail: "drafting from an idea spends this server's model key, "
+                          + "so it is open only to a studio served on 127.0.0.1",
+                          hint: "serve without --host, or start from a template (offline)")
+        }
         let parent = try library.newProjectsFolder()
         let language = body.language.map { $0 == "zh" ? Language.chinese : .english }
         let report: NewProjectReport
@@ -70,8 +77,11 @@ struct ProjectsController {
             report = try await studio.draftProject(IdeaRequest(idea: body.idea ?? "", language: language, seconds: seconds,
                                                                parent: parent, format: format, answers: body.answers ?? [:]))
         }
-        return JSONAnswer(NewProjectAnswer(project: URL(fileURLWithPath: report.directory).lastPathComponent, report: report),
-                          status: .created)
+        // The server's own folders are not the browser's business: the project's id stands for its path.
+        var answer = report
+        let id = URL(fileURLWithPath: report.directory).lastPathComponent
+        answer.directory = id
+        return JSONAnswer(NewProjectAnswer(project: id, report: answer), status: .created)
     }
 
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[ProjectLibrary.Entry]> {

@@ -29,6 +29,12 @@ struct TemplatesController {
         guard ["en", "zh"].contains(lang) else {
             throw Problem(status: .badRequest, kind: "usage", detail: "lang must be en or zh (got '\(lang.prefix(20))')")
         }
-        return JSONAnswer(try studio.templateReports(language: lang == "zh" ? .chinese : .english))
+        // Where a user's template lives on the server is not the browser's business.
+        let reports = try studio.templateReports(language: lang == "zh" ? .chinese : .english).map { report in
+            var copy = report
+            if copy.source.hasPrefix("/") { copy.source = "user" }
+            return copy
+        }
+        return JSONAnswer(reports)
     }
 }

@@ -65,7 +65,7 @@ function templateForm(templates) {
     const values = {};
     for (const [key, value] of data.entries()) if (key.startsWith("blank:") && value.trim()) values[key.slice(6)] = value.trim();
     submit(form, { template: data.get("template"), values, aspect: data.get("aspect"),
-                   language: data.get("language") || language() }, status);
+                   language: data.get("language") || undefined }, status);
   });
   return form;
 }

@@ -40,7 +40,7 @@ extension Studio {
         // on an unchanged script is the same question (and answered from the journal).
         let userEdits = edits.mapValues { $0.keeping(Set($0.userFields)) }.filter { !$0.value.isEmpty }
         let board = try await plan(production, save: false, edits: userEdits)
-        let locked = userEdits.mapValues(\.fields)
+        let locked = userEdits.mapValues(\.lockedFields).filter { !$0.value.isEmpty }
         var session = WriterSession(writer: writer, seed: seed, journal: production.journal, blobs: production.blobs, sleeper: sleeper,
                                     options: try await executorOptions(production))
         func report(_ directed: [ModelPlanReport.Directed], fellBack: String?, shots: Int) -> ModelPlanReport {
@@ -49,20 +49,28 @@ extension Studio {
         }
         let directions: [ShotDirections.Direction]
         do {
-            directions = try await session.ask("shot plan", ShotDirections.prompt(board, locked: locked), maxTokens: 8000) { text in
+            // About 100 tokens a shot (its prompt most of it), and room to spare.
+            let limit = min(16_000, max(4000, 1000 + 140 * board.shots.count))
+            directions = try await session.ask("shot plan", ShotDirections.prompt(board, locked: locked), maxTokens: limit) { text in
                 ShotDirections.read(text, board: board, locked: locked)
             }
         } catch let error as ReelError where error.code != .configuration && error.code != .refused {
             let kept = try await plan(production, save: true)
             return (kept, report([], fellBack: error.message + " — the rule plan stands", shots: kept.shots.count))
         }
+        // The planner's earlier choices go, on every shot; the user's fields stay as they are.
+        for (id, edit) in edits where !(edit.planned ?? []).isEmpty {
+            let kept = edit.keeping(Set(edit.userFields))
+            try await production.repository.saveShotEdit(kept.isEmpty ? nil : kept, for: id)
+        }
         var directed: [ModelPlanReport.Directed] = []
         for direction in directions {
             guard let shot = board.shot(direction.shot) else { continue }
-            var edit = edits[direction.shot] ?? ShotEdit(scriptText: ShotEdit.scriptText(of: shot))
-            let userFields = Set(edit.userFields)
-            edit = edit.keeping(userFields)   // the planner's old choices go; the user's stay
-            edit.scriptText = ShotEdit.scriptText(of: shot)
+            let text = ShotEdit.scriptText(of: shot)
+            var edit = edits[direction.shot]?.keeping(Set(edits[direction.shot]?.userFields ?? [])) ?? ShotEdit(scriptText: text)
+            // The user's words stay as they were (a script change under the user's edit is still warned about).
+            if edit.userFields.isEmpty { edit.scriptText = text }
+            let userFields = Set(edit.lockedFields)
             var set: [String] = []
             if let v = direction.size, !userFields.contains("size"), v != shot.size { edit.size = v; set.append("size") }
             if let v = direction.move, !userFields.contains("move"), v != shot.move { edit.move = v; set.append("move") }
@@ -77,6 +85,7 @@ extension Studio {
             }
             if let v = direction.prompt, !userFields.contains("prompt") { edit.prompt = v; set.append("prompt") }
             edit.planned = set.isEmpty ? nil : set
+            edit.plannedFor = set.isEmpty ? nil : text
             try await production.repository.saveShotEdit(edit.isEmpty ? nil : edit, for: direction.shot)
             if !set.isEmpty { directed.append(.init(shot: direction.shot, fields: set)) }
         }

@@ -90,9 +90,12 @@ extension Studio {
     public func draftEstimate(_ request: IdeaRequest) throws -> DraftEstimate {
         let (_, _, brief) = try Self.brief(request)
         let writer = try chooseWriter(request.writer)
-        // The prompts are short; the replies are what cost: both at their limits, at the most.
-        let tokens = 2 * 1500 + Self.outlineTokens(brief) + Self.screenplayTokens(brief)
-        return DraftEstimate(provider: writer.provider.rawValue, model: writer.model, calls: 2, maxTokens: tokens,
+        // Each step may be asked twice (one retry, with the first reply in its prompt), and the
+        // screenplay's prompt carries the outline: every reply at its limit, at the most.
+        let outline = Self.outlineTokens(brief), screenplay = Self.screenplayTokens(brief)
+        let prompts = 1500 + (1500 + outline) + (1500 + outline) + (1500 + outline + screenplay)
+        let tokens = prompts + 2 * outline + 2 * screenplay
+        return DraftEstimate(provider: writer.provider.rawValue, model: writer.model, calls: 4, maxTokens: tokens,
                              atMost: writer.prices.first { $0.id == writer.model }?.cost(tokens: tokens))
     }
 
@@ -105,11 +108,21 @@ extension Studio {
     /// A film length the idea names (`90s`, `2分钟`), in seconds.
     public static func seconds(namedIn idea: String) -> Int? { Interview.seconds(in: idea) }
 
+    /// An answer to the interview's length question (`90`, `2 minutes`, `90秒`), in seconds.
+    public static func seconds(answer: String) -> Int? { Interview.seconds(answer: answer) }
+
     /// The idea, its language and the writer's brief (the interview's answers under the idea).
     static func brief(_ request: IdeaRequest) throws -> (String, Language, WriterBrief) {
         let idea = request.idea.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !idea.isEmpty else {
             throw ReelError(.usage, "the idea is empty", hint: "say it in a sentence, or start from a template with --template")
+        }
+        // Everything sent is paid for: an idea is a few sentences, an answer a few words.
+        guard idea.count <= 2000 else {
+            throw ReelError(.usage, "the idea is \(idea.count) characters; 2000 at most", hint: "say it in a few sentences; `reel revise` refines the script later")
+        }
+        if let long = request.answers.first(where: { $0.value.count > 500 }) {
+            throw ReelError(.usage, "the answer to \(long.key) is \(long.value.count) characters; 500 at most", hint: "a few words are enough")
         }
         let language = request.language ?? Language.detect(idea)
         return (idea, language, WriterBrief(idea: Interview.brief(idea: idea, answers: request.answers), language: language,
@@ -136,7 +149,7 @@ extension Studio {
         let setup = try providerSetup(config: ProjectConfig(), projectDirectory: nil)
         guard let status = setup.providers.first(where: { $0.entry.id == id }), let make = status.entry.text else {
             // A key pasted into the wrong variable is not echoed.
-            let shown = parts[0].count > 24 || parts[0].lowercased().hasPrefix("sk-") ? "that value" : "'\(parts[0])'"
+            let shown = Self.looksLikeKey(parts[0]) ? "that value" : "'\(parts[0])'"
             throw ReelError(.usage, "\(shown) is not a language model Reel can use", at: request(choice),
                             hint: "use one of \(chatIDs.joined(separator: ", "))")
         }
@@ -146,11 +159,21 @@ extension Studio {
         }
         let model = try make(config, adapterSupport)
         let name = parts.count > 1 ? parts[1] : environment["REEL_WRITER_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? model.defaultModel
+        if let name, Self.looksLikeKey(name) {
+            throw ReelError(.usage, "the model name looks like a key, so it is not used (or shown)", at: request(choice),
+                            hint: "name a model (--writer \(id)/MODEL or REEL_WRITER_MODEL); keys go in \(status.entry.credentials.first ?? "the environment")")
+        }
         guard let name else {
             throw ReelError(.configuration, "\(status.entry.name) has no default model", at: request(choice),
                             hint: "name one: --writer \(id)/MODEL or REEL_WRITER_MODEL=…")
         }
         return Writer(chat: model, provider: id, model: name, prices: setup.catalog.models(of: id))
+    }
+
+    /// A value pasted in the wrong place that is probably a key: long, or with a key's prefix.
+    static func looksLikeKey(_ text: String) -> Bool {
+        (text.count > 40 && !text.contains("/") && !text.contains("."))
+            || ["sk-", "aiza", "sess-", "key-"].contains { text.lowercased().hasPrefix($0) }
     }
 
     private func request(_ choice: String) -> String { environment["REEL_WRITER"] == choice ? "REEL_WRITER" : "--writer" }

@@ -85,9 +85,12 @@ struct WriterSession {
 
     /// Runs one call as a job and returns the reply's text.
     private mutating func call(_ request: ChatRequest, step: String, attempt: Int) async throws -> String {
+        // What it may cost at the most (the reply at its limit), so a budget cap stops it before it is asked.
+        let prompt = request.messages.reduce(0) { $0 + $1.content.utf8.count } / 3
         let node = GraphNode(id: NodeID("write-\(step)-\(attempt)"),
                              spec: try ChatRunner.spec(request, provider: writer.provider, seed: seed),
-                             label: "write the \(step)")
+                             label: "write the \(step)",
+                             estimatedCost: writer.prices.first { $0.id == writer.model }?.cost(tokens: prompt + (request.maxTokens ?? 0)))
         let summary = try await executor.run(JobGraph([node]))
         if let failure = summary.failures[node.id] ?? summary.skipped[node.id] {
             throw Self.error(failure, step: step, at: "\(writer.provider)/\(writer.model)")
