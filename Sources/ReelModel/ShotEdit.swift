@@ -68,16 +68,16 @@ public struct ShotEdit: Hashable, Sendable, Codable {
 
     /// The names of the fields this edit sets, in the order `reel shot` lists them.
     public var fields: [String] {
-        var out: [String] = []
-        if prompt != nil { out.append("prompt") }
-        if size != nil { out.append("size") }
-        if move != nil { out.append("move") }
-        if duration != nil { out.append("duration") }
-        if mode != nil { out.append("mode") }
-        if subjects != nil { out.append("subjects") }
-        if empty != nil { out.append("empty") }
-        if continuesFrom != nil { out.append("continues-from") }
-        return out
+        Self.fieldNames(prompt: prompt != nil, size: size != nil, move: move != nil, duration: duration != nil, mode: mode != nil,
+                        subjects: subjects != nil, empty: empty != nil, continuesFrom: continuesFrom != nil)
+    }
+
+    /// The field names, in the order `reel shot` lists them, of those that are set: the one
+    /// list an edit, a change and the planner name fields by.
+    public static func fieldNames(prompt: Bool, size: Bool, move: Bool, duration: Bool, mode: Bool, subjects: Bool, empty: Bool,
+                                  continuesFrom: Bool) -> [String] {
+        [("prompt", prompt), ("size", size), ("move", move), ("duration", duration), ("mode", mode), ("subjects", subjects),
+         ("empty", empty), ("continues-from", continuesFrom)].filter(\.1).map(\.0)
     }
 
     /// This edit with only `fields` kept (``fields`` names); the planner's list trimmed to match.

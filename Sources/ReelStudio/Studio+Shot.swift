@@ -24,18 +24,10 @@ public struct ShotChange: Sendable, Hashable {
     /// Drops every edit first: the shot goes back to what the planner makes of the script.
     public var reset = false
 
-    /// The ``ShotEdit/fields`` names this change sets.
+    /// The ``ShotEdit/fields`` names this change sets (an empty shot sets who is in frame too).
     public var fields: [String] {
-        var out: [String] = []
-        if prompt != nil { out.append("prompt") }
-        if size != nil { out.append("size") }
-        if move != nil { out.append("move") }
-        if duration != nil { out.append("duration") }
-        if mode != nil { out.append("mode") }
-        if subjects != nil { out.append("subjects") }
-        if empty != nil { out.append("empty"); out.append("subjects") }
-        if continuesFrom != nil { out.append("continues-from") }
-        return out
+        ShotEdit.fieldNames(prompt: prompt != nil, size: size != nil, move: move != nil, duration: duration != nil, mode: mode != nil,
+                            subjects: subjects != nil || empty != nil, empty: empty != nil, continuesFrom: continuesFrom != nil)
     }
 
     public init(prompt: String? = nil, size: String? = nil, move: String? = nil, duration: Double? = nil,

@@ -20,17 +20,6 @@ public enum ShotDirections {
         public var empty: Bool?
         public var prompt: String?
 
-        /// The ``ShotEdit/fields`` names it sets.
-        public var fields: [String] {
-            var out: [String] = []
-            if prompt != nil { out.append("prompt") }
-            if size != nil { out.append("size") }
-            if move != nil { out.append("move") }
-            if mode != nil { out.append("mode") }
-            if subjects != nil || empty == true { out.append("subjects") }
-            if empty != nil { out.append("empty") }
-            return out
-        }
     }
 
     /// Modes the planner may choose: first-last needs a last frame the planner cannot give.

@@ -6,8 +6,19 @@ public enum LineDiff {
     /// The diff in unified form (`--- a`, `+++ b`, `@@ … @@` hunks with `context` lines
     /// around each change); empty when the texts have the same lines.
     public static func unified(from old: String, to new: String, oldName: String, newName: String, context: Int = 2) -> String {
-        let a = lines(old), b = lines(new)
-        let ops = operations(a, b)
+        unified(operations(lines(old), lines(new)), oldName: oldName, newName: newName, context: context)
+    }
+
+    /// The unified diff and the counts of removed and added lines, from one comparison.
+    public static func compare(_ old: String, _ new: String, oldName: String, newName: String, context: Int = 2)
+        -> (diff: String, removed: Int, added: Int)
+    {
+        let ops = operations(lines(old), lines(new))
+        return (unified(ops, oldName: oldName, newName: newName, context: context),
+                ops.filter { $0.kind == "-" }.count, ops.filter { $0.kind == "+" }.count)
+    }
+
+    static func unified(_ ops: [Operation], oldName: String, newName: String, context: Int) -> String {
         guard ops.contains(where: { $0.kind != " " }) else { return "" }
         var out = "--- \(oldName)\n+++ \(newName)\n"
         var i = 0
@@ -36,8 +47,8 @@ public enum LineDiff {
 
     /// How many lines were removed and added.
     public static func counts(from old: String, to new: String) -> (removed: Int, added: Int) {
-        let ops = operations(lines(old), lines(new))
-        return (ops.filter { $0.kind == "-" }.count, ops.filter { $0.kind == "+" }.count)
+        let result = compare(old, new, oldName: "", newName: "")
+        return (result.removed, result.added)
     }
 
     struct Operation {

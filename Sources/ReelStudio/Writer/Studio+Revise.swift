@@ -75,12 +75,11 @@ extension Studio {
             return Reading(value: revision, problems: problems, repairs: reading.repairs)
         }
         let name = production.script.lastPathComponent
-        let diff = LineDiff.unified(from: original, to: revision.script, oldName: "a/\(name)", newName: "b/\(name)")
-        let counts = LineDiff.counts(from: original, to: revision.script)
+        let (diff, removed, added) = LineDiff.compare(original, revision.script, oldName: "a/\(name)", newName: "b/\(name)")
         let before = try await production.repository.loadStoryboard()?.shots.count ?? 0
         let writerReport = WriterReport(writer: writer, calls: session.calls)
         var report = ReviseReport(script: name, backup: nil, diffFile: nil, diff: diff, changes: revision.changes,
-                                  removedLines: counts.removed, addedLines: counts.added, shotsBefore: before, shotsAfter: nil,
+                                  removedLines: removed, addedLines: added, shotsBefore: before, shotsAfter: nil,
                                   dryRun: request.dryRun, writer: writerReport)
         if request.dryRun { return report }
 
