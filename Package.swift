@@ -31,11 +31,13 @@ let package = Package(
             "ReelModel",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // ffmpeg/ffprobe, panel and motion renderers, speech and music synthesis, assembly, checks.
+        // ffmpeg and ffprobe: conform, mix, subtitles, assembly, checks, labels; espeak-ng speech.
         .target(name: "ReelMedia", dependencies: ["ReelModel", "ReelEngine"]),
+        // The offline "models": storyboard panels (SVG), camera moves over them, procedural music.
+        .target(name: "ReelAnimatic", dependencies: ["ReelModel", "ReelEngine", "ReelMedia"]),
         // Generator protocols, capabilities, router, and one folder per adapter.
         .target(name: "ReelProviders", dependencies: [
-            "ReelModel", "ReelEngine", "ReelMedia",
+            "ReelModel", "ReelEngine", "ReelMedia", "ReelAnimatic",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -57,7 +59,7 @@ let package = Package(
         ], resources: ["reversal", "romance", "suspense", "comedy", "product", "trailer"].map { .embedInCode("Templates/\($0).yaml") }),
         // Use cases: the only target that knows the whole pipeline.
         .target(name: "ReelStudio", dependencies: [
-            "ReelModel", "ReelScript", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStore", "ReelExport", "ReelAssistant",
+            "ReelModel", "ReelScript", "ReelEngine", "ReelMedia", "ReelAnimatic", "ReelProviders", "ReelStore", "ReelExport", "ReelAssistant",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The studio in a browser: an HTTP API over Studio's use cases and the web studio,
@@ -105,12 +107,13 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelScriptTests", dependencies: ["ReelSnapshot", "ReelScript", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelSnapshot", "ReelEngine", "ReelTesting"]),
-        .testTarget(name: "ReelMediaTests", dependencies: ["ReelSnapshot", "ReelMedia", "ReelTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelMediaTests", dependencies: ["ReelSnapshot", "ReelMedia", "ReelAnimatic", "ReelTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelAnimaticTests", dependencies: ["ReelSnapshot", "ReelAnimatic", "ReelMedia"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelStoreTests", dependencies: ["ReelSnapshot", "ReelStore", "ReelTesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReelExportTests", dependencies: ["ReelSnapshot", "ReelExport", "ReelTesting"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelAssistantTests", dependencies: ["ReelAssistant", "ReelScript"]),
-        .testTarget(name: "ReelStudioTests", dependencies: ["ReelSnapshot", "ReelStudio", "ReelTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelStudioTests", dependencies: ["ReelSnapshot", "ReelStudio", "ReelAnimatic", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelCLITests", dependencies: ["ReelSnapshot", "ReelCLI", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelServerTests", dependencies: [
             "ReelServer", "ReelStudio", "ReelTesting",
@@ -119,3 +122,4 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+

@@ -7,6 +7,8 @@ import ReelModel
 /// Ready nodes are ordered by the length of the longest chain of work that still
 /// depends on them (the critical path first), then by graph order.
 public struct SchedulerState: Sendable {
+    /// Where one node stands in the run. `waiting` counts the inputs not yet done; `skipped`
+    /// means an input failed, so the node will not run.
     public enum Status: Hashable, Sendable {
         case waiting(inputs: Int)
         case ready

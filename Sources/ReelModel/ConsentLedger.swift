@@ -3,6 +3,7 @@ import Foundation
 /// One entry of the consent ledger: a grant or a revocation. The ledger is append-only:
 /// nothing in it is ever changed or removed, so it shows who allowed what, when.
 public struct ConsentEvent: Hashable, Sendable, Codable {
+    /// What the entry records: consent granted, or consent revoked.
     public enum Action: String, Hashable, Sendable, Codable {
         case grant
         case revoke

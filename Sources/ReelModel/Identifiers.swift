@@ -31,11 +31,17 @@ public struct Identifier<Tag>: RawRepresentable, Hashable, Sendable, Codable, Co
     }
 }
 
+/// Marks an ``Identifier`` as a scene's (``SceneID``); never instantiated.
 public enum SceneTag {}
+/// Marks an ``Identifier`` as a shot's (``ShotID``); never instantiated.
 public enum ShotTag {}
+/// Marks an ``Identifier`` as a subject's (``SubjectID``); never instantiated.
 public enum SubjectTag {}
+/// Marks an ``Identifier`` as a take's (``TakeID``); never instantiated.
 public enum TakeTag {}
+/// Marks an ``Identifier`` as a job-graph node's (``NodeID``); never instantiated.
 public enum NodeTag {}
+/// Marks an ``Identifier`` as a provider's (``ProviderID``); never instantiated.
 public enum ProviderTag {}
 
 /// A scene number as the script gives it (`#12A#`) or as Reel numbers it (`3`).

@@ -2,6 +2,8 @@ import Foundation
 
 /// Why a job failed, classified so the scheduler knows whether to try again.
 public struct JobFailure: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The kind of failure, which decides whether the scheduler tries again (``isRetryable``);
+    /// the raw value is how journals and messages write it.
     public enum Reason: String, Hashable, Sendable, Codable, CaseIterable {
         /// HTTP 429 or a provider's throttling state: wait and retry.
         case rateLimited = "rate-limited"

@@ -52,6 +52,7 @@ public struct ScriptElement: Hashable, Sendable, Codable {
         self.line = line
     }
 
+    /// What the block is, with its text: one case per Fountain element.
     public enum Content: Hashable, Sendable, Codable {
         case sceneHeading(SceneHeading)
         case action(Action)

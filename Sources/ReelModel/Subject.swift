@@ -3,6 +3,7 @@ import Foundation
 /// Someone or something that must look the same in every shot: a character, a prop or
 /// a location.
 public struct Subject: Hashable, Sendable, Codable {
+    /// What a subject is; it also gives the subject's id its prefix (`char:`, `prop:`, `loc:`).
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case character
         case prop
@@ -64,6 +65,10 @@ public struct Subject: Hashable, Sendable, Codable {
 
 /// A character's voice, provider-neutral: each speech provider maps it to its own voices.
 public struct Voice: Hashable, Sendable, Codable {
+    /// Which of a speech provider's voices a character gets, and how animatic panels draw them.
+    ///
+    /// The planner guesses it from the script's pronouns. With `unknown`, a speech provider
+    /// chooses among all its voices.
     public enum Gender: String, Hashable, Sendable, Codable, CaseIterable {
         case female
         case male

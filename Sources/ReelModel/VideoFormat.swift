@@ -4,12 +4,15 @@ import Foundation
 ///
 /// Short dramas are vertical, so the default is 9:16 at 720p and 24 fps.
 public struct VideoFormat: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The frame's shape, written width:height (`9:16`).
     public enum Aspect: String, Sendable, Codable, CaseIterable {
         case vertical = "9:16"
         case landscape = "16:9"
         case square = "1:1"
     }
 
+    /// The resolution class, named by the frame's short side (`720p`); the long side follows
+    /// from the aspect.
     public enum Size: String, Sendable, Codable, CaseIterable {
         case p480 = "480p"
         case p720 = "720p"

@@ -49,6 +49,8 @@ public struct NewProjectReport: Sendable, Codable, Hashable {
 
 /// A template as `reel templates` lists it.
 public struct TemplateReport: Sendable, Codable, Hashable {
+    /// One blank of the template in the report's language: its name, the question it asks, and
+    /// the example used when it is not set.
     public struct Blank: Sendable, Codable, Hashable {
         public var name: String
         public var ask: String

@@ -5,6 +5,7 @@ import ReelProviders
 
 /// `reel providers`: every provider, whether it is ready, its models and prices. Holds no key.
 public struct ProvidersReport: Sendable, Codable {
+    /// One credential a provider reads: its name, whether it is set, and where from; never its value.
     public struct Key: Sendable, Codable {
         public var name: String
         public var set: Bool
@@ -12,6 +13,8 @@ public struct ProvidersReport: Sendable, Codable {
         public var source: String?
     }
 
+    /// One catalog model as the report shows it: what it makes, its lengths (as text, `4–10 s`),
+    /// shapes and sizes, its quality (1–10) and its price.
     public struct Model: Sendable, Codable {
         public var id: String
         public var medium: String
@@ -26,6 +29,8 @@ public struct ProvidersReport: Sendable, Codable {
         public var priceSource: String?
     }
 
+    /// One provider: what it makes, whether it is ready to use, where it is reached, and its
+    /// keys and models.
     public struct Provider: Sendable, Codable {
         public var id: String
         public var name: String

@@ -1,4 +1,5 @@
 import Foundation
+import ReelAnimatic
 import ReelEngine
 import ReelMedia
 import ReelModel
@@ -59,7 +60,9 @@ public struct Studio: Sendable {
                   options: ExecutorOptions) -> Executor {
         var registry = RunnerRegistry()
         generators.register(into: &registry, sleeper: sleeper)
-        MediaTools(toolchain: toolchain, runner: runner).register(into: &registry)
+        let tools = MediaTools(toolchain: toolchain, runner: runner)
+        tools.register(into: &registry)
+        registry.register(OverlayRunner(tools: tools), kind: .overlay)
         return Executor(runners: registry, journal: journal, blobs: blobs, options: options, sleeper: sleeper)
     }
 

@@ -16,6 +16,7 @@ public actor RecordingSleeper: Sleeper {
 /// output (so outputs depend on the request and the inputs, like real work) and counts
 /// calls per node.
 public final class ScriptedRunner: NodeRunner, @unchecked Sendable {
+    /// What one call of a scripted node does: succeed, fail, or submit a handle and then fail.
     public enum Step: Sendable {
         case succeed
         case fail(JobFailure)

@@ -33,6 +33,8 @@ public enum PythonOracle {
         return try JSONDecoder().decode(T.self, from: Data(result.output.utf8))
     }
 
+    /// Thrown when a script run by ``json(_:script:arguments:)`` exits non-zero; `output` is
+    /// what Python printed, stdout and stderr together.
     public struct OracleFailure: Error, CustomStringConvertible {
         public var output: String
         public var description: String { "python failed:\n\(output)" }

@@ -1,4 +1,5 @@
 import Foundation
+import ReelAnimatic
 import ReelMedia
 import ReelModel
 import ReelProviders

@@ -45,6 +45,8 @@ public struct MixSpec: Hashable, Sendable, Codable {
     }
 }
 
+/// The soundtrack as one ffmpeg command: voices placed at their times, music beds under
+/// them (ducked while anyone speaks), mastered to the film's loudness target.
 public enum AudioMix {
     /// ffmpeg arguments that mix `inputs` by `spec` into an AAC file at `output`, mastered
     /// at `gainDB` (see ``LoudnessMaster``) when the spec has a target and a gain is given.
@@ -84,8 +86,8 @@ public enum AudioMix {
         var parts: [String] = []
         func place(_ p: AudioPlacement, label: String, gain: Double) -> String {
             var chain = "[\(p.input):a]aresample=\(rate),aformat=sample_fmts=fltp:channel_layouts=stereo"
-            if abs(p.tempo - 1) > 0.001 { chain += ",atempo=\(MotionRenderer.fmt(min(2, max(0.5, p.tempo))))" }
-            if gain != 0 { chain += ",volume=\(MotionRenderer.fmt(gain))dB" }
+            if abs(p.tempo - 1) > 0.001 { chain += ",atempo=\(FilterQuoting.number(min(2, max(0.5, p.tempo))))" }
+            if gain != 0 { chain += ",volume=\(FilterQuoting.number(gain))dB" }
             let delay = (p.start.value * Int64(rate)) / p.start.timescale
             chain += ",adelay=\(max(0, delay))S:all=1[\(label)]"
             return chain

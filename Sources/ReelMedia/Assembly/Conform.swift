@@ -25,6 +25,8 @@ public struct ConformSpec: Hashable, Sendable, Codable {
     public var isPassThrough: Bool { fadeInFrames == 0 && fadeOutFrames == 0 && labelUntilFrame == 0 }
 }
 
+/// Brings any clip to the film's encoding, size, rate and exact length in frames, with its
+/// fades and the visible AI label; or says that a clip already matches and can be used as is.
 public enum Conform {
     /// Whether `media` is already exactly what the cut needs, so it can be used as is.
     public static func matches(_ media: MediaInfo?, spec: ConformSpec, encode: EncodeSettings) -> Bool {

@@ -18,6 +18,8 @@ public struct AssemblySpec: Hashable, Sendable, Codable {
     }
 }
 
+/// The last step of a render as ffmpeg arguments: the conformed clips cut by stream copy,
+/// the soundtrack laid under them, the metadata (title, AIGC label) written in.
 public enum FilmAssembly {
     /// The concat demuxer's list of clip files.
     public static func concatList(_ clips: [URL]) -> String {

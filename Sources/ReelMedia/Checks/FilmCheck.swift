@@ -46,6 +46,8 @@ public struct FilmMeasurements: Hashable, Sendable {
     }
 }
 
+/// The finished film checked against what was asked: streams, size, length, black or
+/// frozen pictures, silence, loudness. A black film is a failure, not a success.
 public enum FilmCheck {
     /// Every problem with the film; empty when it passes.
     public static func problems(_ m: FilmMeasurements, expected e: FilmExpectation) -> [String] {

@@ -14,7 +14,7 @@ public struct MediaTools: Sendable {
 
     /// Runs ffmpeg; a non-zero exit becomes a failed job that quotes ffmpeg's last words.
     @discardableResult
-    func ffmpeg(_ arguments: [String], doing what: String, cleanup: URL? = nil) async throws -> ProcessResult {
+    public func ffmpeg(_ arguments: [String], doing what: String, cleanup: URL? = nil) async throws -> ProcessResult {
         let result = try await runner.run(try toolchain.requireFFmpeg(), arguments)
         guard result.status == 0 else {
             if let cleanup { try? FileManager.default.removeItem(at: cleanup) }
@@ -27,12 +27,11 @@ public struct MediaTools: Sendable {
         try await MediaProbe(ffprobe: try toolchain.requireFFprobe(), runner: runner).probe(url)
     }
 
-    /// Registers every media step's runner.
+    /// Registers every media step's runner (the animatic registers its own `overlay`).
     public func register(into registry: inout RunnerRegistry) {
         registry.register(ConformRunner(tools: self), kind: .conform)
         registry.register(MixRunner(tools: self), kind: .mix)
         registry.register(SubtitleRunner(), kind: .subtitles)
-        registry.register(OverlayRunner(tools: self), kind: .overlay)
         registry.register(BurnRunner(tools: self), kind: .burn)
         registry.register(AssembleRunner(tools: self), kind: .assemble)
         registry.register(LastFrameRunner(tools: self), kind: .frame)
@@ -133,6 +132,7 @@ public struct MixRunner: NodeRunner {
 public struct SubtitleParams: Hashable, Sendable, Codable {
     /// 2: overlapping cues written as one stacked cue.
     public static let kindVersion = 2
+    /// The subtitle file written: SRT or WebVTT sidecars, or ASS for burning in.
     public enum Format: String, Hashable, Sendable, Codable { case srt, vtt, ass }
     public var cues: [SubtitleCue]
     public var format: Format

@@ -35,6 +35,7 @@ public struct Clip: Hashable, Sendable, Codable {
 
 /// A media file a clip plays: where it is (as the export writes it) and how long it is.
 public struct MediaReference: Hashable, Sendable, Codable {
+    /// Whether the file has a picture (and perhaps sound, see ``hasAudio``) or is sound alone.
     public enum Kind: String, Hashable, Sendable, Codable {
         case video
         case audio

@@ -6,6 +6,7 @@ import Foundation
 /// line that runs into the next) go on lanes of their own, as editors lay them out
 /// (see ``Track/lanes(name:kind:placing:)``).
 public struct Track: Hashable, Sendable, Codable {
+    /// What the track carries: picture, sound or subtitles (``Timeline/tracks(_:)`` picks by it).
     public enum Kind: String, Hashable, Sendable, Codable {
         case video
         case audio
@@ -88,6 +89,8 @@ public enum TrackItem: Hashable, Sendable, Codable {
 
 /// A named point or span on a track: a shot without a usable take, a held frame.
 public struct Marker: Hashable, Sendable, Codable {
+    /// A marker's colour, spelled as OpenTimelineIO spells it. Reel marks a shot without a
+    /// usable take red and a held frame yellow.
     public enum Color: String, Hashable, Sendable, Codable {
         case red = "RED"
         case yellow = "YELLOW"

@@ -1,4 +1,5 @@
 import Foundation
+import ReelAnimatic
 import ReelEngine
 import ReelMedia
 import ReelModel

@@ -78,6 +78,8 @@ public struct ModelCapabilities: Hashable, Sendable, Codable {
 
 /// What a model charges.
 public struct Price: Hashable, Sendable, Codable {
+    /// What ``Price/amount`` is charged for: a second of video, a clip, an image, a thousand
+    /// characters of speech or a million tokens. The raw value is the catalog's `per:`.
     public enum Unit: String, Hashable, Sendable, Codable {
         case second, clip, image
         case thousandCharacters = "1k-characters"

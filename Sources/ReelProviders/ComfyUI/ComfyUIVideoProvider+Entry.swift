@@ -13,8 +13,8 @@ extension ComfyUIVideoProvider {
         check: { config, support in try await ComfyUIVideoProvider(config: config, support: support).check() })
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {
-        let client = HostedTaskClient(name: "ComfyUI", baseURL: config.baseURL,
-                                      auth: config.credentials["COMFYUI_API_KEY"].map(HostedTaskClient.Auth.bearer),
+        let client = TaskClient(name: "ComfyUI", baseURL: config.baseURL,
+                                      auth: config.credentials["COMFYUI_API_KEY"].map(TaskClient.Auth.bearer),
                                       support: support)
         self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 2, timeout: 3600))
     }

@@ -22,7 +22,7 @@ extension ComfyUIVideoProvider {
                      type: image.mediaType)
             form.add("type", "input")
             form.add("overwrite", "true")
-            let response = try await client.send("POST", client.url("upload/image"), data: form.data, contentType: form.contentType)
+            let response = try await client.exchange("POST", client.url("upload/image"), data: form.data, contentType: form.contentType)
             try client.check(response, doing: "upload an input image")
             let answer = try client.object(response, doing: "upload an input image")
             guard let name = answer["name"]?.stringValue else {

@@ -79,7 +79,7 @@ extension ComfyUIVideoProvider {
                 }
             }
         }
-        let isVideo = { (name: String) in HostedTaskClient.mediaType(fileName: name)?.hasPrefix("video/") == true }
+        let isVideo = { (name: String) in TaskClient.mediaType(fileName: name)?.hasPrefix("video/") == true }
         return found.first { isVideo($0.filename) } ?? found.first
     }
 }

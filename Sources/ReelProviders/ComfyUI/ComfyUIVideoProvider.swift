@@ -25,8 +25,7 @@ public struct ComfyUIVideoProvider: HostedVideoAdapter {
     /// Keeps what changes the output, and the workflow's content digest, so editing the
     /// workflow file makes new takes.
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        var r = request.blankingBrief()
-        r.model = Self.model(request.model, mode: request.mode)
+        var r = request.forRemoteModel(Self.model(request.model, mode: request.mode))
         var options = r.options?.objectValue ?? [:]
         if let path = workflowPath(request) {
             options["workflow"] = .string(path)
@@ -58,7 +57,7 @@ public struct ComfyUIVideoProvider: HostedVideoAdapter {
         }
         let images = try await upload(InputImages(request: request, context: context))
         let graph = try workflow.filled(with: Self.values(request, images: images))
-        let response = try await client.send("POST", client.url("prompt"),
+        let response = try await client.exchange("POST", client.url("prompt"),
                                              body: ["prompt": graph, "client_id": .string(clientID)])
         if let refused = Self.refusal(response) { throw refused }
         try client.check(response, doing: "queue the workflow")
@@ -75,13 +74,13 @@ public struct ComfyUIVideoProvider: HostedVideoAdapter {
         if Self.ids(queue["queue_running"]).contains(handle.jobID) { return .running(progress: nil) }
         if let position = Self.ids(queue["queue_pending"]).firstIndex(of: handle.jobID) { return .queued(position: position) }
         // Finished between the two reads, or lost (the server restarted).
-        return try await history(handle.jobID) ?? client.gone(handle.jobID)
+        return try await history(handle.jobID) ?? client.forgotten(handle.jobID)
     }
 
     public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
         guard let link = result.url else { throw JobFailure(.transient, "ComfyUI reported success without an output file") }
         let name = result.details?["filename"]?.stringValue ?? ""
-        let type = HostedTaskClient.mediaType(fileName: name) ?? "video/mp4"
+        let type = TaskClient.mediaType(fileName: name) ?? "video/mp4"
         let cost = catalogCost(for: request)
         return try await client.download(link, into: context.blobs, mediaType: type, cost: cost, details: result.details,
                                          authorized: true)

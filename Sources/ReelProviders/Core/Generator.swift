@@ -78,7 +78,11 @@ public struct ResultLocator: Sendable, Hashable, Codable {
     }
 }
 
+/// A generator of stills, animatic panels and keyframes, from an ``ImageRequest``.
 public protocol ImageGenerator: Generator where Request == ImageRequest {}
+/// A generator of video takes from a ``VideoRequest``; the router picks one per shot.
 public protocol VideoGenerator: Generator where Request == VideoRequest {}
+/// A generator of spoken lines from a ``SpeechRequest``.
 public protocol SpeechGenerator: Generator where Request == SpeechRequest {}
+/// A generator of music cues from a ``MusicRequest``.
 public protocol MusicGenerator: Generator where Request == MusicRequest {}

@@ -3,6 +3,7 @@ import ReelModel
 
 /// Who a provider is, what it makes, and how to treat its jobs.
 public struct ProviderDescriptor: Hashable, Sendable, Codable {
+    /// A kind of output: what a provider makes, and what each catalog model makes.
     public enum Medium: String, Hashable, Sendable, Codable, CaseIterable {
         case image, video, speech, music, text
     }

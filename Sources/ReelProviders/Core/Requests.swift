@@ -1,10 +1,13 @@
 import Foundation
+import ReelAnimatic
 import ReelMedia
 import ReelModel
 
 /// A provider-neutral description of what a shot shows: what a local renderer draws from
 /// and what prompts for remote models are written from.
 public struct ShotBrief: Hashable, Sendable, Codable {
+    /// A character in the shot, or heard in it from off screen: what a panel draws (costume
+    /// colour, figure, who speaks, an off-screen tag) and what a prompt describes.
     public struct Figure: Hashable, Sendable, Codable {
         public var name: String
         /// Stable per character across the film, for costume colours.
@@ -106,6 +109,8 @@ extension ImageRequest {
 
 /// How an input image is used by a video request.
 public struct ImageInput: Hashable, Sendable, Codable {
+    /// What the image is to the take: its first or last frame, a reference that keeps a
+    /// subject's look, or an overlay Reel composites itself.
     public enum Role: String, Hashable, Sendable, Codable {
         case firstFrame = "first-frame"
         case lastFrame = "last-frame"

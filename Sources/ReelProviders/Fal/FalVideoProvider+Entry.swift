@@ -11,8 +11,8 @@ extension FalVideoProvider {
         check: { config, support in try await FalVideoProvider(config: config, support: support).check() })
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {
-        let auth = HostedTaskClient.Auth(scheme: "Key", secret: try config.credential("FAL_KEY"))
-        let client = HostedTaskClient(name: "fal", baseURL: config.baseURL, auth: auth, support: support)
+        let auth = TaskClient.Auth.header(scheme: "Key", secret: try config.credential("FAL_KEY"))
+        let client = TaskClient(name: "fal", baseURL: config.baseURL, auth: auth, support: support)
         self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 5))
     }
 

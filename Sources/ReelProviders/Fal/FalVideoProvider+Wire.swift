@@ -37,7 +37,7 @@ extension FalVideoProvider {
     /// Where to poll and read the result: the URLs of the submit answer when they are on
     /// the configured host, else the documented paths (`{owner}/{app}/requests/{id}[/status]`:
     /// the status and result paths omit the model's subpath).
-    static func urls(_ handle: ProviderHandle, client: HostedTaskClient) -> (status: URL, response: URL) {
+    static func urls(_ handle: ProviderHandle, client: TaskClient) -> (status: URL, response: URL) {
         let model = handle.extra?["model"]?.stringValue ?? ""
         let app = model.split(separator: "/").prefix(2).joined(separator: "/")
         let base = client.url(app).appendingPathComponent("requests").appendingPathComponent(handle.jobID)

@@ -40,7 +40,7 @@ public struct FalVideoProvider: HostedVideoAdapter {
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
         let urls = Self.urls(handle, client: client)
-        guard let report = try await client.report(urls.status, jobID: handle.jobID) else { return client.gone(handle.jobID) }
+        guard let report = try await client.report(urls.status, jobID: handle.jobID) else { return client.forgotten(handle.jobID) }
         switch report["status"]?.stringValue {
         case "IN_QUEUE": return .queued(position: report["queue_position"]?.intValue.map(Int.init))
         case "IN_PROGRESS": return .running(progress: nil)
@@ -64,8 +64,8 @@ public struct FalVideoProvider: HostedVideoAdapter {
 
     /// Reads a completed request's result: an error status here is how fal says it failed.
     func result(_ url: URL, jobID: String) async throws -> JobStatus {
-        let response = try await client.send("GET", url)
-        if response.status == 404 { return client.gone(jobID) }
+        let response = try await client.exchange("GET", url)
+        if response.status == 404 { return client.forgotten(jobID) }
         if [429, 502, 503, 504].contains(response.status) {
             try client.check(response, doing: "give the result of request \(jobID)")
         }

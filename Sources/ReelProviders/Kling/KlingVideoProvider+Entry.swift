@@ -19,21 +19,21 @@ extension KlingVideoProvider {
         let access = try config.credential("KLING_ACCESS_KEY")
         let secret = try config.credential("KLING_SECRET_KEY")
         let secrets = support.secrets
-        api = TaskAPI(provider: "Kling", baseURL: config.baseURL, support: support, catalog: config.models,
-                      vendorFailure: Self.vendorFailure) {
+        let auth = TaskClient.Auth.signed {
             let token = KlingToken.make(accessKey: access.reveal(), secretKey: secret.reveal())
             // The JWT is a secret of its own: an answer that echoes it is scrubbed.
             secrets.register(token)
             return ["Authorization": "Bearer " + token]
         }
-        probe = support.probe
+        client = TaskClient(name: "Kling", baseURL: config.baseURL, auth: auth, support: support, catalog: config.models,
+                            vendorFailure: Self.vendorFailure)
         pollInterval = support.pollInterval ?? 5
         unitPrice = config.options["unit_price"].flatMap { Money(parsing: $0) } ?? Self.defaultUnitPrice
     }
 
     /// Lists one text-to-video task: any answer but an auth refusal means the keys work.
     public func check() async throws -> String {
-        _ = try await api.require("GET", "v1/videos/text2video", query: ["pageNum": "1", "pageSize": "1"],
+        _ = try await client.require("GET", "v1/videos/text2video", query: ["pageNum": "1", "pageSize": "1"],
                                   doing: "check the keys")
         return "keys accepted"
     }

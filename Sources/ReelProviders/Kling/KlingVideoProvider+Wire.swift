@@ -66,11 +66,11 @@ extension KlingVideoProvider {
                                               "failed": .failed]
 
     /// What the `data` of a query answer says about the task.
-    static func status(_ data: JSONValue, jobID: String, api: TaskAPI, unitPrice: Money?) throws -> JobStatus {
-        try api.status(jobID: jobID, state: data["task_status"]?.stringValue, table: states,
+    static func status(_ data: JSONValue, jobID: String, client: TaskClient, unitPrice: Money?) throws -> JobStatus {
+        try client.status(jobID: jobID, state: data["task_status"]?.stringValue, table: states,
                        url: { data["task_result"]?["videos"]?.arrayValue?.first?["url"]?.stringValue },
-                       cost: TaskAPI.cost(units: data["final_unit_deduction"], price: unitPrice)) {
-            let said = TaskAPI.said(data["task_status_msg"]) ?? "no reason given"
+                       cost: TaskClient.cost(units: data["final_unit_deduction"], price: unitPrice)) {
+            let said = TaskClient.said(data["task_status_msg"]) ?? "no reason given"
             let lowered = said.lowercased()
             let flagged = ["risk", "safety", "sensitive", "policy", "inappropriate"].contains { lowered.contains($0) }
             return JobFailure(flagged ? .moderation : .failed, "Kling failed task \(jobID): \(said)",
@@ -81,7 +81,7 @@ extension KlingVideoProvider {
     /// Kling's `code` (in any status, HTTP 200 included) as a failure; nil for 0 or none.
     @Sendable static func vendorFailure(_ response: HTTPResponse, _ json: JSONValue?, _ action: String) -> JobFailure? {
         guard let code = json?["code"]?.intValue, code != 0 else { return nil }
-        let said = TaskAPI.said(json?["message"]).map { ": \($0)" } ?? ""
+        let said = TaskClient.said(json?["message"]).map { ": \($0)" } ?? ""
         let message = "Kling refused to \(action) (code \(code))\(said)"
         let retryAfter = HTTPStatusPolicy.retryAfter(response.headers)
         switch code {

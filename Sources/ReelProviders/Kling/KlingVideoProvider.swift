@@ -15,39 +15,38 @@ import ReelModel
 /// (`final_unit_deduction`) at `providers.kling.options.unit_price` (default
 /// ``defaultUnitPrice``), else the catalog price.
 public struct KlingVideoProvider: TaskVideoAdapter {
-    public let api: TaskAPI
-    public let probe: MediaProbe?
+    public let client: TaskClient
     public let pollInterval: Double
     /// What one Kling unit costs.
     public let unitPrice: Money?
 
-    public var descriptor: ProviderDescriptor { api.descriptor("kling", pollInterval: pollInterval, timeout: 1800) }
+    public var descriptor: ProviderDescriptor { client.descriptor("kling", pollInterval: pollInterval, timeout: 1800) }
 
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        normalized(request, model: Self.model(request.model, mode: request.mode))
+        request.forRemoteModel(Self.model(request.model, mode: request.mode))
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
         let family = Self.family(request.mode)
         let body = try Self.body(request, images: InputImages(request: request, context: context), key: context.idempotencyKey)
         do {
-            return try await api.create("v1/videos/\(family)", body: body, provider: "kling", idPath: ["data", "task_id"],
+            return try await client.create("v1/videos/\(family)", body: body, provider: "kling", idPath: ["data", "task_id"],
                                         extra: ["family": .string(family)])
         } catch let refused as JobFailure where refused.reason == .invalidRequest {
             // external_task_id is unique per account: a create resent after a lost answer is
             // refused, and the task made the first time is found by that id.
-            let found = try? await api.send("GET", "v1/videos/\(family)/\(context.idempotencyKey)", unknown: [400, 404],
+            let found = try? await client.send("GET", "v1/videos/\(family)/\(context.idempotencyKey)", unknown: [400, 404],
                                             doing: "look for the task already made")
             guard let found, found["data"]?["task_id"]?.stringValue != nil else { throw refused }
-            return try api.handle(found, provider: "kling", idPath: ["data", "task_id"], extra: ["family": .string(family)])
+            return try client.handle(found, provider: "kling", idPath: ["data", "task_id"], extra: ["family": .string(family)])
         }
     }
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
         let family = handle.extra?["family"]?.stringValue ?? "text2video"
-        guard let json = try await api.report("v1/videos/\(family)/\(handle.jobID)", jobID: handle.jobID) else {
-            return api.forgotten(handle.jobID)
+        guard let json = try await client.report("v1/videos/\(family)/\(handle.jobID)", jobID: handle.jobID) else {
+            return client.forgotten(handle.jobID)
         }
-        return try Self.status(json["data"] ?? .null, jobID: handle.jobID, api: api, unitPrice: unitPrice)
+        return try Self.status(json["data"] ?? .null, jobID: handle.jobID, client: client, unitPrice: unitPrice)
     }
 }

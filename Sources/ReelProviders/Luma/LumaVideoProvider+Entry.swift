@@ -21,15 +21,14 @@ extension LumaVideoProvider {
     public init(_ flavor: API, config: ProviderConfig, support: AdapterSupport) throws {
         let key = try config.credential("LUMA_API_KEY")
         self.flavor = flavor
-        api = TaskAPI(provider: flavor == .agents ? "Luma Agents" : "Luma Dream Machine", baseURL: config.baseURL, support: support,
-                      catalog: config.models) { ["Authorization": "Bearer \(key.reveal())"] }
-        probe = support.probe
+        client = TaskClient(name: flavor == .agents ? "Luma Agents" : "Luma Dream Machine", baseURL: config.baseURL,
+                            auth: .bearer(key), support: support, catalog: config.models)
         pollInterval = support.pollInterval ?? 4
     }
 
     /// Asks for a generation that cannot exist: `404` means the key was accepted.
     public func check() async throws -> String {
-        _ = try await api.send("GET", "generations/00000000-0000-4000-8000-000000000000", unknown: [404],
+        _ = try await client.send("GET", "generations/00000000-0000-4000-8000-000000000000", unknown: [404],
                                doing: "check the key")
         return "key accepted"
     }

@@ -62,18 +62,18 @@ extension LumaVideoProvider {
         "output_not_found": .expired,
     ]
 
-    static func status(_ json: JSONValue, jobID: String, flavor: API, api: TaskAPI) throws -> JobStatus {
+    static func status(_ json: JSONValue, jobID: String, flavor: API, client: TaskClient) throws -> JobStatus {
         let agents = flavor == .agents
-        return try api.status(jobID: jobID, state: json["state"]?.stringValue, table: agents ? agentsStates : dreamMachineStates,
+        return try client.status(jobID: jobID, state: json["state"]?.stringValue, table: agents ? agentsStates : dreamMachineStates,
                               url: { agents ? videoOutput(json) : json["assets"]?["video"]?.stringValue }) {
-            let said = TaskAPI.said(json["failure_reason"]) ?? "no reason given"
-            let code = agents ? TaskAPI.said(json["failure_code"], limit: 64) : nil
+            let said = TaskClient.said(json["failure_reason"]) ?? "no reason given"
+            let code = agents ? TaskClient.said(json["failure_code"], limit: 64) : nil
             var reason = code.flatMap { agentsFailures[$0] } ?? .failed
             let lowered = said.lowercased()
             if code == nil, ["moderation", "policy", "not allowed", "inappropriate"].contains(where: { lowered.contains($0) }) {
                 reason = .moderation
             }
-            return JobFailure(reason, "\(api.provider) failed generation \(jobID): \(said)", providerCode: code ?? "failed")
+            return JobFailure(reason, "\(client.name) failed generation \(jobID): \(said)", providerCode: code ?? "failed")
         }
     }
 

@@ -25,14 +25,13 @@ public struct LumaVideoProvider: TaskVideoAdapter {
     }
 
     public let flavor: API
-    public let api: TaskAPI
-    public let probe: MediaProbe?
+    public let client: TaskClient
     public let pollInterval: Double
 
-    public var descriptor: ProviderDescriptor { api.descriptor(ProviderID(flavor.rawValue), pollInterval: pollInterval) }
+    public var descriptor: ProviderDescriptor { client.descriptor(ProviderID(flavor.rawValue), pollInterval: pollInterval) }
 
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        normalized(request, model: Self.model(request.model, flavor: flavor))
+        request.forRemoteModel(Self.model(request.model, flavor: flavor))
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
@@ -41,13 +40,13 @@ public struct LumaVideoProvider: TaskVideoAdapter {
         let images = InputImages(request: request, context: context)
         let body = try flavor == .agents ? Self.agentsBody(request, images: images) : Self.dreamMachineBody(request)
         let path = flavor == .agents ? "generations" : "generations/video"
-        return try await api.create(path, body: body, provider: descriptor.id)
+        return try await client.create(path, body: body, provider: descriptor.id)
     }
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
-        guard let json = try await api.report("generations/\(handle.jobID)", jobID: handle.jobID) else {
-            return api.forgotten(handle.jobID)
+        guard let json = try await client.report("generations/\(handle.jobID)", jobID: handle.jobID) else {
+            return client.forgotten(handle.jobID)
         }
-        return try Self.status(json, jobID: handle.jobID, flavor: flavor, api: api)
+        return try Self.status(json, jobID: handle.jobID, flavor: flavor, client: client)
     }
 }

@@ -12,9 +12,8 @@ extension MiniMaxVideoProvider {
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {
         let key = try config.credential("MINIMAX_API_KEY")
-        api = TaskAPI(provider: "MiniMax Hailuo", baseURL: config.baseURL, support: support, catalog: config.models,
-                      vendorFailure: Self.vendorFailure) { ["Authorization": "Bearer \(key.reveal())"] }
-        probe = support.probe
+        client = TaskClient(name: "MiniMax Hailuo", baseURL: config.baseURL, auth: .bearer(key), support: support,
+                            catalog: config.models, vendorFailure: Self.vendorFailure)
         pollInterval = support.pollInterval ?? 10
     }
 
@@ -22,7 +21,7 @@ extension MiniMaxVideoProvider {
     /// key was accepted.
     public func check() async throws -> String {
         do {
-            _ = try await api.send("GET", "v1/query/video_generation", query: ["task_id": "0"], unknown: [404],
+            _ = try await client.send("GET", "v1/query/video_generation", query: ["task_id": "0"], unknown: [404],
                                    doing: "check the key")
         } catch let failure as JobFailure where failure.reason == .invalidRequest {
             // "No such task" is the expected answer.

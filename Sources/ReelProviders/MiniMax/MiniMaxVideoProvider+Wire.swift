@@ -56,9 +56,9 @@ extension MiniMaxVideoProvider {
     static let states: [String: TaskPhase] = ["Preparing": .queued, "Queueing": .queued, "Processing": .running,
                                               "Success": .succeeded, "Fail": .failed]
 
-    static func status(_ json: JSONValue, jobID: String, api: TaskAPI) throws -> JobStatus {
+    static func status(_ json: JSONValue, jobID: String, client: TaskClient) throws -> JobStatus {
         // The link comes from files/retrieve; a placeholder marks success here.
-        try api.status(jobID: jobID, state: json["status"]?.stringValue, table: states, url: { "file" }) {
+        try client.status(jobID: jobID, state: json["status"]?.stringValue, table: states, url: { "file" }) {
             JobFailure(.failed, "MiniMax failed task \(jobID)", providerCode: "Fail")
         }
     }
@@ -66,7 +66,7 @@ extension MiniMaxVideoProvider {
     /// `base_resp.status_code` (in any status, HTTP 200 included) as a failure; nil for 0 or none.
     @Sendable static func vendorFailure(_ response: HTTPResponse, _ json: JSONValue?, _ action: String) -> JobFailure? {
         guard let code = json?["base_resp"]?["status_code"]?.intValue, code != 0 else { return nil }
-        let said = TaskAPI.said(json?["base_resp"]?["status_msg"]).map { ": \($0)" } ?? ""
+        let said = TaskClient.said(json?["base_resp"]?["status_msg"]).map { ": \($0)" } ?? ""
         let message = "MiniMax refused to \(action) (code \(code))\(said)"
         let reason: JobFailure.Reason
         switch code {

@@ -12,36 +12,35 @@ import ReelModel
 /// `base_resp.status_code`, inside HTTP 200; each is classified. Frames go as data URIs.
 /// Answers carry no cost: the catalog price is used.
 public struct MiniMaxVideoProvider: TaskVideoAdapter {
-    public let api: TaskAPI
-    public let probe: MediaProbe?
+    public let client: TaskClient
     public let pollInterval: Double
 
-    public var descriptor: ProviderDescriptor { api.descriptor("minimax", pollInterval: pollInterval) }
+    public var descriptor: ProviderDescriptor { client.descriptor("minimax", pollInterval: pollInterval) }
 
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        normalized(request, model: Self.model(request.model))
+        request.forRemoteModel(Self.model(request.model))
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
         // MiniMax documents no idempotency key: a create resent after a lost answer may make a
         // second task. Polls, which are what a timeout retries, are safe.
         let body = try Self.body(request, images: InputImages(request: request, context: context))
-        return try await api.create("v1/video_generation", body: body, provider: "minimax", idPath: ["task_id"])
+        return try await client.create("v1/video_generation", body: body, provider: "minimax", idPath: ["task_id"])
     }
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
-        guard let json = try await api.report("v1/query/video_generation", query: ["task_id": handle.jobID],
+        guard let json = try await client.report("v1/query/video_generation", query: ["task_id": handle.jobID],
                                               jobID: handle.jobID) else {
-            return api.forgotten(handle.jobID)
+            return client.forgotten(handle.jobID)
         }
-        let status = try Self.status(json, jobID: handle.jobID, api: api)
+        let status = try Self.status(json, jobID: handle.jobID, client: client)
         guard case .succeeded = status else { return status }
-        guard let file = TaskAPI.said(json["file_id"], limit: 128) else {
+        guard let file = TaskClient.said(json["file_id"], limit: 128) else {
             throw JobFailure(.transient, "MiniMax reported task \(handle.jobID) done without a file_id")
         }
-        guard let retrieved = try await api.send("GET", "v1/files/retrieve", query: ["file_id": file], unknown: [404],
+        guard let retrieved = try await client.send("GET", "v1/files/retrieve", query: ["file_id": file], unknown: [404],
                                                  doing: "find the file of task \(handle.jobID)") else {
-            return api.forgotten(handle.jobID)
+            return client.forgotten(handle.jobID)
         }
         guard let link = retrieved["file"]?["download_url"]?.stringValue, !link.isEmpty else {
             throw JobFailure(.transient, "MiniMax's file \(file) has no download_url")

@@ -5,6 +5,7 @@ extension OpenAIEndpoint {
     /// One service that speaks OpenAI's protocol: its id, name, default base URL, key and
     /// how the key is sent. Adding an OpenAI-compatible service is adding one of these.
     public struct Flavor: Sendable, Hashable {
+        /// How the key is sent.
         public enum Auth: Sendable, Hashable {
             /// `Authorization: Bearer <key>`.
             case bearer
@@ -12,6 +13,8 @@ extension OpenAIEndpoint {
             case apiKeyHeader
         }
 
+        /// Whether the service takes a key, and the name it is read under (an environment variable
+        /// or a credentials-file entry).
         public enum Key: Sendable, Hashable {
             case required(String)
             /// Sent when set (a vLLM server started with `--api-key`).

@@ -43,11 +43,8 @@ public struct OpenAIVideoProvider: VideoGenerator {
     /// Keeps what Sora sees — prompt, length, format, first frame, model — and the seed: Sora
     /// takes none, but the seed is what tells take 2 of a shot from take 1.
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        var r = request
-        r.brief = request.brief.promptOnly
+        var r = request.forRemoteModel(Self.model(request.model))
         r.negativePrompt = nil
-        r.images = request.images.filter { $0.role != .overlay }
-        r.model = Self.model(request.model)
         return r
     }
 

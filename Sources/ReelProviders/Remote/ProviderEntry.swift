@@ -17,7 +17,11 @@ import ReelModel
 /// }
 /// ```
 public struct ProviderEntry: Sendable {
+    /// Builds one of the provider's adapters from its configuration; the entry hands it support
+    /// whose transport scrubs the configuration's secrets.
     public typealias Make<T> = @Sendable (ProviderConfig, AdapterSupport) throws -> T
+    /// A connection test: one cheap authenticated call that returns what it learned, with the
+    /// configuration's secrets scrubbed from the answer and from any error.
     public typealias Check = @Sendable (ProviderConfig, AdapterSupport) async throws -> String
 
     public var id: ProviderID

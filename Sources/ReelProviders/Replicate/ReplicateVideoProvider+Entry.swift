@@ -12,7 +12,7 @@ extension ReplicateVideoProvider {
         check: { config, support in try await ReplicateVideoProvider(config: config, support: support).check() })
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {
-        let client = HostedTaskClient(name: "Replicate", baseURL: config.baseURL,
+        let client = TaskClient(name: "Replicate", baseURL: config.baseURL,
                                       auth: .bearer(try config.credential("REPLICATE_API_TOKEN")), support: support)
         self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 5))
     }

@@ -44,7 +44,7 @@ public struct ReplicateVideoProvider: HostedVideoAdapter {
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
         let stored = handle.extra?["get"]?.stringValue.flatMap(URL.init(string:)).flatMap { client.isOwnServer($0) ? $0 : nil }
         let url = stored ?? client.url("predictions").appendingPathComponent(handle.jobID)
-        guard let prediction = try await client.report(url, jobID: handle.jobID) else { return client.gone(handle.jobID) }
+        guard let prediction = try await client.report(url, jobID: handle.jobID) else { return client.forgotten(handle.jobID) }
         let model = handle.extra?["model"]?.stringValue ?? ""
         return try Self.status(prediction, jobID: handle.jobID) { seconds in Self.cost(config, model: model, seconds: seconds) }
     }

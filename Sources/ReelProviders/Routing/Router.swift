@@ -28,6 +28,7 @@ public struct ShotNeeds: Hashable, Sendable {
 
 /// How the user wants models chosen.
 public struct RoutingPolicy: Hashable, Sendable {
+    /// How the router ranks the models that can make a shot (`routing.policy` in reel.yaml).
     public enum Strategy: String, Hashable, Sendable, CaseIterable {
         /// The cheapest model that can make the shot.
         case cheapest

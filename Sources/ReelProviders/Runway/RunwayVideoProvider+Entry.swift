@@ -11,16 +11,14 @@ extension RunwayVideoProvider {
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {
         let secret = try config.credential("RUNWAYML_API_SECRET")
-        api = TaskAPI(provider: "Runway", baseURL: config.baseURL, support: support, catalog: config.models) {
-            ["Authorization": "Bearer \(secret.reveal())", "X-Runway-Version": RunwayVideoProvider.apiVersion]
-        }
-        probe = support.probe
+        client = TaskClient(name: "Runway", baseURL: config.baseURL, auth: .bearer(secret), support: support,
+                            catalog: config.models, headers: ["X-Runway-Version": RunwayVideoProvider.apiVersion])
         pollInterval = support.pollInterval ?? 6
     }
 
     /// Reads the organization: the key works, and how many credits are left.
     public func check() async throws -> String {
-        let json = try await api.require("GET", "v1/organization", doing: "check the key")
+        let json = try await client.require("GET", "v1/organization", doing: "check the key")
         return json["creditBalance"]?.intValue.map { "key accepted; \($0) credits left" } ?? "key accepted"
     }
 }

@@ -76,11 +76,11 @@ extension RunwayVideoProvider {
     static let states: [String: TaskPhase] = ["PENDING": .queued, "THROTTLED": .queued, "RUNNING": .running,
                                               "SUCCEEDED": .succeeded, "FAILED": .failed, "CANCELLED": .failed]
 
-    static func status(_ json: JSONValue, jobID: String, api: TaskAPI) throws -> JobStatus {
-        try api.status(jobID: jobID, state: json["status"]?.stringValue, table: states, progress: json["progress"]?.doubleValue,
+    static func status(_ json: JSONValue, jobID: String, client: TaskClient) throws -> JobStatus {
+        try client.status(jobID: jobID, state: json["status"]?.stringValue, table: states, progress: json["progress"]?.doubleValue,
                        url: { json["output"]?.arrayValue?.first?.stringValue }) {
-            let code = TaskAPI.said(json["failureCode"], limit: 64) ?? (json["status"]?.stringValue == "CANCELLED" ? "CANCELLED" : "FAILED")
-            let said = TaskAPI.said(json["failure"]) ?? "no reason given"
+            let code = TaskClient.said(json["failureCode"], limit: 64) ?? (json["status"]?.stringValue == "CANCELLED" ? "CANCELLED" : "FAILED")
+            let said = TaskClient.said(json["failure"]) ?? "no reason given"
             let reason: JobFailure.Reason = code.uppercased().contains("SAFETY") ? .moderation : .failed
             return JobFailure(reason, "Runway failed task \(jobID): \(said)", providerCode: code)
         }

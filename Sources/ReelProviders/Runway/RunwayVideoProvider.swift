@@ -15,27 +15,26 @@ public struct RunwayVideoProvider: TaskVideoAdapter {
     /// The API version this adapter speaks.
     public static let apiVersion = "2024-11-06"
 
-    public let api: TaskAPI
-    public let probe: MediaProbe?
+    public let client: TaskClient
     public let pollInterval: Double
 
-    public var descriptor: ProviderDescriptor { api.descriptor("runway", pollInterval: pollInterval) }
+    public var descriptor: ProviderDescriptor { client.descriptor("runway", pollInterval: pollInterval) }
 
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        normalized(request, model: Self.model(request.model))
+        request.forRemoteModel(Self.model(request.model))
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
         // Runway documents no idempotency key: a create resent after a lost answer may make a
         // second task. Polls, which are what a timeout retries, are safe.
         let body = try Self.body(request, images: InputImages(request: request, context: context))
-        return try await api.create("v1/image_to_video", body: body, provider: "runway")
+        return try await client.create("v1/image_to_video", body: body, provider: "runway")
     }
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
-        guard let json = try await api.report("v1/tasks/\(handle.jobID)", jobID: handle.jobID) else {
-            return api.forgotten(handle.jobID)
+        guard let json = try await client.report("v1/tasks/\(handle.jobID)", jobID: handle.jobID) else {
+            return client.forgotten(handle.jobID)
         }
-        return try Self.status(json, jobID: handle.jobID, api: api)
+        return try Self.status(json, jobID: handle.jobID, client: client)
     }
 }

@@ -13,7 +13,7 @@ extension SeedanceVideoProvider {
         check: { config, support in try await SeedanceVideoProvider(config: config, support: support).check() })
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {
-        let client = HostedTaskClient(name: "Seedance", baseURL: config.baseURL,
+        let client = TaskClient(name: "Seedance", baseURL: config.baseURL,
                                       auth: .bearer(try config.credential("ARK_API_KEY")), support: support)
         self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 10))
     }

@@ -83,7 +83,7 @@ extension SeedanceVideoProvider {
         case "failed":
             let code = task["error"]?["code"]?.stringValue ?? "failed"
             let said = task["error"]?["message"]?.stringValue.map(Redaction.message) ?? "no reason given"
-            let reason: JobFailure.Reason = HostedTaskClient.isModeration(code) ? .moderation
+            let reason: JobFailure.Reason = TaskClient.isModeration(code) ? .moderation
                 : code.hasPrefix("InvalidParameter") ? .invalidRequest : .failed
             return .failed(JobFailure(reason, "Seedance failed task \(jobID): \(said)",
                                       providerCode: String(Redaction.message(code).prefix(64))))

@@ -35,7 +35,7 @@ public struct SeedanceVideoProvider: HostedVideoAdapter {
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
         let url = client.url("contents/generations/tasks").appendingPathComponent(handle.jobID)
-        guard let task = try await client.report(url, jobID: handle.jobID) else { return client.gone(handle.jobID) }
+        guard let task = try await client.report(url, jobID: handle.jobID) else { return client.forgotten(handle.jobID) }
         let price = Self.tokenPrice(model:option:)
         let option = config.options["token_price"]
         return try Self.status(task, jobID: handle.jobID) { model, tokens in

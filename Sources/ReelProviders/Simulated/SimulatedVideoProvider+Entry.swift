@@ -22,10 +22,7 @@ extension SimulatedVideoProvider {
 
     /// Asks for a job that cannot exist: `404` means the key was accepted.
     public func check() async throws -> String {
-        let url = baseURL.appendingPathComponent("v1/generations/reel-credentials-check")
-        let response = try await transport.send(HTTPRequest(url: url, headers: headers(), timeout: requestTimeout))
-        if response.status == 404 { return "key accepted" }
-        try policy.check(response, doing: "check the key")
+        _ = try await client.send("GET", "v1/generations/reel-credentials-check", unknown: [404], doing: "check the key")
         return "key accepted"
     }
 }

@@ -17,16 +17,10 @@ import ReelModel
 /// let sim = SimulatedVideoProvider(baseURL: url, apiKey: key, probe: MediaProbe(ffprobe: ffprobe))
 /// registry.register(GenerationRunner(sim), kind: .video, provider: "sim")
 /// ```
-public struct SimulatedVideoProvider: VideoGenerator {
-    public let baseURL: URL
-    let apiKey: String
-    public let transport: any HTTPTransport
+public struct SimulatedVideoProvider: TaskVideoAdapter {
+    public let client: TaskClient
     public let pollInterval: Double
     public let timeout: Double
-    /// Seconds one HTTP exchange may take (a download gets ten times as long).
-    public let requestTimeout: Double
-    public let probe: MediaProbe?
-    let policy = HTTPStatusPolicy(provider: "the simulated provider")
 
     /// - Parameters:
     ///   - baseURL: the server, e.g. `http://127.0.0.1:8787`.
@@ -37,14 +31,13 @@ public struct SimulatedVideoProvider: VideoGenerator {
     ///   - probe: measures each downloaded file; nil stores it unmeasured.
     public init(baseURL: URL, apiKey: String, transport: any HTTPTransport = AsyncHTTPTransport(), pollInterval: Double = 2,
                 timeout: Double = 600, requestTimeout: Double = 30, probe: MediaProbe?) {
-        self.baseURL = baseURL
-        self.apiKey = apiKey
-        self.transport = transport
+        self.client = TaskClient(name: "the simulated provider", baseURL: baseURL, auth: .bearer(Secret(apiKey)),
+                                 transport: transport, requestTimeout: requestTimeout, probe: probe)
         self.pollInterval = pollInterval
         self.timeout = timeout
-        self.requestTimeout = requestTimeout
-        self.probe = probe
     }
+
+    public var baseURL: URL { client.baseURL }
 
     public var descriptor: ProviderDescriptor {
         ProviderDescriptor(id: "sim", name: "Simulated provider", media: [.video], isLocal: false, isDeterministic: false,
@@ -55,62 +48,28 @@ public struct SimulatedVideoProvider: VideoGenerator {
     /// the shot id (drawn on the clip) — and blanks the brief's animatic-only fields, so
     /// a change of blocking or caption that the prompt does not carry makes no new take.
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        var r = request
-        r.brief = request.brief.promptOnly
-        r.images = request.images.filter { $0.role != .overlay }
-        r.model = Self.model(request.model)
-        return r
+        request.forRemoteModel(Self.model(request.model))
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
-        let http = HTTPRequest.json("POST", baseURL.appendingPathComponent("v1/generations"), body: try Self.body(request, images: InputImages(request: request, context: context)),
-                                    headers: headers(["Idempotency-Key": context.idempotencyKey]), timeout: requestTimeout)
-        let response = try await transport.send(http)
-        try policy.check(response, doing: "create a video")
-        guard let id = response.json?["id"]?.stringValue, !id.isEmpty else {
-            throw JobFailure(.transient, "the simulated provider accepted the job but its answer has no id")
-        }
-        return ProviderHandle(provider: descriptor.id, jobID: id)
+        let body = try Self.body(request, images: InputImages(request: request, context: context))
+        return try await client.create("v1/generations", body: body, headers: ["Idempotency-Key": context.idempotencyKey],
+                                       provider: descriptor.id)
     }
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
-        let url = baseURL.appendingPathComponent("v1/generations").appendingPathComponent(handle.jobID)
-        let response = try await transport.send(HTTPRequest(url: url, headers: headers(), timeout: requestTimeout))
-        if response.status == 404 {
-            return .failed(JobFailure(.expired, "the simulated provider no longer knows job \(handle.jobID); it will be made again"))
-        }
-        try policy.check(response, doing: "report on job \(handle.jobID)")
-        guard let json = response.json, json.objectValue != nil else {
-            throw JobFailure(.transient, "the simulated provider's report on job \(handle.jobID) is not JSON")
+        guard let json = try await client.report("v1/generations/\(handle.jobID)", jobID: handle.jobID) else {
+            return client.forgotten(handle.jobID)
         }
         return try Self.status(json, jobID: handle.jobID)
     }
 
+    /// Downloads the clip (a link that is gone says 410) and checks it is the size asked for.
     public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
-        guard let link = result.url, let url = URL(string: link) else {
+        guard let link = result.url else {
             throw JobFailure(.transient, "the simulated provider reported success without a result link")
         }
-        let download = ResultDownload(provider: "the simulated provider", transport: transport, probe: probe)
-        return try await download.file(HTTPRequest(url: url, timeout: requestTimeout * 10), into: context.blobs,
-                                       mediaType: "video/mp4", cost: result.cost, details: result.details,
-                                       expiredStatuses: [410]) { info in try Self.check(info, request: request) }
-    }
-
-    /// Authorization, and whatever else this request needs.
-    func headers(_ extra: [String: String] = [:]) -> [String: String] {
-        var all = extra
-        all["Authorization"] = "Bearer \(apiKey)"
-        all["Accept"] = "application/json"
-        return all
-    }
-}
-
-/// The key never shows, whether the provider is printed, interpolated or dumped.
-extension SimulatedVideoProvider: CustomStringConvertible, CustomReflectable {
-    public var description: String { "SimulatedVideoProvider(\(Redaction.url(baseURL)))" }
-
-    public var customMirror: Mirror {
-        Mirror(self, children: ["baseURL": Redaction.url(baseURL), "pollInterval": pollInterval, "timeout": timeout,
-                                "requestTimeout": requestTimeout], displayStyle: .struct)
+        return try await client.download(link, into: context.blobs, cost: result.cost, details: result.details,
+                                         expiredStatuses: [410]) { info in try Self.check(info, request: request) }
     }
 }

@@ -47,11 +47,7 @@ public struct VeoVideoProvider: VideoGenerator {
     /// Keeps what Veo sees — prompt, negative prompt, mode, length, format, images, model —
     /// and the seed, which the Gemini API refuses (it is not sent) but which tells takes apart.
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        var r = request
-        r.brief = request.brief.promptOnly
-        r.images = request.images.filter { $0.role != .overlay }
-        r.model = Self.model(request.model)
-        return r
+        request.forRemoteModel(Self.model(request.model))
     }
 
     public func estimate(_ request: VideoRequest) -> Money? {

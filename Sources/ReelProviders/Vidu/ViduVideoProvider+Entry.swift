@@ -16,17 +16,15 @@ extension ViduVideoProvider {
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {
         let key = try config.credential("VIDU_API_KEY")
-        api = TaskAPI(provider: "Vidu", baseURL: config.baseURL, support: support, catalog: config.models) {
-            ["Authorization": "Token \(key.reveal())"]
-        }
-        probe = support.probe
+        client = TaskClient(name: "Vidu", baseURL: config.baseURL, auth: .header(scheme: "Token", secret: key), support: support,
+                            catalog: config.models)
         pollInterval = support.pollInterval ?? 5
         creditPrice = config.options["credit_price"].flatMap { Money(parsing: $0) } ?? Self.defaultCreditPrice
     }
 
     /// Asks for a task that cannot exist: `400`/`404` mean the key was accepted.
     public func check() async throws -> String {
-        _ = try await api.send("GET", "ent/v2/tasks/0/creations", unknown: [400, 404], doing: "check the key")
+        _ = try await client.send("GET", "ent/v2/tasks/0/creations", unknown: [400, 404], doing: "check the key")
         return "key accepted"
     }
 }

@@ -57,11 +57,11 @@ extension ViduVideoProvider {
     static let states: [String: TaskPhase] = ["created": .queued, "queueing": .queued, "queuing": .queued,
                                               "processing": .running, "success": .succeeded, "failed": .failed]
 
-    static func status(_ json: JSONValue, jobID: String, api: TaskAPI, creditPrice: Money?) throws -> JobStatus {
-        try api.status(jobID: jobID, state: json["state"]?.stringValue, table: states,
+    static func status(_ json: JSONValue, jobID: String, client: TaskClient, creditPrice: Money?) throws -> JobStatus {
+        try client.status(jobID: jobID, state: json["state"]?.stringValue, table: states,
                        url: { json["creations"]?.arrayValue?.first?["url"]?.stringValue },
-                       cost: TaskAPI.cost(units: json["credits"], price: creditPrice)) {
-            let code = TaskAPI.said(json["err_code"], limit: 64) ?? "failed"
+                       cost: TaskClient.cost(units: json["credits"], price: creditPrice)) {
+            let code = TaskClient.said(json["err_code"], limit: 64) ?? "failed"
             let lowered = code.lowercased()
             let flagged = ["audit", "policy", "illegal", "sensitive", "moderat"].contains { lowered.contains($0) }
             return JobFailure(flagged ? .moderation : .failed, "Vidu failed task \(jobID) (\(code))", providerCode: code)

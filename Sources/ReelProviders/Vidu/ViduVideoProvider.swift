@@ -11,16 +11,15 @@ import ReelModel
 /// credits the task reports at `providers.vidu.options.credit_price` (default
 /// ``defaultCreditPrice``), else the catalog price.
 public struct ViduVideoProvider: TaskVideoAdapter {
-    public let api: TaskAPI
-    public let probe: MediaProbe?
+    public let client: TaskClient
     public let pollInterval: Double
     /// What one Vidu credit costs.
     public let creditPrice: Money?
 
-    public var descriptor: ProviderDescriptor { api.descriptor("vidu", pollInterval: pollInterval) }
+    public var descriptor: ProviderDescriptor { client.descriptor("vidu", pollInterval: pollInterval) }
 
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        normalized(request, model: Self.model(request.model))
+        request.forRemoteModel(Self.model(request.model))
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {
@@ -28,13 +27,13 @@ public struct ViduVideoProvider: TaskVideoAdapter {
         // after a lost answer may make a second task. Polls, which are what a timeout retries,
         // are safe.
         let body = try Self.body(request, images: InputImages(request: request, context: context))
-        return try await api.create("ent/v2/\(Self.endpoint(request.mode))", body: body, provider: "vidu", idPath: ["task_id"])
+        return try await client.create("ent/v2/\(Self.endpoint(request.mode))", body: body, provider: "vidu", idPath: ["task_id"])
     }
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
-        guard let json = try await api.report("ent/v2/tasks/\(handle.jobID)/creations", jobID: handle.jobID) else {
-            return api.forgotten(handle.jobID)
+        guard let json = try await client.report("ent/v2/tasks/\(handle.jobID)/creations", jobID: handle.jobID) else {
+            return client.forgotten(handle.jobID)
         }
-        return try Self.status(json, jobID: handle.jobID, api: api, creditPrice: creditPrice)
+        return try Self.status(json, jobID: handle.jobID, client: client, creditPrice: creditPrice)
     }
 }

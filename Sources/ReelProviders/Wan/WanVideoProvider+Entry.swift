@@ -13,7 +13,7 @@ extension WanVideoProvider {
         check: { config, support in try await WanVideoProvider(config: config, support: support).check() })
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {
-        let client = HostedTaskClient(name: "DashScope", baseURL: config.baseURL,
+        let client = TaskClient(name: "DashScope", baseURL: config.baseURL,
                                       auth: .bearer(try config.credential("DASHSCOPE_API_KEY")), support: support)
         self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 15))
     }

@@ -71,7 +71,7 @@ extension WanVideoProvider {
         if code.hasPrefix("Throttling") { return .rateLimited }
         if code.hasPrefix("InvalidApiKey") || code.hasPrefix("AccessDenied") { return .auth }
         if code.hasPrefix("Arrearage") { return .budget }
-        if HostedTaskClient.isModeration(code) || code.hasPrefix("IPInfringement") { return .moderation }
+        if TaskClient.isModeration(code) || code.hasPrefix("IPInfringement") { return .moderation }
         if code.hasPrefix("InvalidParameter") || code.hasPrefix("BadRequest") { return .invalidRequest }
         if code.hasPrefix("InternalError") || code.hasPrefix("ServiceUnavailable") { return .transient }
         return .failed

@@ -36,7 +36,7 @@ public struct WanVideoProvider: HostedVideoAdapter {
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
         let url = client.url("api/v1/tasks").appendingPathComponent(handle.jobID)
-        guard let report = try await client.report(url, jobID: handle.jobID) else { return client.gone(handle.jobID) }
+        guard let report = try await client.report(url, jobID: handle.jobID) else { return client.forgotten(handle.jobID) }
         if report["output"]?["task_status"] == nil { try Self.checkCode(report, doing: "report on task \(handle.jobID)") }
         return try Self.status(report, jobID: handle.jobID)
     }

@@ -23,6 +23,7 @@ import Synchronization
 /// try await server.stop()
 /// ```
 public final class FakeHTTPServer: Sendable {
+    /// How the server answers: called with each request, after it is recorded, for the response to send.
     public typealias Handler = @Sendable (RecordedRequest) async -> FakeResponse
 
     /// `http://127.0.0.1:<port>`.

@@ -16,6 +16,8 @@ import ReelModel
 /// let server = try await FakeHTTPServer.start(webSocket: route) { _ in .status(404) }
 /// ```
 public struct FakeWebSocketRoute: Sendable {
+    /// Runs one upgraded connection, given the upgrade request and the socket; returning closes
+    /// the socket, and the client leaving first cancels it.
     public typealias Handler = @Sendable (RecordedRequest, FakeWebSocket) async throws -> Void
 
     /// The request path that upgrades (query ignored): `/ws`.

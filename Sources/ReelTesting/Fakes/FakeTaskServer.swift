@@ -100,6 +100,7 @@ public final class FakeTaskServer: Sendable {
 
 /// One task a fake made.
 public struct FakeTask: Sendable, Hashable {
+    /// Where a fake task stands, as its polls so far make it (see ``phase``).
     public enum Phase: Sendable, Hashable { case queued, running, succeeded, failed }
 
     public var id: String

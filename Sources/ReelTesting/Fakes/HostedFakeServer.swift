@@ -13,6 +13,8 @@ import Synchronization
 /// fake.scriptNextJob(.fails(code: "OutputVideoSensitiveContentDetected", message: "…"))
 /// ```
 public final class HostedFakeServer: Sendable {
+    /// A vendor's own routes on the shared fake: the answer to a request (the fake is passed for
+    /// its jobs and faults), or nil for a 404. Requests under `/files/` never reach it.
     public typealias Routes = @Sendable (RecordedRequest, HostedFakeServer) async -> FakeResponse?
 
     /// Which exchange a fault hits.

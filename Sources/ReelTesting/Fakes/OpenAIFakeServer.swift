@@ -10,6 +10,8 @@ import Synchronization
 /// a real MP4. Tests script faults per endpoint (`create`, `poll`, `content`, `image`,
 /// `speech`, `chat`, `models`) through ``answers``.
 public final class OpenAIFakeServer: Sendable {
+    /// Which service the fake speaks as: OpenAI (`Authorization: Bearer`, `/v1`) or Azure
+    /// OpenAI's v1 API (`api-key`, `/openai/v1`).
     public enum Style: Sendable { case openai, azure }
 
     public let server: FakeHTTPServer

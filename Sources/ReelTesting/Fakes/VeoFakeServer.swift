@@ -11,6 +11,8 @@ import Synchronization
 /// ``outcome`` says. Faults per endpoint (`create`, `poll`, `download`, `models`) through
 /// ``answers``.
 public final class VeoFakeServer: Sendable {
+    /// How an operation ends once it is done: with a video, with a Google error object, or
+    /// with its samples removed by the safety filter.
     public enum Outcome: Sendable {
         case video
         case error(code: Int, status: String, message: String)

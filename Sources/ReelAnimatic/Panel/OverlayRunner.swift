@@ -1,5 +1,6 @@
 import Foundation
 import ReelEngine
+import ReelMedia
 import ReelModel
 
 /// Parameters of an `overlay` node: the screen layer of a panel (caption band, slug,
@@ -22,6 +23,8 @@ public struct OverlayParams: Hashable, Sendable, Codable {
 /// Rasterises a panel's screen layer to a transparent PNG the size of the frame region.
 public struct OverlayRunner: NodeRunner {
     let tools: MediaTools
+
+    public init(tools: MediaTools) { self.tools = tools }
 
     public func run(_ node: GraphNode, context: JobContext) async throws -> NodeOutput {
         let p = try node.spec.params.decode(OverlayParams.self)

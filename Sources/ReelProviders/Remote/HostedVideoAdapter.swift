@@ -6,14 +6,14 @@ import ReelModel
 /// that talks to the server, the provider's config (catalog prices, options) and how it
 /// polls.
 public struct HostedSetup: Sendable {
-    public let client: HostedTaskClient
+    public let client: TaskClient
     public let config: ProviderConfig
     /// Seconds between polls.
     public let pollInterval: Double
     /// Seconds of polling before an attempt gives up (the next attempt polls the same job).
     public let timeout: Double
 
-    public init(client: HostedTaskClient, config: ProviderConfig, pollInterval: Double, timeout: Double = 900) {
+    public init(client: TaskClient, config: ProviderConfig, pollInterval: Double, timeout: Double = 900) {
         self.client = client
         self.config = config
         self.pollInterval = pollInterval
@@ -21,9 +21,10 @@ public struct HostedSetup: Sendable {
     }
 }
 
-/// The shape the hosted adapters share: a ``HostedSetup``, a descriptor made from their id
-/// and name, and a description and mirror that show where they talk to, never a key.
-public protocol HostedVideoAdapter: VideoGenerator, CustomStringConvertible, CustomReflectable {
+/// A ``TaskVideoAdapter`` whose descriptor, cache-key form and estimate come from a
+/// ``HostedSetup`` and a model mapping: the adapters whose vendors host many models behind
+/// one API.
+public protocol HostedVideoAdapter: TaskVideoAdapter {
     static var providerID: ProviderID { get }
     /// The provider's name as users know it.
     static var providerName: String { get }
@@ -33,7 +34,7 @@ public protocol HostedVideoAdapter: VideoGenerator, CustomStringConvertible, Cus
 }
 
 extension HostedVideoAdapter {
-    public var client: HostedTaskClient { setup.client }
+    public var client: TaskClient { setup.client }
     public var config: ProviderConfig { setup.config }
 
     public var descriptor: ProviderDescriptor {
@@ -44,9 +45,7 @@ extension HostedVideoAdapter {
     /// Keeps what changes the output — prompt, images, length, format, seed, options and the
     /// vendor's model id — and blanks the brief's animatic-only fields.
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        var r = request.blankingBrief()
-        r.model = Self.model(request.model, mode: request.mode)
-        return r
+        request.forRemoteModel(Self.model(request.model, mode: request.mode))
     }
 
     public func estimate(_ request: VideoRequest) -> Money? { catalogCost(for: request) }
@@ -54,13 +53,5 @@ extension HostedVideoAdapter {
     /// The catalog price of the request's model for `seconds` (the request's length by default).
     public func catalogCost(for request: VideoRequest, seconds: Double? = nil) -> Money? {
         setup.config.cost(model: Self.model(request.model, mode: request.mode), seconds: seconds ?? request.duration.seconds)
-    }
-
-    public var description: String { "\(Self.self)(\(Redaction.url(setup.client.baseURL)))" }
-
-    public var customMirror: Mirror {
-        Mirror(self, children: ["baseURL": Redaction.url(setup.client.baseURL), "pollInterval": setup.pollInterval,
-                                "timeout": setup.timeout, "requestTimeout": setup.client.requestTimeout],
-               displayStyle: .struct)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelModel
 
 /// The offline music bed: a deterministic procedural score that follows a scene's mood.

@@ -1,6 +1,7 @@
 import Foundation
 import ReelModel
 import Testing
+@testable import ReelAnimatic
 @testable import ReelMedia
 
 @Suite("Music synthesis: level, cleanliness, determinism")

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReelAnimatic
 @testable import ReelMedia
 
 /// Measurements of rendered music, so the tests can “listen” by numbers.

@@ -1,6 +1,7 @@
 import Foundation
 import ReelModel
 import Testing
+@testable import ReelAnimatic
 @testable import ReelMedia
 
 /// Compares SVG output with files under `__Snapshots__/Panel/`. Re-record them with

@@ -2,6 +2,7 @@ import Foundation
 import FoundationXML
 import ReelModel
 import Testing
+@testable import ReelAnimatic
 @testable import ReelMedia
 
 @Suite("Panel renderer")

@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelModel
 
 /// A camera move over a still panel, as one ffmpeg command that writes a clip ready for
@@ -24,6 +25,8 @@ public struct MotionSpec: Hashable, Sendable, Codable {
     }
 }
 
+/// The animatic's camera move as one ffmpeg command: a still panel (and its screen layer)
+/// into a clip already in the film's encoding, so the cut can stream-copy it.
 public enum MotionRenderer {
     /// Goes up whenever the same spec would render a different clip; part of cache keys.
     /// 3: single-threaded, repeatable encoding.
@@ -84,23 +87,15 @@ public enum MotionRenderer {
             // Scale the whole canvas by a growing (or shrinking) factor, then cut the film
             // frame around the focus point, kept inside the picture.
             let base = Double(w) / Double(l.frameWidth)
-            let z = spec.move == .pushIn ? "(1+\(fmt(spec.zoom))*\(e))" : "(1+\(fmt(spec.zoom))*(1-\(e)))"
-            let s = "\(fmt(base))*\(z)"
+            let z = spec.move == .pushIn ? "(1+\(FilterQuoting.number(spec.zoom))*\(e))" : "(1+\(FilterQuoting.number(spec.zoom))*(1-\(e)))"
+            let s = "\(FilterQuoting.number(base))*\(z)"
             let fx = Double(spec.focusX) / Double(l.canvasWidth)
             let fy = Double(spec.focusY) / Double(l.canvasHeight)
             // Bilinear: the scaler is rebuilt every frame, and at these ratios it is as
             // clean as bicubic for a fraction of the time.
             return "\(repeatFrame),scale=w='2*trunc(\(l.canvasWidth)*\(s)/2)':h='2*trunc(\(l.canvasHeight)*\(s)/2)':eval=frame:flags=bilinear,"
-                + "crop=\(w):\(h):x='clip(\(fmt(fx))*iw-\(w / 2)\\,0\\,iw-\(w))':y='clip(\(fmt(fy))*ih-\(h / 2)\\,0\\,ih-\(h))',"
+                + "crop=\(w):\(h):x='clip(\(FilterQuoting.number(fx))*iw-\(w / 2)\\,0\\,iw-\(w))':y='clip(\(FilterQuoting.number(fy))*ih-\(h / 2)\\,0\\,ih-\(h))',"
                 + "setsar=1,format=yuv420p"
         }
-    }
-
-    static func fmt(_ v: Double) -> String {
-        let s = String(format: "%.6f", v)
-        var t = s
-        while t.hasSuffix("0") { t.removeLast() }
-        if t.hasSuffix(".") { t.removeLast() }
-        return t
     }
 }

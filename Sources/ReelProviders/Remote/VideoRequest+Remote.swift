@@ -1,17 +1,18 @@
 import Foundation
 import ReelModel
 
-/// What the hosted adapters (Seedance, Wan, fal, Replicate, ComfyUI) share in reading a
-/// ``VideoRequest``: the cache-key form, whole seconds, the seed in 32 bits, extra fields.
+/// What the remote video adapters share in reading a ``VideoRequest``: the cache-key form,
+/// whole seconds, the seed in 32 bits, extra fields.
 extension VideoRequest {
-    /// This request with the brief's animatic-only fields blanked and overlays dropped: a
-    /// change of blocking or caption that the prompt does not carry makes no new take.
-    public func blankingBrief() -> VideoRequest {
+    /// The request as a remote video model's cache key needs it: the brief reduced to the
+    /// shot id (``ShotBrief/promptOnly``), the overlay layers dropped, `model` as the vendor's
+    /// model id. A change of blocking or caption that the prompt does not carry makes no new
+    /// (paid) take. Every remote video adapter's `normalize` starts here.
+    public func forRemoteModel(_ model: String) -> VideoRequest {
         var r = self
-        r.brief = ShotBrief(shot: brief.shot, setting: .interior, timeOfDay: .unspecified, location: "", mood: .calm,
-                            size: .medium, move: .static, angle: .eyeLevel, purpose: .action, figures: [], action: "",
-                            language: .english)
+        r.brief = brief.promptOnly
         r.images = images.filter { $0.role != .overlay }
+        r.model = model
         return r
     }
 
