@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -123,3 +123,13 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
+
+// As the Swift server projects build: an existential is written `any P` (an error here, not
+// a warning), and a module's members are visible only where that module is imported.
+for target in package.targets where target.type != .plugin {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .treatWarning("ExistentialAny", as: .error),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReelAssistant
 import ReelModel
 import ReelStudio
 

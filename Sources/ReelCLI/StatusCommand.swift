@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReelEngine
 import ReelModel
 import ReelStudio
 

@@ -1,3 +1,4 @@
+import Foundation
 import ReelModel
 
 /// The vocabulary of scene headings: settings, times of day, and the qualifiers that may

@@ -1,3 +1,4 @@
+import Foundation
 import ReelModel
 
 /// One line of a Chinese short-drama script, by what it is.

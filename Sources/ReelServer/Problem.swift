@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import ReelModel
 
 /// An error as every API answer carries it: RFC 9457 problem details,

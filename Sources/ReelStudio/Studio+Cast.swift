@@ -2,6 +2,7 @@ import Foundation
 import ReelEngine
 import ReelMedia
 import ReelModel
+import ReelStore
 
 /// A subject as `reel cast` lists it.
 public struct CastMember: Sendable, Codable, Hashable {

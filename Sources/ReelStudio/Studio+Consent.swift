@@ -2,6 +2,7 @@ import Foundation
 import ReelEngine
 import ReelModel
 import ReelProviders
+import ReelStore
 
 /// One entry of the consent ledger as `reel consent list` shows it.
 public struct ConsentReport: Sendable, Codable, Hashable {

@@ -2,6 +2,7 @@ import Foundation
 import ReelEngine
 import ReelMedia
 import ReelModel
+import ReelStore
 
 /// What `reel review` wrote.
 public struct ReviewResult: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import ReelEngine
 import ReelModel
+import ReelStore
 
 /// A change to a shot as the user asks for it: each field nil is left as it is.
 public struct ShotChange: Sendable, Hashable {

@@ -2,6 +2,7 @@ import Foundation
 import ReelEngine
 import ReelMedia
 import ReelModel
+import ReelProviders
 import ReelStore
 
 extension Studio {

@@ -1,5 +1,6 @@
 import Foundation
 import ReelMedia
+import ReelModel
 import ReelTesting
 import Testing
 

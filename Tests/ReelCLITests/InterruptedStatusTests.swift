@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelTesting
 import Testing
 

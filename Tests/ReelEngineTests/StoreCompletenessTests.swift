@@ -75,7 +75,8 @@ import Testing
         #expect(try tmpFiles(blobs).isEmpty)
         // A program that stopped at the full disk: its file has no moov atom.
         let scratch = blobs.scratchURL(extension: "mp4")
-        let handle = try FileHandle(forWritingTo: { FileManager.default.createFile(atPath: scratch.path, contents: nil); return scratch }())
+        #expect(FileManager.default.createFile(atPath: scratch.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: scratch)
         var wrote = 0
         let chunk = Self.mp4(payload: 65_536, moov: false)
         while (try? handle.write(contentsOf: chunk)) != nil, wrote < 4 << 20 { wrote += chunk.count }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import ReelModel
 import ReelServer
+import ReelStore
 import ReelStudio
 import ReelTesting
 import Testing

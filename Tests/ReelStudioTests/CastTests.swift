@@ -1,6 +1,7 @@
 import Foundation
 import ReelEngine
 import ReelModel
+import ReelProviders
 import ReelTesting
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import ReelAssistant
 import ReelEngine
 import ReelModel
+import ReelStore
 import ReelTesting
 import Testing
 

@@ -4,6 +4,7 @@ import ReelMedia
 import ReelModel
 import ReelProviders
 import ReelSimulator
+import ReelStore
 import ReelTesting
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import ReelEngine
+import ReelMedia
 import ReelModel
 import ReelStore
 import ReelTesting

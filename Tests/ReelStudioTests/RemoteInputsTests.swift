@@ -3,6 +3,7 @@ import ReelEngine
 import ReelMedia
 import ReelModel
 import ReelProviders
+import ReelStore
 import ReelTesting
 import Testing
 

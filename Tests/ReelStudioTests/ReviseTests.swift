@@ -1,6 +1,7 @@
 import Foundation
 import ReelAssistant
 import ReelModel
+import ReelStore
 import ReelTesting
 import Testing
 

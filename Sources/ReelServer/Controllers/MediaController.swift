@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import ReelEngine
 import ReelModel
+import ReelStudio
 
 /// `/api/projects/{project}/media/{sha256}.{ext}`: a file of the project's media store
 /// (keyframes, takes, reference images), by the name the board and shot answers give. The

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ReelModel
+import ReelStore
 import ReelStudio
 
 /// `/api/projects`: the projects, a new one (from a template, offline, or an idea, by the

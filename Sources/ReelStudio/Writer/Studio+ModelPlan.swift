@@ -1,6 +1,7 @@
 import Foundation
 import ReelAssistant
 import ReelModel
+import ReelStore
 
 /// What `reel plan --planner llm` did: what the model chose per shot, what stayed the
 /// user's, and — when the model could not be used — why the rule plan stands.

@@ -2,6 +2,7 @@ import Foundation
 import ReelAssistant
 import ReelModel
 import ReelScript
+import ReelStore
 
 /// What `reel revise` asks for.
 public struct ReviseRequest: Sendable {
