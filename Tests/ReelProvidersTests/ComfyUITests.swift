@@ -161,8 +161,8 @@ import Testing
         }
     }
 
-    @Test(arguments: [HostedFakeServer.Fault.status(500, ["error": "boom"]), .malformedJSON, .hang(seconds: 30)])
-    func aBadHistoryAnswerIsRetriedByPollingTheSamePrompt(fault: HostedFakeServer.Fault) async throws {
+    @Test(arguments: [FakeTaskCore.Fault.status(500, ["error": "boom"]), .malformedJSON, .hang(seconds: 30)])
+    func aBadHistoryAnswerIsRetriedByPollingTheSamePrompt(fault: FakeTaskCore.Fault) async throws {
         try await Self.withComfy { comfy, h, workflow in
             comfy.core.script(fault, on: .poll)
             let ran = try await h.run(try Self.adapter(comfy, workflow: workflow, requestTimeout: 4))

@@ -100,8 +100,8 @@ import Testing
         }
     }
 
-    @Test(arguments: [HostedFakeServer.Fault.status(502, ["detail": "bad gateway"]), .malformedJSON, .hang(seconds: 30)])
-    func aBadStatusIsRetriedByPollingTheSameRequest(fault: HostedFakeServer.Fault) async throws {
+    @Test(arguments: [FakeTaskCore.Fault.status(502, ["detail": "bad gateway"]), .malformedJSON, .hang(seconds: 30)])
+    func aBadStatusIsRetriedByPollingTheSameRequest(fault: FakeTaskCore.Fault) async throws {
         try await Self.withFal { fal, h in
             fal.core.script(fault, on: .poll)
             let ran = try await h.run(try Self.adapter(fal, requestTimeout: 4))

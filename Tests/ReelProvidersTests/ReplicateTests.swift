@@ -101,8 +101,8 @@ import Testing
         }
     }
 
-    @Test(arguments: [HostedFakeServer.Fault.status(500, ["detail": "oops"]), .malformedJSON, .hang(seconds: 30)])
-    func aBadReportIsRetriedByPollingTheSamePrediction(fault: HostedFakeServer.Fault) async throws {
+    @Test(arguments: [FakeTaskCore.Fault.status(500, ["detail": "oops"]), .malformedJSON, .hang(seconds: 30)])
+    func aBadReportIsRetriedByPollingTheSamePrediction(fault: FakeTaskCore.Fault) async throws {
         try await Self.withReplicate { rep, h in
             rep.core.script(fault, on: .poll)
             let ran = try await h.run(try Self.adapter(rep, requestTimeout: 4))

@@ -133,8 +133,8 @@ import Testing
         }
     }
 
-    @Test(arguments: [HostedFakeServer.Fault.status(503, ["error": ["code": "ServerOverloaded"]]), .malformedJSON])
-    func aBadReportIsRetriedByPollingTheSameTask(fault: HostedFakeServer.Fault) async throws {
+    @Test(arguments: [FakeTaskCore.Fault.status(503, ["error": ["code": "ServerOverloaded"]]), .malformedJSON])
+    func aBadReportIsRetriedByPollingTheSameTask(fault: FakeTaskCore.Fault) async throws {
         try await Self.withArk { ark, h in
             ark.core.script(fault, on: .poll)
             let summary = try await h.run(try Self.adapter(ark))

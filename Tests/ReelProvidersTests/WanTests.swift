@@ -118,8 +118,8 @@ import Testing
         }
     }
 
-    @Test(arguments: [HostedFakeServer.Fault.status(500, ["code": "InternalError"]), .malformedJSON, .hang(seconds: 30)])
-    func aBadReportIsRetriedByPollingTheSameTask(fault: HostedFakeServer.Fault) async throws {
+    @Test(arguments: [FakeTaskCore.Fault.status(500, ["code": "InternalError"]), .malformedJSON, .hang(seconds: 30)])
+    func aBadReportIsRetriedByPollingTheSameTask(fault: FakeTaskCore.Fault) async throws {
         try await Self.withWan { wan, h in
             wan.core.script(fault, on: .poll)
             let summary = try await h.run(try Self.adapter(wan, requestTimeout: 4))

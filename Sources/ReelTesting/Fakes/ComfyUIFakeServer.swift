@@ -13,16 +13,16 @@ import ReelModel
 /// A graph with a `SaveImage` node saves a PNG; any other saves an MP4 under `gifs`
 /// (VHS_VideoCombine's key).
 public final class ComfyUIFakeServer: Sendable {
-    public let core: HostedFakeServer
+    public let core: FakeTaskCore
 
-    init(core: HostedFakeServer) { self.core = core }
+    init(core: FakeTaskCore) { self.core = core }
 
     public static func start(apiKey: String = "", pollsUntilDone: Int = 1) async throws -> ComfyUIFakeServer {
         let socket = FakeWebSocketRoute(path: "/ws") { request, socket in
             try await socket.send(json: ["type": "status", "data": ["status": ["exec_info": ["queue_remaining": 0]],
                                                                     "sid": .string(request.query["clientId"] ?? "")]])
         }
-        return ComfyUIFakeServer(core: try await HostedFakeServer.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone,
+        return ComfyUIFakeServer(core: try await FakeTaskCore.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone,
                                                                          webSocket: socket) { request, fake in
             Self.route(request, fake)
         })
@@ -35,7 +35,7 @@ public final class ComfyUIFakeServer: Sendable {
         core.requests("POST", "/upload/image").compactMap { Self.fileName(in: $0.body) }
     }
 
-    static func route(_ request: RecordedRequest, _ fake: HostedFakeServer) -> FakeResponse? {
+    static func route(_ request: RecordedRequest, _ fake: FakeTaskCore) -> FakeResponse? {
         if !fake.apiKey.isEmpty, !fake.authorized(request) { return .text("401: Unauthorized", status: 401) }
         switch (request.method, request.path) {
         case ("GET", "/system_stats"):
@@ -67,9 +67,9 @@ public final class ComfyUIFakeServer: Sendable {
         }
     }
 
-    static func isForgotten(_ id: String, _ fake: HostedFakeServer) -> Bool { fake.job(id) == nil }
+    static func isForgotten(_ id: String, _ fake: FakeTaskCore) -> Bool { fake.job(id) == nil }
 
-    static func queue(_ request: RecordedRequest, _ fake: HostedFakeServer) -> FakeResponse {
+    static func queue(_ request: RecordedRequest, _ fake: FakeTaskCore) -> FakeResponse {
         guard let body = request.json, let graph = body["prompt"]?.objectValue else {
             return .json(["error": ["type": "invalid_prompt", "message": "Cannot parse the prompt", "details": "",
                                     "extra_info": [:]], "node_errors": [:]], status: 400)
@@ -101,11 +101,11 @@ public final class ComfyUIFakeServer: Sendable {
         return .json(["prompt_id": .string(job.id), "number": .int(Int64(fake.jobs.count)), "node_errors": [:]])
     }
 
-    static func item(_ job: HostedFakeServer.Job) -> JSONValue {
+    static func item(_ job: FakeTaskCore.Job) -> JSONValue {
         [.int(1), .string(job.id), job.body["prompt"] ?? [:], ["client_id": job.body["client_id"] ?? ""], []]
     }
 
-    static func entry(_ job: HostedFakeServer.Job, _ fake: HostedFakeServer) -> JSONValue {
+    static func entry(_ job: FakeTaskCore.Job, _ fake: FakeTaskCore) -> JSONValue {
         let graph = job.body["prompt"]?.objectValue ?? [:]
         let savesImage = graph.values.contains { $0["class_type"] == "SaveImage" }
         var entry: [String: JSONValue] = ["prompt": item(job), "meta": [:]]

@@ -1,11 +1,10 @@
 import Foundation
 import ReelModel
-import Synchronization
 
 /// A fake "create a task → poll it → download the file" video API over real HTTP on
-/// loopback. The tasks, the result files (``FixtureMedia/mp4()`` at `/files/{task}`), the idempotent replays and
-/// the scripted faults are shared here; a ``FakeTaskDialect`` speaks one vendor's protocol
-/// (its paths, auth, JSON shapes and error envelopes).
+/// loopback, for vendors whose protocol is written as a ``FakeTaskDialect`` (its paths,
+/// auth, JSON shapes and error envelopes). The tasks, the result files (at `/files/{task}`),
+/// the idempotent replays and the scripted faults are the one ``FakeTaskCore``'s.
 ///
 /// A task reports `running` at its first poll and finishes at its second. Faults are queued
 /// per endpoint and hit the next request to it:
@@ -45,42 +44,52 @@ public final class FakeTaskServer: Sendable {
         case other(FakeResponse)
     }
 
-    let http: FakeHTTPServer
-    let state: FakeTaskState
+    /// The job book, faults and files.
+    public let core: FakeTaskCore
 
-    init(http: FakeHTTPServer, state: FakeTaskState) {
-        self.http = http
-        self.state = state
-    }
+    init(core: FakeTaskCore) { self.core = core }
 
     /// Serves `dialect` on a free loopback port until ``stop()``.
     public static func start(_ dialect: some FakeTaskDialect) async throws -> FakeTaskServer {
-        let state = FakeTaskState()
-        let http = try await FakeHTTPServer.start { request in state.answer(request, dialect: dialect) }
-        return FakeTaskServer(http: http, state: state)
+        let core = try await FakeTaskCore.start(apiKey: "", pollsUntilDone: 1) { request, core in
+            Self.answer(request, dialect: dialect, core: core)
+        }
+        return FakeTaskServer(core: core)
     }
 
-    public var baseURL: URL { http.baseURL }
+    public var baseURL: URL { core.root }
 
-    public func stop() async throws { try await http.stop() }
+    public func stop() async throws { try await core.stop() }
 
     /// Every request received, in order.
-    public var requests: [RecordedRequest] { http.requests }
+    public var requests: [RecordedRequest] { core.requests }
 
     /// The requests with `method` whose path starts with `prefix`.
-    public func requests(_ method: String, _ prefix: String) -> [RecordedRequest] {
-        http.requests.filter { $0.method == method && $0.path.hasPrefix(prefix) }
-    }
+    public func requests(_ method: String, _ prefix: String) -> [RecordedRequest] { core.requests(method, prefix) }
 
     /// Tasks made so far (idempotent replays make none).
-    public var tasks: [FakeTask] { state.books.withLock { $0.tasks } }
+    public var tasks: [FakeTask] { core.jobs.map(FakeTask.init) }
 
     /// Completed (whole) downloads.
-    public var downloads: Int { state.books.withLock { $0.downloads } }
+    public var downloads: Int { core.downloads.completed }
 
     /// Queues `fault` for the next request to `endpoint`.
     public func scriptNext(_ fault: Fault, on endpoint: Endpoint) {
-        state.books.withLock { $0.faults[endpoint, default: []].append(fault) }
+        let on: FakeTaskCore.Endpoint = switch endpoint {
+        case .create: .create
+        case .poll: .poll
+        case .file: .result
+        case .download: .download
+        }
+        switch fault {
+        case .respond(let response): core.script(.respond(response), on: on)
+        case .hang(let seconds): core.script(.hang(seconds: seconds), on: on)
+        case .malformedJSON: core.script(.malformedJSON, on: on)
+        case .failTask(let code, let message): core.scriptNextJob(.fails(code: code, message: message))
+        case .forgetTask: core.script(.forget, on: on)
+        case .expiredLink: core.script(.expiredLink(status: 403), on: on)
+        case .truncatedDownload: core.script(.truncated, on: on)
+        }
     }
 
     /// Runs `body` against a fake for it, stopping the fake however `body` ends.
@@ -94,6 +103,33 @@ public final class FakeTaskServer: Sendable {
         } catch {
             try? await fake.stop()
             throw error
+        }
+    }
+
+    /// A request as the dialect reads it, answered from the core's book.
+    static func answer(_ request: RecordedRequest, dialect: some FakeTaskDialect, core: FakeTaskCore) -> FakeResponse {
+        let route = dialect.route(request)
+        if let refusal = dialect.authorize(request) { return refusal }
+        let files = "http://" + (request.header("host") ?? "127.0.0.1") + "/files/"
+        switch route {
+        case .create(let key):
+            return core.answer(.create) {
+                let made = core.createJob(request, key: key, prefix: "task")
+                return made.replayed ? dialect.replayed(FakeTask(made.job)) : dialect.created(FakeTask(made.job))
+            }
+        case .poll(let id):
+            let fault = core.nextFault(.poll)
+            if case .forget? = fault { return dialect.unknownTask(id) }
+            if case .respond(let response)? = fault { return response }
+            guard let job = core.poll(id)?.job else { return dialect.unknownTask(id) }
+            return FakeTaskCore.apply(fault) { dialect.report(FakeTask(job), resultURL: files + job.id) }
+        case .file(let id):
+            let fault = core.nextFault(.result)
+            if case .respond(let response)? = fault { return response }
+            guard let job = core.job(id) else { return dialect.unknownTask(id) }
+            return FakeTaskCore.apply(fault) { dialect.file(FakeTask(job), resultURL: files + job.id) }
+        case .other(let response):
+            return response
         }
     }
 }
@@ -148,4 +184,12 @@ public protocol FakeTaskDialect: Sendable {
 extension FakeTaskDialect {
     public func replayed(_ task: FakeTask) -> FakeResponse { created(task) }
     public func file(_ task: FakeTask, resultURL: String) -> FakeResponse { .status(404) }
+}
+
+extension FakeTask {
+    /// The task as a dialect sees a job of the core.
+    init(_ job: FakeTaskCore.Job) {
+        self.init(id: job.id, key: job.key, path: job.path, body: job.body == .null ? nil : job.body, polls: job.polls)
+        if case .fails(let code, let message) = job.outcome { failure = (code, message) }
+    }
 }

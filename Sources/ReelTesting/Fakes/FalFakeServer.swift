@@ -7,12 +7,12 @@ import ReelModel
 /// `GET /{owner}/{app}/requests/{id}` with `{video: {url, …}}` — or, for a failed request
 /// (still `COMPLETED`), a 422 with `{detail: [{msg, type}]}`. Videos at `/files/{id}.mp4`.
 public final class FalFakeServer: Sendable {
-    public let core: HostedFakeServer
+    public let core: FakeTaskCore
 
-    init(core: HostedFakeServer) { self.core = core }
+    init(core: FakeTaskCore) { self.core = core }
 
     public static func start(apiKey: String = "fal-test-key:5e7a1", pollsUntilDone: Int = 1) async throws -> FalFakeServer {
-        FalFakeServer(core: try await HostedFakeServer.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone) { request, fake in
+        FalFakeServer(core: try await FakeTaskCore.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone) { request, fake in
             Self.route(request, fake)
         })
     }
@@ -20,7 +20,7 @@ public final class FalFakeServer: Sendable {
     public var baseURL: URL { core.root }
     public var apiKey: String { core.apiKey }
 
-    static func route(_ request: RecordedRequest, _ fake: HostedFakeServer) -> FakeResponse? {
+    static func route(_ request: RecordedRequest, _ fake: FakeTaskCore) -> FakeResponse? {
         guard fake.authorized(request, scheme: "Key") else { return .json(["detail": "Unauthorized"], status: 401) }
         let parts = request.pathComponents
         if let i = parts.firstIndex(of: "requests"), i == 2, parts.count >= 4, request.method == "GET" {
@@ -45,14 +45,14 @@ public final class FalFakeServer: Sendable {
         }
     }
 
-    static func status(_ id: String, app: String, _ fake: HostedFakeServer) -> FakeResponse {
+    static func status(_ id: String, app: String, _ fake: FakeTaskCore) -> FakeResponse {
         guard let (_, done) = fake.poll(id) else { return .json(["detail": "Request not found"], status: 404) }
         let response = fake.root.appendingPathComponent(app).appendingPathComponent("requests").appendingPathComponent(id)
         return .json(["status": done ? "COMPLETED" : "IN_PROGRESS", "request_id": .string(id),
                       "response_url": .string(response.absoluteString), "logs": []])
     }
 
-    static func result(_ id: String, _ fake: HostedFakeServer) -> FakeResponse {
+    static func result(_ id: String, _ fake: FakeTaskCore) -> FakeResponse {
         guard let job = fake.job(id) else { return .json(["detail": "Request not found"], status: 404) }
         switch job.outcome {
         case .succeeds:

@@ -7,14 +7,14 @@ import ReelModel
 /// URL and `metrics.predict_time`, or failed with `error`; 404 when it does not know it),
 /// `GET /v1/account`, and the output at `/files/{id}.mp4`.
 public final class ReplicateFakeServer: Sendable {
-    public let core: HostedFakeServer
+    public let core: FakeTaskCore
     /// What every finished prediction reports as `metrics.predict_time`.
     public static let predictTime = 42.5
 
-    init(core: HostedFakeServer) { self.core = core }
+    init(core: FakeTaskCore) { self.core = core }
 
     public static func start(apiKey: String = "r8_testtoken_3c9d", pollsUntilDone: Int = 1) async throws -> ReplicateFakeServer {
-        ReplicateFakeServer(core: try await HostedFakeServer.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone) { request, fake in
+        ReplicateFakeServer(core: try await FakeTaskCore.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone) { request, fake in
             Self.route(request, fake)
         })
     }
@@ -23,7 +23,7 @@ public final class ReplicateFakeServer: Sendable {
     public var baseURL: URL { core.root.appendingPathComponent("v1") }
     public var apiKey: String { core.apiKey }
 
-    static func route(_ request: RecordedRequest, _ fake: HostedFakeServer) -> FakeResponse? {
+    static func route(_ request: RecordedRequest, _ fake: FakeTaskCore) -> FakeResponse? {
         let parts = request.pathComponents
         guard parts.first == "v1" else { return nil }
         guard fake.authorized(request) else {
@@ -51,14 +51,14 @@ public final class ReplicateFakeServer: Sendable {
         }
     }
 
-    static func prediction(_ job: HostedFakeServer.Job, status: String, _ fake: HostedFakeServer) -> JSONValue {
+    static func prediction(_ job: FakeTaskCore.Job, status: String, _ fake: FakeTaskCore) -> JSONValue {
         let get = fake.root.appendingPathComponent("v1/predictions").appendingPathComponent(job.id)
         return ["id": .string(job.id), "status": .string(status), "input": job.body["input"] ?? .null,
                 "urls": ["get": .string(get.absoluteString), "cancel": .string(get.appendingPathComponent("cancel").absoluteString)],
                 "created_at": "2026-11-25T08:00:00Z"]
     }
 
-    static func report(_ id: String, _ fake: HostedFakeServer) -> FakeResponse {
+    static func report(_ id: String, _ fake: FakeTaskCore) -> FakeResponse {
         guard let (job, done) = fake.poll(id) else { return .json(["detail": "Not found.", "status": 404], status: 404) }
         guard done else { return .json(prediction(job, status: "processing", fake)) }
         var object = prediction(job, status: "", fake).objectValue ?? [:]

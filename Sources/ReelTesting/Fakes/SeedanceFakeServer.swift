@@ -11,14 +11,14 @@ import ReelModel
 /// let config = ProviderConfig(id: "seedance", baseURL: ark.baseURL, credentials: ["ARK_API_KEY": Secret(ark.apiKey)])
 /// ```
 public final class SeedanceFakeServer: Sendable {
-    public let core: HostedFakeServer
+    public let core: FakeTaskCore
     /// Completion tokens every finished task reports.
     public static let tokens: Int64 = 108_900
 
-    init(core: HostedFakeServer) { self.core = core }
+    init(core: FakeTaskCore) { self.core = core }
 
     public static func start(apiKey: String = "ark-test-9f1c2e", pollsUntilDone: Int = 1) async throws -> SeedanceFakeServer {
-        SeedanceFakeServer(core: try await HostedFakeServer.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone) { request, fake in
+        SeedanceFakeServer(core: try await FakeTaskCore.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone) { request, fake in
             Self.route(request, fake)
         })
     }
@@ -28,7 +28,7 @@ public final class SeedanceFakeServer: Sendable {
     public var apiKey: String { core.apiKey }
     public func stop() async throws { try await core.stop() }
 
-    static func route(_ request: RecordedRequest, _ fake: HostedFakeServer) -> FakeResponse? {
+    static func route(_ request: RecordedRequest, _ fake: FakeTaskCore) -> FakeResponse? {
         let parts = request.pathComponents
         guard parts.starts(with: ["api", "v3", "contents", "generations", "tasks"]) else { return nil }
         guard fake.authorized(request) else {
@@ -50,7 +50,7 @@ public final class SeedanceFakeServer: Sendable {
         }
     }
 
-    static func report(_ id: String, _ fake: HostedFakeServer) -> FakeResponse {
+    static func report(_ id: String, _ fake: FakeTaskCore) -> FakeResponse {
         guard let (job, done) = fake.poll(id) else {
             return .json(["error": ["code": "ResourceNotFound", "message": .string("the task \(id) does not exist")]], status: 404)
         }

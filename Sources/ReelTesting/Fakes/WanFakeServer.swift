@@ -8,12 +8,12 @@ import ReelModel
 /// `usage.video_duration`, or FAILED with `code`; UNKNOWN with HTTP 200 for a task it does
 /// not know), and the video at `/files/{id}.mp4`.
 public final class WanFakeServer: Sendable {
-    public let core: HostedFakeServer
+    public let core: FakeTaskCore
 
-    init(core: HostedFakeServer) { self.core = core }
+    init(core: FakeTaskCore) { self.core = core }
 
     public static func start(apiKey: String = "sk-dashscope-test-51ab", pollsUntilDone: Int = 1) async throws -> WanFakeServer {
-        WanFakeServer(core: try await HostedFakeServer.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone) { request, fake in
+        WanFakeServer(core: try await FakeTaskCore.start(apiKey: apiKey, pollsUntilDone: pollsUntilDone) { request, fake in
             Self.route(request, fake)
         })
     }
@@ -26,7 +26,7 @@ public final class WanFakeServer: Sendable {
         .json(["request_id": "req-1", "code": .string(code), "message": .string(message)], status: status)
     }
 
-    static func route(_ request: RecordedRequest, _ fake: HostedFakeServer) -> FakeResponse? {
+    static func route(_ request: RecordedRequest, _ fake: FakeTaskCore) -> FakeResponse? {
         let parts = request.pathComponents
         guard parts.starts(with: ["api", "v1"]) else { return nil }
         guard fake.authorized(request) else { return error("InvalidApiKey", "Invalid API-key provided.", status: 401) }
@@ -49,7 +49,7 @@ public final class WanFakeServer: Sendable {
         return error("NotFound", "no such route", status: 404)
     }
 
-    static func report(_ id: String, _ fake: HostedFakeServer) -> FakeResponse {
+    static func report(_ id: String, _ fake: FakeTaskCore) -> FakeResponse {
         guard let (job, done) = fake.poll(id) else {
             return .json(["request_id": "req-3", "output": ["task_id": .string(id), "task_status": "UNKNOWN"]])
         }

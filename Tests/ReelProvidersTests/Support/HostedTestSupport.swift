@@ -28,7 +28,7 @@ enum Hosted {
 
     /// Runs `body` with a fake server (stopped however `body` ends) and a harness in a
     /// temporary directory.
-    static func with(_ core: HostedFakeServer, _ body: (AdapterHarness) async throws -> Void) async throws {
+    static func with(_ core: FakeTaskCore, _ body: (AdapterHarness) async throws -> Void) async throws {
         let dir = TemporaryDirectory("reel-hosted")
         defer { dir.remove() }
         do {

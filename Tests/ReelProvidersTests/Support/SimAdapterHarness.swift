@@ -5,19 +5,21 @@ import ReelModel
 import ReelProviders
 import ReelTesting
 
-/// One video take on the simulated provider, run the way Reel runs it: a graph node,
-/// `GenerationRunner`, the `Executor`, an in-memory journal and a blob store on disk.
+/// One video take on the simulated provider, through the one ``AdapterHarness``: the
+/// simulated server, a provider for it, and a one-second 480p take of S01-02.
 struct SimAdapterHarness {
     let sim: SimulatedProviderServer
-    let blobs: DirectoryBlobStore
-    let journal = InMemoryJournal()
-    /// The executor's waits (Retry-After, backoff); they return at once.
-    let sleeper = RecordingSleeper()
+    let core: AdapterHarness
 
     init(sim: SimulatedProviderServer, dir: TemporaryDirectory) throws {
         self.sim = sim
-        self.blobs = try DirectoryBlobStore(root: dir.file("media"))
+        self.core = try AdapterHarness(dir: dir)
     }
+
+    var blobs: DirectoryBlobStore { core.blobs }
+    var journal: InMemoryJournal { core.journal }
+    /// The executor's waits (Retry-After, backoff); they return at once.
+    var sleeper: RecordingSleeper { core.sleeper }
 
     static let request = VideoRequest(
         prompt: "Medium shot, eye level angle. Interior: a kitchen, night. Maya reads a letter.",
@@ -33,21 +35,15 @@ struct SimAdapterHarness {
     }
 
     func graph(_ provider: SimulatedVideoProvider, request: VideoRequest = SimAdapterHarness.request) throws -> JobGraph {
-        let normalized = provider.normalize(request)
-        let spec = JobSpec(kind: .video, provider: "sim", model: normalized.model, params: try JSONValue(encoding: normalized),
-                           seed: normalized.seed, deterministic: false)
-        return JobGraph([GraphNode(id: "video:S01-02#1", spec: spec, shot: "S01-02")])
+        try core.graph(provider, request: request)
     }
 
     func executor(_ provider: SimulatedVideoProvider, retry: RetryPolicy = RetryPolicy()) -> Executor {
-        var runners = RunnerRegistry()
-        // Polls wait on a recording sleeper too: the tests' jobs finish by the first poll.
-        runners.register(GenerationRunner(provider, sleeper: RecordingSleeper()), kind: .video, provider: "sim")
-        return Executor(runners: runners, journal: journal, blobs: blobs, options: ExecutorOptions(retry: retry), sleeper: sleeper)
+        core.executor(provider, retry: retry)
     }
 
     func run(_ provider: SimulatedVideoProvider, retry: RetryPolicy = RetryPolicy()) async throws -> RunSummary {
-        try await executor(provider, retry: retry).run(try graph(provider))
+        try await core.run(provider, request: Self.request, retry: retry)
     }
 
     /// The requests the adapter sent to `path` prefix, in order.
@@ -56,8 +52,5 @@ struct SimAdapterHarness {
     }
 
     /// Files left in the store's scratch directory.
-    /// Throws when the directory cannot be read: an unreadable scratch is not an empty one.
-    var scratchFiles: [String] {
-        get throws { try FileManager.default.contentsOfDirectory(atPath: blobs.scratchDirectory.path) }
-    }
+    var scratchFiles: [String] { get throws { try core.scratchFiles } }
 }
