@@ -57,8 +57,10 @@ public enum ShortDrama {
     }
 
     /// The lines of `text`: a byte-order mark dropped, CRLF, LF and CR endings alike.
-    static func lines(_ text: String) -> [Substring] {
-        var body = Substring(text)
+    static func lines(_ text: String) -> [Substring] { lines(Substring(text)) }
+
+    static func lines(_ text: Substring) -> [Substring] {
+        var body = text
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
         // "\r\n" is one Character in Swift, so splitting on characters handles all three endings.
         return body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })

@@ -19,9 +19,10 @@ public enum ScriptFormat: String, Hashable, Sendable, Codable, CaseIterable {
     /// `【…】`) than Fountain lines (`INT.`, `.` headings, `@` or upper-case cues, `>`
     /// transitions, a Chinese cue on a line of its own) and either they are at least half of
     /// its non-empty lines or it has a numbered short-drama heading and no Fountain heading.
-    /// Else Fountain.
+    /// Else Fountain. Read from the script's first ``detectionLines`` lines: a script shows
+    /// its format from its start, and a 20 MB script is not classified line by line twice.
     public static func detect(_ text: String) -> ScriptFormat {
-        let lines = ShortDrama.lines(text)
+        let lines = ShortDrama.lines(Self.opening(of: text))
         var drama = 0, fountain = 0, total = 0, numberedHeadings = 0, fountainHeadings = 0
         // Each line is classified once: a line's class is also its predecessor's `after`.
         var classified: (index: Int, kind: ShortDramaLine)?
@@ -94,5 +95,21 @@ enum FountainLook {
             name = name[..<open]
         }
         return (1...6).contains(name.count) && name.allSatisfy { $0.isCJK && $0.isLetter || $0 == "·" }
+    }
+}
+
+extension ScriptFormat {
+    /// How many lines ``detect(_:)`` reads.
+    public static let detectionLines = 4000
+
+    /// The text up to its ``detectionLines``-th line break (all of it when shorter).
+    static func opening(of text: String) -> Substring {
+        var breaks = 0
+        var end = text.utf8.endIndex
+        for i in text.utf8.indices where text.utf8[i] == UInt8(ascii: "\n") {
+            breaks += 1
+            if breaks == detectionLines { end = i; break }
+        }
+        return text[..<end]
     }
 }

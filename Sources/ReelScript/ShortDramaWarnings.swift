@@ -22,7 +22,9 @@ extension ShortDrama {
             guard case .action(let action) = element.content else { continue }
             for (offset, line) in action.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = ShortDramaText.trim(line)
-                guard case .speech(let name, _, let parts) = ShortDramaLine.classify(trimmed),
+                // Speech is `name：words`: a line without a colon is not, and is not classified.
+                guard trimmed.contains(where: { $0 == "：" || $0 == ":" }),
+                      case .speech(let name, _, let parts) = ShortDramaLine.classify(trimmed),
                       name.contains(where: \.isCJK) || trimmed.contains("："),
                       parts.contains(where: { if case .line = $0 { true } else { false } }),
                       speakers.isEmpty || speakers.contains(name)

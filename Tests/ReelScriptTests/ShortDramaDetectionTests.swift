@@ -78,4 +78,17 @@ import Testing
     func noWarningWithoutSpeechLikeLines(_ text: String) {
         #expect(ShortDrama.warnings(fountain: Fountain.parse(text), path: "s").isEmpty)
     }
+
+    /// The format is read from the script's opening lines: what comes after them does not
+    /// change it, and a long script is not classified line by line.
+    @Test func theFormatIsDecidedByTheOpeningLines() {
+        let drama = "1-1 夜 内 出租屋\n△林晚推门进来。\n林晚：有人吗？\n\n"
+        let fountain = "INT. KITCHEN - NIGHT\n\nMaya reads a letter.\n\nMAYA\nWho sent this?\n\n"
+        let opening = ScriptFormat.detectionLines / 7 + 1
+        #expect(ScriptFormat.detect(String(repeating: drama, count: opening) + String(repeating: fountain, count: 10 * opening))
+                == .shortDrama)
+        #expect(ScriptFormat.detect(String(repeating: fountain, count: opening) + String(repeating: drama, count: 10 * opening))
+                == .fountain)
+        #expect(ScriptFormat.detect(String(repeating: drama, count: 3)) == .shortDrama, "a short script is read whole")
+    }
 }
