@@ -28,10 +28,39 @@ struct MediaController {
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
         let url = production.blobs.url(for: Asset(digest: digest, mediaType: type, byteCount: 0))
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue else {
             throw Problem(status: .notFound, kind: "not-found", detail: "the media store has no \(name)")
         }
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "private, max-age=31536000, immutable"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        // The name is the content's digest: the file under it never changes.
+        let tag = "\"\(digest.rawValue)\""
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "private, max-age=31536000, immutable",
+                                   .eTag: tag, .acceptRanges: "bytes"]
+        if request.headers[values: .ifNoneMatch].contains(where: { $0 == tag || $0 == "*" }) {
+            return Response(status: .notModified, headers: headers)
+        }
+        // A part only when the file is still the one the client has (If-Range names its tag).
+        let asked = request.headers[.ifRange].map { $0 == tag } ?? true ? request.headers[.range] : nil
+        switch ByteRange(asked, size: size) {
+        case .whole:
+            headers[.contentLength] = String(size)
+            return Response(status: .ok, headers: headers, body: try await Self.body(url, 0...(size - 1), size: size, context))
+        case .part(let range):
+            headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
+            headers[.contentLength] = String(range.count)
+            return Response(status: .partialContent, headers: headers, body: try await Self.body(url, range, size: size, context))
+        case .unsatisfiable:
+            var problem = try Problem(status: .rangeNotSatisfiable, kind: "range-not-satisfiable",
+                                      detail: "\(name) has \(size) bytes; the range asked for is not in it",
+                                      hint: "ask for bytes=0-\(max(0, size - 1)) or less").response(from: request, context: context)
+            problem.headers[.contentRange] = "bytes */\(size)"
+            return problem
+        }
+    }
+
+    /// The bytes of `range`, streamed from the file in chunks (a take is never read whole
+    /// into memory).
+    static func body(_ url: URL, _ range: ClosedRange<Int>, size: Int, _ context: BasicRequestContext) async throws -> ResponseBody {
+        guard size > 0 else { return ResponseBody() }
+        return try await FileIO().loadFile(path: url.path, range: range, context: context)
     }
 }
