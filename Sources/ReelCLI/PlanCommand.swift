@@ -19,7 +19,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var scriptFormat: ScriptFormatOptions
 
-    @Option(help: "Who directs the shots: rules (offline, the default) or llm (the language model named by --writer or $REEL_WRITER; in a project).")
+    @Option(help: "Who directs the shots: rules (offline, the default) or llm (the language model named by --writer or $REEL_WRITER; in a project). When the model cannot be used, the rule plan is saved and printed, and reel exits 75.")
     var planner = "rules"
 
     @Option(help: "The language model for --planner llm: PROVIDER or PROVIDER/MODEL.")
@@ -41,6 +41,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let storyboard: Storyboard
         let warnings: [String]
+        var fellBack: String?
         let scriptFormat = try ScriptSource.format(named: self.scriptFormat.name)
         if let script {
             let planned = try Studio().plan(script: URL(fileURLWithPath: script), format: format.format, scriptFormat: scriptFormat)
@@ -53,6 +54,7 @@ struct PlanCommand: AsyncParsableCommand {
             if planner == "llm" {
                 let (board, report) = try await Studio().planWithModel(production, writer: writer, seed: seed)
                 storyboard = board
+                fellBack = report.fellBack
                 Self.show(report)
             } else {
                 storyboard = try await Studio().plan(production, save: true)
@@ -66,6 +68,11 @@ struct PlanCommand: AsyncParsableCommand {
         } else {
             Terminal.out(StoryboardText.render(storyboard))
         }
+        // Asked for and not had: the rule plan is saved and printed, and the status says so.
+        if let fellBack {
+            throw ReelError(.temporary, fellBack,
+                            hint: "the rule plan is saved; `reel plan --planner llm --seed 2` asks the model for a new answer")
+        }
     }
 }
 
@@ -73,10 +80,8 @@ extension PlanCommand {
     /// What the model directed, on stderr (stdout is the storyboard).
     static func show(_ report: ModelPlanReport) {
         let writer = "\(report.writer.provider)/\(report.writer.model)"
-        if let reason = report.fellBack {
-            Terminal.err("note: the language-model planner could not be used: \(reason)")
-            return
-        }
+        // A fallback is the command's error, said once at its end.
+        guard report.fellBack == nil else { return }
         var counts: [String: Int] = [:]
         for shot in report.directed { for field in shot.fields { counts[field, default: 0] += 1 } }
         let fields = ["size", "move", "mode", "subjects", "empty", "prompt"].compactMap { f in counts[f].map { "\(f) \($0)" } }

@@ -140,3 +140,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { $0 != "home" && $0 != "config" }.isEmpty)
     }
 }
+
+/// `reel plan --planner llm` when the model's answer cannot be used: the rule plan is saved
+/// and printed (valid JSON on stdout), the reason is said once, and the status is 75.
+@Suite struct ModelPlanCLITests {
+    @Test func aPlannerThatCannotBeUsedLeavesTheRulePlanAndExits75() async throws {
+        let fake = try await OpenAIFakeServer.start()
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let environment = ["REEL_CONFIG_DIR": dir.file("config").path, "REEL_WRITER": "openai",
+                           "REEL_OPENAI_BASE_URL": fake.baseURL.absoluteString, "OPENAI_API_KEY": fake.apiKey]
+        let made = try await ReelBinary.run(["new", "--template", "trailer", "--dir", dir.file("film").path], home: dir.file("home"),
+                                            environment: environment, directory: dir.url)
+        #expect(made.status == 0, "\(made.stderrText)")
+        let unusable = #"{"shots": [{"id": "S99-01", "size": "huge"}]}"#
+        fake.transcript([unusable, unusable])
+        let result = try await ReelBinary.run(["plan", "--planner", "llm", "--json"], home: dir.file("home"),
+                                              environment: environment, directory: dir.file("film"))
+        try await fake.stop()
+        #expect(result.status == 75, "\(result.stderrText)")
+        let board = try JSONDecoder().decode(JSONValue.self, from: result.stdout)
+        #expect(board["schema"] == "reel.storyboard" && board["shots"]?.arrayValue?.isEmpty == false, "the rule plan is printed")
+        #expect(result.stderrText.components(separatedBy: "could not be used").count == 2, "said once: \(result.stderrText)")
+        #expect(result.stderrText.contains("S99-01") && result.stderrText.contains("--seed 2"))
+        #expect(fake.requests("POST", "chat/completions").count == 2, "asked, then sent its problems back once")
+    }
+}
+
