@@ -53,7 +53,8 @@ class Browser:
             .get("result", {}).get("value")
 
     def wait(self, expression, seconds=60):
-        """Waits until `expression` is truthy; gives up after `seconds` so a broken page fails its test instead of hanging it."""
+        """Waits until `expression` is truthy; gives up after `seconds` so a broken page fails its test instead of hanging it.
+        A DOM node comes back as `{}`, which Python reads as false: test for one with `!!expression`."""
         start = time.time()
         value = self.evaluate(expression)
         while not value and time.time() - start < seconds:

@@ -4,7 +4,8 @@ import ReelModel
 import ReelStudio
 
 /// `reel note SHOT [TAKE] TEXT [--at S] [--box x,y,w,h]`: a note on a frame of a take, which
-/// the shot's next takes carry; `reel note SHOT` lists the shot's notes.
+/// the shot's next takes carry; `reel note SHOT` lists the shot's notes; `reel note SHOT
+/// --withdraw ID` withdraws one.
 struct NoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "note",
@@ -14,7 +15,8 @@ struct NoteCommand: AsyncParsableCommand {
             1.5 s, in the box from (0.1, 0.2), 0.3 wide and 0.4 high (shares of the picture, from the top \
             left). Leave the take out to note the shot itself. The next `reel generate --shots S03-07` \
             makes new takes whose prompts carry every open note; a note is resolved once the shot's \
-            picked take was made with it. `reel note S03-07` lists the shot's notes.
+            picked take was made with it. `reel note S03-07` lists the shot's notes; \
+            `reel note S03-07 --withdraw 3` withdraws note 3: it stays in the list, and no later take carries it.
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -31,6 +33,9 @@ struct NoteCommand: AsyncParsableCommand {
     @Option(help: "The region of the frame, as x,y,width,height in 0–1 of the picture.")
     var box: String?
 
+    @Option(help: "Withdraw the shot's note with this id (`reel note SHOT` lists them): later takes do not carry it.")
+    var withdraw: Int64?
+
     @Flag(help: "Print the note (or the notes) as JSON.")
     var json = false
 
@@ -41,6 +46,9 @@ struct NoteCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
+        if let withdraw, !words.isEmpty || at != nil || box != nil {
+            throw ValidationError("--withdraw takes only the shot and the note's id: `reel note \(shot) --withdraw \(withdraw)`")
+        }
         if let box, NoteBox(parsing: box) == nil {
             throw ValidationError("--box \(box) is not a box inside the frame: give x,y,width,height in 0–1 with x+width and y+height at most 1, e.g. 0.1,0.2,0.3,0.4")
         }
@@ -54,9 +62,14 @@ struct NoteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (take, text) = parsed
-        let production = try project.open(lockFor: text == nil ? nil : "note")
+        let production = try project.open(lockFor: text == nil && withdraw == nil ? nil : "note")
         defer { production.close() }
         let studio = Studio()
+        if let withdraw {
+            let note = try await studio.withdrawNote(production, shot: shot, id: withdraw)
+            if json { return try Terminal.json(note) }
+            return Terminal.out("\(Self.line(note))\n  later takes of \(shot) do not carry it")
+        }
         guard let text else {
             let notes = try await studio.notes(production, shot: shot)
             if json { return try Terminal.json(notes) }

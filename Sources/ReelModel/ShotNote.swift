@@ -4,7 +4,9 @@ import Foundation
 /// the next attempt.
 ///
 /// Open notes amend the prompt of the shot's next takes, which record the notes they were
-/// made with; a note is resolved once the shot's picked take was made with it.
+/// made with; a note is resolved once the shot's picked take was made with it. A withdrawn
+/// note (a wrong one, or one a director overruled) is kept, with who withdrew it and when,
+/// and no later take carries it.
 ///
 /// ```
 /// reel note S03-07 2 --at 1.5 --box 0.1,0.2,0.3,0.4 "her scarf should be red"
@@ -23,9 +25,13 @@ public struct ShotNote: Hashable, Sendable, Codable, Identifiable {
     /// Who wrote it, when known (the studio's signed-in user; the CLI leaves it out).
     public var author: String?
     public var createdAt: Date
+    /// When it was withdrawn; nil while it stands.
+    public var withdrawnAt: Date?
+    /// Who withdrew it, when known.
+    public var withdrawnBy: String?
 
     public init(id: Int64, shot: ShotID, take: TakeID? = nil, at: RationalTime? = nil, box: NoteBox? = nil, text: String,
-                author: String? = nil, createdAt: Date) {
+                author: String? = nil, createdAt: Date, withdrawnAt: Date? = nil, withdrawnBy: String? = nil) {
         self.id = id
         self.shot = shot
         self.take = take
@@ -34,7 +40,12 @@ public struct ShotNote: Hashable, Sendable, Codable, Identifiable {
         self.text = text
         self.author = author
         self.createdAt = createdAt
+        self.withdrawnAt = withdrawnAt
+        self.withdrawnBy = withdrawnBy
     }
+
+    /// True once withdrawn: no take made after carries it.
+    public var isWithdrawn: Bool { withdrawnAt != nil }
 
     /// The note as the next take's prompt carries it: `at 1.5 s, upper left: her scarf should be red`.
     public var instruction: String {

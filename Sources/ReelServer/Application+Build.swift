@@ -96,6 +96,7 @@ public enum ServerRoutes {
         "POST /api/projects/{project}/shots/{shot}/pick",
         "GET /api/projects/{project}/shots/{shot}/notes",
         "POST /api/projects/{project}/shots/{shot}/notes",
+        "DELETE /api/projects/{project}/shots/{shot}/notes/{note}",
         "GET /api/projects/{project}/media/{name}",
         "GET /api/projects/{project}/events",
     ]

@@ -197,9 +197,17 @@ enum Migrations {
                 try db.alter(table: table) { t in t.add(column: "auto", .boolean).notNull().defaults(to: false) }
             }
         }
+        m.registerMigration("v10-note-withdrawn") { db in
+            // A note withdrawn stays, with when and by whom; later takes do not carry it.
+            try db.alter(table: "note") { t in
+                t.add(column: "withdrawn_at", .double)
+                t.add(column: "withdrawn_by", .text)
+            }
+        }
         return m
     }
 
     /// Every migration this version knows; a database with others is from a newer Reel.
-    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit", "v5-cast", "v6-consent", "v7-take-shows", "v8-keyframes", "v9-review"]
+    static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit", "v5-cast", "v6-consent", "v7-take-shows", "v8-keyframes", "v9-review",
+                                     "v10-note-withdrawn"]
 }

@@ -38,6 +38,9 @@ public protocol ProjectRepository: Sendable {
     func notes(of shot: ShotID?) async throws -> [ShotNote]
     /// Records a note; returns it with its id (the `id` passed is ignored).
     func addNote(_ note: ShotNote) async throws -> ShotNote
+    /// Marks note `id` withdrawn (`at`, `by`) unless it already is; returns it, or nil when
+    /// there is no such note.
+    func withdrawNote(_ id: Int64, at: Date, by: String?) async throws -> ShotNote?
     /// A token that changes whenever anything a studio shows changes: the storyboard, an edit,
     /// the cast, a take or its job, a pick, a note. Cheap: the live view asks it every second.
     func changeToken() async throws -> String

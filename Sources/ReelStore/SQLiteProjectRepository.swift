@@ -182,7 +182,7 @@ public struct SQLiteProjectRepository: ProjectRepository {
                        (SELECT COUNT(*) FROM take) || '/' || (SELECT COUNT(*) FROM keyframe) AS takes,
                        (SELECT COUNT(*) || '/' || COALESCE(MAX(picked_at), 0) FROM pick) AS picks,
                        (SELECT COUNT(*) || '/' || COALESCE(MAX(picked_at), 0) FROM keyframe_pick) AS keyframePicks,
-                       (SELECT COUNT(*) FROM note) AS notes
+                       (SELECT COUNT(*) || '/' || COALESCE(MAX(withdrawn_at), 0) FROM note) AS notes
                 """)
             let text = ["jobs", "board", "edits", "cast", "consents", "takes", "picks", "keyframePicks", "notes"]
                 .map { ((parts?[$0] as DatabaseValue?) ?? .null).description }.joined(separator: ";")
@@ -202,6 +202,14 @@ public struct SQLiteProjectRepository: ProjectRepository {
             var row = NoteRow(note)
             try row.insert(db)
             return row.note
+        }
+    }
+
+    public func withdrawNote(_ id: Int64, at: Date, by: String?) async throws -> ShotNote? {
+        try await database.write { db in
+            try db.execute(sql: "UPDATE note SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL",
+                           arguments: [at.timeIntervalSince1970, by, id])
+            return try NoteRow.fetchOne(db, key: id)?.note
         }
     }
 

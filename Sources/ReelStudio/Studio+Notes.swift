@@ -33,8 +33,12 @@ public struct NoteReport: Hashable, Sendable, Codable {
     public var text: String
     public var author: String?
     public var createdAt: Date
-    /// `open` until the shot's picked take was made with it, then `resolved`.
+    /// `open` until the shot's picked take was made with it, then `resolved`; `withdrawn`
+    /// once withdrawn (no later take carries it).
     public var status: String
+    /// When it was withdrawn, and by whom when known.
+    public var withdrawnAt: Date?
+    public var withdrawnBy: String?
     /// The takes made with it (their prompts carried it).
     public var answeredBy: [String]
     /// What the next take's prompt says for it.
@@ -93,10 +97,29 @@ extension Studio {
         return notes.map { note in NoteReport(note, takes: takes[note.shot] ?? [], picked: picks[note.shot]) }
     }
 
-    /// The notes still open per shot: not carried by the shot's picked take.
+    /// Withdraws note `id` of `shot`: it stays in the list, marked withdrawn with when and
+    /// by whom, and no take made after carries it (takes made with it keep the record).
+    /// Withdrawing a withdrawn note changes nothing.
+    ///
+    /// Throws `notFound` for a note the shot does not have (naming the ones it has).
+    public func withdrawNote(_ production: Production, shot: ShotID, id: Int64, by author: String? = nil) async throws -> NoteReport {
+        let existing = try await production.repository.notes(of: shot)
+        guard existing.contains(where: { $0.id == id }) else {
+            let have = existing.filter { !$0.isWithdrawn }.map { "\($0.id)" }.joined(separator: ", ")
+            throw ReelError(.notFound, "shot \(shot) has no note \(id)",
+                            hint: have.isEmpty ? "`reel note \(shot)` lists its notes" : "its open notes are \(have); `reel note \(shot)` lists them")
+        }
+        _ = try await production.repository.withdrawNote(id, at: Date(), by: author)
+        guard let report = try await notes(production, shot: shot).first(where: { $0.id == id }) else {
+            throw ReelError(.internalError, "note \(id) is gone after it was withdrawn")
+        }
+        return report
+    }
+
+    /// The notes still open per shot: not withdrawn, not carried by the shot's picked take.
     static func openNotes(_ notes: [ShotNote], takes: [ShotID: [Take]], picks: [ShotID: TakeID]) -> [ShotID: [ShotNote]] {
         var open: [ShotID: [ShotNote]] = [:]
-        for note in notes.sorted(by: { $0.id < $1.id }) {
+        for note in notes.sorted(by: { $0.id < $1.id }) where !note.isWithdrawn {
             let picked = picks[note.shot].flatMap { id in takes[note.shot]?.first { $0.id == id } }
             if picked?.notes.contains(note.id) != true { open[note.shot, default: []].append(note) }
         }
@@ -109,7 +132,8 @@ extension NoteReport {
         let answered = takes.filter { $0.notes.contains(note.id) }
         self.init(id: note.id, shot: note.shot.rawValue, take: note.take?.rawValue, at: note.at?.seconds, box: note.box,
                   text: note.text, author: note.author, createdAt: note.createdAt,
-                  status: answered.contains { $0.id == picked } ? "resolved" : "open",
+                  status: note.isWithdrawn ? "withdrawn" : answered.contains { $0.id == picked } ? "resolved" : "open",
+                  withdrawnAt: note.withdrawnAt, withdrawnBy: note.withdrawnBy,
                   answeredBy: answered.map(\.id.rawValue), instruction: note.instruction)
     }
 }

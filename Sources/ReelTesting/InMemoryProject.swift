@@ -125,7 +125,7 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
 
     public func changeToken() -> String {
         "\(sequence)|\(takeRequests.count)|\(pickByShot.values.flatMap { $0.map { "\($0.key)=\($0.value)" } }.sorted())|"
-            + "\(noteList.count)|\(edits.count)|\(cast.count)|\(consents.count)|\(storyboard?.shots.count ?? 0)"
+            + "\(noteList.count)/\(noteList.filter(\.isWithdrawn).count)|\(edits.count)|\(cast.count)|\(consents.count)|\(storyboard?.shots.count ?? 0)"
     }
 
     public func notes(of shot: ShotID?) -> [ShotNote] { noteList.filter { shot == nil || $0.shot == shot } }
@@ -136,6 +136,15 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
         note.id = Int64(noteList.count + 1)
         noteList.append(note)
         return note
+    }
+
+    public func withdrawNote(_ id: Int64, at: Date, by: String?) -> ShotNote? {
+        guard let i = noteList.firstIndex(where: { $0.id == id }) else { return nil }
+        if noteList[i].withdrawnAt == nil {
+            noteList[i].withdrawnAt = at
+            noteList[i].withdrawnBy = by
+        }
+        return noteList[i]
     }
 
     public func picks(kind: TakeKind) -> [ShotID: TakeID] { pickByShot[kind] ?? [:] }

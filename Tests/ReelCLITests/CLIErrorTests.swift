@@ -65,6 +65,7 @@ import Testing
         (["note", "S01-01", "2", "--box", "0.8,0,0.5,1", "x"], "reel: error: --box 0.8,0,0.5,1 is not a box inside the frame"),
         (["note", "S01-01", "--at", "1"], "reel: error: say what should change"),
         (["note", "S01-01", "2"], "reel: error: say what should change on take 2"),
+        (["note", "S01-01", "--withdraw", "1", "x"], "reel: error: --withdraw takes only the shot and the note's id: `reel note S01-01 --withdraw 1`"),
         (["new"], "reel: error: give an idea (`reel new \"a courier's last delivery…\"`) or a template (`reel new --template reversal`; `reel templates` lists them)\n"),
         (["new", "an idea", "--template", "reversal"], "reel: error: give an idea or --template, not both\n"),
         (["revise"], "reel: error: say what to change: `reel revise \"move scene 2 to night\"`\n"),

@@ -194,6 +194,48 @@ import Testing
         #expect(next.added.first?.notes == [1], "the next take carries the browser's note")
     }
 
+    /// A note withdrawn in the browser stays in the list, marked withdrawn; withdrawing it
+    /// again changes nothing; an unknown note is a 404 that names the open ones; the next
+    /// take carries only the notes that stand.
+    @Test func aWithdrawnNoteIsKeptAndNoLaterTakeCarriesIt() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        _ = try await f.studio.generate(production, GenerateRequest(shots: ["S01-01"], takes: 1))
+        production.close()
+        let uri = "/api/projects/two-rooms/shots/S01-01/notes"
+        try await buildApplication(f.configuration).test(.router) { client in
+            for text in ["brighter", "slower"] {
+                try await client.execute(uri: uri, method: .post, headers: Self.jsonType, body: Self.body(#"{"text": "\#(text)"}"#)) {
+                    #expect($0.status == .created)
+                }
+            }
+            let withdrawnAt = try await client.execute(uri: "\(uri)/1", method: .delete) { response in
+                let note = try Self.json(response)
+                #expect(response.status == .ok)
+                #expect(note["id"] == 1 && note["status"] == "withdrawn" && note["text"] == "brighter")
+                return try #require(note["withdrawnAt"]?.stringValue)
+            }
+            try await client.execute(uri: "\(uri)/1", method: .delete) { response in
+                let note = try Self.json(response)
+                #expect(response.status == .ok)
+                #expect(note["withdrawnAt"]?.stringValue == withdrawnAt, "withdrawing again changes nothing")
+            }
+            try await client.execute(uri: "\(uri)/9", method: .delete) { response in
+                let problem = try Self.json(response)
+                #expect(response.status == .notFound && problem["detail"] == "shot S01-01 has no note 9")
+                #expect(problem["hint"]?.stringValue?.contains("its open notes are 2") == true, "\(problem)")
+            }
+            try await client.execute(uri: "\(uri)/first", method: .delete) { #expect($0.status == .notFound) }
+            let notes = try await client.execute(uri: uri, method: .get) { try Self.json($0) }
+            #expect(notes.arrayValue?.map { $0["status"] } == ["withdrawn", "open"])
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        let next = try await f.studio.generate(reopened, GenerateRequest(shots: ["S01-01"], takes: 1))
+        #expect(next.added.first?.notes == [2], "the next take carries only the note that stands")
+    }
+
     /// The live view: the first event is the project's change token; a change made anywhere
     /// else (here: a pick through the use case, as the command line makes it) ends a wait
     /// from that token with a `changed` event carrying a new one. An unknown project is a 404.
@@ -243,10 +285,13 @@ import Testing
                 let parts = route.split(separator: " ")
                 let uri = parts[1].replacingOccurrences(of: "{project}", with: "two-rooms")
                     .replacingOccurrences(of: "{shot}", with: "S01-01").replacingOccurrences(of: "{name}", with: "x.png")
+                    .replacingOccurrences(of: "{note}", with: "1")
                     + (route.hasSuffix("/events") ? "?once=1" : "")
                 try await client.execute(uri: uri, method: HTTPRequest.Method(String(parts[0]))!, headers: Self.jsonType,
                                          body: Self.body("{}")) { response in
-                    #expect(response.status != .notFound || uri.contains("media"), "\(route) is routed")
+                    // A routed 404 names what is missing (no such file, no such note).
+                    let missing = uri.contains("media") || String(buffer: response.body).contains("has no note 1")
+                    #expect(response.status != .notFound || missing, "\(route) is routed")
                     #expect(response.status.code < 500, "\(route)")
                 }
             }

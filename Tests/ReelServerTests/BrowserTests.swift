@@ -118,6 +118,31 @@ struct BrowserTests {
         #expect(FileManager.default.fileExists(atPath: f.projects.appendingPathComponent("Night-Shift/reel.yaml").path))
     }
 
+    /// A note withdrawn on the shot's page, as a person withdraws it: the Withdraw link,
+    /// then the note struck out and marked withdrawn, its link gone — and the project agrees.
+    /// Driven over DevTools by scripts/withdraw-note-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aNoteWithdrawnOnTheShotPageIsStruckOut() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        _ = try await f.studio.note(production, NoteRequest(shot: "S01-01", text: "slower push in"))
+        production.close()
+        try await buildApplication(f.configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/withdraw-note-check")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
+                                                                          "S01-01", "1"])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            #expect(seen["before"] == "open" && seen["after"] == "withdrawn" && seen["badge"] == "withdrawn", "\(seen)")
+            #expect(seen["links"] == 0, "a withdrawn note has no Withdraw link")
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        #expect(try await f.studio.notes(reopened, shot: "S01-01").map(\.status) == ["withdrawn"])
+    }
+
     @Test func theStudioSpeaksChinese() async throws {
         let f = try ServerFixture()
         defer { f.remove() }

@@ -275,4 +275,25 @@ import Testing
         #expect(stats.cacheHits == 4)
         #expect(stats.spent == [Money(micros: 400, currency: "CNY")])
     }
+
+    @Test(arguments: Backend.allCases)
+    func aWithdrawnNoteKeepsItsTextAndWhoWithdrewItAndChangesTheToken(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, _) = try backend.open(dir)
+        try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
+        let first = try await repo.addNote(ShotNote(id: 0, shot: "S01-01", text: "brighter", createdAt: Date(timeIntervalSince1970: 10)))
+        let second = try await repo.addNote(ShotNote(id: 0, shot: "S01-01", text: "slower", createdAt: Date(timeIntervalSince1970: 11)))
+        let before = try await repo.changeToken()
+        let withdrawn = try #require(try await repo.withdrawNote(first.id, at: Date(timeIntervalSince1970: 20), by: "ana"))
+        #expect(withdrawn.isWithdrawn && withdrawn.withdrawnBy == "ana" && withdrawn.text == "brighter")
+        #expect(try await repo.changeToken() != before, "a withdrawal is a change the studios see")
+        let again = try #require(try await repo.withdrawNote(first.id, at: Date(timeIntervalSince1970: 30), by: "ben"))
+        #expect(again.withdrawnAt == Date(timeIntervalSince1970: 20) && again.withdrawnBy == "ana", "the first withdrawal stands")
+        #expect(try await repo.withdrawNote(99, at: Date(), by: nil) == nil)
+        let notes = try await repo.notes(of: "S01-01")
+        #expect(notes.map(\.id) == [first.id, second.id], "a withdrawn note stays in the list")
+        #expect(notes.map(\.isWithdrawn) == [true, false])
+    }
 }
+

@@ -29,6 +29,19 @@ struct ShotsController {
         group.post(":shot/pick", use: pick)
         group.get(":shot/notes", use: notes)
         group.post(":shot/notes", use: note)
+        group.delete(":shot/notes/:note", use: withdraw)
+    }
+
+    /// `DELETE …/notes/{id}`: withdraws the note; it stays in the list, marked withdrawn.
+    @Sendable func withdraw(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<NoteReport> {
+        let raw = try context.parameters.value("note")
+        guard let id = Int64(raw), id > 0 else {
+            throw Problem(status: .notFound, kind: "not-found", detail: "there is no note \(raw.prefix(40))",
+                          hint: "note ids are the numbers `GET …/notes` gives")
+        }
+        let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
+        defer { production.close() }
+        return JSONAnswer(try await studio.withdrawNote(production, shot: try shot(context), id: id))
     }
 
     @Sendable func notes(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[NoteReport]> {

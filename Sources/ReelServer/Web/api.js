@@ -41,5 +41,6 @@ export const api = {
   pick: (id, shot, body) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/pick`, body),
   notes: (id, shot) => send("GET", `${project(id)}/shots/${encodeURIComponent(shot)}/notes`),
   note: (id, shot, body) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/notes`, body),
+  withdrawNote: (id, shot, note) => send("DELETE", `${project(id)}/shots/${encodeURIComponent(shot)}/notes/${note}`),
   media: (id, name) => `${project(id)}/media/${name}`,
 };

@@ -95,13 +95,30 @@ export function markers(notes, take, frame) {
       text: String(n.id), onclick: () => { video.pause(); video.currentTime = n.at; showBox(frame, n.box, String(n.id)); } })));
 }
 
-/** The shot's notes as a list: where, what, open or resolved, and which takes carried them. */
-export function noteList(notes) {
+/**
+ * The shot's notes as a list: where, what, open, resolved or withdrawn, and which takes
+ * carried them. A note that stands can be withdrawn (`saved` redraws the shot afterwards).
+ */
+export function noteList(notes, project, shot, saved) {
   if (!notes.length) return element("p", { class: "muted", text: t("note_none") });
-  return element("ol", { class: "notes" }, notes.map((n) =>
-    element("li", { class: n.status, value: String(n.id) },
+  return element("ol", { class: "notes" }, notes.map((n) => {
+    const status = element("span", { class: "error" });
+    const withdraw = n.status === "withdrawn" ? null : element("button", {
+      type: "button", class: "link", text: t("note_withdraw"), title: t("note_withdrawHint"),
+      onclick: async () => {
+        try {
+          await api.withdrawNote(project, shot, n.id);
+          await saved();
+        } catch (error) {
+          status.replaceChildren(showError(error));
+        }
+      },
+    });
+    return element("li", { class: n.status, value: String(n.id) },
       element("span", { class: "where", text: [n.take, n.at !== undefined && n.at !== null ? `${n.at.toFixed(2)} s` : null].filter(Boolean).join(" · ") }),
       " ", n.text, " ",
-      element("span", { class: `badge ${n.status}`, text: t(n.status === "open" ? "note_open" : "note_resolved") }),
-      n.answeredBy.length ? element("span", { class: "muted", text: ` ${t("note_carriedBy")} ${n.answeredBy.join(", ")}` }) : null)));
+      element("span", { class: `badge ${n.status}`, text: t(`note_${n.status}`) }),
+      n.answeredBy.length ? element("span", { class: "muted", text: ` ${t("note_carriedBy")} ${n.answeredBy.join(", ")}` }) : null,
+      withdraw ? " " : null, withdraw, status);
+  }));
 }

@@ -106,5 +106,5 @@ export async function renderShot(view, project, shotID, given) {
     takes.length
       ? element("div", { class: "takes" }, takes.map((x) => takeCard(view, project, s, x, notes)))
       : element("p", { class: "muted", text: t("noTakes", { shot: s.id }) }),
-    element("h2", { text: t("notes") }), noteList(notes));
+    element("h2", { text: t("notes") }), noteList(notes, project, s.id, () => renderShot(view, project, s.id)));
 }

@@ -109,11 +109,15 @@ struct NoteRow: Codable, FetchableRecord, MutablePersistableRecord {
     var text: String
     var author: String?
     var createdAt: Double
+    var withdrawnAt: Double?
+    var withdrawnBy: String?
 
     enum CodingKeys: String, CodingKey {
         case id, shot, take, box, text, author
         case atMs = "at_ms"
         case createdAt = "created_at"
+        case withdrawnAt = "withdrawn_at"
+        case withdrawnBy = "withdrawn_by"
     }
 
     init(_ note: ShotNote) {
@@ -125,6 +129,8 @@ struct NoteRow: Codable, FetchableRecord, MutablePersistableRecord {
         text = note.text
         author = note.author
         createdAt = note.createdAt.timeIntervalSince1970
+        withdrawnAt = note.withdrawnAt?.timeIntervalSince1970
+        withdrawnBy = note.withdrawnBy
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -132,7 +138,8 @@ struct NoteRow: Codable, FetchableRecord, MutablePersistableRecord {
     var note: ShotNote {
         ShotNote(id: id ?? 0, shot: ShotID(shot), take: take.map { TakeID($0) }, at: atMs.map { RationalTime.milliseconds($0) },
                  box: box.flatMap { try? JSONDecoder().decode(NoteBox.self, from: Data($0.utf8)) }, text: text, author: author,
-                 createdAt: Date(timeIntervalSince1970: createdAt))
+                 createdAt: Date(timeIntervalSince1970: createdAt), withdrawnAt: withdrawnAt.map(Date.init(timeIntervalSince1970:)),
+                 withdrawnBy: withdrawnBy)
     }
 }
 
