@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import ReelAssistant
 import ReelModel
 import ReelStudio
 

@@ -71,7 +71,7 @@ struct PlanCommand: AsyncParsableCommand {
         // Asked for and not had: the rule plan is saved and printed, and the status says so.
         if let fellBack {
             throw ReelError(.temporary, fellBack,
-                            hint: "the rule plan is saved; `reel plan --planner llm --seed 2` asks the model for a new answer")
+                            hint: "the rule plan is saved; `reel plan --planner llm --seed \(seed + 1)` asks the model for a new answer")
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Hummingbird
 import ReelModel
 import ReelServer
 import ReelStudio
@@ -42,8 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
                          + "who can reach port \(port) can read and change these projects")
         }
         let shown = host.contains(":") ? "[\(host)]" : host
-        try await buildApplication(configuration) { port in
+        try await runServer(configuration) { port in
             Terminal.out("the studio: http://\(shown):\(port)/  (projects in \(folder.path); Ctrl-C stops it)")
-        }.runService()
+        }
     }
 }

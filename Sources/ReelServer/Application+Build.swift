@@ -12,6 +12,12 @@ import ReelStudio
 /// ```
 /// - Parameter listening: called once the server listens, with its port (the one chosen
 ///   when the configuration asks for port 0).
+/// Builds the application and runs it until the process is asked to stop (SIGINT, SIGTERM):
+/// what `reel serve` does, without the CLI touching the HTTP framework.
+public func runServer(_ configuration: ServerConfiguration, listening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    try await buildApplication(configuration, listening: listening).runService()
+}
+
 public func buildApplication(_ configuration: ServerConfiguration,
                              listening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     Application(router: buildRouter(configuration),

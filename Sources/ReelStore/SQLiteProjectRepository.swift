@@ -182,7 +182,7 @@ public struct SQLiteProjectRepository: ProjectRepository {
                        (SELECT COUNT(*) FROM take) || '/' || (SELECT COUNT(*) FROM keyframe) AS takes,
                        (SELECT COUNT(*) || '/' || COALESCE(MAX(picked_at), 0) FROM pick) AS picks,
                        (SELECT COUNT(*) || '/' || COALESCE(MAX(picked_at), 0) FROM keyframe_pick) AS keyframePicks,
-                       (SELECT COUNT(*) || '/' || COALESCE(MAX(withdrawn_at), 0) FROM note) AS notes
+                       (SELECT COUNT(*) || '/' || COUNT(withdrawn_at) FROM note) AS notes
                 """)
             let text = ["jobs", "board", "edits", "cast", "consents", "takes", "picks", "keyframePicks", "notes"]
                 .map { ((parts?[$0] as DatabaseValue?) ?? .null).description }.joined(separator: ";")

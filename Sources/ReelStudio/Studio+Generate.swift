@@ -80,6 +80,7 @@ extension Studio {
         let existing = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.shot)
         let want = request.takes ?? production.config.takes
         let open = Studio.openNotes(Array(builder.notes.values), takes: existing, picks: try await production.repository.picks())
+        let withdrawn = Set(builder.notes.values.filter(\.isWithdrawn).map(\.id))
         var added: [Take] = []
         var covered: [(Shot, Take)] = []
         let now = Date()
@@ -89,7 +90,7 @@ extension Studio {
             // New takes carry the shot's open notes (their prompt says them).
             let notes = (open[shot.id] ?? []).map(\.id)
             let asked = FilmPlan.ask(existing[shot.id] ?? [], fingerprint: builder.fingerprint(shot), provider: plan.provider,
-                                     want: want, notes: notes)
+                                     want: want, notes: notes, withdrawn: withdrawn)
             // Unfinished takes run again (a submitted one resumes by polling); a take refused
             // for good (moderation, a bad request) stays as it is.
             covered += asked.resumed.map { (shot, $0) }

@@ -32,6 +32,12 @@ extension Studio {
             shotsPicked: picks.count)
     }
 
+    /// What providers have charged on the project so far, per currency (the projects page's
+    /// "spent", beside the budget cap).
+    public func spent(_ production: Production) async throws -> [Money] {
+        try await production.repository.spent()
+    }
+
     /// The project's numbers, with yield (``YieldReport``) from its takes, picks and storyboard.
     public func stats(_ production: Production) async throws -> ProjectStats {
         var stats = try await production.repository.stats()

@@ -84,4 +84,25 @@ import Testing
             }
         }
     }
+
+    /// An empty file in the store (nothing checks every type for length) is an empty answer,
+    /// whatever range is asked — never a crash of the server.
+    @Test func anEmptyFileIsAnEmptyAnswer() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        let empty = f.dir.file("empty.webp")
+        #expect(FileManager.default.createFile(atPath: empty.path, contents: Data()))
+        let asset = try production.blobs.importFile(at: empty, mediaType: "image/webp")
+        production.close()
+        let uri = "/api/projects/two-rooms/media/\(asset.digest.rawValue).webp"
+        try await buildApplication(f.configuration).test(.router) { client in
+            for headers: HTTPFields in [[:], [.range: "bytes=0-9"], [.range: "bytes=0-9", .ifRange: "\"other\""]] {
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                    #expect(response.status == .ok && response.headers[.contentLength] == "0" && response.body.readableBytes == 0)
+                }
+            }
+        }
+    }
 }
+

@@ -128,4 +128,24 @@ import Testing
         #expect(FilmPlan.missing(current, want: 2) == 0, "takes are added, never replaced")
         #expect(FilmPlan.nextNumber(current) == 5 && FilmPlan.nextNumber([]) == 1)
     }
+
+    /// A note withdrawn after takes were made with it: those takes count for nothing, and one
+    /// not yet on the provider is not sent again with the withdrawn note in its prompt; one
+    /// already submitted is polled (it is paid for).
+    @Test func takesCarryingAWithdrawnNoteNeitherCountNorGoOutAgain() {
+        func carrying(_ take: Take, _ notes: [Int64]) -> Take { var t = take; t.notes = notes; return t }
+        let retryable = JobFailure(.transient, "HTTP 503")
+        let takes = [
+            carrying(Self.take(1, .succeeded(Self.output)), [1, 2]),
+            carrying(Self.take(2, .failed(retryable)), [1, 2]),
+            carrying(Self.take(3, .submitted), [1, 2]),
+            carrying(Self.take(4, .failed(retryable)), [2]),
+        ]
+        let before = FilmPlan.ask(takes, fingerprint: "now", provider: "kling", want: 2, notes: [1, 2])
+        #expect(before.resumed.map(\.number) == [2, 3, 4] && before.numbers.isEmpty, "while note 1 stands, take 1 answers it")
+        let after = FilmPlan.ask(takes, fingerprint: "now", provider: "kling", want: 2, notes: [2], withdrawn: [1])
+        #expect(after.resumed.map(\.number) == [3, 4], "take 2 would go out with note 1; take 3 is already on the provider")
+        #expect(after.numbers == [5], "only take 4 answers note 2 without note 1: one more is made")
+    }
 }
+

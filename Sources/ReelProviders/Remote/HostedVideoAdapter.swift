@@ -50,6 +50,16 @@ extension HostedVideoAdapter {
 
     public func estimate(_ request: VideoRequest) -> Money? { catalogCost(for: request) }
 
+    /// Downloads the result link without credentials, with the vendor's cost, else the
+    /// setup's catalog price for the clip's length.
+    public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
+        guard let link = result.url else {
+            throw JobFailure(.transient, "\(client.name) reported success without a result link")
+        }
+        return try await client.download(link, into: context.blobs, cost: result.cost ?? catalogCost(for: request),
+                                         details: result.details)
+    }
+
     /// The catalog price of the request's model for `seconds` (the request's length by default).
     public func catalogCost(for request: VideoRequest, seconds: Double? = nil) -> Money? {
         setup.config.cost(model: Self.model(request.model, mode: request.mode), seconds: seconds ?? request.duration.seconds)

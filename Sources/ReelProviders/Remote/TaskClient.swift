@@ -99,13 +99,13 @@ public struct TaskClient: Sendable, CustomStringConvertible {
         url.scheme == baseURL.scheme && url.host == baseURL.host && url.port == baseURL.port
     }
 
-    /// The headers of a request: authorisation (only to the configured server), the fixed
-    /// headers, `extra` (which win), and JSON as the answer wanted unless `extra` says otherwise.
+    /// The headers of a request: the fixed headers, `extra`, JSON as the answer wanted unless
+    /// `extra` says otherwise — and, only to the configured server, the authorisation, last,
+    /// so no other header can replace it.
     public func headers(for url: URL, _ extra: [String: String] = [:]) throws -> [String: String] {
-        var all = isOwnServer(url) ? try auth?.headers() ?? [:] : [:]
-        all.merge(fixedHeaders) { _, new in new }
-        all.merge(extra) { _, new in new }
+        var all = fixedHeaders.merging(extra) { _, new in new }
         all["Accept"] = all["Accept"] ?? "application/json"
+        if isOwnServer(url), let auth { all.merge(try auth.headers()) { _, new in new } }
         return all
     }
 

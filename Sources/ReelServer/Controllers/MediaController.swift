@@ -40,6 +40,11 @@ struct MediaController {
         }
         // A part only when the file is still the one the client has (If-Range names its tag).
         let asked = request.headers[.ifRange].map { $0 == tag } ?? true ? request.headers[.range] : nil
+        if size == 0 {
+            // An empty file has no byte to name: no range of it is served, whatever was asked.
+            headers[.contentLength] = "0"
+            return Response(status: .ok, headers: headers)
+        }
         switch ByteRange(asked, size: size) {
         case .whole:
             headers[.contentLength] = String(size)

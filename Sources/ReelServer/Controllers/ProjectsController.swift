@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import ReelModel
-import ReelStore
 import ReelStudio
 
 /// `/api/projects`: the projects, a new one (from a template, offline, or an idea, by the
@@ -106,7 +105,7 @@ struct ProjectsController {
         let database = directory.appendingPathComponent(".reel/reel.sqlite").path
         let modified = (try? FileManager.default.attributesOfItem(atPath: database)[.modificationDate] as? Date) ?? nil
         return ProjectLibrary.Entry(id: id, title: board.title, shots: board.shots.count, seconds: board.duration.seconds,
-                                    aspect: board.format.aspect.rawValue, spent: try await production.repository.spent(),
+                                    aspect: board.format.aspect.rawValue, spent: try await studio.spent(production),
                                     budgetCap: production.config.budgetCap, updatedAt: modified?.timeIntervalSince1970)
     }
 

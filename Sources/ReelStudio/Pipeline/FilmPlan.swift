@@ -131,13 +131,24 @@ struct FilmPlan: Sendable {
     /// What asking for `want` takes of one shot does, given `all` its takes (of one kind):
     /// the ones of this version on this provider that it resumes, and the numbers of the
     /// ones it adds. Only takes made with every open note (`notes`) count towards `want`:
-    /// a note asks for new takes. `generate` and `keyframes` both ask here.
-    static func ask(_ all: [Take], fingerprint: String, provider: ProviderID, want: Int, notes: [Int64] = [])
-        -> (resumed: [Take], numbers: [Int]) {
+    /// a note asks for new takes. A take carrying a note since withdrawn (`withdrawn`) counts
+    /// for nothing, and is resumed only where it is already on the provider (submitted or
+    /// running: polled, not sent again) — never sent with the withdrawn note in its prompt.
+    /// `generate` and `keyframes` both ask here.
+    static func ask(_ all: [Take], fingerprint: String, provider: ProviderID, want: Int, notes: [Int64] = [],
+                    withdrawn: Set<Int64> = []) -> (resumed: [Take], numbers: [Int]) {
         let current = all.filter { $0.fingerprint == fingerprint && $0.provider == provider }
-        let answering = current.filter { Set($0.notes).isSuperset(of: notes) }
+        let carriesWithdrawn = { (take: Take) in !withdrawn.isDisjoint(with: take.notes) }
+        let answering = current.filter { Set($0.notes).isSuperset(of: notes) && !carriesWithdrawn($0) }
+        let resumed = resumable(current).filter { take in
+            guard carriesWithdrawn(take) else { return true }
+            switch take.state {
+            case .submitted, .running: return true
+            default: return false
+            }
+        }
         let next = nextNumber(all)
-        return (resumable(current), Array(next..<(next + missing(answering, want: want))))
+        return (resumed, Array(next..<(next + missing(answering, want: want))))
     }
 
     /// The number of a shot's next take: numbers are never reused.

@@ -5,8 +5,16 @@ import ReelModel
 import ReelProviders
 import ReelStore
 
-/// One question of the interview (`reel new --interview`), as the CLI, the API and agents ask it.
-public typealias InterviewQuestion = Interview.Question
+/// One question of the interview (`reel new --interview`), as the CLI, the API and agents ask
+/// it: Studio's own value, so no surface reaches into the assistant.
+public struct InterviewQuestion: Hashable, Sendable, Codable {
+    /// `genre`, `audience`, `characters`, `ending`, `tone`, `length`.
+    public var id: String
+    /// The question, in the language asked for.
+    public var ask: String
+    /// An example answer.
+    public var example: String
+}
 
 /// What a draft will ask before it asks: shown by `reel new --interview` before spending.
 public struct DraftEstimate: Sendable, Codable, Hashable {
@@ -102,7 +110,7 @@ extension Studio {
     /// The interview's questions the idea leaves open (``Interview``), for the CLI's terminal,
     /// the API or an agent to ask.
     public static func interviewQuestions(for idea: String, language: Language) -> [InterviewQuestion] {
-        Interview.questions(for: idea, language: language)
+        Interview.questions(for: idea, language: language).map { InterviewQuestion(id: $0.id, ask: $0.ask, example: $0.example) }
     }
 
     /// A film length the idea names (`90s`, `2分钟`), in seconds.

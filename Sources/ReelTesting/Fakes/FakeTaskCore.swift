@@ -84,12 +84,18 @@ public final class FakeTaskCore: Sendable {
     }
 
     /// Starts a fake whose vendor answers come from `routes` (nil: 404).
+    /// - Parameter jobFilesOnly: `/files/{name}` serves only the files of jobs it made (a
+    ///   link to anything else is `404 NoSuchKey`, as a storage bucket answers).
     public static func start(apiKey: String, pollsUntilDone: Int = 1, webSocket: FakeWebSocketRoute? = nil,
-                             routes: @escaping Routes) async throws -> FakeTaskCore {
+                             jobFilesOnly: Bool = false, routes: @escaping Routes) async throws -> FakeTaskCore {
         let box = Box()
         let http = try await FakeHTTPServer.start(webSocket: webSocket) { request in
             guard let fake = box.fake.withLock({ $0 }) else { return .status(503) }
-            if request.pathComponents.first == "files" { return fake.serveFile(named: request.pathComponents.last ?? "") }
+            if request.pathComponents.first == "files" {
+                let name = request.pathComponents.last ?? ""
+                if jobFilesOnly, fake.job((name as NSString).deletingPathExtension) == nil { return .text("NoSuchKey", status: 404) }
+                return fake.serveFile(named: name)
+            }
             return await routes(request, fake) ?? .json(["message": "no such route"], status: 404)
         }
         let fake = FakeTaskCore(apiKey: apiKey, pollsUntilDone: pollsUntilDone, http: http)

@@ -51,7 +51,7 @@ public final class FakeTaskServer: Sendable {
 
     /// Serves `dialect` on a free loopback port until ``stop()``.
     public static func start(_ dialect: some FakeTaskDialect) async throws -> FakeTaskServer {
-        let core = try await FakeTaskCore.start(apiKey: "", pollsUntilDone: 1) { request, core in
+        let core = try await FakeTaskCore.start(apiKey: "", pollsUntilDone: 1, jobFilesOnly: true) { request, core in
             Self.answer(request, dialect: dialect, core: core)
         }
         return FakeTaskServer(core: core)
