@@ -31,8 +31,32 @@ public final class ScriptedRunner: NodeRunner, @unchecked Sendable {
     private var running = 0
     public private(set) var maxConcurrent = 0
     public var delay: Double
+    /// With `holdUntil: n`, the first calls wait until `n` of them run at once, then all go
+    /// on: a limit of `n` is shown reached by an event, not by timing.
+    private let holdUntil: Int?
+    private var held: [CheckedContinuation<Void, Never>] = []
+    private var opened = false
 
-    public init(delay: Double = 0) { self.delay = delay }
+    public init(delay: Double = 0, holdUntil: Int? = nil) {
+        self.delay = delay
+        self.holdUntil = holdUntil
+    }
+
+    /// Waits, while the hold is closed, for the `holdUntil`-th concurrent call.
+    private func passHold() async {
+        guard let holdUntil else { return }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let release: [CheckedContinuation<Void, Never>] = lock.withLock {
+                guard !opened else { return [continuation] }
+                held.append(continuation)
+                guard running >= holdUntil else { return [] }
+                opened = true
+                defer { held = [] }
+                return held
+            }
+            for waiting in release { waiting.resume() }
+        }
+    }
 
     /// Steps for successive calls of `node`; once used up, calls succeed.
     public func script(_ node: NodeID, _ steps: [Step]) {
@@ -55,6 +79,7 @@ public final class ScriptedRunner: NodeRunner, @unchecked Sendable {
             return s
         }
         defer { lock.withLock { running -= 1 } }
+        await passHold()
         if delay > 0 { try await Task.sleep(for: .milliseconds(Int(delay * 1000))) } else { await Task.yield() }
         switch step {
         case .succeed:
