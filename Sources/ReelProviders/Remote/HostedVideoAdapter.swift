@@ -50,15 +50,8 @@ extension HostedVideoAdapter {
 
     public func estimate(_ request: VideoRequest) -> Money? { catalogCost(for: request) }
 
-    /// Downloads the result link without credentials, with the vendor's cost, else the
-    /// setup's catalog price for the clip's length.
-    public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
-        guard let link = result.url else {
-            throw JobFailure(.transient, "\(client.name) reported success without a result link")
-        }
-        return try await client.download(link, into: context.blobs, cost: result.cost ?? catalogCost(for: request),
-                                         details: result.details)
-    }
+    /// The setup's catalog price (hosted clients carry no catalog of their own).
+    public func catalogPrice(_ request: VideoRequest) -> Money? { catalogCost(for: request) }
 
     /// The catalog price of the request's model for `seconds` (the request's length by default).
     public func catalogCost(for request: VideoRequest, seconds: Double? = nil) -> Money? {

@@ -12,6 +12,8 @@ import ReelModel
 /// adds a descriptor, `normalize` and `estimate` made from a ``HostedSetup``.
 public protocol TaskVideoAdapter: VideoGenerator, CustomStringConvertible, CustomReflectable {
     var client: TaskClient { get }
+    /// The catalog's price of `request`, for a result whose answer carries no cost.
+    func catalogPrice(_ request: VideoRequest) -> Money?
 }
 
 extension TaskVideoAdapter {
@@ -21,8 +23,12 @@ extension TaskVideoAdapter {
         guard let link = result.url else {
             throw JobFailure(.transient, "\(client.name) reported success without a result link")
         }
-        let cost = result.cost ?? client.catalogCost(model: request.model, seconds: request.duration.seconds)
-        return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
+        return try await client.download(link, into: context.blobs, cost: result.cost ?? catalogPrice(request),
+                                         details: result.details)
+    }
+
+    public func catalogPrice(_ request: VideoRequest) -> Money? {
+        client.catalogCost(model: request.model, seconds: request.duration.seconds)
     }
 
     public var description: String { "\(Self.self)(\(Redaction.url(client.baseURL)))" }
