@@ -8,7 +8,7 @@ struct CastCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cast",
         abstract: "List the characters, props and places, or add one with reference images.",
-        subcommands: [List.self, Add.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Add.self, VoiceCommand.self], defaultSubcommand: List.self)
 
     /// `reel cast [list]`.
     struct List: AsyncParsableCommand {
@@ -85,6 +85,60 @@ struct CastCommand: AsyncParsableCommand {
         }
     }
 
+    /// `reel cast voice NAME [--voice PROVIDER:VOICE] [--pitch N] [--pace N]`.
+    struct VoiceCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "voice",
+            abstract: "Cast a character's voice: a provider's voice, gender, pitch and pace; or say what it is.",
+            discussion: """
+                The choice is kept with the cast and laid over the planner's guess; lines voiced before \
+                keep their takes, later ones use it. `reel voices` lists the voices. --sample voices the \
+                character's first line into renders/voice-samples/ — the same job the film runs, so it \
+                is paid once.
+                """)
+
+        @OptionGroup var project: ProjectOptions
+
+        @Argument(help: "The character, as the script writes it (林晓, MAYA).")
+        var name: String
+
+        @Option(help: "PROVIDER:VOICE (minimax:female-shaonv, openai:nova, espeak:f4), or a voice of the provider that speaks the lines.")
+        var voice: String?
+
+        @Option(help: "female or male: which of a provider's voices the character gets when none is named.")
+        var gender: String?
+
+        @Option(help: "-10 (low) … +10 (high); 0 as the voice is.")
+        var pitch: Int?
+
+        @Option(help: "-10 (slow) … +10 (fast); 0 as the voice is.")
+        var pace: Int?
+
+        @Flag(help: "Forget what was cast: the planner's voice again (then any options given).")
+        var reset = false
+
+        @Flag(help: "Voice the character's first line into renders/voice-samples/.")
+        var sample = false
+
+        @Flag(help: "Print the character as JSON.")
+        var json = false
+
+        func run() async throws {
+            let gender = try self.gender.map { text in
+                guard let gender = Voice.Gender(rawValue: text.lowercased()), gender != .unknown else {
+                    throw ReelError(.usage, "\"\(text)\" is not a voice's gender (--gender)", hint: "use female or male")
+                }
+                return gender
+            }
+            let casting = VoiceCasting(name: name, voice: voice, gender: gender, pitch: pitch, pace: pace, reset: reset, sample: sample)
+            let production = try project.open(lockFor: casting.changesNothing && !sample ? nil : "cast voice")
+            defer { production.close() }
+            let member = try await Studio().castVoice(production, casting)
+            if json { return try Terminal.json(member) }
+            Terminal.out(CastCommand.lines(member))
+        }
+    }
+
     static func lines(_ m: CastMember) -> String {
         var lines = ["\(m.name)  (\(m.kind.rawValue), \(m.planned ? "from the script" : "added")), in \(Plural.count(m.shots.count, "shot"))"]
         if !m.description.isEmpty { lines.append("  \(m.description)") }
@@ -94,6 +148,15 @@ struct CastCommand: AsyncParsableCommand {
             lines.append("  ref \(ref.digest.prefix(12))  \(ref.mediaType) \(size)  \(ref.path)")
         }
         if m.references.isEmpty { lines.append("  no reference images") }
+        if let v = m.voice {
+            var tune: [String] = [v.gender.rawValue]
+            if v.pitch != 0 { tune.append("pitch \(v.pitch > 0 ? "+" : "")\(v.pitch)") }
+            if v.pace != 0 { tune.append("pace \(v.pace > 0 ? "+" : "")\(v.pace)") }
+            lines.append("  voice \(v.provider) \(v.heard)  (\(tune.joined(separator: ", ")); \(v.cast ? "cast" : "the planner's guess; `reel cast voice` casts one"))")
+            let others = v.chosen.filter { $0.key != v.provider.rawValue }.sorted { $0.key < $1.key }
+            if !others.isEmpty { lines.append("  also cast on " + others.map { "\($0.key): \($0.value)" }.joined(separator: ", ")) }
+            if let sample = v.sample { lines.append("  sample \(sample)") }
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -12,10 +12,13 @@ public struct CastEntry: Hashable, Sendable, Codable {
     public var references: [Asset]
     /// A real person's likeness: sent to no provider without consent.
     public var realPerson: Bool?
+    /// The voice the user cast, laid over the planner's (`reel cast voice`); characters only.
+    public var voice: VoiceChoice?
 
     public init(kind: Subject.Kind, name: String, description: String? = nil, references: [Asset] = [],
-                realPerson: Bool? = nil) {
+                realPerson: Bool? = nil, voice: VoiceChoice? = nil) {
         self.realPerson = realPerson
+        self.voice = voice
         self.kind = kind
         self.name = name
         self.description = description
@@ -42,7 +45,7 @@ extension Storyboard {
     }
 
     /// The storyboard with the user's cast laid over the planner's subjects: a known
-    /// subject takes the user's description and references, a new one is added.
+    /// subject takes the user's description, references and voice, a new one is added.
     /// A real person's consent comes from `consents`, the ledger.
     public func applyingCast(_ cast: [SubjectID: CastEntry], consents: ConsentLedger = ConsentLedger([])) -> Storyboard {
         guard !cast.isEmpty else { return self }
@@ -55,6 +58,9 @@ extension Storyboard {
             if let description = entry.description { board.subjects[i].description = description }
             board.subjects[i].references = entry.references.map(\.digest)
             board.subjects[i].realPerson = entry.realPerson
+            if let choice = entry.voice, entry.kind == .character {
+                board.subjects[i].voice = choice.applied(to: board.subjects[i].voice ?? Voice(gender: .unknown))
+            }
             if entry.realPerson == true { board.subjects[i].consent = consents.consent(for: id) }
         }
         return board

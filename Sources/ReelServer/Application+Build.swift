@@ -97,6 +97,8 @@ public enum ServerRoutes {
         "GET /api/interview",
         "GET /api/projects/{project}/board",
         "GET /api/projects/{project}/cast",
+        "PATCH /api/projects/{project}/cast/{subject}/voice",
+        "GET /api/projects/{project}/voices",
         "GET /api/projects/{project}/shots/{shot}",
         "PATCH /api/projects/{project}/shots/{shot}",
         "POST /api/projects/{project}/shots/{shot}/pick",

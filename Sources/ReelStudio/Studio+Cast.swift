@@ -29,6 +29,8 @@ public struct CastMember: Sendable, Codable, Hashable {
     public var planned: Bool
     /// Shots it is in frame in.
     public var shots: [ShotID]
+    /// How a character sounds; nil for props and places.
+    public var voice: CastVoice?
 }
 
 /// What `reel cast add` asks for.
@@ -65,7 +67,26 @@ extension Studio {
         let board = try await plan(production, save: false)
         let planned = try plannedSubjects(production)
         let assets = try await referenceAssets(production)
-        return board.subjects.map { member($0, board: board, planned: planned.contains($0.id), assets: assets, blobs: production.blobs) }
+        let voices = try await voiceTeller(production, board: board)
+        return board.subjects.map {
+            member($0, board: board, planned: planned.contains($0.id), assets: assets, blobs: production.blobs, voice: voices($0))
+        }
+    }
+
+    /// One subject as `reel cast` shows it.
+    func castMember(_ subject: Subject, board: Storyboard, production: Production) async throws -> CastMember {
+        let planned = try plannedSubjects(production).contains(subject.id)
+        let assets = try await referenceAssets(production)
+        let voice = try await voiceTeller(production, board: board)(subject)
+        return member(subject, board: board, planned: planned, assets: assets, blobs: production.blobs, voice: voice)
+    }
+
+    /// Tells each subject's voice in this project (``castVoice(of:board:entry:speech:speaking:)``).
+    func voiceTeller(_ production: Production, board: Storyboard) async throws -> (Subject) -> CastVoice? {
+        let entries = try await production.repository.castEntries()
+        let speech = generators(try? providerSetup(production)).speech
+        let speaking = Self.speakingProvider(production.config)
+        return { castVoice(of: $0, board: board, entry: entries[$0.id], speech: speech, speaking: speaking) }
     }
 
     /// Adds a subject, or changes one the planner found: its description, and reference
@@ -111,8 +132,7 @@ extension Studio {
         guard let subject = saved.subject(id) else {
             throw ReelError(.internalError, "\(name) was added but is not in the storyboard", hint: "this is a bug; please report it")
         }
-        return member(subject, board: saved, planned: try plannedSubjects(production).contains(id),
-                      assets: try await referenceAssets(production), blobs: production.blobs)
+        return try await castMember(subject, board: saved, production: production)
     }
 
     /// The subjects the planner finds in the script, without the user's.
@@ -131,7 +151,7 @@ extension Studio {
     }
 
     func member(_ subject: Subject, board: Storyboard, planned: Bool, assets: [Digest: Asset],
-                blobs: DirectoryBlobStore) -> CastMember {
+                blobs: DirectoryBlobStore, voice: CastVoice?) -> CastMember {
         CastMember(
             id: subject.id.rawValue, kind: subject.kind, name: subject.name, description: subject.description,
             references: subject.references.map { digest in
@@ -145,7 +165,8 @@ extension Studio {
             planned: planned, shots: board.shots.filter { shot in
                 subject.kind == .location ? board.scene(shot.scene)?.locationID == subject.id
                     : shot.empty != true && shot.subjects.contains(subject.id)
-            }.map(\.id))
+            }.map(\.id),
+            voice: voice)
     }
 
     /// Reads a reference image once, then checks and decodes that copy (a file still being

@@ -73,6 +73,8 @@ import Testing
         (["new", "--template", "reversal", "--set", "hero"], "reel: error: --set takes name=value (got 'hero')"),
         (["new", "--template", "reversal", "--lang", "fr"], "reel: error: --lang must be en or zh (got 'fr')\n"),
         (["dev", "simulate", "--broken-clips", "2"], "reel: error: --broken-clips is a probability between 0 and 1 (got 2.0)\n"),
+        (["voices", "--lang", "fr"], "reel: error: \"fr\" is not a language (--lang)\n"),
+        (["voices", "--provider", "kling"], "reel: error: kling is not a speech provider (--provider)\n"),
     ])
     func usageErrorsExitWith64(arguments: [String], message: String) async throws {
         let result = try await ReelBinary.run(arguments)
@@ -83,11 +85,12 @@ import Testing
 
 /// The help people read, kept as snapshots.
 @Suite struct CLIHelpTests {
-    @Test(arguments: ["", "make", "new", "revise", "templates", "init", "plan", "shot", "cast", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "render", "export", "status", "stats", "board", "serve",
+    @Test(arguments: ["", "make", "new", "revise", "templates", "init", "plan", "shot", "cast", "cast voice", "voices", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "render", "export", "status", "stats", "board", "serve",
                           "doctor"])
     func help(command: String) async throws {
-        let result = try await ReelBinary.run(command.isEmpty ? ["--help"] : [command, "--help"])
+        let words = command.split(separator: " ").map(String.init)
+        let result = try await ReelBinary.run(words + ["--help"])
         #expect(result.status == 0)
-        expectSnapshot(result.stdoutText, group: "help", name: "\(command.isEmpty ? "reel" : command).txt")
+        expectSnapshot(result.stdoutText, group: "help", name: "\(command.isEmpty ? "reel" : words.joined(separator: "-")).txt")
     }
 }

@@ -13,21 +13,21 @@ import Testing
         ("MAKE", "make"), ("exprot", "export"),
     ])
     func theNearestCommandIsSuggested(typed: String, meant: String) {
-        #expect(CommandPath.nearest(to: typed, among: Self.commands) == meant)
+        #expect(Spelling.nearest(to: typed, among: Self.commands) == meant)
     }
 
     @Test(arguments: ["NOSUCHCOMMAND", "frobnicate", "x", "zz"])
     func farWordsSuggestNothing(typed: String) {
-        #expect(CommandPath.nearest(to: typed, among: Self.commands) == nil)
+        #expect(Spelling.nearest(to: typed, among: Self.commands) == nil)
     }
 
     static let commands = ["make", "init", "plan", "generate", "takes", "pick", "render", "export", "status", "stats", "board",
                            "providers", "doctor"]
 
     @Test func editDistanceCountsInsertionsDeletionsAndSubstitutions() {
-        #expect(CommandPath.editDistance("kitten", "sitting") == 3)
-        #expect(CommandPath.editDistance("", "make") == 4)
-        #expect(CommandPath.editDistance("make", "make") == 0)
+        #expect(Spelling.editDistance("kitten", "sitting") == 3)
+        #expect(Spelling.editDistance("", "make") == 4)
+        #expect(Spelling.editDistance("make", "make") == 0)
     }
 
     @Test func unknownCommandWordsThrowBeforeArgumentParserSeesThem() throws {

@@ -45,6 +45,46 @@ import Testing
         }
     }
 
+    /// `reel voices` and `reel cast voice` over HTTP: the same answers, the same refusals as problems.
+    @Test func aVoiceIsCastAndListedAsTheCommandLineDoes() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            let shelves = try await client.execute(uri: "/api/projects/two-rooms/voices?lang=zh", method: .get) { response in
+                #expect(response.status == .ok)
+                return try Self.json(response)
+            }
+            let espeak = try #require(shelves.arrayValue?.first)
+            #expect(espeak["provider"] == "espeak" && espeak["speaksThisProject"] == .bool(true))
+            #expect(shelves.arrayValue?.contains { $0["provider"] == "minimax" && $0["speaksThisProject"] == .bool(false) } == true)
+            let uri = "/api/projects/two-rooms/cast/MAYA/voice"
+            let cast = try await client.execute(uri: uri, method: .patch, headers: Self.jsonType,
+                                                body: Self.body(#"{"voice": "espeak:f3", "pace": -2}"#)) { response in
+                #expect(response.status == .ok)
+                return try Self.json(response)
+            }
+            #expect(cast["voice"]?["chosen"]?["espeak"] == "f3" && cast["voice"]?["pace"] == .int(-2))
+            #expect(cast["voice"]?["heard"]?.stringValue?.hasSuffix("+f3") == true)
+            let listed = try await client.execute(uri: "/api/projects/two-rooms/cast", method: .get) { try Self.json($0) }
+            #expect(listed.arrayValue?.first { $0["name"] == "MAYA" }?["voice"]?["cast"] == .bool(true))
+            for (path, body, status, says) in [
+                (uri, #"{"voice": "espeak:f9"}"#, HTTPResponse.Status.notFound, "has no voice called f9"),
+                (uri, #"{"pitch": 40}"#, .badRequest, "out of range"),
+                (uri, #"{"gender": "robot"}"#, .badRequest, "female or male"),
+                ("/api/projects/two-rooms/cast/KITCHEN/voice", "{}", .badRequest, "only characters have voices"),
+            ] {
+                try await client.execute(uri: path, method: .patch, headers: Self.jsonType, body: Self.body(body)) { response in
+                    #expect(response.status == status, "\(body)")
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                    #expect(String(buffer: response.body).contains(says), "\(String(buffer: response.body))")
+                }
+            }
+            try await client.execute(uri: "/api/projects/two-rooms/voices?provider=kling", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+    }
+
     @Test func anEditNeedsTheVersionItWasMadeOnAndBadBodiesSayWhere() async throws {
         let f = try ServerFixture()
         defer { f.remove() }
@@ -285,7 +325,7 @@ import Testing
                 let parts = route.split(separator: " ")
                 let uri = parts[1].replacingOccurrences(of: "{project}", with: "two-rooms")
                     .replacingOccurrences(of: "{shot}", with: "S01-01").replacingOccurrences(of: "{name}", with: "x.png")
-                    .replacingOccurrences(of: "{note}", with: "1")
+                    .replacingOccurrences(of: "{note}", with: "1").replacingOccurrences(of: "{subject}", with: "MAYA")
                     + (route.hasSuffix("/events") ? "?once=1" : "")
                 try await client.execute(uri: uri, method: HTTPRequest.Method(String(parts[0]))!, headers: Self.jsonType,
                                          body: Self.body("{}")) { response in

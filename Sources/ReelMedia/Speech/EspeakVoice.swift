@@ -24,6 +24,14 @@ public enum EspeakVoice {
     static let maleVariants = ["m3", "m1", "m7", "m2", "m4", "m6"]
     static let englishAccents = ["en-us", "en-gb-x-rp", "en-us", "en-gb"]
 
+    /// The variants a user may cast (`reel voices --provider espeak`): espeak-ng's numbered
+    /// female and male voices and a few named ones, all installed with espeak-ng.
+    public static let variants: [(id: String, name: String, gender: Voice.Gender, note: String)] =
+        (1...5).map { ("f\($0)", "female \($0)", Voice.Gender.female, "") }
+        + (1...8).map { ("m\($0)", "male \($0)", Voice.Gender.male, "") }
+        + [("grandma", "Grandma", .female, "older"), ("grandpa", "Grandpa", .male, "older"),
+           ("whisperf", "Whisper (female)", .female, "whispered"), ("whisper", "Whisper (male)", .male, "whispered")]
+
     /// Words per minute that land near the planner's speaking rates.
     static func baseSpeed(_ language: Language) -> Int {
         switch language {
@@ -32,11 +40,13 @@ public enum EspeakVoice {
         }
     }
 
-    /// The espeak-ng voice name: `en-gb-x-rp+f4`, `cmn-latn-pinyin+m3`.
+    /// The espeak-ng voice name: `en-gb-x-rp+f4`, `cmn-latn-pinyin+m3`. A variant the user
+    /// cast (`Voice.providerVoice["espeak"]`, one of ``variants``) replaces the planner's.
     public static func name(for voice: Voice, language: Language) -> String {
         let variants = voice.gender == .female ? femaleVariants : maleVariants
         let index = max(0, voice.variant)
-        let variant = variants[index % variants.count]
+        let chosen = voice.providerVoice["espeak"].flatMap { id in Self.variants.first { $0.id == id }?.id }
+        let variant = chosen ?? variants[index % variants.count]
         switch language {
         case .chinese:
             return "cmn-latn-pinyin+\(variant)"

@@ -83,6 +83,10 @@ public protocol ImageGenerator: Generator where Request == ImageRequest {}
 /// A generator of video takes from a ``VideoRequest``; the router picks one per shot.
 public protocol VideoGenerator: Generator where Request == VideoRequest {}
 /// A generator of spoken lines from a ``SpeechRequest``.
-public protocol SpeechGenerator: Generator where Request == SpeechRequest {}
+public protocol SpeechGenerator: Generator where Request == SpeechRequest {
+    /// The provider's own voice a character gets for a line in `language`: `nova`,
+    /// `female-shaonv`, `cmn-latn-pinyin+f2` (what `reel cast` shows as heard).
+    func voiceName(for voice: Voice, speaker: String, language: Language) -> String
+}
 /// A generator of music cues from a ``MusicRequest``.
 public protocol MusicGenerator: Generator where Request == MusicRequest {}

@@ -12,7 +12,24 @@ extension ElevenLabsSpeechProvider {
     public static let entry = ProviderEntry(
         id: "elevenlabs", name: "ElevenLabs", defaultBaseURL: "https://api.elevenlabs.io", credentials: ["ELEVENLABS_API_KEY"],
         speech: { config, support in try ElevenLabsSpeechProvider(config: config, support: support) },
+        voices: voices, takesOtherVoices: true,
         check: { config, support in try await ElevenLabsSpeechProvider(config: config, support: support).check() })
+
+    /// The premade voices every account has; voices of the account's own (its library,
+    /// cloned ones) are taken by id.
+    public static let voices: [VoiceOption] = [
+        ("EXAVITQu4vr4xnSDxMaL", "Sarah", Voice.Gender.female, "young, soft"),
+        ("FGY2WhTYpPnrIDTdsKH5", "Laura", .female, "young, upbeat"),
+        ("Xb7hH8MSUJpSbSDYk0k2", "Alice", .female, "British, confident"),
+        ("cgSgspJ2msm6clMCkdW9", "Jessica", .female, "young, expressive"),
+        ("9BWtsMINqrJLrRacOk9x", "Aria", .female, "middle-aged, husky"),
+        ("JBFqnCBsd6RMkjVDRZzb", "George", .male, "British, warm narrator"),
+        ("TX3LPaxmHKxFdv7VOQHJ", "Liam", .male, "young, articulate"),
+        ("N2lVS1w4EtoT3dr4eOWO", "Callum", .male, "gravelly, intense"),
+        ("IKne3meq5aSn9XLyUdCD", "Charlie", .male, "Australian, casual"),
+        ("CwhRBWXzGAHq8TQ4Fs17", "Roger", .male, "confident, easy"),
+        ("SAz9YHcvj6GT2YYXdXww", "River", .unknown, "calm, neutral"),
+    ].map { VoiceOption(provider: "elevenlabs", id: $0.0, name: $0.1, gender: $0.2, note: $0.3) }
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {
         self.init(baseURL: config.baseURL, apiKey: try config.credential("ELEVENLABS_API_KEY"), transport: support.transport,

@@ -60,6 +60,10 @@ public struct ElevenLabsSpeechProvider: SpeechGenerator, LocalGenerator {
         return r
     }
 
+    public func voiceName(for voice: Voice, speaker: String, language: Language) -> String {
+        Self.cast.voice(for: voice, speaker: speaker)
+    }
+
     public func estimate(_ request: SpeechRequest) -> Money? {
         prices.first { $0.id == Self.model(request.model) }?.cost(characters: request.text.count)
     }

@@ -21,9 +21,19 @@ public struct EspeakSpeech: SpeechGenerator, LocalGenerator {
     public func normalize(_ request: SpeechRequest) -> SpeechRequest {
         var r = request
         r.model = "espeak-ng"
-        r.voice.providerVoice = [:]
+        // Only a variant cast for espeak-ng changes what it says (an OpenAI voice does not).
+        r.voice.providerVoice = r.voice.providerVoice.filter { $0.key == "espeak" }
         r.speaker = ""
         return r
+    }
+
+    /// What `reel voices` lists for espeak-ng: every variant in English and Mandarin.
+    public static let voices: [VoiceOption] = EspeakVoice.variants.map {
+        VoiceOption(provider: "espeak", id: $0.id, name: $0.name, gender: $0.gender, note: $0.note.isEmpty ? "robotic, offline" : $0.note + ", offline")
+    }
+
+    public func voiceName(for voice: Voice, speaker: String, language: Language) -> String {
+        EspeakVoice.name(for: voice, language: language)
     }
 
     public func make(_ request: SpeechRequest, context: GenerationContext) async throws -> NodeOutput {

@@ -7,10 +7,10 @@ extension OpenAIEndpoint {
     public static func entry(_ flavor: Flavor, video: ProviderEntry.Make<any VideoGenerator>? = nil,
                              image: ProviderEntry.Make<any ImageGenerator>? = nil,
                              speech: ProviderEntry.Make<any SpeechGenerator>? = nil,
-                             text: ProviderEntry.Make<any LanguageModel>? = nil) -> ProviderEntry {
+                             text: ProviderEntry.Make<any LanguageModel>? = nil, voices: [VoiceOption] = []) -> ProviderEntry {
         ProviderEntry(id: flavor.id, name: flavor.name, defaultBaseURL: flavor.defaultBaseURL,
                       credentials: flavor.requiredCredentials, optionalCredentials: flavor.optionalCredentials,
-                      video: video, image: image, speech: speech, text: text,
+                      video: video, image: image, speech: speech, text: text, voices: voices,
                       check: { config, support in try await OpenAIEndpoint(config: config, support: support, flavor: flavor).check() })
     }
 
@@ -20,7 +20,8 @@ extension OpenAIEndpoint {
         video: { config, support in try OpenAIVideoProvider(config: config, support: support, flavor: .openai) },
         image: { config, support in try OpenAIImageProvider(config: config, support: support, flavor: .openai) },
         speech: { config, support in try OpenAISpeechProvider(config: config, support: support, flavor: .openai) },
-        text: { config, support in try OpenAIChatModel(config: config, support: support, flavor: .openai) })
+        text: { config, support in try OpenAIChatModel(config: config, support: support, flavor: .openai) },
+        voices: OpenAISpeechProvider.voices)
 
     /// Azure OpenAI's v1 API: Sora 2 on the user's resource.
     public static let azureEntry = entry(

@@ -21,6 +21,24 @@ public struct OpenAISpeechProvider: SpeechGenerator, LocalGenerator {
     public static let cast = VoiceCast(provider: "openai", female: ["nova", "shimmer", "coral", "sage"],
                                        male: ["onyx", "echo", "ash", "verse"], neutral: ["alloy", "fable"])
 
+    /// The endpoint's built-in voices (provider-apis §12c); `marin` and `cedar` only on
+    /// `gpt-4o-mini-tts`. Every one speaks Chinese as well as English.
+    public static let voices: [VoiceOption] = [
+        ("alloy", "Alloy", Voice.Gender.unknown, "neutral, even"),
+        ("ash", "Ash", .male, "clear, direct"),
+        ("ballad", "Ballad", .male, "soft, British"),
+        ("coral", "Coral", .female, "warm, friendly"),
+        ("echo", "Echo", .male, "resonant"),
+        ("fable", "Fable", .unknown, "British, storytelling"),
+        ("nova", "Nova", .female, "bright, young"),
+        ("onyx", "Onyx", .male, "deep"),
+        ("sage", "Sage", .female, "calm, measured"),
+        ("shimmer", "Shimmer", .female, "light, gentle"),
+        ("verse", "Verse", .male, "expressive"),
+        ("marin", "Marin", .female, "natural (gpt-4o-mini-tts)"),
+        ("cedar", "Cedar", .male, "natural (gpt-4o-mini-tts)"),
+    ].map { VoiceOption(provider: "openai", id: $0.0, name: $0.1, gender: $0.2, note: $0.3) }
+
     public init(endpoint: OpenAIEndpoint, probe: MediaProbe? = nil, prices: [ModelCapabilities] = []) {
         self.endpoint = endpoint
         self.probe = probe
@@ -42,6 +60,10 @@ public struct OpenAISpeechProvider: SpeechGenerator, LocalGenerator {
         r.speaker = ""
         r.model = Self.model(request.model)
         return r
+    }
+
+    public func voiceName(for voice: Voice, speaker: String, language: Language) -> String {
+        Self.cast.voice(for: voice, speaker: speaker)
     }
 
     public func estimate(_ request: SpeechRequest) -> Money? {

@@ -35,6 +35,11 @@ public struct ProviderEntry: Sendable {
     public var image: Make<any ImageGenerator>?
     public var speech: Make<any SpeechGenerator>?
     public var text: Make<any LanguageModel>?
+    /// The voices its speech offers (`reel voices`), known without a key.
+    public var voices: [VoiceOption]
+    /// True when it also takes voice ids not in ``voices`` (the account's own, cloned or
+    /// designed voices); false when ``voices`` is the whole list.
+    public var takesOtherVoices: Bool
     /// One cheap authenticated call (`reel providers test NAME`); returns what it learned
     /// ("key accepted; 3 models"), throws a classified failure.
     public var check: Check
@@ -42,8 +47,11 @@ public struct ProviderEntry: Sendable {
     public init(id: ProviderID, name: String, defaultBaseURL: String, credentials: [String],
                 optionalCredentials: [String] = [], video: Make<any VideoGenerator>? = nil,
                 image: Make<any ImageGenerator>? = nil, speech: Make<any SpeechGenerator>? = nil,
-                text: Make<any LanguageModel>? = nil, check: @escaping Check) {
+                text: Make<any LanguageModel>? = nil, voices: [VoiceOption] = [], takesOtherVoices: Bool = false,
+                check: @escaping Check) {
         self.id = id
+        self.voices = voices
+        self.takesOtherVoices = takesOtherVoices
         self.name = name
         self.defaultBaseURL = defaultBaseURL
         self.credentials = credentials

@@ -13,11 +13,18 @@ extension ResultDownload {
         if sent.hasPrefix("application/json") || sent.hasPrefix("text/") {
             throw JobFailure(.transient, "\(provider) answered \(sent.split(separator: ";").first ?? "") instead of audio")
         }
-        guard let probe else { return try Self.store(response.body, mediaType: mediaType, into: blobs, cost: cost, details: details) }
-        guard !response.body.isEmpty else { throw JobFailure(.transient, "\(provider) sent empty audio; nothing was kept") }
+        return try await audio(response.body, mediaType: mediaType, into: blobs, cost: cost, details: details)
+    }
+
+    /// Stores audio a provider sent inline (the body, or decoded from its JSON), measured when
+    /// there is a probe.
+    public func audio(_ data: Data, mediaType: String, into blobs: any BlobStore, cost: Money?,
+                      details: JSONValue? = nil) async throws -> NodeOutput {
+        guard let probe else { return try Self.store(data, mediaType: mediaType, into: blobs, cost: cost, details: details) }
+        guard !data.isEmpty else { throw JobFailure(.transient, "\(provider) sent empty audio; nothing was kept") }
         let scratch = blobs.scratchURL(extension: Asset.fileExtension(for: mediaType))
         defer { try? FileManager.default.removeItem(at: scratch) }
-        try response.body.write(to: scratch)
+        try data.write(to: scratch)
         let media: MediaInfo
         do {
             media = try await probe.probe(scratch)

@@ -37,6 +37,18 @@ struct ProjectsController {
         group.post(use: create)
         group.get(":project/board", use: board)
         group.get(":project/cast", use: cast)
+        group.patch(":project/cast/:subject/voice", use: castVoice)
+        group.get(":project/voices", use: voices)
+    }
+
+    /// `PATCH …/cast/{subject}/voice`: what `reel cast voice` takes; fields left out keep what is there.
+    struct VoiceBody: Codable, Sendable {
+        var voice: String?
+        var gender: String?
+        var pitch: Int?
+        var pace: Int?
+        var reset: Bool?
+        var sample: Bool?
     }
 
     @Sendable func create(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<NewProjectAnswer> {
@@ -119,5 +131,35 @@ struct ProjectsController {
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
         return JSONAnswer(try await studio.cast(production))
+    }
+
+    @Sendable func castVoice(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<CastMember> {
+        let body = try await request.json(VoiceBody.self, context: context)
+        let gender = try body.gender.map { text in
+            guard let gender = Voice.Gender(rawValue: text.lowercased()), gender != .unknown else {
+                throw Problem(status: .badRequest, kind: "usage", detail: "gender must be female or male (got '\(text.prefix(20))')")
+            }
+            return gender
+        }
+        let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
+        defer { production.close() }
+        return JSONAnswer(try await studio.castVoice(production, VoiceCasting(
+            name: try context.parameters.value("subject"), voice: body.voice, gender: gender, pitch: body.pitch, pace: body.pace,
+            reset: body.reset ?? false, sample: body.sample ?? false)))
+    }
+
+    /// `GET …/voices?provider=&lang=`: what `reel voices` lists, marking the project's speaker.
+    @Sendable func voices(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[VoiceShelf]> {
+        let query = request.uri.queryParameters
+        let language = try query.get("lang").map { text in
+            guard let language = Language(rawValue: text) else {
+                throw Problem(status: .badRequest, kind: "usage", detail: "lang must be en or zh (got '\(text.prefix(20))')")
+            }
+            return language
+        }
+        let production = try library.open(try context.parameters.value("project"))
+        defer { production.close() }
+        return JSONAnswer(try await studio.voices(production, VoiceQuery(provider: query.get("provider").map { ProviderID($0.lowercased()) },
+                                                                        language: language)))
     }
 }

@@ -119,12 +119,8 @@ extension FilmGraphBuilder {
             let shotStart = starts[shot.id] ?? .zero
             for (i, cue) in shot.dialogue.enumerated() {
                 guard let speaker = storyboard.subject(cue.speaker) else { continue }
-                let request = SpeechRequest(text: cue.text, language: cue.language,
-                                            voice: speaker.voice ?? Voice(gender: .unknown), speaker: speaker.name)
                 let id = NodeID("voice:\(shot.id):\(i + 1)")
-                graph.add(GraphNode(id: id, spec: try Generators.spec(generators.speech, kind: .speech, request: request,
-                                                                       model: request.model),
-                                    shot: shot.id, label: "voice \(speaker.name) \(shot.id)"))
+                graph.add(try generators.voiceNode(id, line: cue.text, language: cue.language, speaker: speaker, shot: shot.id))
                 voices.append(AudioPlacement(input: inputs.count, start: shotStart + cue.start))
                 slots.append(shot.duration - cue.start)
                 lines.append(FilmGraph.VoiceLine(node: id, shot: shot.id, line: i + 1, start: shotStart + cue.start,

@@ -42,6 +42,16 @@ public struct Generators: Sendable {
                 params: try JSONValue(encoding: g.normalize(request)), deterministic: g.descriptor.isDeterministic)
     }
 
+    /// The node that voices `line` as `speaker` (with the speaker's voice, cast or planned):
+    /// the film's lines and `reel cast voice --sample` make the same job, so a sample of a
+    /// line the film speaks is the film's (paid once).
+    func voiceNode(_ id: NodeID, line: String, language: Language, speaker: Subject, shot: ShotID?) throws -> GraphNode {
+        let request = SpeechRequest(text: line, language: language, voice: speaker.voice ?? Voice(gender: .unknown),
+                                    speaker: speaker.name)
+        return GraphNode(id: id, spec: try Generators.spec(speech, kind: .speech, request: request, model: request.model),
+                         shot: shot, label: "voice \(speaker.name)" + (shot.map { " \($0)" } ?? ""))
+    }
+
     /// The image model keyframes come from: `requested`, else the only one configured.
     public func keyframeGenerator(_ requested: ProviderID?) throws -> any ImageGenerator {
         if let requested {

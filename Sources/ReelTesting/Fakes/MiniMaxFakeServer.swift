@@ -4,7 +4,9 @@ import ReelModel
 /// MiniMax's documented v1 video API as a ``FakeTaskDialect``: `POST /v1/video_generation`,
 /// `GET /v1/query/video_generation?task_id=` (`Queueing` → `Processing` → `Success` with a
 /// `file_id`, or `Fail`), `GET /v1/files/retrieve?file_id=` (`file.download_url`), and every
-/// error as `base_resp.status_code` inside HTTP 200, bad keys (1004) included.
+/// error as `base_resp.status_code` inside HTTP 200, bad keys (1004) included. Speech on the
+/// same host and key: `POST /v1/t2a_v2` answers a real MP3, hex-encoded in `data.audio`
+/// (2013 for a missing text or voice, or a system voice id that does not exist).
 public struct MiniMaxFakeServer: FakeTaskDialect {
     public var key: String
 
@@ -26,8 +28,31 @@ public struct MiniMaxFakeServer: FakeTaskDialect {
         case ("POST", "/v1/video_generation"): return .create(key: nil)
         case ("GET", "/v1/query/video_generation"): return .poll(id: request.query["task_id"] ?? "")
         case ("GET", "/v1/files/retrieve"): return .file(id: String((request.query["file_id"] ?? "").dropFirst("file-".count)))
+        case ("POST", "/v1/t2a_v2"): return .other(Self.speech(request))
         default: return .other(.status(404))
         }
+    }
+
+    /// The system voices the fake knows; ids with `moss_audio_` or `clone-` stand for an
+    /// account's own voices.
+    public static let systemVoices: Set<String> = [
+        "female-shaonv", "female-yujie", "female-chengshu", "female-tianmei", "presenter_female", "audiobook_female_1",
+        "audiobook_female_2", "male-qn-qingse", "male-qn-jingying", "male-qn-badao", "male-qn-daxuesheng", "presenter_male",
+        "audiobook_male_1", "audiobook_male_2", "clever_boy", "lovely_girl",
+    ]
+
+    static func speech(_ request: RecordedRequest) -> FakeResponse {
+        guard let text = request.json?["text"]?.stringValue, !text.isEmpty else { return error(2013, "invalid params: text") }
+        guard let voice = request.json?["voice_setting"]?["voice_id"]?.stringValue,
+              systemVoices.contains(voice) || voice.hasPrefix("moss_audio_") || voice.hasPrefix("clone-") else {
+            return error(2013, "invalid params: voice_id")
+        }
+        let mp3 = (try? FixtureMedia.mp3()) ?? Data()
+        let hex = mp3.map { String(format: "%02x", $0) }.joined()
+        return .json(["data": ["audio": .string(hex), "status": 2],
+                      "extra_info": ["audio_length": 500, "audio_sample_rate": 32000, "audio_size": .int(Int64(mp3.count)),
+                                     "audio_format": "mp3", "usage_characters": .int(Int64(text.count))],
+                      "trace_id": "fake-trace", "base_resp": ok])
     }
 
     public func created(_ task: FakeTask) -> FakeResponse { .json(["task_id": .string(task.id), "base_resp": Self.ok]) }

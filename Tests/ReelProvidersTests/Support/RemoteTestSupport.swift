@@ -49,6 +49,7 @@ protocol StoppableFake: Sendable { func stop() async throws }
 extension OpenAIFakeServer: StoppableFake {}
 extension VeoFakeServer: StoppableFake {}
 extension ElevenLabsFakeServer: StoppableFake {}
+extension FakeTaskServer: StoppableFake {}
 
 /// Runs `body` with `fake` and a fresh harness, and stops the fake however `body` ends.
 func withVendorFake<F: StoppableFake, T: Sendable>(_ fake: F, _ body: (F, AdapterHarness) async throws -> T) async throws -> T {

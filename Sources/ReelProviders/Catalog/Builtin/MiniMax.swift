@@ -2,6 +2,8 @@ extension BuiltinCatalog {
     /// MiniMax's Hailuo models (v1 API). Ids and resolutions are from platform.minimax.io
     /// (provider-apis.md §6); the 6/10 s durations and prices are from secondary sources.
     /// Text-to-video is 16:9 only (v1 has no aspect field); with a first frame, the frame's.
+    /// Speech (`/v1/t2a_v2`): prices are MiniMax's published per-million-character rates, as
+    /// secondary sources quote them.
     static let minimax = #"""
     schema: reel.models/1
     models:
@@ -33,5 +35,18 @@ extension BuiltinCatalog {
         sizes: [720p, 1080p]
         quality: 7
         price: { amount: "0.19", currency: USD, per: clip, source: estimate }
+      - provider: minimax
+        id: speech-02-hd
+        name: MiniMax Speech 02 HD
+        medium: speech
+        quality: 8
+        price: { amount: "0.10", currency: USD, per: 1k-characters, source: estimate }
+        notes: Mandarin first, 24 languages; at most 10,000 characters a line.
+      - provider: minimax
+        id: speech-02-turbo
+        name: MiniMax Speech 02 Turbo
+        medium: speech
+        quality: 7
+        price: { amount: "0.06", currency: USD, per: 1k-characters, source: estimate }
     """#
 }
