@@ -14,6 +14,8 @@ public struct CastMember: Sendable, Codable, Hashable {
         public var height: Int?
         /// The file in the media store.
         public var path: String
+        /// Its name under the studio's media route (`DIGEST.png`).
+        public var media: String
     }
 
     public var id: String
@@ -158,7 +160,8 @@ extension Studio {
                 let asset = assets[digest]
                 return CastMember.Reference(digest: digest.rawValue, mediaType: asset?.mediaType ?? "image",
                                             width: asset?.media?.width, height: asset?.media?.height,
-                                            path: asset.map { blobs.url(for: $0).path } ?? "")
+                                            path: asset.map { blobs.url(for: $0).path } ?? "",
+                                            media: asset.map(Studio.mediaName) ?? "")
             },
             realPerson: subject.realPerson == true,
             consent: subject.consentStatus(at: Date()),

@@ -84,8 +84,10 @@ public struct CastVoice: Sendable, Codable, Hashable {
     /// Who speaks the project's lines, and the voice this character gets there.
     public var provider: ProviderID
     public var heard: String
-    /// The sample just made (`reel cast voice --sample`).
+    /// The sample just made (`reel cast voice --sample`), and its name under the studio's
+    /// media route (to play it in a browser).
     public var sample: String?
+    public var sampleMedia: String?
 }
 
 extension Studio {
@@ -206,8 +208,9 @@ extension Studio {
         }
         var member = try await castMember(cast, board: saved, production: production)
         if casting.sample {
-            let file = try await voiceSample(of: cast, board: saved, production: production)
+            let (file, asset) = try await voiceSample(of: cast, board: saved, production: production)
             member.voice?.sample = file.path
+            member.voice?.sampleMedia = Studio.mediaName(asset)
         }
         return member
     }
@@ -257,7 +260,7 @@ extension Studio {
     /// Voices `subject`'s first line in the film (or the sample line) as the film would, and
     /// copies it to `renders/voice-samples/`: the same job as the film's line, so hearing it
     /// costs nothing more when the film is made.
-    func voiceSample(of subject: Subject, board: Storyboard, production: Production) async throws -> URL {
+    func voiceSample(of subject: Subject, board: Storyboard, production: Production) async throws -> (URL, Asset) {
         let setup = try providerSetup(production)
         try requireVoices(production, setup: setup)
         let builder = try await filmBuilder(production, board: board, setup: setup)
@@ -272,7 +275,7 @@ extension Studio {
         guard let asset = summary.outputs[id]?.asset else {
             throw ReelError(.internalError, "the sample was voiced but not stored", hint: "this is a bug; please report it")
         }
-        return try installSample(asset, production: production, name: subject.name)
+        return (try installSample(asset, production: production, name: subject.name), asset)
     }
 
     /// How a character sounds in this project: what was cast, and what the speech provider

@@ -143,6 +143,30 @@ struct BrowserTests {
         #expect(try await f.studio.notes(reopened, shot: "S01-01").map(\.status) == ["withdrawn"])
     }
 
+    /// A voice cast on the cast page, as a person casts it: a voice and a pitch, then the first
+    /// line heard in the player — and the project agrees. Driven over DevTools by
+    /// scripts/cast-voice-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aVoiceCastOnTheCastPageIsHeardAndKept() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/cast-voice-check")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
+                                                                          "MAYA", "espeak:f5", "4"])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            #expect(seen["after"]?.stringValue?.hasSuffix("+f5") == true && seen["before"] != seen["after"], "\(seen)")
+            #expect(seen["badge"] == "cast" && seen["pitch"] == "4", "\(seen)")
+            #expect(seen["audio"]?.stringValue?.hasSuffix(".wav") == true, "\(seen)")
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        let maya = try #require(try await f.studio.cast(reopened).first { $0.name == "MAYA" })
+        #expect(maya.voice?.chosen == ["espeak": "f5"] && maya.voice?.pitch == 4)
+    }
+
     @Test func theStudioSpeaksChinese() async throws {
         let f = try ServerFixture()
         defer { f.remove() }

@@ -15,6 +15,7 @@ struct WebController {
         "shot.js": ("text/javascript; charset=utf-8", PackageResources.shot_js),
         "notes.js": ("text/javascript; charset=utf-8", PackageResources.notes_js),
         "newproject.js": ("text/javascript; charset=utf-8", PackageResources.newproject_js),
+        "cast.js": ("text/javascript; charset=utf-8", PackageResources.cast_js),
         "style.css": ("text/css; charset=utf-8", PackageResources.style_css),
         "openapi.json": ("application/json", PackageResources.openapi_json),
     ]

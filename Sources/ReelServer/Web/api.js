@@ -42,5 +42,8 @@ export const api = {
   notes: (id, shot) => send("GET", `${project(id)}/shots/${encodeURIComponent(shot)}/notes`),
   note: (id, shot, body) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/notes`, body),
   withdrawNote: (id, shot, note) => send("DELETE", `${project(id)}/shots/${encodeURIComponent(shot)}/notes/${note}`),
+  cast: (id) => send("GET", `${project(id)}/cast`),
+  voices: (id) => send("GET", `${project(id)}/voices`),
+  castVoice: (id, subject, body) => send("PATCH", `${project(id)}/cast/${encodeURIComponent(subject)}/voice`, body),
   media: (id, name) => `${project(id)}/media/${name}`,
 };

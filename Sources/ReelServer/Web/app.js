@@ -1,10 +1,11 @@
-// The web studio: a hash router over three views. State comes from the API; every label
+// The web studio: a hash router over four views (projects, a board, a shot, the cast). State comes from the API; every label
 // from i18n.js.
 import { OfflineError } from "./api.js";
 import { language, setLanguage, t } from "./i18n.js";
 import { renderProjects } from "./projects.js";
 import { renderBoard } from "./board.js";
 import { renderShot } from "./shot.js";
+import { renderCast } from "./cast.js";
 
 const view = document.getElementById("view");
 const crumbs = document.getElementById("crumbs");
@@ -82,6 +83,9 @@ async function route(options = {}) {
     if (parts[0] === "p" && parts[1] && parts[2] === "s" && parts[3]) {
       crumbs.append(element("a", { href: `#/p/${encodeURIComponent(parts[1])}`, text: parts[1] }), " / ", parts[3]);
       await renderShot(view, parts[1], parts[3]);
+    } else if (parts[0] === "p" && parts[1] && parts[2] === "cast") {
+      crumbs.append(element("a", { href: `#/p/${encodeURIComponent(parts[1])}`, text: parts[1] }), " / ", t("cast"));
+      await renderCast(view, parts[1]);
     } else if (parts[0] === "p" && parts[1]) {
       crumbs.append(element("span", { text: parts[1] }));
       await renderBoard(view, parts[1]);

@@ -1,0 +1,83 @@
+// The cast: each character, prop and place with its reference images; each character's
+// voice — the provider's voice it gets, pitch and pace — cast from the voices the project's
+// speech provider offers, and a sample of the character's first line to hear it.
+import { api } from "./api.js";
+import { element, showError } from "./app.js";
+import { t } from "./i18n.js";
+
+function voiceOptions(shelves, member) {
+  // The provider that speaks this project's lines first; the others to cast ahead of a switch.
+  const ordered = [...shelves].sort((a, b) => Number(b.speaksThisProject) - Number(a.speaksThisProject));
+  const current = member.voice.chosen[member.voice.provider];
+  return ordered.map((shelf) =>
+    element("optgroup", { label: `${shelf.name}${shelf.speaksThisProject ? ` — ${t("voice_speaks")}` : ""}` },
+      shelf.voices.map(({ voice }) => element("option", {
+        value: `${voice.provider}:${voice.id}`,
+        selected: shelf.speaksThisProject && voice.id === current,
+        text: `${voice.name} (${t("gender_" + voice.gender)})${voice.note ? " — " + voice.note : ""}`,
+      }))));
+}
+
+function voicePanel(view, project, member, shelves) {
+  const v = member.voice;
+  const status = element("span", { class: "status", role: "status" });
+  const player = element("div", { class: "sample" },
+    v.sampleMedia ? element("audio", { controls: true, src: api.media(project, v.sampleMedia) }) : null);
+  const choice = element("select", { name: "voice" },
+    element("option", { value: "", text: t("voice_keep"), selected: !v.chosen[v.provider] }), voiceOptions(shelves, member));
+  const number = (name, value) => element("input", { name, type: "number", min: "-10", max: "10", step: "1", value: String(value) });
+  const form = element("form", { class: "voice-form", "data-character": member.name },
+    element("label", {}, t("voice"), choice),
+    element("label", {}, t("pitch"), number("pitch", v.pitch)),
+    element("label", {}, t("pace"), number("pace", v.pace)),
+    element("button", { type: "submit", text: t("voice_save") }),
+    element("button", { type: "button", class: "sample-button", text: t("voice_sample"), onclick: () => send({ sample: true }) }),
+    v.cast ? element("button", { type: "button", class: "link", text: t("voice_reset"), onclick: () => send({ reset: true }) }) : null,
+    status);
+  async function send(body) {
+    status.replaceChildren(body.sample ? t("voice_sampling") : "");
+    try {
+      const updated = await api.castVoice(project, member.id, body);
+      const shelvesNow = shelves;
+      form.closest(".member").replaceWith(memberCard(view, project, updated, shelvesNow));
+    } catch (error) {
+      status.replaceChildren(showError(error));
+    }
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const body = {};
+    if (data.get("voice")) body.voice = data.get("voice");
+    if (Number(data.get("pitch")) !== v.pitch) body.pitch = Number(data.get("pitch"));
+    if (Number(data.get("pace")) !== v.pace) body.pace = Number(data.get("pace"));
+    if (Object.keys(body).length) send(body);
+  });
+  return element("div", { class: "voice" },
+    element("div", {},
+      element("b", { text: `${t("voice")}: ` }),
+      element("span", { class: "heard", text: `${v.provider} · ${v.heard}` }), " ",
+      element("span", { class: `badge ${v.cast ? "cast" : ""}`, text: v.cast ? t("voice_cast") : t("voice_guess") })),
+    form, player);
+}
+
+function memberCard(view, project, member, shelves) {
+  const refs = member.references.filter((r) => r.media);
+  return element("section", { class: "member", "data-subject": member.id },
+    element("h2", {}, member.name, " ", element("small", { text: `${t("kind_" + member.kind)} · ${member.planned ? t("from_script") : t("added")} · ${member.shots.length} ${t("shots")}` })),
+    member.description ? element("p", { class: "muted", text: member.description }) : null,
+    element("div", { class: "refs" }, refs.length
+      ? refs.map((r) => element("img", { src: api.media(project, r.media), alt: member.name, loading: "lazy" }))
+      : element("span", { class: "muted", text: t("refs_none", { name: member.name }) })),
+    member.realPerson ? element("p", { class: "muted", text: `${t("real_person")}: ${member.consent || ""}` }) : null,
+    member.voice ? voicePanel(view, project, member, shelves) : null);
+}
+
+export async function renderCast(view, project) {
+  const [cast, shelves] = await Promise.all([api.cast(project), api.voices(project)]);
+  view.replaceChildren(
+    element("a", { class: "back", href: `#/p/${encodeURIComponent(project)}`, text: t("back") }),
+    element("h1", { text: t("cast") }),
+    element("p", { class: "muted", text: t("cast_note") }),
+    ...cast.map((member) => memberCard(view, project, member, shelves)));
+}
