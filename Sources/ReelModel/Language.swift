@@ -17,6 +17,12 @@ public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
                 if (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A { letters += 1 }
                 continue
             }
+            if isHan(s) {
+                // A Han ideograph is a CJK letter: no property lookup needed.
+                cjk += 1
+                letters += 1
+                continue
+            }
             let p = s.properties
             if p.isGraphemeExtend { continue }
             if isCJK(s), !(isPunctuation(p) || p.isWhitespace) {
@@ -64,6 +70,11 @@ public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
                 }
                 continue
             }
+            if Language.isHan(s) {
+                count += 1
+                inWord = false
+                continue
+            }
             let p = s.properties
             if p.isGraphemeExtend { continue }
             if Language.isCJK(s) {
@@ -87,6 +98,15 @@ public enum Language: String, Hashable, Sendable, Codable, CaseIterable {
             true
         default:
             false
+        }
+    }
+
+    /// A Han ideograph (the CJK blocks of letters, not their punctuation or symbols).
+    @inline(__always)
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
+        default: false
         }
     }
 

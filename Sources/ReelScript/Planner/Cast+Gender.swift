@@ -26,6 +26,8 @@ extension Cast {
             if ["MR", "SIR", "UNCLE", "GRANDPA", "FATHER", "DAD", "KING", "BROTHER", "LORD"]
                 .contains(where: { upper.hasPrefix($0) }) { male[k] += 3 }
         }
+        // Each alias lowercased once, with whether it is CJK (matched by prefix).
+        let heads = aliasLists.map { $0.map { (text: $0.lowercased(), cjk: $0.first?.isCJK ?? false) } }
         for text in actions {
             let words = WordText(text)
             for k in aliasLists.indices {
@@ -35,24 +37,21 @@ extension Cast {
                     let after = Substring(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: r.upperBound)...]).prefix(24)
                     if let open = after.firstIndex(where: { $0 == "(" || $0 == "（" }), after.distance(from: after.startIndex, to: open) <= 1 {
                         let note = WordText(after[open...].prefix { $0 != ")" && $0 != "）" }.lowercased())
-                        if note.contains("女") || note.contains("woman") || note.contains("female") || note.contains("girl") { female[k] += 3 }
-                        if note.contains("男") || note.contains("man") || note.contains("male") || note.contains("boy") { male[k] += 3 }
+                        if note.containsAny(Self.womanWords) { female[k] += 3 }
+                        if note.containsAny(Self.manWords) { male[k] += 3 }
                     }
                 }
             }
             let sentences = Cast.sentences(of: text)
-            let heads = sentences.map { $0.prefix(longest + 1).lowercased() }
+            let starts = sentences.map { $0.prefix(longest + 1).lowercased() }
             for (i, sentence) in sentences.enumerated() {
-                for (k, aliases) in aliasLists.enumerated() where aliases.contains(where: { startsWith(heads[i], $0) }) {
-                    let sentence = String(sentence)
-                    let sentenceWords = WordText(sentence)
-                    if sentenceWords.contains("his") || sentenceWords.contains("himself") { male[k] += 1 }
-                    if sentenceWords.contains("herself") || mentionsHerOwn(sentence) {
-                        female[k] += 1
-                    }
+                for (k, aliases) in heads.enumerated() where aliases.contains(where: { startsWith(starts[i], $0.text, cjk: $0.cjk) }) {
+                    let sentenceWords = WordText(String(sentence))
+                    if sentenceWords.containsAny(Self.hisWords) { male[k] += 1 }
+                    if sentenceWords.containsAny(Self.herOwnWords) { female[k] += 1 }
                     if i + 1 < sentences.count {
-                        if startsWith(heads[i + 1], "she") || heads[i + 1].hasPrefix("她") { female[k] += 2 }
-                        if startsWith(heads[i + 1], "he") || heads[i + 1].hasPrefix("他") { male[k] += 2 }
+                        if startsWith(starts[i + 1], "she", cjk: false) || starts[i + 1].hasPrefix("她") { female[k] += 2 }
+                        if startsWith(starts[i + 1], "he", cjk: false) || starts[i + 1].hasPrefix("他") { male[k] += 2 }
                     }
                 }
             }
@@ -60,18 +59,21 @@ extension Cast {
         return names.indices.map { k in female[k] > male[k] ? .female : male[k] > female[k] ? .male : .unknown }
     }
 
-    /// True when `sentence` says "her" of something a person has (`her hands`, `her own
-    /// coat`, `her left arm`), any case. A word scan instead of a regular expression shared
-    /// by every planner (`nonisolated(unsafe)`), which nothing guaranteed safe to use from
-    /// many threads at once.
+    /// Words of a man or a woman in an introduction's parenthesis (`（男，28岁）`, `(30s, woman)`).
+    static let womanWords: [WordText.Entry] = ["女", "woman", "female", "girl"]
+    static let manWords: [WordText.Entry] = ["男", "man", "male", "boy"]
+    static let hisWords: [WordText.Entry] = ["his", "himself"]
+
+    /// `herself`, or "her" said of something a person has (`her hands`, `her own coat`, `her
+    /// left arm`) — never `her` as an object, which is someone else. Entries read once, so a
+    /// sentence is asked about them word by word (``WordText``), not split anew.
+    static let herOwnWords: [WordText.Entry] = ["herself"] + ownedThings.sorted().flatMap { thing in
+        ["her \(thing)", "her own \(thing)", "her left \(thing)", "her right \(thing)"].map { WordText.Entry($0) }
+    }
+
+    /// True when `sentence` says "her" of something a person has, any case.
     static func mentionsHerOwn(_ sentence: String) -> Bool {
-        let words = sentence.lowercased().split { !$0.isLetter }
-        for i in words.indices where words[i] == "her" {
-            var j = i + 1
-            if j < words.endIndex, ["own", "left", "right"].contains(words[j]) { j += 1 }
-            if j < words.endIndex, ownedThings.contains(String(words[j])) { return true }
-        }
-        return false
+        WordText(sentence).containsAny(Array(herOwnWords.dropFirst()))
     }
 
     private static let ownedThings: Set<String> = [
@@ -109,8 +111,13 @@ extension Cast {
 
     /// True when `sentence` starts with the word `word` (any case; CJK by prefix).
     static func startsWith(_ sentence: String, _ word: String) -> Bool {
-        if word.first?.isCJK ?? false { return sentence.hasPrefix(word) }
-        guard sentence.lowercased().hasPrefix(word.lowercased()) else { return false }
+        startsWith(sentence.lowercased(), word.lowercased(), cjk: word.first?.isCJK ?? false)
+    }
+
+    /// ``startsWith(_:_:)`` for a sentence and a word already lowercased.
+    static func startsWith(_ sentence: String, _ word: String, cjk: Bool) -> Bool {
+        guard sentence.hasPrefix(word) else { return false }
+        if cjk { return true }
         let rest = sentence.dropFirst(word.count)
         return rest.first.map { !($0.isLetter || $0.isNumber) } ?? true
     }

@@ -23,7 +23,9 @@ struct Cast {
     private(set) var members: [Member] = []
     private var byKey: [String: Int] = [:]
 
-    init(screenplay: Screenplay) {
+    /// - Parameter plainActions: the action paragraphs' plain words, when the caller has
+    ///   them already (``SceneBlock``); else they are read here.
+    init(screenplay: Screenplay, plainActions: [String]? = nil) {
         var names: [String] = []
         var seen: Set<String> = []
         for element in screenplay.elements {
@@ -40,10 +42,10 @@ struct Cast {
             guard !name.isEmpty, seen.insert(Cast.key(name)).inserted else { continue }
             names.append(name)
         }
-        let actionText = listed + screenplay.elements.compactMap { element -> String? in
+        let actionText = listed + (plainActions ?? screenplay.elements.compactMap { element -> String? in
             if case .action(let a) = element.content { return ScriptText.plain(a.text) }
             return nil
-        }
+        })
         let genders = Cast.guessGenders(names: names, in: actionText)
         var genderCounts: [Voice.Gender: Int] = [:]
         for (name, guessed) in zip(names, genders) {

@@ -31,7 +31,7 @@ struct PlanBuilder {
     mutating func addScene(_ block: SceneBlock, ordinal: Int) {
         guard block.heading != nil || block.hasContent else {
             // Only transitions and notes before the first heading: carry them to its first shot.
-            for element in block.elements { handle(element) }
+            for i in block.elements.indices { handle(block.elements[i], plain: block.plain[i]) }
             return
         }
         let heading = block.heading ?? SceneHeading(text: "", sceneNumber: nil)
@@ -56,39 +56,41 @@ struct PlanBuilder {
         lastSpeaker = nil
         exchange = 0
 
-        var elements = block.elements[...]
+        var indices = block.elements.indices[...]
         let newPlace = previousLocation != locationKey || shots.isEmpty
         previousLocation = locationKey
         if newPlace {
             // A first paragraph with nobody in it is the establishing shot itself.
-            if let first = elements.first(where: { PlanBuilder.isShootable($0) }),
-               case .action(let action) = first.content,
-               cast.mentioned(in: WordText(ScriptText.plain(action.text))).isEmpty {
-                elements = elements.drop { !PlanBuilder.isShootable($0) }.dropFirst()
-                for element in block.elements[..<(block.elements.firstIndex(of: first) ?? 0)] { handle(element) }
-                addEstablishing(text: ScriptText.plain(action.text), line: first.line)
+            if let first = indices.first(where: { PlanBuilder.isShootable(block.elements[$0], plain: block.plain[$0]) }),
+               case .action = block.elements[first].content, let words = block.plain[first],
+               cast.mentioned(in: WordText(words)).isEmpty {
+                indices = indices[(first + 1)...]
+                for i in block.elements.indices[..<first] { handle(block.elements[i], plain: block.plain[i]) }
+                addEstablishing(text: words, line: block.elements[first].line)
             } else {
                 addEstablishing(text: nil, line: block.line)
             }
         }
         var previousDialogue: Dialogue?
-        for element in elements {
+        for i in indices {
+            let element = block.elements[i]
             if case .dialogue(let d) = element.content, d.dual, let partner = previousDialogue, !shots.isEmpty {
                 // The second half of dual dialogue joins the shot of the first half.
                 mergeDual(d, with: partner)
                 previousDialogue = nil
                 continue
             }
-            handle(element)
+            handle(element, plain: block.plain[i])
             if case .dialogue(let d) = element.content { previousDialogue = d } else { previousDialogue = nil }
         }
         if shotIndex == 0 { addEstablishing(text: nil, line: block.line) }
     }
 
-    mutating func handle(_ element: ScriptElement) {
+    /// - Parameter plain: the action's words (`ScriptText.plain`), read once by ``SceneBlock``.
+    mutating func handle(_ element: ScriptElement, plain: String?) {
         switch element.content {
         case .action(let a):
-            let text = ScriptText.plain(a.text)
+            let text = plain ?? ScriptText.plain(a.text)
             if PlanBuilder.isTransitionWords(text) {
                 applyTransition(text)
             } else if !text.isEmpty {
@@ -176,11 +178,13 @@ struct PlanBuilder {
         }
     }
 
-    static func isShootable(_ element: ScriptElement) -> Bool {
+    static func isShootable(_ element: ScriptElement, plain: String?) -> Bool {
         switch element.content {
-        case .action(let a): !isTransitionWords(ScriptText.plain(a.text)) && !ScriptText.plain(a.text).isEmpty
-        case .dialogue, .centered: true
-        default: false
+        case .action(let a):
+            let words = plain ?? ScriptText.plain(a.text)
+            return !isTransitionWords(words) && !words.isEmpty
+        case .dialogue, .centered: return true
+        default: return false
         }
     }
 

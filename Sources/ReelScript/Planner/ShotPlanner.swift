@@ -34,7 +34,8 @@ public enum ShotPlanner {
             throw ReelError(.invalidInput, "the script has no scenes", at: source,
                             hint: "start each scene with a heading such as `INT. KITCHEN - NIGHT` or `.内景 厨房 夜` (a leading dot forces one)")
         }
-        var builder = PlanBuilder(cast: Cast(screenplay: screenplay), format: options.format)
+        var builder = PlanBuilder(cast: Cast(screenplay: screenplay, plainActions: blocks.flatMap(\.plain).compactMap { $0 }),
+                                  format: options.format)
         var ordinal = 0
         for block in blocks {
             if block.heading != nil { ordinal += 1 }
@@ -57,11 +58,14 @@ public enum ShotPlanner {
     }
 }
 
-/// A scene heading and the elements under it.
+/// A scene heading and the elements under it, with each action paragraph's plain words
+/// read once (the planner asks for them several times per paragraph).
 struct SceneBlock {
     var heading: SceneHeading?
     var line: Int
     var elements: [ScriptElement]
+    /// `ScriptText.plain` of each element that is action; nil for the others.
+    var plain: [String?] = []
 
     static func split(_ screenplay: Screenplay) -> [SceneBlock] {
         var blocks: [SceneBlock] = []
@@ -73,6 +77,7 @@ struct SceneBlock {
                 current = SceneBlock(heading: h, line: element.line, elements: [])
             } else {
                 current.elements.append(element)
+                if case .action(let a) = element.content { current.plain.append(ScriptText.plain(a.text)) } else { current.plain.append(nil) }
             }
         }
         if current.heading != nil || current.hasContent { blocks.append(current) }
@@ -81,14 +86,14 @@ struct SceneBlock {
 
     /// Action, dialogue or centered text: something to shoot (a `FADE IN:` is not).
     var hasContent: Bool {
-        elements.contains(where: PlanBuilder.isShootable)
+        elements.indices.contains { PlanBuilder.isShootable(elements[$0], plain: plain[$0]) }
     }
 
     /// The words of the scene, for reading its mood.
     var text: String {
-        elements.compactMap { element -> String? in
-            switch element.content {
-            case .action(let a): return ScriptText.plain(a.text)
+        elements.indices.compactMap { i -> String? in
+            switch elements[i].content {
+            case .action: return plain[i]
             case .dialogue(let d): return d.parentheticals.joined(separator: " ") + " " + d.spokenText
             default: return nil
             }
