@@ -33,7 +33,7 @@ public struct TemplateLibrary: Sendable {
     /// The template called `name`, or a usage error listing the ones there are.
     public func template(_ name: String) throws -> ScriptTemplate {
         guard let found = templates.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw ReelError(.usage, "there is no template called \(name)",
+            throw ReelError(.notFound, "there is no template called \(name)",
                             hint: "the templates are \(templates.map(\.name).joined(separator: ", ")); `reel templates` describes them")
         }
         return found

@@ -65,8 +65,9 @@ struct JSONAnswer<Value: Encodable & Sendable>: ResponseGenerator {
 }
 
 extension Request {
-    /// The body as `T`, read strictly: not JSON, or a field of the wrong type, is a 400
-    /// saying where (``ProblemMiddleware``); over the context's upload limit is a 413.
+    /// The body as `T`, read strictly: not JSON, a field of the wrong type, or one of its
+    /// fields sent as `null` (none takes one: leave it out) is a 400 saying where
+    /// (``ProblemMiddleware``); over the context's upload limit is a 413.
     func json<T: Decodable>(_ type: T.Type, context: some RequestContext) async throws -> T {
         guard headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
             throw Problem(status: .unsupportedMediaType, kind: "unsupported-media-type",
@@ -74,7 +75,16 @@ extension Request {
         }
         var copy = self
         let buffer = try await copy.collectBody(upTo: context.maxUploadSize)
-        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        let data = Data(buffer.readableBytesView)
+        let value = try JSONDecoder().decode(T.self, from: data)
+        // Fields it has (an unknown field is ignored, whatever its value).
+        let known = Set(Mirror(reflecting: value).children.compactMap(\.label))
+        if case .object(let fields)? = try? JSONDecoder().decode(JSONValue.self, from: data),
+           let empty = fields.keys.sorted().first(where: { fields[$0] == .null && known.contains($0) }) {
+            throw Problem(status: .badRequest, kind: "invalid-body", detail: "\(empty): null is not a value",
+                          hint: "leave the field out instead")
+        }
+        return value
     }
 }
 
@@ -108,6 +118,23 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/media/{name}",
         "GET /api/projects/{project}/events",
     ]
+
+    /// The studio's own files, beside the API.
+    static let web = ["GET /", "GET /openapi.json", "GET /web/{file}"]
+
+    /// The methods some route answers at `path`, empty when none has it.
+    public static func methods(for path: String) -> [String] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        var methods: [String] = []
+        for route in api + web {
+            let parts = route.split(separator: " ")
+            let template = parts[1].split(separator: "/", omittingEmptySubsequences: true)
+            guard template.count == segments.count,
+                  zip(template, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) else { continue }
+            methods.append(String(parts[0]))
+        }
+        return methods.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+    }
 }
 
 /// With no sign-in, a server on loopback answers only requests addressed to loopback: a web

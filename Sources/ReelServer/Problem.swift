@@ -18,6 +18,8 @@ struct Problem: Error, HTTPResponseError, Codable, Sendable {
     var hint: String?
     /// Where: a shot, a field, a file in the project.
     var at: String?
+    /// For a 405: the methods the path does answer (the `Allow` header, not in the body).
+    var allow: [String] = []
 
     init(status: HTTPResponse.Status, kind: String, detail: String, hint: String? = nil, at: String? = nil) {
         type = "https://reel.dev/problems/\(kind)"
@@ -49,15 +51,28 @@ struct Problem: Error, HTTPResponseError, Codable, Sendable {
     }
 
     var status: HTTPResponse.Status { HTTPResponse.Status(code: code) }
-    var headers: HTTPFields { [:] }
+    var headers: HTTPFields { allow.isEmpty ? [:] : [.allow: allow.joined(separator: ", ")] }
+
+    /// A 405 when `path` is a route that does not answer `method` (RFC 9110: with `Allow`);
+    /// nil when no route has that path.
+    static func methodNotAllowed(_ method: String, path: String) -> Problem? {
+        let allowed = ServerRoutes.methods(for: path)
+        guard !allowed.isEmpty, !allowed.contains(method) else { return nil }
+        var problem = Problem(status: .methodNotAllowed, kind: "method-not-allowed",
+                              detail: "\(path.prefix(80)) does not answer \(method.prefix(12))",
+                              hint: "it answers \(allowed.joined(separator: ", ")); GET /openapi.json describes the API")
+        problem.allow = allowed
+        return problem
+    }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var body = try encoder.encode(self)
         body.append(0x0A)
-        return Response(status: status, headers: [.contentType: "application/problem+json"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        var fields = headers
+        fields[.contentType] = "application/problem+json"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 
@@ -78,6 +93,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw Problem(status: .contentTooLarge, kind: "too-large",
                           detail: "the body is larger than the \(context.maxUploadSize / 1_048_576) MB the server takes")
+        } catch let error as HTTPError where error.status == .notFound && error.body == nil {
+            // No route: a path that exists under other methods is a 405, else a 404.
+            throw Problem.methodNotAllowed(request.method.rawValue, path: request.uri.path)
+                ?? Problem(status: .notFound, kind: "not-found", detail: error.status.reasonPhrase)
         } catch let error as HTTPError {
             throw Problem(status: error.status, kind: error.status == .notFound ? "not-found" : "http",
                           detail: error.body ?? error.status.reasonPhrase)
@@ -100,7 +119,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .valueNotFound(_, let context): return "\(path(context.codingPath)) is missing"
         case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])) is missing"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "the body is not JSON" : "\(path(context.codingPath)): \(context.debugDescription)"
+            // Foundation says a number too large for its field without the field's path.
+            guard context.codingPath.isEmpty else { return "\(path(context.codingPath)): \(context.debugDescription)" }
+            let said = context.debugDescription
+            return said.localizedCaseInsensitiveContains("number") ? "a number does not fit its field: \(said.prefix(120))"
+                : "the body is not JSON"
         @unknown default: return "the body cannot be read"
         }
     }

@@ -64,7 +64,7 @@ extension Studio {
             let takes = try await production.repository.takes(of: request.shot)
             guard let found = takes.first(where: { $0.number == number }) else {
                 let have = takes.map { String($0.number) }.joined(separator: ", ")
-                throw ReelError(.usage, "shot \(request.shot) has no take \(number)",
+                throw ReelError(.notFound, "shot \(request.shot) has no take \(number)",
                                 hint: takes.isEmpty ? "note the shot itself (leave the take out), or make takes with `reel generate --shots \(request.shot)`"
                                     : "its takes are \(have); `reel takes \(request.shot)` shows them")
             }

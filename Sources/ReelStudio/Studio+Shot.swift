@@ -259,7 +259,7 @@ extension Studio {
             return match.id
         }
         let names = board.subjects.map(\.name)
-        throw ReelError(.usage, "there is no subject \"\(text)\" in the storyboard",
+        throw ReelError(.notFound, "there is no subject \"\(text)\" in the storyboard",
                         hint: names.isEmpty ? "the script names no one yet" : "its subjects are " + names.joined(separator: ", "))
     }
 }

@@ -83,7 +83,7 @@ extension Studio {
         let (noun, make, list) = kind == .video ? ("take", "reel generate", "reel takes") : ("keyframe", "reel keyframes", "reel shot")
         guard let take = takes.first(where: { $0.id == id }) else {
             let have = takes.map { String($0.number) }.joined(separator: ", ")
-            throw ReelError(.usage, "shot \(shot) has no \(noun) \(number)",
+            throw ReelError(.notFound, "shot \(shot) has no \(noun) \(number)",
                             hint: takes.isEmpty ? "make one with `\(make) --shots \(shot)`" : "its \(noun)s are \(have); `\(list) \(shot)` shows them")
         }
         guard take.succeeded else {

@@ -45,6 +45,28 @@ import Testing
         }
     }
 
+    /// A method a path does not answer is a 405 naming the ones it does (RFC 9110's `Allow`);
+    /// a path nothing answers is a 404. Both are problems.
+    @Test func aMethodAPathDoesNotAnswerIs405WithAllow() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            for (method, uri, allow) in [(HTTPRequest.Method.trace, "/api/projects", "GET, POST"),
+                                         (.delete, "/api/projects/two-rooms/board", "GET"),
+                                         (.put, "/api/projects/two-rooms/shots/S01-01/notes", "GET, POST"),
+                                         (.post, "/web/app.js", "GET")] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                    #expect(response.headers[.allow] == allow, "\(method) \(uri)")
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                }
+            }
+            try await client.execute(uri: "/api/nothing/here", method: .get) { response in
+                #expect(response.status == .notFound && response.headers[.allow] == nil)
+            }
+        }
+    }
+
     /// `reel voices` and `reel cast voice` over HTTP: the same answers, the same refusals as problems.
     @Test func aVoiceIsCastAndListedAsTheCommandLineDoes() async throws {
         let f = try ServerFixture()
@@ -153,7 +175,7 @@ import Testing
             }
             try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01/pick", method: .post, headers: Self.jsonType,
                                      body: Self.body(#"{"keyframe": 1}"#)) { response in
-                #expect(response.status == .badRequest)
+                #expect(response.status == .notFound)
                 let problem = try Self.json(response)
                 #expect(problem["detail"] == "shot S01-01 has no keyframe 1" && problem["hint"] == "make one with `reel keyframes --shots S01-01`")
             }
@@ -220,7 +242,7 @@ import Testing
             }
             try await client.execute(uri: uri, method: .post, headers: Self.jsonType, body: Self.body(#"{"take": 4, "text": "x"}"#)) { response in
                 let problem = try Self.json(response)
-                #expect(response.status == .badRequest && problem["detail"] == "shot S01-01 has no take 4")
+                #expect(response.status == .notFound && problem["detail"] == "shot S01-01 has no take 4")
             }
             let notes = try await client.execute(uri: uri, method: .get) { try Self.json($0) }
             #expect(notes.arrayValue?.count == 1)

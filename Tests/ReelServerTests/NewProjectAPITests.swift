@@ -68,7 +68,7 @@ import Testing
     @Test(arguments: [
         (#"{"template": "reversal", "idea": "x"}"#, 400, "give either a template or an idea"),
         (#"{}"#, 400, "give either a template or an idea"),
-        (#"{"template": "western"}"#, 400, "there is no template called western"),
+        (#"{"template": "western"}"#, 404, "there is no template called western"),
         (#"{"template": "reversal", "language": "fr"}"#, 400, "language must be en or zh (got 'fr')"),
         (#"{"template": "reversal", "aspect": "4:3"}"#, 400, "aspect must be 9:16, 16:9 or 1:1 (got '4:3')"),
         (#"{"idea": "a courier's last delivery", "seconds": 5}"#, 400, "seconds is the film's length, 10 to 600 (got 5)"),

@@ -41,7 +41,7 @@ struct NewProjectTests {
             (NewProjectRequest(template: "western", parent: dir.url), "there is no template called western"),
         ] {
             let error = await #expect(throws: ReelError.self) { try await studio.newProject(request) }
-            #expect(error?.message == message && error?.code == .usage)
+            #expect(error?.message == message && error?.code == (message.hasPrefix("there is no template") ? .notFound : .usage))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).isEmpty, "nothing written")
     }

@@ -91,7 +91,8 @@ import Testing
             try await Studio().editShot(f.production, id: shot.id, change: change)
         }
         #expect(error?.message == message)
-        #expect(error?.code == .usage && error?.hint != nil)
+        // A subject that is not there is not found; every other refusal is a usage error.
+        #expect(error?.code == (message.hasPrefix("there is no subject") ? .notFound : .usage) && error?.hint != nil)
         #expect(try await f.project.shotEdits().isEmpty)
         #expect(try await f.project.loadStoryboard()?.shot(shot.id) == shot)
     }

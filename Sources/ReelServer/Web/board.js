@@ -30,7 +30,8 @@ export async function renderBoard(view, project) {
             element("span", { class: "badge", text: t(stateKey[card.state] || card.state) }),
             element("span", { class: "muted", text: money(card.spent) })))))));
   view.replaceChildren(
-    element("h1", {}, board.title, " ", element("a", { class: "back", href: `#/p/${encodeURIComponent(project)}/cast`, text: t("cast_link") })),
+    element("h1", { text: board.title }),
+    element("a", { class: "back", href: `#/p/${encodeURIComponent(project)}/cast`, text: t("cast_link") }),
     element("p", { class: "muted", text: `${board.rows.reduce((n, r) => n + r.cards.length, 0)} ${t("shots")} · ${board.seconds.toFixed(1)} s · ${board.width}×${board.height} · ${t("spent")} ${money(board.spent)}` }),
     ...rows);
 }

@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ReelMedia
+import ReelModel
+import ReelServer
+import ReelTesting
+import Testing
+
+/// True when Schemathesis is installed (bootstrap --test installs it).
+let canFuzzTheAPI: Bool = {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", "import schemathesis"]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    guard (try? p.run()) != nil else { return false }
+    p.waitUntilExit()
+    return p.terminationStatus == 0
+}()
+
+/// The API against its own OpenAPI document, by Schemathesis over real HTTP: no request,
+/// valid or not, gets a 5xx or an answer its schema does not describe; a valid one is
+/// taken, an invalid one refused; a method a path does not answer is a 405.
+@Suite struct APIFuzzTests {
+    @Test(.enabled(if: canFuzzTheAPI, "Schemathesis is not installed (scripts/bootstrap --test installs it)"))
+    func everyOperationHoldsToItsDocument() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/api-fuzz")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))",
+                                                                          "two-rooms", "S01-01", "8"])
+            let report = result.stdoutText
+            #expect(result.status == 0, "\(report.split(separator: "\n").suffix(60).joined(separator: "\n"))\n\(result.stderrTail(5))")
+            #expect(report.contains("Tested: \(ServerRoutes.api.count)"), "every operation is reached")
+        }
+    }
+}
