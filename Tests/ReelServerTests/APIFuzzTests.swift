@@ -8,16 +8,7 @@ import ReelTesting
 import Testing
 
 /// True when Schemathesis is installed (bootstrap --test installs it).
-let canFuzzTheAPI: Bool = {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", "import schemathesis"]
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    guard (try? p.run()) != nil else { return false }
-    p.waitUntilExit()
-    return p.terminationStatus == 0
-}()
+let canFuzzTheAPI = pythonImports("schemathesis")
 
 /// The API against its own OpenAPI document, by Schemathesis over real HTTP: no request,
 /// valid or not, gets a 5xx or an answer its schema does not describe; a valid one is

@@ -52,12 +52,7 @@ public struct ElevenLabsSpeechProvider: SpeechGenerator, LocalGenerator {
 
     /// Keeps the line, its language, the voice cast for the speaker, pace and the model.
     public func normalize(_ request: SpeechRequest) -> SpeechRequest {
-        var r = request
-        r.voice = Voice(gender: request.voice.gender, pace: request.voice.pace,
-                        providerVoice: ["elevenlabs": Self.cast.voice(for: request.voice, speaker: request.speaker)])
-        r.speaker = ""
-        r.model = Self.model(request.model)
-        return r
+        Self.cast.normalized(request, model: Self.model(request.model), takesPitch: false)
     }
 
     public func voiceName(for voice: Voice, speaker: String, language: Language) -> String {

@@ -53,13 +53,7 @@ public struct OpenAISpeechProvider: SpeechGenerator, LocalGenerator {
     /// Keeps what the endpoint hears: the line, its language, the voice cast for the
     /// speaker, pace and pitch, the model.
     public func normalize(_ request: SpeechRequest) -> SpeechRequest {
-        var r = request
-        let voice = Self.cast.voice(for: request.voice, speaker: request.speaker)
-        r.voice = Voice(gender: request.voice.gender, pitch: request.voice.pitch, pace: request.voice.pace,
-                        providerVoice: ["openai": voice])
-        r.speaker = ""
-        r.model = Self.model(request.model)
-        return r
+        Self.cast.normalized(request, model: Self.model(request.model))
     }
 
     public func voiceName(for voice: Voice, speaker: String, language: Language) -> String {

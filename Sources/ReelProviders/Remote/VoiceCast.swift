@@ -46,4 +46,17 @@ public struct VoiceCast: Sendable, Hashable {
         }
         return list[index % list.count]
     }
+
+    /// `request` as a speech endpoint hears it, for the cache key: the line, its language,
+    /// `model`, the voice cast for the speaker (by its id here only, so a voice cast on
+    /// another provider changes nothing), pace, and pitch when the endpoint takes one — not
+    /// the speaker's name or the planner's variant.
+    public func normalized(_ request: SpeechRequest, model: String, takesPitch: Bool = true) -> SpeechRequest {
+        var r = request
+        r.voice = Voice(gender: request.voice.gender, pitch: takesPitch ? request.voice.pitch : 0, pace: request.voice.pace,
+                        providerVoice: [provider.rawValue: voice(for: request.voice, speaker: request.speaker)])
+        r.speaker = ""
+        r.model = model
+        return r
+    }
 }
