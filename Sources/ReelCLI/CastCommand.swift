@@ -91,10 +91,10 @@ struct CastCommand: AsyncParsableCommand {
             commandName: "voice",
             abstract: "Cast a character's voice: a provider's voice, gender, pitch and pace; or say what it is.",
             discussion: """
-                The choice is kept with the cast and laid over the planner's guess; lines voiced before \
-                keep their takes, later ones use it. `reel voices` lists the voices. --sample voices the \
-                character's first line into renders/voice-samples/ — the same job the film runs, so it \
-                is paid once.
+                The choice is kept with the cast and laid over the planner's guess: that character's \
+                lines are voiced anew with it the next time the film is made, everyone else's keep \
+                theirs. `reel voices` lists the voices. --sample voices the character's first line \
+                into renders/voice-samples/ — the same job the film runs, so it is paid once.
                 """)
 
         @OptionGroup var project: ProjectOptions
@@ -105,13 +105,14 @@ struct CastCommand: AsyncParsableCommand {
         @Option(help: "PROVIDER:VOICE (minimax:female-shaonv, openai:nova, espeak:f4), or a voice of the provider that speaks the lines.")
         var voice: String?
 
-        @Option(help: "female or male: which of a provider's voices the character gets when none is named.")
+        @Option(help: "female or male: which of a provider's voices the character gets when none is named; the panels draw them so too (new versions of their shots; picks hold).")
         var gender: String?
 
-        @Option(help: "-10 (low) … +10 (high); 0 as the voice is.")
+        // `.unconditional`: `--pitch -2` is a value, not an option called -2.
+        @Option(parsing: .unconditional, help: "-10 (low) … +10 (high); 0 as the voice is.")
         var pitch: Int?
 
-        @Option(help: "-10 (slow) … +10 (fast); 0 as the voice is.")
+        @Option(parsing: .unconditional, help: "-10 (slow) … +10 (fast); 0 as the voice is.")
         var pace: Int?
 
         @Flag(help: "Forget what was cast: the planner's voice again (then any options given).")

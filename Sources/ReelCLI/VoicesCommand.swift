@@ -36,7 +36,8 @@ struct VoicesCommand: AsyncParsableCommand {
             }
             return language
         }
-        let inProject = project.directory != nil || (try? Project.find(nil)) != nil
+        // Outside a project only when there is none here; a broken reel.yaml says so.
+        let inProject = try project.directory != nil || Workspace.findProject(from: Workspace.currentDirectory()) != nil
         let production = inProject ? try project.open(lockFor: sample ? "voices --sample" : nil) : nil
         defer { production?.close() }
         let shelves = try await Studio().voices(production, VoiceQuery(provider: provider.map { ProviderID($0.lowercased()) },

@@ -27,7 +27,8 @@ public func buildApplication(_ configuration: ServerConfiguration,
 
 /// The routes, grouped by resource, behind the one place errors become problem answers.
 func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestContext> {
-    let router = Router()
+    // HEAD answered for every GET route (the headers a GET would send, no body).
+    let router = Router(options: .autoGenerateHeadEndpoints)
     router.add(middleware: ProblemMiddleware())
     if configuration.isLoopback { router.add(middleware: LoopbackHostMiddleware()) }
     let library = ProjectLibrary(root: configuration.projects)
@@ -132,6 +133,7 @@ public enum ServerRoutes {
             guard template.count == segments.count,
                   zip(template, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) else { continue }
             methods.append(String(parts[0]))
+            if parts[0] == "GET" { methods.append("HEAD") }
         }
         return methods.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }

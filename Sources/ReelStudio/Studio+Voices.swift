@@ -178,8 +178,10 @@ extension Studio {
     }
 
     /// Casts a character's voice: a provider's voice, gender, pitch and pace, laid over the
-    /// planner's guess and kept with the cast (every later take of a line uses it; lines
-    /// already voiced keep their takes). With nothing to change, says what the voice is.
+    /// planner's guess and kept with the cast. That character's lines are voiced anew with it
+    /// the next time the film is made (everyone else's keep their jobs); a new gender also
+    /// redraws the character on the panels, so their shots get new versions (picks hold).
+    /// With nothing to change, says what the voice is.
     public func castVoice(_ production: Production, _ casting: VoiceCasting) async throws -> CastMember {
         let board = try await plan(production, save: false)
         let subject = try character(casting.name, in: board)
@@ -188,9 +190,9 @@ extension Studio {
             var choice = casting.reset ? VoiceChoice() : entry.voice ?? VoiceChoice()
             if let text = casting.voice {
                 let option = try voiceOption(text, config: production.config)
+                // Only this provider's voice: the gender (which the other providers cast by, and
+                // the panels draw) changes only when asked (--gender).
                 choice.providerVoice[option.provider.rawValue] = option.id
-                // A voice of a known gender decides the gender the other providers cast by.
-                if casting.gender == nil, option.gender != .unknown { choice.gender = option.gender }
             }
             for (value, flag) in [(casting.pitch, "--pitch"), (casting.pace, "--pace")] {
                 guard let value, !VoiceChoice.range.contains(value) else { continue }

@@ -51,15 +51,18 @@ import Testing
         let f = try ServerFixture()
         defer { f.remove() }
         try await buildApplication(f.configuration).test(.router) { client in
-            for (method, uri, allow) in [(HTTPRequest.Method.trace, "/api/projects", "GET, POST"),
-                                         (.delete, "/api/projects/two-rooms/board", "GET"),
-                                         (.put, "/api/projects/two-rooms/shots/S01-01/notes", "GET, POST"),
-                                         (.post, "/web/app.js", "GET")] {
+            for (method, uri, allow) in [(HTTPRequest.Method.trace, "/api/projects", "GET, HEAD, POST"),
+                                         (.delete, "/api/projects/two-rooms/board", "GET, HEAD"),
+                                         (.put, "/api/projects/two-rooms/shots/S01-01/notes", "GET, HEAD, POST"),
+                                         (.post, "/web/app.js", "GET, HEAD")] {
                 try await client.execute(uri: uri, method: method) { response in
                     #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
                     #expect(response.headers[.allow] == allow, "\(method) \(uri)")
                     #expect(response.headers[.contentType] == "application/problem+json")
                 }
+            }
+            try await client.execute(uri: "/api/projects", method: .head) { response in
+                #expect(response.status == .ok, "HEAD is answered wherever GET is")
             }
             try await client.execute(uri: "/api/nothing/here", method: .get) { response in
                 #expect(response.status == .notFound && response.headers[.allow] == nil)

@@ -60,6 +60,11 @@ import Testing
         #expect(try await voiceParams(studio, production)["MAYA"] == after["MAYA"])
         #expect(try await studio.cast(production).first { $0.name == "MAYA" }?.voice?.chosen == ["espeak": "f4", "minimax": "female-yujie"])
 
+        // A man's voice on OpenAI changes neither her gender (the panels draw it) nor any espeak-ng job.
+        let onyx = try await studio.castVoice(production, VoiceCasting(name: "MAYA", voice: "openai:onyx"))
+        #expect(onyx.voice?.gender == .female && onyx.voice?.chosen["openai"] == "onyx")
+        #expect(try await voiceParams(studio, production)["MAYA"] == after["MAYA"])
+
         let reset = try await studio.castVoice(production, VoiceCasting(name: "MAYA", reset: true))
         #expect(reset.voice?.cast == false && reset.voice?.chosen == [:])
         #expect(try await voiceParams(studio, production) == before)

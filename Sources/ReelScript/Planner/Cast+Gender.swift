@@ -27,7 +27,11 @@ extension Cast {
                 .contains(where: { upper.hasPrefix($0) }) { male[k] += 3 }
         }
         // Each alias lowercased once, with whether it is CJK (matched by prefix).
-        let heads = aliasLists.map { $0.map { (text: $0.lowercased(), cjk: $0.first?.isCJK ?? false) } }
+        // (A CJK alias is compared as written, as it always was: `阿Q` is not lowercased.)
+        let heads = aliasLists.map { $0.map { alias in
+            let cjk = alias.first?.isCJK ?? false
+            return (text: cjk ? alias : alias.lowercased(), cjk: cjk)
+        } }
         for text in actions {
             let words = WordText(text)
             for k in aliasLists.indices {
@@ -48,7 +52,9 @@ extension Cast {
                 for (k, aliases) in heads.enumerated() where aliases.contains(where: { startsWith(starts[i], $0.text, cjk: $0.cjk) }) {
                     let sentenceWords = WordText(String(sentence))
                     if sentenceWords.containsAny(Self.hisWords) { male[k] += 1 }
-                    if sentenceWords.containsAny(Self.herOwnWords) { female[k] += 1 }
+                    if sentenceWords.contains(Self.herself) || (Self.mayMentionHer(sentence) && mentionsHerOwn(String(sentence))) {
+                        female[k] += 1
+                    }
                     if i + 1 < sentences.count {
                         if startsWith(starts[i + 1], "she", cjk: false) || starts[i + 1].hasPrefix("她") { female[k] += 2 }
                         if startsWith(starts[i + 1], "he", cjk: false) || starts[i + 1].hasPrefix("他") { male[k] += 2 }
@@ -64,16 +70,31 @@ extension Cast {
     static let manWords: [WordText.Entry] = ["男", "man", "male", "boy"]
     static let hisWords: [WordText.Entry] = ["his", "himself"]
 
-    /// `herself`, or "her" said of something a person has (`her hands`, `her own coat`, `her
-    /// left arm`) — never `her` as an object, which is someone else. Entries read once, so a
-    /// sentence is asked about them word by word (``WordText``), not split anew.
-    static let herOwnWords: [WordText.Entry] = ["herself"] + ownedThings.sorted().flatMap { thing in
-        ["her \(thing)", "her own \(thing)", "her left \(thing)", "her right \(thing)"].map { WordText.Entry($0) }
+    static let herself: WordText.Entry = "herself"
+
+    /// True when `sentence` has the letters `her` in it, any case: a byte scan that lets
+    /// most sentences skip ``mentionsHerOwn(_:)``'s split into words.
+    static func mayMentionHer(_ sentence: Substring) -> Bool {
+        var matched = 0
+        for byte in sentence.utf8 {
+            let lower = byte | 0x20
+            if matched == 0 { matched = lower == 0x68 ? 1 : 0 }
+            else if matched == 1 { matched = lower == 0x65 ? 2 : lower == 0x68 ? 1 : 0 }
+            else { if lower == 0x72 { return true }; matched = lower == 0x68 ? 1 : 0 }
+        }
+        return false
     }
 
-    /// True when `sentence` says "her" of something a person has, any case.
+    /// True when `sentence` says "her" of something a person has (`her hands`, `her own
+    /// coat`, `her left arm`), any case — never `her` as an object, which is someone else.
     static func mentionsHerOwn(_ sentence: String) -> Bool {
-        WordText(sentence).containsAny(Array(herOwnWords.dropFirst()))
+        let words = sentence.lowercased().split { !$0.isLetter }
+        for i in words.indices where words[i] == "her" {
+            var j = i + 1
+            if j < words.endIndex, ["own", "left", "right"].contains(words[j]) { j += 1 }
+            if j < words.endIndex, ownedThings.contains(String(words[j])) { return true }
+        }
+        return false
     }
 
     private static let ownedThings: Set<String> = [

@@ -48,7 +48,8 @@ function voicePanel(view, project, member, shelves) {
     event.preventDefault();
     const data = new FormData(form);
     const body = {};
-    if (data.get("voice")) body.voice = data.get("voice");
+    // The voice only when it is another one: resending the current one would recast nothing.
+    if (data.get("voice") && data.get("voice") !== `${v.provider}:${v.chosen[v.provider]}`) body.voice = data.get("voice");
     if (Number(data.get("pitch")) !== v.pitch) body.pitch = Number(data.get("pitch"));
     if (Number(data.get("pace")) !== v.pace) body.pace = Number(data.get("pace"));
     if (Object.keys(body).length) send(body);

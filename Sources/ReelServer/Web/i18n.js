@@ -72,7 +72,7 @@ const table = {
   back: ["← Storyboard", "← 分镜"],
   cast: ["Cast", "角色"],
   cast_link: ["Cast and voices →", "角色与配音 →"],
-  cast_note: ["Who is in the film: reference images lock how they look (`reel cast add`), and each character has a voice. A voice cast here is used for every line voiced from now on; lines voiced before keep their takes.", "片中的角色：参考图锁定外观（`reel cast add`），每个角色都有自己的声音。在这里选定的声音用于之后配音的每一句台词；之前配好的台词保留原来的版本。"],
+  cast_note: ["Who is in the film: reference images lock how they look (`reel cast add`), and each character has a voice. A voice cast here voices that character's lines anew the next time the film is made; everyone else's lines keep theirs.", "片中的角色：参考图锁定外观（`reel cast add`），每个角色都有自己的声音。在这里选定声音后，下次成片时该角色的台词会用新声音重新配音，其他角色的台词保持不变。"],
   kind_character: ["character", "人物"],
   kind_prop: ["prop", "道具"],
   kind_location: ["place", "场景"],
