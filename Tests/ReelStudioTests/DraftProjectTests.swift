@@ -69,9 +69,11 @@ import Testing
             #expect(board.subjects.contains { $0.name == "ROSE" && $0.description.contains("grey cardigan") },
                     "the outline's description reaches the cast: \(board.subjects)")
 
-            // The film, offline, from the drafted project.
+            // The film, offline, from the drafted project (written in the test's folder: without
+            // --out a film goes to renders/ under the working directory, the repository here).
             let made = try await Studio(environment: ProcessInfo.processInfo.environment.merging(["REEL_HOME": dir.file("home").path]) { $1 })
-                .make(MakeRequest(script: project.appendingPathComponent("script.fountain"), format: VideoFormat(aspect: .vertical, size: .p480)))
+                .make(MakeRequest(script: project.appendingPathComponent("script.fountain"), output: dir.file("cut.mp4"),
+                                  format: VideoFormat(aspect: .vertical, size: .p480)))
             #expect(FileManager.default.fileExists(atPath: made.film.path))
         }
     }
