@@ -20,7 +20,7 @@ extension ShortDrama {
         var found: [UnspokenLine] = []
         for element in screenplay.elements {
             // Speech is `name：words`: a paragraph without a colon has none, and is not split.
-            guard case .action(let action) = element.content, Self.hasColon(action.text) else { continue }
+            guard case .action(let action) = element.content, UTF8Scan.contains(action.text, ":") || UTF8Scan.contains(action.text, "：") else { continue }
             for (offset, line) in action.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = ShortDramaText.trim(line)
                 // Speech is `name：words`: a line without a colon is not, and is not classified.
@@ -34,21 +34,6 @@ extension ShortDrama {
             }
         }
         return found
-    }
-
-    /// True when `text` has `:` or `：` (EF BC 9A) in it, read as bytes.
-    static func hasColon(_ text: String) -> Bool {
-        var lead = 0
-        for byte in text.utf8 {
-            if byte == 0x3A { return true }
-            switch (lead, byte) {
-            case (_, 0xEF): lead = 1
-            case (1, 0xBC): lead = 2
-            case (2, 0x9A): return true
-            default: lead = 0
-            }
-        }
-        return false
     }
 
     /// What to tell the user about a Fountain-read script, or nothing: lines that look like

@@ -52,7 +52,7 @@ extension Cast {
                 for (k, aliases) in heads.enumerated() where aliases.contains(where: { startsWith(starts[i], $0.text, cjk: $0.cjk) }) {
                     let sentenceWords = WordText(String(sentence))
                     if sentenceWords.containsAny(Self.hisWords) { male[k] += 1 }
-                    if sentenceWords.contains(Self.herself) || (Self.mayMentionHer(sentence) && mentionsHerOwn(String(sentence))) {
+                    if sentenceWords.contains(Self.herself) || (UTF8Scan.contains(sentence, "her", ignoringASCIICase: true) && mentionsHerOwn(String(sentence))) {
                         female[k] += 1
                     }
                     if i + 1 < sentences.count {
@@ -71,19 +71,6 @@ extension Cast {
     static let hisWords: [WordText.Entry] = ["his", "himself"]
 
     static let herself: WordText.Entry = "herself"
-
-    /// True when `sentence` has the letters `her` in it, any case: a byte scan that lets
-    /// most sentences skip ``mentionsHerOwn(_:)``'s split into words.
-    static func mayMentionHer(_ sentence: Substring) -> Bool {
-        var matched = 0
-        for byte in sentence.utf8 {
-            let lower = byte | 0x20
-            if matched == 0 { matched = lower == 0x68 ? 1 : 0 }
-            else if matched == 1 { matched = lower == 0x65 ? 2 : lower == 0x68 ? 1 : 0 }
-            else { if lower == 0x72 { return true }; matched = lower == 0x68 ? 1 : 0 }
-        }
-        return false
-    }
 
     /// True when `sentence` says "her" of something a person has (`her hands`, `her own
     /// coat`, `her left arm`), any case — never `her` as an object, which is someone else.

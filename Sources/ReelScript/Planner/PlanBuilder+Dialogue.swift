@@ -2,25 +2,6 @@ import Foundation
 import ReelModel
 
 extension PlanBuilder {
-    /// True when `text` has `!!` or `！！` in it: a byte scan (Foundation's `contains` of a
-    /// string was a tenth of planning a long script's dialogue).
-    static func repeatsBang(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var fullWidth = 0  // bytes of a `！` (EF BC 81) just read
-        for byte in text.utf8 {
-            if byte == 0x21, previous == 0x21 { return true }
-            switch (fullWidth, byte) {
-            case (_, 0xEF): fullWidth = fullWidth == 3 ? 4 : 1
-            case (1, 0xBC), (4, 0xBC): fullWidth += 1
-            case (2, 0x81): fullWidth = 3
-            case (5, 0x81): return true
-            default: fullWidth = 0
-            }
-            previous = byte
-        }
-        return false
-    }
-
     /// A shot on the speaker (or, for a voice-over, on whoever listens).
     mutating func addDialogueShot(_ d: Dialogue, line: Int) {
         guard let scene, let speaker = cast.member(named: d.character) else { return }
@@ -37,7 +18,7 @@ extension PlanBuilder {
         let listener = lastSpeaker.flatMap { $0 != speakerID && others.contains($0) ? $0 : nil } ?? others.first
         let parenthetical = d.parentheticals.first
         let forceful = Lexicon.containsAny(Lexicon.emphatic, in: d.parentheticals.joined(separator: " "))
-            || text.hasSuffix("!") || text.hasSuffix("！") || PlanBuilder.repeatsBang(text)
+            || text.hasSuffix("!") || text.hasSuffix("！") || UTF8Scan.contains(text, "!!") || UTF8Scan.contains(text, "！！")
         let units = language.units(in: text)
         let long = units > (language == .chinese ? 40 : 22)
 
