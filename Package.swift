@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         // Hummingbird's own dependency: the live view ends its streams when the server stops.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // `reel mcp`: the Model Context Protocol over stdio, for agents.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // Pure values: Foundation only, no I/O.
@@ -63,11 +65,12 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         // The studio in a browser: an HTTP API over Studio's use cases and the web studio,
-        // embedded in the binary (plain ES modules and CSS; no build step).
+        // embedded in the binary (plain ES modules and CSS; no build step); the MCP server.
         .target(name: "ReelServer", dependencies: [
-            "ReelStudio", "ReelModel", "ReelEngine",
+            "ReelStudio", "ReelModel", "ReelEngine", "ReelExport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "MCP", package: "swift-sdk"),
         ], resources: ["index.html", "app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "newproject.js", "cast.js", "style.css", "openapi.json"]
             .map { .embedInCode("Web/\($0)") }),
         // Command line: one file per subcommand.
@@ -118,6 +121,7 @@ let package = Package(
         .testTarget(name: "ReelServerTests", dependencies: [
             "ReelServer", "ReelStudio", "ReelTesting",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "MCP", package: "swift-sdk"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -78,25 +78,3 @@ struct ExportCommand: AsyncParsableCommand {
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// The JSON `export --json` prints.
-struct ExportReport: Encodable {
-    var format: String
-    var output: String
-    var files: [String]
-    var frames: Int64
-    var frameRate: String
-    var tracks: [String]
-    var missing: [String]
-    var warnings: [String]
-
-    init(_ r: ExportResult) {
-        format = r.format.rawValue
-        output = r.output.path
-        files = r.files.map(\.path)
-        frames = r.timeline.frames(r.timeline.duration)
-        frameRate = r.timeline.rate.description
-        tracks = r.timeline.tracks.map(\.name)
-        missing = r.missing
-        warnings = r.warnings
-    }
-}

@@ -80,38 +80,8 @@ extension GenerateCommand {
     }
 }
 
-
-/// `generate --dry-run`: what would run, where, for how much.
-struct DryRunReport: Encodable {
-    struct Line: Encodable {
-        var node: String
-        var provider: String
-        var forecast: String
-        var estimate: Money?
-    }
-    var jobs: [Line]
-    var estimate: [Money]
-    var budgetCap: Money?
-    var spent: [Money]
-
-    init(_ r: GenerateResult) {
-        let forecast = r.forecast ?? [:]
-        jobs = r.graph.nodes.map { node in
-            let f: String = switch forecast[node.id] {
-            case .cached: "reuse"
-            case .resumes: "resume"
-            default: "run"
-            }
-            return Line(node: node.label, provider: node.spec.provider.rawValue, forecast: f,
-                        estimate: f == "run" ? node.estimatedCost : nil)
-        }
-        var totals: [String: Int64] = [:]
-        for line in jobs { if let e = line.estimate { totals[e.currency, default: 0] += e.micros } }
-        estimate = totals.keys.sorted().map { Money(micros: totals[$0]!, currency: $0) }
-        budgetCap = r.budgetCap
-        spent = r.spent
-    }
-
+/// `generate --dry-run` as text or JSON.
+extension DryRunReport {
     /// Prints it, as JSON or as text.
     func show(json: Bool) throws {
         if json { try Terminal.json(self) } else { Terminal.out(text) }

@@ -62,37 +62,6 @@ struct MakeCommand: AsyncParsableCommand {
     }
 }
 
-/// The JSON `make --json` prints.
-struct MakeReport: Encodable {
-    var film: String
-    var subtitles: String
-    var title: String
-    var seconds: Double
-    var frames: Int64
-    var shots: Int
-    var format: String
-    var jobs: Int
-    var rendered: Int
-    var reused: Int
-
-    init(_ r: MakeResult) {
-        film = r.film.path
-        subtitles = r.subtitles.path
-        title = r.storyboard.title
-        frames = r.frames
-        seconds = MakeReport.seconds(r.frames, r.storyboard.format)
-        shots = r.storyboard.shots.count
-        format = r.storyboard.format.description
-        jobs = r.summary.total
-        rendered = r.summary.ran
-        reused = r.summary.cached
-    }
-
-    static func seconds(_ frames: Int64, _ format: VideoFormat) -> Double {
-        (format.frameRate.time(frames: frames).seconds * 100).rounded() / 100
-    }
-}
-
 /// Runs a studio call while a progress display reads its events.
 enum Progress {
     static func run<T: Sendable>(quiet: Bool,

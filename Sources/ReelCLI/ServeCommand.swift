@@ -30,11 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let folder = URL(fileURLWithPath: projects ?? FileManager.default.currentDirectoryPath).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ReelError(.notFound, "there is no folder \(folder.path)", hint: "--projects names a folder of projects, or one project")
-        }
+        let folder = try Self.projectsFolder(projects)
         let configuration = ServerConfiguration(host: host, port: port, projects: folder)
         if !configuration.isLoopback {
             Terminal.err("reel: warning: listening on \(host), not only this machine: there is no sign-in yet, so anyone "
@@ -44,5 +40,17 @@ struct ServeCommand: AsyncParsableCommand {
         try await runServer(configuration) { port in
             Terminal.out("the studio: http://\(shown):\(port)/  (projects in \(folder.path); Ctrl-C stops it)")
         }
+    }
+}
+
+extension ServeCommand {
+    /// `--projects`, or the current directory: a folder that must exist.
+    static func projectsFolder(_ option: String?) throws -> URL {
+        let folder = URL(fileURLWithPath: option ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ReelError(.notFound, "there is no folder \(folder.path)", hint: "--projects names a folder of projects, or one project")
+        }
+        return folder
     }
 }

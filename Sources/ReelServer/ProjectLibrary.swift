@@ -54,4 +54,30 @@ struct ProjectLibrary: Sendable {
         }
         return try Production.open(try Project.find(directory), lockFor: command)
     }
+
+    /// Every project as the projects page lists it, by id; one that cannot be opened is
+    /// listed with what is wrong, and does not hide the others.
+    func entries(studio: Studio) async throws -> [Entry] {
+        var entries: [Entry] = []
+        for (id, directory) in projects().sorted(by: { $0.key < $1.key }) {
+            do {
+                entries.append(try await entry(id, directory: directory, studio: studio))
+            } catch let error as ReelError {
+                entries.append(Entry(id: id, title: id, shots: 0, seconds: 0, aspect: "", spent: [],
+                                     problem: error.message + (error.hint.map { " (\($0))" } ?? "")))
+            }
+        }
+        return entries
+    }
+
+    private func entry(_ id: String, directory: URL, studio: Studio) async throws -> Entry {
+        let production = try open(id)
+        defer { production.close() }
+        let board = try await studio.plan(production, save: false)
+        let database = directory.appendingPathComponent(".reel/reel.sqlite").path
+        let modified = (try? FileManager.default.attributesOfItem(atPath: database)[.modificationDate] as? Date) ?? nil
+        return Entry(id: id, title: board.title, shots: board.shots.count, seconds: board.duration.seconds,
+                     aspect: board.format.aspect.rawValue, spent: try await studio.spent(production),
+                     budgetCap: production.config.budgetCap, updatedAt: modified?.timeIntervalSince1970)
+    }
 }

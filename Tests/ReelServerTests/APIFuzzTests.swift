@@ -8,7 +8,7 @@ import ReelTesting
 import Testing
 
 /// True when Schemathesis is installed (bootstrap --test installs it).
-let canFuzzTheAPI = pythonImports("schemathesis")
+let canFuzzTheAPI = PythonOracle.has("schemathesis")
 
 /// The API against its own OpenAPI document, by Schemathesis over real HTTP: no request,
 /// valid or not, gets a 5xx or an answer its schema does not describe; a valid one is

@@ -8,20 +8,8 @@ import ReelStudio
 import ReelTesting
 import Testing
 
-/// True when `python3` can import `module` (the tools `scripts/bootstrap --test` installs).
-func pythonImports(_ module: String) -> Bool {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", "import \(module)"]
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    guard (try? p.run()) != nil else { return false }
-    p.waitUntilExit()
-    return p.terminationStatus == 0
-}
-
 /// True when Python can drive Chromium over DevTools (websocket-client; bootstrap --test installs it).
-let canDriveChromium = pythonImports("websocket")
+let canDriveChromium = PythonOracle.has("websocket")
 
 /// Debian's Chromium, when it is installed.
 let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -97,28 +97,7 @@ struct ProjectsController {
     }
 
     @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[ProjectLibrary.Entry]> {
-        var entries: [ProjectLibrary.Entry] = []
-        for (id, directory) in library.projects().sorted(by: { $0.key < $1.key }) {
-            do {
-                entries.append(try await entry(id, directory: directory))
-            } catch let error as ReelError {
-                // One broken project is listed with what is wrong; it does not hide the others.
-                entries.append(ProjectLibrary.Entry(id: id, title: id, shots: 0, seconds: 0, aspect: "", spent: [],
-                                                    problem: error.message + (error.hint.map { " (\($0))" } ?? "")))
-            }
-        }
-        return JSONAnswer(entries)
-    }
-
-    func entry(_ id: String, directory: URL) async throws -> ProjectLibrary.Entry {
-        let production = try library.open(id)
-        defer { production.close() }
-        let board = try await studio.plan(production, save: false)
-        let database = directory.appendingPathComponent(".reel/reel.sqlite").path
-        let modified = (try? FileManager.default.attributesOfItem(atPath: database)[.modificationDate] as? Date) ?? nil
-        return ProjectLibrary.Entry(id: id, title: board.title, shots: board.shots.count, seconds: board.duration.seconds,
-                                    aspect: board.format.aspect.rawValue, spent: try await studio.spent(production),
-                                    budgetCap: production.config.budgetCap, updatedAt: modified?.timeIntervalSince1970)
+        JSONAnswer(try await library.entries(studio: studio))
     }
 
     @Sendable func board(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<BoardView> {

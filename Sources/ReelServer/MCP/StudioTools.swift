@@ -1,0 +1,243 @@
+import Foundation
+import MCP
+import ReelEngine
+import ReelExport
+import ReelModel
+import ReelStudio
+
+/// One tool the MCP server offers: a Studio use case, its arguments, and whether it only reads.
+struct StudioTool: Sendable {
+    var name: String
+    var title: String
+    var summary: String
+    var arguments: [ToolArgument]
+    /// Reads only: opens the project read-only and changes nothing.
+    var readOnly = false
+    /// Can spend money at a provider (so it asks for `confirm`).
+    var spends = false
+    var run: @Sendable (ToolCall) async throws -> any Encodable & Sendable
+
+    var definition: Tool {
+        Tool(name: name, title: title, description: summary, inputSchema: ToolArgument.schema(arguments),
+             annotations: .init(title: title, readOnlyHint: readOnly, destructiveHint: readOnly ? nil : false,
+                                idempotentHint: readOnly ? true : nil, openWorldHint: spends))
+    }
+}
+
+/// What a tool's use case is called with: its checked arguments, the projects, the studio,
+/// and where run events go (the call's progress notifications).
+struct ToolCall: Sendable {
+    let tool: String
+    let arguments: ToolArguments
+    let library: ProjectLibrary
+    let studio: Studio
+    let events: AsyncStream<RunEvent>.Continuation?
+
+    /// The project the call names, opened (read-only unless `lockFor` names the change);
+    /// with one project served, naming it is optional.
+    func open(lockFor command: String? = nil) throws -> Production {
+        try library.open(try projectID(), lockFor: command)
+    }
+
+    func projectID() throws -> String {
+        if let id = arguments.string("project") { return id }
+        let all = library.projects().keys.sorted()
+        guard all.count == 1, let only = all.first else {
+            throw ReelError(.usage, "\(tool) needs project: this server has \(Plural.count(all.count, "project"))",
+                            hint: all.isEmpty ? "start one with `reel new` in \(library.root.path)"
+                                : "one of " + all.prefix(20).joined(separator: ", ") + " (list_projects lists them)")
+        }
+        return only
+    }
+
+    func shot() throws -> ShotID { ShotID((arguments.string("shot") ?? "").uppercased()) }
+
+    func generateRequest(dryRun: Bool) -> GenerateRequest {
+        GenerateRequest(shots: arguments.strings("shots") ?? [], takes: arguments.int("takes"),
+                        provider: arguments.string("provider").map { ProviderID($0.lowercased()) }, dryRun: dryRun)
+    }
+}
+
+/// The MCP answer to a tool that did not do what was asked: the tool's result, marked as an
+/// error, with what the CLI would have said and, when there is one, what it found.
+struct ToolRefusal: Error, Sendable {
+    var error: ReelError
+    var report: (any Encodable & Sendable)?
+}
+
+extension StudioTool {
+    private static let project = ToolArgument(name: "project", kind: .string,
+                                              help: "The project's id, as list_projects gives it (optional when the server has one).")
+    private static let shot = ToolArgument(name: "shot", kind: .string, help: "The shot's id, e.g. S01-02.", required: true)
+    private static let generation = [
+        ToolArgument(name: "shots", kind: .strings, help: "Shot ids or patterns (S01-02, S03-*); every shot when left out."),
+        ToolArgument(name: "takes", kind: .integer, help: "Takes each shot should have of its current version (more are added, none replaced).",
+                     range: 1...20),
+        ToolArgument(name: "provider", kind: .string, help: "The video provider (default: the project's)."),
+    ]
+
+    /// Every tool, in the order `tools/list` gives them.
+    static let all: [StudioTool] = [
+        StudioTool(name: "list_projects", title: "Projects", summary: "The projects this server serves: id, title, shots, length, aspect, money spent.",
+                   arguments: [], readOnly: true) { call in
+            try await call.library.entries(studio: call.studio)
+        },
+        StudioTool(name: "plan", title: "Plan the storyboard",
+                   summary: "Plans the script into shots (keeping shot edits) and returns the storyboard: scenes, and a card per shot with size, move, length, line, state, takes and pick.",
+                   arguments: [project]) { call in
+            let production = try call.open(lockFor: "plan")
+            defer { production.close() }
+            _ = try await call.studio.plan(production, save: true)
+            return try await call.studio.boardView(production)
+        },
+        StudioTool(name: "show_shot", title: "Show a shot",
+                   summary: "Everything about a shot: text, framing, subjects, the prompt a remote model reads, what it is sent, its version, takes and keyframes.",
+                   arguments: [project, shot], readOnly: true) { call in
+            let production = try call.open()
+            defer { production.close() }
+            return try await call.studio.shot(production, id: try call.shot())
+        },
+        StudioTool(name: "edit_shot", title: "Edit a shot",
+                   summary: "Changes a shot; fields left out stay. Give version (from show_shot) to be refused if someone changed it since. Takes of the old version stay; new ones follow the edit.",
+                   arguments: [project, shot,
+                               ToolArgument(name: "version", kind: .string, help: "The version show_shot gave; a different current version refuses the edit."),
+                               ToolArgument(name: "prompt", kind: .string, help: "The prompt remote models read; empty goes back to the written one."),
+                               ToolArgument(name: "size", kind: .string, help: "Shot size.", choices: ["EWS", "WS", "FS", "MS", "MCU", "CU", "ECU"]),
+                               ToolArgument(name: "move", kind: .string, help: "Camera move.",
+                                            choices: ["static", "push-in", "pull-out", "pan-left", "pan-right", "tilt-up", "tilt-down"]),
+                               ToolArgument(name: "duration", kind: .number, help: "Seconds, rounded to whole frames.", range: 0.5...60),
+                               ToolArgument(name: "mode", kind: .string, help: "What a remote model starts from.",
+                                            choices: ["text", "image", "first-last", "references"]),
+                               ToolArgument(name: "subjects", kind: .strings, help: "Who is in frame, by name; empty for no one."),
+                               ToolArgument(name: "empty", kind: .boolean, help: "An empty shot (空镜): no one in frame."),
+                               ToolArgument(name: "continuesFrom", kind: .string, help: "The earlier shot this one continues; empty stops continuing."),
+                               ToolArgument(name: "reset", kind: .boolean, help: "Drop every edit first.")]) { call in
+            let a = call.arguments
+            let change = ShotChange(prompt: a.string("prompt"), size: a.string("size"), move: a.string("move"), duration: a.number("duration"),
+                                    mode: a.string("mode"), subjects: a.strings("subjects"), empty: a.bool("empty"),
+                                    continuesFrom: a.string("continuesFrom"), reset: a.bool("reset") ?? false)
+            guard !change.isEmpty else {
+                throw ReelError(.usage, "edit_shot: say what to change", hint: "give prompt, size, move, duration, mode, subjects, empty, continuesFrom or reset")
+            }
+            let production = try call.open(lockFor: "shot")
+            defer { production.close() }
+            let id = try call.shot()
+            if let expected = a.string("version") {
+                let current = try await call.studio.shot(production, id: id).version
+                guard expected == current else {
+                    throw ReelError(.temporary, "\(id) changed since you read it (version \(current), not \(expected))", at: "shot \(id)",
+                                    hint: "show_shot again, then make your change again")
+                }
+            }
+            return try await call.studio.editShot(production, id: id, change: change)
+        },
+        StudioTool(name: "cast", title: "The cast",
+                   summary: "The characters and places: reference images, consent for a real person's likeness, and each character's voice.",
+                   arguments: [project], readOnly: true) { call in
+            let production = try call.open()
+            defer { production.close() }
+            return try await call.studio.cast(production)
+        },
+        StudioTool(name: "estimate", title: "Estimate takes",
+                   summary: "What generate would run, on which provider, and what it would cost, against the budget; runs and spends nothing.",
+                   arguments: [project] + generation, readOnly: true) { call in
+            let production = try call.open()
+            defer { production.close() }
+            return DryRunReport(try await call.studio.generate(production, call.generateRequest(dryRun: true)))
+        },
+        StudioTool(name: "generate", title: "Generate takes",
+                   summary: "Makes takes of shots (adding, never replacing) and resumes unfinished ones; never pays twice. It spends money at remote providers, so it runs only with confirm: true — without it, it answers the estimate.",
+                   arguments: [project] + generation + [
+                       ToolArgument(name: "confirm", kind: .boolean, help: "true to run and spend; anything else only estimates."),
+                   ], spends: true) { call in
+            guard call.arguments.bool("confirm") == true else {
+                let production = try call.open()
+                defer { production.close() }
+                let estimate = DryRunReport(try await call.studio.generate(production, call.generateRequest(dryRun: true)))
+                let cost = estimate.estimate.isEmpty ? "nothing" : estimate.estimate.map(\.description).joined(separator: " + ")
+                let jobs = estimate.jobs.filter { $0.forecast != "reuse" }.count
+                throw ToolRefusal(error: ReelError(.usage, "nothing was run: \(Plural.count(jobs, "job")) would run, estimated \(cost)",
+                                                   hint: "call generate again with confirm: true to run it"), report: estimate)
+            }
+            let production = try call.open(lockFor: "generate")
+            defer { production.close() }
+            let result = try await call.studio.generate(production, call.generateRequest(dryRun: false), events: call.events)
+            let report = GenerateReport(result)
+            let summary = result.summary ?? RunSummary()
+            let skipped = summary.skipped.keys.filter { result.graph[$0]?.spec.kind != .check }
+            guard summary.failures.isEmpty, skipped.isEmpty else {
+                throw ToolRefusal(error: ReelError(.mediaFailed, "\(Plural.count(summary.failures.count + skipped.count, "job")) did not finish",
+                                                   hint: "the report's failed field says why; generate again retries what can be retried"),
+                                  report: report)
+            }
+            return report
+        },
+        StudioTool(name: "takes", title: "A shot's takes",
+                   summary: "Every take of a shot, newest first: provider, model, state, cost, the quality check, and why one failed.",
+                   arguments: [project, shot], readOnly: true) { call in
+            let production = try call.open()
+            defer { production.close() }
+            return try await call.studio.takes(production, shot: try call.shot())
+        },
+        StudioTool(name: "note", title: "Note a shot",
+                   summary: "A director's note on a shot, or on a frame of one of its takes (at seconds, in a box); the next takes carry it in their prompt.",
+                   arguments: [project, shot,
+                               ToolArgument(name: "text", kind: .string, help: "What to change, in a sentence.", required: true),
+                               ToolArgument(name: "take", kind: .integer, help: "The take's number the note is on.", range: 1...100_000),
+                               ToolArgument(name: "at", kind: .number, help: "Seconds into the take (needs take).", range: 0...3600),
+                               ToolArgument(name: "box", kind: .box, help: "Where on the frame, as fractions of its width and height.")]) { call in
+            let a = call.arguments
+            let production = try call.open(lockFor: "note")
+            defer { production.close() }
+            return try await call.studio.note(production, NoteRequest(shot: try call.shot(), take: a.int("take"), at: a.number("at"),
+                                                                      box: a.box("box"), text: a.string("text") ?? ""))
+        },
+        StudioTool(name: "pick", title: "Pick a take",
+                   summary: "Chooses the take of a shot the cut uses, or the keyframe its remote takes start on; returns the shot.",
+                   arguments: [project, shot,
+                               ToolArgument(name: "take", kind: .integer, help: "The take's number, as takes lists it.", range: 1...100_000),
+                               ToolArgument(name: "keyframe", kind: .integer, help: "Or a keyframe's number, as show_shot lists it.", range: 1...100_000)]) { call in
+            let a = call.arguments
+            guard (a.int("take") == nil) != (a.int("keyframe") == nil) else {
+                throw ReelError(.usage, "pick: give either take or keyframe, a number", hint: "{\"shot\": \"S01-02\", \"take\": 2}")
+            }
+            let production = try call.open(lockFor: "pick")
+            defer { production.close() }
+            let id = try call.shot()
+            _ = try await call.studio.pick(production, shot: id, number: a.int("keyframe") ?? a.int("take") ?? 0,
+                                           kind: a.int("keyframe") == nil ? .video : .keyframe)
+            return try await call.studio.shot(production, id: id)
+        },
+        StudioTool(name: "render", title: "Render the cut",
+                   summary: "Cuts the film from the picked takes (the newest good take where none is picked, the animatic where there is none) into renders/; never makes a take.",
+                   arguments: [project,
+                               ToolArgument(name: "burnSubtitles", kind: .boolean, help: "Burn the subtitles into the picture (default: the project's setting).")]) { call in
+            let production = try call.open(lockFor: "render")
+            defer { production.close() }
+            return MakeReport(try await call.studio.film(production, output: nil, burnSubtitles: call.arguments.bool("burnSubtitles"),
+                                                         makeMissing: false, events: call.events))
+        },
+        StudioTool(name: "export", title: "Export for an editor",
+                   summary: "Writes the cut's timeline into renders/: OTIO, FCPXML, EDL, SRT, VTT, a Jianying draft, or the storyboard sheet.",
+                   arguments: [project,
+                               ToolArgument(name: "format", kind: .string, help: "What to write.", required: true,
+                                            choices: ExportFormat.allCases.map(\.rawValue)),
+                               ToolArgument(name: "bundle", kind: .boolean, help: "Copy the media next to the export, so the folder can be moved.")]) { call in
+            let format = ExportFormat(rawValue: call.arguments.string("format") ?? "") ?? .otio
+            let bundle = call.arguments.bool("bundle") ?? false
+            if bundle && !format.refersToMedia {
+                throw ReelError(.usage, "bundle applies to otio, fcpxml, edl and jianying; \(format.rawValue) has no media")
+            }
+            let production = try call.open(lockFor: "export")
+            defer { production.close() }
+            return ExportReport(try await call.studio.export(production, ExportRequest(format: format, bundle: bundle), events: call.events))
+        },
+        StudioTool(name: "stats", title: "Statistics",
+                   summary: "Jobs by state, cache hits, money spent and committed, takes made per picked shot.",
+                   arguments: [project], readOnly: true) { call in
+            let production = try call.open()
+            defer { production.close() }
+            return try await call.studio.stats(production)
+        },
+    ]
+}
