@@ -38,6 +38,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestCon
     TemplatesController(studio: configuration.studio).addRoutes(templates: api.group("templates"), interview: api.group("interview"))
     ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
     MediaController(library: library).addRoutes(to: api.group("projects/:project/media"))
+    RunsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     EventsController(library: library, studio: configuration.studio, interval: configuration.watchInterval)
         .addRoutes(to: api.group("projects"))
     WebController().addRoutes(to: router)
@@ -110,6 +111,9 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/cast",
         "PATCH /api/projects/{project}/cast/{subject}/voice",
         "GET /api/projects/{project}/voices",
+        "POST /api/projects/{project}/estimate",
+        "POST /api/projects/{project}/runs",
+        "GET /api/projects/{project}/run",
         "GET /api/projects/{project}/shots/{shot}",
         "PATCH /api/projects/{project}/shots/{shot}",
         "POST /api/projects/{project}/shots/{shot}/pick",

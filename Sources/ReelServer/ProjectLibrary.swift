@@ -7,6 +7,8 @@ import ReelStudio
 /// name. A name from a URL is only ever looked up among them, never joined to a path.
 struct ProjectLibrary: Sendable {
     let root: URL
+    /// The runs going on in its projects, one at most per project.
+    let runs = RunBoard()
 
     /// A project as the projects page lists it.
     struct Entry: Sendable, Codable, Hashable {
@@ -48,11 +50,13 @@ struct ProjectLibrary: Sendable {
     }
 
     /// Opens project `id` (read-only unless `lockFor` names the change), or answers 404.
+    /// Changes share the server's one lock of the project: a run going on in this server
+    /// does not refuse a pick; another process holding the project does.
     func open(_ id: String, lockFor command: String? = nil) throws -> Production {
         guard let directory = projects()[id] else {
             throw ReelError(.notFound, "there is no project \(id)", hint: "GET /api/projects lists them")
         }
-        return try Production.open(try Project.find(directory), lockFor: command)
+        return try Production.open(try Project.find(directory), lockFor: command, sharingLock: true)
     }
 
     /// Every project as the projects page lists it, by id; one that cannot be opened is

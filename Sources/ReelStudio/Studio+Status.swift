@@ -32,6 +32,12 @@ extension Studio {
             shotsPicked: picks.count)
     }
 
+    /// The shots with takes not finished: a provider may still be making them, or their run
+    /// was cut short. Generating those shots again resumes them (nothing paid twice).
+    public func unfinishedShots(_ production: Production) async throws -> [ShotID] {
+        Set(try await production.repository.takes(of: nil).filter(\.state.isUnfinished).map(\.shot)).sorted()
+    }
+
     /// What providers have charged on the project so far, per currency (the projects page's
     /// "spent", beside the budget cap).
     public func spent(_ production: Production) async throws -> [Money] {

@@ -360,6 +360,8 @@ import Testing
                     #expect(response.status.code < 500, "\(route)")
                 }
             }
+            // The run the POST above started ends before the project's folder is removed.
+            try await client.execute(uri: "/api/projects/two-rooms/run?wait=1", method: .get) { #expect($0.status == .ok) }
         }
     }
 
@@ -371,11 +373,76 @@ import Testing
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 #expect(String(buffer: response.body).contains(#"<script type="module" src="/web/app.js"></script>"#))
             }
-            for file in ["app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "style.css"] {
+            for file in ["app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "cast.js", "run.js", "style.css"] {
                 try await client.execute(uri: "/web/\(file)", method: .get) { response in
                     #expect(response.status == .ok && response.body.readableBytes > 100, "\(file)")
                 }
             }
+        }
+    }
+
+    /// Takes made from the browser: the estimate first, then a run the server goes on with
+    /// (202 at once), one at a time per project, its panel with progress and the report —
+    /// the same use case as `reel generate`, so the takes are the project's like any others.
+    @Test func aRunIsEstimatedStartedAndFollowedToItsReport() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            let base = "/api/projects/two-rooms"
+            let estimate = try await client.execute(uri: "\(base)/estimate", method: .post, headers: Self.jsonType,
+                                                    body: Self.body(#"{"shots": ["S01-01"], "takes": 2}"#)) { response in
+                #expect(response.status == .ok)
+                return try Self.json(response)
+            }
+            let jobs = try #require(estimate["jobs"]?.arrayValue)
+            #expect(jobs.filter { $0["provider"] == "animatic" && $0["forecast"] == "run" && $0["node"]?.stringValue?.hasPrefix("take S01-01#") == true }.count == 2)
+            for (body, said) in [(#"{"takes": 99}"#, "takes must be from 1 to 20 (got 99)"),
+                                 (#"{"shots": ["S42-*"]}"#, "S42-*"),
+                                 (#"{"provider": "nosuch"}"#, "nosuch")] {
+                for route in ["estimate", "runs"] {
+                    try await client.execute(uri: "\(base)/\(route)", method: .post, headers: Self.jsonType, body: Self.body(body)) { response in
+                        #expect(response.status.code >= 400 && response.status.code < 500, "\(route) \(body)")
+                        #expect(String(buffer: response.body).contains(said), "\(route) \(body): \(String(buffer: response.body))")
+                    }
+                }
+            }
+            let before = try await client.execute(uri: "\(base)/run", method: .get) { try Self.json($0) }
+            #expect(before["run"] == nil, "a refused run never started")
+            let started = try await client.execute(uri: "\(base)/runs", method: .post, headers: Self.jsonType,
+                                                   body: Self.body(#"{"shots": ["S01-01"], "takes": 2}"#)) { response in
+                #expect(response.status == .accepted)
+                return try Self.json(response)
+            }
+            #expect(started["state"] == "running" && started["shots"] == ["S01-01"])
+            let panel = try await client.execute(uri: "\(base)/run?wait=1", method: .get) { try Self.json($0) }
+            let run = try #require(panel["run"])
+            #expect(run["id"] == started["id"] && run["state"] == "finished")
+            #expect(run["report"]?["added"] == ["S01-01#1", "S01-01#2"])
+            #expect(run["progress"]?["done"] == run["progress"]?["total"] && run["progress"]?["failures"] == [])
+            #expect(panel["unfinished"] == [])
+            let shot = try await client.execute(uri: "\(base)/shots/S01-01", method: .get) { try Self.json($0) }
+            #expect(shot["takes"]?.arrayValue?.filter { $0["state"] == "succeeded" }.count == 2)
+            // Asked again, it has its takes: nothing to run.
+            let again = try await client.execute(uri: "\(base)/estimate", method: .post, headers: Self.jsonType,
+                                                 body: Self.body(#"{"shots": ["S01-01"], "takes": 2}"#)) { try Self.json($0) }
+            #expect(again["jobs"]?.arrayValue?.allSatisfy { $0["forecast"] != "run" } == true)
+        }
+    }
+
+    /// Another process working on the project (a `reel generate` in a terminal) refuses a run
+    /// from the browser with who holds it; reads go on.
+    @Test func aRunIsRefusedWhileAnotherProcessHoldsTheProject() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let held = try f.production()
+        defer { held.close() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            try await client.execute(uri: "/api/projects/two-rooms/runs", method: .post, headers: Self.jsonType,
+                                     body: Self.body("{}")) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("another reel is working on this project (pid \(getpid()), `reel test`"))
+            }
+            try await client.execute(uri: "/api/projects/two-rooms/run", method: .get) { #expect($0.status == .ok) }
         }
     }
 }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import ReelMedia
 import ReelModel
 import ReelServer
+import ReelSimulator
 import ReelStudio
 import ReelTesting
 import Testing
@@ -165,5 +166,33 @@ struct BrowserTests {
             let grid = try await Self.dom("http://127.0.0.1:\(try #require(client.port))/?lang=zh#/p/two-rooms")
             #expect(grid.contains(#"lang="zh-Hans""#) && grid.contains("未生成") && grid.contains("个镜头"))
         }
+    }
+
+    /// Takes generated from the storyboard, as a person makes them: the estimate on the
+    /// button, a click, the run panel following the run through the live view (no reload)
+    /// to its end, the cards then ready — on the simulated provider, which is asked for
+    /// exactly the takes the estimate named. Driven over DevTools by scripts/generate-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func takesGeneratedFromTheBoardAreFollowedToTheirEnd() async throws {
+        let sim = try await SimulatedProviderServer.start(config: SimulationConfig(latency: 0.2...0.4, concurrency: 2, seed: 11))
+        let f = try ServerFixture(simulated: sim)
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/generate-check")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms"])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let reading = try f.reading()
+            defer { reading.close() }
+            let shots = try await f.studio.boardView(reading).rows.flatMap(\.cards).count
+            #expect(seen["button"]?.stringValue?.hasPrefix("Generate \(shots) takes · ~$") == true, "\(seen)")
+            #expect(seen["state"] == "finished", "\(seen)")
+            #expect(seen["states"]?.arrayValue?.first?.stringValue?.hasPrefix("running") == true, "the panel showed the run going: \(seen)")
+            #expect(seen["ready"]?.intValue == Int64(shots), "every card is ready: \(seen)")
+            #expect(seen["after"] == "Every shot has its takes", "\(seen)")
+            #expect(sim.counters.createdJobs == shots, "the provider was asked for the takes the estimate named, once each")
+        }
+        try await sim.stop()
     }
 }

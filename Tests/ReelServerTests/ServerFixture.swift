@@ -1,6 +1,7 @@
 import Foundation
 import ReelModel
 import ReelServer
+import ReelSimulator
 import ReelStudio
 import ReelTesting
 
@@ -13,7 +14,8 @@ struct ServerFixture {
     let project: URL
     let studio: Studio
 
-    init() throws {
+    /// With `simulated`, the project makes its takes on that simulated provider.
+    init(simulated: SimulatedProviderServer? = nil) throws {
         projects = dir.file("films")
         try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
         let script = try dir.write("two-rooms.fountain", FixtureScripts.twoRooms)
@@ -21,8 +23,21 @@ struct ServerFixture {
                                      format: VideoFormat(aspect: .vertical, size: .p480, frameRate: .fps24)).directory
         var env = ProcessInfo.processInfo.environment
         env["REEL_CONFIG_DIR"] = dir.file("config").path
-        studio = Studio(environment: env, sleeper: RecordingSleeper())
+        guard let simulated else {
+            studio = Studio(environment: env, sleeper: RecordingSleeper())
+            return
+        }
+        env["SIM_API_KEY"] = simulated.apiKey
+        env["REEL_SIM_BASE_URL"] = simulated.baseURL.absoluteString
+        env["REEL_POLL_INTERVAL"] = "0.05"
+        studio = Studio(environment: env)
+        let yaml = project.appendingPathComponent("reel.yaml")
+        try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "provider: animatic", with: "provider: sim")
+            .write(to: yaml, atomically: true, encoding: .utf8)
     }
+
+    /// The project opened to read, as `reel status` would.
+    func reading() throws -> Production { try Production.open(try Project.find(project), lockFor: nil) }
 
     var configuration: ServerConfiguration { ServerConfiguration(port: 0, projects: projects, studio: studio) }
 

@@ -93,6 +93,26 @@ import Testing
 
 /// Two processes on one project: the second is told, clearly, and changes nothing.
 @Suite struct ProjectLockTests {
+    /// The studio server's requests share its one lock of a project: two shares at once are
+    /// fine, another holder is refused meanwhile, and the last share released lets it in.
+    @Test func sharesOfTheServersLockLetEachOtherInAndKeepOthersOut() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let state = dir.file("state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let run = try ProjectLock.acquireShared(state, command: "serve")
+        let pick = try ProjectLock.acquireShared(state, command: "serve")
+        #expect(throws: ReelError.self) { try ProjectLock.acquire(state, command: "generate") }
+        #expect(ProjectLock.holder(of: state)?.contains("`reel serve`") == true)
+        pick.release()
+        pick.release()
+        #expect(throws: ReelError.self, "one share is still held") { try ProjectLock.acquire(state, command: "generate") }
+        run.release()
+        #expect(ProjectLock.holder(of: state) == nil)
+        let next = try ProjectLock.acquire(state, command: "generate")
+        next.release()
+    }
+
     @Test func aSecondReelOnTheSameProjectIsRefusedWithWhoHoldsIt() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

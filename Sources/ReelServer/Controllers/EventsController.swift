@@ -28,29 +28,35 @@ struct EventsController {
         // An unknown project is a 404 before the stream starts. The project is opened once
         // (read-only, no lock) for the stream's life: each look is the change-token query only.
         let production = try library.open(project)
+        let runs = library.runs
+        let token: @Sendable () async throws -> String = {
+            try await studio.changeToken(production) + (await runs.signature(of: project))
+        }
         let first: String
-        do { first = try await studio.changeToken(production) } catch { production.close(); throw error }
+        do { first = try await token() } catch { production.close(); throw error }
         let once = request.uri.queryParameters["once"] != nil
-        let watch = Watch(production: production, studio: studio, interval: interval, since: given, first: first, once: once)
+        let watch = Watch(production: production, token: token, interval: interval, since: given, first: first, once: once)
         let events = AsyncThrowingStream<ByteBuffer, any Error>(unfolding: { try await watch.next() })
         // Stopping the server ends the stream instead of waiting for the browser to leave.
         return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
                         body: ResponseBody(asyncSequence: events.cancelOnGracefulShutdown()))
     }
 
-    /// One stream's state: the token the client has, and the open project it watches.
+    /// One stream's state: the token the client has, and the open project it watches (its
+    /// change token, with the server's run of it).
     actor Watch {
         let production: Production
-        let studio: Studio
+        let token: @Sendable () async throws -> String
         let interval: Duration
         let once: Bool
         var since: String?
         var first: String?
         var done = false
 
-        init(production: Production, studio: Studio, interval: Duration, since: String?, first: String, once: Bool) {
+        init(production: Production, token: @escaping @Sendable () async throws -> String, interval: Duration, since: String?,
+             first: String, once: Bool) {
             self.production = production
-            self.studio = studio
+            self.token = token
             self.interval = interval
             self.since = since
             self.first = since == nil ? first : nil
@@ -70,7 +76,7 @@ struct EventsController {
             }
             var quiet = Duration.zero
             while true {
-                let now = try await studio.changeToken(production)
+                let now = try await token()
                 if now != since {
                     since = now
                     done = once

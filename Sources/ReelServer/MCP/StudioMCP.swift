@@ -84,21 +84,16 @@ struct StudioMCP: Sendable {
     func call(_ tool: StudioTool, _ params: CallTool.Parameters, server: Server) async -> CallTool.Result {
         let (stream, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .unbounded)
         let progress = Task { [token = params._meta?.progressToken] in
-            var done = 0, total: Int?
+            var run = RunProgress()
             for await event in stream {
-                guard let token else { continue }
-                switch event {
-                case .began(let count): total = count; continue
-                case .cached, .succeeded, .failed, .skipped: done += 1
-                default: continue
-                }
+                guard let token, run.handle(event), run.done > 0 else { continue }
                 let message: String? = switch event {
                 case .succeeded(let node, _, _): "\(node.rawValue) made"
                 case .failed(let node, let failure): "\(node.rawValue) failed: \(failure)"
                 default: nil
                 }
                 try? await server.notify(ProgressNotification.message(.init(
-                    progressToken: token, progress: Double(done), total: total.map(Double.init), message: message)))
+                    progressToken: token, progress: Double(run.done), total: run.total.map(Double.init), message: message)))
             }
         }
         defer { progress.cancel() }

@@ -50,6 +50,17 @@ struct ToolCall: Sendable {
         return only
     }
 
+    /// Runs `body` on the project opened for `command`, as the project's one run in this
+    /// server: a second generate, render or export of it at the same time is refused.
+    func exclusive<T: Sendable>(_ command: String, _ body: @Sendable (Production) async throws -> T) async throws -> T {
+        let id = try projectID()
+        return try await library.runs.exclusive(id, command: command) {
+            let production = try library.open(id, lockFor: command)
+            defer { production.close() }
+            return try await body(production)
+        }
+    }
+
     func shot() throws -> ShotID { ShotID((arguments.string("shot") ?? "").uppercased()) }
 
     func generateRequest(dryRun: Bool) -> GenerateRequest {
@@ -159,9 +170,9 @@ extension StudioTool {
                 throw ToolRefusal(error: ReelError(.usage, "nothing was run: \(Plural.count(jobs, "job")) would run, estimated \(cost)",
                                                    hint: "call generate again with confirm: true to run it"), report: estimate)
             }
-            let production = try call.open(lockFor: "generate")
-            defer { production.close() }
-            let result = try await call.studio.generate(production, call.generateRequest(dryRun: false), events: call.events)
+            let result = try await call.exclusive("generate") { production in
+                try await call.studio.generate(production, call.generateRequest(dryRun: false), events: call.events)
+            }
             let report = GenerateReport(result)
             let summary = result.summary ?? RunSummary()
             let skipped = summary.skipped.keys.filter { result.graph[$0]?.spec.kind != .check }
@@ -212,10 +223,10 @@ extension StudioTool {
                    summary: "Cuts the film from the picked takes (the newest good take where none is picked, the animatic where there is none) into renders/; never makes a take.",
                    arguments: [project,
                                ToolArgument(name: "burnSubtitles", kind: .boolean, help: "Burn the subtitles into the picture (default: the project's setting).")]) { call in
-            let production = try call.open(lockFor: "render")
-            defer { production.close() }
-            return MakeReport(try await call.studio.film(production, output: nil, burnSubtitles: call.arguments.bool("burnSubtitles"),
-                                                         makeMissing: false, events: call.events))
+            return try await call.exclusive("render") { production in
+                MakeReport(try await call.studio.film(production, output: nil, burnSubtitles: call.arguments.bool("burnSubtitles"),
+                                                      makeMissing: false, events: call.events))
+            }
         },
         StudioTool(name: "export", title: "Export for an editor",
                    summary: "Writes the cut's timeline into renders/: OTIO, FCPXML, EDL, SRT, VTT, a Jianying draft, or the storyboard sheet.",
@@ -228,9 +239,9 @@ extension StudioTool {
             if bundle && !format.refersToMedia {
                 throw ReelError(.usage, "bundle applies to otio, fcpxml, edl and jianying; \(format.rawValue) has no media")
             }
-            let production = try call.open(lockFor: "export")
-            defer { production.close() }
-            return ExportReport(try await call.studio.export(production, ExportRequest(format: format, bundle: bundle), events: call.events))
+            return try await call.exclusive("export") { production in
+                ExportReport(try await call.studio.export(production, ExportRequest(format: format, bundle: bundle), events: call.events))
+            }
         },
         StudioTool(name: "stats", title: "Statistics",
                    summary: "Jobs by state, cache hits, money spent and committed, takes made per picked shot.",

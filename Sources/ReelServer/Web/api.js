@@ -45,5 +45,8 @@ export const api = {
   cast: (id) => send("GET", `${project(id)}/cast`),
   voices: (id) => send("GET", `${project(id)}/voices`),
   castVoice: (id, subject, body) => send("PATCH", `${project(id)}/cast/${encodeURIComponent(subject)}/voice`, body),
+  estimate: (id, body) => send("POST", `${project(id)}/estimate`, body),
+  startRun: (id, body) => send("POST", `${project(id)}/runs`, body),
+  run: (id) => send("GET", `${project(id)}/run`),
   media: (id, name) => `${project(id)}/media/${name}`,
 };

@@ -3,6 +3,7 @@
 import { api } from "./api.js";
 import { element, money } from "./app.js";
 import { t } from "./i18n.js";
+import { runPanel } from "./run.js";
 
 const stateKey = { "no-take": "state_noTake", generating: "state_generating", ready: "state_ready", failed: "state_failed", "qc-failed": "state_qcFailed", picked: "state_picked" };
 
@@ -14,7 +15,8 @@ function picture(project, card) {
 }
 
 export async function renderBoard(view, project) {
-  const board = await api.board(project);
+  const [board, generate] = await Promise.all([api.board(project),
+    runPanel(project, { takes: 1, onStarted: () => renderBoard(view, project) })]);
   document.body.dataset.aspect = board.aspect;
   const rows = board.rows.map((row) =>
     element("section", { class: "scene" },
@@ -33,5 +35,6 @@ export async function renderBoard(view, project) {
     element("h1", { text: board.title }),
     element("a", { class: "back", href: `#/p/${encodeURIComponent(project)}/cast`, text: t("cast_link") }),
     element("p", { class: "muted", text: `${board.rows.reduce((n, r) => n + r.cards.length, 0)} ${t("shots")} · ${board.seconds.toFixed(1)} s · ${board.width}×${board.height} · ${t("spent")} ${money(board.spent)}` }),
+    generate,
     ...rows);
 }

@@ -4,6 +4,7 @@ import { api } from "./api.js";
 import { element, money, showError } from "./app.js";
 import { t } from "./i18n.js";
 import { markers, noteButton, noteList } from "./notes.js";
+import { runPanel } from "./run.js";
 
 const sizes = ["EWS", "WS", "FS", "MS", "MCU", "CU", "ECU"];
 const moves = ["static", "push-in", "pull-out", "pan-left", "pan-right", "tilt-up", "tilt-down"];
@@ -78,6 +79,10 @@ function takeCard(view, project, s, x, notes) {
 export async function renderShot(view, project, shotID, given) {
   const [report, notes] = await Promise.all([given || api.shot(project, shotID), api.notes(project, shotID)]);
   const s = report.shot;
+  // One more take of the shot as it is now: takes of earlier versions do not count.
+  const current = report.takes.filter((x) => x.current).length;
+  const generate = await runPanel(project, { shots: [s.id], takes: current + 1, choices: [current + 1],
+    onStarted: () => renderShot(view, project, s.id) });
   const stills = report.keyframes.filter((k) => k.media);
   const takes = report.takes;
   const playTogether = element("button", { type: "button", text: t("playTogether"), onclick: () => {
@@ -103,6 +108,7 @@ export async function renderShot(view, project, shotID, given) {
               pickButton(view, project, s.id, { keyframe: k.number }, k.picked)))))
       : element("p", { class: "muted", text: t("noKeyframes", { shot: s.id }) }),
     element("h2", {}, t("takes"), " ", takes.filter((x) => x.media).length > 1 ? playTogether : null),
+    generate,
     takes.length
       ? element("div", { class: "takes" }, takes.map((x) => takeCard(view, project, s, x, notes)))
       : element("p", { class: "muted", text: t("noTakes", { shot: s.id }) }),

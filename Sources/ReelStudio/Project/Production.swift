@@ -46,10 +46,12 @@ public struct Production: Sendable {
     public func close() { lock?.release() }
 
     /// Opens a project; `lockFor` names the command when it will change the project.
-    public static func open(_ project: Project, lockFor command: String?) throws -> Production {
+    /// `sharingLock` is for the studio server: its requests share one lock of the project
+    /// (``ProjectLock/acquireShared(_:command:)``) instead of refusing each other.
+    public static func open(_ project: Project, lockFor command: String?, sharingLock: Bool = false) throws -> Production {
         try open(name: project.config.title ?? project.directory.lastPathComponent, script: project.scriptURL,
                  config: project.config, workspace: project.workspace,
-                 renders: project.directory.appendingPathComponent("renders"), lockFor: command)
+                 renders: project.directory.appendingPathComponent("renders"), lockFor: command, sharingLock: sharingLock)
     }
 
     /// Opens a loose script as a production with default settings and `format`.
@@ -68,13 +70,14 @@ public struct Production: Sendable {
     }
 
     static func open(name: String, script: URL, config: ProjectConfig, workspace: Workspace, renders: URL,
-                     lockFor command: String?) throws -> Production {
+                     lockFor command: String?, sharingLock: Bool = false) throws -> Production {
         var lock: ProjectLock?
         if let command {
             // The lock first: a writer that is refused has opened (and migrated) nothing.
             try workspace.checkStateIsNotLost()
             try workspace.createStateDirectory()
-            lock = try ProjectLock.acquire(workspace.stateDirectory, command: command)
+            lock = sharingLock ? try ProjectLock.acquireShared(workspace.stateDirectory, command: command)
+                : try ProjectLock.acquire(workspace.stateDirectory, command: command)
         }
         let database: ProjectDatabase, blobs: DirectoryBlobStore
         do {

@@ -19,18 +19,26 @@ public final class ProjectLock: @unchecked Sendable {
     private let state = NSLock()
     private var fd: Int32?
     private let holderURL: URL
+    /// A share of a lock this process holds (``acquireShared(_:command:)``), by lock file.
+    private var share: String?
 
-    private init(fd: Int32, holderURL: URL) {
+    private init(fd: Int32?, holderURL: URL, share: String? = nil) {
         self.fd = fd
         self.holderURL = holderURL
+        self.share = share
     }
 
     deinit { release() }
 
-    /// Lets the next `reel` in. Safe to call more than once.
+    /// Lets the next `reel` in (for a share, when it is the last one). Safe to call more than once.
     public func release() {
         state.lock()
         defer { state.unlock() }
+        if let share {
+            self.share = nil
+            Shares.release(share)
+            return
+        }
         guard let fd else { return }
         if ProjectHolder.read(holderURL)?.pid == getpid() { try? FileManager.default.removeItem(at: holderURL) }
         flock(fd, LOCK_UN)
@@ -70,6 +78,48 @@ public final class ProjectLock: @unchecked Sendable {
         throw ReelError(.temporary, "another reel is working on this project\(holder.map { " (\($0.description))" } ?? "")",
                         at: directory.deletingLastPathComponent().path,
                         hint: "wait for it to finish, or stop it; `reel status`, `stats`, `takes` and `generate --dry-run` work meanwhile")
+    }
+
+    /// The lock of `directory` for a process that serves many requests at once (the studio
+    /// server): the first call takes it as ``acquire(_:command:)`` does, later calls in this
+    /// process share it, and the last share released lets the next `reel` in. Another
+    /// process is refused as before, with who holds it.
+    ///
+    /// The server is then the one owner of its projects: a run started from a browser holds
+    /// the project while picks and notes from other browsers go on (what they change does
+    /// not collide; a second run of the same project is refused by the server itself).
+    public static func acquireShared(_ directory: URL, command: String) throws -> ProjectLock {
+        let key = directory.standardizedFileURL.path
+        try Shares.take(key) { try acquire(directory, command: command) }
+        return ProjectLock(fd: nil, holderURL: directory.appendingPathComponent(ProjectHolder.fileName), share: key)
+    }
+
+    /// The locks this process holds for sharing, by lock directory, with how many shares each has.
+    private enum Shares {
+        nonisolated(unsafe) static var held: [String: (lock: ProjectLock, count: Int)] = [:]
+        static let guardian = NSLock()
+
+        static func take(_ key: String, acquiring: () throws -> ProjectLock) throws {
+            guardian.lock()
+            defer { guardian.unlock() }
+            if let entry = held[key] {
+                held[key] = (entry.lock, entry.count + 1)
+            } else {
+                held[key] = (try acquiring(), 1)
+            }
+        }
+
+        static func release(_ key: String) {
+            guardian.lock()
+            defer { guardian.unlock() }
+            guard let entry = held[key] else { return }
+            if entry.count > 1 {
+                held[key] = (entry.lock, entry.count - 1)
+            } else {
+                held[key] = nil
+                entry.lock.release()
+            }
+        }
     }
 
     /// The live holder of the lock of `directory`, described; nil when nobody holds it.

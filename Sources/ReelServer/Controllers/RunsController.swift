@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import ReelEngine
+import ReelModel
+import ReelStudio
+
+/// Making takes from the browser: `POST …/estimate` says what a generate would run and cost
+/// (the button shows it), `POST …/runs` starts it in the server (the same use case and the
+/// same durable run as `reel generate`: closing the browser does not stop it, and after a
+/// restart generating again resumes it, paying nothing twice), `GET …/run` is the run panel.
+struct RunsController {
+    let library: ProjectLibrary
+    let studio: Studio
+
+    /// What `reel generate` takes.
+    struct GenerateBody: Codable, Sendable {
+        var shots: [String]?
+        var takes: Int?
+        var provider: String?
+
+        func request(dryRun: Bool) throws -> GenerateRequest {
+            if let takes, !(1...20).contains(takes) {
+                throw Problem(status: .badRequest, kind: "usage", detail: "takes must be from 1 to 20 (got \(takes))")
+            }
+            return GenerateRequest(shots: shots ?? [], takes: takes, provider: provider.map { ProviderID($0.lowercased()) }, dryRun: dryRun)
+        }
+    }
+
+    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.post(":project/estimate", use: estimate)
+        group.post(":project/runs", use: start)
+        group.get(":project/run", use: panel)
+    }
+
+    @Sendable func estimate(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<DryRunReport> {
+        let body = try await request.json(GenerateBody.self, context: context)
+        let production = try library.open(try context.parameters.value("project"))
+        defer { production.close() }
+        return JSONAnswer(DryRunReport(try await studio.generate(production, try body.request(dryRun: true))))
+    }
+
+    /// Starts the generate and answers at once (202) with the run; its progress is `GET …/run`
+    /// (and each job it finishes is a `changed` event of the live view).
+    @Sendable func start(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<RunView> {
+        let body = try await request.json(GenerateBody.self, context: context)
+        let project = try context.parameters.value("project")
+        let production = try library.open(project, lockFor: "serve")
+        let run: RunView
+        do {
+            // The estimate first: a pattern that names no shot, a provider that is not set up,
+            // is this answer's error, not a run that stops.
+            let estimate = DryRunReport(try await studio.generate(production, try body.request(dryRun: true)))
+            run = try await library.runs.begin(project, command: "generate", shots: body.shots ?? [], estimate: estimate.estimate)
+        } catch {
+            production.close()
+            throw error
+        }
+        let runs = library.runs, studio = studio, generate = try body.request(dryRun: false)
+        Task.detached {
+            defer { production.close() }
+            let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .unbounded)
+            let watcher = Task { for await event in events { await runs.handle(project, event) } }
+            do {
+                let result = try await studio.generate(production, generate, events: continuation)
+                continuation.finish()
+                await watcher.value
+                await runs.end(project, report: GenerateReport(result), error: nil)
+            } catch {
+                continuation.finish()
+                await watcher.value
+                await runs.end(project, report: nil, error: (error as? ReelError)?.description ?? "something inside Reel broke")
+            }
+        }
+        return JSONAnswer(run, status: .accepted)
+    }
+
+    /// `GET …/run`: the run panel; `?wait=1` answers once no run goes on (for scripts).
+    @Sendable func panel(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<RunPanel> {
+        let project = try context.parameters.value("project")
+        let production = try library.open(project)
+        defer { production.close() }
+        if request.uri.queryParameters["wait"] != nil { await library.runs.waitUntilIdle(project) }
+        let running = await library.runs.isRunning(project)
+        let unfinished = running ? [] : try await studio.unfinishedShots(production).map(\.rawValue)
+        return JSONAnswer(RunPanel(run: await library.runs.run(of: project), unfinished: unfinished,
+                                   spent: try await studio.spent(production), budgetCap: production.config.budgetCap))
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelStudio
+
+/// How far a run has got, from its events: jobs done of all, what finished jobs cost, and
+/// the failures with their reasons. The run panel and MCP's progress both read it.
+struct RunProgress: Codable, Sendable, Hashable {
+    /// Jobs in the run (known once it began).
+    var total: Int?
+    /// Jobs done: made, reused, failed for good or skipped.
+    var done = 0
+    /// What the jobs made so far cost.
+    var spent: [Money] = []
+    var failures: [Failure] = []
+
+    struct Failure: Codable, Sendable, Hashable {
+        var job: String
+        var reason: String
+    }
+
+    /// Takes in the event; true when it moved the run on.
+    mutating func handle(_ event: RunEvent) -> Bool {
+        switch event {
+        case .began(let count): total = count; return true
+        case .cached: done += 1
+        case .succeeded(_, let output, _):
+            done += 1
+            if let cost = output.cost { spent = Money.totals(spent + [cost]) }
+        case .failed(let node, let failure), .skipped(let node, let failure):
+            done += 1
+            failures.append(Failure(job: node.rawValue, reason: failure.description))
+        default: return false
+        }
+        return true
+    }
+}
+
+/// A run the server started — a generate from a browser — as the run panel shows it.
+struct RunView: Codable, Sendable, Hashable {
+    var id: Int
+    var command: String
+    /// `running`, `finished` (every job done; some may have failed: see `progress`) or
+    /// `stopped` (it could not go on: `error` says why).
+    var state: String
+    /// The shots asked for, as patterns; empty for every shot.
+    var shots: [String]
+    var startedAt: Date
+    var finishedAt: Date?
+    /// What the estimate said before it started.
+    var estimate: [Money]
+    var progress: RunProgress
+    /// What it did, once finished.
+    var report: GenerateReport?
+    var error: String?
+}
+
+/// The run panel's answer: the project's latest run in this server, the takes left
+/// unfinished by a run that was cut short (a restart, a crash) to resume, and the money.
+struct RunPanel: Codable, Sendable {
+    var run: RunView?
+    /// Shots with takes a provider may still be making or that were cut short, when no run
+    /// is going: generating them again resumes them (polling what was submitted, paying nothing twice).
+    var unfinished: [String]
+    var spent: [Money]
+    var budgetCap: Money?
+}
+
+/// The runs of one server: at most one per project at a time (a second is refused with the
+/// one going on), the latest of each kept for the run panel. Runs go on in the server's own
+/// tasks, so closing the browser does not stop them.
+actor RunBoard {
+    private var latest: [String: RunView] = [:]
+    private var active: Set<String> = []
+    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+    private var next = 1
+
+    /// Claims the project for a run, or refuses while another goes on.
+    func begin(_ project: String, command: String, shots: [String], estimate: [Money]) throws -> RunView {
+        if active.contains(project), let going = latest[project] {
+            throw ReelError(.temporary, "a \(going.command) is going on \(project) (run \(going.id), \(going.progress.done) of \(going.progress.total.map(String.init) ?? "?") jobs done)",
+                            hint: "wait for it to finish; the run panel shows its progress")
+        }
+        let run = RunView(id: next, command: command, state: "running", shots: shots, startedAt: Date(), estimate: estimate,
+                          progress: RunProgress())
+        next += 1
+        active.insert(project)
+        latest[project] = run
+        return run
+    }
+
+    func handle(_ project: String, _ event: RunEvent) {
+        guard var run = latest[project], run.state == "running" else { return }
+        if run.progress.handle(event) { latest[project] = run }
+    }
+
+    /// Ends the project's run, with what it did or why it stopped.
+    func end(_ project: String, report: GenerateReport?, error: String?) {
+        if var run = latest[project] {
+            run.state = error == nil ? "finished" : "stopped"
+            run.finishedAt = Date()
+            run.report = report
+            run.error = error
+            latest[project] = run
+        }
+        active.remove(project)
+        for waiter in waiting.removeValue(forKey: project) ?? [] { waiter.resume() }
+    }
+
+    func run(of project: String) -> RunView? { latest[project] }
+
+    /// What the live view adds to the project's change token, so a run's progress and its
+    /// end reach the browsers even when the database did not change with them.
+    func signature(of project: String) -> String {
+        guard let run = latest[project] else { return "" }
+        return "-r\(run.id).\(run.state).\(run.progress.done)"
+    }
+
+    func isRunning(_ project: String) -> Bool { active.contains(project) }
+
+    /// Returns once no run goes on in the project (at once when none does).
+    func waitUntilIdle(_ project: String) async {
+        guard active.contains(project) else { return }
+        await withCheckedContinuation { waiting[project, default: []].append($0) }
+    }
+
+    /// Runs `body` as the project's run, refusing it while another goes on: a run asked
+    /// for and waited on in one call (MCP's generate, render, export).
+    func exclusive<T: Sendable>(_ project: String, command: String, _ body: @Sendable () async throws -> T) async throws -> T {
+        _ = try begin(project, command: command, shots: [], estimate: [])
+        do {
+            let value = try await body()
+            end(project, report: nil, error: nil)
+            return value
+        } catch {
+            end(project, report: nil, error: (error as? ReelError)?.message ?? "it stopped")
+            throw error
+        }
+    }
+}
