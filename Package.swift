@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         // Hummingbird's own dependency: the live view ends its streams when the server stops.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The studio's accounts: bcrypt for passwords (HummingbirdBcrypt only).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // `reel mcp`: the Model Context Protocol over stdio, for agents.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
@@ -67,8 +69,9 @@ let package = Package(
         // The studio in a browser: an HTTP API over Studio's use cases and the web studio,
         // embedded in the binary (plain ES modules and CSS; no build step); the MCP server.
         .target(name: "ReelServer", dependencies: [
-            "ReelStudio", "ReelModel", "ReelEngine", "ReelExport",
+            "ReelStudio", "ReelModel", "ReelEngine", "ReelExport", "ReelStore",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "MCP", package: "swift-sdk"),
         ], resources: ["index.html", "app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "newproject.js", "cast.js", "run.js", "style.css", "openapi.json"]

@@ -101,7 +101,7 @@ extension DryRunReport {
             out.append("    \(line.forecast.padding(toLength: 7, withPad: " ", startingAt: 0)) \(line.node)"
                        + (line.estimate.map { "  ~\($0)" } ?? ""))
         }
-        out.append("estimated cost: " + (estimate.isEmpty ? "nothing" : estimate.map(\.description).joined(separator: " + ")))
+        out.append("estimated cost: " + costText)
         if let cap = budgetCap {
             out.append("budget cap: \(cap); spent so far: " + (spent.isEmpty ? "nothing" : spent.map(\.description).joined(separator: " + ")))
         }

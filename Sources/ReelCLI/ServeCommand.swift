@@ -12,8 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             The studio shows each project's storyboard as a grid, a shot's keyframes and takes side \
             by side (played together), and lets you pick and edit shots; GET /openapi.json describes \
-            the API. It listens on 127.0.0.1 unless --host says otherwise. There is no sign-in yet: \
-            anyone who can reach the port can read and change the projects.
+            the API. It listens on 127.0.0.1 unless --host says otherwise. Without accounts \
+            (`reel users add`), anyone who can reach the port can read and change the projects; with them, \
+            everyone signs in and may do what their role allows.
             """)
 
     @Option(help: "The address to listen on.")
@@ -32,9 +33,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let folder = try Self.projectsFolder(projects)
         let configuration = ServerConfiguration(host: host, port: port, projects: folder)
-        if !configuration.isLoopback {
-            Terminal.err("reel: warning: listening on \(host), not only this machine: there is no sign-in yet, so anyone "
-                         + "who can reach port \(port) can read and change these projects")
+        let accounts = try Accounts.open(projects: folder, create: false)
+        if !configuration.isLoopback, try accounts?.hasAccounts() != true {
+            Terminal.err("reel: warning: listening on \(host), not only this machine, and the studio has no accounts: anyone "
+                         + "who can reach port \(port) can read and change these projects (`reel users add NAME --role owner` asks everyone to sign in)")
         }
         let shown = host.contains(":") ? "[\(host)]" : host
         try await runServer(configuration) { port in

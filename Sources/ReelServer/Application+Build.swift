@@ -26,13 +26,18 @@ public func buildApplication(_ configuration: ServerConfiguration,
 }
 
 /// The routes, grouped by resource, behind the one place errors become problem answers.
-func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestContext> {
+func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> {
     // HEAD answered for every GET route (the headers a GET would send, no body).
-    let router = Router(options: .autoGenerateHeadEndpoints)
+    let router = Router(context: StudioContext.self, options: .autoGenerateHeadEndpoints)
+    let accounts = AccountsHandle(projects: configuration.projects, cost: configuration.passwordCost)
+    // Sign-in and roles outermost (its refusals are problems already, and it sees every
+    // answer's status for the audit log); then errors become problems, in one place.
+    router.add(middleware: AuthMiddleware(accounts: accounts))
     router.add(middleware: ProblemMiddleware())
     if configuration.isLoopback { router.add(middleware: LoopbackHostMiddleware()) }
     let library = ProjectLibrary(root: configuration.projects)
     let api = router.group("api")
+    SessionController(accounts: accounts).addRoutes(session: api.group("session"), audit: api.group("audit"))
     ProjectsController(library: library, studio: configuration.studio, allowsDrafts: configuration.isLoopback)
         .addRoutes(to: api.group("projects"))
     TemplatesController(studio: configuration.studio).addRoutes(templates: api.group("templates"), interview: api.group("interview"))
@@ -103,6 +108,10 @@ extension Parameters {
 /// these, and each must be answered (APITests). Add a route here when a controller gains one.
 public enum ServerRoutes {
     public static let api = [
+        "GET /api/session",
+        "POST /api/session",
+        "DELETE /api/session",
+        "GET /api/audit",
         "GET /api/projects",
         "POST /api/projects",
         "GET /api/templates",
@@ -126,6 +135,45 @@ public enum ServerRoutes {
 
     /// The studio's own files, beside the API.
     static let web = ["GET /", "GET /openapi.json", "GET /web/{file}"]
+
+    /// The route (`POST /api/projects/{project}/runs`) that answers `method` at `path`, if any.
+    static func route(method: String, path: String) -> String? {
+        let method = method == "HEAD" ? "GET" : method
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        return api.first { route in
+            let parts = route.split(separator: " ")
+            let template = parts[1].split(separator: "/", omittingEmptySubsequences: true)
+            return parts[0] == method && template.count == segments.count
+                && zip(template, segments).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        }
+    }
+
+    /// The least role that may use a route: reading is for everyone signed in; notes for
+    /// reviewers; changes and runs (spending) for editors; the audit log for owners.
+    public static func role(for route: String) -> AccountRole {
+        switch route {
+        case _ where route.hasPrefix("GET ") && route != "GET /api/audit": .viewer
+        case "POST /api/projects/{project}/estimate", "POST /api/session", "DELETE /api/session": .viewer
+        case "POST /api/projects/{project}/shots/{shot}/notes", "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": .reviewer
+        case "GET /api/audit": .owner
+        default: .editor
+        }
+    }
+
+    /// What a route does, as a refusal names it.
+    static func action(_ route: String) -> String {
+        switch route {
+        case "POST /api/projects": "starting a project"
+        case "PATCH /api/projects/{project}/cast/{subject}/voice": "casting a voice"
+        case "PATCH /api/projects/{project}/shots/{shot}": "editing a shot"
+        case "POST /api/projects/{project}/shots/{shot}/pick": "picking a take"
+        case "POST /api/projects/{project}/shots/{shot}/notes": "noting a shot"
+        case "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": "withdrawing a note"
+        case "POST /api/projects/{project}/runs": "generating takes"
+        case "GET /api/audit": "reading the audit log"
+        default: route
+        }
+    }
 
     /// The methods some route answers at `path`, empty when none has it.
     public static func methods(for path: String) -> [String] {

@@ -20,6 +20,8 @@ struct Problem: Error, HTTPResponseError, Codable, Sendable {
     var at: String?
     /// For a 405: the methods the path does answer (the `Allow` header, not in the body).
     var allow: [String] = []
+    /// For a 401: says how to authenticate (`WWW-Authenticate`).
+    var authenticate = false
 
     init(status: HTTPResponse.Status, kind: String, detail: String, hint: String? = nil, at: String? = nil) {
         type = "https://reel.dev/problems/\(kind)"
@@ -51,7 +53,12 @@ struct Problem: Error, HTTPResponseError, Codable, Sendable {
     }
 
     var status: HTTPResponse.Status { HTTPResponse.Status(code: code) }
-    var headers: HTTPFields { allow.isEmpty ? [:] : [.allow: allow.joined(separator: ", ")] }
+    var headers: HTTPFields {
+        var fields: HTTPFields = [:]
+        if !allow.isEmpty { fields[.allow] = allow.joined(separator: ", ") }
+        if authenticate { fields[.wwwAuthenticate] = #"Bearer realm="reel""# }
+        return fields
+    }
 
     /// A 405 when `path` is a route that does not answer `method` (RFC 9110: with `Allow`);
     /// nil when no route has that path.

@@ -7,8 +7,14 @@ import ReelStudio
 /// name. A name from a URL is only ever looked up among them, never joined to a path.
 struct ProjectLibrary: Sendable {
     let root: URL
+    /// What the lock's holder record names while this process changes a project: `serve`
+    /// or `mcp` (one lock shared by all its requests; a terminal sees who holds it).
+    var holder = "serve"
     /// The runs going on in its projects, one at most per project.
     let runs = RunBoard()
+    /// Short changes (an edit, a pick, a note) one at a time per project, so a check made
+    /// before a change (an edit's version) still holds when it is written.
+    let gate = ChangeGate()
 
     /// A project as the projects page lists it.
     struct Entry: Sendable, Codable, Hashable {
@@ -56,7 +62,23 @@ struct ProjectLibrary: Sendable {
         guard let directory = projects()[id] else {
             throw ReelError(.notFound, "there is no project \(id)", hint: "GET /api/projects lists them")
         }
-        return try Production.open(try Project.find(directory), lockFor: command, sharingLock: true)
+        return try Production.open(try Project.find(directory), lockFor: command.map { _ in holder }, sharingLock: true)
+    }
+
+    /// Runs a short change of project `id` on it opened for writing, after the changes of it
+    /// already asked for in this process.
+    func change<T: Sendable>(_ id: String, _ body: (Production) async throws -> T) async throws -> T {
+        await gate.enter(id)
+        do {
+            let production = try open(id, lockFor: holder)
+            defer { production.close() }
+            let value = try await body(production)
+            await gate.leave(id)
+            return value
+        } catch {
+            await gate.leave(id)
+            throw error
+        }
     }
 
     /// Every project as the projects page lists it, by id; one that cannot be opened is
@@ -83,5 +105,29 @@ struct ProjectLibrary: Sendable {
         return Entry(id: id, title: board.title, shots: board.shots.count, seconds: board.duration.seconds,
                      aspect: board.format.aspect.rawValue, spent: try await studio.spent(production),
                      budgetCap: production.config.budgetCap, updatedAt: modified?.timeIntervalSince1970)
+    }
+}
+
+/// One change at a time per project, in the order they came.
+actor ChangeGate {
+    private var busy: Set<String> = []
+    private var queued: [String: [CheckedContinuation<Void, Never>]] = [:]
+
+    func enter(_ project: String) async {
+        guard busy.contains(project) else {
+            busy.insert(project)
+            return
+        }
+        await withCheckedContinuation { queued[project, default: []].append($0) }
+    }
+
+    func leave(_ project: String) {
+        if var waiting = queued[project], !waiting.isEmpty {
+            let next = waiting.removeFirst()
+            queued[project] = waiting.isEmpty ? nil : waiting
+            next.resume()
+        } else {
+            busy.remove(project)
+        }
     }
 }

@@ -52,15 +52,17 @@ struct RunView: Codable, Sendable, Hashable {
     var progress: RunProgress
     /// What it did, once finished.
     var report: GenerateReport?
+    /// Why it stopped, as a problem says it.
     var error: String?
+    var hint: String?
 }
 
 /// The run panel's answer: the project's latest run in this server, the takes left
 /// unfinished by a run that was cut short (a restart, a crash) to resume, and the money.
 struct RunPanel: Codable, Sendable {
     var run: RunView?
-    /// Shots with takes a provider may still be making or that were cut short, when no run
-    /// is going: generating them again resumes them (polling what was submitted, paying nothing twice).
+    /// Shots with takes a run left unfinished, when no run is going: a run with `resume`
+    /// resumes exactly these (polling what was submitted, paying nothing twice; adding none).
     var unfinished: [String]
     var spent: [Money]
     var budgetCap: Money?
@@ -72,7 +74,9 @@ struct RunPanel: Codable, Sendable {
 actor RunBoard {
     private var latest: [String: RunView] = [:]
     private var active: Set<String> = []
-    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+    private var waiting: [String: [Int: CheckedContinuation<Void, Never>]] = [:]
+    private var idle: [CheckedContinuation<Void, Never>] = []
+    private var waiters = 0
     private var next = 1
 
     /// Claims the project for a run, or refuses while another goes on.
@@ -95,16 +99,18 @@ actor RunBoard {
     }
 
     /// Ends the project's run, with what it did or why it stopped.
-    func end(_ project: String, report: GenerateReport?, error: String?) {
+    func end(_ project: String, report: GenerateReport?, error: ReelError?) {
         if var run = latest[project] {
             run.state = error == nil ? "finished" : "stopped"
             run.finishedAt = Date()
             run.report = report
-            run.error = error
+            run.error = error.map { ($0.location.map { "\($0): " } ?? "") + $0.message }
+            run.hint = error?.hint
             latest[project] = run
         }
         active.remove(project)
-        for waiter in waiting.removeValue(forKey: project) ?? [] { waiter.resume() }
+        for (_, waiter) in waiting.removeValue(forKey: project) ?? [:] { waiter.resume() }
+        if active.isEmpty { for waiter in idle { waiter.resume() }; idle = [] }
     }
 
     func run(of project: String) -> RunView? { latest[project] }
@@ -118,10 +124,31 @@ actor RunBoard {
 
     func isRunning(_ project: String) -> Bool { active.contains(project) }
 
-    /// Returns once no run goes on in the project (at once when none does).
+    /// Returns once no run goes on in the project (at once when none does), or when the
+    /// waiting task is cancelled (a client that left, a server stopping).
     func waitUntilIdle(_ project: String) async {
         guard active.contains(project) else { return }
-        await withCheckedContinuation { waiting[project, default: []].append($0) }
+        waiters += 1
+        let id = waiters
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled || !active.contains(project) { return continuation.resume() }
+                waiting[project, default: [:]][id] = continuation
+            }
+        } onCancel: {
+            Task { await self.stopWaiting(project, id) }
+        }
+    }
+
+    private func stopWaiting(_ project: String, _ id: Int) {
+        waiting[project]?.removeValue(forKey: id)?.resume()
+    }
+
+    /// Returns once no run goes on in any project: `reel mcp` lets a run it started finish
+    /// before it exits when its client has gone.
+    func waitUntilAllIdle() async {
+        guard !active.isEmpty else { return }
+        await withCheckedContinuation { idle.append($0) }
     }
 
     /// Runs `body` as the project's run, refusing it while another goes on: a run asked
@@ -133,7 +160,7 @@ actor RunBoard {
             end(project, report: nil, error: nil)
             return value
         } catch {
-            end(project, report: nil, error: (error as? ReelError)?.message ?? "it stopped")
+            end(project, report: nil, error: error as? ReelError ?? ReelError(.internalError, "it stopped"))
             throw error
         }
     }

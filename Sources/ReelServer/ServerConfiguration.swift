@@ -12,9 +12,12 @@ public struct ServerConfiguration: Sendable {
     public var studio: Studio
     /// How often the live view looks at a project for changes made elsewhere.
     public var watchInterval: Duration
+    /// bcrypt's cost for passwords (12; tests use less).
+    public var passwordCost: UInt8
 
     public init(host: String = "127.0.0.1", port: Int = 8080, projects: URL, studio: Studio = Studio(),
-                watchInterval: Duration = .seconds(1)) {
+                watchInterval: Duration = .seconds(1), passwordCost: UInt8 = 12) {
+        self.passwordCost = passwordCost
         self.watchInterval = watchInterval
         self.host = host
         self.port = port

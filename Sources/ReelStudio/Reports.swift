@@ -19,6 +19,21 @@ public struct DryRunReport: Codable, Sendable, Hashable {
     public var budgetCap: Money?
     public var spent: [Money]
 
+    /// Providers that work on this machine (and Reel's own steps): their jobs cost nothing.
+    public static let onThisMachine: Set<String> = ["animatic", "espeak", "procedural", "ffmpeg", "reel"]
+
+    /// Jobs to run on a paid provider whose price is not known: the estimate leaves them out.
+    public var unpriced: Int {
+        jobs.filter { $0.forecast == "run" && $0.estimate == nil && !Self.onThisMachine.contains($0.provider) }.count
+    }
+
+    /// The estimate as a sentence says it: `$0.50`, `$0.50 + 2 jobs at an unknown price`, `nothing`.
+    public var costText: String {
+        let known = estimate.map(\.description).joined(separator: " + ")
+        let unknown = unpriced == 0 ? "" : "\(unpriced) job\(unpriced == 1 ? "" : "s") at an unknown price"
+        return [known, unknown].filter { !$0.isEmpty }.joined(separator: " + ").nonEmpty ?? "nothing"
+    }
+
     public init(_ r: GenerateResult) {
         let forecast = r.forecast ?? [:]
         jobs = r.graph.nodes.map { node in
@@ -90,4 +105,9 @@ public struct ExportReport: Codable, Sendable, Hashable {
         missing = r.missing
         warnings = r.warnings
     }
+}
+
+extension String {
+    /// Nil for the empty string.
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

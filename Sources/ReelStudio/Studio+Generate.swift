@@ -14,12 +14,15 @@ public struct GenerateRequest: Sendable {
     public var provider: ProviderID?
     /// Only say what would run and what it would cost.
     public var dryRun: Bool
+    /// Only resume unfinished takes (of the shots' current versions); add none.
+    public var resumeOnly: Bool
 
-    public init(shots: [String] = [], takes: Int? = nil, provider: ProviderID? = nil, dryRun: Bool = false) {
+    public init(shots: [String] = [], takes: Int? = nil, provider: ProviderID? = nil, dryRun: Bool = false, resumeOnly: Bool = false) {
         self.shots = shots
         self.takes = takes
         self.provider = provider
         self.dryRun = dryRun
+        self.resumeOnly = resumeOnly
     }
 }
 
@@ -94,7 +97,7 @@ extension Studio {
             // Unfinished takes run again (a submitted one resumes by polling); a take refused
             // for good (moderation, a bad request) stays as it is.
             covered += asked.resumed.map { (shot, $0) }
-            for number in asked.numbers {
+            for number in asked.numbers where !request.resumeOnly {
                 var take = builder.newTake(shot, number: number, plan: plan, at: now)
                 take.notes = notes
                 added.append(take)

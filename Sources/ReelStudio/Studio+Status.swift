@@ -32,10 +32,13 @@ extension Studio {
             shotsPicked: picks.count)
     }
 
-    /// The shots with takes not finished: a provider may still be making them, or their run
-    /// was cut short. Generating those shots again resumes them (nothing paid twice).
-    public func unfinishedShots(_ production: Production) async throws -> [ShotID] {
-        Set(try await production.repository.takes(of: nil).filter(\.state.isUnfinished).map(\.shot)).sorted()
+    /// The shots with takes a run left unfinished that generating again would resume — by
+    /// the same rule as `generate` (their shot's current version and provider), so resuming
+    /// them (`resumeOnly`) makes exactly these and adds none. Empty when there are none.
+    public func resumableShots(_ production: Production) async throws -> [ShotID] {
+        guard try await production.repository.takes(of: nil).contains(where: \.state.isUnfinished) else { return [] }
+        let result = try await generate(production, GenerateRequest(dryRun: true, resumeOnly: true))
+        return Set(result.covered.map(\.shot)).sorted()
     }
 
     /// What providers have charged on the project so far, per currency (the projects page's

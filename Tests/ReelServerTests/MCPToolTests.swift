@@ -82,7 +82,6 @@ import Testing
         let f = try ServerFixture()
         defer { f.remove() }
         let (client, server) = try await connected(f)
-        defer { Task { await server.stop() } }
         let (content, isError) = try await client.callTool(name: "generate", arguments: ["shots": ["S01-01"]])
         #expect(isError == true)
         let said = text(content)
@@ -93,6 +92,27 @@ import Testing
         defer { production.close() }
         #expect(try await f.studio.takes(production, shot: "S01-01").isEmpty)
         #expect(try await f.studio.stats(production).jobsByState.isEmpty, "no job was run or journaled")
+        // Only a JSON true runs it.
+        let (refused, refusedIsError) = try await client.callTool(name: "generate", arguments: ["confirm": false])
+        #expect(refusedIsError == true && text(refused).hasPrefix("error: nothing was run: "))
+        let (typed, typedIsError) = try await client.callTool(name: "generate", arguments: ["confirm": "true"])
+        #expect(typedIsError == true && text(typed).hasPrefix("error: generate: confirm must be true or false"))
+        #expect(try await f.studio.stats(production).jobsByState.isEmpty)
+        await server.stop()
+    }
+
+    /// A render that would pay a remote speech provider for lines asks for confirm too.
+    @Test func renderWithPaidVoicesWaitsForConfirm() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let yaml = f.project.appendingPathComponent("reel.yaml")
+        try (String(contentsOf: yaml, encoding: .utf8) + "voices: minimax\n").write(to: yaml, atomically: true, encoding: .utf8)
+        let (client, server) = try await connected(f)
+        let (content, isError) = try await client.callTool(name: "render", arguments: [:])
+        #expect(isError == true)
+        #expect(text(content).hasPrefix("error: nothing was run: the lines are voiced by minimax"))
+        #expect(!FileManager.default.fileExists(atPath: f.project.appendingPathComponent("renders").path))
+        await server.stop()
     }
 
     @Test func aProjectMustBeNamedWhenTheServerHasSeveral() async throws {
@@ -100,7 +120,6 @@ import Testing
         defer { f.remove() }
         try FileManager.default.copyItem(at: f.project, to: f.projects.appendingPathComponent("最后一单"))
         let (client, server) = try await connected(f)
-        defer { Task { await server.stop() } }
         let (content, isError) = try await client.callTool(name: "stats", arguments: [:])
         #expect(isError == true)
         #expect(text(content) == "error: stats needs project: this server has 2 projects\n  → one of two-rooms, 最后一单 (list_projects lists them)")
@@ -111,5 +130,25 @@ import Testing
         let (missing, missingIsError) = try await client.callTool(name: "plan", arguments: ["project": "../two-rooms"])
         #expect(missingIsError == true)
         #expect(text(missing).hasPrefix("error: there is no project ../two-rooms"))
+        await server.stop()
+    }
+
+    /// One run per project in a server: a second is refused naming the first; waiting for
+    /// the project to be idle ends when the run does, or when the waiter is cancelled.
+    @Test func aProjectHasOneRunAtATime() async throws {
+        let runs = RunBoard()
+        let first = try await runs.begin("film", command: "generate", shots: [], estimate: [])
+        await #expect(throws: ReelError.self) { try await runs.begin("film", command: "generate", shots: [], estimate: []) }
+        await #expect(throws: ReelError.self) { try await runs.exclusive("film", command: "render") { 1 } }
+        #expect(try await runs.exclusive("other", command: "render") { 2 } == 2, "another project runs meanwhile")
+        let waiter = Task { await runs.waitUntilIdle("film") }
+        let cancelled = Task { await runs.waitUntilIdle("film") }
+        cancelled.cancel()
+        await cancelled.value
+        #expect(await runs.isRunning("film"), "a cancelled waiter returns while the run goes on")
+        await runs.end("film", report: nil, error: nil)
+        await waiter.value
+        #expect(await runs.run(of: "film")?.state == "finished" && first.state == "running")
+        _ = try await runs.begin("film", command: "generate", shots: [], estimate: [])
     }
 }

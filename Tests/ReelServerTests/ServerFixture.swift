@@ -39,7 +39,7 @@ struct ServerFixture {
     /// The project opened to read, as `reel status` would.
     func reading() throws -> Production { try Production.open(try Project.find(project), lockFor: nil) }
 
-    var configuration: ServerConfiguration { ServerConfiguration(port: 0, projects: projects, studio: studio) }
+    var configuration: ServerConfiguration { ServerConfiguration(port: 0, projects: projects, studio: studio, passwordCost: 4) }
 
     /// The project opened for a change, as the CLI would.
     func production() throws -> Production { try Production.open(try Project.find(project), lockFor: "test") }

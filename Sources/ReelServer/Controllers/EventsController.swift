@@ -17,11 +17,11 @@ struct EventsController {
     /// How often the project is looked at for changes.
     let interval: Duration
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<StudioContext>) {
         group.get(":project/events", use: events)
     }
 
-    @Sendable func events(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func events(_ request: Request, context: StudioContext) async throws -> Response {
         let project = try context.parameters.value("project")
         let given = request.headers.first { $0.name.canonicalName == "last-event-id" }?.value
             ?? request.uri.queryParameters["since"].map(String.init)

@@ -14,11 +14,11 @@ struct MediaController {
     static let types = ["png": "image/png", "jpg": "image/jpeg", "webp": "image/webp", "mp4": "video/mp4", "mov": "video/quicktime", "webm": "video/webm",
                         "wav": "audio/wav", "m4a": "audio/mp4", "mp3": "audio/mpeg"]
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<StudioContext>) {
         group.get(":name", use: file)
     }
 
-    @Sendable func file(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func file(_ request: Request, context: StudioContext) async throws -> Response {
         let name = try context.parameters.value("name")
         let parts = name.split(separator: ".")
         guard parts.count == 2, let digest = Digest(rawValue: String(parts[0])), let type = Self.types[String(parts[1])] else {
@@ -64,7 +64,7 @@ struct MediaController {
 
     /// The bytes of `range`, streamed from the file in chunks (a take is never read whole
     /// into memory).
-    static func body(_ url: URL, _ range: ClosedRange<Int>, size: Int, _ context: BasicRequestContext) async throws -> ResponseBody {
+    static func body(_ url: URL, _ range: ClosedRange<Int>, size: Int, _ context: StudioContext) async throws -> ResponseBody {
         guard size > 0 else { return ResponseBody() }
         return try await FileIO().loadFile(path: url.path, range: range, context: context)
     }

@@ -32,7 +32,7 @@ struct ProjectsController {
         var report: NewProjectReport
     }
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<StudioContext>) {
         group.get(use: list)
         group.post(use: create)
         group.get(":project/board", use: board)
@@ -51,7 +51,7 @@ struct ProjectsController {
         var sample: Bool?
     }
 
-    @Sendable func create(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<NewProjectAnswer> {
+    @Sendable func create(_ request: Request, context: StudioContext) async throws -> JSONAnswer<NewProjectAnswer> {
         let body = try await request.json(NewProjectBody.self, context: context)
         guard (body.template == nil) != (body.idea == nil) else {
             throw Problem(status: .badRequest, kind: "usage", detail: "give either a template or an idea",
@@ -96,23 +96,23 @@ struct ProjectsController {
         return JSONAnswer(NewProjectAnswer(project: id, report: answer), status: .created)
     }
 
-    @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[ProjectLibrary.Entry]> {
+    @Sendable func list(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[ProjectLibrary.Entry]> {
         JSONAnswer(try await library.entries(studio: studio))
     }
 
-    @Sendable func board(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<BoardView> {
+    @Sendable func board(_ request: Request, context: StudioContext) async throws -> JSONAnswer<BoardView> {
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
         return JSONAnswer(try await studio.boardView(production))
     }
 
-    @Sendable func cast(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[CastMember]> {
+    @Sendable func cast(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[CastMember]> {
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
         return JSONAnswer(try await studio.cast(production))
     }
 
-    @Sendable func castVoice(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<CastMember> {
+    @Sendable func castVoice(_ request: Request, context: StudioContext) async throws -> JSONAnswer<CastMember> {
         let body = try await request.json(VoiceBody.self, context: context)
         let gender = try body.gender.map { text in
             guard let gender = Voice.Gender(rawValue: text.lowercased()), gender != .unknown else {
@@ -120,15 +120,13 @@ struct ProjectsController {
             }
             return gender
         }
-        let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
-        defer { production.close() }
-        return JSONAnswer(try await studio.castVoice(production, VoiceCasting(
-            name: try context.parameters.value("subject"), voice: body.voice, gender: gender, pitch: body.pitch, pace: body.pace,
-            reset: body.reset ?? false, sample: body.sample ?? false)))
+        let casting = VoiceCasting(name: try context.parameters.value("subject"), voice: body.voice, gender: gender, pitch: body.pitch,
+                                   pace: body.pace, reset: body.reset ?? false, sample: body.sample ?? false)
+        return JSONAnswer(try await library.change(try context.parameters.value("project")) { try await studio.castVoice($0, casting) })
     }
 
     /// `GET …/voices?provider=&lang=`: what `reel voices` lists, marking the project's speaker.
-    @Sendable func voices(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[VoiceShelf]> {
+    @Sendable func voices(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[VoiceShelf]> {
         let query = request.uri.queryParameters
         let language = try query.get("lang").map { text in
             guard let language = Language(rawValue: text) else {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import ReelEngine
 import ReelModel
 import ReelStudio
@@ -12,27 +13,29 @@ struct RunsController {
     let library: ProjectLibrary
     let studio: Studio
 
-    /// What `reel generate` takes.
+    /// What `reel generate` takes; `resume` only resumes unfinished takes (adding none).
     struct GenerateBody: Codable, Sendable {
         var shots: [String]?
         var takes: Int?
         var provider: String?
+        var resume: Bool?
 
         func request(dryRun: Bool) throws -> GenerateRequest {
             if let takes, !(1...20).contains(takes) {
                 throw Problem(status: .badRequest, kind: "usage", detail: "takes must be from 1 to 20 (got \(takes))")
             }
-            return GenerateRequest(shots: shots ?? [], takes: takes, provider: provider.map { ProviderID($0.lowercased()) }, dryRun: dryRun)
+            return GenerateRequest(shots: shots ?? [], takes: takes, provider: provider.map { ProviderID($0.lowercased()) }, dryRun: dryRun,
+                                   resumeOnly: resume ?? false)
         }
     }
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<StudioContext>) {
         group.post(":project/estimate", use: estimate)
         group.post(":project/runs", use: start)
         group.get(":project/run", use: panel)
     }
 
-    @Sendable func estimate(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<DryRunReport> {
+    @Sendable func estimate(_ request: Request, context: StudioContext) async throws -> JSONAnswer<DryRunReport> {
         let body = try await request.json(GenerateBody.self, context: context)
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
@@ -41,9 +44,10 @@ struct RunsController {
 
     /// Starts the generate and answers at once (202) with the run; its progress is `GET …/run`
     /// (and each job it finishes is a `changed` event of the live view).
-    @Sendable func start(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<RunView> {
+    @Sendable func start(_ request: Request, context: StudioContext) async throws -> JSONAnswer<RunView> {
         let body = try await request.json(GenerateBody.self, context: context)
         let project = try context.parameters.value("project")
+        let generate = try body.request(dryRun: false)
         let production = try library.open(project, lockFor: "serve")
         let run: RunView
         do {
@@ -55,7 +59,7 @@ struct RunsController {
             production.close()
             throw error
         }
-        let runs = library.runs, studio = studio, generate = try body.request(dryRun: false)
+        let runs = library.runs, studio = studio, logger = context.logger
         Task.detached {
             defer { production.close() }
             let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .unbounded)
@@ -68,20 +72,22 @@ struct RunsController {
             } catch {
                 continuation.finish()
                 await watcher.value
-                await runs.end(project, report: nil, error: (error as? ReelError)?.description ?? "something inside Reel broke")
+                if !(error is ReelError) { logger.error("run \(run.id) of \(project) stopped: \(String(describing: type(of: error)))") }
+                await runs.end(project, report: nil, error: error as? ReelError ?? ReelError(.internalError, "something inside Reel broke",
+                                                                                             hint: "this is a bug; the server's log has its kind"))
             }
         }
         return JSONAnswer(run, status: .accepted)
     }
 
     /// `GET …/run`: the run panel; `?wait=1` answers once no run goes on (for scripts).
-    @Sendable func panel(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<RunPanel> {
+    @Sendable func panel(_ request: Request, context: StudioContext) async throws -> JSONAnswer<RunPanel> {
         let project = try context.parameters.value("project")
         let production = try library.open(project)
         defer { production.close() }
         if request.uri.queryParameters["wait"] != nil { await library.runs.waitUntilIdle(project) }
         let running = await library.runs.isRunning(project)
-        let unfinished = running ? [] : try await studio.unfinishedShots(production).map(\.rawValue)
+        let unfinished = running ? [] : try await studio.resumableShots(production).map(\.rawValue)
         return JSONAnswer(RunPanel(run: await library.runs.run(of: project), unfinished: unfinished,
                                    spent: try await studio.spent(production), budgetCap: production.config.budgetCap))
     }

@@ -23,7 +23,7 @@ struct ShotsController {
         var text: String
     }
 
-    func addRoutes(to group: RouterGroup<BasicRequestContext>) {
+    func addRoutes(to group: RouterGroup<StudioContext>) {
         group.get(":shot", use: show)
         group.patch(":shot", use: edit)
         group.post(":shot/pick", use: pick)
@@ -33,18 +33,26 @@ struct ShotsController {
     }
 
     /// `DELETE …/notes/{id}`: withdraws the note; it stays in the list, marked withdrawn.
-    @Sendable func withdraw(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<NoteReport> {
+    @Sendable func withdraw(_ request: Request, context: StudioContext) async throws -> JSONAnswer<NoteReport> {
         let raw = try context.parameters.value("note")
         guard let id = Int64(raw), id > 0 else {
             throw Problem(status: .notFound, kind: "not-found", detail: "there is no note \(raw.prefix(40))",
                           hint: "note ids are the numbers `GET …/notes` gives")
         }
-        let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
-        defer { production.close() }
-        return JSONAnswer(try await studio.withdrawNote(production, shot: try shot(context), id: id))
+        let shot = try shot(context)
+        return JSONAnswer(try await library.change(try context.parameters.value("project")) { production in
+            // A reviewer withdraws their own notes; editors and owners anyone's.
+            if let identity = context.identity, identity.role < .editor,
+               let note = try await studio.notes(production, shot: shot).first(where: { $0.id == id }), note.author != identity.name {
+                throw Problem(status: .forbidden, kind: "forbidden",
+                              detail: "note \(id) is \(note.author ?? "someone else")'s: a \(identity.role.rawValue) withdraws only their own notes",
+                              hint: "ask its author or an editor")
+            }
+            return try await studio.withdrawNote(production, shot: shot, id: id, by: context.identity?.name)
+        })
     }
 
-    @Sendable func notes(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[NoteReport]> {
+    @Sendable func notes(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[NoteReport]> {
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
         let id = try shot(context)
@@ -52,52 +60,52 @@ struct ShotsController {
         return JSONAnswer(try await studio.notes(production, shot: id))
     }
 
-    @Sendable func note(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<NoteReport> {
+    @Sendable func note(_ request: Request, context: StudioContext) async throws -> JSONAnswer<NoteReport> {
         let body = try await request.json(NoteBody.self, context: context)
-        let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
-        defer { production.close() }
-        let note = try await studio.note(production, NoteRequest(shot: try shot(context), take: body.take, at: body.at, box: body.box,
-                                                                  text: body.text))
+        let request = NoteRequest(shot: try shot(context), take: body.take, at: body.at, box: body.box, text: body.text,
+                                  author: context.identity?.name)
+        let note = try await library.change(try context.parameters.value("project")) { try await studio.note($0, request) }
         return JSONAnswer(note, status: .created)
     }
 
-    @Sendable func show(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<ShotReport> {
+    @Sendable func show(_ request: Request, context: StudioContext) async throws -> JSONAnswer<ShotReport> {
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
         return JSONAnswer(try await studio.shot(production, id: try shot(context)))
     }
 
-    @Sendable func edit(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<ShotReport> {
+    @Sendable func edit(_ request: Request, context: StudioContext) async throws -> JSONAnswer<ShotReport> {
         let change = try await request.json(ShotChange.self, context: context)
-        let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
-        defer { production.close() }
         let id = try shot(context)
-        if let expected = request.headers[.ifMatch].map(Self.unquoted) {
-            let current = try await studio.shot(production, id: id).version
-            guard expected == current else {
-                throw Problem(status: .conflict, kind: "stale", detail: "\(id) changed since you loaded it (version \(current), not \(expected))",
-                              hint: "reload the shot, then make your change again", at: "shot \(id)")
+        let expected = request.headers[.ifMatch].map(Self.unquoted)
+        return JSONAnswer(try await library.change(try context.parameters.value("project")) { production in
+            if let expected {
+                let current = try await studio.shot(production, id: id).version
+                guard expected == current else {
+                    throw Problem(status: .conflict, kind: "stale", detail: "\(id) changed since you loaded it (version \(current), not \(expected))",
+                                  hint: "reload the shot, then make your change again", at: "shot \(id)")
+                }
             }
-        }
-        return JSONAnswer(try await studio.editShot(production, id: id, change: change))
+            return try await studio.editShot(production, id: id, change: change)
+        })
     }
 
-    @Sendable func pick(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<ShotReport> {
+    @Sendable func pick(_ request: Request, context: StudioContext) async throws -> JSONAnswer<ShotReport> {
         let body = try await request.json(PickRequest.self, context: context)
         guard (body.take == nil) != (body.keyframe == nil) else {
             throw Problem(status: .badRequest, kind: "usage", detail: "give either take or keyframe, a number",
                           hint: "{\"take\": 2} or {\"keyframe\": 1}")
         }
-        let production = try library.open(try context.parameters.value("project"), lockFor: "serve")
-        defer { production.close() }
         let id = try shot(context)
-        _ = try await studio.pick(production, shot: id, number: body.keyframe ?? body.take ?? 0,
-                                  kind: body.keyframe == nil ? .video : .keyframe)
-        return JSONAnswer(try await studio.shot(production, id: id))
+        return JSONAnswer(try await library.change(try context.parameters.value("project")) { production in
+            _ = try await studio.pick(production, shot: id, number: body.keyframe ?? body.take ?? 0,
+                                      kind: body.keyframe == nil ? .video : .keyframe)
+            return try await studio.shot(production, id: id)
+        })
     }
 
     /// The shot the path names, or 404.
-    func shot(_ context: BasicRequestContext) throws -> ShotID {
+    func shot(_ context: StudioContext) throws -> ShotID {
         let raw = try context.parameters.value("shot")
         let id = ShotID(raw.uppercased())
         // A shot id is letters, digits and dashes; anything else names no shot.

@@ -9,12 +9,12 @@ import ReelStudio
 struct TemplatesController {
     let studio: Studio
 
-    func addRoutes(templates: RouterGroup<BasicRequestContext>, interview: RouterGroup<BasicRequestContext>) {
+    func addRoutes(templates: RouterGroup<StudioContext>, interview: RouterGroup<StudioContext>) {
         templates.get(use: list)
         interview.get(use: questions)
     }
 
-    @Sendable func questions(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[InterviewQuestion]> {
+    @Sendable func questions(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[InterviewQuestion]> {
         let idea = request.uri.queryParameters.get("idea") ?? ""
         let lang = request.uri.queryParameters.get("lang")
         if let lang, !["en", "zh"].contains(lang) {
@@ -24,7 +24,7 @@ struct TemplatesController {
         return JSONAnswer(Studio.interviewQuestions(for: idea, language: language))
     }
 
-    @Sendable func list(_ request: Request, context: BasicRequestContext) async throws -> JSONAnswer<[TemplateReport]> {
+    @Sendable func list(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[TemplateReport]> {
         let lang = request.uri.queryParameters.get("lang") ?? "en"
         guard ["en", "zh"].contains(lang) else {
             throw Problem(status: .badRequest, kind: "usage", detail: "lang must be en or zh (got '\(lang.prefix(20))')")

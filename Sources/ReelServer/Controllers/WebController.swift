@@ -21,7 +21,7 @@ struct WebController {
         "openapi.json": ("application/json", PackageResources.openapi_json),
     ]
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<StudioContext>) {
         router.get("/") { _, _ in Self.serve("index.html") }
         router.get("openapi.json") { _, _ in Self.serve("openapi.json") }
         router.get("web/:file") { _, context in

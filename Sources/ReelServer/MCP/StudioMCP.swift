@@ -9,9 +9,12 @@ import ReelStudio
 /// and the same JSON; each storyboard is a resource. Nothing else may write to standard
 /// output while it runs: that is the protocol's channel.
 public func runMCPServer(_ configuration: ServerConfiguration) async throws {
-    let server = await StudioMCP(configuration).server()
+    let mcp = StudioMCP(configuration)
+    let server = await mcp.server()
     try await server.start(transport: StdioTransport())
     await server.waitUntilCompleted()
+    // The client has gone: a run it started finishes (what it submitted is paid for) first.
+    await mcp.library.runs.waitUntilAllIdle()
 }
 
 /// The MCP server over a folder of projects (or one project), built apart from its
@@ -22,7 +25,7 @@ struct StudioMCP: Sendable {
     let tools: [StudioTool]
 
     init(_ configuration: ServerConfiguration, tools: [StudioTool] = StudioTool.all) {
-        library = ProjectLibrary(root: configuration.projects)
+        library = ProjectLibrary(root: configuration.projects, holder: "mcp")
         studio = configuration.studio
         self.tools = tools
     }
@@ -111,6 +114,9 @@ struct StudioMCP: Sendable {
         } catch let error as ReelError {
             continuation.finish()
             return Self.refused(error.description)
+        } catch is CancellationError {
+            continuation.finish()
+            return Self.refused("cancelled; what was submitted is kept, and calling the tool again resumes it")
         } catch {
             continuation.finish()
             // Anything else is a bug; its text may hold what should not leave (a path, a reply).

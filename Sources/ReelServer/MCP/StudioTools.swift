@@ -50,6 +50,11 @@ struct ToolCall: Sendable {
         return only
     }
 
+    /// Runs a short change (an edit, a pick, a note) on the project, after the others asked for.
+    func change<T: Sendable>(_ body: (Production) async throws -> T) async throws -> T {
+        try await library.change(try projectID(), body)
+    }
+
     /// Runs `body` on the project opened for `command`, as the project's one run in this
     /// server: a second generate, render or export of it at the same time is refused.
     func exclusive<T: Sendable>(_ command: String, _ body: @Sendable (Production) async throws -> T) async throws -> T {
@@ -96,7 +101,7 @@ extension StudioTool {
         StudioTool(name: "plan", title: "Plan the storyboard",
                    summary: "Plans the script into shots (keeping shot edits) and returns the storyboard: scenes, and a card per shot with size, move, length, line, state, takes and pick.",
                    arguments: [project]) { call in
-            let production = try call.open(lockFor: "plan")
+            let production = try call.open(lockFor: "mcp")
             defer { production.close() }
             _ = try await call.studio.plan(production, save: true)
             return try await call.studio.boardView(production)
@@ -130,17 +135,17 @@ extension StudioTool {
             guard !change.isEmpty else {
                 throw ReelError(.usage, "edit_shot: say what to change", hint: "give prompt, size, move, duration, mode, subjects, empty, continuesFrom or reset")
             }
-            let production = try call.open(lockFor: "shot")
-            defer { production.close() }
             let id = try call.shot()
-            if let expected = a.string("version") {
-                let current = try await call.studio.shot(production, id: id).version
-                guard expected == current else {
-                    throw ReelError(.temporary, "\(id) changed since you read it (version \(current), not \(expected))", at: "shot \(id)",
-                                    hint: "show_shot again, then make your change again")
+            return try await call.change { production in
+                if let expected = a.string("version") {
+                    let current = try await call.studio.shot(production, id: id).version
+                    guard expected == current else {
+                        throw ReelError(.temporary, "\(id) changed since you read it (version \(current), not \(expected))", at: "shot \(id)",
+                                        hint: "show_shot again, then make your change again")
+                    }
                 }
+                return try await call.studio.editShot(production, id: id, change: change)
             }
-            return try await call.studio.editShot(production, id: id, change: change)
         },
         StudioTool(name: "cast", title: "The cast",
                    summary: "The characters and places: reference images, consent for a real person's likeness, and each character's voice.",
@@ -165,9 +170,8 @@ extension StudioTool {
                 let production = try call.open()
                 defer { production.close() }
                 let estimate = DryRunReport(try await call.studio.generate(production, call.generateRequest(dryRun: true)))
-                let cost = estimate.estimate.isEmpty ? "nothing" : estimate.estimate.map(\.description).joined(separator: " + ")
                 let jobs = estimate.jobs.filter { $0.forecast != "reuse" }.count
-                throw ToolRefusal(error: ReelError(.usage, "nothing was run: \(Plural.count(jobs, "job")) would run, estimated \(cost)",
+                throw ToolRefusal(error: ReelError(.usage, "nothing was run: \(Plural.count(jobs, "job")) would run, estimated \(estimate.costText)",
                                                    hint: "call generate again with confirm: true to run it"), report: estimate)
             }
             let result = try await call.exclusive("generate") { production in
@@ -198,10 +202,9 @@ extension StudioTool {
                                ToolArgument(name: "at", kind: .number, help: "Seconds into the take (needs take).", range: 0...3600),
                                ToolArgument(name: "box", kind: .box, help: "Where on the frame, as fractions of its width and height.")]) { call in
             let a = call.arguments
-            let production = try call.open(lockFor: "note")
-            defer { production.close() }
-            return try await call.studio.note(production, NoteRequest(shot: try call.shot(), take: a.int("take"), at: a.number("at"),
-                                                                      box: a.box("box"), text: a.string("text") ?? ""))
+            let request = NoteRequest(shot: try call.shot(), take: a.int("take"), at: a.number("at"), box: a.box("box"),
+                                      text: a.string("text") ?? "", author: "agent")
+            return try await call.change { try await call.studio.note($0, request) }
         },
         StudioTool(name: "pick", title: "Pick a take",
                    summary: "Chooses the take of a shot the cut uses, or the keyframe its remote takes start on; returns the shot.",
@@ -212,17 +215,28 @@ extension StudioTool {
             guard (a.int("take") == nil) != (a.int("keyframe") == nil) else {
                 throw ReelError(.usage, "pick: give either take or keyframe, a number", hint: "{\"shot\": \"S01-02\", \"take\": 2}")
             }
-            let production = try call.open(lockFor: "pick")
-            defer { production.close() }
             let id = try call.shot()
-            _ = try await call.studio.pick(production, shot: id, number: a.int("keyframe") ?? a.int("take") ?? 0,
-                                           kind: a.int("keyframe") == nil ? .video : .keyframe)
-            return try await call.studio.shot(production, id: id)
+            return try await call.change { production in
+                _ = try await call.studio.pick(production, shot: id, number: a.int("keyframe") ?? a.int("take") ?? 0,
+                                               kind: a.int("keyframe") == nil ? .video : .keyframe)
+                return try await call.studio.shot(production, id: id)
+            }
         },
         StudioTool(name: "render", title: "Render the cut",
-                   summary: "Cuts the film from the picked takes (the newest good take where none is picked, the animatic where there is none) into renders/; never makes a take.",
+                   summary: "Cuts the film from the picked takes (the newest good take where none is picked, the animatic where there is none) into renders/; never makes a take. When the project's lines are voiced by a remote speech provider, voicing lines not voiced yet is paid, so it runs only with confirm: true.",
                    arguments: [project,
-                               ToolArgument(name: "burnSubtitles", kind: .boolean, help: "Burn the subtitles into the picture (default: the project's setting).")]) { call in
+                               ToolArgument(name: "burnSubtitles", kind: .boolean, help: "Burn the subtitles into the picture (default: the project's setting)."),
+                               ToolArgument(name: "confirm", kind: .boolean, help: "true to let a remote speech provider be paid for lines not voiced yet.")],
+                   spends: true) { call in
+            if call.arguments.bool("confirm") != true {
+                let production = try call.open()
+                let voices = production.config.voices
+                production.close()
+                if let voices, voices.rawValue != "espeak" {
+                    throw ReelError(.usage, "nothing was run: the lines are voiced by \(voices.rawValue), which is paid for each line not voiced yet",
+                                    hint: "call render again with confirm: true to run it")
+                }
+            }
             return try await call.exclusive("render") { production in
                 MakeReport(try await call.studio.film(production, output: nil, burnSubtitles: call.arguments.bool("burnSubtitles"),
                                                       makeMissing: false, events: call.events))

@@ -10,8 +10,14 @@ export class ApiError extends Error {
 /** The server could not be reached (not an answer from it). */
 export class OfflineError extends Error {}
 
+// The session's CSRF value: a change made by a signed-in browser repeats it in a header
+// (the cookie alone does not do; another site's page cannot read it).
+let csrf = null;
+export function setCSRF(value) { csrf = value || null; }
+
 async function send(method, path, body, headers = {}) {
   const options = { method, headers: { Accept: "application/json", ...headers } };
+  if (csrf && method !== "GET") options.headers["X-Reel-CSRF"] = csrf;
   if (body !== undefined) {
     options.body = JSON.stringify(body);
     options.headers["Content-Type"] = "application/json";
@@ -31,6 +37,9 @@ async function send(method, path, body, headers = {}) {
 const project = (id) => `/api/projects/${encodeURIComponent(id)}`;
 
 export const api = {
+  session: () => send("GET", "/api/session"),
+  signIn: (name, password) => send("POST", "/api/session", { name, password }),
+  signOut: () => send("DELETE", "/api/session"),
   projects: () => send("GET", "/api/projects"),
   newProject: (body) => send("POST", "/api/projects", body),
   templates: (lang) => send("GET", `/api/templates?lang=${encodeURIComponent(lang)}`),

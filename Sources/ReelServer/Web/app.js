@@ -1,6 +1,6 @@
 // The web studio: a hash router over four views (projects, a board, a shot, the cast). State comes from the API; every label
 // from i18n.js.
-import { OfflineError } from "./api.js";
+import { ApiError, OfflineError, api, setCSRF } from "./api.js";
 import { language, setLanguage, t } from "./i18n.js";
 import { renderProjects } from "./projects.js";
 import { renderBoard } from "./board.js";
@@ -11,6 +11,48 @@ const view = document.getElementById("view");
 const crumbs = document.getElementById("crumbs");
 const banner = document.getElementById("banner");
 const languageButton = document.getElementById("language");
+const who = document.getElementById("who");
+
+/** Who is signed in, in the bar, with a way out; nothing in a studio without accounts. */
+async function showWho() {
+  const session = await api.session();
+  setCSRF(session.csrf);
+  who.replaceChildren();
+  if (session.accounts && session.user) {
+    who.append(element("span", { text: `${session.user} · ${t(`role_${session.role}`)} ` }),
+      element("button", { type: "button", class: "link", text: t("signOut"), onclick: async () => {
+        await api.signOut();
+        setCSRF(null);
+        location.hash = "#/";
+        route();
+      } }));
+  }
+  return session;
+}
+
+/** The sign-in form, when the studio has accounts and this browser is not signed in. */
+function renderSignIn(view) {
+  const status = element("div", { role: "status" });
+  const form = element("form", { class: "sign-in" },
+    element("h1", { text: t("signIn_title") }),
+    element("label", {}, t("signIn_name"), element("input", { name: "name", autocomplete: "username", required: true })),
+    element("label", {}, t("signIn_password"), element("input", { name: "password", type: "password", autocomplete: "current-password", required: true })),
+    element("button", { type: "submit", class: "primary", text: t("signIn") }), status,
+    element("p", { class: "muted", text: t("signIn_help") }));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    try {
+      const session = await api.signIn(data.get("name"), data.get("password"));
+      setCSRF(session.csrf);
+      await route();
+    } catch (error) {
+      status.replaceChildren(showError(error));
+    }
+  });
+  view.replaceChildren(form);
+  form.querySelector("input").focus();
+}
 
 export function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -72,12 +114,45 @@ function watch(project) {
   });
 }
 
+// One render at a time: a render asked for while one is drawing runs once after it, so the
+// last one drawn is of the newest state (live events can come faster than a page draws).
+let drawing = null;
+let again = null;
+
+/** Draws the page again in place (after a change this page made). */
+export function refresh() { return route({ quiet: true }); }
+
 async function route(options = {}) {
+  if (drawing) {
+    again = again ? { quiet: again.quiet && options.quiet } : options;
+    return drawing;
+  }
+  drawing = draw(options);
+  try {
+    await drawing;
+  } finally {
+    drawing = null;
+  }
+  if (again) {
+    const next = again;
+    again = null;
+    await route(next);
+  }
+}
+
+async function draw(options = {}) {
   clearTimeout(retry);
   const scroll = options.quiet ? window.scrollY : 0;
   languageButton.textContent = t("language");
   crumbs.replaceChildren();
   try {
+    const session = await showWho();
+    if (session.accounts && !session.user) {
+      watch(null);
+      renderSignIn(view);
+      document.body.dataset.ready = "true";
+      return;
+    }
     const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
     watch(parts[0] === "p" ? parts[1] : null);
     if (parts[0] === "p" && parts[1] && parts[2] === "s" && parts[3]) {
@@ -99,6 +174,10 @@ async function route(options = {}) {
       banner.textContent = t("offline");
       banner.hidden = false;
       retry = setTimeout(route, 3000);
+    } else if (error instanceof ApiError && error.problem.status === 401) {
+      // Signed out elsewhere (or the session ended): sign in again.
+      setCSRF(null);
+      renderSignIn(view);
     } else {
       view.replaceChildren(showError(error));
     }

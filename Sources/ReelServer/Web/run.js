@@ -3,12 +3,25 @@
 // reasons, and a resume for takes a stopped server left unfinished. The run goes on in the
 // server: closing the page does not stop it.
 import { api } from "./api.js";
-import { element, money, showError } from "./app.js";
+import { element, money, refresh, showError } from "./app.js";
 import { t } from "./i18n.js";
 
-/** Takes the estimate would make: jobs to run or resume that are not Reel's own steps (checks, captions). */
-function takesIn(estimate) {
-  return estimate.jobs.filter((j) => j.forecast !== "reuse" && j.provider !== "reel").length;
+// Who works on this machine: their jobs cost nothing. Any other provider is paid.
+const local = new Set(["animatic", "espeak", "procedural", "ffmpeg", "reel"]);
+
+/** The jobs the estimate would run or resume. */
+const toDo = (estimate) => estimate.jobs.filter((j) => j.forecast !== "reuse");
+
+/** Takes the estimate would make: jobs that are not Reel's own steps (checks, captions). */
+const takesIn = (estimate) => toDo(estimate).filter((j) => j.provider !== "reel").length;
+
+/** The cost as the button says it: free only when everything runs here; unknown when a paid job has no price. */
+function costOf(estimate) {
+  const jobs = toDo(estimate);
+  if (jobs.every((j) => local.has(j.provider))) return t("generate_free");
+  const unpriced = jobs.some((j) => !local.has(j.provider) && !j.estimate);
+  if (!estimate.estimate.length) return t("generate_unknown");
+  return `~${money(estimate.estimate)}${unpriced ? ` + ${t("generate_unknown")}` : ""}`;
 }
 
 function budgetLine(panel) {
@@ -24,63 +37,78 @@ function runView(run) {
     element("div", {}, element("b", { text: `${t("run")} ${run.id} · ${label}` }), ` · ${done} · ${t("run_cost")} ${money(p.spent)}`,
       run.estimate.length ? element("span", { class: "muted", text: ` (${t("run_estimated")} ${money(run.estimate)})` }) : null),
     element("progress", { max: p.total || 1, value: p.total ? p.done : 0 }),
-    run.error ? element("div", { class: "problem", text: run.error }) : null,
+    run.error ? element("div", { class: "problem" }, element("strong", { text: run.error }), run.hint ? element("div", { text: run.hint }) : null) : null,
     p.failures.length
       ? element("ul", { class: "failures" }, p.failures.slice(0, 8).map((f) => element("li", {}, element("b", { text: f.job }), `: ${f.reason}`)))
       : null);
 }
 
+/** Starts a run, then shows the page again with it going; a refusal is said beside the button. */
+async function start(project, body, button, status) {
+  button.disabled = true;
+  try {
+    await api.startRun(project, body);
+    await refresh();
+  } catch (error) {
+    status.replaceChildren(showError(error));
+    button.disabled = false;
+  }
+}
+
 /**
- * The generate bar and the run panel for `shots` (every shot when empty). `takesFor` is how
- * many takes each shot should have; `onStarted` re-renders the page with the run going.
+ * The generate bar and the run panel for `shots` (every shot when empty), asking each to
+ * have `takes` takes of its current version (`choices` offers others).
  */
-export async function runPanel(project, { shots = [], takes = 1, choices = [1, 2, 3, 4], onStarted } = {}) {
+export async function runPanel(project, { shots = [], takes = 1, choices = [1, 2, 3, 4] } = {}) {
   const box = element("section", { class: "generate" });
   const status = element("span", { class: "status", role: "status" });
-  const [panel, estimate] = await Promise.all([api.run(project), api.estimate(project, { shots, takes }).catch((error) => ({ error }))]);
+  let panel;
+  try {
+    panel = await api.run(project);
+  } catch (error) {
+    box.append(showError(error));
+    return box;
+  }
   const running = panel.run && panel.run.state === "running";
-  let chosen = takes;
+  const button = element("button", { type: "button", class: "primary", "data-action": "generate", disabled: true });
   // One shot, one more take: the shot page's button.
   const single = shots.length === 1 && choices.length === 1;
-  const button = element("button", { type: "button", class: "primary", "data-action": "generate" });
-  const describe = (e) => {
-    if (e.error) { button.disabled = true; button.textContent = t("generate"); status.replaceChildren(showError(e.error)); return; }
-    const n = takesIn(e);
-    button.disabled = running || n === 0;
-    if (running) { button.disabled = true; button.textContent = t("generate_busy"); return; }
-    const cost = e.estimate.length ? `~${money(e.estimate)}` : t("generate_free");
-    button.textContent = n === 0 ? t("generate_nothing") : t(single ? "generate_one" : n === 1 ? "generate_button_one" : "generate_button", { n, cost });
-    button.dataset.takes = n;
-  };
-  describe(estimate);
-  button.addEventListener("click", async () => {
+  let chosen = takes;
+  // The button says what the chosen number costs, and is enabled only once that estimate is in.
+  async function describe() {
+    if (running) { button.textContent = t("generate_busy"); return; }
+    const asked = chosen;
     button.disabled = true;
+    button.textContent = t("generate_estimating");
+    let e;
     try {
-      await api.startRun(project, { shots, takes: chosen });
-      if (onStarted) await onStarted();
+      e = await api.estimate(project, { shots, takes: asked });
     } catch (error) {
-      status.replaceChildren(showError(error));
-      button.disabled = false;
+      if (asked === chosen) { button.textContent = t("generate"); status.replaceChildren(showError(error)); }
+      return;
     }
-  });
+    if (asked !== chosen) return;
+    const n = takesIn(e);
+    button.textContent = n === 0 ? t("generate_nothing")
+      : t(single && n === 1 ? "generate_one" : n === 1 ? "generate_button_one" : "generate_button", { n, cost: costOf(e) });
+    button.dataset.takes = n;
+    button.disabled = n === 0;
+  }
+  button.addEventListener("click", () => start(project, { shots, takes: chosen }, button, status));
   const count = choices.length > 1 ? element("label", {}, t("generate_takes"),
-    element("select", { name: "takes", disabled: running, onchange: async (event) => {
-      chosen = Number(event.target.value);
-      describe(await api.estimate(project, { shots, takes: chosen }).catch((error) => ({ error })));
-    } }, choices.map((n) => element("option", { value: n, selected: n === takes, text: String(n) })))) : null;
+    element("select", { name: "takes", disabled: running, onchange: (event) => { chosen = Number(event.target.value); describe(); } },
+      choices.map((n) => element("option", { value: n, selected: n === takes, text: String(n) })))) : null;
   box.append(element("div", { class: "generate-bar" }, count, button, element("span", { class: "muted", text: budgetLine(panel) }), status));
   if (panel.run) box.append(runView(panel.run));
   if (!running && panel.unfinished.length) {
-    box.append(element("div", { class: "unfinished" }, t("run_unfinished", { n: panel.unfinished.length }), " ",
-      element("button", { type: "button", "data-action": "resume", text: t("run_resume"), onclick: async (event) => {
-        event.target.disabled = true;
-        try {
-          await api.startRun(project, { shots: panel.unfinished, takes: 1 });
-          if (onStarted) await onStarted();
-        } catch (error) {
-          event.target.replaceWith(showError(error));
-        }
-      } })));
+    const resume = element("button", { type: "button", "data-action": "resume", text: t("run_resume") });
+    const said = element("span", { class: "status" });
+    resume.addEventListener("click", () => start(project, { shots: panel.unfinished, resume: true }, resume, said));
+    box.append(element("div", { class: "unfinished" }, t("run_unfinished", { n: panel.unfinished.length }), " ", resume, said));
+    api.estimate(project, { shots: panel.unfinished, resume: true })
+      .then((e) => { resume.textContent = `${t("run_resume")} · ${costOf(e)}`; })
+      .catch(() => {});
   }
+  await describe();
   return box;
 }

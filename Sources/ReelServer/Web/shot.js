@@ -81,8 +81,7 @@ export async function renderShot(view, project, shotID, given) {
   const s = report.shot;
   // One more take of the shot as it is now: takes of earlier versions do not count.
   const current = report.takes.filter((x) => x.current).length;
-  const generate = await runPanel(project, { shots: [s.id], takes: current + 1, choices: [current + 1],
-    onStarted: () => renderShot(view, project, s.id) });
+  const generate = await runPanel(project, { shots: [s.id], takes: current + 1, choices: [current + 1] });
   const stills = report.keyframes.filter((k) => k.media);
   const takes = report.takes;
   const playTogether = element("button", { type: "button", text: t("playTogether"), onclick: () => {

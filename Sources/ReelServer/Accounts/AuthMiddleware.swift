@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import ReelModel
+import Synchronization
+
+/// Every request's context: Hummingbird's, and who made it (nil in a studio without accounts).
+struct StudioContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    var identity: Identity?
+
+    init(source: Source) {
+        coreContext = .init(source: source)
+    }
+}
+
+/// The accounts of the served folder, opened once they exist: `reel users add` in a
+/// terminal turns a running open studio into one that needs sign-in, without a restart.
+final class AccountsHandle: Sendable {
+    let projects: URL
+    let cost: UInt8
+    private let opened = Mutex<Accounts?>(nil)
+
+    init(projects: URL, cost: UInt8) {
+        self.projects = projects
+        self.cost = cost
+    }
+
+    /// The accounts, when the folder has any.
+    func current() throws -> Accounts? {
+        try opened.withLock { accounts in
+            if accounts == nil { accounts = try Accounts.open(projects: projects, create: false, cost: cost) }
+            return try accounts?.hasAccounts() == true ? accounts : nil
+        }
+    }
+}
+
+/// Sign-in and roles, before any route: with accounts, an `/api` request needs a session
+/// cookie or a bearer token (401), a role that may do what it asks (403, naming both), and —
+/// for a change made with a cookie — the session's CSRF value in `X-Reel-CSRF` (403). Each
+/// change (and each sign-in) is then written to the audit log with who made it and how it
+/// was answered. The web studio's own files are public: the page must load to sign in.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = StudioContext
+    let accounts: AccountsHandle
+
+    static let cookie = "reel_session"
+
+    func handle(_ request: Request, context: StudioContext, next: (Request, StudioContext) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        guard path.hasPrefix("/api/"), let accounts = try accounts.current() else { return try await next(request, context) }
+        var context = context
+        let method = request.method.rawValue
+        // Changes are audited; sign-in and sign-out are, by the session route, with the name.
+        let changes = !["GET", "HEAD", "OPTIONS"].contains(method) && path != "/api/session"
+        var who = "anonymous"
+        do {
+            if path != "/api/session" {
+                let (identity, byCookie) = try identify(request, accounts: accounts)
+                who = identity.name
+                try authorize(identity, method: method, path: path)
+                if byCookie, changes {
+                    guard let sent = request.headers[.init("X-Reel-CSRF")!], sent == identity.csrf else {
+                        throw Problem(status: .forbidden, kind: "csrf", detail: "a change made with a signed-in browser must carry its X-Reel-CSRF value",
+                                      hint: "the studio's pages send it; a script uses a bearer token (`reel users token NAME`)")
+                    }
+                }
+                context.identity = identity
+            }
+            let response = try await next(request, context)
+            if changes { audit(accounts, who: who, method: method, path: path, status: response.status.code) }
+            return response
+        } catch {
+            if changes {
+                let status = (error as? any HTTPResponseError)?.status.code ?? 500
+                audit(accounts, who: who, method: method, path: path, status: status)
+            }
+            throw error
+        }
+    }
+
+    /// The signed-in person: a bearer token, else the session cookie; 401 without either.
+    func identify(_ request: Request, accounts: Accounts) throws -> (Identity, byCookie: Bool) {
+        if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+            guard let identity = try accounts.identify(String(authorization.dropFirst(7))) else {
+                throw Self.unauthorized("the bearer token is not known (or was revoked)")
+            }
+            return (identity, false)
+        }
+        if let secret = Self.cookie(in: request), let identity = try accounts.identify(secret), identity.csrf != nil {
+            return (identity, true)
+        }
+        throw Self.unauthorized("sign in to use this studio")
+    }
+
+    static func unauthorized(_ detail: String) -> Problem {
+        var problem = Problem(status: .unauthorized, kind: "unauthorized", detail: detail,
+                              hint: "POST /api/session with your name and password (the studio's page asks for them), or send `Authorization: Bearer TOKEN` (`reel users token NAME`)")
+        problem.authenticate = true
+        return problem
+    }
+
+    func authorize(_ identity: Identity, method: String, path: String) throws {
+        guard let route = ServerRoutes.route(method: method, path: path) else { return }
+        let needed = ServerRoutes.role(for: route)
+        guard identity.role >= needed else {
+            throw Problem(status: .forbidden, kind: "forbidden",
+                          detail: "\(identity.name) is a \(identity.role.rawValue): \(ServerRoutes.action(route)) needs \(needed == .owner ? "the" : "an") \(needed.rawValue)",
+                          hint: "an owner can change your role (`reel users add` with another role, after `reel users remove`)")
+        }
+    }
+
+    /// The session cookie's value, if the request has one.
+    static func cookie(in request: Request) -> String? {
+        for field in request.headers[values: .cookie] {
+            for pair in field.split(separator: ";") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2, parts[0] == cookie { return parts[1] }
+            }
+        }
+        return nil
+    }
+
+    func audit(_ accounts: Accounts, who: String, method: String, path: String, status: Int) {
+        // The log says who changed what, never a secret: paths carry ids only.
+        try? accounts.record(AuditEntry(at: Date(), user: String(who.prefix(40)), method: method, path: String(path.prefix(200)), status: status))
+    }
+}

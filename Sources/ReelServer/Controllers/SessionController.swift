@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import ReelModel
+
+/// `/api/session`: signing in and out of a studio with accounts, and who is signed in;
+/// `/api/audit`: the log of changes, for owners.
+struct SessionController {
+    let accounts: AccountsHandle
+
+    struct SignIn: Codable, Sendable {
+        var name: String
+        var password: String
+    }
+
+    /// Whether the studio has accounts, and if so who this browser is signed in as, with the
+    /// CSRF value its changes must carry.
+    struct SessionAnswer: Codable, Sendable {
+        var accounts: Bool
+        var user: String?
+        var role: AccountRole?
+        var csrf: String?
+    }
+
+    func addRoutes(session: RouterGroup<StudioContext>, audit: RouterGroup<StudioContext>) {
+        session.get(use: current)
+        session.post(use: signIn)
+        session.delete(use: signOut)
+        audit.get(use: log)
+    }
+
+    @Sendable func current(_ request: Request, context: StudioContext) async throws -> JSONAnswer<SessionAnswer> {
+        guard let accounts = try accounts.current() else { return JSONAnswer(SessionAnswer(accounts: false)) }
+        let identity = try? AuthMiddleware(accounts: self.accounts).identify(request, accounts: accounts).0
+        return JSONAnswer(SessionAnswer(accounts: true, user: identity?.name, role: identity?.role, csrf: identity?.csrf))
+    }
+
+    @Sendable func signIn(_ request: Request, context: StudioContext) async throws -> Response {
+        let body = try await request.json(SignIn.self, context: context)
+        guard let accounts = try accounts.current() else {
+            throw Problem(status: .conflict, kind: "no-accounts", detail: "this studio has no accounts: it is open to whoever reaches it",
+                          hint: "`reel users add NAME --role owner` in the projects folder adds the first one")
+        }
+        let session: Accounts.Session
+        do {
+            session = try accounts.signIn(body.name, password: body.password)
+        } catch let error as ReelError where error.code == .refused {
+            try? accounts.record(AuditEntry(at: Date(), user: String(body.name.prefix(40)), method: "POST", path: "/api/session", status: 401))
+            throw AuthMiddleware.unauthorized(error.message)
+        }
+        try? accounts.record(AuditEntry(at: Date(), user: session.account.name, method: "POST", path: "/api/session", status: 200))
+        var response = try JSONAnswer(SessionAnswer(accounts: true, user: session.account.name, role: session.account.role, csrf: session.csrf))
+            .response(from: request, context: context)
+        response.headers[.setCookie] = "\(AuthMiddleware.cookie)=\(session.secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(Accounts.sessionLength))"
+        return response
+    }
+
+    @Sendable func signOut(_ request: Request, context: StudioContext) async throws -> Response {
+        if let accounts = try accounts.current(), let secret = AuthMiddleware.cookie(in: request) {
+            if let identity = try accounts.identify(secret) {
+                try? accounts.record(AuditEntry(at: Date(), user: identity.name, method: "DELETE", path: "/api/session", status: 204))
+            }
+            try accounts.signOut(secret: secret)
+        }
+        return Response(status: .noContent, headers: [.setCookie: "\(AuthMiddleware.cookie)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"])
+    }
+
+    /// `GET /api/audit?limit=N`: the newest changes, oldest first (owners only).
+    @Sendable func log(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[AuditEntry]> {
+        let limit = try request.uri.queryParameters.get("limit").map { text in
+            guard let n = Int(text), (1...10_000).contains(n) else {
+                throw Problem(status: .badRequest, kind: "usage", detail: "limit must be a number from 1 to 10000 (got '\(text.prefix(20))')")
+            }
+            return n
+        } ?? 200
+        return JSONAnswer(try accounts.current()?.audit(limit: limit) ?? [])
+    }
+}

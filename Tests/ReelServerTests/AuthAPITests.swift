@@ -1,0 +1,153 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ReelModel
+@testable import ReelServer
+import ReelStudio
+import ReelTesting
+import Testing
+
+/// A studio with accounts: every API route needs a session or a token (401), a role that may
+/// do what it asks (403, for each route and each role), and a signed-in browser's changes
+/// carry its CSRF value; changes are audited with who made them; no secret rests in the clear.
+@Suite struct AuthAPITests {
+    static let jsonType: HTTPFields = [.contentType: "application/json"]
+
+    /// The fixture with one account per role; their bearer tokens and passwords.
+    func accounts(_ f: ServerFixture) throws -> (tokens: [AccountRole: String], passwords: [AccountRole: String]) {
+        let accounts = try #require(try Accounts.open(projects: f.projects, create: true, cost: 4))
+        var tokens: [AccountRole: String] = [:], passwords: [AccountRole: String] = [:]
+        for role in AccountRole.allCases {
+            passwords[role] = try accounts.add("\(role.rawValue)-1", role: role)
+            tokens[role] = try accounts.token(for: "\(role.rawValue)-1")
+        }
+        return (tokens, passwords)
+    }
+
+    static func uri(_ route: String) -> String {
+        route.split(separator: " ")[1].replacingOccurrences(of: "{project}", with: "two-rooms")
+            .replacingOccurrences(of: "{shot}", with: "S01-01").replacingOccurrences(of: "{name}", with: "x.png")
+            .replacingOccurrences(of: "{note}", with: "1").replacingOccurrences(of: "{subject}", with: "MAYA")
+            + (route.hasSuffix("/events") ? "?once=1" : "")
+    }
+
+    @Test func everyRouteNeedsSignInAndTheRoleItsChangeCalls() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let (tokens, _) = try accounts(f)
+        try await buildApplication(f.configuration).test(.router) { client in
+            for route in ServerRoutes.api where !route.hasSuffix(" /api/session") {
+                let method = HTTPRequest.Method(String(route.split(separator: " ")[0]))!
+                // A body that does not read: past sign-in and roles, the route refuses it (400), doing nothing.
+                try await client.execute(uri: Self.uri(route), method: method, headers: Self.jsonType, body: ByteBuffer(string: "{")) { response in
+                    #expect(response.status == .unauthorized, "\(route) without a credential")
+                    #expect(response.headers[.wwwAuthenticate] == #"Bearer realm="reel""#)
+                }
+                for role in AccountRole.allCases {
+                    var headers = Self.jsonType
+                    headers[.authorization] = "Bearer \(tokens[role]!)"
+                    try await client.execute(uri: Self.uri(route), method: method, headers: headers, body: ByteBuffer(string: "{")) { response in
+                        let allowed = role >= ServerRoutes.role(for: route)
+                        #expect(response.status != .unauthorized, "\(route) as \(role)")
+                        #expect((response.status == .forbidden) == !allowed, "\(route) as \(role): \(response.status)")
+                        if !allowed {
+                            #expect(String(buffer: response.body).contains("\(role.rawValue)-1 is a \(role.rawValue): "), "\(route)")
+                        }
+                    }
+                }
+            }
+            try await client.execute(uri: "/api/projects", method: .get, headers: [.authorization: "Bearer reel_nosuchtoken"]) { response in
+                #expect(response.status == .unauthorized)
+                #expect(String(buffer: response.body).contains("the bearer token is not known"))
+            }
+        }
+    }
+
+    @Test func aBrowserSignsInItsChangesCarryTheCSRFValueAndAreAudited() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let (tokens, passwords) = try accounts(f)
+        try await buildApplication(f.configuration).test(.router) { client in
+            // A wrong password and an unknown name are one answer.
+            for (name, password) in [("reviewer-1", "wrong"), ("nobody", passwords[.reviewer]!)] {
+                try await client.execute(uri: "/api/session", method: .post, headers: Self.jsonType,
+                                         body: ByteBuffer(string: #"{"name": "\#(name)", "password": "\#(password)"}"#)) { response in
+                    #expect(response.status == .unauthorized)
+                    #expect(String(buffer: response.body).contains("the name or the password is wrong"))
+                    #expect(response.headers[.setCookie] == nil)
+                }
+            }
+            let (cookie, csrf) = try await client.execute(uri: "/api/session", method: .post, headers: Self.jsonType,
+                                                          body: ByteBuffer(string: #"{"name": "reviewer-1", "password": "\#(passwords[.reviewer]!)"}"#)) { response in
+                #expect(response.status == .ok)
+                let setCookie = try #require(response.headers[.setCookie])
+                #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.hasPrefix("reel_session="))
+                let answer = try JSONDecoder().decode(SessionController.SessionAnswer.self, from: Data(response.body.readableBytesView))
+                #expect(answer.user == "reviewer-1" && answer.role == .reviewer)
+                return (String(setCookie.split(separator: ";")[0]), try #require(answer.csrf))
+            }
+            let notes = "/api/projects/two-rooms/shots/S01-01/notes"
+            try await client.execute(uri: notes, method: .post, headers: [.contentType: "application/json", .cookie: cookie],
+                                     body: ByteBuffer(string: #"{"text": "warmer"}"#)) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("X-Reel-CSRF"))
+            }
+            var signedIn: HTTPFields = [.contentType: "application/json", .cookie: cookie]
+            signedIn[.init("X-Reel-CSRF")!] = csrf
+            try await client.execute(uri: notes, method: .post, headers: signedIn, body: ByteBuffer(string: #"{"text": "warmer"}"#)) { response in
+                #expect(response.status == .created)
+                #expect(String(buffer: response.body).contains(#""author":"reviewer-1""#), "the note says who wrote it")
+            }
+            // An editor's note: a reviewer may not withdraw it; its author's own, yes.
+            var editor = Self.jsonType
+            editor[.authorization] = "Bearer \(tokens[.editor]!)"
+            try await client.execute(uri: notes, method: .post, headers: editor, body: ByteBuffer(string: #"{"text": "tighter"}"#)) { #expect($0.status == .created) }
+            try await client.execute(uri: "\(notes)/2", method: .delete, headers: signedIn) { response in
+                #expect(response.status == .forbidden)
+                #expect(String(buffer: response.body).contains("note 2 is editor-1's"))
+            }
+            try await client.execute(uri: "\(notes)/1", method: .delete, headers: signedIn) { #expect($0.status == .ok) }
+            // Signed out, the cookie is nothing.
+            try await client.execute(uri: "/api/session", method: .delete, headers: signedIn) { #expect($0.status == .noContent) }
+            try await client.execute(uri: notes, method: .get, headers: signedIn) { #expect($0.status == .unauthorized) }
+            // The audit log, for owners: who changed what, and how it was answered.
+            try await client.execute(uri: "/api/audit", method: .get, headers: editor) { #expect($0.status == .forbidden) }
+            var owner = Self.jsonType
+            owner[.authorization] = "Bearer \(tokens[.owner]!)"
+            let log = try await client.execute(uri: "/api/audit", method: .get, headers: owner) { response in
+                let decoder = JSONDecoder()
+                decoder.dateDecodingStrategy = .iso8601
+                return try decoder.decode([AuditEntry].self, from: Data(response.body.readableBytesView))
+            }
+            let lines = log.map { "\($0.user) \($0.method) \($0.path) \($0.status)" }
+            #expect(lines.contains("reviewer-1 POST /api/session 401") && lines.contains("nobody POST /api/session 401"))
+            #expect(lines.contains("reviewer-1 POST /api/projects/two-rooms/shots/S01-01/notes 403"), "the refused change without CSRF")
+            #expect(lines.contains("reviewer-1 POST /api/projects/two-rooms/shots/S01-01/notes 201"))
+            #expect(lines.contains("reviewer-1 DELETE /api/projects/two-rooms/shots/S01-01/notes/2 403"))
+            #expect(lines.contains("reviewer-1 DELETE /api/session 204"))
+            #expect(!lines.contains { $0.contains("GET ") }, "reads are not audited")
+        }
+        // No secret rests in the clear: passwords, tokens, sessions and CSRF values.
+        let folder = f.projects.appendingPathComponent(".reel-studio")
+        let stored = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .map { String(decoding: try Data(contentsOf: $0), as: UTF8.self) }.joined()
+        for secret in Array(passwords.values) + Array(tokens.values) { #expect(!stored.contains(secret)) }
+    }
+
+    @Test func aStudioWithoutAccountsIsOpenAndSaysSo() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            try await client.execute(uri: "/api/session", method: .get) { response in
+                #expect(String(buffer: response.body) == "{\"accounts\":false}\n")
+            }
+            try await client.execute(uri: "/api/projects", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/session", method: .post, headers: Self.jsonType,
+                                     body: ByteBuffer(string: #"{"name": "a", "password": "b"}"#)) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("reel users add NAME --role owner"))
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: f.projects.appendingPathComponent(".reel-studio").path), "nothing was written")
+    }
+}
