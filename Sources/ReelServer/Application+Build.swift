@@ -119,6 +119,7 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/board",
         "GET /api/projects/{project}/cast",
         "PATCH /api/projects/{project}/cast/{subject}/voice",
+        "POST /api/projects/{project}/cast/{subject}/references",
         "GET /api/projects/{project}/voices",
         "POST /api/projects/{project}/estimate",
         "POST /api/projects/{project}/runs",
@@ -165,6 +166,7 @@ public enum ServerRoutes {
         switch route {
         case "POST /api/projects": "starting a project"
         case "PATCH /api/projects/{project}/cast/{subject}/voice": "casting a voice"
+        case "POST /api/projects/{project}/cast/{subject}/references": "adding a reference image"
         case "PATCH /api/projects/{project}/shots/{shot}": "editing a shot"
         case "POST /api/projects/{project}/shots/{shot}/pick": "picking a take"
         case "POST /api/projects/{project}/shots/{shot}/notes": "noting a shot"

@@ -446,3 +446,51 @@ import Testing
         }
     }
 }
+
+/// Reference images added from the browser: the bytes of one image per request, kept in the
+/// project's media store by hash like `reel cast add --image`; anything else refused with
+/// what to send, the cast unchanged.
+@Suite struct ReferenceUploadTests {
+    static func post(_ client: some TestClientProtocol, _ uri: String, type: String, _ data: Data) async throws -> (HTTPResponse.Status, String) {
+        try await client.execute(uri: uri, method: .post, headers: [.contentType: type], body: ByteBuffer(bytes: data)) { response in
+            (response.status, String(buffer: response.body))
+        }
+    }
+
+    @Test func anImageIsAddedOnceAndAnythingElseIsRefused() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let uri = "/api/projects/two-rooms/cast/MAYA/references"
+        let first = try FixtureMedia.png(0), second = try FixtureMedia.png(1)
+        let kept = try await buildApplication(f.configuration).test(.router) { client in
+            var (status, body) = try await Self.post(client, uri, type: "image/png", first)
+            #expect(status == .created, "\(body)")
+            let member = try JSONDecoder().decode(CastMember.self, from: Data(body.utf8))
+            #expect(member.references.count == 1 && member.references.first?.mediaType == "image/png")
+            (status, body) = try await Self.post(client, uri, type: "image/png", first)
+            #expect(status == .created)
+            #expect(try JSONDecoder().decode(CastMember.self, from: Data(body.utf8)).references.count == 1, "the same image is one reference")
+            (status, body) = try await Self.post(client, "\(uri)?replace=1", type: "image/png", second)
+            let replaced = try JSONDecoder().decode(CastMember.self, from: Data(body.utf8))
+            #expect(replaced.references.map(\.digest) != member.references.map(\.digest) && replaced.references.count == 1)
+
+            (status, body) = try await Self.post(client, uri, type: "text/plain", Data("hello".utf8))
+            #expect(status == .unsupportedMediaType && body.contains("a reference is a PNG, JPEG or WebP image"))
+            (status, body) = try await Self.post(client, uri, type: "image/png", Data("not a picture".utf8))
+            #expect(status == .badRequest, "\(body)")
+            (status, body) = try await Self.post(client, "/api/projects/two-rooms/cast/NOBODY/references", type: "image/png", first)
+            #expect(status == .notFound && body.contains("there is no NOBODY in the cast"))
+            (status, _) = try await Self.post(client, "/api/projects/two-rooms/cast/..%2F..%2Fetc/references", type: "image/png", first)
+            #expect(status == .notFound)
+            (status, body) = try await Self.post(client, uri, type: "image/jpeg", Data(count: 30 * 1024 * 1024 + 1))
+            #expect(status == .contentTooLarge && body.contains("at most 30 MB"))
+            return replaced.references.map(\.digest)
+        }
+        let reading = try f.reading()
+        defer { reading.close() }
+        let maya = try #require(try await f.studio.cast(reading).first { $0.name == "MAYA" })
+        #expect(maya.references.map(\.digest) == kept, "what the refused uploads sent changed nothing")
+        let scratch = try FileManager.default.contentsOfDirectory(atPath: f.project.appendingPathComponent(".reel/media/tmp").path)
+        #expect(scratch.allSatisfy { !$0.hasPrefix("upload-") }, "no upload is left behind: \(scratch)")
+    }
+}

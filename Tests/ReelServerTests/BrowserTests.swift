@@ -216,4 +216,31 @@ struct BrowserTests {
             #expect((seen["cards"]?.intValue ?? 0) > 0, "\(seen)")
         }
     }
+
+    /// A reference image chosen in a cast member's drop zone, as a person adds it: the card
+    /// then shows it, and the project has it. Driven by scripts/reference-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aReferenceImageChosenOnTheCastPageIsAdded() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let image = try f.dir.write("maya.png", try FixtureMedia.png(2))
+        let maya = try await { () async throws -> CastMember in
+            let reading = try f.reading()
+            defer { reading.close() }
+            return try #require(try await f.studio.cast(reading).first { $0.name == "MAYA" })
+        }()
+        try await buildApplication(f.configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/reference-check")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
+                                                                          maya.id, image.path])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            #expect(seen["before"] == 0 && seen["after"] == 1, "\(seen)")
+            #expect(seen["src"]?.stringValue?.hasSuffix(".png") == true, "\(seen)")
+        }
+        let reading = try f.reading()
+        defer { reading.close() }
+        #expect(try await f.studio.cast(reading).first { $0.name == "MAYA" }?.references.count == 1)
+    }
 }

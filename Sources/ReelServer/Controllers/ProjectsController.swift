@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ReelEngine
 import ReelModel
 import ReelStudio
 
@@ -38,6 +39,7 @@ struct ProjectsController {
         group.get(":project/board", use: board)
         group.get(":project/cast", use: cast)
         group.patch(":project/cast/:subject/voice", use: castVoice)
+        group.post(":project/cast/:subject/references", use: addReference)
         group.get(":project/voices", use: voices)
     }
 
@@ -123,6 +125,46 @@ struct ProjectsController {
         let casting = VoiceCasting(name: try context.parameters.value("subject"), voice: body.voice, gender: gender, pitch: body.pitch,
                                    pace: body.pace, reset: body.reset ?? false, sample: body.sample ?? false)
         return JSONAnswer(try await library.change(try context.parameters.value("project")) { try await studio.castVoice($0, casting) })
+    }
+
+    /// The image types a reference upload takes, with the extension its file gets.
+    static let imageTypes = ["image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"]
+    /// The largest reference image taken (as `reel cast add`).
+    static let maxReferenceBytes = 30 * 1024 * 1024
+
+    /// `POST …/cast/{subject}/references`: one image as the body (PNG, JPEG or WebP), added to
+    /// the subject's references as `reel cast add NAME --image FILE` adds it (decoded first: a
+    /// file that is not a whole image changes nothing). `?replace=1` drops the others first.
+    /// The bytes go to the project's own scratch folder, then into its media store by hash.
+    @Sendable func addReference(_ request: Request, context: StudioContext) async throws -> JSONAnswer<CastMember> {
+        let type = (request.headers[.contentType] ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard let ext = Self.imageTypes[type] else {
+            throw Problem(status: .unsupportedMediaType, kind: "unsupported-media-type",
+                          detail: "a reference is a PNG, JPEG or WebP image (got \(type.isEmpty ? "no Content-Type" : String(type.prefix(40))))",
+                          hint: "send the image's bytes with Content-Type image/png, image/jpeg or image/webp")
+        }
+        var copy = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await copy.collectBody(upTo: Self.maxReferenceBytes)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw Problem(status: .contentTooLarge, kind: "too-large", detail: "a reference image is at most 30 MB",
+                          hint: "send a smaller image (2048 pixels on the long side is plenty)")
+        }
+        let name = try context.parameters.value("subject")
+        let replace = request.uri.queryParameters["replace"].map { $0 == "1" || $0 == "true" } ?? false
+        return JSONAnswer(try await library.change(try context.parameters.value("project")) { production in
+            // Only a subject the storyboard has: new ones come from the script or `reel cast add`.
+            guard try await studio.cast(production).contains(where: { $0.name.lowercased() == name.lowercased() || $0.id.lowercased() == name.lowercased() }) else {
+                throw ReelError(.notFound, "there is no \(name.prefix(40)) in the cast", hint: "GET …/cast lists them; `reel cast add` adds one")
+            }
+            let scratch = production.blobs.scratchDirectory
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            let file = scratch.appendingPathComponent("upload-\(UUID().uuidString).\(ext)")
+            try Data(buffer.readableBytesView).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            return try await studio.addToCast(production, CastAddition(name: name, images: [file], replaceImages: replace))
+        }, status: .created)
     }
 
     /// `GET …/voices?provider=&lang=`: what `reel voices` lists, marking the project's speaker.

@@ -18,7 +18,11 @@ export function setCSRF(value) { csrf = value || null; }
 async function send(method, path, body, headers = {}) {
   const options = { method, headers: { Accept: "application/json", ...headers } };
   if (csrf && method !== "GET") options.headers["X-Reel-CSRF"] = csrf;
-  if (body !== undefined) {
+  if (body instanceof Blob) {
+    // A file as it is: its bytes, its type.
+    options.body = body;
+    options.headers["Content-Type"] = body.type || "application/octet-stream";
+  } else if (body !== undefined) {
     options.body = JSON.stringify(body);
     options.headers["Content-Type"] = "application/json";
   }
@@ -53,6 +57,7 @@ export const api = {
   withdrawNote: (id, shot, note) => send("DELETE", `${project(id)}/shots/${encodeURIComponent(shot)}/notes/${note}`),
   cast: (id) => send("GET", `${project(id)}/cast`),
   voices: (id) => send("GET", `${project(id)}/voices`),
+  addReference: (id, subject, file) => send("POST", `${project(id)}/cast/${encodeURIComponent(subject)}/references`, file),
   castVoice: (id, subject, body) => send("PATCH", `${project(id)}/cast/${encodeURIComponent(subject)}/voice`, body),
   estimate: (id, body) => send("POST", `${project(id)}/estimate`, body),
   startRun: (id, body) => send("POST", `${project(id)}/runs`, body),

@@ -62,6 +62,39 @@ function voicePanel(view, project, member, shelves) {
     form, player);
 }
 
+/**
+ * Where reference images are added: drop them on it, or choose them. Each is sent as it is
+ * (PNG, JPEG or WebP) and the card is drawn again with the member as the server now has it.
+ */
+function dropZone(view, project, member, shelves) {
+  const status = element("span", { class: "status", role: "status" });
+  const input = element("input", { type: "file", accept: "image/png,image/jpeg,image/webp", multiple: true, hidden: true });
+  const zone = element("div", { class: "drop", tabindex: "0", role: "button", "data-drop": member.id },
+    t("refs_drop"), " ", element("button", { type: "button", class: "link", text: t("refs_choose"), onclick: () => input.click() }), input, status);
+  async function add(files) {
+    let updated = null;
+    for (const file of files) {
+      status.replaceChildren(t("refs_adding", { name: file.name }));
+      try {
+        updated = await api.addReference(project, member.id, file);
+      } catch (error) {
+        status.replaceChildren(showError(error));
+        break;
+      }
+    }
+    if (updated) zone.closest(".member").replaceWith(memberCard(view, project, updated, shelves));
+  }
+  input.addEventListener("change", () => add([...input.files]));
+  zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.classList.add("over"); });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("over");
+    add([...event.dataTransfer.files]);
+  });
+  return zone;
+}
+
 function memberCard(view, project, member, shelves) {
   const refs = member.references.filter((r) => r.media);
   return element("section", { class: "member", "data-subject": member.id },
@@ -70,6 +103,7 @@ function memberCard(view, project, member, shelves) {
     element("div", { class: "refs" }, refs.length
       ? refs.map((r) => element("img", { src: api.media(project, r.media), alt: member.name, loading: "lazy" }))
       : element("span", { class: "muted", text: t("refs_none", { name: member.name }) })),
+    dropZone(view, project, member, shelves),
     member.realPerson ? element("p", { class: "muted", text: `${t("real_person")}: ${member.consent || ""}` }) : null,
     member.voice ? voicePanel(view, project, member, shelves) : null);
 }
