@@ -71,8 +71,15 @@ struct ProjectLibrary: Sendable {
         await gate.enter(id)
         do {
             let production = try open(id, lockFor: holder)
-            defer { production.close() }
-            let value = try await body(production)
+            let value: T
+            do {
+                value = try await body(production)
+            } catch {
+                production.close()
+                throw error
+            }
+            // Closed before the next change opens it.
+            production.close()
             await gate.leave(id)
             return value
         } catch {

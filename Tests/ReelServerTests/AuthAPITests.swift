@@ -31,6 +31,68 @@ import Testing
             + (route.hasSuffix("/events") ? "?once=1" : "")
     }
 
+    /// The roles, pinned: who may do what, route by route (a change to the table shows here).
+    @Test func theRoleOfEveryRouteIsPinned() {
+        let table: [String: AccountRole] = [
+            "GET /api/session": .viewer, "POST /api/session": .viewer, "DELETE /api/session": .viewer, "GET /api/audit": .owner,
+            "GET /api/projects": .viewer, "POST /api/projects": .editor, "GET /api/templates": .viewer, "GET /api/interview": .viewer,
+            "GET /api/projects/{project}/board": .viewer, "GET /api/projects/{project}/cast": .viewer,
+            "PATCH /api/projects/{project}/cast/{subject}/voice": .editor, "POST /api/projects/{project}/cast/{subject}/references": .editor,
+            "GET /api/projects/{project}/voices": .viewer, "POST /api/projects/{project}/estimate": .viewer,
+            "POST /api/projects/{project}/runs": .editor, "GET /api/projects/{project}/run": .viewer,
+            "GET /api/projects/{project}/shots/{shot}": .viewer, "PATCH /api/projects/{project}/shots/{shot}": .editor,
+            "POST /api/projects/{project}/shots/{shot}/pick": .editor, "GET /api/projects/{project}/shots/{shot}/notes": .viewer,
+            "POST /api/projects/{project}/shots/{shot}/notes": .reviewer,
+            "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": .reviewer,
+            "GET /api/projects/{project}/media/{name}": .viewer, "GET /api/projects/{project}/events": .viewer,
+        ]
+        #expect(Set(table.keys) == Set(ServerRoutes.api), "every route has its role here")
+        for route in ServerRoutes.api { #expect(ServerRoutes.role(for: route) == table[route], "\(route)") }
+    }
+
+    /// The router reads `//api/…` as `/api/…`, and so does sign-in; a path no route has is
+    /// not found to anyone but an owner.
+    @Test func noPathSpellingGetsPastSignIn() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let (tokens, _) = try accounts(f)
+        try await buildApplication(f.configuration).test(.router) { client in
+            for uri in ["//api/audit", "/api//audit", "//api/projects/two-rooms/runs", "/api/projects/", "//api//projects"] {
+                try await client.execute(uri: uri, method: uri.hasSuffix("runs") ? .post : .get, headers: Self.jsonType,
+                                         body: ByteBuffer(string: "{")) { response in
+                    #expect(response.status == .unauthorized, "\(uri)")
+                }
+            }
+            try await client.execute(uri: "//api/audit", method: .get, headers: [.authorization: "Bearer \(tokens[.editor]!)"]) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/nothing/here", method: .get, headers: [.authorization: "Bearer \(tokens[.viewer]!)"]) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    /// Removing everyone leaves the studio closed, not open: no one can sign in.
+    @Test func aStudioWhoseAccountsAreAllRemovedStaysClosed() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let accounts = try #require(try Accounts.open(projects: f.projects, create: true, cost: 4))
+        _ = try accounts.add("ana", role: .owner)
+        _ = try accounts.add("bo", role: .editor)
+        #expect(throws: ReelError.self, "the last owner goes only with everyone else") { try accounts.remove("ana") }
+        try accounts.remove("bo")
+        try accounts.remove("ana")
+        try await buildApplication(f.configuration).test(.router) { client in
+            try await client.execute(uri: "/api/projects", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(String(buffer: response.body).contains("has no one in it"))
+            }
+            try await client.execute(uri: "/api/session", method: .get) { response in
+                #expect(String(buffer: response.body).contains(#""accounts":true"#))
+            }
+        }
+    }
+
     @Test func everyRouteNeedsSignInAndTheRoleItsChangeCalls() async throws {
         let f = try ServerFixture()
         defer { f.remove() }
@@ -67,7 +129,7 @@ import Testing
         let f = try ServerFixture()
         defer { f.remove() }
         let (tokens, passwords) = try accounts(f)
-        try await buildApplication(f.configuration).test(.router) { client in
+        let sessionSecrets = try await buildApplication(f.configuration).test(.router) { client in
             // A wrong password and an unknown name are one answer.
             for (name, password) in [("reviewer-1", "wrong"), ("nobody", passwords[.reviewer]!)] {
                 try await client.execute(uri: "/api/session", method: .post, headers: Self.jsonType,
@@ -85,6 +147,15 @@ import Testing
                 let answer = try JSONDecoder().decode(SessionController.SessionAnswer.self, from: Data(response.body.readableBytesView))
                 #expect(answer.user == "reviewer-1" && answer.role == .reviewer)
                 return (String(setCookie.split(separator: ";")[0]), try #require(answer.csrf))
+            }
+            let sessionSecrets = [String(cookie.dropFirst("reel_session=".count)), csrf]
+            // Every kind of change with the cookie and without the CSRF value is refused.
+            for (method, uri) in [(HTTPRequest.Method.patch, "/api/projects/two-rooms/shots/S01-01"),
+                                  (.delete, "/api/projects/two-rooms/shots/S01-01/notes/1")] {
+                try await client.execute(uri: uri, method: method, headers: [.contentType: "application/json", .cookie: cookie],
+                                         body: ByteBuffer(string: #"{"size": "WS"}"#)) { response in
+                    #expect(response.status == .forbidden, "\(method) \(uri)")
+                }
             }
             let notes = "/api/projects/two-rooms/shots/S01-01/notes"
             try await client.execute(uri: notes, method: .post, headers: [.contentType: "application/json", .cookie: cookie],
@@ -120,18 +191,20 @@ import Testing
                 return try decoder.decode([AuditEntry].self, from: Data(response.body.readableBytesView))
             }
             let lines = log.map { "\($0.user) \($0.method) \($0.path) \($0.status)" }
-            #expect(lines.contains("reviewer-1 POST /api/session 401") && lines.contains("nobody POST /api/session 401"))
+            #expect(lines.contains("reviewer-1 POST /api/session 401") && lines.contains("(a name that is no account) POST /api/session 401"),
+                    "a name that is no account is not written down (it may be a password typed in the wrong field)")
             #expect(lines.contains("reviewer-1 POST /api/projects/two-rooms/shots/S01-01/notes 403"), "the refused change without CSRF")
             #expect(lines.contains("reviewer-1 POST /api/projects/two-rooms/shots/S01-01/notes 201"))
             #expect(lines.contains("reviewer-1 DELETE /api/projects/two-rooms/shots/S01-01/notes/2 403"))
             #expect(lines.contains("reviewer-1 DELETE /api/session 204"))
             #expect(!lines.contains { $0.contains("GET ") }, "reads are not audited")
+            return sessionSecrets
         }
         // No secret rests in the clear: passwords, tokens, sessions and CSRF values.
         let folder = f.projects.appendingPathComponent(".reel-studio")
         let stored = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .map { String(decoding: try Data(contentsOf: $0), as: UTF8.self) }.joined()
-        for secret in Array(passwords.values) + Array(tokens.values) { #expect(!stored.contains(secret)) }
+        for secret in Array(passwords.values) + Array(tokens.values) + sessionSecrets { #expect(!stored.contains(secret)) }
     }
 
     @Test func aStudioWithoutAccountsIsOpenAndSaysSo() async throws {

@@ -15,6 +15,8 @@ public struct Accounts: Sendable {
     let store: AccountStore
     /// bcrypt's cost: 12 by default (about a quarter of a second to check a password here).
     let cost: UInt8
+    /// A hash no password matches, at the same cost, checked when a name is unknown.
+    let decoy: String
 
     /// The file of the accounts of a projects folder.
     public static func file(projects: URL) -> URL {
@@ -26,7 +28,7 @@ public struct Accounts: Sendable {
     public static func open(projects: URL, create: Bool, cost: UInt8 = 12) throws -> Accounts? {
         let file = file(projects: projects)
         guard create || FileManager.default.fileExists(atPath: file.path) else { return nil }
-        return Accounts(store: try AccountStore(path: file.path), cost: cost)
+        return Accounts(store: try AccountStore(path: file.path), cost: cost, decoy: Bcrypt.hash(secret(words: 8), cost: cost))
     }
 
     /// How long a browser stays signed in.
@@ -51,7 +53,13 @@ public struct Accounts: Sendable {
         return password
     }
 
+    /// Removes a person; the last owner goes only with everyone else (a studio left with no
+    /// one stays closed: no one can sign in until `reel users add`).
     public func remove(_ name: String) throws {
+        let all = try store.accounts()
+        if all.first(where: { $0.name == name })?.role == .owner, all.count > 1, all.filter({ $0.role == .owner }).count == 1 {
+            throw ReelError(.usage, "\(name) is the studio's last owner", hint: "make another owner first (`reel users add NAME --role owner`)")
+        }
         guard try store.remove(name) else { throw noSuchUser(name) }
     }
 
@@ -71,12 +79,20 @@ public struct Accounts: Sendable {
         var account: Account
     }
 
+    /// Checks of passwords, one at a time, off the threads that answer requests: a flood of
+    /// sign-ins waits its turn instead of stalling the studio.
+    private static let checking = DispatchQueue(label: "reel.accounts.bcrypt")
+
+    static func verify(_ password: String, hash: String) async -> Bool {
+        await withCheckedContinuation { done in checking.async { done.resume(returning: Bcrypt.verify(password, hash: hash)) } }
+    }
+
     /// Signs `name` in with `password`; a wrong name and a wrong password are one answer.
-    func signIn(_ name: String, password: String, now: Date = Date()) throws -> Session {
+    func signIn(_ name: String, password: String, now: Date = Date()) async throws -> Session {
         let found = try store.account(named: name)
         // A name that is not there costs the same check, so the answer's time tells nothing.
-        let hash = found?.passwordHash ?? Self.decoy
-        guard Bcrypt.verify(password, hash: hash), let account = found?.account else {
+        let hash = found?.passwordHash ?? decoy
+        guard await Self.verify(password, hash: hash), let account = found?.account else {
             throw ReelError(.refused, "the name or the password is wrong", hint: "ask the studio's owner (`reel users password NAME`)")
         }
         let secret = Self.secret(words: 8, separator: "")
@@ -126,8 +142,9 @@ public struct Accounts: Sendable {
             .joined(separator: separator)
     }
 
-    /// A hash no password matches, checked when the name is unknown.
-    static let decoy = Bcrypt.hash(secret(words: 8), cost: 12)
+    /// Whether `name` is an account (the audit log names a failed sign-in only then: what
+    /// was typed may be a password in the wrong field).
+    func exists(_ name: String) throws -> Bool { try store.account(named: name) != nil }
 }
 
 /// Who made a request: their account name and role; for a browser session, the CSRF value.

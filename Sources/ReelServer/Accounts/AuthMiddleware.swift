@@ -20,18 +20,34 @@ final class AccountsHandle: Sendable {
     let cost: UInt8
     private let opened = Mutex<Accounts?>(nil)
 
+    /// A studio with an accounts file: `accounts` when anyone is in it (else it stays closed).
+    struct State {
+        var accounts: Accounts?
+    }
+
     init(projects: URL, cost: UInt8) {
         self.projects = projects
         self.cost = cost
     }
 
-    /// The accounts, when the folder has any.
-    func current() throws -> Accounts? {
-        try opened.withLock { accounts in
-            if accounts == nil { accounts = try Accounts.open(projects: projects, create: false, cost: cost) }
-            return try accounts?.hasAccounts() == true ? accounts : nil
+    /// Nil for an open studio (no accounts file); else who may sign in.
+    func state() throws -> State? {
+        let known = opened.withLock { $0 }
+        let accounts: Accounts
+        if let known {
+            accounts = known
+        } else {
+            guard let made = try Accounts.open(projects: projects, create: false, cost: cost) else { return nil }
+            accounts = opened.withLock { current in
+                if current == nil { current = made }
+                return current!
+            }
         }
+        return State(accounts: try accounts.hasAccounts() ? accounts : nil)
     }
+
+    /// The accounts, when the folder has anyone who may sign in.
+    func current() throws -> Accounts? { try state()?.accounts }
 }
 
 /// Sign-in and roles, before any route: with accounts, an `/api` request needs a session
@@ -46,20 +62,29 @@ struct AuthMiddleware: RouterMiddleware {
     static let cookie = "reel_session"
 
     func handle(_ request: Request, context: StudioContext, next: (Request, StudioContext) async throws -> Response) async throws -> Response {
-        let path = request.uri.path
-        guard path.hasPrefix("/api/"), let accounts = try accounts.current() else { return try await next(request, context) }
+        // The path as the router reads it: empty segments do not count (`//api/…` is `/api/…`).
+        let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
+        let path = "/" + segments.joined(separator: "/")
+        guard segments.first == "api", let state = try accounts.state() else { return try await next(request, context) }
         var context = context
         let method = request.method.rawValue
+        let session = path == "/api/session"
         // Changes are audited; sign-in and sign-out are, by the session route, with the name.
-        let changes = !["GET", "HEAD", "OPTIONS"].contains(method) && path != "/api/session"
-        var who = "anonymous"
+        let changes = !["GET", "HEAD", "OPTIONS"].contains(method) && !session
+        var who: String?
         do {
-            if path != "/api/session" {
+            if !session {
+                // A studio whose accounts were all removed stays closed (no one can sign in).
+                guard let accounts = state.accounts else {
+                    throw Self.unauthorized("this studio's accounts file has no one in it, so no one can sign in",
+                                            hint: "`reel users add NAME --role owner` in the projects folder")
+                }
                 let (identity, byCookie) = try identify(request, accounts: accounts)
                 who = identity.name
                 try authorize(identity, method: method, path: path)
                 if byCookie, changes {
-                    guard let sent = request.headers[.init("X-Reel-CSRF")!], sent == identity.csrf else {
+                    guard let sent = request.headers[.init("X-Reel-CSRF")!], let expected = identity.csrf,
+                          Self.same(sent, expected) else {
                         throw Problem(status: .forbidden, kind: "csrf", detail: "a change made with a signed-in browser must carry its X-Reel-CSRF value",
                                       hint: "the studio's pages send it; a script uses a bearer token (`reel users token NAME`)")
                     }
@@ -67,21 +92,30 @@ struct AuthMiddleware: RouterMiddleware {
                 context.identity = identity
             }
             let response = try await next(request, context)
-            if changes { audit(accounts, who: who, method: method, path: path, status: response.status.code) }
+            if changes, let who, let accounts = state.accounts { audit(accounts, who: who, method: method, path: path, status: response.status.code) }
             return response
         } catch {
-            if changes {
+            // Who is not signed in leaves no line: the log is of people's changes, not of noise.
+            if changes, let who, let accounts = state.accounts {
                 let status = (error as? any HTTPResponseError)?.status.code ?? 500
                 audit(accounts, who: who, method: method, path: path, status: status)
             }
+            if let error = error as? ReelError { throw Problem(error) }
             throw error
         }
+    }
+
+    /// Compares two secrets in time that does not depend on where they differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     /// The signed-in person: a bearer token, else the session cookie; 401 without either.
     func identify(_ request: Request, accounts: Accounts) throws -> (Identity, byCookie: Bool) {
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
-            guard let identity = try accounts.identify(String(authorization.dropFirst(7))) else {
+            guard let identity = try accounts.identify(String(authorization.dropFirst(7))), identity.csrf == nil else {
                 throw Self.unauthorized("the bearer token is not known (or was revoked)")
             }
             return (identity, false)
@@ -92,15 +126,20 @@ struct AuthMiddleware: RouterMiddleware {
         throw Self.unauthorized("sign in to use this studio")
     }
 
-    static func unauthorized(_ detail: String) -> Problem {
+    static func unauthorized(_ detail: String, hint: String? = nil) -> Problem {
         var problem = Problem(status: .unauthorized, kind: "unauthorized", detail: detail,
-                              hint: "POST /api/session with your name and password (the studio's page asks for them), or send `Authorization: Bearer TOKEN` (`reel users token NAME`)")
+                              hint: hint ?? "POST /api/session with your name and password (the studio's page asks for them), or send `Authorization: Bearer TOKEN` (`reel users token NAME`)")
         problem.authenticate = true
         return problem
     }
 
     func authorize(_ identity: Identity, method: String, path: String) throws {
-        guard let route = ServerRoutes.route(method: method, path: path) else { return }
+        // A path no listed route answers: the router says 404 or 405, to an owner; to anyone
+        // else it is not found either way — a route missing from the list is never open.
+        guard let route = ServerRoutes.route(method: method, path: path) else {
+            guard identity.role == .owner else { throw Problem(status: .notFound, kind: "not-found", detail: "there is nothing at \(path.prefix(80))") }
+            return
+        }
         let needed = ServerRoutes.role(for: route)
         guard identity.role >= needed else {
             throw Problem(status: .forbidden, kind: "forbidden",

@@ -29,7 +29,8 @@ struct SessionController {
     }
 
     @Sendable func current(_ request: Request, context: StudioContext) async throws -> JSONAnswer<SessionAnswer> {
-        guard let accounts = try accounts.current() else { return JSONAnswer(SessionAnswer(accounts: false)) }
+        guard let state = try accounts.state() else { return JSONAnswer(SessionAnswer(accounts: false)) }
+        guard let accounts = state.accounts else { return JSONAnswer(SessionAnswer(accounts: true)) }
         let identity = try? AuthMiddleware(accounts: self.accounts).identify(request, accounts: accounts).0
         return JSONAnswer(SessionAnswer(accounts: true, user: identity?.name, role: identity?.role, csrf: identity?.csrf))
     }
@@ -42,15 +43,20 @@ struct SessionController {
         }
         let session: Accounts.Session
         do {
-            session = try accounts.signIn(body.name, password: body.password)
+            session = try await accounts.signIn(body.name, password: body.password)
         } catch let error as ReelError where error.code == .refused {
-            try? accounts.record(AuditEntry(at: Date(), user: String(body.name.prefix(40)), method: "POST", path: "/api/session", status: 401))
+            let who = (try? accounts.exists(body.name)) == true ? body.name : "(a name that is no account)"
+            try? accounts.record(AuditEntry(at: Date(), user: String(who.prefix(40)), method: "POST", path: "/api/session", status: 401))
             throw AuthMiddleware.unauthorized(error.message)
         }
+        // A browser signing in again ends the session it had.
+        if let previous = AuthMiddleware.cookie(in: request) { try? accounts.signOut(secret: previous) }
         try? accounts.record(AuditEntry(at: Date(), user: session.account.name, method: "POST", path: "/api/session", status: 200))
         var response = try JSONAnswer(SessionAnswer(accounts: true, user: session.account.name, role: session.account.role, csrf: session.csrf))
             .response(from: request, context: context)
-        response.headers[.setCookie] = "\(AuthMiddleware.cookie)=\(session.secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(Accounts.sessionLength))"
+        // Secure when the studio is reached over HTTPS (through a TLS proxy that says so).
+        let secure = request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https" ? "; Secure" : ""
+        response.headers[.setCookie] = "\(AuthMiddleware.cookie)=\(session.secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(Accounts.sessionLength))\(secure)"
         return response
     }
 

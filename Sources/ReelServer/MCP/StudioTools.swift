@@ -101,10 +101,10 @@ extension StudioTool {
         StudioTool(name: "plan", title: "Plan the storyboard",
                    summary: "Plans the script into shots (keeping shot edits) and returns the storyboard: scenes, and a card per shot with size, move, length, line, state, takes and pick.",
                    arguments: [project]) { call in
-            let production = try call.open(lockFor: "mcp")
-            defer { production.close() }
-            _ = try await call.studio.plan(production, save: true)
-            return try await call.studio.boardView(production)
+            try await call.change { production in
+                _ = try await call.studio.plan(production, save: true)
+                return try await call.studio.boardView(production)
+            }
         },
         StudioTool(name: "show_shot", title: "Show a shot",
                    summary: "Everything about a shot: text, framing, subjects, the prompt a remote model reads, what it is sent, its version, takes and keyframes.",

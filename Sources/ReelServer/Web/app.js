@@ -72,6 +72,8 @@ export function money(amounts) {
 
 export function showError(error) {
   const problem = error.problem || { detail: String(error.message || error) };
+  // Signed out meanwhile: the page asks to sign in again.
+  if (problem.status === 401) setTimeout(() => route(), 0);
   return element("div", { class: "problem", role: "alert" },
     element("strong", { text: problem.detail }), problem.hint ? element("div", { text: problem.hint }) : null);
 }
@@ -108,6 +110,13 @@ function watch(project) {
   });
   source.addEventListener("open", () => { if (banner.dataset.kind === "offline") banner.hidden = true; });
   source.addEventListener("error", () => {
+    // Closed for good (refused: signed out, the session ended): draw the page again, which
+    // signs in first if it must, and opens a new stream.
+    if (source.readyState === EventSource.CLOSED) {
+      live = null;
+      route({ quiet: true });
+      return;
+    }
     banner.textContent = t("offline");
     banner.dataset.kind = "offline";
     banner.hidden = false;
@@ -177,6 +186,7 @@ async function draw(options = {}) {
     } else if (error instanceof ApiError && error.problem.status === 401) {
       // Signed out elsewhere (or the session ended): sign in again.
       setCSRF(null);
+      watch(null);
       renderSignIn(view);
     } else {
       view.replaceChildren(showError(error));
