@@ -467,6 +467,7 @@ import Testing
             #expect(status == .created, "\(body)")
             let member = try JSONDecoder().decode(CastMember.self, from: Data(body.utf8))
             #expect(member.references.count == 1 && member.references.first?.mediaType == "image/png")
+            #expect(!body.contains(f.projects.path), "the server's folders are not in the answer")
             (status, body) = try await Self.post(client, uri, type: "image/png", first)
             #expect(status == .created)
             #expect(try JSONDecoder().decode(CastMember.self, from: Data(body.utf8)).references.count == 1, "the same image is one reference")
@@ -474,6 +475,8 @@ import Testing
             let replaced = try JSONDecoder().decode(CastMember.self, from: Data(body.utf8))
             #expect(replaced.references.map(\.digest) != member.references.map(\.digest) && replaced.references.count == 1)
 
+            (status, body) = try await Self.post(client, "\(uri)?replace=yes", type: "image/png", first)
+            #expect(status == .badRequest && body.contains("replace is 1 or 0"))
             (status, body) = try await Self.post(client, uri, type: "text/plain", Data("hello".utf8))
             #expect(status == .unsupportedMediaType && body.contains("a reference is a PNG, JPEG or WebP image"))
             (status, body) = try await Self.post(client, uri, type: "image/png", Data("not a picture".utf8))

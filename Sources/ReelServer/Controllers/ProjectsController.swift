@@ -111,7 +111,7 @@ struct ProjectsController {
     @Sendable func cast(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[CastMember]> {
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
-        return JSONAnswer(try await studio.cast(production))
+        return JSONAnswer(try await studio.cast(production).map(Self.forBrowser))
     }
 
     @Sendable func castVoice(_ request: Request, context: StudioContext) async throws -> JSONAnswer<CastMember> {
@@ -124,7 +124,7 @@ struct ProjectsController {
         }
         let casting = VoiceCasting(name: try context.parameters.value("subject"), voice: body.voice, gender: gender, pitch: body.pitch,
                                    pace: body.pace, reset: body.reset ?? false, sample: body.sample ?? false)
-        return JSONAnswer(try await library.change(try context.parameters.value("project")) { try await studio.castVoice($0, casting) })
+        return JSONAnswer(Self.forBrowser(try await library.change(try context.parameters.value("project")) { try await studio.castVoice($0, casting) }))
     }
 
     /// The image types a reference upload takes, with the extension its file gets.
@@ -152,8 +152,13 @@ struct ProjectsController {
                           hint: "send a smaller image (2048 pixels on the long side is plenty)")
         }
         let name = try context.parameters.value("subject")
-        let replace = request.uri.queryParameters["replace"].map { $0 == "1" || $0 == "true" } ?? false
-        return JSONAnswer(try await library.change(try context.parameters.value("project")) { production in
+        let replace: Bool
+        switch request.uri.queryParameters["replace"].map(String.init) {
+        case nil, "0": replace = false
+        case "1": replace = true
+        case let other?: throw Problem(status: .badRequest, kind: "usage", detail: "replace is 1 or 0 (got '\(other.prefix(20))')")
+        }
+        return JSONAnswer(Self.forBrowser(try await library.change(try context.parameters.value("project")) { production in
             // Only a subject the storyboard has: new ones come from the script or `reel cast add`.
             guard try await studio.cast(production).contains(where: { $0.name.lowercased() == name.lowercased() || $0.id.lowercased() == name.lowercased() }) else {
                 throw ReelError(.notFound, "there is no \(name.prefix(40)) in the cast", hint: "GET …/cast lists them; `reel cast add` adds one")
@@ -164,7 +169,15 @@ struct ProjectsController {
             try Data(buffer.readableBytesView).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
             return try await studio.addToCast(production, CastAddition(name: name, images: [file], replaceImages: replace))
-        }, status: .created)
+        }), status: .created)
+    }
+
+    /// A cast member as the browser gets it: a reference's file is named by its media route
+    /// (`<sha256>.png`), never by where the server keeps it.
+    static func forBrowser(_ member: CastMember) -> CastMember {
+        var member = member
+        for index in member.references.indices { member.references[index].path = member.references[index].media }
+        return member
     }
 
     /// `GET …/voices?provider=&lang=`: what `reel voices` lists, marking the project's speaker.
