@@ -44,6 +44,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> 
     ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
     MediaController(library: library).addRoutes(to: api.group("projects/:project/media"))
     RunsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
+    CutController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     EventsController(library: library, studio: configuration.studio, interval: configuration.watchInterval)
         .addRoutes(to: api.group("projects"))
     WebController().addRoutes(to: router)
@@ -124,6 +125,9 @@ public enum ServerRoutes {
         "POST /api/projects/{project}/estimate",
         "POST /api/projects/{project}/runs",
         "GET /api/projects/{project}/run",
+        "POST /api/projects/{project}/render",
+        "POST /api/projects/{project}/exports",
+        "GET /api/projects/{project}/downloads/{name}",
         "GET /api/projects/{project}/shots/{shot}",
         "PATCH /api/projects/{project}/shots/{shot}",
         "POST /api/projects/{project}/shots/{shot}/pick",
@@ -172,6 +176,8 @@ public enum ServerRoutes {
         case "POST /api/projects/{project}/shots/{shot}/notes": "noting a shot"
         case "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": "withdrawing a note"
         case "POST /api/projects/{project}/runs": "generating takes"
+        case "POST /api/projects/{project}/render": "rendering the cut"
+        case "POST /api/projects/{project}/exports": "exporting the cut"
         case "GET /api/audit": "reading the audit log"
         default: route
         }

@@ -50,8 +50,9 @@ struct RunView: Codable, Sendable, Hashable {
     /// What the estimate said before it started.
     var estimate: [Money]
     var progress: RunProgress
-    /// What it did, once finished.
+    /// What it did, once finished: a generate's report, a render's film (its name in `renders/`).
     var report: GenerateReport?
+    var film: String?
     /// Why it stopped, as a problem says it.
     var error: String?
     var hint: String?
@@ -66,6 +67,8 @@ struct RunPanel: Codable, Sendable {
     var unfinished: [String]
     var spent: [Money]
     var budgetCap: Money?
+    /// The films cut into `renders/`, newest first (`GET …/downloads/{name}` plays one).
+    var films: [String]
 }
 
 /// The runs of one server: at most one per project at a time (a second is refused with the
@@ -99,11 +102,12 @@ actor RunBoard {
     }
 
     /// Ends the project's run, with what it did or why it stopped.
-    func end(_ project: String, report: GenerateReport?, error: ReelError?) {
+    func end(_ project: String, report: GenerateReport? = nil, film: String? = nil, error: ReelError?) {
         if var run = latest[project] {
             run.state = error == nil ? "finished" : "stopped"
             run.finishedAt = Date()
             run.report = report
+            run.film = film
             run.error = error.map { ($0.location.map { "\($0): " } ?? "") + $0.message }
             run.hint = error?.hint
             latest[project] = run

@@ -355,7 +355,7 @@ import Testing
                 try await client.execute(uri: uri, method: HTTPRequest.Method(String(parts[0]))!, headers: Self.jsonType,
                                          body: Self.body("{}")) { response in
                     // A routed 404 names what is missing (no such file, no such note).
-                    let missing = uri.contains("media") || String(buffer: response.body).contains("has no note 1")
+                    let missing = uri.contains("/media/") || uri.contains("/downloads/") || String(buffer: response.body).contains("has no note 1")
                     #expect(response.status != .notFound || missing, "\(route) is routed")
                     #expect(response.status.code < 500, "\(route)")
                 }
@@ -495,5 +495,70 @@ import Testing
         #expect(maya.references.map(\.digest) == kept, "what the refused uploads sent changed nothing")
         let scratch = try FileManager.default.contentsOfDirectory(atPath: f.project.appendingPathComponent(".reel/media/tmp").path)
         #expect(scratch.allSatisfy { !$0.hasPrefix("upload-") }, "no upload is left behind: \(scratch)")
+    }
+}
+
+/// The cut from the browser: rendered in the server as a run, played from `renders/` with
+/// byte ranges, exported to one downloadable file — a ZIP that Python reads back whole — and
+/// nothing but files directly in `renders/` ever served.
+@Suite struct CutAPITests {
+    @Test func theCutIsRenderedPlayedExportedAndDownloaded() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let base = "/api/projects/two-rooms"
+        let zip = f.dir.file("download.zip")
+        try await buildApplication(f.configuration).test(.router) { client in
+            try await client.execute(uri: "\(base)/render", method: .post, headers: APITests.jsonType, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .accepted)
+            }
+            let panel = try await client.execute(uri: "\(base)/run?wait=1", method: .get) { try APITests.json($0) }
+            #expect(panel["run"]?["command"] == "render" && panel["run"]?["state"] == "finished", "\(panel)")
+            let film = try #require(panel["run"]?["film"]?.stringValue)
+            #expect(panel["films"] == [.string(film)] && film.hasSuffix(".mp4"))
+            try await client.execute(uri: "\(base)/downloads/\(film)", method: .get) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "video/mp4")
+                #expect(response.headers[.contentDisposition] == "inline" && response.body.readableBytes > 10_000)
+            }
+            try await client.execute(uri: "\(base)/downloads/\(film)", method: .get, headers: [.range: "bytes=0-99"]) { response in
+                #expect(response.status == .partialContent && response.body.readableBytes == 100)
+            }
+            let made = try await client.execute(uri: "\(base)/exports", method: .post, headers: APITests.jsonType,
+                                                body: ByteBuffer(string: #"{"format": "otio"}"#)) { response in
+                #expect(response.status == .created)
+                return try APITests.json(response)
+            }
+            let name = try #require(made["name"]?.stringValue)
+            #expect(name.hasSuffix("-otio.zip") && made["url"]?.stringValue == "\(base)/downloads/\(name)")
+            #expect(made["export"]?["output"]?.stringValue == name, "names, not the server's folders: \(made)")
+            #expect(!"\(made)".contains(f.projects.path), "\(made)")
+            try await client.execute(uri: "\(base)/downloads/\(name)", method: .get) { response in
+                #expect(response.headers[.contentType] == "application/zip")
+                #expect(response.headers[.contentDisposition]?.hasPrefix("attachment; filename*=UTF-8''") == true)
+                try Data(response.body.readableBytesView).write(to: zip)
+            }
+            let srt = try await client.execute(uri: "\(base)/exports", method: .post, headers: APITests.jsonType,
+                                               body: ByteBuffer(string: #"{"format": "srt"}"#)) { try APITests.json($0) }
+            #expect(srt["name"]?.stringValue?.hasSuffix(".srt") == true)
+            for (body, said) in [(#"{"format": "jianying"}"#, "names its media by where they are on this machine"),
+                                 (#"{"format": "mp3"}"#, "format must be otio, fcpxml, edl, srt, vtt or board")] {
+                try await client.execute(uri: "\(base)/exports", method: .post, headers: APITests.jsonType, body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .badRequest && String(buffer: response.body).contains(said), "\(body)")
+                }
+            }
+            for name in ["..%2Freel.yaml", "reel.yaml", "x.mp4", ".download-1.zip", "%2Fetc%2Fpasswd"] {
+                try await client.execute(uri: "\(base)/downloads/\(name)", method: .get) { response in
+                    #expect(response.status == .notFound, "\(name)")
+                }
+            }
+        }
+        let entries = try PythonOracle.json([String].self, script: """
+            import json, sys, zipfile
+            with zipfile.ZipFile(sys.argv[1]) as z:
+                assert z.testzip() is None
+                print(json.dumps(z.namelist()))
+            """, arguments: [zip.path])
+        #expect(entries.contains { $0.hasSuffix(".otio") } && entries.contains { $0.contains("/media/") }, "\(entries)")
+        let renders = try FileManager.default.contentsOfDirectory(atPath: f.project.appendingPathComponent("renders").path)
+        #expect(!renders.contains { $0.hasPrefix(".") }, "no staging folder is left: \(renders)")
     }
 }

@@ -40,6 +40,8 @@ import Testing
             "PATCH /api/projects/{project}/cast/{subject}/voice": .editor, "POST /api/projects/{project}/cast/{subject}/references": .editor,
             "GET /api/projects/{project}/voices": .viewer, "POST /api/projects/{project}/estimate": .viewer,
             "POST /api/projects/{project}/runs": .editor, "GET /api/projects/{project}/run": .viewer,
+            "POST /api/projects/{project}/render": .editor, "POST /api/projects/{project}/exports": .editor,
+            "GET /api/projects/{project}/downloads/{name}": .viewer,
             "GET /api/projects/{project}/shots/{shot}": .viewer, "PATCH /api/projects/{project}/shots/{shot}": .editor,
             "POST /api/projects/{project}/shots/{shot}/pick": .editor, "GET /api/projects/{project}/shots/{shot}/notes": .viewer,
             "POST /api/projects/{project}/shots/{shot}/notes": .reviewer,

@@ -28,13 +28,20 @@ struct MediaController {
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
         let url = production.blobs.url(for: Asset(digest: digest, mediaType: type, byteCount: 0))
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue else {
-            throw Problem(status: .notFound, kind: "not-found", detail: "the media store has no \(name)")
-        }
         // The name is the content's digest: the file under it never changes.
-        let tag = "\"\(digest.rawValue)\""
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "private, max-age=31536000, immutable",
-                                   .eTag: tag, .acceptRanges: "bytes"]
+        return try await Self.serve(url, type: type, tag: "\"\(digest.rawValue)\"", name: name,
+                                    headers: [.cacheControl: "private, max-age=31536000, immutable"], request: request, context: context)
+    }
+
+    /// A file as an answer: whole, or the byte range asked for (players seek), with its tag
+    /// for `If-None-Match` and `If-Range`; 404 when it is not there.
+    static func serve(_ url: URL, type: String, tag: String, name: String, headers extra: HTTPFields,
+                      request: Request, context: StudioContext) async throws -> Response {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue else {
+            throw Problem(status: .notFound, kind: "not-found", detail: "there is no \(name.prefix(80))")
+        }
+        var headers: HTTPFields = [.contentType: type, .eTag: tag, .acceptRanges: "bytes"]
+        headers.append(contentsOf: extra)
         if request.headers[values: .ifNoneMatch].contains(where: { $0 == tag || $0 == "*" }) {
             return Response(status: .notModified, headers: headers)
         }

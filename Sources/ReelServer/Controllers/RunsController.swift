@@ -89,6 +89,7 @@ struct RunsController {
         let running = await library.runs.isRunning(project)
         let unfinished = running ? [] : try await studio.resumableShots(production).map(\.rawValue)
         return JSONAnswer(RunPanel(run: await library.runs.run(of: project), unfinished: unfinished,
-                                   spent: try await studio.spent(production), budgetCap: production.config.budgetCap))
+                                   spent: try await studio.spent(production), budgetCap: production.config.budgetCap,
+                                   films: studio.films(production)))
     }
 }

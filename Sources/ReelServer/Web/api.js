@@ -62,5 +62,8 @@ export const api = {
   estimate: (id, body) => send("POST", `${project(id)}/estimate`, body),
   startRun: (id, body) => send("POST", `${project(id)}/runs`, body),
   run: (id) => send("GET", `${project(id)}/run`),
+  render: (id, body) => send("POST", `${project(id)}/render`, body),
+  exportCut: (id, format) => send("POST", `${project(id)}/exports`, { format }),
+  download: (id, name) => `${project(id)}/downloads/${encodeURIComponent(name)}`,
   media: (id, name) => `${project(id)}/media/${name}`,
 };

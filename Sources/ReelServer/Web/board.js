@@ -16,7 +16,7 @@ function picture(project, card) {
 
 export async function renderBoard(view, project) {
   const [board, generate] = await Promise.all([api.board(project),
-    runPanel(project, { takes: 1 })]);
+    runPanel(project, { takes: 1, cut: true })]);
   document.body.dataset.aspect = board.aspect;
   const rows = board.rows.map((row) =>
     element("section", { class: "scene" },

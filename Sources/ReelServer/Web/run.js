@@ -34,7 +34,7 @@ function runView(run) {
   const label = run.state === "running" ? t("run_running") : run.state === "finished" ? t("run_finished") : t("run_stopped");
   const done = p.total ? `${p.done}/${p.total} ${t("run_jobs")}` : t("run_starting");
   return element("div", { class: `run run-${run.state}`, "data-run": run.id, "data-state": run.state },
-    element("div", {}, element("b", { text: `${t("run")} ${run.id} · ${label}` }), ` · ${done} · ${t("run_cost")} ${money(p.spent)}`,
+    element("div", {}, element("b", { text: `${t(run.command === "render" ? "run_render" : "run")} ${run.id} · ${label}` }), ` · ${done} · ${t("run_cost")} ${money(p.spent)}`,
       run.estimate.length ? element("span", { class: "muted", text: ` (${t("run_estimated")} ${money(run.estimate)})` }) : null),
     element("progress", { max: p.total || 1, value: p.total ? p.done : 0 }),
     run.error ? element("div", { class: "problem" }, element("strong", { text: run.error }), run.hint ? element("div", { text: run.hint }) : null) : null,
@@ -44,10 +44,10 @@ function runView(run) {
 }
 
 /** Starts a run, then shows the page again with it going; a refusal is said beside the button. */
-async function start(project, body, button, status) {
+async function start(project, body, button, status, send = api.startRun) {
   button.disabled = true;
   try {
-    await api.startRun(project, body);
+    await send(project, body);
     await refresh();
   } catch (error) {
     status.replaceChildren(showError(error));
@@ -59,7 +59,7 @@ async function start(project, body, button, status) {
  * The generate bar and the run panel for `shots` (every shot when empty), asking each to
  * have `takes` takes of its current version (`choices` offers others).
  */
-export async function runPanel(project, { shots = [], takes = 1, choices = [1, 2, 3, 4] } = {}) {
+export async function runPanel(project, { shots = [], takes = 1, choices = [1, 2, 3, 4], cut = false } = {}) {
   const box = element("section", { class: "generate" });
   const status = element("span", { class: "status", role: "status" });
   let panel;
@@ -110,5 +110,41 @@ export async function runPanel(project, { shots = [], takes = 1, choices = [1, 2
       .catch(() => {});
   }
   await describe();
+  if (cut) box.append(cutPanel(project, panel, running));
   return box;
+}
+
+const formats = ["otio", "fcpxml", "edl", "srt", "vtt", "board"];
+
+/**
+ * The cut: the newest film (played here, vertical when it is), rendering it again from the
+ * picked takes, and the exports for an editor, each made then downloaded as one file.
+ */
+function cutPanel(project, panel, running) {
+  const status = element("span", { class: "status", role: "status" });
+  const film = panel.films[0];
+  const render = element("button", { type: "button", "data-action": "render", disabled: running,
+    text: film ? t("cut_render_again") : t("cut_render") });
+  render.addEventListener("click", () => start(project, {}, render, status, api.render));
+  const exports = formats.map((format) => element("button", { type: "button", class: "link", "data-export": format,
+    text: t(`export_${format}`), onclick: async (event) => {
+      const button = event.target;
+      button.disabled = true;
+      status.replaceChildren(t("export_making", { format: t(`export_${format}`) }));
+      try {
+        const made = await api.exportCut(project, format);
+        status.replaceChildren(element("a", { href: made.url, download: made.name, text: `${made.name} (${(made.bytes / 1048576).toFixed(1)} MB)` }));
+        location.href = made.url;
+      } catch (error) {
+        status.replaceChildren(showError(error));
+      }
+      button.disabled = false;
+    } }));
+  return element("div", { class: "cut" },
+    element("h3", { text: t("cut_title") }),
+    film ? element("video", { class: "film", controls: true, preload: "metadata", playsinline: true, src: api.download(project, film) }) : element("p", { class: "muted", text: t("cut_none") }),
+    element("div", { class: "generate-bar" }, render,
+      film ? element("a", { href: api.download(project, film), download: film, text: `${t("cut_download")} ${film}` }) : null),
+    element("div", { class: "exports" }, element("span", { class: "muted", text: `${t("export_for")} ` }), ...exports),
+    status);
 }

@@ -1,0 +1,52 @@
+import Foundation
+import ReelEngine
+import ReelExport
+import ReelModel
+
+/// An export made to be downloaded: one file in the project's `renders/`.
+public struct ExportDownload: Sendable {
+    /// The file, directly in `renders/`: a subtitle file as it is, else a ZIP of the export
+    /// with its media beside it (the folder can be moved to the editor's machine as it is).
+    public var file: URL
+    public var export: ExportResult
+}
+
+extension Studio {
+    /// Exports the cut to be downloaded: SRT and VTT as themselves; OTIO, FCPXML and EDL with
+    /// their media copied next to them, and the storyboard sheet, as a ZIP named after the
+    /// film and the format (`The-Last-Train-otio.zip`). Built in a staging folder of
+    /// `renders/` and moved into place whole.
+    public func exportDownload(_ production: Production, format: ExportFormat,
+                               events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> ExportDownload {
+        guard format != .jianying else {
+            throw ReelError(.usage, "a Jianying draft names its media by where they are on this machine, so it is not made to be downloaded",
+                            hint: "`reel export jianying` here opens in Jianying on this machine; to edit elsewhere, download OTIO or FCPXML")
+        }
+        guard format.refersToMedia || format == .board else {
+            let result = try await export(production, ExportRequest(format: format), events: events)
+            return ExportDownload(file: result.output, export: result)
+        }
+        let board = try await plan(production, save: true)
+        let name = "\(OutputFile.safeName(board.title))-\(format.rawValue)"
+        let renders = production.rendersDirectory
+        let staging = renders.appendingPathComponent(".download-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let folder = staging.appendingPathComponent(name)
+        try OutputFile.checkWritable(folder.appendingPathComponent("probe"))
+        let output = format.fileExtension.map { folder.appendingPathComponent("\(OutputFile.safeName(board.title)).\($0)") } ?? folder
+        if format == .board { try? FileManager.default.removeItem(at: folder) }
+        let result = try await export(production, ExportRequest(format: format, output: output, bundle: format.refersToMedia), events: events)
+        let zip = renders.appendingPathComponent("\(name).zip")
+        try ZipArchive.write(folder: folder, as: name, to: zip)
+        return ExportDownload(file: zip, export: result)
+    }
+
+    /// The films cut into `renders/`, newest first, by file name.
+    public func films(_ production: Production) -> [String] {
+        let renders = production.rendersDirectory
+        let found = (try? FileManager.default.contentsOfDirectory(at: renders, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        return found.filter { $0.pathExtension.lowercased() == "mp4" }
+            .map { ($0.lastPathComponent, (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast) }
+            .sorted { $0.1 > $1.1 }.map(\.0)
+    }
+}
