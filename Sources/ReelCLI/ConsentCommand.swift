@@ -61,10 +61,10 @@ struct ConsentCommand: AsyncParsableCommand {
 
         func run() async throws {
             let expiresAt = try expires.map { text -> Date in
-                guard let day = try? Date(text + "T00:00:00Z", strategy: .iso8601) else {
+                guard let end = ConsentGrant.expiry(day: text) else {
                     throw ReelError(.usage, "\"\(text)\" is not a date (--expires)", hint: "give it as YYYY-MM-DD, e.g. 2027-06-30")
                 }
-                return day.addingTimeInterval(86_400) // the end of that day
+                return end
             }
             let production = try project.open(lockFor: "consent grant")
             defer { production.close() }

@@ -45,6 +45,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> 
     MediaController(library: library).addRoutes(to: api.group("projects/:project/media"))
     RunsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     CutController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
+    ConsentController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     EventsController(library: library, studio: configuration.studio, interval: configuration.watchInterval)
         .addRoutes(to: api.group("projects"))
     WebController().addRoutes(to: router)
@@ -121,6 +122,9 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/cast",
         "PATCH /api/projects/{project}/cast/{subject}/voice",
         "POST /api/projects/{project}/cast/{subject}/references",
+        "GET /api/projects/{project}/consent",
+        "POST /api/projects/{project}/cast/{subject}/consent",
+        "DELETE /api/projects/{project}/cast/{subject}/consent",
         "GET /api/projects/{project}/voices",
         "POST /api/projects/{project}/estimate",
         "POST /api/projects/{project}/runs",
@@ -160,7 +164,8 @@ public enum ServerRoutes {
         case _ where route.hasPrefix("GET ") && route != "GET /api/audit": .viewer
         case "POST /api/projects/{project}/estimate", "POST /api/session", "DELETE /api/session": .viewer
         case "POST /api/projects/{project}/shots/{shot}/notes", "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": .reviewer
-        case "GET /api/audit": .owner
+        case "GET /api/audit", "POST /api/projects/{project}/cast/{subject}/consent",
+             "DELETE /api/projects/{project}/cast/{subject}/consent": .owner
         default: .editor
         }
     }
@@ -179,6 +184,8 @@ public enum ServerRoutes {
         case "POST /api/projects/{project}/render": "rendering the cut"
         case "POST /api/projects/{project}/exports": "exporting the cut"
         case "GET /api/audit": "reading the audit log"
+        case "POST /api/projects/{project}/cast/{subject}/consent": "recording a real person's consent"
+        case "DELETE /api/projects/{project}/cast/{subject}/consent": "revoking a real person's consent"
         default: route
         }
     }

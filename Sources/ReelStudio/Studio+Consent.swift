@@ -30,6 +30,13 @@ public struct ConsentGrant: Sendable, Hashable {
     public var providers: [String]?
     public var expiresAt: Date?
 
+    /// The moment a consent given "until YYYY-MM-DD" ends: the end of that day, UTC; nil when
+    /// the text is not such a day.
+    public static func expiry(day text: String) -> Date? {
+        guard text.count == 10, let day = try? Date(text + "T00:00:00Z", strategy: .iso8601) else { return nil }
+        return day.addingTimeInterval(86_400)
+    }
+
     public init(name: String, by: String, evidence: URL, providers: [String]? = nil, expiresAt: Date? = nil) {
         self.name = name
         self.by = by

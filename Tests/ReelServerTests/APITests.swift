@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ReelEngine
 import ReelModel
 import ReelServer
 import ReelStore
@@ -560,5 +561,65 @@ import Testing
         #expect(entries.contains { $0.hasSuffix(".otio") } && entries.contains { $0.contains("/media/") }, "\(entries)")
         let renders = try FileManager.default.contentsOfDirectory(atPath: f.project.appendingPathComponent("renders").path)
         #expect(!renders.contains { $0.hasPrefix(".") }, "no staging folder is left: \(renders)")
+    }
+}
+
+/// A real person's consent from the browser: the signed evidence as the body, the grant in
+/// the append-only ledger with the evidence's SHA-256, then a revocation — what `reel consent`
+/// does; each bad request refused with what to send.
+@Suite struct ConsentAPITests {
+    @Test func aConsentIsGrantedWithItsEvidenceThenRevoked() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        _ = try await f.studio.addToCast(production, CastAddition(name: "MAYA", realPerson: true))
+        production.close()
+        let evidence = Data("%PDF-1.4 signed by Maya's mother".utf8)
+        let base = "/api/projects/two-rooms"
+        let maya = try await { () async throws -> String in
+            let reading = try f.reading()
+            defer { reading.close() }
+            return try #require(try await f.studio.cast(reading).first { $0.name == "MAYA" }).id
+        }()
+        let grant = "\(base)/cast/\(maya)/consent"
+        try await buildApplication(f.configuration).test(.router) { client in
+            func post(_ query: String, _ type: String, _ body: Data) async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(uri: grant + query, method: .post, headers: [.contentType: type], body: ByteBuffer(bytes: body)) {
+                    ($0.status, String(buffer: $0.body))
+                }
+            }
+            for (query, type, body, status, said) in [
+                ("", "application/pdf", evidence, HTTPResponse.Status.badRequest, "a consent needs who granted it"),
+                ("?by=Ana", "text/plain", evidence, .unsupportedMediaType, "the evidence is the signed consent"),
+                ("?by=Ana", "application/pdf", Data(), .badRequest, "the evidence is empty"),
+                ("?by=Ana&expires=next-june", "application/pdf", evidence, .badRequest, "expires is the last day it holds"),
+                ("?by=Ana&providers=nosuch", "application/pdf", evidence, .badRequest, "nosuch\\\" is not a provider Reel knows"),
+            ] {
+                let (got, text) = try await post(query, type, body)
+                #expect(got == status && text.contains(said), "\(query) \(type): \(text)")
+                #expect(!text.contains(f.projects.path), "no server folder in a refusal: \(text)")
+            }
+            try await client.execute(uri: "\(base)/cast/BEN/consent?by=Ana", method: .post, headers: [.contentType: "application/pdf"],
+                                     body: ByteBuffer(bytes: evidence)) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("is not marked as a real person"))
+            }
+            let (status, text) = try await post("?by=Maya%27s%20mother&providers=kling&expires=2099-12-31", "application/pdf", evidence)
+            #expect(status == .created, "\(text)")
+            let granted = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            #expect(granted["action"] == "grant" && granted["by"] == "Maya's mother" && granted["providers"] == ["kling"])
+            #expect(granted["evidence"]?.stringValue == Hashing.sha256(evidence).rawValue)
+            let cast = try await client.execute(uri: "\(base)/cast", method: .get) { try APITests.json($0) }
+            let shown = cast.arrayValue?.first { $0["id"]?.stringValue == maya }?["consent"]?.stringValue
+            #expect(shown == "in force for kling until 2099-12-31", "\(String(describing: shown))")
+            try await client.execute(uri: "\(grant)?reason=asked%20to%20stop", method: .delete) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains(#""reason":"asked to stop""#))
+            }
+            try await client.execute(uri: grant, method: .delete) { response in
+                #expect(response.status == .badRequest && String(buffer: response.body).contains("has no consent in force to revoke"))
+            }
+            let ledger = try await client.execute(uri: "\(base)/consent", method: .get) { try APITests.json($0) }
+            #expect(ledger.arrayValue?.map { $0["action"]?.stringValue ?? "" } == ["grant", "revoke"])
+        }
     }
 }

@@ -243,4 +243,30 @@ struct BrowserTests {
         defer { reading.close() }
         #expect(try await f.studio.cast(reading).first { $0.name == "MAYA" }?.references.count == 1)
     }
+
+    /// A real person's consent recorded on the cast page with its evidence, then revoked, as
+    /// an owner does; the ledger agrees. Driven by scripts/consent-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aConsentIsRecordedAndRevokedOnTheCastPage() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        let maya = try await f.studio.addToCast(production, CastAddition(name: "MAYA", realPerson: true))
+        production.close()
+        let evidence = try f.dir.write("consent.pdf", Data("%PDF-1.4 signed".utf8))
+        try await buildApplication(f.configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/consent-check")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
+                                                                          maya.id, evidence.path])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            #expect(seen["before"]?.stringValue?.hasPrefix("no consent recorded") == true, "\(seen)")
+            #expect(seen["granted"] == "in force for kling", "\(seen)")
+            #expect(seen["revoked"]?.stringValue?.hasPrefix("revoked on ") == true, "\(seen)")
+        }
+        let reading = try f.reading()
+        defer { reading.close() }
+        #expect(try await f.studio.consents(reading).map(\.action) == [.grant, .revoke])
+    }
 }

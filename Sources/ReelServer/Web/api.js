@@ -57,6 +57,10 @@ export const api = {
   withdrawNote: (id, shot, note) => send("DELETE", `${project(id)}/shots/${encodeURIComponent(shot)}/notes/${note}`),
   cast: (id) => send("GET", `${project(id)}/cast`),
   voices: (id) => send("GET", `${project(id)}/voices`),
+  grantConsent: (id, subject, fields, file) =>
+    send("POST", `${project(id)}/cast/${encodeURIComponent(subject)}/consent?${new URLSearchParams(fields)}`, file),
+  revokeConsent: (id, subject, reason) =>
+    send("DELETE", `${project(id)}/cast/${encodeURIComponent(subject)}/consent${reason ? `?reason=${encodeURIComponent(reason)}` : ""}`),
   addReference: (id, subject, file) => send("POST", `${project(id)}/cast/${encodeURIComponent(subject)}/references`, file),
   castVoice: (id, subject, body) => send("PATCH", `${project(id)}/cast/${encodeURIComponent(subject)}/voice`, body),
   estimate: (id, body) => send("POST", `${project(id)}/estimate`, body),

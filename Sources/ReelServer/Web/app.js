@@ -13,9 +13,17 @@ const banner = document.getElementById("banner");
 const languageButton = document.getElementById("language");
 const who = document.getElementById("who");
 
+let session = { accounts: false };
+
+/** May the person here do what needs `role`? In a studio without accounts, everyone may. */
+export function may(role) {
+  const order = ["viewer", "reviewer", "editor", "owner"];
+  return !session.accounts || order.indexOf(session.role) >= order.indexOf(role);
+}
+
 /** Who is signed in, in the bar, with a way out; nothing in a studio without accounts. */
 async function showWho() {
-  const session = await api.session();
+  session = await api.session();
   setCSRF(session.csrf);
   who.replaceChildren();
   if (session.accounts && session.user) {

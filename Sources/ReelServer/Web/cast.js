@@ -2,7 +2,7 @@
 // voice — the provider's voice it gets, pitch and pace — cast from the voices the project's
 // speech provider offers, and a sample of the character's first line to hear it.
 import { api } from "./api.js";
-import { element, showError } from "./app.js";
+import { element, may, showError } from "./app.js";
 import { t } from "./i18n.js";
 
 function voiceOptions(shelves, member) {
@@ -95,6 +95,58 @@ function dropZone(view, project, member, shelves) {
   return zone;
 }
 
+/**
+ * A real person's consent: its state, and for owners the grant (who, which providers, until
+ * when, the signed evidence) or the revocation. The ledger only grows.
+ */
+function consentPanel(view, project, member, shelves) {
+  const status = element("span", { class: "status", role: "status" });
+  const inForce = member.consent && member.consent.startsWith("in force");
+  const said = !member.consent || member.consent === "none on file" ? t("consent_none") : member.consent;
+  const rows = [element("div", {}, element("b", { text: `${t("real_person")}: ` }), element("span", { class: "consent-state", text: said }))];
+  if (may("owner")) {
+    const redraw = async () => {
+      const cast = await api.cast(project);
+      const updated = cast.find((m) => m.id === member.id);
+      if (updated) status.closest(".member").replaceWith(memberCard(view, project, updated, shelves));
+    };
+    if (inForce) {
+      const form = element("form", { class: "consent-form", "data-consent": "revoke" },
+        element("label", {}, t("consent_reason"), element("input", { name: "reason" })),
+        element("button", { type: "submit", text: t("consent_revoke") }), status);
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        try {
+          await api.revokeConsent(project, member.id, new FormData(form).get("reason"));
+          await redraw();
+        } catch (error) { status.replaceChildren(showError(error)); }
+      });
+      rows.push(form);
+    } else {
+      const form = element("form", { class: "consent-form", "data-consent": "grant" },
+        element("label", {}, t("consent_by"), element("input", { name: "by", required: true })),
+        element("label", {}, t("consent_providers"), element("input", { name: "providers", placeholder: "kling,vidu" })),
+        element("label", {}, t("consent_expires"), element("input", { name: "expires", type: "date" })),
+        element("label", {}, t("consent_evidence"), element("input", { name: "evidence", type: "file", required: true,
+          accept: "application/pdf,image/png,image/jpeg,audio/wav,audio/mpeg,video/mp4" })),
+        element("button", { type: "submit", text: t("consent_grant") }), status);
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        const data = new FormData(form);
+        const fields = { by: data.get("by") };
+        if (data.get("providers")) fields.providers = data.get("providers");
+        if (data.get("expires")) fields.expires = data.get("expires");
+        try {
+          await api.grantConsent(project, member.id, fields, data.get("evidence"));
+          await redraw();
+        } catch (error) { status.replaceChildren(showError(error)); }
+      });
+      rows.push(form);
+    }
+  }
+  return element("div", { class: "consent", "data-state": inForce ? "in-force" : "none" }, ...rows);
+}
+
 function memberCard(view, project, member, shelves) {
   const refs = member.references.filter((r) => r.media);
   return element("section", { class: "member", "data-subject": member.id },
@@ -104,7 +156,7 @@ function memberCard(view, project, member, shelves) {
       ? refs.map((r) => element("img", { src: api.media(project, r.media), alt: member.name, loading: "lazy" }))
       : element("span", { class: "muted", text: t("refs_none", { name: member.name }) })),
     dropZone(view, project, member, shelves),
-    member.realPerson ? element("p", { class: "muted", text: `${t("real_person")}: ${member.consent || ""}` }) : null,
+    member.realPerson ? consentPanel(view, project, member, shelves) : null,
     member.voice ? voicePanel(view, project, member, shelves) : null);
 }
 
