@@ -1,5 +1,8 @@
 import Foundation
 import ReelModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A ZIP archive of files, stored without compression (the media in an export is compressed
 /// already), written file by file in 1 MiB chunks: what an export folder is downloaded as.
@@ -11,7 +14,7 @@ public enum ZipArchive {
     public static func write(folder: URL, as root: String, to output: URL) throws {
         let base = folder.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            throw ReelError(.cannotWrite, "cannot read the folder to archive", at: folder.path)
+            throw ReelError(.cannotWrite, "cannot read the folder to archive", at: folder.lastPathComponent)
         }
         var entries: [(path: String, file: URL)] = []
         for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
@@ -23,12 +26,18 @@ public enum ZipArchive {
 
     /// Archives `entries` (the path in the archive, the file it holds) into `output`.
     public static func write(_ entries: [(path: String, file: URL)], to output: URL) throws {
-        guard entries.count < 0xFFFF else {
-            throw ReelError(.cannotWrite, "an archive holds at most 65,535 files (this one would hold \(entries.count))", at: output.path)
+        guard entries.count <= 0xFFFF else {
+            throw ReelError(.cannotWrite, "an archive holds at most 65,535 files (this one would hold \(entries.count))", at: output.lastPathComponent,
+                            hint: "export with fewer shots, or use `reel export` on the server's machine")
+        }
+        let total = entries.reduce(UInt64(0)) { $0 + UInt64((try? FileManager.default.attributesOfItem(atPath: $1.file.path)[.size] as? NSNumber)?.uint64Value ?? 0) }
+        guard total < 0xF000_0000 else {
+            throw ReelError(.cannotWrite, "the export's media come to \(total / 1_048_576) MB, past the 4 GiB a ZIP without ZIP64 holds",
+                            at: output.lastPathComponent, hint: "use `reel export --bundle` on the server's machine and copy the folder")
         }
         let temporary = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(UUID().uuidString).part")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil), let out = try? FileHandle(forWritingTo: temporary) else {
-            throw ReelError(.cannotWrite, "cannot write the archive", at: output.path, hint: "check the folder's permissions and free disk space")
+            throw ReelError(.cannotWrite, "cannot write the archive", at: output.lastPathComponent, hint: "check the folder's permissions and free disk space")
         }
         do {
             var central = Data()
@@ -37,7 +46,7 @@ public enum ZipArchive {
             for (path, file) in entries {
                 let (crc, size) = try checksum(file)
                 guard size < 0xFFFF_FFFF, offset < 0xFFFF_FFFF else {
-                    throw ReelError(.cannotWrite, "\(path) is too large for an archive without ZIP64 (4 GiB)", at: output.path)
+                    throw ReelError(.cannotWrite, "\(path) is too large for an archive without ZIP64 (4 GiB)", at: output.lastPathComponent)
                 }
                 let name = Data(path.utf8)
                 var local = Data()
@@ -77,7 +86,7 @@ public enum ZipArchive {
                 offset += UInt64(local.count) + size
             }
             guard offset + UInt64(central.count) < 0xFFFF_FFFF else {
-                throw ReelError(.cannotWrite, "the archive would pass 4 GiB, the most without ZIP64", at: output.path)
+                throw ReelError(.cannotWrite, "the archive would pass 4 GiB, the most without ZIP64", at: output.lastPathComponent)
             }
             var end = Data()
             end.append(le32: 0x0605_4B50)
@@ -91,13 +100,14 @@ public enum ZipArchive {
             try out.write(contentsOf: central)
             try out.write(contentsOf: end)
             try out.close()
-            if FileManager.default.fileExists(atPath: output.path) { try FileManager.default.removeItem(at: output) }
-            try FileManager.default.moveItem(at: temporary, to: output)
+            // One step: a download of the old archive meanwhile gets it whole, never nothing.
+            guard rename(temporary.path, output.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? out.close()
             try? FileManager.default.removeItem(at: temporary)
             if let error = error as? ReelError { throw error }
-            throw ReelError(.cannotWrite, "cannot write the archive", at: output.path, hint: "check free disk space")
+            throw ReelError(.cannotWrite, "cannot write the archive: \(error.localizedDescription)", at: output.lastPathComponent,
+                            hint: "check free disk space, and that the export's files can be read")
         }
     }
 

@@ -42,7 +42,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> 
         .addRoutes(to: api.group("projects"))
     TemplatesController(studio: configuration.studio).addRoutes(templates: api.group("templates"), interview: api.group("interview"))
     ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
-    MediaController(library: library).addRoutes(to: api.group("projects/:project/media"))
+    MediaController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/media"))
     RunsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     CutController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     ConsentController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
@@ -161,11 +161,11 @@ public enum ServerRoutes {
     /// reviewers; changes and runs (spending) for editors; the audit log for owners.
     public static func role(for route: String) -> AccountRole {
         switch route {
-        case _ where route.hasPrefix("GET ") && route != "GET /api/audit": .viewer
+        case "GET /api/audit", "GET /api/projects/{project}/consent", "POST /api/projects/{project}/cast/{subject}/consent",
+             "DELETE /api/projects/{project}/cast/{subject}/consent": .owner
+        case _ where route.hasPrefix("GET "): .viewer
         case "POST /api/projects/{project}/estimate", "POST /api/session", "DELETE /api/session": .viewer
         case "POST /api/projects/{project}/shots/{shot}/notes", "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": .reviewer
-        case "GET /api/audit", "POST /api/projects/{project}/cast/{subject}/consent",
-             "DELETE /api/projects/{project}/cast/{subject}/consent": .owner
         default: .editor
         }
     }

@@ -44,7 +44,12 @@ struct Problem: Error, HTTPResponseError, Codable, Sendable {
         case .mediaFailed: .badGateway
         default: .internalServerError
         }
-        self.init(status: status, kind: error.code.rawValue, detail: error.message, hint: error.hint, at: error.location)
+        self.init(status: status, kind: error.code.rawValue, detail: error.message, hint: error.hint, at: error.location.map(Self.shown))
+    }
+
+    /// Where, as a browser may see it: a path on the server is only its file's name.
+    static func shown(_ location: String) -> String {
+        location.hasPrefix("/") ? URL(fileURLWithPath: location).lastPathComponent : location
     }
 
     enum CodingKeys: String, CodingKey {

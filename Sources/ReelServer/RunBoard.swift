@@ -108,7 +108,7 @@ actor RunBoard {
             run.finishedAt = Date()
             run.report = report
             run.film = film
-            run.error = error.map { ($0.location.map { "\($0): " } ?? "") + $0.message }
+            run.error = error.map { ($0.location.map { "\(Problem.shown($0)): " } ?? "") + $0.message }
             run.hint = error?.hint
             latest[project] = run
         }

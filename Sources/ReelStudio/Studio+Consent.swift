@@ -53,6 +53,11 @@ extension Studio {
         return try await production.repository.consentEvents().map { report($0, board: board) }
     }
 
+    /// The digests of every consent's evidence (kept in the media store, never shown as media).
+    public func consentEvidence(_ production: Production) async throws -> Set<String> {
+        Set(try await production.repository.consentEvents().compactMap { $0.evidence?.rawValue })
+    }
+
     /// Records a real person's consent: who, to which providers, until when, and the hash of
     /// the evidence (the file is kept in the media store).
     public func grantConsent(_ production: Production, _ grant: ConsentGrant, now: Date = Date()) async throws -> ConsentReport {

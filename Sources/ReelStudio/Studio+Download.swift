@@ -14,8 +14,8 @@ public struct ExportDownload: Sendable {
 extension Studio {
     /// Exports the cut to be downloaded: SRT and VTT as themselves; OTIO, FCPXML and EDL with
     /// their media copied next to them, and the storyboard sheet, as a ZIP named after the
-    /// film and the format (`The-Last-Train-otio.zip`). Built in a staging folder of
-    /// `renders/` and moved into place whole.
+    /// film and the format (`The-Last-Train-otio.zip`). Built in a staging folder and
+    /// written into `renders/` under a temporary name, then renamed into place.
     public func exportDownload(_ production: Production, format: ExportFormat,
                                events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> ExportDownload {
         guard format != .jianying else {
@@ -29,8 +29,10 @@ extension Studio {
         let board = try await plan(production, save: true)
         let name = "\(OutputFile.safeName(board.title))-\(format.rawValue)"
         let renders = production.rendersDirectory
-        let staging = renders.appendingPathComponent(".download-\(UUID().uuidString.prefix(8))")
+        // Staged in the media store's scratch folder, which its sweep clears after a crash.
+        let staging = production.blobs.scratchURL(extension: "download")
         defer { try? FileManager.default.removeItem(at: staging) }
+        try FileManager.default.createDirectory(at: renders, withIntermediateDirectories: true)
         let folder = staging.appendingPathComponent(name)
         try OutputFile.checkWritable(folder.appendingPathComponent("probe"))
         let output = format.fileExtension.map { folder.appendingPathComponent("\(OutputFile.safeName(board.title)).\($0)") } ?? folder

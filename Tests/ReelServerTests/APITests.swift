@@ -482,6 +482,7 @@ import Testing
             #expect(status == .unsupportedMediaType && body.contains("a reference is a PNG, JPEG or WebP image"))
             (status, body) = try await Self.post(client, uri, type: "image/png", Data("not a picture".utf8))
             #expect(status == .badRequest, "\(body)")
+            #expect(!body.contains(f.projects.path) && !body.contains("/tmp"), "no server folder in the refusal: \(body)")
             (status, body) = try await Self.post(client, "/api/projects/two-rooms/cast/NOBODY/references", type: "image/png", first)
             #expect(status == .notFound && body.contains("there is no NOBODY in the cast"))
             (status, _) = try await Self.post(client, "/api/projects/two-rooms/cast/..%2F..%2Fetc/references", type: "image/png", first)
@@ -546,7 +547,12 @@ import Testing
                     #expect(response.status == .badRequest && String(buffer: response.body).contains(said), "\(body)")
                 }
             }
-            for name in ["..%2Freel.yaml", "reel.yaml", "x.mp4", ".download-1.zip", "%2Fetc%2Fpasswd"] {
+            // A dot file and a link out of renders/ are there, and still not served.
+            let renders = f.project.appendingPathComponent("renders")
+            try Data("hidden".utf8).write(to: renders.appendingPathComponent(".hidden.zip"))
+            try FileManager.default.createSymbolicLink(atPath: renders.appendingPathComponent("x.mp4").path,
+                                                       withDestinationPath: f.project.appendingPathComponent("reel.yaml").path)
+            for name in ["..%2Freel.yaml", "reel.yaml", "x.mp4", ".hidden.zip", ".download-1.zip", "%2Fetc%2Fpasswd"] {
                 try await client.execute(uri: "\(base)/downloads/\(name)", method: .get) { response in
                     #expect(response.status == .notFound, "\(name)")
                 }
@@ -560,7 +566,7 @@ import Testing
             """, arguments: [zip.path])
         #expect(entries.contains { $0.hasSuffix(".otio") } && entries.contains { $0.contains("/media/") }, "\(entries)")
         let renders = try FileManager.default.contentsOfDirectory(atPath: f.project.appendingPathComponent("renders").path)
-        #expect(!renders.contains { $0.hasPrefix(".") }, "no staging folder is left: \(renders)")
+        #expect(!renders.contains { $0.hasPrefix(".") && $0 != ".hidden.zip" }, "no staging folder is left: \(renders)")
     }
 }
 
@@ -574,7 +580,8 @@ import Testing
         let production = try f.production()
         _ = try await f.studio.addToCast(production, CastAddition(name: "MAYA", realPerson: true))
         production.close()
-        let evidence = Data("%PDF-1.4 signed by Maya's mother".utf8)
+        // A photo of the signed form: evidence the media route could serve, were it media.
+        let evidence = try FixtureMedia.png(3)
         let base = "/api/projects/two-rooms"
         let maya = try await { () async throws -> String in
             let reading = try f.reading()
@@ -603,11 +610,14 @@ import Testing
                                      body: ByteBuffer(bytes: evidence)) { response in
                 #expect(response.status == .badRequest && String(buffer: response.body).contains("is not marked as a real person"))
             }
-            let (status, text) = try await post("?by=Maya%27s%20mother&providers=kling&expires=2099-12-31", "application/pdf", evidence)
+            let (status, text) = try await post("?by=Maya%27s%20mother&providers=kling&expires=2099-12-31", "image/png", evidence)
             #expect(status == .created, "\(text)")
             let granted = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
             #expect(granted["action"] == "grant" && granted["by"] == "Maya's mother" && granted["providers"] == ["kling"])
             #expect(granted["evidence"]?.stringValue == Hashing.sha256(evidence).rawValue)
+            try await client.execute(uri: "\(base)/media/\(Hashing.sha256(evidence).rawValue).png", method: .get) { response in
+                #expect(response.status == .notFound, "a real person's consent is never served as media")
+            }
             let cast = try await client.execute(uri: "\(base)/cast", method: .get) { try APITests.json($0) }
             let shown = cast.arrayValue?.first { $0["id"]?.stringValue == maya }?["consent"]?.stringValue
             #expect(shown == "in force for kling until 2099-12-31", "\(String(describing: shown))")

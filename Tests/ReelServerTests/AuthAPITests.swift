@@ -41,7 +41,7 @@ import Testing
             "GET /api/projects/{project}/voices": .viewer, "POST /api/projects/{project}/estimate": .viewer,
             "POST /api/projects/{project}/runs": .editor, "GET /api/projects/{project}/run": .viewer,
             "POST /api/projects/{project}/render": .editor, "POST /api/projects/{project}/exports": .editor,
-            "GET /api/projects/{project}/downloads/{name}": .viewer, "GET /api/projects/{project}/consent": .viewer,
+            "GET /api/projects/{project}/downloads/{name}": .viewer, "GET /api/projects/{project}/consent": .owner,
             "POST /api/projects/{project}/cast/{subject}/consent": .owner, "DELETE /api/projects/{project}/cast/{subject}/consent": .owner,
             "GET /api/projects/{project}/shots/{shot}": .viewer, "PATCH /api/projects/{project}/shots/{shot}": .editor,
             "POST /api/projects/{project}/shots/{shot}/pick": .editor, "GET /api/projects/{project}/shots/{shot}/notes": .viewer,

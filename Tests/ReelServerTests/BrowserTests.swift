@@ -267,6 +267,8 @@ struct BrowserTests {
         }
         let reading = try f.reading()
         defer { reading.close() }
-        #expect(try await f.studio.consents(reading).map(\.action) == [.grant, .revoke])
+        let ledger = try await f.studio.consents(reading)
+        #expect(ledger.map(\.action) == [.grant, .revoke])
+        #expect(ledger.first?.by == "her mother" && ledger.last?.reason == "asked to stop", "the fields as typed, spaces and all")
     }
 }

@@ -59,11 +59,10 @@ struct ConsentController {
         }
         let name = try context.parameters.value("subject")
         let report = try await library.change(try context.parameters.value("project")) { production in
-            let scratch = production.blobs.scratchDirectory
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            let file = scratch.appendingPathComponent("evidence-\(UUID().uuidString).\(ext)")
-            try Data(buffer.readableBytesView).write(to: file)
+            try FileManager.default.createDirectory(at: production.blobs.scratchDirectory, withIntermediateDirectories: true)
+            let file = production.blobs.scratchURL(extension: ext)
             defer { try? FileManager.default.removeItem(at: file) }
+            try Data(buffer.readableBytesView).write(to: file)
             return try await studio.grantConsent(production, ConsentGrant(name: name, by: by, evidence: file, providers: providers,
                                                                           expiresAt: expires))
         }

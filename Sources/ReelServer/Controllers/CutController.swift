@@ -78,7 +78,11 @@ struct CutController {
             throw Problem(status: .badRequest, kind: "usage", detail: "format must be otio, fcpxml, edl, srt, vtt or board (got '\(body.format.prefix(20))')")
         }
         let project = try context.parameters.value("project")
-        let made = try await library.change(project) { try await studio.exportDownload($0, format: format) }
+        // Outside the change gate: an export reads the project (and writes only renders/), so
+        // picks and notes do not wait for its media to be copied.
+        let production = try library.open(project, lockFor: library.holder)
+        defer { production.close() }
+        let made = try await studio.exportDownload(production, format: format)
         let name = made.file.lastPathComponent
         let bytes = (try? FileManager.default.attributesOfItem(atPath: made.file.path)[.size] as? NSNumber)?.intValue ?? 0
         var report = ExportReport(made.export)

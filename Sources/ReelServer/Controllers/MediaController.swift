@@ -10,6 +10,7 @@ import ReelStudio
 /// the URL is ever joined to a path, so no name reaches outside the store.
 struct MediaController {
     let library: ProjectLibrary
+    let studio: Studio
 
     static let types = ["png": "image/png", "jpg": "image/jpeg", "webp": "image/webp", "mp4": "video/mp4", "mov": "video/quicktime", "webm": "video/webm",
                         "wav": "audio/wav", "m4a": "audio/mp4", "mp3": "audio/mpeg"]
@@ -27,6 +28,10 @@ struct MediaController {
         }
         let production = try library.open(try context.parameters.value("project"))
         defer { production.close() }
+        // A real person's signed consent is evidence, not media: it is never served.
+        if try await studio.consentEvidence(production).contains(digest.rawValue) {
+            throw Problem(status: .notFound, kind: "not-found", detail: "the media store has no \(name)")
+        }
         let url = production.blobs.url(for: Asset(digest: digest, mediaType: type, byteCount: 0))
         // The name is the content's digest: the file under it never changes.
         return try await Self.serve(url, type: type, tag: "\"\(digest.rawValue)\"", name: name,

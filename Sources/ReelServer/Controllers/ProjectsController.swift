@@ -163,12 +163,19 @@ struct ProjectsController {
             guard try await studio.cast(production).contains(where: { $0.name.lowercased() == name.lowercased() || $0.id.lowercased() == name.lowercased() }) else {
                 throw ReelError(.notFound, "there is no \(name.prefix(40)) in the cast", hint: "GET …/cast lists them; `reel cast add` adds one")
             }
-            let scratch = production.blobs.scratchDirectory
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            let file = scratch.appendingPathComponent("upload-\(UUID().uuidString).\(ext)")
-            try Data(buffer.readableBytesView).write(to: file)
+            // In the project's scratch folder, under a name its sweep clears after a crash.
+            try FileManager.default.createDirectory(at: production.blobs.scratchDirectory, withIntermediateDirectories: true)
+            let file = production.blobs.scratchURL(extension: ext)
             defer { try? FileManager.default.removeItem(at: file) }
-            return try await studio.addToCast(production, CastAddition(name: name, images: [file], replaceImages: replace))
+            try Data(buffer.readableBytesView).write(to: file)
+            do {
+                return try await studio.addToCast(production, CastAddition(name: name, images: [file], replaceImages: replace))
+            } catch let error as ReelError where error.location == file.path {
+                // What was wrong with the file, without where the server put it.
+                throw Problem(status: .badRequest, kind: error.code.rawValue,
+                              detail: error.message.hasPrefix("the reference image is damaged") ? "the image is damaged (it does not decode whole)" : error.message,
+                              hint: error.hint)
+            }
         }), status: .created)
     }
 

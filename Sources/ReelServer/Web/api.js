@@ -58,7 +58,8 @@ export const api = {
   cast: (id) => send("GET", `${project(id)}/cast`),
   voices: (id) => send("GET", `${project(id)}/voices`),
   grantConsent: (id, subject, fields, file) =>
-    send("POST", `${project(id)}/cast/${encodeURIComponent(subject)}/consent?${new URLSearchParams(fields)}`, file),
+    // Each field percent-encoded (URLSearchParams would send a space as "+", which is not one in a path's query).
+    send("POST", `${project(id)}/cast/${encodeURIComponent(subject)}/consent?${Object.entries(fields).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&")}`, file),
   revokeConsent: (id, subject, reason) =>
     send("DELETE", `${project(id)}/cast/${encodeURIComponent(subject)}/consent${reason ? `?reason=${encodeURIComponent(reason)}` : ""}`),
   addReference: (id, subject, file) => send("POST", `${project(id)}/cast/${encodeURIComponent(subject)}/references`, file),

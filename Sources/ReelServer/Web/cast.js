@@ -72,17 +72,24 @@ function dropZone(view, project, member, shelves) {
   const zone = element("div", { class: "drop", tabindex: "0", role: "button", "data-drop": member.id },
     t("refs_drop"), " ", element("button", { type: "button", class: "link", text: t("refs_choose"), onclick: () => input.click() }), input, status);
   async function add(files) {
-    let updated = null;
+    let updated = null, failed = null;
     for (const file of files) {
       status.replaceChildren(t("refs_adding", { name: file.name }));
       try {
         updated = await api.addReference(project, member.id, file);
       } catch (error) {
-        status.replaceChildren(showError(error));
+        failed = error;
         break;
       }
     }
-    if (updated) zone.closest(".member").replaceWith(memberCard(view, project, updated, shelves));
+    if (updated) {
+      const card = memberCard(view, project, updated, shelves);
+      zone.closest(".member").replaceWith(card);
+      // What did not go in is still said, on the card drawn again.
+      if (failed) card.querySelector(".drop .status").replaceChildren(showError(failed));
+    } else if (failed) {
+      status.replaceChildren(showError(failed));
+    }
   }
   input.addEventListener("change", () => add([...input.files]));
   zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.classList.add("over"); });
@@ -116,10 +123,12 @@ function consentPanel(view, project, member, shelves) {
         element("button", { type: "submit", text: t("consent_revoke") }), status);
       form.addEventListener("submit", async (event) => {
         event.preventDefault();
+        const button = form.querySelector("button");
+        button.disabled = true;
         try {
           await api.revokeConsent(project, member.id, new FormData(form).get("reason"));
           await redraw();
-        } catch (error) { status.replaceChildren(showError(error)); }
+        } catch (error) { status.replaceChildren(showError(error)); button.disabled = false; }
       });
       rows.push(form);
     } else {
@@ -136,10 +145,13 @@ function consentPanel(view, project, member, shelves) {
         const fields = { by: data.get("by") };
         if (data.get("providers")) fields.providers = data.get("providers");
         if (data.get("expires")) fields.expires = data.get("expires");
+        // One grant per click: the ledger keeps every entry for good.
+        const button = form.querySelector("button");
+        button.disabled = true;
         try {
           await api.grantConsent(project, member.id, fields, data.get("evidence"));
           await redraw();
-        } catch (error) { status.replaceChildren(showError(error)); }
+        } catch (error) { status.replaceChildren(showError(error)); button.disabled = false; }
       });
       rows.push(form);
     }
@@ -155,7 +167,7 @@ function memberCard(view, project, member, shelves) {
     element("div", { class: "refs" }, refs.length
       ? refs.map((r) => element("img", { src: api.media(project, r.media), alt: member.name, loading: "lazy" }))
       : element("span", { class: "muted", text: t("refs_none", { name: member.name }) })),
-    dropZone(view, project, member, shelves),
+    may("editor") ? dropZone(view, project, member, shelves) : null,
     member.realPerson ? consentPanel(view, project, member, shelves) : null,
     member.voice ? voicePanel(view, project, member, shelves) : null);
 }

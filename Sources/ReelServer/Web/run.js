@@ -3,7 +3,7 @@
 // reasons, and a resume for takes a stopped server left unfinished. The run goes on in the
 // server: closing the page does not stop it.
 import { api } from "./api.js";
-import { element, money, refresh, showError } from "./app.js";
+import { element, may, money, refresh, showError } from "./app.js";
 import { t } from "./i18n.js";
 
 // Who works on this machine: their jobs cost nothing. Any other provider is paid.
@@ -111,6 +111,8 @@ export async function runPanel(project, { shots = [], takes = 1, choices = [1, 2
   }
   await describe();
   if (cut) box.append(cutPanel(project, panel, running));
+  // Starting runs and renders is an editor's: others see the state, not the buttons.
+  if (!may("editor")) box.querySelectorAll("button[data-action], .exports button").forEach((b) => b.remove());
   return box;
 }
 
@@ -126,7 +128,7 @@ function cutPanel(project, panel, running) {
   const render = element("button", { type: "button", "data-action": "render", disabled: running,
     text: film ? t("cut_render_again") : t("cut_render") });
   render.addEventListener("click", () => start(project, {}, render, status, api.render));
-  const exports = formats.map((format) => element("button", { type: "button", class: "link", "data-export": format,
+  const exports = formats.map((format) => element("button", { type: "button", class: "link", "data-export": format, disabled: running,
     text: t(`export_${format}`), onclick: async (event) => {
       const button = event.target;
       button.disabled = true;
