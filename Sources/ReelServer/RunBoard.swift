@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ReelEngine
 import ReelModel
 import ReelStudio
@@ -167,5 +168,50 @@ actor RunBoard {
             end(project, report: nil, error: error as? ReelError ?? ReelError(.internalError, "it stopped"))
             throw error
         }
+    }
+}
+
+/// What a run ends with: a generate's report, a render's film (its name in `renders/`).
+struct RunOutcome: Sendable {
+    var report: GenerateReport?
+    var film: String?
+}
+
+extension ProjectLibrary {
+    /// Starts `work` as the project's run, in the server's own task (it outlives the request
+    /// and the browser): the project opened for it, `prepare` first — its error is the
+    /// request's answer, before the run claims the project — then the run's events feeding its
+    /// progress, and its end recorded with what it made or why it stopped.
+    func startRun(_ project: String, command: String, shots: [String] = [], logger: Logger,
+                  prepare: (Production) async throws -> [Money] = { _ in [] },
+                  work: @escaping @Sendable (Production, AsyncStream<RunEvent>.Continuation) async throws -> RunOutcome) async throws -> RunView {
+        let production = try open(project, lockFor: holder)
+        let run: RunView
+        do {
+            let estimate = try await prepare(production)
+            run = try await runs.begin(project, command: command, shots: shots, estimate: estimate)
+        } catch {
+            production.close()
+            throw error
+        }
+        let runs = runs
+        Task.detached {
+            defer { production.close() }
+            let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .unbounded)
+            let watcher = Task { for await event in events { await runs.handle(project, event) } }
+            do {
+                let outcome = try await work(production, continuation)
+                continuation.finish()
+                await watcher.value
+                await runs.end(project, report: outcome.report, film: outcome.film, error: nil)
+            } catch {
+                continuation.finish()
+                await watcher.value
+                if !(error is ReelError) { logger.error("\(command) \(run.id) of \(project) stopped: \(String(describing: type(of: error)))") }
+                await runs.end(project, error: error as? ReelError ?? ReelError(.internalError, "something inside Reel broke",
+                                                                               hint: "this is a bug; the server's log has its kind"))
+            }
+        }
+        return run
     }
 }

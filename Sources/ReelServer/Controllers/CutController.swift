@@ -41,33 +41,10 @@ struct CutController {
 
     @Sendable func render(_ request: Request, context: StudioContext) async throws -> JSONAnswer<RunView> {
         let body = try await request.json(RenderBody.self, context: context)
-        let project = try context.parameters.value("project")
-        let production = try library.open(project, lockFor: "serve")
-        let run: RunView
-        do {
-            run = try await library.runs.begin(project, command: "render", shots: [], estimate: [])
-        } catch {
-            production.close()
-            throw error
-        }
-        let runs = library.runs, studio = studio, logger = context.logger
-        Task.detached {
-            defer { production.close() }
-            let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .unbounded)
-            let watcher = Task { for await event in events { await runs.handle(project, event) } }
-            do {
-                let result = try await studio.film(production, output: nil, burnSubtitles: body.burnSubtitles, makeMissing: false,
-                                                   events: continuation)
-                continuation.finish()
-                await watcher.value
-                await runs.end(project, film: result.film.lastPathComponent, error: nil)
-            } catch {
-                continuation.finish()
-                await watcher.value
-                if !(error is ReelError) { logger.error("render \(run.id) of \(project) stopped: \(String(describing: type(of: error)))") }
-                await runs.end(project, error: error as? ReelError ?? ReelError(.internalError, "something inside Reel broke",
-                                                                               hint: "this is a bug; the server's log has its kind"))
-            }
+        let project = try context.parameters.value("project"), studio = studio
+        let run = try await library.startRun(project, command: "render", logger: context.logger) { production, events in
+            let film = try await studio.film(production, output: nil, burnSubtitles: body.burnSubtitles, makeMissing: false, events: events)
+            return RunOutcome(film: film.film.lastPathComponent)
         }
         return JSONAnswer(run, status: .accepted)
     }

@@ -47,35 +47,13 @@ struct RunsController {
     @Sendable func start(_ request: Request, context: StudioContext) async throws -> JSONAnswer<RunView> {
         let body = try await request.json(GenerateBody.self, context: context)
         let project = try context.parameters.value("project")
-        let generate = try body.request(dryRun: false)
-        let production = try library.open(project, lockFor: "serve")
-        let run: RunView
-        do {
-            // The estimate first: a pattern that names no shot, a provider that is not set up,
-            // is this answer's error, not a run that stops.
-            let estimate = DryRunReport(try await studio.generate(production, try body.request(dryRun: true)))
-            run = try await library.runs.begin(project, command: "generate", shots: body.shots ?? [], estimate: estimate.estimate)
-        } catch {
-            production.close()
-            throw error
-        }
-        let runs = library.runs, studio = studio, logger = context.logger
-        Task.detached {
-            defer { production.close() }
-            let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .unbounded)
-            let watcher = Task { for await event in events { await runs.handle(project, event) } }
-            do {
-                let result = try await studio.generate(production, generate, events: continuation)
-                continuation.finish()
-                await watcher.value
-                await runs.end(project, report: GenerateReport(result), error: nil)
-            } catch {
-                continuation.finish()
-                await watcher.value
-                if !(error is ReelError) { logger.error("run \(run.id) of \(project) stopped: \(String(describing: type(of: error)))") }
-                await runs.end(project, report: nil, error: error as? ReelError ?? ReelError(.internalError, "something inside Reel broke",
-                                                                                             hint: "this is a bug; the server's log has its kind"))
-            }
+        let generate = try body.request(dryRun: false), studio = studio
+        // The estimate first: a pattern that names no shot, a provider that is not set up, is
+        // this answer's error, not a run that stops.
+        let run = try await library.startRun(project, command: "generate", shots: body.shots ?? [], logger: context.logger, prepare: {
+            DryRunReport(try await studio.generate($0, try body.request(dryRun: true))).estimate
+        }) { production, events in
+            RunOutcome(report: GenerateReport(try await studio.generate(production, generate, events: events)))
         }
         return JSONAnswer(run, status: .accepted)
     }
