@@ -37,7 +37,10 @@ extension Studio {
         try OutputFile.checkWritable(folder.appendingPathComponent("probe"))
         let output = format.fileExtension.map { folder.appendingPathComponent("\(OutputFile.safeName(board.title)).\($0)") } ?? folder
         if format == .board { try? FileManager.default.removeItem(at: folder) }
-        let result = try await export(production, ExportRequest(format: format, output: output, bundle: format.refersToMedia), events: events)
+        // The staging folder is in the media store's scratch folder, on its disk: the takes are
+        // linked into the bundle, not copied, and read once more by the ZIP.
+        let result = try await export(production, ExportRequest(format: format, output: output, bundle: format.refersToMedia, linkMedia: true),
+                                      events: events)
         let zip = renders.appendingPathComponent("\(name).zip")
         try ZipArchive.write(folder: folder, as: name, to: zip)
         return ExportDownload(file: zip, export: result)

@@ -11,11 +11,15 @@ public struct ExportRequest: Sendable {
     public var output: URL?
     /// Copy the media next to the export (`media/`), so the folder can be moved.
     public var bundle: Bool
+    /// Bundle by hard links where the disk allows (a bundle only read, then removed: what a
+    /// download is zipped from), instead of copying every take.
+    public var linkMedia: Bool
 
-    public init(format: ExportFormat, output: URL? = nil, bundle: Bool = false) {
+    public init(format: ExportFormat, output: URL? = nil, bundle: Bool = false, linkMedia: Bool = false) {
         self.format = format
         self.output = output
         self.bundle = bundle
+        self.linkMedia = linkMedia
     }
 }
 
@@ -54,7 +58,7 @@ extension Studio {
             try OutputFile.checkWritable(output)
             let directory = output.deletingLastPathComponent()
             let (timeline, copies) = try ExportMedia.place(absolute, in: directory, bundle: request.bundle && request.format.refersToMedia,
-                                                           folder: "media")
+                                                           folder: "media", link: request.linkMedia)
             let text: String = switch request.format {
             case .otio: OTIOWriter.otio(timeline)
             case .fcpxml: FCPXMLWriter.fcpxml(timeline)

@@ -6,8 +6,10 @@ import ReelModel
 enum ExportMedia {
     /// The timeline with every media path rewritten for an export in `directory`, and the
     /// files copied. Bundled files go to `directory/folder/<name>` (`S01-02-t1.mp4`), named
-    /// with their extension; a copy already there with the same size is kept.
-    static func place(_ timeline: Timeline, in directory: URL, bundle: Bool, folder: String) throws -> (Timeline, [URL]) {
+    /// with their extension; a copy already there with the same size is kept. With `link`,
+    /// a bundled file is a hard link to the media store's where the disk allows (the store's
+    /// files never change), else a copy.
+    static func place(_ timeline: Timeline, in directory: URL, bundle: Bool, folder: String, link: Bool = false) throws -> (Timeline, [URL]) {
         var copies: [URL] = []
         let placed = try timeline.mapMedia { media in
             var m = media
@@ -15,7 +17,10 @@ enum ExportMedia {
                 let target = directory.appendingPathComponent(folder).appendingPathComponent(media.name)
                 if !sameSize(media.path, target.path) {
                     try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try OutputFile.install(URL(fileURLWithPath: media.path), at: target)
+                    let source = URL(fileURLWithPath: media.path)
+                    if !link || (try? FileManager.default.linkItem(at: source, to: target)) == nil {
+                        try OutputFile.install(source, at: target)
+                    }
                 }
                 if !copies.contains(target) { copies.append(target) }
                 m.path = "\(folder)/\(media.name)"
