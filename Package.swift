@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // `reel mcp`: the Model Context Protocol over stdio, for agents.
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // A studio's state in PostgreSQL (`--database postgres://…`): several machines, one studio.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure values: Foundation only, no I/O.
@@ -48,10 +50,11 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        // SQLite (GRDB) repositories, append-only migrations, content-addressed blobs.
+        // SQLite (GRDB) and PostgreSQL repositories, append-only migrations, content-addressed blobs.
         .target(name: "ReelStore", dependencies: [
             "ReelModel", "ReelEngine",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         // Timelines out to editors: OTIO, FCPXML, EDL, SRT/VTT, Jianying drafts. Pure text writers.
         .target(name: "ReelExport", dependencies: ["ReelModel", "ReelMedia"]),
@@ -115,7 +118,8 @@ let package = Package(
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelSnapshot", "ReelEngine", "ReelTesting"]),
         .testTarget(name: "ReelMediaTests", dependencies: ["ReelSnapshot", "ReelMedia", "ReelAnimatic", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelAnimaticTests", dependencies: ["ReelSnapshot", "ReelAnimatic", "ReelMedia"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "ReelStoreTests", dependencies: ["ReelSnapshot", "ReelStore", "ReelTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReelStoreTests", dependencies: ["ReelSnapshot", "ReelStore", "ReelTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                                                       .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "ReelExportTests", dependencies: ["ReelSnapshot", "ReelExport", "ReelTesting"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelAssistantTests", dependencies: ["ReelAssistant", "ReelScript"]),

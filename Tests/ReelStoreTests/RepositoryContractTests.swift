@@ -7,14 +7,17 @@ import Testing
 @testable import ReelStore
 
 /// One contract for every place a project's state can live: an SQLite file, SQLite in
-/// memory, and the in-memory project Studio tests use. Each test runs on all three.
+/// memory, a project in a studio's PostgreSQL database (a real server, ``TestPostgres``), and
+/// the in-memory project Studio tests use. Each test runs on all four.
 @Suite struct RepositoryContractTests {
     enum Backend: String, CaseIterable, CustomTestStringConvertible {
-        case sqliteFile = "SQLite file", sqliteMemory = "SQLite in memory", inMemory = "in memory"
+        case sqliteFile = "SQLite file", sqliteMemory = "SQLite in memory", postgres = "PostgreSQL", inMemory = "in memory"
         var testDescription: String { rawValue }
 
-        func open(_ dir: TemporaryDirectory) throws -> (any ProjectRepository, any JobJournal) {
+        func open(_ dir: TemporaryDirectory) async throws -> (any ProjectRepository, any JobJournal) {
             switch self {
+            case .postgres:
+                return try await PostgresProjectRepository.open(try await TestStudio.shared(), project: TestPostgres.uniqueProject())
             case .sqliteFile, .sqliteMemory:
                 let db = try self == .sqliteFile ? ProjectDatabase(path: dir.file("reel.sqlite").path) : ProjectDatabase()
                 return (SQLiteProjectRepository(database: db), SQLiteJournal(database: db))
@@ -54,7 +57,7 @@ import Testing
     func storyboardsRoundTripAndRetiredShotsAreRemembered(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, _) = try backend.open(dir)
+        let (repo, _) = try await backend.open(dir)
         #expect(try await repo.loadStoryboard() == nil)
         try await repo.saveStoryboard(Self.storyboard(["S01-01", "S01-02"]), fingerprints: [:], scriptDigest: nil)
         try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
@@ -66,7 +69,7 @@ import Testing
     func shotEditsAreKeptReplacedAndRemoved(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, _) = try backend.open(dir)
+        let (repo, _) = try await backend.open(dir)
         #expect(try await repo.shotEdits().isEmpty)
         let edit = ShotEdit(prompt: "雨夜，外卖员抬头", size: .closeUp, duration: .milliseconds(4500), subjects: ["char:maya"],
                             scriptText: "Maya waits.")
@@ -85,7 +88,7 @@ import Testing
     func castEntriesAreKeptAndReplaced(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, _) = try backend.open(dir)
+        let (repo, _) = try await backend.open(dir)
         #expect(try await repo.castEntries().isEmpty)
         let maya = CastEntry(kind: .character, name: "MAYA", description: "30s, red scarf",
                              references: [Asset(digest: Hashing.sha256("front"), mediaType: "image/png", byteCount: 10)])
@@ -101,7 +104,7 @@ import Testing
     func theConsentLedgerOnlyGrows(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, _) = try backend.open(dir)
+        let (repo, _) = try await backend.open(dir)
         let grant = ConsentEvent(subject: "char:林晓", action: .grant, at: Date(timeIntervalSince1970: 100), by: "Lin Xiao",
                                  evidence: Hashing.sha256("signed"), providers: ["kling"],
                                  expiresAt: Date(timeIntervalSince1970: 1_000))
@@ -118,7 +121,7 @@ import Testing
     func aTakeFollowsItsJob(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, journal) = try backend.open(dir)
+        let (repo, journal) = try await backend.open(dir)
         try await repo.saveStoryboard(Self.storyboard(["S01-01", "S01-02"]), fingerprints: ["S01-01": "f1"], scriptDigest: nil)
         let take = Self.take("S01-01", 1)
         try await repo.addTakes([take, Self.take("S01-02", 1), Self.take("S01-01", 2)])
@@ -155,7 +158,7 @@ import Testing
     func keyframesAreNumberedAndPickedApartFromVideoTakes(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, journal) = try backend.open(dir)
+        let (repo, journal) = try await backend.open(dir)
         try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
         let video = Self.take("S01-01", 1)
         let still = Take(shot: "S01-01", number: 1, provider: "sim", model: "sim-image-1", seed: 9, fingerprint: "k1",
@@ -186,7 +189,7 @@ import Testing
     func failedTakesAreResumableOnlyWhenTryingAgainMayHelp(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, journal) = try backend.open(dir)
+        let (repo, journal) = try await backend.open(dir)
         try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
         let (refused, flaky) = (Self.take("S01-01", 1), Self.take("S01-01", 2))
         try await repo.addTakes([refused, flaky])
@@ -208,7 +211,7 @@ import Testing
     func attemptsAndResubmitsFollowOneRule(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, journal) = try backend.open(dir)
+        let (repo, journal) = try await backend.open(dir)
         try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
         let take = Self.take("S01-01", 1)
         let (key, node) = (Self.key(take), Self.node(take))
@@ -235,7 +238,7 @@ import Testing
     func picksStickAndYieldCountsTheTakesOfPickedShots(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, _) = try backend.open(dir)
+        let (repo, _) = try await backend.open(dir)
         try await repo.saveStoryboard(Self.storyboard(["S01-01", "S01-02"]), fingerprints: [:], scriptDigest: nil)
         try await repo.addTakes([Self.take("S01-01", 1), Self.take("S01-01", 2), Self.take("S01-02", 1)])
         #expect(try await repo.stats().attemptsPerPickedShot == nil)
@@ -251,7 +254,7 @@ import Testing
     func killedRunsAndTheirJobsAreCounted(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, journal) = try backend.open(dir)
+        let (repo, journal) = try await backend.open(dir)
         // Two runs killed half-way (no summary ever written), each finishing two jobs.
         for run in 0..<2 {
             _ = try await repo.startRun(command: "generate", startedAt: Date())
@@ -280,7 +283,7 @@ import Testing
     func aWithdrawnNoteKeepsItsTextAndWhoWithdrewItAndChangesTheToken(backend: Backend) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let (repo, _) = try backend.open(dir)
+        let (repo, _) = try await backend.open(dir)
         try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
         let first = try await repo.addNote(ShotNote(id: 0, shot: "S01-01", text: "brighter", createdAt: Date(timeIntervalSince1970: 10)))
         let second = try await repo.addNote(ShotNote(id: 0, shot: "S01-01", text: "slower", createdAt: Date(timeIntervalSince1970: 11)))

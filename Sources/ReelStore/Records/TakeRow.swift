@@ -29,6 +29,21 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
         case generatedMs = "generated_ms"
     }
 
+    /// The take, in `state` as its job's row says.
+    func take(state: TakeState, attempts: Int, providerJobID: String?, updatedAt: Date?, kind: TakeKind = .video,
+              verdict: TakeVerdict? = nil) -> Take {
+        Take(shot: ShotID(shot), number: number, provider: ProviderID(provider), model: model, seed: UInt64(seed) ?? 0,
+             fingerprint: fingerprint, node: NodeID(node), createdAt: Date(timeIntervalSince1970: createdAt),
+             generatedMilliseconds: generatedMs, fit: fit.flatMap(TakeFit.init(rawValue:)), state: state,
+             attempts: attempts, providerJobID: providerJobID, updatedAt: updatedAt,
+             shows: (shows.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []).map { SubjectID($0) },
+             kind: kind, notes: notes.flatMap { try? JSONDecoder().decode([Int64].self, from: Data($0.utf8)) } ?? [],
+             verdict: verdict)
+    }
+}
+
+extension TakeRow {
+    /// What was asked, as a row (its state is its job's).
     init(_ take: Take) {
         id = take.id.rawValue
         shot = take.shot.rawValue
@@ -45,18 +60,6 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
             : String(decoding: (try? JSONEncoder().encode(take.shows.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
         notes = take.notes.isEmpty ? nil
             : String(decoding: (try? JSONEncoder().encode(take.notes)) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
-    /// The take, in `state` as its job's row says.
-    func take(state: TakeState, attempts: Int, providerJobID: String?, updatedAt: Date?, kind: TakeKind = .video,
-              verdict: TakeVerdict? = nil) -> Take {
-        Take(shot: ShotID(shot), number: number, provider: ProviderID(provider), model: model, seed: UInt64(seed) ?? 0,
-             fingerprint: fingerprint, node: NodeID(node), createdAt: Date(timeIntervalSince1970: createdAt),
-             generatedMilliseconds: generatedMs, fit: fit.flatMap(TakeFit.init(rawValue:)), state: state,
-             attempts: attempts, providerJobID: providerJobID, updatedAt: updatedAt,
-             shows: (shows.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []).map { SubjectID($0) },
-             kind: kind, notes: notes.flatMap { try? JSONDecoder().decode([Int64].self, from: Data($0.utf8)) } ?? [],
-             verdict: verdict)
     }
 }
 
@@ -120,6 +123,17 @@ struct NoteRow: Codable, FetchableRecord, MutablePersistableRecord {
         case withdrawnBy = "withdrawn_by"
     }
 
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var note: ShotNote {
+        ShotNote(id: id ?? 0, shot: ShotID(shot), take: take.map { TakeID($0) }, at: atMs.map { RationalTime.milliseconds($0) },
+                 box: box.flatMap { try? JSONDecoder().decode(NoteBox.self, from: Data($0.utf8)) }, text: text, author: author,
+                 createdAt: Date(timeIntervalSince1970: createdAt), withdrawnAt: withdrawnAt.map(Date.init(timeIntervalSince1970:)),
+                 withdrawnBy: withdrawnBy)
+    }
+}
+
+extension NoteRow {
     init(_ note: ShotNote) {
         id = nil
         shot = note.shot.rawValue
@@ -131,15 +145,6 @@ struct NoteRow: Codable, FetchableRecord, MutablePersistableRecord {
         createdAt = note.createdAt.timeIntervalSince1970
         withdrawnAt = note.withdrawnAt?.timeIntervalSince1970
         withdrawnBy = note.withdrawnBy
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    var note: ShotNote {
-        ShotNote(id: id ?? 0, shot: ShotID(shot), take: take.map { TakeID($0) }, at: atMs.map { RationalTime.milliseconds($0) },
-                 box: box.flatMap { try? JSONDecoder().decode(NoteBox.self, from: Data($0.utf8)) }, text: text, author: author,
-                 createdAt: Date(timeIntervalSince1970: createdAt), withdrawnAt: withdrawnAt.map(Date.init(timeIntervalSince1970:)),
-                 withdrawnBy: withdrawnBy)
     }
 }
 

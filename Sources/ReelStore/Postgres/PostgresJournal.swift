@@ -1,0 +1,94 @@
+import Foundation
+import PostgresNIO
+import ReelEngine
+import ReelModel
+
+/// The job journal of one project in the studio database: the same rows and the same
+/// attempt/resubmit rule as ``SQLiteJournal``, each transition committed (job row, event,
+/// ledger) in one transaction before `record` returns.
+public struct PostgresJournal: JobJournal {
+    let database: StudioDatabase
+    let project: String
+    let now: @Sendable () -> Date
+
+    public init(database: StudioDatabase, project: String, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.project = project
+        self.now = now
+    }
+
+    public func entry(for key: CacheKey) async throws -> JournalEntry? {
+        try await entries(for: [key])[key]
+    }
+
+    public func entries(for keys: [CacheKey]) async throws -> [CacheKey: JournalEntry] {
+        guard !keys.isEmpty else { return [:] }
+        let rows = try await database.rows("""
+            SELECT key, detail, attempts, resubmits FROM job WHERE project = \(project) AND key = ANY(\(keys.map(\.digest.rawValue)))
+            """)
+        var out: [CacheKey: JournalEntry] = [:]
+        for row in rows.map({ $0.makeRandomAccess() }) {
+            guard let digest = Digest(rawValue: try row.get("key", as: String.self)),
+                  let state = try? JSONDecoder().decode(JobState.self, from: Data(try row.get("detail", as: String.self).utf8)) else { continue }
+            let key = CacheKey(digest: digest)
+            out[key] = JournalEntry(key: key, state: state, attempts: try row.get("attempts"), resubmits: try row.get("resubmits"))
+        }
+        return out
+    }
+
+    public func record(_ state: JobState, for key: CacheKey, node: GraphNode) async throws {
+        let detail = String(decoding: try JSONEncoder().encode(state), as: UTF8.self)
+        let at = now().timeIntervalSince1970
+        var output: Asset?, cost: Money?, providerJobID: String?, reason: String?
+        switch state {
+        case .succeeded(let result): (output, cost) = (result.asset, result.cost)
+        case .submitted(let handle): providerJobID = handle.jobID
+        case .failed(let failure): reason = failure.reason.rawValue
+        default: break
+        }
+        let running = if case .running = state { 1 } else { 0 }
+        let expired = if case .failed(let f) = state, f.reason == .expired { 1 } else { 0 }
+        let (project, digest) = (self.project, key.digest.rawValue)
+        try await database.transaction { connection, logger in
+            if let output { try await PostgresJournal.upsertAsset(output, at: at, connection, logger) }
+            try await connection.query("""
+                INSERT INTO job (project, key, node, kind, provider, model, shot, state, detail, provider_job_id, output_digest,
+                                 attempts, resubmits, failure_reason, cost_micros, cost_currency, created_at, updated_at,
+                                 estimate_micros, estimate_currency)
+                VALUES (\(project), \(digest), \(node.id.rawValue), \(node.spec.kind.rawValue), \(node.spec.provider.rawValue),
+                        \(node.spec.model), \(node.shot?.rawValue), \(state.name), \(detail), \(providerJobID),
+                        \(output?.digest.rawValue), \(running), \(expired), \(reason), \(cost?.micros), \(cost?.currency), \(at), \(at),
+                        \(node.estimatedCost?.micros), \(node.estimatedCost?.currency))
+                ON CONFLICT (project, key) DO UPDATE SET
+                    node = excluded.node, shot = excluded.shot, state = excluded.state, detail = excluded.detail,
+                    provider_job_id = COALESCE(excluded.provider_job_id, job.provider_job_id),
+                    output_digest = excluded.output_digest,
+                    attempts = job.attempts + excluded.attempts,
+                    resubmits = job.resubmits + excluded.resubmits,
+                    failure_reason = excluded.failure_reason,
+                    cost_micros = excluded.cost_micros, cost_currency = excluded.cost_currency,
+                    estimate_micros = excluded.estimate_micros, estimate_currency = excluded.estimate_currency,
+                    updated_at = excluded.updated_at
+                """, logger: logger)
+            try await connection.query("""
+                INSERT INTO job_event (project, key, state, detail, at) VALUES (\(project), \(digest), \(state.name), \(detail), \(at))
+                """, logger: logger)
+            // After the job's row, which the ledger refers to: a job may be recorded first as done.
+            if let cost, cost.micros != 0 {
+                try await connection.query("""
+                    INSERT INTO ledger (project, job, provider, micros, currency, at)
+                    VALUES (\(project), \(digest), \(node.spec.provider.rawValue), \(cost.micros), \(cost.currency), \(at))
+                    """, logger: logger)
+            }
+        }
+    }
+
+    static func upsertAsset(_ asset: Asset, at: Double, _ connection: PostgresConnection, _ logger: Logger) async throws {
+        let media = try asset.media.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try await connection.query("""
+            INSERT INTO asset (digest, media_type, byte_count, media, created_at)
+            VALUES (\(asset.digest.rawValue), \(asset.mediaType), \(asset.byteCount), \(media), \(at))
+            ON CONFLICT (digest) DO UPDATE SET media = COALESCE(excluded.media, asset.media)
+            """, logger: logger)
+    }
+}

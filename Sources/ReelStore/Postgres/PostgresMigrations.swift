@@ -1,0 +1,133 @@
+import Foundation
+import PostgresNIO
+import ReelModel
+
+/// The studio database's schema: an append-only list of migrations, each a list of
+/// statements written with table and column names (never app types). Every project-owned
+/// table has a `project` column first; times are seconds since 1970 (as in a project's
+/// SQLite file, so a project moves between the two unchanged).
+enum PostgresMigrations {
+    static let all: [(id: String, statements: [String])] = [
+        ("v1-studio", [
+            "CREATE TABLE project (id text PRIMARY KEY, created_at double precision NOT NULL)",
+            """
+            CREATE TABLE asset (digest text PRIMARY KEY, media_type text NOT NULL,
+                byte_count bigint NOT NULL CHECK (byte_count >= 0), media text, created_at double precision NOT NULL)
+            """,
+            """
+            CREATE TABLE job (
+                project text NOT NULL REFERENCES project(id), key text NOT NULL, node text NOT NULL, kind text NOT NULL,
+                provider text NOT NULL, model text NOT NULL, shot text,
+                state text NOT NULL CHECK (state IN ('pending','submitted','running','succeeded','failed','cancelled')),
+                detail text NOT NULL, provider_job_id text, output_digest text REFERENCES asset(digest),
+                attempts integer NOT NULL DEFAULT 0, resubmits integer NOT NULL DEFAULT 0, failure_reason text,
+                cost_micros bigint, cost_currency text, estimate_micros bigint, estimate_currency text,
+                created_at double precision NOT NULL, updated_at double precision NOT NULL,
+                PRIMARY KEY (project, key))
+            """,
+            "CREATE INDEX job_node ON job (project, node, updated_at DESC)",
+            "CREATE INDEX job_state ON job (project, state)",
+            """
+            CREATE TABLE job_event (id bigserial PRIMARY KEY, project text NOT NULL, key text NOT NULL, state text NOT NULL,
+                detail text NOT NULL, at double precision NOT NULL,
+                FOREIGN KEY (project, key) REFERENCES job (project, key) ON DELETE CASCADE)
+            """,
+            "CREATE INDEX job_event_key ON job_event (project, key)",
+            """
+            CREATE TABLE storyboard (project text PRIMARY KEY REFERENCES project(id), document text NOT NULL,
+                script_digest text, updated_at double precision NOT NULL)
+            """,
+            """
+            CREATE TABLE shot (project text NOT NULL REFERENCES project(id), id text NOT NULL, scene text NOT NULL,
+                position integer, fingerprint text NOT NULL, document text NOT NULL, retired boolean NOT NULL DEFAULT false,
+                updated_at double precision NOT NULL, PRIMARY KEY (project, id))
+            """,
+        ] + ["take", "keyframe"].flatMap { table in [
+            """
+            CREATE TABLE \(table) (project text NOT NULL, id text NOT NULL, shot text NOT NULL, number integer NOT NULL CHECK (number > 0),
+                provider text NOT NULL, model text NOT NULL, seed text NOT NULL, fingerprint text NOT NULL, node text NOT NULL,
+                created_at double precision NOT NULL, generated_ms bigint, fit text, shows text, notes text,
+                PRIMARY KEY (project, id), UNIQUE (project, shot, number),
+                FOREIGN KEY (project, shot) REFERENCES shot (project, id))
+            """,
+            """
+            CREATE TABLE \(table == "take" ? "pick" : "keyframe_pick") (project text NOT NULL, shot text NOT NULL, take text NOT NULL,
+                picked_at double precision NOT NULL, auto boolean NOT NULL DEFAULT false, PRIMARY KEY (project, shot),
+                FOREIGN KEY (project, shot) REFERENCES shot (project, id), FOREIGN KEY (project, take) REFERENCES \(table) (project, id))
+            """,
+        ] } + [
+            """
+            CREATE TABLE ledger (id bigserial PRIMARY KEY, project text NOT NULL, job text NOT NULL, provider text NOT NULL,
+                micros bigint NOT NULL, currency text NOT NULL, at double precision NOT NULL,
+                FOREIGN KEY (project, job) REFERENCES job (project, key))
+            """,
+            "CREATE INDEX ledger_project ON ledger (project)",
+            """
+            CREATE TABLE run (id bigserial PRIMARY KEY, project text NOT NULL REFERENCES project(id), command text NOT NULL,
+                started_at double precision NOT NULL, finished_at double precision, total integer NOT NULL DEFAULT 0,
+                ran integer NOT NULL DEFAULT 0, cached integer NOT NULL DEFAULT 0, failed integer NOT NULL DEFAULT 0)
+            """,
+            """
+            CREATE TABLE shot_edit (project text NOT NULL REFERENCES project(id), shot text NOT NULL, edit text NOT NULL,
+                updated_at double precision NOT NULL, PRIMARY KEY (project, shot))
+            """,
+            """
+            CREATE TABLE cast_entry (project text NOT NULL REFERENCES project(id), subject text NOT NULL, entry text NOT NULL,
+                updated_at double precision NOT NULL, PRIMARY KEY (project, subject))
+            """,
+            """
+            CREATE TABLE consent_event (id bigserial PRIMARY KEY, project text NOT NULL REFERENCES project(id),
+                subject text NOT NULL, event text NOT NULL, at double precision NOT NULL)
+            """,
+            """
+            CREATE FUNCTION consent_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'the consent ledger is append-only'; END $$
+            """,
+            """
+            CREATE TRIGGER consent_event_append_only BEFORE UPDATE OR DELETE ON consent_event
+                FOR EACH STATEMENT EXECUTE FUNCTION consent_event_append_only()
+            """,
+            """
+            CREATE TABLE note (id bigserial PRIMARY KEY, project text NOT NULL, shot text NOT NULL, take text,
+                at_ms bigint CHECK (at_ms >= 0), box text, text text NOT NULL CHECK (length(text) > 0), author text,
+                created_at double precision NOT NULL, withdrawn_at double precision, withdrawn_by text,
+                FOREIGN KEY (project, shot) REFERENCES shot (project, id), FOREIGN KEY (project, take) REFERENCES take (project, id))
+            """,
+            "CREATE INDEX note_shot ON note (project, shot)",
+        ]),
+    ]
+
+    /// Every migration this version knows; a database with others is from a newer Reel.
+    static var known: Set<String> { Set(all.map(\.id)) }
+
+    /// `REEL` in ASCII: the advisory lock migrations run under, so two processes starting
+    /// together do not both apply one.
+    static let lockID: Int64 = 0x5245_454C
+
+    /// Brings the schema up to date in one transaction, or refuses a newer one untouched.
+    static func migrate(_ database: StudioDatabase) async throws {
+        try await database.transaction { connection, logger in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(lockID))", logger: logger)
+            try await connection.query("CREATE SCHEMA IF NOT EXISTS reel", logger: logger)
+            try await connection.query("""
+                CREATE TABLE IF NOT EXISTS reel_migration (id text PRIMARY KEY, applied_at double precision NOT NULL)
+                """, logger: logger)
+            var applied: Set<String> = []
+            for try await id in try await connection.query("SELECT id FROM reel_migration", logger: logger).decode(String.self) {
+                applied.insert(id)
+            }
+            let unknown = applied.subtracting(known)
+            if !unknown.isEmpty {
+                throw ReelError(.configuration, "the studio database was written by a newer version of Reel (schema \(unknown.sorted().joined(separator: ", ")))",
+                                at: database.location, hint: "nothing was changed; update Reel on this machine to the studio's version")
+            }
+            for migration in all where !applied.contains(migration.id) {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query("INSERT INTO reel_migration (id, applied_at) VALUES (\(migration.id), \(Date().timeIntervalSince1970))",
+                                           logger: logger)
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+import ReelModel
+
+/// A studio's state in PostgreSQL: every project of the studio in one database, each
+/// project's rows under its id, in the schema `reel` (so the database may hold other things).
+///
+/// Connecting brings the schema up to date (append-only migrations, one process at a time
+/// under an advisory lock) and refuses a database a newer Reel has written. Errors name the
+/// database by its address without the password and never carry SQL (which may hold prompts).
+public final class StudioDatabase: Sendable {
+    /// The address as it may be shown: user, host, port and database, never the password.
+    public let location: String
+    let client: PostgresClient
+    let running: Task<Void, Never>
+    let logger = Logger(label: "reel.postgres")
+
+    private init(location: String, client: PostgresClient) {
+        self.location = location
+        self.client = client
+        self.running = Task.detached { await client.run() }
+    }
+
+    /// Connects to the database at `url` (`postgres://user[:password]@host[:port]/database`,
+    /// with `?sslmode=disable|prefer|require` and `?host=/socket/dir` for a Unix socket) and
+    /// brings its schema up to date. One connection is tried first, so a server that cannot
+    /// be reached is reported at once (the pool would keep trying).
+    public static func connect(_ url: String) async throws -> StudioDatabase {
+        let address = try StudioAddress(url)
+        let quiet = Logger(label: "reel.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            let probe = try await PostgresConnection.connect(configuration: try address.connection, id: 0, logger: quiet)
+            try await probe.close()
+        } catch {
+            throw ReelError(.unavailable, "cannot connect to the studio database: \(StudioDatabase.said(error))", at: address.location,
+                            hint: "check that PostgreSQL is running there and that the address, user and password are right")
+        }
+        let database = StudioDatabase(location: address.location,
+                                      client: PostgresClient(configuration: address.client, backgroundLogger: quiet))
+        do {
+            try await PostgresMigrations.migrate(database)
+        } catch {
+            database.close()
+            throw error
+        }
+        return database
+    }
+
+    /// Ends every connection; the object is unusable afterwards.
+    public func close() { running.cancel() }
+
+    /// Whether `text` names a PostgreSQL database rather than a file.
+    public static func isAddress(_ text: String) -> Bool {
+        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    }
+
+    // MARK: Running statements
+
+    /// Runs one statement; the rows it returns, collected.
+    @discardableResult
+    func rows(_ query: PostgresQuery, writing: Bool = false) async throws -> [PostgresRow] {
+        do {
+            return try await client.query(query, logger: logger).collect()
+        } catch {
+            throw failure(error, writing: writing)
+        }
+    }
+
+    /// Runs `body` in one transaction on one connection: all of it is written, or none.
+    func transaction<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection, logger) }
+        } catch {
+            throw failure(error, writing: true)
+        }
+    }
+
+    /// A database error as Reel reports it: what the server said, never the statement.
+    func failure(_ error: any Error, writing: Bool) -> any Error {
+        if error is ReelError { return error }
+        if let transaction = error as? PostgresTransactionError {
+            return failure(transaction.closureError ?? transaction.commitError ?? transaction.beginError ?? error, writing: writing)
+        }
+        let said = StudioDatabase.said(error)
+        return writing
+            ? ReelError(.cannotWrite, "cannot write the studio database: \(said)", at: location,
+                        hint: "check that PostgreSQL is running and reachable; the run can be resumed with the same command")
+            : ReelError(StudioDatabase.unreachable(error) ? .unavailable : .configuration, "cannot read the studio database: \(said)", at: location,
+                        hint: "check that PostgreSQL is running and reachable, and the address, user and password")
+    }
+
+    /// What the server said, or what kind of failure it was: never the statement, never the password.
+    static func said(_ error: any Error) -> String {
+        guard let psql = error as? PSQLError else { return String(describing: error) }
+        return psql.serverInfo?[.message] ?? describe(psql.code)
+    }
+
+    static func unreachable(_ error: any Error) -> Bool {
+        guard let code = (error as? PSQLError)?.code else { return false }
+        return code == .connectionError || code == .serverClosedConnection
+    }
+
+    static func describe(_ code: PSQLError.Code) -> String {
+        switch code {
+        case .connectionError: "no connection (is the server running, and is the address right?)"
+        case .serverClosedConnection, .clientClosedConnection: "the connection was closed"
+        case .unsupportedAuthMechanism, .authMechanismRequiresPassword: "the server asks for a password Reel was not given"
+        case .sslUnsupported: "the server does not offer TLS (add ?sslmode=disable on a trusted network)"
+        default: "\(code)"
+        }
+    }
+}
+
+extension PostgresRandomAccessRow {
+    /// The column `name` as `T` (nil for NULL, for optional `T`).
+    func get<T: PostgresDecodable>(_ name: String, as type: T.Type = T.self) throws -> T {
+        try self[name].decode(T.self)
+    }
+}
+
+/// A database address, parsed once: what the pool and a single connection are configured
+/// with, and how it may be shown.
+struct StudioAddress {
+    var host: String?
+    var port: Int
+    var socket: String?
+    var user: String
+    var password: String?
+    var database: String
+    var sslmode: String
+    /// user, host, port and database: never the password.
+    var location: String
+
+    init(_ url: String) throws {
+        let bad = { (what: String) in
+            ReelError(.usage, "the database address is not one Reel can use: \(what)",
+                      hint: "write it as postgres://user[:password]@host[:port]/database (the password may also come from PGPASSWORD)")
+        }
+        guard StudioDatabase.isAddress(url), let parts = URLComponents(string: url) else { throw bad("it does not start with postgres://") }
+        let environment = ProcessInfo.processInfo.environment
+        user = parts.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? "reel"
+        password = parts.password.flatMap { $0.removingPercentEncoding } ?? environment["PGPASSWORD"]
+        database = String(parts.path.drop(while: { $0 == "/" })).removingPercentEncoding ?? ""
+        guard !database.isEmpty, !database.contains("/") else { throw bad("it names no database (…/database at the end)") }
+        let query = Dictionary((parts.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
+        port = parts.port ?? 5432
+        sslmode = query["sslmode"] ?? "prefer"
+        guard ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].contains(sslmode) else {
+            throw bad("sslmode=\(sslmode) (use disable, prefer or require)")
+        }
+        if let dir = query["host"], dir.hasPrefix("/") {
+            socket = dir.hasSuffix(".s.PGSQL.\(port)") ? dir : "\(dir)/.s.PGSQL.\(port)"
+            location = "postgres://\(user)@\(dir)/\(database)"
+        } else {
+            guard let name = parts.host, !name.isEmpty else { throw bad("it names no host") }
+            host = name
+            location = "postgres://\(user)@\(name):\(port)/\(database)"
+        }
+    }
+
+    /// Reel's tables live in their own schema: the database may be shared with other things.
+    static let startup = [("search_path", "reel"), ("application_name", "reel")]
+
+    var client: PostgresClient.Configuration {
+        var configuration: PostgresClient.Configuration
+        if let socket {
+            configuration = .init(unixSocketPath: socket, username: user, password: password, database: database)
+        } else {
+            let tls: PostgresClient.Configuration.TLS = switch sslmode {
+            case "disable": .disable
+            case "require", "verify-ca", "verify-full": .require(.makeClientConfiguration())
+            default: .prefer(.makeClientConfiguration())
+            }
+            configuration = .init(host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: tls)
+        }
+        configuration.options.additionalStartupParameters = Self.startup
+        configuration.options.maximumConnections = 16
+        return configuration
+    }
+
+    var connection: PostgresConnection.Configuration {
+        get throws {
+            var configuration: PostgresConnection.Configuration
+            if let socket {
+                configuration = .init(unixSocketPath: socket, username: user, password: password, database: database)
+            } else {
+                let tls: PostgresConnection.Configuration.TLS = switch sslmode {
+                case "disable": .disable
+                case "require", "verify-ca", "verify-full": .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                default: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                }
+                configuration = .init(host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: tls)
+            }
+            configuration.options.additionalStartupParameters = Self.startup
+            return configuration
+        }
+    }
+}

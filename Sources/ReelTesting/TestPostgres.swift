@@ -1,0 +1,147 @@
+import Foundation
+import ReelStore
+
+/// A real PostgreSQL server for the tests: `REEL_TEST_DATABASE` when it is set, else one
+/// started once per test process from Debian's `postgresql` package, on a loopback port,
+/// in a temporary data directory, stopped and removed when the process exits. Tests share
+/// the server and keep apart by project id (``uniqueProject(_:)``), as a studio's projects do.
+public enum TestPostgres {
+    /// The address of the server (`postgres://…`), started on first use.
+    public static func url() async throws -> String {
+        if let given = ProcessInfo.processInfo.environment["REEL_TEST_DATABASE"], !given.isEmpty { return given }
+        return try await Server.shared.start()
+    }
+
+    /// A project id no other test uses.
+    public static func uniqueProject(_ label: String = "test") -> String {
+        "\(label)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    /// The server's binaries: the newest installed major version of Debian's packages.
+    static func binaries() throws -> URL {
+        let root = URL(fileURLWithPath: "/usr/lib/postgresql")
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).compactMap(Int.init).sorted()
+        guard let newest = versions.last,
+              FileManager.default.isExecutableFile(atPath: root.appendingPathComponent("\(newest)/bin/postgres").path) else {
+            throw TestPostgresError("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres): run scripts/bootstrap --test, or set REEL_TEST_DATABASE")
+        }
+        return root.appendingPathComponent("\(newest)/bin")
+    }
+
+    actor Server {
+        static let shared = Server()
+        var address: String?
+
+        func start() throws -> String {
+            if let address { return address }
+            let bin = try TestPostgres.binaries()
+            let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("reel-pg-\(UUID().uuidString.prefix(8))")
+            let data = dir.appendingPathComponent("data")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            // PostgreSQL refuses to run as root: as root, the server runs as the package's user.
+            let asRoot = getuid() == 0
+            if asRoot {
+                try run("/bin/chown", ["postgres", dir.path])
+            }
+            try run(bin.appendingPathComponent("initdb").path,
+                    ["-D", data.path, "-U", "reel", "--auth=trust", "--no-sync", "--encoding=UTF8", "--locale=C.UTF-8"], asPostgres: asRoot)
+            let port = try freePort()
+            let server = Process()
+            let arguments = ["-D", data.path, "-p", "\(port)", "-k", dir.path, "-c", "listen_addresses=127.0.0.1",
+                             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"]
+            (server.executableURL, server.arguments) = asRoot
+                ? (URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", bin.appendingPathComponent("postgres").path] + arguments)
+                : (bin.appendingPathComponent("postgres"), arguments)
+            let log = Pipe()
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = log
+            try server.run()
+            // Ready when it says so (an event, not a wait): read its log until the line comes.
+            let reader = log.fileHandleForReading
+            var seen = ""
+            while !seen.contains("ready to accept connections") {
+                let chunk = reader.availableData
+                guard !chunk.isEmpty else {
+                    throw TestPostgresError("PostgreSQL stopped before it was ready: \(seen.suffix(600))")
+                }
+                seen += String(decoding: chunk, as: UTF8.self)
+            }
+            // Keep draining its log, so the server never blocks on a full pipe.
+            Thread.detachNewThread { while !reader.availableData.isEmpty {} }
+            TestPostgres.stopAtExit(data: data, directory: dir)
+            let address = "postgres://reel@127.0.0.1:\(port)/postgres?sslmode=disable"
+            self.address = address
+            return address
+        }
+
+        func run(_ tool: String, _ arguments: [String], asPostgres: Bool = false) throws {
+            let process = Process()
+            (process.executableURL, process.arguments) = asPostgres
+                ? (URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", tool] + arguments)
+                : (URL(fileURLWithPath: tool), arguments)
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = out
+            try process.run()
+            let said = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw TestPostgresError("\(tool) failed: \(String(decoding: said, as: UTF8.self).suffix(600))")
+            }
+        }
+
+        func freePort() throws -> Int {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(fd) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = 0
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            }
+            guard bound else { throw TestPostgresError("no free loopback port for PostgreSQL") }
+            return Int(UInt16(bigEndian: address.sin_port))
+        }
+    }
+
+    nonisolated(unsafe) static var stopping: (data: String, directory: String)?
+
+    /// At exit: the server stopped at once (SIGQUIT to the postmaster) and its directory removed.
+    static func stopAtExit(data: URL, directory: URL) {
+        stopping = (data.path, directory.path)
+        atexit {
+            guard let (data, directory) = TestPostgres.stopping,
+                  let pidFile = try? String(contentsOfFile: data + "/postmaster.pid", encoding: .utf8),
+                  let pid = pidFile.split(separator: "\n").first.flatMap({ Int32($0) }) else { return }
+            kill(pid, SIGQUIT)
+            // Removed once it is gone (it removes files of its own on the way out).
+            for _ in 0..<500 where kill(pid, 0) == 0 { usleep(10_000) }
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+}
+
+public struct TestPostgresError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// One studio database on the test server, shared by a test process's tests (each on a
+/// project of its own).
+public enum TestStudio {
+    public static func shared() async throws -> StudioDatabase { try await Holder.shared.database() }
+
+    actor Holder {
+        static let shared = Holder()
+        var opened: StudioDatabase?
+
+        func database() async throws -> StudioDatabase {
+            if let opened { return opened }
+            let database = try await StudioDatabase.connect(try await TestPostgres.url())
+            opened = database
+            return database
+        }
+    }
+}

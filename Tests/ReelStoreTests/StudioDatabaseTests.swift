@@ -1,0 +1,125 @@
+import Foundation
+import PostgresNIO
+import ReelEngine
+import ReelModel
+import ReelTesting
+import Testing
+
+@testable import ReelStore
+
+/// What the studio database adds to the repository contract: many projects in one database,
+/// its own schema and migrations, and the errors a user gets for a bad or distant server.
+/// Runs against a real PostgreSQL (``TestPostgres``).
+@Suite struct StudioDatabaseTests {
+    /// A database of its own on the test server, for tests that change the schema.
+    static func freshDatabase() async throws -> String {
+        let url = try await TestPostgres.url()
+        let name = "studio_\(UUID().uuidString.prefix(8).lowercased())"
+        try await TestStudio.shared().rows("CREATE DATABASE \(unescaped: name)", writing: true)
+        var parts = try #require(URLComponents(string: url))
+        parts.path = "/" + name
+        return try #require(parts.string)
+    }
+
+    static func storyboard(_ ids: [String]) -> Storyboard {
+        Storyboard(title: "t", language: .english, format: .default,
+                   scenes: [StoryScene(id: "1", heading: "INT. A", setting: .interior, location: "A", timeOfDay: .day,
+                                       mood: .calm, line: 1)],
+                   shots: ids.map { Shot(id: ShotID($0), scene: "1", purpose: .action, duration: .seconds(2), size: .wide) },
+                   subjects: [])
+    }
+
+    @Test func projectsInOneStudioSeeOnlyTheirOwnRows() async throws {
+        let studio = try await TestStudio.shared()
+        let (a, journalA) = try await PostgresProjectRepository.open(studio, project: TestPostgres.uniqueProject("a"))
+        let (b, journalB) = try await PostgresProjectRepository.open(studio, project: TestPostgres.uniqueProject("b"))
+        try await a.saveStoryboard(Self.storyboard(["S01-01", "S01-02"]), fingerprints: [:], scriptDigest: "x")
+        try await b.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: "y")
+        let take = Take(shot: "S01-01", number: 1, provider: "sim", model: "m", seed: 1, fingerprint: "f",
+                        node: "video:S01-01#1", createdAt: Date(timeIntervalSince1970: 1))
+        try await a.addTakes([take])
+        try await b.addTakes([take])
+        let node = GraphNode(id: take.node, spec: JobSpec(kind: .video, provider: "sim", seed: 1), shot: take.shot)
+        let key = CacheKey(spec: node.spec, inputs: [])
+        // The same job (same cache key) in both projects: each journals its own.
+        try await journalA.record(.running, for: key, node: node)
+        try await journalA.record(.succeeded(NodeOutput(asset: Asset(digest: Hashing.sha256("a"), mediaType: "video/mp4", byteCount: 1),
+                                                        cost: Money(micros: 500))), for: key, node: node)
+        #expect(try await journalB.entry(for: key) == nil)
+        #expect(try await b.takes(of: nil).map(\.state) == [.requested])
+        #expect(try await a.takes(of: nil).first?.succeeded == true)
+        #expect(try await a.spent() == [Money(micros: 500)])
+        #expect(try await b.spent().isEmpty)
+        let note = try await a.addNote(ShotNote(id: 0, shot: "S01-01", text: "warmer", createdAt: Date(timeIntervalSince1970: 2)))
+        #expect(try await b.withdrawNote(note.id, at: Date(), by: "b") == nil, "a note is withdrawn only in its own project")
+        #expect(try await b.notes(of: nil).isEmpty)
+        #expect(try await a.notes(of: nil) == [note])
+        #expect(try await a.knownShotIDs().count == 2)
+        #expect(try await b.knownShotIDs().count == 1)
+        #expect(try await a.stats().jobsRun == 1)
+        #expect(try await b.stats().jobsRun == 0)
+    }
+
+    @Test func theDatabaseItselfRefusesToChangeTheConsentLedger() async throws {
+        let studio = try await TestStudio.shared()
+        let project = TestPostgres.uniqueProject("consent")
+        let (repo, _) = try await PostgresProjectRepository.open(studio, project: project)
+        try await repo.appendConsentEvent(ConsentEvent(subject: "char:lin", action: .grant, at: Date(timeIntervalSince1970: 1), by: "Lin"))
+        for statement in ["UPDATE consent_event SET subject = 'char:other' WHERE project = $1", "DELETE FROM consent_event WHERE project = $1"] {
+            var binds = PostgresBindings()
+            binds.append(project)
+            let error = await #expect(throws: ReelError.self) {
+                try await studio.rows(PostgresQuery(unsafeSQL: statement, binds: binds), writing: true)
+            }
+            #expect(error?.message.contains("the consent ledger is append-only") == true, "\(String(describing: error))")
+        }
+        #expect(try await repo.consentEvents().map(\.subject) == ["char:lin"])
+    }
+
+    @Test func aDatabaseANewerReelWroteIsRefusedAndLeftAsItWas() async throws {
+        let url = try await Self.freshDatabase()
+        let first = try await StudioDatabase.connect(url)
+        try await first.rows("INSERT INTO reel_migration (id, applied_at) VALUES ('v99-from-the-future', 0)", writing: true)
+        first.close()
+        let error = await #expect(throws: ReelError.self) { try await StudioDatabase.connect(url) }
+        #expect(error?.code == .configuration)
+        #expect(error?.message == "the studio database was written by a newer version of Reel (schema v99-from-the-future)")
+        #expect(error?.hint?.contains("nothing was changed") == true && error?.location?.hasPrefix("postgres://reel@127.0.0.1:") == true)
+    }
+
+    /// Two machines starting together on a new database: the schema is made once.
+    @Test func twoStudiosStartingTogetherMakeTheSchemaOnce() async throws {
+        let url = try await Self.freshDatabase()
+        async let one = StudioDatabase.connect(url)
+        async let two = StudioDatabase.connect(url)
+        let (a, b) = try await (one, two)
+        defer { a.close(); b.close() }
+        let applied = try await a.rows("SELECT id FROM reel_migration").map { try $0.decode(String.self) }
+        #expect(Set(applied) == PostgresMigrations.known && applied.count == PostgresMigrations.all.count)
+        let tables = try await b.rows("SELECT table_schema FROM information_schema.tables WHERE table_name = 'job'")
+            .map { try $0.decode(String.self) }
+        #expect(tables == ["reel"], "Reel's tables are in their own schema")
+    }
+
+    @Test func aServerThatCannotBeReachedIsReportedAtOnceWithoutThePassword() async throws {
+        // Port 1 on loopback: nothing listens there.
+        let error = await #expect(throws: ReelError.self) {
+            try await StudioDatabase.connect("postgres://ana:hunter2@127.0.0.1:1/studio?sslmode=disable")
+        }
+        #expect(error?.code == .unavailable && error?.location == "postgres://ana@127.0.0.1:1/studio")
+        #expect(error?.message.hasPrefix("cannot connect to the studio database") == true)
+        #expect(!String(describing: error).contains("hunter2"))
+    }
+
+    @Test(arguments: [
+        ("mysql://db/studio", "it does not start with postgres://"),
+        ("postgres://db", "it names no database (…/database at the end)"),
+        ("postgres://db/studio?sslmode=sometimes", "sslmode=sometimes (use disable, prefer or require)"),
+        ("postgres:///studio", "it names no host"),
+    ])
+    func addressesReelCannotUseAreUsageErrors(address: String, problem: String) async throws {
+        let error = await #expect(throws: ReelError.self) { try await StudioDatabase.connect(address) }
+        #expect(error?.code == .usage && error?.message == "the database address is not one Reel can use: \(problem)")
+        #expect(error?.hint != nil)
+    }
+}
