@@ -26,12 +26,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A folder of projects, or one project (default: the current directory).")
     var projects: String?
 
+    @Option(help: ArgumentHelp("Keep the projects' state in this PostgreSQL database instead of each project's reel.sqlite (also REEL_DATABASE).",
+                               valueName: "postgres://user@host/db"))
+    var database: String?
+
+    @Option(help: ArgumentHelp("Keep the projects' media on this path, shared by every machine of the studio (also REEL_MEDIA).",
+                               valueName: "dir"))
+    var media: String?
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535 (got \(port))") }
     }
 
     func run() async throws {
         let folder = try Self.projectsFolder(projects)
+        let state = try await Workspace.useStudio(database: database, media: media)
         let configuration = ServerConfiguration(host: host, port: port, projects: folder)
         let accounts = try Accounts.open(projects: folder, create: false)
         if !configuration.isLoopback, try accounts?.hasAccounts() != true {
@@ -40,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let shown = host.contains(":") ? "[\(host)]" : host
         try await runServer(configuration) { port in
-            Terminal.out("the studio: http://\(shown):\(port)/  (projects in \(folder.path); Ctrl-C stops it)")
+            Terminal.out("the studio: http://\(shown):\(port)/  (projects in \(folder.path)\(state.map { ", their state in \($0)" } ?? ""); Ctrl-C stops it)")
         }
     }
 }

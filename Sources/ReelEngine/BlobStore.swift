@@ -46,13 +46,21 @@ extension BlobStore {
 /// A blob store in a directory: `root/ab/abcdef….ext`, work files in `root/tmp/`.
 ///
 /// Work files are named after the process that made them (`p<pid>-…`); opening the store
-/// removes those of processes that are gone (a killed run), see ``ScratchSweep``.
+/// removes those of processes that are gone (a killed run), see ``ScratchSweep``. A store
+/// that several machines share (a studio's media on NFS) keeps each machine's work files
+/// in `root/tmp/<host>/`, so a machine sweeps only its own; blobs are renamed into place
+/// whole, so several writers never see each other's half-written files.
 public struct DirectoryBlobStore: BlobStore {
     public let root: URL
+    /// Where files are staged before they are renamed into the store.
+    public let scratchDirectory: URL
 
     /// Creates the directory if needed and clears scratch that a dead process left.
-    public init(root: URL) throws {
+    public init(root: URL, sharedBetweenMachines: Bool = false) throws {
         self.root = root
+        scratchDirectory = sharedBetweenMachines
+            ? root.appendingPathComponent("tmp").appendingPathComponent(ProcessInfo.processInfo.hostName)
+            : root.appendingPathComponent("tmp")
         do {
             try FileManager.default.createDirectory(at: scratchDirectory,
                                                     withIntermediateDirectories: true)
@@ -74,8 +82,6 @@ public struct DirectoryBlobStore: BlobStore {
         return (attributes?[.size] as? NSNumber)?.int64Value == asset.byteCount
     }
 
-    /// Where files are staged before they are renamed into the store.
-    public var scratchDirectory: URL { root.appendingPathComponent("tmp") }
 
     public func scratchURL(extension ext: String) -> URL {
         scratchDirectory.appendingPathComponent("\(ScratchSweep.prefix)\(UUID().uuidString).\(ext)")

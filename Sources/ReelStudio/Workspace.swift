@@ -7,6 +7,18 @@ import ReelStore
 import Glibc
 #endif
 
+/// A project's place in a studio database: the database's address and the project's id.
+public struct StudioLocation: Sendable, Hashable {
+    /// `postgres://…`, as given (it may hold a password: never shown; ``StudioDatabase/location`` is).
+    public var address: String
+    public var project: String
+
+    public init(address: String, project: String) {
+        self.address = address
+        self.project = project
+    }
+}
+
 /// Where a script's state and media live.
 ///
 /// A script inside a project (a directory with `reel.yaml`) uses the project's `.reel/`.
@@ -20,21 +32,29 @@ public struct Workspace: Sendable {
     public var stateDirectory: URL
     /// The content-addressed media store.
     public var mediaDirectory: URL
+    /// The studio database that keeps this project's state instead of `reel.sqlite`, and
+    /// the project's id there (its directory's name): `REEL_DATABASE`.
+    public var studio: StudioLocation?
 
-    public init(projectDirectory: URL?, stateDirectory: URL, mediaDirectory: URL) {
+    public init(projectDirectory: URL?, stateDirectory: URL, mediaDirectory: URL, studio: StudioLocation? = nil) {
         self.projectDirectory = projectDirectory
         self.stateDirectory = stateDirectory
         self.mediaDirectory = mediaDirectory
+        self.studio = studio
     }
 
     /// The project database's file.
     public var databaseURL: URL { stateDirectory.appendingPathComponent("reel.sqlite") }
 
-    /// The workspace of a project directory: `DIR/.reel/`.
-    public static func project(at directory: URL) -> Workspace {
+    /// The workspace of a project directory: `DIR/.reel/`; or, for a studio on several
+    /// machines, its state in the studio database (`REEL_DATABASE`) and its media on the
+    /// studio's shared path (`REEL_MEDIA`), `.reel/` keeping only the lock.
+    public static func project(at directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Workspace {
         let state = directory.appendingPathComponent(".reel")
+        let media = environment["REEL_MEDIA"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true) }
+        let studio = environment["REEL_DATABASE"].flatMap { $0.isEmpty ? nil : StudioLocation(address: $0, project: directory.lastPathComponent) }
         return Workspace(projectDirectory: directory, stateDirectory: state,
-                         mediaDirectory: state.appendingPathComponent("media"))
+                         mediaDirectory: media ?? state.appendingPathComponent("media"), studio: studio)
     }
 
     /// The workspace for a script file: its project's, or one in the cache.
@@ -121,5 +141,25 @@ public struct Workspace: Sendable {
             return try DirectoryBlobStore(root: mediaDirectory)
         }
         return try DirectoryBlobStore(root: FileManager.default.temporaryDirectory.appendingPathComponent("reel-no-media"))
+    }
+}
+
+extension Workspace {
+    /// Makes this process keep every project's state in the studio database at `database`
+    /// and its media under `media` (`reel serve --database … --media …`): the database is
+    /// reached and its schema brought up to date now, so a wrong address is said at once,
+    /// then `REEL_DATABASE` and `REEL_MEDIA` are set for every project opened afterwards.
+    /// Returns where the state is, as it may be shown (never the password).
+    public static func useStudio(database: String?, media: String?) async throws -> String? {
+        if let media {
+            let root = URL(fileURLWithPath: media, isDirectory: true).standardizedFileURL
+            _ = try DirectoryBlobStore(root: root, sharedBetweenMachines: true)
+            setenv("REEL_MEDIA", root.path, 1)
+        }
+        guard let database = database ?? ProcessInfo.processInfo.environment["REEL_DATABASE"], !database.isEmpty else { return nil }
+        let opened = try StudioDatabase.shared(database)
+        try await opened.ready()
+        setenv("REEL_DATABASE", database, 1)
+        return opened.location
     }
 }

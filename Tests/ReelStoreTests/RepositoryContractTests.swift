@@ -17,7 +17,8 @@ import Testing
         func open(_ dir: TemporaryDirectory) async throws -> (any ProjectRepository, any JobJournal) {
             switch self {
             case .postgres:
-                return try await PostgresProjectRepository.open(try await TestStudio.shared(), project: TestPostgres.uniqueProject())
+                let project = try await TestStudio.shared().project(TestPostgres.uniqueProject())
+                return (PostgresProjectRepository(project), PostgresJournal(project))
             case .sqliteFile, .sqliteMemory:
                 let db = try self == .sqliteFile ? ProjectDatabase(path: dir.file("reel.sqlite").path) : ProjectDatabase()
                 return (SQLiteProjectRepository(database: db), SQLiteJournal(database: db))

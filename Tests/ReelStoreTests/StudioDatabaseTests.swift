@@ -31,8 +31,9 @@ import Testing
 
     @Test func projectsInOneStudioSeeOnlyTheirOwnRows() async throws {
         let studio = try await TestStudio.shared()
-        let (a, journalA) = try await PostgresProjectRepository.open(studio, project: TestPostgres.uniqueProject("a"))
-        let (b, journalB) = try await PostgresProjectRepository.open(studio, project: TestPostgres.uniqueProject("b"))
+        let (one, two) = (studio.project(TestPostgres.uniqueProject("a")), studio.project(TestPostgres.uniqueProject("b")))
+        let (a, journalA) = (PostgresProjectRepository(one), PostgresJournal(one))
+        let (b, journalB) = (PostgresProjectRepository(two), PostgresJournal(two))
         try await a.saveStoryboard(Self.storyboard(["S01-01", "S01-02"]), fingerprints: [:], scriptDigest: "x")
         try await b.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: "y")
         let take = Take(shot: "S01-01", number: 1, provider: "sim", model: "m", seed: 1, fingerprint: "f",
@@ -63,7 +64,7 @@ import Testing
     @Test func theDatabaseItselfRefusesToChangeTheConsentLedger() async throws {
         let studio = try await TestStudio.shared()
         let project = TestPostgres.uniqueProject("consent")
-        let (repo, _) = try await PostgresProjectRepository.open(studio, project: project)
+        let repo = PostgresProjectRepository(studio.project(project))
         try await repo.appendConsentEvent(ConsentEvent(subject: "char:lin", action: .grant, at: Date(timeIntervalSince1970: 1), by: "Lin"))
         for statement in ["UPDATE consent_event SET subject = 'char:other' WHERE project = $1", "DELETE FROM consent_event WHERE project = $1"] {
             var binds = PostgresBindings()

@@ -7,13 +7,12 @@ import ReelModel
 /// attempt/resubmit rule as ``SQLiteJournal``, each transition committed (job row, event,
 /// ledger) in one transaction before `record` returns.
 public struct PostgresJournal: JobJournal {
-    let database: StudioDatabase
-    let project: String
+    let database: StudioProject
     let now: @Sendable () -> Date
+    var project: String { database.id }
 
-    public init(database: StudioDatabase, project: String, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.database = database
-        self.project = project
+    public init(_ project: StudioProject, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = project
         self.now = now
     }
 

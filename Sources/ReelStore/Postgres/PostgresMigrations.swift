@@ -105,8 +105,17 @@ enum PostgresMigrations {
     static let lockID: Int64 = 0x5245_454C
 
     /// Brings the schema up to date in one transaction, or refuses a newer one untouched.
-    static func migrate(_ database: StudioDatabase) async throws {
-        try await database.transaction { connection, logger in
+    static func migrate(_ client: PostgresClient, location: String, logger: Logger) async throws {
+        do {
+            try await client.withTransaction(logger: logger) { connection in try await migrate(connection, location: location, logger: logger) }
+        } catch let error as PostgresTransactionError {
+            if let reel = error.closureError as? ReelError { throw reel }
+            throw ReelError(.cannotWrite, "cannot bring the studio database's schema up to date: \(StudioDatabase.said(error.closureError ?? error.commitError ?? error.beginError ?? error))",
+                            at: location, hint: "nothing was changed; check that the user may create tables (and the schema reel) in this database")
+        }
+    }
+
+    static func migrate(_ connection: PostgresConnection, location: String, logger: Logger) async throws {
             try await connection.query("SELECT pg_advisory_xact_lock(\(lockID))", logger: logger)
             try await connection.query("CREATE SCHEMA IF NOT EXISTS reel", logger: logger)
             try await connection.query("""
@@ -119,7 +128,7 @@ enum PostgresMigrations {
             let unknown = applied.subtracting(known)
             if !unknown.isEmpty {
                 throw ReelError(.configuration, "the studio database was written by a newer version of Reel (schema \(unknown.sorted().joined(separator: ", ")))",
-                                at: database.location, hint: "nothing was changed; update Reel on this machine to the studio's version")
+                                at: location, hint: "nothing was changed; update Reel on this machine to the studio's version")
             }
             for migration in all where !applied.contains(migration.id) {
                 for statement in migration.statements {
@@ -128,6 +137,5 @@ enum PostgresMigrations {
                 try await connection.query("INSERT INTO reel_migration (id, applied_at) VALUES (\(migration.id), \(Date().timeIntervalSince1970))",
                                            logger: logger)
             }
-        }
     }
 }

@@ -7,23 +7,15 @@ import ReelModel
 /// ``SQLiteProjectRepository`` (RepositoryContractTests runs both); every query is scoped
 /// to the project, and text is ordered byte by byte (`COLLATE "C"`) as SQLite orders it.
 public struct PostgresProjectRepository: ProjectRepository {
-    let database: StudioDatabase
-    let project: String
+    let database: StudioProject
     let now: @Sendable () -> Date
+    var project: String { database.id }
 
-    public init(database: StudioDatabase, project: String, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.database = database
-        self.project = project
+    public init(_ project: StudioProject, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = project
         self.now = now
     }
 
-    /// Opens project `id` in the studio database, recording it there when it is new.
-    public static func open(_ database: StudioDatabase, project id: String) async throws -> (PostgresProjectRepository, PostgresJournal) {
-        try await database.rows("""
-            INSERT INTO project (id, created_at) VALUES (\(id), \(Date().timeIntervalSince1970)) ON CONFLICT (id) DO NOTHING
-            """, writing: true)
-        return (PostgresProjectRepository(database: database, project: id), PostgresJournal(database: database, project: id))
-    }
 
     static func json<T: Encodable>(_ value: T) throws -> String { try SQLiteProjectRepository.json(value) }
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try SQLiteProjectRepository.decode(T.self, text) }

@@ -3,6 +3,7 @@ import Logging
 import NIOSSL
 import PostgresNIO
 import ReelModel
+import Synchronization
 
 /// A studio's state in PostgreSQL: every project of the studio in one database, each
 /// project's rows under its id, in the schema `reel` (so the database may hold other things).
@@ -15,37 +16,89 @@ public final class StudioDatabase: Sendable {
     public let location: String
     let client: PostgresClient
     let running: Task<Void, Never>
-    let logger = Logger(label: "reel.postgres")
+    /// The first connection and the migrations, started when the database is opened; every
+    /// statement waits for them (at once, once they are done).
+    let prepared: Task<Void, any Error>
+    /// Projects recorded in the `project` table by this process.
+    let projects = Mutex<[String: Task<Void, any Error>]>([:])
+    let logger = Logger(label: "reel.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    private init(location: String, client: PostgresClient) {
-        self.location = location
+    /// Opens the database at `url` (`postgres://user[:password]@host[:port]/database`, with
+    /// `?sslmode=disable|prefer|require` and `?host=/socket/dir` for a Unix socket). Only the
+    /// address is checked here; connecting and bringing the schema up to date start at once,
+    /// and the first statement (or ``connect(_:)``) reports their failure.
+    public init(_ url: String) throws {
+        let address = try StudioAddress(url)
+        let quiet = logger
+        let client = PostgresClient(configuration: address.client, backgroundLogger: quiet)
+        location = address.location
         self.client = client
-        self.running = Task.detached { await client.run() }
+        running = Task.detached { await client.run() }
+        prepared = Task.detached {
+            // One connection first, so a server that cannot be reached is reported at once
+            // (the pool would keep trying).
+            do {
+                let probe = try await PostgresConnection.connect(configuration: try address.connection, id: 0, logger: quiet)
+                try await probe.close()
+            } catch {
+                throw ReelError(.unavailable, "cannot connect to the studio database: \(StudioDatabase.said(error))", at: address.location,
+                                hint: "check that PostgreSQL is running there and that the address, user and password are right")
+            }
+            try await PostgresMigrations.migrate(client, location: address.location, logger: quiet)
+        }
     }
 
-    /// Connects to the database at `url` (`postgres://user[:password]@host[:port]/database`,
-    /// with `?sslmode=disable|prefer|require` and `?host=/socket/dir` for a Unix socket) and
-    /// brings its schema up to date. One connection is tried first, so a server that cannot
-    /// be reached is reported at once (the pool would keep trying).
+    /// Opens the database at `url` and waits until it is connected and its schema up to date.
     public static func connect(_ url: String) async throws -> StudioDatabase {
-        let address = try StudioAddress(url)
-        let quiet = Logger(label: "reel.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        let database = try StudioDatabase(url)
         do {
-            let probe = try await PostgresConnection.connect(configuration: try address.connection, id: 0, logger: quiet)
-            try await probe.close()
-        } catch {
-            throw ReelError(.unavailable, "cannot connect to the studio database: \(StudioDatabase.said(error))", at: address.location,
-                            hint: "check that PostgreSQL is running there and that the address, user and password are right")
-        }
-        let database = StudioDatabase(location: address.location,
-                                      client: PostgresClient(configuration: address.client, backgroundLogger: quiet))
-        do {
-            try await PostgresMigrations.migrate(database)
+            try await database.prepared.value
         } catch {
             database.close()
             throw error
         }
         return database
+    }
+
+    static let opened = Mutex<[String: StudioDatabase]>([:])
+
+    /// The process's one open database at `url` (one pool of connections, shared by every
+    /// project a server or command opens there).
+    public static func shared(_ url: String) throws -> StudioDatabase {
+        try opened.withLock { open in
+            if let database = open[url] { return database }
+            let database = try StudioDatabase(url)
+            open[url] = database
+            return database
+        }
+    }
+
+    /// Waits until the database is reached and its schema up to date (or says why not).
+    public func ready() async throws { try await prepared.value }
+
+    /// Project `id` in this database; recorded there before its first statement runs.
+    public func project(_ id: String) -> StudioProject { StudioProject(database: self, id: id) }
+
+    /// Waits until the database is ready and project `id` is recorded in it.
+    func ready(_ id: String) async throws {
+        let recording = projects.withLock { projects in
+            if let task = projects[id] { return task }
+            let task = Task<Void, any Error> {
+                try await prepared.value
+                try await run("""
+                    INSERT INTO project (id, created_at) VALUES (\(id), \(Date().timeIntervalSince1970)) ON CONFLICT (id) DO NOTHING
+                    """, writing: true)
+            }
+            projects[id] = task
+            return task
+        }
+        do {
+            try await recording.value
+        } catch {
+            // Not remembered: the next statement tries again (the server may be back).
+            projects.withLock { _ = $0.removeValue(forKey: id) }
+            throw error
+        }
     }
 
     /// Ends every connection; the object is unusable afterwards.
@@ -58,9 +111,14 @@ public final class StudioDatabase: Sendable {
 
     // MARK: Running statements
 
-    /// Runs one statement; the rows it returns, collected.
+    /// Runs one statement once the database is ready; the rows it returns, collected.
     @discardableResult
     func rows(_ query: PostgresQuery, writing: Bool = false) async throws -> [PostgresRow] {
+        try await prepared.value
+        return try await run(query, writing: writing)
+    }
+
+    func run(_ query: PostgresQuery, writing: Bool) async throws -> [PostgresRow] {
         do {
             return try await client.query(query, logger: logger).collect()
         } catch {
@@ -70,6 +128,7 @@ public final class StudioDatabase: Sendable {
 
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
     func transaction<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        try await prepared.value
         do {
             return try await client.withTransaction(logger: logger) { connection in try await body(connection, logger) }
         } catch {
@@ -196,5 +255,23 @@ struct StudioAddress {
             configuration.options.additionalStartupParameters = Self.startup
             return configuration
         }
+    }
+}
+
+/// One project of a studio database: what its repository and journal run their statements
+/// on, each waiting first until the database is ready and the project recorded.
+public struct StudioProject: Sendable {
+    public let database: StudioDatabase
+    public let id: String
+
+    @discardableResult
+    func rows(_ query: PostgresQuery, writing: Bool = false) async throws -> [PostgresRow] {
+        try await database.ready(id)
+        return try await database.run(query, writing: writing)
+    }
+
+    func transaction<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        try await database.ready(id)
+        return try await database.transaction(body)
     }
 }

@@ -74,20 +74,28 @@ public struct Production: Sendable {
         var lock: ProjectLock?
         if let command {
             // The lock first: a writer that is refused has opened (and migrated) nothing.
-            try workspace.checkStateIsNotLost()
+            if workspace.studio == nil { try workspace.checkStateIsNotLost() }
             try workspace.createStateDirectory()
             lock = sharingLock ? try ProjectLock.acquireShared(workspace.stateDirectory, command: command)
                 : try ProjectLock.acquire(workspace.stateDirectory, command: command)
         }
-        let database: ProjectDatabase, blobs: DirectoryBlobStore
+        let repository: any ProjectRepository, journal: any JobJournal, blobs: DirectoryBlobStore
         do {
-            (database, blobs) = try workspace.open(readOnly: command == nil)
+            if let studio = workspace.studio {
+                // The project's state in the studio database; its media on the studio's path.
+                let project = try StudioDatabase.shared(studio.address).project(studio.project)
+                (repository, journal) = (PostgresProjectRepository(project), PostgresJournal(project))
+                blobs = try DirectoryBlobStore(root: workspace.mediaDirectory, sharedBetweenMachines: true)
+            } else {
+                let database: ProjectDatabase
+                (database, blobs) = try workspace.open(readOnly: command == nil)
+                (repository, journal) = (SQLiteProjectRepository(database: database), SQLiteJournal(database: database))
+            }
         } catch {
             lock?.release()
             throw error
         }
         return Production(name: name, script: script, config: config, workspace: workspace, blobs: blobs,
-                          repository: SQLiteProjectRepository(database: database), journal: SQLiteJournal(database: database),
-                          rendersDirectory: renders, lock: lock)
+                          repository: repository, journal: journal, rendersDirectory: renders, lock: lock)
     }
 }

@@ -56,7 +56,7 @@ public struct Project: Sendable {
         // The database now, deliberately new: `renders/` or media already here (from a loose
         // script made in this directory) must not be taken for this project's lost state.
         let project = Project(directory: directory, config: config)
-        if !fm.fileExists(atPath: project.workspace.databaseURL.path) {
+        if project.workspace.studio == nil, !fm.fileExists(atPath: project.workspace.databaseURL.path) {
             _ = try ProjectDatabase(path: project.workspace.databaseURL.path)
         }
         return project

@@ -1,0 +1,81 @@
+import Foundation
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelTesting
+import Testing
+
+/// A project whose state is in the studio's PostgreSQL (`REEL_DATABASE`) and whose media
+/// is on the studio's shared path (`REEL_MEDIA`), made by the real `reel` against a real
+/// server: the same film as on SQLite, nothing made twice, nothing kept in `reel.sqlite`.
+@Suite struct StudioDatabaseCLITests {
+    static let script = """
+    Title: Two Machines
+
+    INT. SERVER ROOM - NIGHT
+
+    Fans hum. A green light blinks.
+
+    ANA
+    Both of them are working.
+
+    """
+
+    func makeProject(_ dir: TemporaryDirectory, _ place: String, name: String, env: [String: String]) async throws -> URL {
+        let script = try dir.write("\(place).fountain", Self.script)
+        let root = dir.file(place).appendingPathComponent(name)
+        let made = try await ReelBinary.run(["init", root.path, "--script", script.path, "--size", "480p"], environment: env)
+        #expect(made.status == 0, "\(made.stderrText)")
+        return root
+    }
+
+    @Test func aProjectOnTheStudioDatabaseMakesTheSameFilmAndPaysNothingTwice() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let name = TestPostgres.uniqueProject("film")
+        let home = ["REEL_HOME": dir.file("home").path, "REEL_CONFIG_DIR": dir.file("config").path]
+        let studio = home.merging(["REEL_DATABASE": try await TestPostgres.url(), "REEL_MEDIA": dir.file("shared-media").path]) { $1 }
+
+        let local = try await makeProject(dir, "local", name: name, env: home)
+        let shared = try await makeProject(dir, "shared", name: name, env: studio)
+        let plain = try await ReelBinary.run(["make", "--json"], environment: home, directory: local)
+        #expect(plain.status == 0, "\(plain.stderrText)")
+        let first = try await ReelBinary.run(["make", "--json"], environment: studio, directory: shared)
+        #expect(first.status == 0, "\(first.stderrText)")
+
+        let film = { (result: ProcessResult) -> Data in
+            let report = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+            return try Data(contentsOf: URL(fileURLWithPath: try #require(report["film"] as? String)))
+        }
+        #expect(Hashing.sha256(try film(first)) == Hashing.sha256(try film(plain)), "the same film on either database")
+        #expect(!FileManager.default.fileExists(atPath: shared.appendingPathComponent(".reel/reel.sqlite").path),
+                "the state is in the studio database, not in a file")
+        let stored = try FileManager.default.subpathsOfDirectory(atPath: dir.file("shared-media").path).filter { $0.hasSuffix(".mp4") }
+        #expect(!stored.isEmpty, "the media is on the studio's shared path")
+
+        // Again: everything is in the studio database already.
+        let again = try await ReelBinary.run(["make", "--json"], environment: studio, directory: shared)
+        #expect(again.status == 0, "\(again.stderrText)")
+        let report = try #require(try JSONSerialization.jsonObject(with: again.stdout) as? [String: Any])
+        #expect(report["rendered"] as? Int == 0 && (report["reused"] as? Int ?? 0) > 0, "\(again.stdoutText)")
+
+        // What the studio shows comes from the same rows.
+        let takes = try await ReelBinary.run(["takes", "S01-01", "--json"], environment: studio, directory: shared)
+        #expect(takes.status == 0, "\(takes.stderrText)")
+        #expect(takes.stdoutText.contains("\"succeeded\""), "\(takes.stdoutText.prefix(400))")
+    }
+
+    @Test func aStudioDatabaseThatCannotBeReachedStopsTheCommandAndKeepsThePasswordToItself() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let env = ["REEL_HOME": dir.file("home").path, "REEL_CONFIG_DIR": dir.file("config").path,
+                   "REEL_DATABASE": "postgres://ana:hunter2@127.0.0.1:1/studio?sslmode=disable"]
+        let root = try await makeProject(dir, "p", name: "film", env: env)
+        let made = try await ReelBinary.run(["make"], environment: env, directory: root)
+        #expect(made.status == 69, "\(made.stderrText)")
+        #expect(made.stderrText.contains("cannot connect to the studio database") && made.stderrText.contains("postgres://ana@127.0.0.1:1/studio"),
+                "\(made.stderrText)")
+        #expect(!made.stderrText.contains("hunter2") && !made.stdoutText.contains("hunter2"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("renders").path))
+    }
+}
