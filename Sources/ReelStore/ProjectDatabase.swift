@@ -59,6 +59,10 @@ public final class ProjectDatabase: Sendable {
         self.init(path: path, queue: try ProjectDatabase.openForWriting(path), isReadOnly: false)
     }
 
+    /// Closes the connection (the WAL is checkpointed into the file); nothing can be read or
+    /// written through this object afterwards.
+    public func close() throws { try writer.close() }
+
     /// An in-memory database, for tests.
     public convenience init() throws {
         self.init(path: ":memory:", queue: try ProjectDatabase.emptyProject(), isReadOnly: false)

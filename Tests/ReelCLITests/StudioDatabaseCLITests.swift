@@ -65,6 +65,37 @@ import Testing
         #expect(takes.stdoutText.contains("\"succeeded\""), "\(takes.stdoutText.prefix(400))")
     }
 
+    /// A project made on one machine moves into the studio, and back out: never made again.
+    @Test func aProjectMovesIntoTheStudioAndBackWithoutMakingAnythingTwice() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let home = ["REEL_HOME": dir.file("home").path, "REEL_CONFIG_DIR": dir.file("config").path]
+        let database = try await TestPostgres.url()
+        let studio = home.merging(["REEL_DATABASE": database, "REEL_MEDIA": dir.file("shared-media").path]) { $1 }
+        let root = try await makeProject(dir, "here", name: TestPostgres.uniqueProject("moving"), env: home)
+        let made = try await ReelBinary.run(["make", "--json"], environment: home, directory: root)
+        #expect(made.status == 0, "\(made.stderrText)")
+
+        // Its state is in its file: the studio refuses to start it over (and pay again).
+        let refused = try await ReelBinary.run(["make"], environment: studio, directory: root)
+        #expect(refused.status == 78 && refused.stderrText.contains("`reel project import`"), "\(refused.stderrText)")
+
+        let moved = try await ReelBinary.run(["project", "import", "--json"], environment: studio, directory: root)
+        #expect(moved.status == 0, "\(moved.stderrText)")
+        let report = try #require(try JSONSerialization.jsonObject(with: moved.stdout) as? [String: Any])
+        #expect((report["mediaFiles"] as? Int ?? 0) > 0 && ((report["rows"] as? [String: Int])?["job"] ?? 0) > 0, "\(moved.stdoutText)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".reel/reel.sqlite.moved").path))
+        // The studio's media is enough: the project's own store is not needed any more.
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".reel/media"))
+        let there = try await ReelBinary.run(["make", "--json"], environment: studio, directory: root)
+        #expect(there.status == 0 && there.stdoutText.contains("\"rendered\" : 0"), "\(there.stdoutText) \(there.stderrText)")
+
+        let out = try await ReelBinary.run(["project", "export"], environment: studio, directory: root)
+        #expect(out.status == 0 && out.stdoutText.contains("moved out of postgres://reel@127.0.0.1:"), "\(out.stdoutText) \(out.stderrText)")
+        let local = try await ReelBinary.run(["make", "--json"], environment: home, directory: root)
+        #expect(local.status == 0 && local.stdoutText.contains("\"rendered\" : 0"), "\(local.stdoutText) \(local.stderrText)")
+    }
+
     @Test func aStudioDatabaseThatCannotBeReachedStopsTheCommandAndKeepsThePasswordToItself() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

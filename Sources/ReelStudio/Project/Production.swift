@@ -83,6 +83,12 @@ public struct Production: Sendable {
         do {
             if let studio = workspace.studio {
                 // The project's state in the studio database; its media on the studio's path.
+                // State in the project's own file is never silently left behind (and paid for again).
+                if try ProjectDatabase.holdsWork(at: workspace.databaseURL.path) {
+                    throw ReelError(.configuration, "this project's takes and journal are in its own database (.reel/reel.sqlite), not in the studio database",
+                                    at: workspace.databaseURL.path,
+                                    hint: "nothing was changed; move them into the studio with `reel project import`, or unset REEL_DATABASE to work on the file")
+                }
                 let project = try StudioDatabase.shared(studio.address).project(studio.project)
                 (repository, journal) = (PostgresProjectRepository(project), PostgresJournal(project))
                 blobs = try DirectoryBlobStore(root: workspace.mediaDirectory, sharedBetweenMachines: true)

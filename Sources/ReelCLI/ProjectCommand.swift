@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import ReelModel
+import ReelStudio
+
+/// `reel project import|export`: a project's state between its own database and the studio's.
+struct ProjectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "project",
+        abstract: "Move a project's state into the studio's PostgreSQL database, or back into its own file.",
+        discussion: """
+            A project is known in the studio database by its directory's name. `import` copies everything \
+            (takes, journal, spending, picks, edits, cast, consent ledger, notes) and the media it uses, then \
+            renames .reel/reel.sqlite to reel.sqlite.moved; `export` makes a new .reel/reel.sqlite from the \
+            studio's copy (which stays). Each side is written in one transaction: a move that fails changes nothing.
+            """,
+        subcommands: [Import.self, Export.self])
+
+    struct Place: ParsableArguments {
+        @OptionGroup var project: ProjectOptions
+
+        @Option(help: ArgumentHelp("The studio database (default: REEL_DATABASE).", valueName: "postgres://user@host/db"))
+        var database: String?
+
+        @Option(help: ArgumentHelp("The studio's shared media path (default: REEL_MEDIA, else the project's .reel/media).",
+                                   valueName: "dir"))
+        var media: String?
+
+        @Flag(help: "Print what moved as JSON.")
+        var json = false
+
+        func found() async throws -> Project {
+            _ = try await Workspace.useStudio(database: database, media: media)
+            return try project.project()
+        }
+
+        func show(_ report: ProjectMoveReport) throws {
+            if json { return try Terminal.json(report) }
+            let rows = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            let arrow = report.direction == "into-studio" ? "into \(report.database)" : "out of \(report.database) into \(report.file)"
+            Terminal.out("\(report.project): moved \(arrow): \(rows.isEmpty ? "no rows" : rows.joined(separator: ", ")); "
+                         + "\(Plural.count(report.mediaFiles, "media file")) copied")
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "Move the project's state from .reel/reel.sqlite into the studio database.")
+
+        @OptionGroup var place: Place
+
+        func run() async throws {
+            try place.show(try await Studio().moveIntoStudio(try await place.found()))
+            if !place.json { Terminal.err("next: keep REEL_DATABASE set (or `reel serve --database …`) to work on it there") }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Copy the project's state from the studio database into a new .reel/reel.sqlite.")
+
+        @OptionGroup var place: Place
+
+        func run() async throws {
+            try place.show(try await Studio().moveOutOfStudio(try await place.found()))
+            if !place.json { Terminal.err("next: unset REEL_DATABASE to work on the project's own database") }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelStore
+
+/// What moving a project into or out of the studio database did.
+public struct ProjectMoveReport: Codable, Sendable, Hashable {
+    /// `into-studio` or `out-of-studio`.
+    public var direction: String
+    public var project: String
+    /// The studio database, as it may be shown (never its password).
+    public var database: String
+    /// Rows moved, by table (takes, job, job_event, ledger, note, consent_event…).
+    public var rows: [String: Int]
+    /// Media files copied between the project's store and the studio's.
+    public var mediaFiles: Int
+    /// Where the project's own database went (into the studio), or was made (out of it).
+    public var file: String
+}
+
+extension Studio {
+    /// `reel project import`: copies a project's state from `.reel/reel.sqlite` into the
+    /// studio database (``Workspace/studio``) and its media into the studio's media store,
+    /// then renames the file `reel.sqlite.moved` (kept: nothing is deleted). The studio must
+    /// hold nothing under the project's name; rows are written in one transaction, media
+    /// first, so a move that fails leaves the project as it was.
+    public func moveIntoStudio(_ project: Project) async throws -> ProjectMoveReport {
+        let workspace = project.workspace
+        let studio = try Self.studioLocation(workspace, command: "import")
+        let lock = try ProjectLock.acquire(workspace.stateDirectory, command: "project import")
+        defer { lock.release() }
+        let file = workspace.databaseURL
+        guard try ProjectDatabase.holdsWork(at: file.path) else {
+            throw ReelError(.usage, "there is nothing to move: the project's own database holds no storyboard and no jobs", at: file.path,
+                            hint: "with REEL_DATABASE set, the project already works in the studio database; run `reel plan` there")
+        }
+        let database = try StudioDatabase.shared(studio.address)
+        let local = workspace.stateDirectory.appendingPathComponent("media")
+        let media = try Self.copyMedia(from: local, to: workspace.mediaDirectory, digests: nil)
+        let source = try ProjectDatabase(path: file.path)
+        let rows = try await ProjectTransfer.copy(source, into: database.project(studio.project))
+        try source.close()
+        let moved = file.appendingPathExtension("moved")
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: file.path + suffix) {
+            guard rename(file.path + suffix, moved.path + suffix) == 0 else {
+                throw ReelError(.cannotWrite, "the project is in the studio database now, but its own database could not be renamed",
+                                at: file.path, hint: "rename it to \(moved.lastPathComponent) by hand (or unset REEL_DATABASE to keep working on it)")
+            }
+        }
+        return ProjectMoveReport(direction: "into-studio", project: studio.project, database: database.location, rows: rows,
+                                 mediaFiles: media, file: moved.path)
+    }
+
+    /// `reel project export`: copies a project's state from the studio database into a new
+    /// `.reel/reel.sqlite`, and the media it uses into `.reel/media`, so it works on one
+    /// machine again (without REEL_DATABASE). The studio keeps its copy (its consent ledger
+    /// can never be deleted).
+    public func moveOutOfStudio(_ project: Project) async throws -> ProjectMoveReport {
+        let workspace = project.workspace
+        let studio = try Self.studioLocation(workspace, command: "export")
+        try workspace.createStateDirectory()
+        let lock = try ProjectLock.acquire(workspace.stateDirectory, command: "project export")
+        defer { lock.release() }
+        let file = workspace.databaseURL
+        if try ProjectDatabase.holdsWork(at: file.path) {
+            throw ReelError(.refused, "the project's own database already holds a project", at: file.path,
+                            hint: "nothing was changed; move .reel/reel.sqlite aside first to replace it with the studio's copy")
+        }
+        let database = try StudioDatabase.shared(studio.address)
+        let place = database.project(studio.project)
+        let repository = PostgresProjectRepository(place)
+        let outputs = try await ProjectTransfer.outputDigests(of: place)
+        let hasStoryboard = try await repository.loadStoryboard() != nil
+        guard hasStoryboard || !outputs.isEmpty else {
+            throw ReelError(.notFound, "the studio database holds no project named \(studio.project)", at: database.location,
+                            hint: "a project is known there by its directory's name; check REEL_DATABASE and the directory")
+        }
+        // The media first: a file in the store is harmless; a database without its media is not.
+        let digests = outputs.union(try await Self.mediaDigests(repository))
+        let local = workspace.stateDirectory.appendingPathComponent("media")
+        let media = try Self.copyMedia(from: workspace.mediaDirectory, to: local, digests: digests)
+        let target = try ProjectDatabase(path: file.path)
+        defer { try? target.close() }
+        let rows = try await ProjectTransfer.copy(place, into: target)
+        return ProjectMoveReport(direction: "out-of-studio", project: studio.project, database: database.location, rows: rows,
+                                 mediaFiles: media, file: file.path)
+    }
+
+    static func studioLocation(_ workspace: Workspace, command: String) throws -> StudioLocation {
+        guard let studio = workspace.studio else {
+            throw ReelError(.usage, "no studio database to \(command == "import" ? "move the project into" : "move the project out of")",
+                            hint: "name it with --database postgres://user@host/db (or REEL_DATABASE)")
+        }
+        return studio
+    }
+
+    /// The digests of the files the project's state refers to besides its jobs' outputs:
+    /// takes, cast references, consent evidence.
+    static func mediaDigests(_ repository: any ProjectRepository) async throws -> Set<String> {
+        var digests: Set<String> = []
+        for kind in [TakeKind.video, .keyframe] {
+            for take in try await repository.takes(of: nil, kind: kind) {
+                if let output = take.output { digests.insert(output.asset.digest.rawValue) }
+            }
+        }
+        for entry in try await repository.castEntries().values {
+            digests.formUnion(entry.references.map(\.digest.rawValue))
+        }
+        for event in try await repository.consentEvents() {
+            if let evidence = event.evidence { digests.insert(evidence.rawValue) }
+        }
+        return digests
+    }
+
+    /// Copies the blobs of a content-addressed store (`ab/abcdef….ext`) that `target` lacks,
+    /// each staged then renamed into place; only those with `digests` when given. Returns
+    /// how many were copied.
+    static func copyMedia(from source: URL, to target: URL, digests: Set<String>?) throws -> Int {
+        let fm = FileManager.default
+        guard source.standardizedFileURL.path != target.standardizedFileURL.path,
+              let shards = try? fm.contentsOfDirectory(atPath: source.path) else { return 0 }
+        let store = try DirectoryBlobStore(root: target, sharedBetweenMachines: true)
+        var copied = 0
+        for shard in shards.sorted() where shard.count == 2 {
+            for name in (try? fm.contentsOfDirectory(atPath: source.appendingPathComponent(shard).path))?.sorted() ?? [] {
+                let digest = String(name.prefix(while: { $0 != "." }))
+                if let digests, !digests.contains(digest) { continue }
+                let destination = target.appendingPathComponent(shard).appendingPathComponent(name)
+                if fm.fileExists(atPath: destination.path) { continue }
+                let staged = store.scratchURL(extension: (name as NSString).pathExtension)
+                do {
+                    try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try fm.copyItem(at: source.appendingPathComponent(shard).appendingPathComponent(name), to: staged)
+                    guard rename(staged.path, destination.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                } catch {
+                    try? fm.removeItem(at: staged)
+                    throw ReelError(.cannotWrite, "cannot copy the project's media into \(target.path)", at: destination.path,
+                                    hint: "nothing was moved; check that the media path is mounted, writable and not full")
+                }
+                copied += 1
+            }
+        }
+        return copied
+    }
+}
