@@ -27,7 +27,7 @@ extension Studio {
     public func moveIntoStudio(_ project: Project) async throws -> ProjectMoveReport {
         let workspace = project.workspace
         let studio = try Self.studioLocation(workspace, command: "import")
-        let lock = try ProjectLock.acquire(workspace.stateDirectory, command: "project import")
+        let lock = try ProjectLock.acquire(workspace.stateDirectory, command: "project import", studio: studio)
         defer { lock.release() }
         let file = workspace.databaseURL
         guard try ProjectDatabase.holdsWork(at: file.path) else {
@@ -59,7 +59,7 @@ extension Studio {
         let workspace = project.workspace
         let studio = try Self.studioLocation(workspace, command: "export")
         try workspace.createStateDirectory()
-        let lock = try ProjectLock.acquire(workspace.stateDirectory, command: "project export")
+        let lock = try ProjectLock.acquire(workspace.stateDirectory, command: "project export", studio: studio)
         defer { lock.release() }
         let file = workspace.databaseURL
         if try ProjectDatabase.holdsWork(at: file.path) {

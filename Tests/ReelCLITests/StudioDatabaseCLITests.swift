@@ -2,6 +2,7 @@ import Foundation
 import ReelEngine
 import ReelMedia
 import ReelModel
+import ReelStore
 import ReelTesting
 import Testing
 
@@ -96,12 +97,34 @@ import Testing
         #expect(local.status == 0 && local.stdoutText.contains("\"rendered\" : 0"), "\(local.stdoutText) \(local.stderrText)")
     }
 
+    /// Two machines with the same project (two directories of one name, one studio): the
+    /// second is refused while the first works, and told who it is.
+    @Test func anotherMachineWorkingOnTheProjectIsNamedAndWaitedFor() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let database = try await TestPostgres.url()
+        let name = TestPostgres.uniqueProject("busy")
+        let env = ["REEL_HOME": dir.file("home").path, "REEL_CONFIG_DIR": dir.file("config").path, "REEL_DATABASE": database]
+        let root = try await makeProject(dir, "second-machine", name: name, env: env)
+        let held = try StudioProjectLock.acquire(address: database, project: name, command: "generate")
+        let refused = try await ReelBinary.run(["make"], environment: env, directory: root)
+        #expect(refused.status == 75, "\(refused.stderrText)")
+        #expect(refused.stderrText.contains("another reel of the studio is working on this project (reel generate on "), "\(refused.stderrText)")
+        let reading = try await ReelBinary.run(["status"], environment: env, directory: root)
+        #expect(reading.status == 0, "reading needs no lock: \(reading.stderrText)")
+        held.release()
+        let made = try await ReelBinary.run(["make"], environment: env, directory: root)
+        #expect(made.status == 0, "\(made.stderrText)")
+    }
+
     @Test func aStudioDatabaseThatCannotBeReachedStopsTheCommandAndKeepsThePasswordToItself() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let env = ["REEL_HOME": dir.file("home").path, "REEL_CONFIG_DIR": dir.file("config").path,
                    "REEL_DATABASE": "postgres://ana:hunter2@127.0.0.1:1/studio?sslmode=disable"]
-        let root = try await makeProject(dir, "p", name: "film", env: env)
+        let root = try await makeProject(dir, "p", name: "film", env: env.merging(["REEL_DATABASE": ""]) { $1 })
+        let initialized = try await ReelBinary.run(["init", dir.file("q/film").path], environment: env)
+        #expect(initialized.status == 69 && !initialized.stderrText.contains("hunter2"), "\(initialized.stderrText)")
         let made = try await ReelBinary.run(["make"], environment: env, directory: root)
         #expect(made.status == 69, "\(made.stderrText)")
         #expect(made.stderrText.contains("cannot connect to the studio database") && made.stderrText.contains("postgres://ana@127.0.0.1:1/studio"),

@@ -102,6 +102,30 @@ import Testing
         #expect(tables == ["reel"], "Reel's tables are in their own schema")
     }
 
+    /// One process of the whole studio at a time changes a project: the second is told who
+    /// works on it; the lock goes with its holder's connection.
+    @Test func aProjectIsLockedForTheWholeStudio() async throws {
+        let url = try await TestPostgres.url()
+        let project = TestPostgres.uniqueProject("locked")
+        let first = try StudioProjectLock.acquire(address: url, project: project, command: "generate")
+        let refused = #expect(throws: ReelError.self) {
+            try StudioProjectLock.acquire(address: url, project: project, command: "render")
+        }
+        #expect(refused?.code == .temporary)
+        #expect(refused?.message.hasPrefix("another reel of the studio is working on this project (reel generate on \(ProcessInfo.processInfo.hostName) pid \(getpid()) since ") == true,
+                "\(String(describing: refused))")
+        let other = try StudioProjectLock.acquire(address: url, project: TestPostgres.uniqueProject("other"), command: "render")
+        other.release()
+        first.release()
+        // Released with its connection: at once for the next (the server ends the session first).
+        var next: StudioProjectLock?
+        for _ in 0..<1000 where next == nil {
+            next = try? StudioProjectLock.acquire(address: url, project: project, command: "render")
+        }
+        #expect(next != nil, "the lock was let go")
+        next?.release()
+    }
+
     @Test func aServerThatCannotBeReachedIsReportedAtOnceWithoutThePassword() async throws {
         // Port 1 on loopback: nothing listens there.
         let error = await #expect(throws: ReelError.self) {

@@ -76,8 +76,8 @@ public struct Production: Sendable {
             // The lock first: a writer that is refused has opened (and migrated) nothing.
             if workspace.studio == nil { try workspace.checkStateIsNotLost() }
             try workspace.createStateDirectory()
-            lock = sharingLock ? try ProjectLock.acquireShared(workspace.stateDirectory, command: command)
-                : try ProjectLock.acquire(workspace.stateDirectory, command: command)
+            lock = sharingLock ? try ProjectLock.acquireShared(workspace.stateDirectory, command: command, studio: workspace.studio)
+                : try ProjectLock.acquire(workspace.stateDirectory, command: command, studio: workspace.studio)
         }
         let repository: any ProjectRepository, journal: any JobJournal, blobs: DirectoryBlobStore
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import ReelModel
+import ReelStore
 
 #if canImport(Glibc)
 import Glibc
@@ -19,13 +20,16 @@ public final class ProjectLock: @unchecked Sendable {
     private let state = NSLock()
     private var fd: Int32?
     private let holderURL: URL
-    /// A share of a lock this process holds (``acquireShared(_:command:)``), by lock file.
+    /// A share of a lock this process holds (``acquireShared(_:command:studio:)``), by lock file.
     private var share: String?
+    /// For a project in a studio database: the lock every machine of the studio takes.
+    private var studio: StudioProjectLock?
 
-    private init(fd: Int32?, holderURL: URL, share: String? = nil) {
+    private init(fd: Int32?, holderURL: URL, share: String? = nil, studio: StudioProjectLock? = nil) {
         self.fd = fd
         self.holderURL = holderURL
         self.share = share
+        self.studio = studio
     }
 
     deinit { release() }
@@ -39,6 +43,8 @@ public final class ProjectLock: @unchecked Sendable {
             Shares.release(share)
             return
         }
+        studio?.release()
+        studio = nil
         guard let fd else { return }
         if ProjectHolder.read(holderURL)?.pid == getpid() { try? FileManager.default.removeItem(at: holderURL) }
         flock(fd, LOCK_UN)
@@ -46,11 +52,13 @@ public final class ProjectLock: @unchecked Sendable {
         self.fd = nil
     }
 
-    /// Takes the lock of the state directory `directory`, or explains who holds it.
+    /// Takes the lock of the state directory `directory`, or explains who holds it; for a
+    /// project in a studio database (`studio`), the studio's lock of it too, so that two
+    /// machines never run one project's jobs at once.
     ///
     /// A holder that is just finishing (or just starting and not yet named) is waited for
     /// briefly rather than refused or reported as nobody.
-    public static func acquire(_ directory: URL, command: String) throws -> ProjectLock {
+    public static func acquire(_ directory: URL, command: String, studio: StudioLocation? = nil) throws -> ProjectLock {
         let url = directory.appendingPathComponent("lock")
         let holderURL = directory.appendingPathComponent(ProjectHolder.fileName)
         let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -63,12 +71,14 @@ public final class ProjectLock: @unchecked Sendable {
                 let me = ProjectHolder(pid: getpid(), command: command, since: Date(), started: ProjectHolder.startTime(getpid()))
                 do {
                     try me.write(holderURL)
+                    let shared = try studio.map { try StudioProjectLock.acquire(address: $0.address, project: $0.project, command: command) }
+                    return ProjectLock(fd: fd, holderURL: holderURL, studio: shared)
                 } catch {
+                    try? FileManager.default.removeItem(at: holderURL)
                     flock(fd, LOCK_UN)
                     close(fd)
                     throw error
                 }
-                return ProjectLock(fd: fd, holderURL: holderURL)
             }
             holder = ProjectHolder.current(directory)
             if holder != nil || attempt == 99 { break }
@@ -88,9 +98,9 @@ public final class ProjectLock: @unchecked Sendable {
     /// The server is then the one owner of its projects: a run started from a browser holds
     /// the project while picks and notes from other browsers go on (what they change does
     /// not collide; a second run of the same project is refused by the server itself).
-    public static func acquireShared(_ directory: URL, command: String) throws -> ProjectLock {
+    public static func acquireShared(_ directory: URL, command: String, studio: StudioLocation? = nil) throws -> ProjectLock {
         let key = directory.standardizedFileURL.path
-        try Shares.take(key) { try acquire(directory, command: command) }
+        try Shares.take(key) { try acquire(directory, command: command, studio: studio) }
         return ProjectLock(fd: nil, holderURL: directory.appendingPathComponent(ProjectHolder.fileName), share: key)
     }
 

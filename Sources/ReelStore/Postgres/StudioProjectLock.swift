@@ -1,0 +1,84 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+import ReelEngine
+import ReelModel
+
+/// The studio-wide lock of one project: what the project lock file is on one machine, for
+/// every machine of a studio. A PostgreSQL advisory lock held by a connection of its own,
+/// named after its holder (`application_name`), so a refusal says who holds it; PostgreSQL
+/// ends the session, and so the lock, when the holder's process dies however it dies.
+///
+/// Taken synchronously (as the project lock is): it waits for one connection and one query.
+public final class StudioProjectLock: Sendable {
+    let connection: PostgresConnection
+
+    private init(connection: PostgresConnection) { self.connection = connection }
+
+    deinit { release() }
+
+    /// Lets the next process of the studio in (once the connection is closed, which this
+    /// waits for). Safe to call more than once.
+    public func release() { Self.close(connection) }
+
+    static func close(_ connection: PostgresConnection) {
+        guard !connection.isClosed else { return }
+        let closing: EventLoopFuture<Void> = connection.close()
+        try? closing.wait()
+    }
+
+    /// The advisory lock's key for project `id` (the first 8 bytes of a SHA-256).
+    static func key(_ id: String) -> Int64 {
+        Int64(bitPattern: UInt64(Hashing.sha256("reel project \(id)").rawValue.prefix(16), radix: 16) ?? 0)
+    }
+
+    /// Takes the lock of project `project` in the studio database at `address` for
+    /// `command`, or explains who holds it.
+    public static func acquire(address: String, project: String, command: String) throws -> StudioProjectLock {
+        let location = try StudioAddress(address)
+        let quiet = Logger(label: "reel.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        let host = ProcessInfo.processInfo.hostName
+        var configuration = try location.connection
+        // Who holds it, as the server shows it to whoever is refused (at most 63 bytes).
+        let holder = String("reel \(command) on \(host) pid \(getpid())".utf8.prefix(63)) ?? "reel \(command)"
+        configuration.options.additionalStartupParameters = [("application_name", holder)]
+        let connection: PostgresConnection
+        do {
+            connection = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration,
+                                                        id: 1, logger: quiet).wait()
+        } catch {
+            throw ReelError(.unavailable, "cannot connect to the studio database: \(StudioDatabase.said(error))", at: location.location,
+                            hint: "check that PostgreSQL is running there and that the address, user and password are right")
+        }
+        let key = Self.key(project)
+        do {
+            let taken: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT pg_try_advisory_lock(\(key))", logger: quiet)
+            if try taken.wait().rows.first?.decode(Bool.self) == true { return StudioProjectLock(connection: connection) }
+            // Advisory locks show their key as two 32-bit halves.
+            let (high, low) = (Int64(UInt64(bitPattern: key) >> 32), Int64(UInt64(bitPattern: key) & 0xFFFF_FFFF))
+            let who: EventLoopFuture<PostgresQueryResult> = connection.query("""
+                SELECT a.application_name, extract(epoch FROM a.backend_start)::float8 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.classid::bigint = \(high) AND l.objid::bigint = \(low)
+                """, logger: quiet)
+            let found = try who.wait().rows.first.map { try $0.decode((String, Double).self) }
+            Self.close(connection)
+            let since = found.map { " since " + Self.clock.string(from: Date(timeIntervalSince1970: $0.1)) } ?? ""
+            throw ReelError(.temporary, "another reel of the studio is working on this project\(found.map { " (\($0.0)\(since))" } ?? "")",
+                            at: "project \(project) in \(location.location)",
+                            hint: "wait for it to finish, or stop it; `reel status`, `stats`, `takes` and `generate --dry-run` work meanwhile")
+        } catch let error as ReelError {
+            throw error
+        } catch {
+            Self.close(connection)
+            throw ReelError(.unavailable, "cannot lock the project in the studio database: \(StudioDatabase.said(error))",
+                            at: location.location, hint: "check that PostgreSQL is running there; nothing was changed")
+        }
+    }
+
+    static let clock: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm"
+        return formatter
+    }()
+}
