@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReelModel
+import ReelStudio
 
 /// The `reel` command: an AI film studio on the command line.
 public struct ReelCommand: AsyncParsableCommand {
@@ -25,6 +26,7 @@ public struct ReelCommand: AsyncParsableCommand {
     /// Runs the command line. Every way it can fail ends in ``CommandOutcome``: one
     /// `reel: error:` message with its hint and the exit status its kind calls for.
     public static func launch(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async {
+        StudioSettings.adoptEnvironment()
         do {
             _ = try CommandPath.resolve(arguments, root: self, strict: true)
             var command = try parseAsRoot(arguments)

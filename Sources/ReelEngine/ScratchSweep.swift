@@ -20,9 +20,14 @@ public enum ScratchSweep {
         return kill(pid, 0) == 0 || errno == EPERM
     }
 
-    /// Removes the media store's work files whose process is gone.
+    /// Removes the media store's work files whose process is gone. Folders are kept: a
+    /// store shared by several machines keeps each machine's work files in a folder of its
+    /// own (`tmp/<host>/`), which only that machine sweeps (pids mean nothing elsewhere).
     public static func sweepFiles(in directory: URL) {
         sweep(directory) { name in
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isFolder),
+               isFolder.boolValue { return .some(nil) }
             guard name.hasPrefix("p"), let dash = name.firstIndex(of: "-"),
                   let pid = pid_t(name[name.index(after: name.startIndex)..<dash]) else { return nil }
             return pid

@@ -37,7 +37,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> 
     if configuration.isLoopback { router.add(middleware: LoopbackHostMiddleware()) }
     let library = ProjectLibrary(root: configuration.projects)
     let api = router.group("api")
-    SessionController(accounts: accounts).addRoutes(session: api.group("session"), audit: api.group("audit"))
+    SessionController(accounts: accounts, throttle: SignInThrottle(), now: configuration.clock).addRoutes(session: api.group("session"), audit: api.group("audit"))
     ProjectsController(library: library, studio: configuration.studio, allowsDrafts: configuration.isLoopback)
         .addRoutes(to: api.group("projects"))
     TemplatesController(studio: configuration.studio).addRoutes(templates: api.group("templates"), interview: api.group("interview"))

@@ -22,6 +22,8 @@ struct Problem: Error, HTTPResponseError, Codable, Sendable {
     var allow: [String] = []
     /// For a 401: says how to authenticate (`WWW-Authenticate`).
     var authenticate = false
+    /// For a 429 or 503: seconds before trying again (`Retry-After`).
+    var retryAfter: Int?
 
     init(status: HTTPResponse.Status, kind: String, detail: String, hint: String? = nil, at: String? = nil) {
         type = "https://reel.dev/problems/\(kind)"
@@ -62,6 +64,7 @@ struct Problem: Error, HTTPResponseError, Codable, Sendable {
         var fields: HTTPFields = [:]
         if !allow.isEmpty { fields[.allow] = allow.joined(separator: ", ") }
         if authenticate { fields[.wwwAuthenticate] = #"Bearer realm="reel""# }
+        if let retryAfter { fields[.retryAfter] = String(retryAfter) }
         return fields
     }
 

@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     public var watchInterval: Duration
     /// bcrypt's cost for passwords (12; tests use less).
     public var passwordCost: UInt8
+    /// What time it is, for waits between wrong passwords (tests move it by hand).
+    public var clock: @Sendable () -> Date = { Date() }
 
     public init(host: String = "127.0.0.1", port: Int = 8080, projects: URL, studio: Studio = Studio(),
                 watchInterval: Duration = .seconds(1), passwordCost: UInt8 = 12) {

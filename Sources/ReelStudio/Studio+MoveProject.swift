@@ -19,26 +19,41 @@ public struct ProjectMoveReport: Codable, Sendable, Hashable {
 }
 
 extension Studio {
-    /// `reel project import`: copies a project's state from `.reel/reel.sqlite` into the
-    /// studio database (``Workspace/studio``) and its media into the studio's media store,
-    /// then renames the file `reel.sqlite.moved` (kept: nothing is deleted). The studio must
-    /// hold nothing under the project's name; rows are written in one transaction, media
-    /// first, so a move that fails leaves the project as it was.
+    /// `reel project import`: gives the project its studio id (`studio_id` in `reel.yaml`)
+    /// when it has none, copies its state from `.reel/reel.sqlite` into the studio database
+    /// (``Workspace/studio``) and its media into the studio's media store, then renames the
+    /// file `reel.sqlite.moved` (kept: nothing is deleted). The studio must hold nothing
+    /// under that id; rows are written in one transaction, media first, so a move that fails
+    /// leaves the project as it was.
     public func moveIntoStudio(_ project: Project) async throws -> ProjectMoveReport {
+        var project = project
+        let address = try Self.studioLocation(project.workspace, command: "import").address
+        // Its id in the studio, written into reel.yaml once: the same wherever the project is
+        // checked out, whatever its directory is called there.
+        if project.config.studioID == nil {
+            let id = ProjectConfig.newStudioID(project.directory)
+            var text = try String(contentsOf: project.configURL, encoding: .utf8)
+            if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+            try OutputFile.write(Data((text + ProjectConfig.studioIDLine(id)).utf8), at: project.configURL)
+            project.config.studioID = id
+        }
         let workspace = project.workspace
-        let studio = try Self.studioLocation(workspace, command: "import")
+        let studio = StudioLocation(address: address, project: project.config.studioID)
+        let id = try studio.id(at: project.directory)
+        try workspace.createStateDirectory()
         let lock = try ProjectLock.acquire(workspace.stateDirectory, command: "project import", studio: studio)
         defer { lock.release() }
+        let database = try StudioDatabase.shared(address)
         let file = workspace.databaseURL
-        guard try ProjectDatabase.holdsWork(at: file.path) else {
-            throw ReelError(.usage, "there is nothing to move: the project's own database holds no storyboard and no jobs", at: file.path,
-                            hint: "with REEL_DATABASE set, the project already works in the studio database; run `reel plan` there")
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            // A project with no state yet: it has its id, and starts in the studio.
+            return ProjectMoveReport(direction: "into-studio", project: id, database: database.location, rows: [:], mediaFiles: 0, file: file.path)
         }
-        let database = try StudioDatabase.shared(studio.address)
+        // The media first: a file in the store is harmless; rows without their media are not.
         let local = workspace.stateDirectory.appendingPathComponent("media")
-        let media = try Self.copyMedia(from: local, to: workspace.mediaDirectory, digests: nil)
+        let media = try Self.copyMedia(from: local, to: workspace.mediaStore(), digests: nil)
         let source = try ProjectDatabase(path: file.path)
-        let rows = try await ProjectTransfer.copy(source, into: database.project(studio.project))
+        let rows = try await ProjectTransfer.copy(source, into: database.project(id))
         try source.close()
         let moved = file.appendingPathExtension("moved")
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: file.path + suffix) {
@@ -47,7 +62,7 @@ extension Studio {
                                 at: file.path, hint: "rename it to \(moved.lastPathComponent) by hand (or unset REEL_DATABASE to keep working on it)")
             }
         }
-        return ProjectMoveReport(direction: "into-studio", project: studio.project, database: database.location, rows: rows,
+        return ProjectMoveReport(direction: "into-studio", project: id, database: database.location, rows: rows,
                                  mediaFiles: media, file: moved.path)
     }
 
@@ -67,22 +82,22 @@ extension Studio {
                             hint: "nothing was changed; move .reel/reel.sqlite aside first to replace it with the studio's copy")
         }
         let database = try StudioDatabase.shared(studio.address)
-        let place = database.project(studio.project)
+        let place = database.project(try studio.id(at: project.directory))
         let repository = PostgresProjectRepository(place)
         let outputs = try await ProjectTransfer.outputDigests(of: place)
         let hasStoryboard = try await repository.loadStoryboard() != nil
         guard hasStoryboard || !outputs.isEmpty else {
-            throw ReelError(.notFound, "the studio database holds no project named \(studio.project)", at: database.location,
-                            hint: "a project is known there by its directory's name; check REEL_DATABASE and the directory")
+            throw ReelError(.notFound, "the studio database holds no project \(place.id)", at: database.location,
+                            hint: "a project is known there by studio_id in its reel.yaml; check REEL_DATABASE and that id")
         }
         // The media first: a file in the store is harmless; a database without its media is not.
         let digests = outputs.union(try await Self.mediaDigests(repository))
         let local = workspace.stateDirectory.appendingPathComponent("media")
-        let media = try Self.copyMedia(from: workspace.mediaDirectory, to: local, digests: digests)
+        let media = try Self.copyMedia(from: workspace.mediaDirectory, to: DirectoryBlobStore(root: local), digests: digests)
         let target = try ProjectDatabase(path: file.path)
         defer { try? target.close() }
         let rows = try await ProjectTransfer.copy(place, into: target)
-        return ProjectMoveReport(direction: "out-of-studio", project: studio.project, database: database.location, rows: rows,
+        return ProjectMoveReport(direction: "out-of-studio", project: place.id, database: database.location, rows: rows,
                                  mediaFiles: media, file: file.path)
     }
 
@@ -115,11 +130,11 @@ extension Studio {
     /// Copies the blobs of a content-addressed store (`ab/abcdef….ext`) that `target` lacks,
     /// each staged then renamed into place; only those with `digests` when given. Returns
     /// how many were copied.
-    static func copyMedia(from source: URL, to target: URL, digests: Set<String>?) throws -> Int {
+    static func copyMedia(from source: URL, to store: DirectoryBlobStore, digests: Set<String>?) throws -> Int {
         let fm = FileManager.default
+        let target = store.root
         guard source.standardizedFileURL.path != target.standardizedFileURL.path,
               let shards = try? fm.contentsOfDirectory(atPath: source.path) else { return 0 }
-        let store = try DirectoryBlobStore(root: target, sharedBetweenMachines: true)
         var copied = 0
         for shard in shards.sorted() where shard.count == 2 {
             for name in (try? fm.contentsOfDirectory(atPath: source.appendingPathComponent(shard).path))?.sorted() ?? [] {

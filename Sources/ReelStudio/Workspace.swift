@@ -2,6 +2,7 @@ import Foundation
 import ReelEngine
 import ReelModel
 import ReelStore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -11,11 +12,63 @@ import Glibc
 public struct StudioLocation: Sendable, Hashable {
     /// `postgres://…`, as given (it may hold a password: never shown; ``StudioDatabase/location`` is).
     public var address: String
-    public var project: String
+    /// The project's studio id (`studio_id` in `reel.yaml`); nil for a project that has none
+    /// yet (`reel project import` gives it one).
+    public var project: String?
 
-    public init(address: String, project: String) {
+    public init(address: String, project: String?) {
         self.address = address
         self.project = project
+    }
+
+    /// The project's id, or the error that says how to give it one.
+    public func id(at directory: URL?) throws -> String {
+        guard let project else {
+            throw ReelError(.configuration, "this project has no studio id yet (studio_id in reel.yaml), so it is not in the studio database",
+                            at: directory?.appendingPathComponent("reel.yaml").path,
+                            hint: "nothing was changed; `reel project import` gives it one and moves its state into the studio (or unset REEL_DATABASE)")
+        }
+        return project
+    }
+}
+
+/// Where this process keeps projects' state when it works for a studio on several machines:
+/// `REEL_DATABASE` and `REEL_MEDIA` (or `reel serve --database --media`). Read once, and
+/// taken out of the environment, so that no child process (ffmpeg, a browser) inherits a
+/// database password.
+public enum StudioSettings {
+    public struct Values: Sendable {
+        public var database: String?
+        public var media: URL?
+    }
+
+    static let values = Mutex<Values?>(nil)
+
+    /// The settings, read from the environment the first time.
+    public static var current: Values {
+        values.withLock { values in
+            if let values { return values }
+            let environment = ProcessInfo.processInfo.environment
+            let read = Values(database: environment["REEL_DATABASE"].flatMap { $0.isEmpty ? nil : $0 },
+                              media: environment["REEL_MEDIA"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL })
+            values = read
+            return read
+        }
+    }
+
+    /// Reads the settings and takes the database's address out of the environment; call it
+    /// first thing, before any thread starts (`reel`'s launch does).
+    public static func adoptEnvironment() {
+        _ = current
+        unsetenv("REEL_DATABASE")
+    }
+
+    /// Replaces what the environment said (`reel serve --database --media`).
+    public static func use(database: String?, media: URL?) {
+        var next = current
+        if let database { next.database = database }
+        if let media { next.media = media }
+        values.withLock { $0 = next }
     }
 }
 
@@ -33,28 +86,38 @@ public struct Workspace: Sendable {
     /// The content-addressed media store.
     public var mediaDirectory: URL
     /// The studio database that keeps this project's state instead of `reel.sqlite`, and
-    /// the project's id there (its directory's name): `REEL_DATABASE`.
+    /// the project's id there (`studio_id` in `reel.yaml`): `REEL_DATABASE`.
     public var studio: StudioLocation?
+    /// The media store is the studio's, shared by several machines (`REEL_MEDIA`).
+    public var sharedMedia: Bool
 
-    public init(projectDirectory: URL?, stateDirectory: URL, mediaDirectory: URL, studio: StudioLocation? = nil) {
+    public init(projectDirectory: URL?, stateDirectory: URL, mediaDirectory: URL, studio: StudioLocation? = nil,
+                sharedMedia: Bool = false) {
         self.projectDirectory = projectDirectory
         self.stateDirectory = stateDirectory
         self.mediaDirectory = mediaDirectory
         self.studio = studio
+        self.sharedMedia = sharedMedia
+    }
+
+    /// The media store, as this workspace keeps it.
+    func mediaStore(at root: URL? = nil) throws -> DirectoryBlobStore {
+        try DirectoryBlobStore(root: root ?? mediaDirectory, sharedBetweenMachines: sharedMedia)
     }
 
     /// The project database's file.
     public var databaseURL: URL { stateDirectory.appendingPathComponent("reel.sqlite") }
 
     /// The workspace of a project directory: `DIR/.reel/`; or, for a studio on several
-    /// machines, its state in the studio database (`REEL_DATABASE`) and its media on the
-    /// studio's shared path (`REEL_MEDIA`), `.reel/` keeping only the lock.
-    public static func project(at directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> Workspace {
+    /// machines (``StudioSettings``), its state in the studio database under its `studioID`
+    /// and its media on the studio's shared path, `.reel/` keeping only the lock.
+    public static func project(at directory: URL, studioID: String? = nil,
+                               settings: StudioSettings.Values = StudioSettings.current) -> Workspace {
         let state = directory.appendingPathComponent(".reel")
-        let media = environment["REEL_MEDIA"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true) }
-        let studio = environment["REEL_DATABASE"].flatMap { $0.isEmpty ? nil : StudioLocation(address: $0, project: directory.lastPathComponent) }
         return Workspace(projectDirectory: directory, stateDirectory: state,
-                         mediaDirectory: media ?? state.appendingPathComponent("media"), studio: studio)
+                         mediaDirectory: settings.media ?? state.appendingPathComponent("media"),
+                         studio: settings.database.map { StudioLocation(address: $0, project: studioID) },
+                         sharedMedia: settings.media != nil)
     }
 
     /// The workspace for a script file: its project's, or one in the cache.
@@ -120,8 +183,7 @@ public struct Workspace: Sendable {
         }
         try createStateDirectory()
         let database = try ProjectDatabase(path: databaseURL.path, whenNew: checkNothingWasMade)
-        let blobs = try DirectoryBlobStore(root: mediaDirectory)
-        return (database, blobs)
+        return (database, try mediaStore())
     }
 
     /// Creates the state directory (`.reel/`) if it is missing.
@@ -138,7 +200,7 @@ public struct Workspace: Sendable {
     /// media to find, and a reader must not create directories (the project may be read-only).
     func readerBlobs() throws -> DirectoryBlobStore {
         if FileManager.default.fileExists(atPath: mediaDirectory.appendingPathComponent("tmp").path) {
-            return try DirectoryBlobStore(root: mediaDirectory)
+            return try mediaStore()
         }
         return try DirectoryBlobStore(root: FileManager.default.temporaryDirectory.appendingPathComponent("reel-no-media"))
     }
@@ -146,20 +208,17 @@ public struct Workspace: Sendable {
 
 extension Workspace {
     /// Makes this process keep every project's state in the studio database at `database`
-    /// and its media under `media` (`reel serve --database … --media …`): the database is
-    /// reached and its schema brought up to date now, so a wrong address is said at once,
-    /// then `REEL_DATABASE` and `REEL_MEDIA` are set for every project opened afterwards.
-    /// Returns where the state is, as it may be shown (never the password).
+    /// and its media under `media` (`reel serve --database … --media …`; else what
+    /// `REEL_DATABASE` and `REEL_MEDIA` say): the database is reached and its schema brought
+    /// up to date now, so a wrong address is said at once. Returns where the state is, as it
+    /// may be shown (never the password).
     public static func useStudio(database: String?, media: String?) async throws -> String? {
-        if let media {
-            let root = URL(fileURLWithPath: media, isDirectory: true).standardizedFileURL
-            _ = try DirectoryBlobStore(root: root, sharedBetweenMachines: true)
-            setenv("REEL_MEDIA", root.path, 1)
-        }
-        guard let database = database ?? ProcessInfo.processInfo.environment["REEL_DATABASE"], !database.isEmpty else { return nil }
-        let opened = try StudioDatabase.shared(database)
+        let root = media.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+        if let root { _ = try DirectoryBlobStore(root: root, sharedBetweenMachines: true) }
+        StudioSettings.use(database: database, media: root)
+        guard let address = StudioSettings.current.database else { return nil }
+        let opened = try StudioDatabase.shared(address)
         try await opened.ready()
-        setenv("REEL_DATABASE", database, 1)
         return opened.location
     }
 }

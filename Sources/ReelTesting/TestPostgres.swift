@@ -20,9 +20,10 @@ public enum TestPostgres {
     /// The server's binaries: the newest installed major version of Debian's packages.
     static func binaries() throws -> URL {
         let root = URL(fileURLWithPath: "/usr/lib/postgresql")
+        // The newest version that has a server (a client alone has no `postgres`).
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).compactMap(Int.init).sorted()
-        guard let newest = versions.last,
-              FileManager.default.isExecutableFile(atPath: root.appendingPathComponent("\(newest)/bin/postgres").path) else {
+            .filter { FileManager.default.isExecutableFile(atPath: root.appendingPathComponent("\($0)/bin/postgres").path) }
+        guard let newest = versions.last else {
             throw TestPostgresError("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres): run scripts/bootstrap --test, or set REEL_TEST_DATABASE")
         }
         return root.appendingPathComponent("\(newest)/bin")
@@ -35,9 +36,14 @@ public enum TestPostgres {
         func start() throws -> String {
             if let address { return address }
             let bin = try TestPostgres.binaries()
-            let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("reel-pg-\(UUID().uuidString.prefix(8))")
+            let tmp = URL(fileURLWithPath: NSTemporaryDirectory())
+            TestPostgres.stopOrphans(in: tmp)
+            let dir = tmp.appendingPathComponent("reel-pg-\(UUID().uuidString.prefix(8))")
             let data = dir.appendingPathComponent("data")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            // Whose server it is: a test process killed before its exit handler ran leaves one
+            // behind, which the next one stops.
+            try Data("\(getpid())".utf8).write(to: dir.appendingPathComponent("owner"))
             // PostgreSQL refuses to run as root: as root, the server runs as the package's user.
             let asRoot = getuid() == 0
             if asRoot {
@@ -108,17 +114,33 @@ public enum TestPostgres {
 
     nonisolated(unsafe) static var stopping: (data: String, directory: String)?
 
+    /// Stops the servers of test processes that are gone, and removes their directories.
+    static func stopOrphans(in tmp: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix("reel-pg-") {
+            let dir = tmp.appendingPathComponent(name)
+            guard let owner = (try? String(contentsOf: dir.appendingPathComponent("owner"), encoding: .utf8)).flatMap({ Int32($0) }),
+                  owner != getpid(), kill(owner, 0) != 0 else { continue }
+            stop(data: dir.appendingPathComponent("data").path, directory: dir.path)
+        }
+    }
+
+    /// The server of `data` stopped at once (SIGQUIT to the postmaster), then `directory` removed.
+    static func stop(data: String, directory: String) {
+        if let pidFile = try? String(contentsOfFile: data + "/postmaster.pid", encoding: .utf8),
+           let pid = pidFile.split(separator: "\n").first.flatMap({ Int32($0) }) {
+            kill(pid, SIGQUIT)
+            // Removed once it is gone (it removes files of its own on the way out).
+            for _ in 0..<500 where kill(pid, 0) == 0 { usleep(10_000) }
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
     /// At exit: the server stopped at once (SIGQUIT to the postmaster) and its directory removed.
     static func stopAtExit(data: URL, directory: URL) {
         stopping = (data.path, directory.path)
         atexit {
-            guard let (data, directory) = TestPostgres.stopping,
-                  let pidFile = try? String(contentsOfFile: data + "/postmaster.pid", encoding: .utf8),
-                  let pid = pidFile.split(separator: "\n").first.flatMap({ Int32($0) }) else { return }
-            kill(pid, SIGQUIT)
-            // Removed once it is gone (it removes files of its own on the way out).
-            for _ in 0..<500 where kill(pid, 0) == 0 { usleep(10_000) }
-            try? FileManager.default.removeItem(atPath: directory)
+            guard let (data, directory) = TestPostgres.stopping else { return }
+            TestPostgres.stop(data: data, directory: directory)
         }
     }
 }

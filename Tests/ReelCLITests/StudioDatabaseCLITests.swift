@@ -22,6 +22,13 @@ import Testing
 
     """
 
+    /// The project's id in the studio (`studio_id` in its reel.yaml).
+    static func studioID(_ root: URL) throws -> String? {
+        let yaml = try String(contentsOf: root.appendingPathComponent("reel.yaml"), encoding: .utf8)
+        return yaml.split(separator: "\n").first { $0.hasPrefix("studio_id: ") }
+            .map { String($0.dropFirst("studio_id: ".count).prefix { !$0.isWhitespace }) }
+    }
+
     func makeProject(_ dir: TemporaryDirectory, _ place: String, name: String, env: [String: String]) async throws -> URL {
         let script = try dir.write("\(place).fountain", Self.script)
         let root = dir.file(place).appendingPathComponent(name)
@@ -86,14 +93,19 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: moved.stdout) as? [String: Any])
         #expect((report["mediaFiles"] as? Int ?? 0) > 0 && ((report["rows"] as? [String: Int])?["job"] ?? 0) > 0, "\(moved.stdoutText)")
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".reel/reel.sqlite.moved").path))
-        // The studio's media is enough: the project's own store is not needed any more.
+        let id = try #require(try Self.studioID(root), "the move gave the project its studio id")
+        #expect(report["project"] as? String == id)
+        // The studio's media is enough: the project's own store is not needed any more. And the
+        // project is known by its id, not its directory's name: a rename changes nothing.
         try FileManager.default.removeItem(at: root.appendingPathComponent(".reel/media"))
-        let there = try await ReelBinary.run(["make", "--json"], environment: studio, directory: root)
+        let renamed = root.deletingLastPathComponent().appendingPathComponent("renamed")
+        try FileManager.default.moveItem(at: root, to: renamed)
+        let there = try await ReelBinary.run(["make", "--json"], environment: studio, directory: renamed)
         #expect(there.status == 0 && there.stdoutText.contains("\"rendered\" : 0"), "\(there.stdoutText) \(there.stderrText)")
 
-        let out = try await ReelBinary.run(["project", "export"], environment: studio, directory: root)
+        let out = try await ReelBinary.run(["project", "export"], environment: studio, directory: renamed)
         #expect(out.status == 0 && out.stdoutText.contains("moved out of postgres://reel@127.0.0.1:"), "\(out.stdoutText) \(out.stderrText)")
-        let local = try await ReelBinary.run(["make", "--json"], environment: home, directory: root)
+        let local = try await ReelBinary.run(["make", "--json"], environment: home, directory: renamed)
         #expect(local.status == 0 && local.stdoutText.contains("\"rendered\" : 0"), "\(local.stdoutText) \(local.stderrText)")
     }
 
@@ -106,7 +118,9 @@ import Testing
         let name = TestPostgres.uniqueProject("busy")
         let env = ["REEL_HOME": dir.file("home").path, "REEL_CONFIG_DIR": dir.file("config").path, "REEL_DATABASE": database]
         let root = try await makeProject(dir, "second-machine", name: name, env: env)
-        let held = try StudioProjectLock.acquire(address: database, project: name, command: "generate")
+        let id = try #require(try Self.studioID(root), "a project made in a studio gets its id there")
+        #expect(id.hasPrefix("\(name)-"))
+        let held = try StudioProjectLock.acquire(address: database, project: id, command: "generate")
         let refused = try await ReelBinary.run(["make"], environment: env, directory: root)
         #expect(refused.status == 75, "\(refused.stderrText)")
         #expect(refused.stderrText.contains("another reel of the studio is working on this project (reel generate on "), "\(refused.stderrText)")
@@ -117,12 +131,26 @@ import Testing
         #expect(made.status == 0, "\(made.stderrText)")
     }
 
+    /// A project from before the studio (no studio_id) is not taken for a new, empty one.
+    @Test func aProjectWithoutAStudioIDIsToldHowToJoin() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let home = ["REEL_HOME": dir.file("home").path, "REEL_CONFIG_DIR": dir.file("config").path]
+        let root = try await makeProject(dir, "old", name: "film", env: home)
+        let refused = try await ReelBinary.run(["status"], environment: home.merging(["REEL_DATABASE": try await TestPostgres.url()]) { $1 },
+                                               directory: root)
+        #expect(refused.status == 78 && refused.stderrText.contains("this project has no studio id yet")
+                && refused.stderrText.contains("`reel project import`"), "\(refused.stderrText)")
+    }
+
     @Test func aStudioDatabaseThatCannotBeReachedStopsTheCommandAndKeepsThePasswordToItself() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let env = ["REEL_HOME": dir.file("home").path, "REEL_CONFIG_DIR": dir.file("config").path,
                    "REEL_DATABASE": "postgres://ana:hunter2@127.0.0.1:1/studio?sslmode=disable"]
         let root = try await makeProject(dir, "p", name: "film", env: env.merging(["REEL_DATABASE": ""]) { $1 })
+        let yaml = root.appendingPathComponent("reel.yaml")
+        try (try String(contentsOf: yaml, encoding: .utf8) + "studio_id: film-0123abcd\n").write(to: yaml, atomically: true, encoding: .utf8)
         let initialized = try await ReelBinary.run(["init", dir.file("q/film").path], environment: env)
         #expect(initialized.status == 69 && !initialized.stderrText.contains("hunter2"), "\(initialized.stderrText)")
         let made = try await ReelBinary.run(["make"], environment: env, directory: root)

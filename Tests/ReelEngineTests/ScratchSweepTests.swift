@@ -44,4 +44,27 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: live.path))
         #expect(FileManager.default.fileExists(atPath: unrelated.path))
     }
+
+    /// A store several machines share: each keeps its work files in `tmp/<host>/` and sweeps
+    /// only those; another machine's folder (its pids mean nothing here) is never touched,
+    /// whether this machine opens the store as shared or not.
+    @Test func aSharedStoreSweepsOnlyThisMachinesWorkFiles() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let dead = try Self.deadPID()
+        let other = dir.file("tmp/render-2")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        // A pid that is dead here may be a download in progress there.
+        let theirs = other.appendingPathComponent("p\(dead)-\(UUID().uuidString).part")
+        try Data("x".utf8).write(to: theirs)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: other.path)
+        let store = try DirectoryBlobStore(root: dir.url, sharedBetweenMachines: true)
+        #expect(store.scratchDirectory.path == dir.file("tmp/\(ProcessInfo.processInfo.hostName)").path)
+        let mine = store.scratchDirectory.appendingPathComponent("p\(dead)-\(UUID().uuidString).part")
+        try Data("x".utf8).write(to: mine)
+        _ = try DirectoryBlobStore(root: dir.url, sharedBetweenMachines: true)
+        _ = try DirectoryBlobStore(root: dir.url)
+        #expect(!FileManager.default.fileExists(atPath: mine.path), "this machine's dead work file is swept")
+        #expect(FileManager.default.fileExists(atPath: theirs.path), "another machine's is not")
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import ReelModel
+import ReelSimulator
 @testable import ReelServer
 import ReelStudio
 import ReelTesting
@@ -126,6 +127,43 @@ import Testing
                 #expect(String(buffer: response.body).contains("the bearer token is not known"))
             }
         }
+    }
+
+    /// Guessing a password by trying: after five wrong ones, a name waits before its next try
+    /// (twice as long each time), answered 429 with Retry-After and no password checked —
+    /// the right one included; once the wait is over, the right one signs in and starts over.
+    @Test func wrongPasswordsMakeANameWaitBeforeItsNextTry() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let (_, passwords) = try accounts(f)
+        let clock = ManualClock()
+        var configuration = f.configuration
+        configuration.clock = clock.reading
+        try await buildApplication(configuration).test(.router) { client in
+            func signIn(_ name: String, _ password: String) async throws -> (HTTPResponse.Status, String?, String) {
+                try await client.execute(uri: "/api/session", method: .post, headers: Self.jsonType,
+                                         body: ByteBuffer(string: #"{"name": "\#(name)", "password": "\#(password)"}"#)) { response in
+                    (response.status, response.headers[.retryAfter], String(buffer: response.body))
+                }
+            }
+            for _ in 0..<5 { #expect(try await signIn("editor-1", "guess").0 == .unauthorized) }
+            let right = passwords[.editor]!
+            let waiting = try await signIn("EDITOR-1", right)
+            #expect(waiting.0 == .tooManyRequests && waiting.1 == "1", "the name as typed, in any case")
+            #expect(waiting.2.contains("too many wrong passwords for this name: the next try is possible in 1 second"))
+            #expect(try await signIn("viewer-1", passwords[.viewer]!).0 == .ok, "other names are not held up")
+            clock.advance(by: 1)
+            #expect(try await signIn("editor-1", "guess").0 == .unauthorized)
+            #expect(try await signIn("editor-1", right).1 == "2", "the wait doubles")
+            clock.advance(by: 2)
+            #expect(try await signIn("editor-1", right).0 == .ok)
+            #expect(try await signIn("editor-1", "guess").0 == .unauthorized, "a right password starts the count over")
+            // A name that is no account waits the same: the answer tells nothing about who exists.
+            for _ in 0..<5 { _ = try await signIn("nobody", "guess") }
+            #expect(try await signIn("nobody", "guess").0 == .tooManyRequests)
+        }
+        let audit = try #require(try Accounts.open(projects: f.projects, create: false)).audit(limit: 100)
+        #expect(audit.contains { $0.user == "editor-1" && $0.status == 429 }, "the waits are in the audit log")
     }
 
     @Test func aBrowserSignsInItsChangesCarryTheCSRFValueAndAreAudited() async throws {

@@ -6,6 +6,9 @@ import ReelModel
 /// `/api/audit`: the log of changes, for owners.
 struct SessionController {
     let accounts: AccountsHandle
+    /// Waits between wrong passwords for a name, so a password cannot be guessed by trying.
+    let throttle: SignInThrottle
+    let now: @Sendable () -> Date
 
     struct SignIn: Codable, Sendable {
         var name: String
@@ -41,14 +44,24 @@ struct SessionController {
             throw Problem(status: .conflict, kind: "no-accounts", detail: "this studio has no accounts: it is open to whoever reaches it",
                           hint: "`reel users add NAME --role owner` in the projects folder adds the first one")
         }
+        let who = (try? accounts.exists(body.name)) == true ? String(body.name.prefix(40)) : "(a name that is no account)"
+        if let wait = throttle.wait(for: body.name, now: now()) {
+            try? accounts.record(AuditEntry(at: now(), user: who, method: "POST", path: "/api/session", status: 429))
+            var problem = Problem(status: .tooManyRequests, kind: "too-many-tries",
+                                  detail: "too many wrong passwords for this name: the next try is possible in \(Self.duration(wait))",
+                                  hint: "wait, then try again; or ask the studio's owner for a new password (`reel users password NAME`)")
+            problem.retryAfter = Int(wait.rounded(.up))
+            throw problem
+        }
         let session: Accounts.Session
         do {
             session = try await accounts.signIn(body.name, password: body.password)
         } catch let error as ReelError where error.code == .refused {
-            let who = (try? accounts.exists(body.name)) == true ? body.name : "(a name that is no account)"
-            try? accounts.record(AuditEntry(at: Date(), user: String(who.prefix(40)), method: "POST", path: "/api/session", status: 401))
+            throttle.failed(body.name, now: now())
+            try? accounts.record(AuditEntry(at: now(), user: who, method: "POST", path: "/api/session", status: 401))
             throw AuthMiddleware.unauthorized(error.message)
         }
+        throttle.succeeded(body.name)
         // A browser signing in again ends the session it had.
         if let previous = AuthMiddleware.cookie(in: request) { try? accounts.signOut(secret: previous) }
         try? accounts.record(AuditEntry(at: Date(), user: session.account.name, method: "POST", path: "/api/session", status: 200))
@@ -58,6 +71,12 @@ struct SessionController {
         let secure = request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https" ? "; Secure" : ""
         response.headers[.setCookie] = "\(AuthMiddleware.cookie)=\(session.secret); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(Int(Accounts.sessionLength))\(secure)"
         return response
+    }
+
+    /// A wait as people say it: "3 seconds", "2 minutes".
+    static func duration(_ seconds: TimeInterval) -> String {
+        let whole = Int(seconds.rounded(.up))
+        return whole < 90 ? Plural.count(whole, "second") : Plural.count(Int((Double(whole) / 60).rounded(.up)), "minute")
     }
 
     @Sendable func signOut(_ request: Request, context: StudioContext) async throws -> Response {

@@ -34,7 +34,13 @@ async function send(method, path, body, headers = {}) {
   }
   const text = await response.text();
   const value = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiError(value || { status: response.status, detail: response.statusText });
+  if (!response.ok) {
+    const problem = value || { status: response.status, detail: response.statusText };
+    // How long to wait before trying again (a 429: too many wrong passwords).
+    const wait = Number(response.headers.get("Retry-After"));
+    if (wait > 0) problem.retryAfter = wait;
+    throw new ApiError(problem);
+  }
   return value;
 }
 

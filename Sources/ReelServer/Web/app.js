@@ -55,7 +55,9 @@ function renderSignIn(view) {
       setCSRF(session.csrf);
       await route();
     } catch (error) {
-      status.replaceChildren(showError(error));
+      const wait = error.problem && error.problem.status === 429 ? error.problem.retryAfter : null;
+      status.replaceChildren(wait ? element("div", { class: "problem", role: "alert" }, element("strong", { text: t("signIn_wait", { n: wait }) }))
+        : showError(error));
     }
   });
   view.replaceChildren(form);

@@ -123,6 +123,7 @@ const table = {
   signIn_title: ["Sign in to the studio", "登录工作室"],
   signIn_name: ["Name", "用户名"],
   signIn_password: ["Password", "密码"],
+  signIn_wait: ["Too many wrong passwords for this name: try again in {n} s.", "这个用户名的密码错误次数太多：请 {n} 秒后再试。"],
   signIn_help: ["The studio's owner gives you a name and a password (`reel users add`).", "工作室的所有者会给你用户名和密码（`reel users add`）。"],
   signOut: ["Sign out", "退出"],
   role_owner: ["owner", "所有者"],

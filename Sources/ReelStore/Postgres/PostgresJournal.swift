@@ -48,6 +48,18 @@ public struct PostgresJournal: JobJournal {
         let running = if case .running = state { 1 } else { 0 }
         let expired = if case .failed(let f) = state, f.reason == .expired { 1 } else { 0 }
         let (project, digest) = (self.project, key.digest.rawValue)
+        // A provider's job id, or a paid result, must reach the journal: a server that is
+        // briefly away (a restart, a network blip) is waited for and written to again. The
+        // write is an upsert, so one that did commit before its answer was lost is repeated
+        // harmlessly (a `running` may count one attempt more).
+        try await database.retryingWhileUnreachable {
+            try await write(state, detail: detail, at: at, output: output, cost: cost, providerJobID: providerJobID, reason: reason,
+                            running: running, expired: expired, project: project, digest: digest, node: node)
+        }
+    }
+
+    func write(_ state: JobState, detail: String, at: Double, output: Asset?, cost: Money?, providerJobID: String?, reason: String?,
+               running: Int, expired: Int, project: String, digest: String, node: GraphNode) async throws {
         try await database.transaction { connection, logger in
             if let output { try await PostgresJournal.upsertAsset(output, at: at, connection, logger) }
             try await connection.query("""

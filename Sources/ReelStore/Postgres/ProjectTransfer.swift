@@ -116,7 +116,9 @@ public enum ProjectTransfer {
         return try await project.transaction { connection, logger in
             var counts: Counts = [:]
             for row in read[assets.name] ?? [] {
-                try await connection.query(insert(assets, row, project: nil, suffix: "ON CONFLICT (digest) DO NOTHING"), logger: logger)
+                try await connection.query(insert(assets, row, project: nil,
+                                                  suffix: "ON CONFLICT (digest) DO UPDATE SET media = COALESCE(asset.media, excluded.media)"),
+                                           logger: logger)
             }
             for table in tables {
                 let rows = read[table.name] ?? []
@@ -171,12 +173,17 @@ public enum ProjectTransfer {
         }
     }
 
-    /// Refuses a studio project that already holds a storyboard or jobs: moving must never
-    /// mix two histories.
+    /// The project-owned tables, for "does it hold anything".
+    static var projectTables: [String] { tables.map(\.name) + [notes.name] }
+
+    /// Refuses a studio project that already holds anything (a storyboard, a job, a cast,
+    /// a consent event, a note…): moving must never mix two histories — least of all two
+    /// consent ledgers, which can never be taken apart again.
     static func refuseStateIn(_ project: StudioProject) async throws {
-        let found = try await project.rows("""
-            SELECT (SELECT COUNT(*) FROM storyboard WHERE project = \(project.id)) + (SELECT COUNT(*) FROM job WHERE project = \(project.id))
-            """)[0].decode(Int.self)
+        var binds = PostgresBindings()
+        binds.append(project.id)
+        let sum = projectTables.map { "(SELECT COUNT(*) FROM \($0) WHERE project = $1)" }.joined(separator: " + ")
+        let found = try await project.rows(PostgresQuery(unsafeSQL: "SELECT (\(sum))::bigint", binds: binds))[0].decode(Int.self)
         if found > 0 {
             throw ReelError(.refused, "the studio database already holds a project named \(project.id)", at: project.database.location,
                             hint: "nothing was changed; rename the project's directory to move it in under another name")
@@ -195,16 +202,15 @@ public enum ProjectTransfer {
             binds.append(id)
             let order = table.serial || table.name == "note" ? "ORDER BY id" : ""
             read[table.name] = try await project.rows(PostgresQuery(unsafeSQL: "SELECT \(names) FROM \(table.name) WHERE project = $1 \(order)",
-                                                                    binds: binds)).map { cells($0, table) }
+                                                                    binds: binds)).map { try cells($0, table) }
         }
         read[assets.name] = try await project.rows("""
             SELECT digest, media_type, byte_count, media, created_at FROM asset
             WHERE digest IN (SELECT output_digest FROM job WHERE project = \(id))
-            """).map { cells($0, assets) }
+            """).map { try cells($0, assets) }
         let rows = read
         return try await file.write { db in
-            let held = try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM storyboard) + (SELECT COUNT(*) FROM job)") ?? 0
-            guard held == 0 else {
+            guard try !ProjectDatabase.holdsWork(db) else {
                 throw ReelError(.refused, "the project's own database already holds a project", at: file.path,
                                 hint: "nothing was changed; move .reel/reel.sqlite aside first to replace it with the studio's copy")
             }
@@ -232,29 +238,38 @@ public enum ProjectTransfer {
             .map { try $0.decode(String.self) })
     }
 
-    static func cells(_ row: PostgresRow, _ table: Table) -> [Cell] {
+    /// A row's cells; a value that cannot be read stops the move (never a silent NULL).
+    static func cells(_ row: PostgresRow, _ table: Table) throws -> [Cell] {
         let random = row.makeRandomAccess()
-        return table.columns.enumerated().map { i, column in
+        return try table.columns.enumerated().map { i, column in
             let cell = random[i]
             switch column.kind {
-            case .text: return (try? cell.decode(String?.self)).flatMap { $0.map(Cell.text) } ?? .null
-            case .int: return (try? cell.decode(Int64?.self)).flatMap { $0.map(Cell.int) } ?? .null
-            case .double: return (try? cell.decode(Double?.self)).flatMap { $0.map(Cell.double) } ?? .null
-            case .bool: return (try? cell.decode(Bool?.self)).flatMap { $0.map(Cell.bool) } ?? .null
+            case .text: return try cell.decode(String?.self).map(Cell.text) ?? .null
+            case .int: return try cell.decode(Int64?.self).map(Cell.int) ?? .null
+            case .double: return try cell.decode(Double?.self).map(Cell.double) ?? .null
+            case .bool: return try cell.decode(Bool?.self).map(Cell.bool) ?? .null
             }
         }
     }
 }
 
 extension ProjectDatabase {
-    /// Whether the database file at `path` holds a project's work (a storyboard or a job),
-    /// looked at read-only; false when there is no such file.
+    /// Whether the database file at `path` holds anything of a project's (a storyboard, a
+    /// job, a cast, a consent event, a note…), looked at read-only; false when there is no
+    /// such file.
     public static func holdsWork(at path: String) throws -> Bool {
         guard let found = try inspect(path, keepOpen: true), let queue = found.queue else { return false }
         defer { try? queue.close() }
         guard found.tables > 0 else { return false }
-        return try queue.read { db in
-            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM storyboard) + (SELECT COUNT(*) FROM job)") ?? 0
-        } > 0
+        return try queue.read { db in try holdsWork(db) }
+    }
+
+    static func holdsWork(_ db: Database) throws -> Bool {
+        // The tables it has: a database from an older Reel may lack the newer ones.
+        let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        let counted = ProjectTransfer.projectTables.filter(present.contains)
+        guard !counted.isEmpty else { return false }
+        let sum = counted.map { "(SELECT COUNT(*) FROM \($0))" }.joined(separator: " + ")
+        return (try Int.fetchOne(db, sql: "SELECT \(sum)") ?? 0) > 0
     }
 }

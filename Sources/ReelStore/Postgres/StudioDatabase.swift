@@ -15,10 +15,13 @@ public final class StudioDatabase: Sendable {
     /// The address as it may be shown: user, host, port and database, never the password.
     public let location: String
     let client: PostgresClient
+    /// The parsed address (with the password: never shown).
+    let address: StudioAddress
     let running: Task<Void, Never>
     /// The first connection and the migrations, started when the database is opened; every
-    /// statement waits for them (at once, once they are done).
-    let prepared: Task<Void, any Error>
+    /// statement waits for them (at once, once they are done). One that failed is tried
+    /// again by the next statement: a server that was down may be back.
+    let preparing: Mutex<Task<Void, any Error>>
     /// Projects recorded in the `project` table by this process.
     let projects = Mutex<[String: Task<Void, any Error>]>([:])
     let logger = Logger(label: "reel.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -31,20 +34,39 @@ public final class StudioDatabase: Sendable {
         let address = try StudioAddress(url)
         let quiet = logger
         let client = PostgresClient(configuration: address.client, backgroundLogger: quiet)
+        self.address = address
         location = address.location
         self.client = client
         running = Task.detached { await client.run() }
-        prepared = Task.detached {
+        preparing = Mutex(Self.prepare(address, client, quiet))
+    }
+
+    static func prepare(_ address: StudioAddress, _ client: PostgresClient, _ logger: Logger) -> Task<Void, any Error> {
+        Task.detached {
             // One connection first, so a server that cannot be reached is reported at once
             // (the pool would keep trying).
             do {
-                let probe = try await PostgresConnection.connect(configuration: try address.connection, id: 0, logger: quiet)
+                let probe = try await PostgresConnection.connect(configuration: try address.connection, id: 0, logger: logger)
                 try await probe.close()
             } catch {
                 throw ReelError(.unavailable, "cannot connect to the studio database: \(StudioDatabase.said(error))", at: address.location,
                                 hint: "check that PostgreSQL is running there and that the address, user and password are right")
             }
-            try await PostgresMigrations.migrate(client, location: address.location, logger: quiet)
+            try await PostgresMigrations.migrate(client, location: address.location, logger: logger)
+        }
+    }
+
+    /// Waits until the database is connected and its schema up to date; after a failure,
+    /// the next call tries again.
+    func prepared() async throws {
+        let task = preparing.withLock { $0 }
+        do {
+            try await task.value
+        } catch {
+            preparing.withLock { current in
+                if current == task { current = Self.prepare(address, client, logger) }
+            }
+            throw error
         }
     }
 
@@ -52,7 +74,7 @@ public final class StudioDatabase: Sendable {
     public static func connect(_ url: String) async throws -> StudioDatabase {
         let database = try StudioDatabase(url)
         do {
-            try await database.prepared.value
+            try await database.prepared()
         } catch {
             database.close()
             throw error
@@ -74,7 +96,7 @@ public final class StudioDatabase: Sendable {
     }
 
     /// Waits until the database is reached and its schema up to date (or says why not).
-    public func ready() async throws { try await prepared.value }
+    public func ready() async throws { try await prepared() }
 
     /// Project `id` in this database; recorded there before its first statement runs.
     public func project(_ id: String) -> StudioProject { StudioProject(database: self, id: id) }
@@ -84,7 +106,7 @@ public final class StudioDatabase: Sendable {
         let recording = projects.withLock { projects in
             if let task = projects[id] { return task }
             let task = Task<Void, any Error> {
-                try await prepared.value
+                try await prepared()
                 try await run("""
                     INSERT INTO project (id, created_at) VALUES (\(id), \(Date().timeIntervalSince1970)) ON CONFLICT (id) DO NOTHING
                     """, writing: true)
@@ -114,7 +136,7 @@ public final class StudioDatabase: Sendable {
     /// Runs one statement once the database is ready; the rows it returns, collected.
     @discardableResult
     func rows(_ query: PostgresQuery, writing: Bool = false) async throws -> [PostgresRow] {
-        try await prepared.value
+        try await prepared()
         return try await run(query, writing: writing)
     }
 
@@ -128,7 +150,7 @@ public final class StudioDatabase: Sendable {
 
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
     func transaction<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
-        try await prepared.value
+        try await prepared()
         do {
             return try await client.withTransaction(logger: logger) { connection in try await body(connection, logger) }
         } catch {
@@ -143,10 +165,11 @@ public final class StudioDatabase: Sendable {
             return failure(transaction.closureError ?? transaction.commitError ?? transaction.beginError ?? error, writing: writing)
         }
         let said = StudioDatabase.said(error)
-        return writing
+        return writing && !StudioDatabase.unreachable(error)
             ? ReelError(.cannotWrite, "cannot write the studio database: \(said)", at: location,
                         hint: "check that PostgreSQL is running and reachable; the run can be resumed with the same command")
-            : ReelError(StudioDatabase.unreachable(error) ? .unavailable : .configuration, "cannot read the studio database: \(said)", at: location,
+            : ReelError(StudioDatabase.unreachable(error) ? .unavailable : .configuration,
+                        "cannot \(writing ? "write" : "read") the studio database: \(said)", at: location,
                         hint: "check that PostgreSQL is running and reachable, and the address, user and password")
     }
 
@@ -181,7 +204,7 @@ extension PostgresRandomAccessRow {
 
 /// A database address, parsed once: what the pool and a single connection are configured
 /// with, and how it may be shown.
-struct StudioAddress {
+struct StudioAddress: Sendable {
     var host: String?
     var port: Int
     var socket: String?
@@ -199,9 +222,10 @@ struct StudioAddress {
         }
         guard StudioDatabase.isAddress(url), let parts = URLComponents(string: url) else { throw bad("it does not start with postgres://") }
         let environment = ProcessInfo.processInfo.environment
-        user = parts.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? "reel"
-        password = parts.password.flatMap { $0.removingPercentEncoding } ?? environment["PGPASSWORD"]
-        database = String(parts.path.drop(while: { $0 == "/" })).removingPercentEncoding ?? ""
+        // URLComponents decodes these once already (a password may hold a literal `%`).
+        user = parts.user ?? environment["PGUSER"] ?? "reel"
+        password = parts.password ?? environment["PGPASSWORD"]
+        database = String(parts.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty, !database.contains("/") else { throw bad("it names no database (…/database at the end)") }
         let query = Dictionary((parts.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
         port = parts.port ?? 5432
@@ -273,5 +297,19 @@ public struct StudioProject: Sendable {
     func transaction<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
         try await database.ready(id)
         return try await database.transaction(body)
+    }
+
+    /// Runs `body`, and again while the server cannot be reached, waiting longer each time
+    /// (0.25 s doubling, about a minute in all); other failures are thrown at once.
+    func retryingWhileUnreachable(_ body: () async throws -> Void) async throws {
+        var wait = 0.25
+        while true {
+            do {
+                return try await body()
+            } catch let error as ReelError where error.code == .unavailable && wait < 30 {
+                try await Task.sleep(for: .seconds(wait))
+                wait *= 2
+            }
+        }
     }
 }

@@ -60,10 +60,12 @@ public final class StudioProjectLock: Sendable {
             let who: EventLoopFuture<PostgresQueryResult> = connection.query("""
                 SELECT a.application_name, extract(epoch FROM a.backend_start)::float8 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.classid::bigint = \(high) AND l.objid::bigint = \(low)
+                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                 """, logger: quiet)
-            let found = try who.wait().rows.first.map { try $0.decode((String, Double).self) }
+            // Another role's session shows its name but not when it started.
+            let found = try who.wait().rows.first.map { try $0.decode((String, Double?).self) }
             Self.close(connection)
-            let since = found.map { " since " + Self.clock.string(from: Date(timeIntervalSince1970: $0.1)) } ?? ""
+            let since = found?.1.map { " since " + Self.clock.string(from: Date(timeIntervalSince1970: $0)) } ?? ""
             throw ReelError(.temporary, "another reel of the studio is working on this project\(found.map { " (\($0.0)\(since))" } ?? "")",
                             at: "project \(project) in \(location.location)",
                             hint: "wait for it to finish, or stop it; `reel status`, `stats`, `takes` and `generate --dry-run` work meanwhile")

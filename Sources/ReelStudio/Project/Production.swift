@@ -71,6 +71,8 @@ public struct Production: Sendable {
 
     static func open(name: String, script: URL, config: ProjectConfig, workspace: Workspace, renders: URL,
                      lockFor command: String?, sharingLock: Bool = false) throws -> Production {
+        // In a studio, the project's id there first: a project without one is refused before anything.
+        let studioID = try workspace.studio.map { try $0.id(at: workspace.projectDirectory) }
         var lock: ProjectLock?
         if let command {
             // The lock first: a writer that is refused has opened (and migrated) nothing.
@@ -81,7 +83,7 @@ public struct Production: Sendable {
         }
         let repository: any ProjectRepository, journal: any JobJournal, blobs: DirectoryBlobStore
         do {
-            if let studio = workspace.studio {
+            if let studio = workspace.studio, let studioID {
                 // The project's state in the studio database; its media on the studio's path.
                 // State in the project's own file is never silently left behind (and paid for again).
                 if try ProjectDatabase.holdsWork(at: workspace.databaseURL.path) {
@@ -89,9 +91,9 @@ public struct Production: Sendable {
                                     at: workspace.databaseURL.path,
                                     hint: "nothing was changed; move them into the studio with `reel project import`, or unset REEL_DATABASE to work on the file")
                 }
-                let project = try StudioDatabase.shared(studio.address).project(studio.project)
+                let project = try StudioDatabase.shared(studio.address).project(studioID)
                 (repository, journal) = (PostgresProjectRepository(project), PostgresJournal(project))
-                blobs = try DirectoryBlobStore(root: workspace.mediaDirectory, sharedBetweenMachines: true)
+                blobs = try workspace.mediaStore()
             } else {
                 let database: ProjectDatabase
                 (database, blobs) = try workspace.open(readOnly: command == nil)

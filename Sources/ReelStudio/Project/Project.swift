@@ -10,7 +10,7 @@ public struct Project: Sendable {
 
     public var configURL: URL { directory.appendingPathComponent(ProjectConfig.fileName) }
     public var scriptURL: URL { directory.appendingPathComponent(config.script) }
-    public var workspace: Workspace { Workspace.project(at: directory) }
+    public var workspace: Workspace { Workspace.project(at: directory, studioID: config.studioID) }
 
     /// The project at `directory`, or the nearest one above the current directory (which
     /// must still exist: a deleted one is said so, not searched upwards forever).
@@ -34,6 +34,8 @@ public struct Project: Sendable {
                             hint: "use it as it is, or choose another directory")
         }
         var config = ProjectConfig(format: format)
+        // In a studio on several machines, the project's id there from the start.
+        if StudioSettings.current.database != nil { config.studioID = ProjectConfig.newStudioID(directory) }
         var scriptText = Project.starterScript
         if let script {
             let reading = try ScriptSource.load(script, format: scriptFormat)  // the same errors as every command for a bad script

@@ -34,6 +34,12 @@ extension ProjectConfig {
                 }
                 scriptFormat = format
             case "style": style = try string(key, value)
+            case "studio_id":
+                let id = try string(key, value)
+                guard ProjectConfig.isStudioID(id) else {
+                    throw fail(key, value, "must be 1 to 80 letters, digits, '.', '_' or '-'", "it is written by `reel init` or `reel project import`; restore it")
+                }
+                studioID = id
             case "takes": takes = try int(key, value, 1...20)
             case "provider": provider = ProviderID(try string(key, value))
             case "label":
@@ -195,7 +201,24 @@ extension ProjectConfig {
         if scriptFormat != .auto {
             out += "script_format: \(scriptFormat.rawValue)        # auto, fountain or zh (a Chinese short-drama script)\n"
         }
+        if let studioID { out += ProjectConfig.studioIDLine(studioID) }
         return out
+    }
+
+    /// The `studio_id` line, as `reel init` and `reel project import` write it.
+    static func studioIDLine(_ id: String) -> String {
+        "studio_id: \(id)   # this project in the studio database (REEL_DATABASE); the same on every machine\n"
+    }
+
+    static func isStudioID(_ id: String) -> Bool {
+        (1...80).contains(id.count) && id.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) }
+    }
+
+    /// A new studio id: the directory's name (as far as it is a valid id) and 8 random hex digits.
+    static func newStudioID(_ directory: URL) -> String {
+        let name = String(directory.lastPathComponent.filter { $0.isLetter || $0.isNumber || "._-".contains($0) }.prefix(60))
+        let random = UUID().uuidString.lowercased().filter(\.isHexDigit).prefix(8)
+        return name.isEmpty ? "project-\(random)" : "\(name)-\(random)"
     }
 
     static func quote(_ s: String) -> String {

@@ -55,6 +55,9 @@ public struct ProjectConfig: Hashable, Sendable {
     public var keyframes: ProviderID?
     /// Integrated loudness (LUFS) the soundtrack is mastered to.
     public var loudness: Double = LoudnessTarget.phone.integrated
+    /// The project's id in a studio database (`studio_id`): the same on every machine that
+    /// has the project, whatever its directory is called there.
+    public var studioID: String?
 
     /// One provider's settings in `reel.yaml`.
     public struct ProviderSettings: Hashable, Sendable {

@@ -71,7 +71,9 @@ public final class ProjectLock: @unchecked Sendable {
                 let me = ProjectHolder(pid: getpid(), command: command, since: Date(), started: ProjectHolder.startTime(getpid()))
                 do {
                     try me.write(holderURL)
-                    let shared = try studio.map { try StudioProjectLock.acquire(address: $0.address, project: $0.project, command: command) }
+                    let shared = try studio.map {
+                        try StudioProjectLock.acquire(address: $0.address, project: try $0.id(at: directory.deletingLastPathComponent()), command: command)
+                    }
                     return ProjectLock(fd: fd, holderURL: holderURL, studio: shared)
                 } catch {
                     try? FileManager.default.removeItem(at: holderURL)
