@@ -126,6 +126,34 @@ import Testing
         next?.release()
     }
 
+    /// A lock whose session the server ended (a restart, a dropped network, an administrator)
+    /// is lost: the process that held it journals nothing more for that project, since
+    /// another machine may be running it now; taking the lock again lets it go on.
+    @Test func aProcessThatLostTheStudioLockStartsNothingMore() async throws {
+        let url = try await TestPostgres.url()
+        let studio = try await TestStudio.shared()
+        let project = TestPostgres.uniqueProject("lost")
+        let journal = PostgresJournal(studio.project(project))
+        let node = GraphNode(id: "video:S01-01#1", spec: JobSpec(kind: .video, provider: "sim", seed: 1))
+        let key = CacheKey(spec: node.spec, inputs: [])
+        let lock = try StudioProjectLock.acquire(address: url, project: project, command: "generate")
+        try await journal.record(.pending, for: key, node: node)
+        let (high, low) = (Int64(UInt64(bitPattern: StudioProjectLock.key(project)) >> 32),
+                           Int64(UInt64(bitPattern: StudioProjectLock.key(project)) & 0xFFFF_FFFF))
+        try await studio.rows("""
+            SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND classid::bigint = \(high) AND objid::bigint = \(low) AND objsubid = 1
+            """, writing: true)
+        await lock.closed()
+        let refused = await #expect(throws: ReelError.self) { try await journal.record(.running, for: key, node: node) }
+        #expect(refused?.code == .refused && refused?.message.hasPrefix("this process lost the studio's lock of the project") == true)
+        #expect(try await journal.entry(for: key)?.attempts == 0, "nothing was recorded")
+        let again = try StudioProjectLock.acquire(address: url, project: project, command: "generate")
+        try await journal.record(.running, for: key, node: node)
+        #expect(try await journal.entry(for: key)?.attempts == 1)
+        again.release()
+    }
+
     @Test func aServerThatCannotBeReachedIsReportedAtOnceWithoutThePassword() async throws {
         // Port 1 on loopback: nothing listens there.
         let error = await #expect(throws: ReelError.self) {

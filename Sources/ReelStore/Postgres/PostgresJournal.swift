@@ -36,6 +36,9 @@ public struct PostgresJournal: JobJournal {
     }
 
     public func record(_ state: JobState, for key: CacheKey, node: GraphNode) async throws {
+        // A process that lost the project's studio lock writes nothing more: another machine
+        // may be running this very job now.
+        try StudioProjectLock.checkNotLost(database.database.location, project: project)
         let detail = String(decoding: try JSONEncoder().encode(state), as: UTF8.self)
         let at = now().timeIntervalSince1970
         var output: Asset?, cost: Money?, providerJobID: String?, reason: String?

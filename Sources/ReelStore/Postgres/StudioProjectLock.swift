@@ -4,6 +4,7 @@ import NIOCore
 import PostgresNIO
 import ReelEngine
 import ReelModel
+import Synchronization
 
 /// The studio-wide lock of one project: what the project lock file is on one machine, for
 /// every machine of a studio. A PostgreSQL advisory lock held by a connection of its own,
@@ -13,14 +14,46 @@ import ReelModel
 /// Taken synchronously (as the project lock is): it waits for one connection and one query.
 public final class StudioProjectLock: Sendable {
     let connection: PostgresConnection
+    let key: String
+    let released = Mutex(false)
 
-    private init(connection: PostgresConnection) { self.connection = connection }
+    /// Projects (by database and id) whose lock this process held and lost: its connection
+    /// closed under it (the server restarted, the network dropped, an administrator ended the
+    /// session). Another machine may hold it now, so nothing more is journaled for them here.
+    static let lost = Mutex<Set<String>>([])
+
+    private init(connection: PostgresConnection, key: String) {
+        self.connection = connection
+        self.key = key
+        StudioProjectLock.lost.withLock { _ = $0.remove(key) }
+        connection.closeFuture.whenComplete { [weak self] _ in
+            // Gone (released in its deinit) or released: let go on purpose, not lost.
+            guard let self, !self.released.withLock({ $0 }) else { return }
+            StudioProjectLock.lost.withLock { _ = $0.insert(key) }
+        }
+    }
 
     deinit { release() }
 
     /// Lets the next process of the studio in (once the connection is closed, which this
     /// waits for). Safe to call more than once.
-    public func release() { Self.close(connection) }
+    public func release() {
+        released.withLock { $0 = true }
+        Self.close(connection)
+    }
+
+    /// Done when the lock's connection has closed (released, or lost).
+    public func closed() async { try? await connection.closeFuture.get() }
+
+    static func lostKey(_ location: String, _ project: String) -> String { "\(location)|\(project)" }
+
+    /// Refuses to go on with a project whose studio lock this process lost.
+    static func checkNotLost(_ location: String, project: String) throws {
+        guard lost.withLock({ $0.contains(lostKey(location, project)) }) else { return }
+        throw ReelError(.refused, "this process lost the studio's lock of the project (its connection to the database closed), "
+                        + "so another machine may be running it now: nothing more is started here",
+                        at: "project \(project) in \(location)", hint: "run the command again: it resumes what was started, and pays nothing twice")
+    }
 
     static func close(_ connection: PostgresConnection) {
         guard !connection.isClosed else { return }
@@ -54,7 +87,9 @@ public final class StudioProjectLock: Sendable {
         let key = Self.key(project)
         do {
             let taken: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT pg_try_advisory_lock(\(key))", logger: quiet)
-            if try taken.wait().rows.first?.decode(Bool.self) == true { return StudioProjectLock(connection: connection) }
+            if try taken.wait().rows.first?.decode(Bool.self) == true {
+                return StudioProjectLock(connection: connection, key: lostKey(location.location, project))
+            }
             // Advisory locks show their key as two 32-bit halves.
             let (high, low) = (Int64(UInt64(bitPattern: key) >> 32), Int64(UInt64(bitPattern: key) & 0xFFFF_FFFF))
             let who: EventLoopFuture<PostgresQueryResult> = connection.query("""
