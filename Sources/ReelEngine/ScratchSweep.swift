@@ -20,17 +20,18 @@ public enum ScratchSweep {
         return kill(pid, 0) == 0 || errno == EPERM
     }
 
-    /// Removes the media store's work files whose process is gone. Folders are kept: a
-    /// store shared by several machines keeps each machine's work files in a folder of its
-    /// own (`tmp/<host>/`), which only that machine sweeps (pids mean nothing elsewhere).
+    /// Removes the media store's work files (and folders) whose process is gone. A folder
+    /// not named after a process is kept: a store shared by several machines keeps each
+    /// machine's work files in a folder of its own (`tmp/<host>/`), which only that machine
+    /// sweeps (pids mean nothing elsewhere).
     public static func sweepFiles(in directory: URL) {
         sweep(directory) { name in
+            if name.hasPrefix("p"), let dash = name.firstIndex(of: "-"),
+               let pid = pid_t(name[name.index(after: name.startIndex)..<dash]) { return pid }
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isFolder),
-               isFolder.boolValue { return .some(nil) }
-            guard name.hasPrefix("p"), let dash = name.firstIndex(of: "-"),
-                  let pid = pid_t(name[name.index(after: name.startIndex)..<dash]) else { return nil }
-            return pid
+            let folder = FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isFolder)
+                && isFolder.boolValue
+            return folder ? .some(nil) : nil
         }
     }
 

@@ -26,35 +26,45 @@ extension Studio {
     /// under that id; rows are written in one transaction, media first, so a move that fails
     /// leaves the project as it was.
     public func moveIntoStudio(_ project: Project) async throws -> ProjectMoveReport {
-        var project = project
         let address = try Self.studioLocation(project.workspace, command: "import").address
+        try project.workspace.createStateDirectory()
+        // This machine's lock first; reel.yaml is read again under it.
+        let local = try ProjectLock.acquire(project.workspace.stateDirectory, command: "project import")
+        defer { local.release() }
+        var project = try Project.find(project.directory)
         // Its id in the studio, written into reel.yaml once: the same wherever the project is
-        // checked out, whatever its directory is called there.
+        // checked out, whatever its directory is called there. Taken back if the move fails.
+        var before: Data?
         if project.config.studioID == nil {
             let id = ProjectConfig.newStudioID(project.directory)
-            var text = try String(contentsOf: project.configURL, encoding: .utf8)
+            let original = try Data(contentsOf: project.configURL)
+            var text = String(decoding: original, as: UTF8.self)
             if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
             try OutputFile.write(Data((text + ProjectConfig.studioIDLine(id)).utf8), at: project.configURL)
-            project.config.studioID = id
+            (before, project.config.studioID) = (original, id)
         }
         let workspace = project.workspace
-        let studio = StudioLocation(address: address, project: project.config.studioID)
-        let id = try studio.id(at: project.directory)
-        try workspace.createStateDirectory()
-        let lock = try ProjectLock.acquire(workspace.stateDirectory, command: "project import", studio: studio)
-        defer { lock.release() }
+        let id = try StudioLocation(address: address, project: project.config.studioID).id(at: project.directory)
         let database = try StudioDatabase.shared(address)
         let file = workspace.databaseURL
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            // A project with no state yet: it has its id, and starts in the studio.
-            return ProjectMoveReport(direction: "into-studio", project: id, database: database.location, rows: [:], mediaFiles: 0, file: file.path)
+        let rows: ProjectTransfer.Counts, media: Int
+        do {
+            let lock = try StudioProjectLock.acquire(address: address, project: id, command: "project import")
+            defer { lock.release() }
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                // A project with no state yet: it has its id, and starts in the studio.
+                return ProjectMoveReport(direction: "into-studio", project: id, database: database.location, rows: [:], mediaFiles: 0,
+                                         file: file.path)
+            }
+            // The media first: a file in the store is harmless; rows without their media are not.
+            media = try Self.copyMedia(from: workspace.stateDirectory.appendingPathComponent("media"), to: workspace.mediaStore(), digests: nil)
+            let source = try ProjectDatabase(path: file.path)
+            defer { try? source.close() }
+            rows = try await ProjectTransfer.copy(source, into: database.project(id))
+        } catch {
+            if let before { try? OutputFile.write(before, at: project.configURL) }
+            throw error
         }
-        // The media first: a file in the store is harmless; rows without their media are not.
-        let local = workspace.stateDirectory.appendingPathComponent("media")
-        let media = try Self.copyMedia(from: local, to: workspace.mediaStore(), digests: nil)
-        let source = try ProjectDatabase(path: file.path)
-        let rows = try await ProjectTransfer.copy(source, into: database.project(id))
-        try source.close()
         let moved = file.appendingPathExtension("moved")
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: file.path + suffix) {
             guard rename(file.path + suffix, moved.path + suffix) == 0 else {

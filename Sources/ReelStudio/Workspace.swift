@@ -122,7 +122,11 @@ public struct Workspace: Sendable {
 
     /// The workspace for a script file: its project's, or one in the cache.
     public static func forScript(_ script: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Workspace {
-        if let directory = try findProject(from: script.deletingLastPathComponent()) { return Workspace.project(at: directory) }
+        if let directory = try findProject(from: script.deletingLastPathComponent()) {
+            // The project's own settings say its id in a studio.
+            let config = try? ProjectConfig.load(directory.appendingPathComponent(ProjectConfig.fileName))
+            return Workspace.project(at: directory, studioID: config?.studioID)
+        }
         let home = reelHome(environment)
         let path = script.standardizedFileURL.path
         let stem = script.deletingPathExtension().lastPathComponent

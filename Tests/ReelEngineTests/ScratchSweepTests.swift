@@ -58,6 +58,9 @@ import Testing
         let theirs = other.appendingPathComponent("p\(dead)-\(UUID().uuidString).part")
         try Data("x".utf8).write(to: theirs)
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 0)], ofItemAtPath: other.path)
+        // A work folder of a dead process (a killed `reel review`) still goes.
+        let deadFolder = dir.file("tmp/p\(dead)-review-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: deadFolder, withIntermediateDirectories: true)
         let store = try DirectoryBlobStore(root: dir.url, sharedBetweenMachines: true)
         #expect(store.scratchDirectory.path == dir.file("tmp/\(ProcessInfo.processInfo.hostName)").path)
         let mine = store.scratchDirectory.appendingPathComponent("p\(dead)-\(UUID().uuidString).part")
@@ -66,5 +69,6 @@ import Testing
         _ = try DirectoryBlobStore(root: dir.url)
         #expect(!FileManager.default.fileExists(atPath: mine.path), "this machine's dead work file is swept")
         #expect(FileManager.default.fileExists(atPath: theirs.path), "another machine's is not")
+        #expect(!FileManager.default.fileExists(atPath: deadFolder.path), "a dead process's work folder is")
     }
 }

@@ -147,7 +147,10 @@ import Testing
         await lock.closed()
         let refused = await #expect(throws: ReelError.self) { try await journal.record(.running, for: key, node: node) }
         #expect(refused?.code == .refused && refused?.message.hasPrefix("this process lost the studio's lock of the project") == true)
-        #expect(try await journal.entry(for: key)?.attempts == 0, "nothing was recorded")
+        #expect(try await journal.entry(for: key)?.attempts == 0, "nothing was started")
+        // What was already started is still recorded: the provider's job id, then its result.
+        try await journal.record(.submitted(ProviderHandle(provider: "sim", jobID: "gen_7")), for: key, node: node)
+        #expect(try await journal.entry(for: key)?.state == .submitted(ProviderHandle(provider: "sim", jobID: "gen_7")))
         let again = try StudioProjectLock.acquire(address: url, project: project, command: "generate")
         try await journal.record(.running, for: key, node: node)
         #expect(try await journal.entry(for: key)?.attempts == 1)

@@ -7,9 +7,13 @@ import Synchronization
 struct StudioContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     var identity: Identity?
+    /// The client's address as the connection shows it ("-" when there is none): what
+    /// sign-in waits are kept by, beside the name.
+    var client: String
 
     init(source: Source) {
         coreContext = .init(source: source)
+        client = source.channel.remoteAddress?.ipAddress ?? "-"
     }
 }
 

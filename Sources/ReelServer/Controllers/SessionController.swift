@@ -45,8 +45,9 @@ struct SessionController {
                           hint: "`reel users add NAME --role owner` in the projects folder adds the first one")
         }
         let who = (try? accounts.exists(body.name)) == true ? String(body.name.prefix(40)) : "(a name that is no account)"
-        if let wait = throttle.wait(for: body.name, now: now()) {
-            try? accounts.record(AuditEntry(at: now(), user: who, method: "POST", path: "/api/session", status: 429))
+        // Answered at once while the name must wait: no password is checked, and nothing is
+        // written (a flood of these must not fill the audit log; the wrong tries before it are there).
+        if let wait = throttle.begin(body.name, from: context.client, now: now()) {
             var problem = Problem(status: .tooManyRequests, kind: "too-many-tries",
                                   detail: "too many wrong passwords for this name: the next try is possible in \(Self.duration(wait))",
                                   hint: "wait, then try again; or ask the studio's owner for a new password (`reel users password NAME`)")
@@ -57,11 +58,10 @@ struct SessionController {
         do {
             session = try await accounts.signIn(body.name, password: body.password)
         } catch let error as ReelError where error.code == .refused {
-            throttle.failed(body.name, now: now())
             try? accounts.record(AuditEntry(at: now(), user: who, method: "POST", path: "/api/session", status: 401))
             throw AuthMiddleware.unauthorized(error.message)
         }
-        throttle.succeeded(body.name)
+        throttle.succeeded(body.name, from: context.client)
         // A browser signing in again ends the session it had.
         if let previous = AuthMiddleware.cookie(in: request) { try? accounts.signOut(secret: previous) }
         try? accounts.record(AuditEntry(at: Date(), user: session.account.name, method: "POST", path: "/api/session", status: 200))

@@ -36,9 +36,6 @@ public struct PostgresJournal: JobJournal {
     }
 
     public func record(_ state: JobState, for key: CacheKey, node: GraphNode) async throws {
-        // A process that lost the project's studio lock writes nothing more: another machine
-        // may be running this very job now.
-        try StudioProjectLock.checkNotLost(database.database.location, project: project)
         let detail = String(decoding: try JSONEncoder().encode(state), as: UTF8.self)
         let at = now().timeIntervalSince1970
         var output: Asset?, cost: Money?, providerJobID: String?, reason: String?
@@ -52,13 +49,26 @@ public struct PostgresJournal: JobJournal {
         let expired = if case .failed(let f) = state, f.reason == .expired { 1 } else { 0 }
         let (project, digest) = (self.project, key.digest.rawValue)
         // A provider's job id, or a paid result, must reach the journal: a server that is
-        // briefly away (a restart, a network blip) is waited for and written to again. The
-        // write is an upsert, so one that did commit before its answer was lost is repeated
-        // harmlessly (a `running` may count one attempt more).
+        // briefly away (a restart, a network blip) is waited for and written to again. A write
+        // whose answer was lost may have committed: it is looked for before it is repeated, so
+        // no event, no ledger line, no attempt is counted twice.
+        var first = true
         try await database.retryingWhileUnreachable {
+            if !first, try await committed(digest, detail: detail, at: at) { return }
+            first = false
+            // A process that lost the project's studio lock starts nothing more (another machine
+            // may be running this very job now); what it had started is still recorded.
+            if case .running = state { try StudioProjectLock.checkNotLost(database.database.location, project: project) }
             try await write(state, detail: detail, at: at, output: output, cost: cost, providerJobID: providerJobID, reason: reason,
                             running: running, expired: expired, project: project, digest: digest, node: node)
         }
+    }
+
+    /// Whether this very transition (its details, at this moment) is already the job's row.
+    func committed(_ digest: String, detail: String, at: Double) async throws -> Bool {
+        try await database.rows("""
+            SELECT 1 FROM job WHERE project = \(project) AND key = \(digest) AND detail = \(detail) AND updated_at = \(at)
+            """).isEmpty == false
     }
 
     func write(_ state: JobState, detail: String, at: Double, output: Asset?, cost: Money?, providerJobID: String?, reason: String?,

@@ -302,6 +302,7 @@ public struct StudioProject: Sendable {
     /// Runs `body`, and again while the server cannot be reached, waiting longer each time
     /// (0.25 s doubling, about a minute in all); other failures are thrown at once.
     func retryingWhileUnreachable(_ body: () async throws -> Void) async throws {
+        // (`body` is called again after a failure: it must find out what the last call did.)
         var wait = 0.25
         while true {
             do {

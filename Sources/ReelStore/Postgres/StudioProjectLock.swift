@@ -16,20 +16,37 @@ public final class StudioProjectLock: Sendable {
     let connection: PostgresConnection
     let key: String
     let released = Mutex(false)
+    /// Its connection closed while it was held: another machine may hold the project now.
+    let lostHold = Mutex(false)
+    let heartbeat: Mutex<Task<Void, Never>?> = Mutex(nil)
 
-    /// Projects (by database and id) whose lock this process held and lost: its connection
-    /// closed under it (the server restarted, the network dropped, an administrator ended the
-    /// session). Another machine may hold it now, so nothing more is journaled for them here.
-    static let lost = Mutex<Set<String>>([])
+    /// The lock this process holds of each project (by database and id), for the journal to
+    /// ask whether it still holds it.
+    static let held = Mutex<[String: StudioProjectLock]>([:])
+
+    /// How often the lock's otherwise idle connection speaks: a connection a firewall dropped
+    /// silently is found out, and a server's idle-session timeout never ends a healthy run.
+    static let heartbeatInterval: Duration = .seconds(20)
 
     private init(connection: PostgresConnection, key: String) {
         self.connection = connection
         self.key = key
-        StudioProjectLock.lost.withLock { _ = $0.remove(key) }
+        StudioProjectLock.held.withLock { $0[key] = self }
         connection.closeFuture.whenComplete { [weak self] _ in
-            // Gone (released in its deinit) or released: let go on purpose, not lost.
+            // Released on purpose (or gone, released in its deinit): not lost.
             guard let self, !self.released.withLock({ $0 }) else { return }
-            StudioProjectLock.lost.withLock { _ = $0.insert(key) }
+            self.lostHold.withLock { $0 = true }
+        }
+        let quiet = Logger(label: "reel.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        heartbeat.withLock {
+            $0 = Task.detached { [connection] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: Self.heartbeatInterval)
+                    if Task.isCancelled || connection.isClosed { return }
+                    // A failed one closes the connection, which marks the lock lost.
+                    do { try await connection.query("SELECT 1", logger: quiet) } catch { _ = connection.close() as EventLoopFuture<Void> }
+                }
+            }
         }
     }
 
@@ -39,17 +56,24 @@ public final class StudioProjectLock: Sendable {
     /// waits for). Safe to call more than once.
     public func release() {
         released.withLock { $0 = true }
+        heartbeat.withLock { $0?.cancel() }
+        StudioProjectLock.held.withLock { held in
+            if held[key] === self { held[key] = nil }
+        }
         Self.close(connection)
     }
 
     /// Done when the lock's connection has closed (released, or lost).
     public func closed() async { try? await connection.closeFuture.get() }
 
-    static func lostKey(_ location: String, _ project: String) -> String { "\(location)|\(project)" }
+    static func heldKey(_ location: String, _ project: String) -> String { "\(location)|\(project)" }
 
-    /// Refuses to go on with a project whose studio lock this process lost.
+    /// Refuses to start new work on a project whose studio lock this process held and lost
+    /// (its connection closed under it: a server restart, a dropped network, an administrator).
+    /// What was already started is still journaled — a provider's job id, a paid result —
+    /// so the next run polls and fetches it instead of paying again.
     static func checkNotLost(_ location: String, project: String) throws {
-        guard lost.withLock({ $0.contains(lostKey(location, project)) }) else { return }
+        guard let lock = held.withLock({ $0[heldKey(location, project)] }), lock.lostHold.withLock({ $0 }) else { return }
         throw ReelError(.refused, "this process lost the studio's lock of the project (its connection to the database closed), "
                         + "so another machine may be running it now: nothing more is started here",
                         at: "project \(project) in \(location)", hint: "run the command again: it resumes what was started, and pays nothing twice")
@@ -88,7 +112,7 @@ public final class StudioProjectLock: Sendable {
         do {
             let taken: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT pg_try_advisory_lock(\(key))", logger: quiet)
             if try taken.wait().rows.first?.decode(Bool.self) == true {
-                return StudioProjectLock(connection: connection, key: lostKey(location.location, project))
+                return StudioProjectLock(connection: connection, key: heldKey(location.location, project))
             }
             // Advisory locks show their key as two 32-bit halves.
             let (high, low) = (Int64(UInt64(bitPattern: key) >> 32), Int64(UInt64(bitPattern: key) & 0xFFFF_FFFF))
