@@ -129,6 +129,7 @@ public enum ServerRoutes {
         "POST /api/projects/{project}/estimate",
         "POST /api/projects/{project}/runs",
         "GET /api/projects/{project}/run",
+        "DELETE /api/projects/{project}/run",
         "POST /api/projects/{project}/render",
         "POST /api/projects/{project}/exports",
         "GET /api/projects/{project}/downloads/{name}",
@@ -181,6 +182,7 @@ public enum ServerRoutes {
         case "POST /api/projects/{project}/shots/{shot}/notes": "noting a shot"
         case "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": "withdrawing a note"
         case "POST /api/projects/{project}/runs": "generating takes"
+        case "DELETE /api/projects/{project}/run": "stopping a run"
         case "POST /api/projects/{project}/render": "rendering the cut"
         case "POST /api/projects/{project}/exports": "exporting the cut"
         case "GET /api/audit": "reading the audit log"

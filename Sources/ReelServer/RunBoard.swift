@@ -41,9 +41,12 @@ struct RunProgress: Codable, Sendable, Hashable {
 struct RunView: Codable, Sendable, Hashable {
     var id: Int
     var command: String
-    /// `running`, `finished` (every job done; some may have failed: see `progress`) or
-    /// `stopped` (it could not go on: `error` says why).
+    /// `running`, `stopping` (someone asked it to stop; jobs in hand are being let go),
+    /// `finished` (every job done; some may have failed: see `progress`) or `stopped` (it
+    /// could not go on, or was stopped: `error` says why).
     var state: String
+    /// Who asked it to stop, when someone did.
+    var stoppedBy: String?
     /// The shots asked for, as patterns; empty for every shot.
     var shots: [String]
     var startedAt: Date
@@ -78,6 +81,8 @@ struct RunPanel: Codable, Sendable {
 actor RunBoard {
     private var latest: [String: RunView] = [:]
     private var active: Set<String> = []
+    /// The task doing each project's run, to stop it.
+    private var tasks: [String: Task<Void, Never>] = [:]
     private var waiting: [String: [Int: CheckedContinuation<Void, Never>]] = [:]
     private var idle: [CheckedContinuation<Void, Never>] = []
     private var waiters = 0
@@ -97,14 +102,41 @@ actor RunBoard {
         return run
     }
 
+    /// The task doing the project's run (``stop(_:by:)`` cancels it).
+    func attach(_ project: String, _ task: Task<Void, Never>) {
+        if active.contains(project) { tasks[project] = task }
+    }
+
+    /// Asks the project's run to stop: no job starts any more, the ones in hand are let go
+    /// (a provider's job already submitted stays in the journal: *Resume* fetches it, and
+    /// nothing is paid twice). Answers the run, `stopping` until it has ended.
+    func stop(_ project: String, by who: String?) throws -> RunView {
+        guard active.contains(project), var run = latest[project] else {
+            throw ReelError(.temporary, "no run is going on in \(project)", hint: "the run panel shows the last one")
+        }
+        if run.state == "running" {
+            run.state = "stopping"
+            run.stoppedBy = who ?? "someone"
+            latest[project] = run
+            tasks[project]?.cancel()
+        }
+        return run
+    }
+
     func handle(_ project: String, _ event: RunEvent) {
-        guard var run = latest[project], run.state == "running" else { return }
+        guard var run = latest[project], run.state == "running" || run.state == "stopping" else { return }
         if run.progress.handle(event) { latest[project] = run }
     }
 
     /// Ends the project's run, with what it did or why it stopped.
     func end(_ project: String, report: GenerateReport? = nil, film: String? = nil, error: ReelError?) {
+        tasks[project] = nil
         if var run = latest[project] {
+            var error = error
+            if let who = run.stoppedBy {
+                error = ReelError(.temporary, "stopped by \(who) at \(run.progress.done) of \(run.progress.total.map(String.init) ?? "?") jobs",
+                                  hint: "takes already submitted to a provider are kept: Resume fetches them, and pays nothing twice")
+            }
             run.state = error == nil ? "finished" : "stopped"
             run.finishedAt = Date()
             run.report = report
@@ -195,10 +227,11 @@ extension ProjectLibrary {
             throw error
         }
         let runs = runs
-        Task.detached {
+        let task = Task.detached {
             defer { production.close() }
             let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .unbounded)
-            let watcher = Task { for await event in events { await runs.handle(project, event) } }
+            // Not a child: it reads every event to the end, also of a run that is stopped.
+            let watcher = Task.detached { for await event in events { await runs.handle(project, event) } }
             do {
                 let outcome = try await work(production, continuation)
                 continuation.finish()
@@ -208,10 +241,14 @@ extension ProjectLibrary {
                 continuation.finish()
                 await watcher.value
                 if !(error is ReelError) { logger.error("\(command) \(run.id) of \(project) stopped: \(String(describing: type(of: error)))") }
-                await runs.end(project, error: error as? ReelError ?? ReelError(.internalError, "something inside Reel broke",
-                                                                               hint: "this is a bug; the server's log has its kind"))
+                let stopped = error is CancellationError || Task.isCancelled
+                if !(error is ReelError) && !stopped { logger.error("\(command) \(run.id) of \(project) stopped: \(String(describing: type(of: error)))") }
+                await runs.end(project, error: error as? ReelError ?? ReelError(stopped ? .temporary : .internalError,
+                                                                               stopped ? "stopped" : "something inside Reel broke",
+                                                                               hint: stopped ? nil : "this is a bug; the server's log has its kind"))
             }
         }
+        await runs.attach(project, task)
         return run
     }
 }

@@ -430,6 +430,43 @@ import Testing
         }
     }
 
+    /// A run is stopped from the browser: no job starts any more, the one a provider was
+    /// already sent stays in the journal with its job id, and the panel offers to resume it.
+    @Test func aRunIsStoppedAndWhatWasSubmittedIsKeptForResume() async throws {
+        // The provider takes ten minutes a take: the run is still at it when it is stopped.
+        let sim = try await SimulatedProviderServer.start(config: SimulationConfig(latency: 600...600, concurrency: 4, seed: 3))
+        let f = try ServerFixture(simulated: sim)
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            let base = "/api/projects/two-rooms"
+            try await client.execute(uri: "\(base)/run", method: .delete) { response in
+                #expect(response.status == .conflict && String(buffer: response.body).contains("no run is going on in two-rooms"))
+            }
+            let started = try await client.execute(uri: "\(base)/runs", method: .post, headers: Self.jsonType,
+                                                   body: Self.body(#"{"shots": ["S01-01"], "takes": 1}"#)) { try Self.json($0) }
+            // Once the provider is being asked how the take goes, its job id is in the journal.
+            for _ in 0..<3000 where sim.counters.pollRequests == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(sim.counters.createdJobs == 1)
+            let stopping = try await client.execute(uri: "\(base)/run", method: .delete) { response in
+                #expect(response.status == .accepted)
+                return try Self.json(response)
+            }
+            #expect(stopping["id"] == started["id"] && stopping["state"] == "stopping" && stopping["stoppedBy"] == "someone")
+            let panel = try await client.execute(uri: "\(base)/run?wait=1", method: .get) { try Self.json($0) }
+            let run = try #require(panel["run"])
+            #expect(run["state"] == "stopped", "\(run)")
+            #expect(run["error"]?.stringValue?.hasPrefix("stopped by someone at ") == true, "\(run)")
+            #expect(run["hint"]?.stringValue?.contains("Resume fetches them") == true)
+            #expect(panel["unfinished"] == ["S01-01"], "the submitted take is offered for resume")
+            try await client.execute(uri: "\(base)/run", method: .delete) { #expect($0.status == .conflict, "stopped already") }
+        }
+        let takes = try await f.reading().repository.takes(of: "S01-01")
+        #expect(takes.count == 1 && takes.first?.state == .submitted && takes.first?.providerJobID != nil,
+                "the provider's job is kept: resuming polls it, never pays twice")
+        #expect(sim.counters.createdJobs == 1)
+        try await sim.stop()
+    }
+
     /// Another process working on the project (a `reel generate` in a terminal) refuses a run
     /// from the browser with who holds it; reads go on.
     @Test func aRunIsRefusedWhileAnotherProcessHoldsTheProject() async throws {

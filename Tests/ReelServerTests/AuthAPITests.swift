@@ -41,6 +41,7 @@ import Testing
             "PATCH /api/projects/{project}/cast/{subject}/voice": .editor, "POST /api/projects/{project}/cast/{subject}/references": .editor,
             "GET /api/projects/{project}/voices": .viewer, "POST /api/projects/{project}/estimate": .viewer,
             "POST /api/projects/{project}/runs": .editor, "GET /api/projects/{project}/run": .viewer,
+            "DELETE /api/projects/{project}/run": .editor,
             "POST /api/projects/{project}/render": .editor, "POST /api/projects/{project}/exports": .editor,
             "GET /api/projects/{project}/downloads/{name}": .viewer, "GET /api/projects/{project}/consent": .owner,
             "POST /api/projects/{project}/cast/{subject}/consent": .owner, "DELETE /api/projects/{project}/cast/{subject}/consent": .owner,

@@ -33,6 +33,15 @@ struct RunsController {
         group.post(":project/estimate", use: estimate)
         group.post(":project/runs", use: start)
         group.get(":project/run", use: panel)
+        group.delete(":project/run", use: stop)
+    }
+
+    /// `DELETE …/run`: stops the project's run (202, `stopping`; the panel and the live view
+    /// show when it has stopped). Nothing already submitted is lost: *Resume* fetches it.
+    @Sendable func stop(_ request: Request, context: StudioContext) async throws -> JSONAnswer<RunView> {
+        let project = try context.parameters.value("project")
+        _ = try library.open(project).close()
+        return JSONAnswer(try await library.runs.stop(project, by: context.identity?.name), status: .accepted)
     }
 
     @Sendable func estimate(_ request: Request, context: StudioContext) async throws -> JSONAnswer<DryRunReport> {

@@ -72,6 +72,7 @@ export const api = {
   castVoice: (id, subject, body) => send("PATCH", `${project(id)}/cast/${encodeURIComponent(subject)}/voice`, body),
   estimate: (id, body) => send("POST", `${project(id)}/estimate`, body),
   startRun: (id, body) => send("POST", `${project(id)}/runs`, body),
+  stopRun: (id) => send("DELETE", `${project(id)}/run`),
   run: (id) => send("GET", `${project(id)}/run`),
   render: (id, body) => send("POST", `${project(id)}/render`, body),
   exportCut: (id, format) => send("POST", `${project(id)}/exports`, { format }),

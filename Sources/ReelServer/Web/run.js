@@ -31,7 +31,7 @@ function budgetLine(panel) {
 /** The run as the panel shows it: a bar of jobs done, the money, and what failed. */
 function runView(run) {
   const p = run.progress;
-  const label = run.state === "running" ? t("run_running") : run.state === "finished" ? t("run_finished") : t("run_stopped");
+  const label = { running: t("run_running"), stopping: t("run_stopping"), finished: t("run_finished") }[run.state] || t("run_stopped");
   const done = p.total ? `${p.done}/${p.total} ${t("run_jobs")}` : t("run_starting");
   return element("div", { class: `run run-${run.state}`, "data-run": run.id, "data-state": run.state },
     element("div", {}, element("b", { text: `${t(run.command === "render" ? "run_render" : "run")} ${run.id} · ${label}` }), ` · ${done} · ${t("run_cost")} ${money(p.spent)}`,
@@ -41,6 +41,23 @@ function runView(run) {
     p.failures.length
       ? element("ul", { class: "failures" }, p.failures.slice(0, 8).map((f) => element("li", {}, element("b", { text: f.job }), `: ${f.reason}`)))
       : null);
+}
+
+/** A run going on can be stopped (by an editor): nothing starts any more; what a provider was already sent is kept for Resume. */
+function stopButton(project, run) {
+  const said = element("span", { class: "status", role: "status" });
+  const button = element("button", { type: "button", "data-action": "stop", text: t("run_stop") });
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      await api.stopRun(project);
+      await refresh();
+    } catch (error) {
+      said.replaceChildren(showError(error));
+      button.disabled = false;
+    }
+  });
+  return element("div", { class: "run-stop" }, button, " ", element("span", { class: "muted", text: t("run_stop_help") }), said);
 }
 
 /** Starts a run, then shows the page again with it going; a refusal is said beside the button. */
@@ -69,7 +86,7 @@ export async function runPanel(project, { shots = [], takes = 1, choices = [1, 2
     box.append(showError(error));
     return box;
   }
-  const running = panel.run && panel.run.state === "running";
+  const running = panel.run && (panel.run.state === "running" || panel.run.state === "stopping");
   const button = element("button", { type: "button", class: "primary", "data-action": "generate", disabled: true });
   // One shot, one more take: the shot page's button.
   const single = shots.length === 1 && choices.length === 1;
@@ -100,6 +117,7 @@ export async function runPanel(project, { shots = [], takes = 1, choices = [1, 2
       choices.map((n) => element("option", { value: n, selected: n === takes, text: String(n) })))) : null;
   box.append(element("div", { class: "generate-bar" }, count, button, element("span", { class: "muted", text: budgetLine(panel) }), status));
   if (panel.run) box.append(runView(panel.run));
+  if (panel.run && panel.run.state === "running") box.append(stopButton(project, panel.run));
   if (!running && panel.unfinished.length) {
     const resume = element("button", { type: "button", "data-action": "resume", text: t("run_resume") });
     const said = element("span", { class: "status" });
