@@ -126,9 +126,18 @@ import Testing
         #expect(refused.stderrText.contains("another reel of the studio is working on this project (reel generate on "), "\(refused.stderrText)")
         let reading = try await ReelBinary.run(["status"], environment: env, directory: root)
         #expect(reading.status == 0, "reading needs no lock: \(reading.stderrText)")
+        // Who works on what, as the studio sees it.
+        let workers = try await ReelBinary.run(["workers", "--json"], environment: env)
+        #expect(workers.status == 0, "\(workers.stderrText)")
+        let listed = try #require(try JSONSerialization.jsonObject(with: workers.stdout) as? [[String: Any]])
+        let mine = try #require(listed.first { $0["project"] as? String == id }, "\(workers.stdoutText)")
+        #expect(mine["command"] as? String == "generate" && mine["host"] as? String == ProcessInfo.processInfo.hostName
+                && mine["pid"] as? Int == Int(getpid()) && mine["since"] != nil, "\(mine)")
         held.release()
         let made = try await ReelBinary.run(["make"], environment: env, directory: root)
         #expect(made.status == 0, "\(made.stderrText)")
+        let after = try await ReelBinary.run(["workers"], environment: env)
+        #expect(after.status == 0 && !after.stdoutText.contains(id), "\(after.stdoutText)")
     }
 
     /// A project from before the studio (no studio_id) is not taken for a new, empty one.

@@ -143,3 +143,27 @@ public final class StudioProjectLock: Sendable {
         return formatter
     }()
 }
+
+extension StudioDatabase {
+    /// Who works on what now: every project lock held in this database, by the process
+    /// holding it (read from the lock's session name).
+    public func workers() async throws -> [StudioWorker] {
+        let keys = Dictionary(try await rows("SELECT id FROM project").map { row -> (Int64, String) in
+            let id = try row.decode(String.self)
+            return (StudioProjectLock.key(id), id)
+        }, uniquingKeysWith: { first, _ in first })
+        return try await rows("""
+            SELECT a.application_name, extract(epoch FROM a.backend_start)::float8, l.classid::bigint, l.objid::bigint
+            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+              AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            ORDER BY a.backend_start
+            """).compactMap { row in
+            let (name, since, high, low) = try row.decode((String, Double?, Int64, Int64).self)
+            let key = Int64(bitPattern: (UInt64(bitPattern: high) << 32) | (UInt64(bitPattern: low) & 0xFFFF_FFFF))
+            guard let project = keys[key] else { return nil }
+            return StudioWorker(project: project, holder: name, since: since.map { Date(timeIntervalSince1970: $0) })
+        }
+    }
+}
+
