@@ -74,16 +74,7 @@ public struct SQLiteJournal: JobJournal {
                                  attempts, resubmits, failure_reason, cost_micros, cost_currency, created_at, updated_at,
                                  estimate_micros, estimate_currency)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET
-                    node = excluded.node, shot = excluded.shot, state = excluded.state, detail = excluded.detail,
-                    provider_job_id = COALESCE(excluded.provider_job_id, job.provider_job_id),
-                    output_digest = excluded.output_digest,
-                    attempts = job.attempts + excluded.attempts,
-                    resubmits = job.resubmits + excluded.resubmits,
-                    failure_reason = excluded.failure_reason,
-                    cost_micros = excluded.cost_micros, cost_currency = excluded.cost_currency,
-                    estimate_micros = excluded.estimate_micros, estimate_currency = excluded.estimate_currency,
-                    updated_at = excluded.updated_at
+                ON CONFLICT(key) DO UPDATE SET \(SQLiteJournal.transition)
                 """).execute(arguments: [
                     key.digest.rawValue, node.id.rawValue, node.spec.kind.rawValue, node.spec.provider.rawValue,
                     node.spec.model, node.shot?.rawValue, state.name, detail, providerJobID, outputDigest,
@@ -99,6 +90,20 @@ public struct SQLiteJournal: JobJournal {
             }
         }
     }
+
+    /// How a job's row takes a transition: the attempt/resubmit rule (``JournalEntry/record(_:)``)
+    /// in SQL, and a provider's job id kept once known. One text for every journal.
+    static let transition = """
+        node = excluded.node, shot = excluded.shot, state = excluded.state, detail = excluded.detail,
+        provider_job_id = COALESCE(excluded.provider_job_id, job.provider_job_id),
+        output_digest = excluded.output_digest,
+        attempts = job.attempts + excluded.attempts,
+        resubmits = job.resubmits + excluded.resubmits,
+        failure_reason = excluded.failure_reason,
+        cost_micros = excluded.cost_micros, cost_currency = excluded.cost_currency,
+        estimate_micros = excluded.estimate_micros, estimate_currency = excluded.estimate_currency,
+        updated_at = excluded.updated_at
+        """
 
     static func upsertAsset(_ asset: Asset, at: Double, _ db: Database) throws {
         let media = try asset.media.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }

@@ -83,16 +83,7 @@ public struct PostgresJournal: JobJournal {
                         \(node.spec.model), \(node.shot?.rawValue), \(state.name), \(detail), \(providerJobID),
                         \(output?.digest.rawValue), \(running), \(expired), \(reason), \(cost?.micros), \(cost?.currency), \(at), \(at),
                         \(node.estimatedCost?.micros), \(node.estimatedCost?.currency))
-                ON CONFLICT (project, key) DO UPDATE SET
-                    node = excluded.node, shot = excluded.shot, state = excluded.state, detail = excluded.detail,
-                    provider_job_id = COALESCE(excluded.provider_job_id, job.provider_job_id),
-                    output_digest = excluded.output_digest,
-                    attempts = job.attempts + excluded.attempts,
-                    resubmits = job.resubmits + excluded.resubmits,
-                    failure_reason = excluded.failure_reason,
-                    cost_micros = excluded.cost_micros, cost_currency = excluded.cost_currency,
-                    estimate_micros = excluded.estimate_micros, estimate_currency = excluded.estimate_currency,
-                    updated_at = excluded.updated_at
+                ON CONFLICT (project, key) DO UPDATE SET \(unescaped: SQLiteJournal.transition)
                 """, logger: logger)
             try await connection.query("""
                 INSERT INTO job_event (project, key, state, detail, at) VALUES (\(project), \(digest), \(state.name), \(detail), \(at))
