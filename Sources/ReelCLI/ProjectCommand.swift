@@ -40,6 +40,11 @@ struct ProjectCommand: AsyncParsableCommand {
             let arrow = report.direction == "into-studio" ? "into \(report.database)" : "out of \(report.database) into \(report.file)"
             Terminal.out("\(report.project): moved \(arrow): \(rows.isEmpty ? "no rows" : rows.joined(separator: ", ")); "
                          + "\(Plural.count(report.mediaFiles, "media file")) copied")
+            if report.missingMedia > 0 {
+                Terminal.err("reel: warning: \(Plural.count(report.missingMedia, "file")) the project uses \(report.missingMedia == 1 ? "is" : "are") in neither "
+                             + "media store: each would be made again (a paid take paid again, unless the provider still has it); "
+                             + "name the studio's media path with --media (or REEL_MEDIA) and export again after moving .reel/reel.sqlite aside")
+            }
         }
     }
 

@@ -14,6 +14,10 @@ public struct ProjectMoveReport: Codable, Sendable, Hashable {
     public var rows: [String: Int]
     /// Media files copied between the project's store and the studio's.
     public var mediaFiles: Int
+    /// Files the project's state names that are in neither store (out of the studio: the
+    /// studio's media path was not named, or lacks them). Each would be made again — a take
+    /// on a provider paid again, unless its result can still be fetched.
+    public var missingMedia: Int = 0
     /// Where the project's own database went (into the studio), or was made (out of it).
     public var file: String
 }
@@ -104,11 +108,12 @@ extension Studio {
         let digests = outputs.union(try await Self.mediaDigests(repository))
         let local = workspace.stateDirectory.appendingPathComponent("media")
         let media = try Self.copyMedia(from: workspace.mediaDirectory, to: DirectoryBlobStore(root: local), digests: digests)
+        let missing = digests.subtracting(Self.digests(in: local)).count
         let target = try ProjectDatabase(path: file.path)
         defer { try? target.close() }
         let rows = try await ProjectTransfer.copy(place, into: target)
         return ProjectMoveReport(direction: "out-of-studio", project: place.id, database: database.location, rows: rows,
-                                 mediaFiles: media, file: file.path)
+                                 mediaFiles: media, missingMedia: missing, file: file.path)
     }
 
     static func studioLocation(_ workspace: Workspace, command: String) throws -> StudioLocation {
@@ -135,6 +140,18 @@ extension Studio {
             if let evidence = event.evidence { digests.insert(evidence.rawValue) }
         }
         return digests
+    }
+
+    /// The digests of the blobs a content-addressed store holds.
+    static func digests(in root: URL) -> Set<String> {
+        let fm = FileManager.default
+        var found: Set<String> = []
+        for shard in (try? fm.contentsOfDirectory(atPath: root.path)) ?? [] where shard.count == 2 {
+            for name in (try? fm.contentsOfDirectory(atPath: root.appendingPathComponent(shard).path)) ?? [] {
+                found.insert(String(name.prefix(while: { $0 != "." })))
+            }
+        }
+        return found
     }
 
     /// Copies the blobs of a content-addressed store (`ab/abcdef….ext`) that `target` lacks,

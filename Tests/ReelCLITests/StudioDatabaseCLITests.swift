@@ -103,8 +103,16 @@ import Testing
         let there = try await ReelBinary.run(["make", "--json"], environment: studio, directory: renamed)
         #expect(there.status == 0 && there.stdoutText.contains("\"rendered\" : 0"), "\(there.stdoutText) \(there.stderrText)")
 
+        // Without the studio's media path, the export says what it could not bring.
+        let blind = try await ReelBinary.run(["project", "export", "--json"], environment: studio.merging(["REEL_MEDIA": ""]) { $1 },
+                                             directory: renamed)
+        #expect(blind.status == 0, "\(blind.stderrText)")
+        let blindReport = try #require(try JSONSerialization.jsonObject(with: blind.stdout) as? [String: Any])
+        #expect((blindReport["missingMedia"] as? Int ?? 0) > 0, "\(blind.stdoutText)")
+        try FileManager.default.removeItem(at: renamed.appendingPathComponent(".reel/reel.sqlite"))
         let out = try await ReelBinary.run(["project", "export"], environment: studio, directory: renamed)
         #expect(out.status == 0 && out.stdoutText.contains("moved out of postgres://reel@127.0.0.1:"), "\(out.stdoutText) \(out.stderrText)")
+        #expect(!out.stderrText.contains("warning"), "every file came back: \(out.stderrText)")
         let local = try await ReelBinary.run(["make", "--json"], environment: home, directory: renamed)
         #expect(local.status == 0 && local.stdoutText.contains("\"rendered\" : 0"), "\(local.stdoutText) \(local.stderrText)")
     }

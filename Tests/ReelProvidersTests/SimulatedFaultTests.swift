@@ -36,6 +36,10 @@ import Testing
             let calls = SimCalls(sim: sim)
             let failure = await #expect(throws: JobFailure.self) { try await calls.create(key: "k", timeout: 0.3) }
             #expect(failure?.reason == .timedOut)
+            // The client gave up after 0.3 s; on a loaded machine the server may not have read
+            // the hung request yet. The retry is the one that must find the job: it goes once
+            // the server has made it (the order this test is about), not before.
+            for _ in 0..<3000 where sim.counters.createdJobs == 0 { try await Task.sleep(for: .milliseconds(10)) }
             let retried = try await calls.create(key: "k")
             #expect(retried.status == 200)
             #expect(sim.counters.createdJobs == 1)

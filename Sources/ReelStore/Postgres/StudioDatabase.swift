@@ -140,6 +140,7 @@ public final class StudioDatabase: Sendable {
         return try await run(query, writing: writing)
     }
 
+    @discardableResult
     func run(_ query: PostgresQuery, writing: Bool) async throws -> [PostgresRow] {
         do {
             return try await client.query(query, logger: logger).collect()
