@@ -9,10 +9,11 @@ struct ProjectCommand: AsyncParsableCommand {
         commandName: "project",
         abstract: "Move a project's state into the studio's PostgreSQL database, or back into its own file.",
         discussion: """
-            A project is known in the studio database by its directory's name. `import` copies everything \
-            (takes, journal, spending, picks, edits, cast, consent ledger, notes) and the media it uses, then \
-            renames .reel/reel.sqlite to reel.sqlite.moved; `export` makes a new .reel/reel.sqlite from the \
-            studio's copy (which stays). Each side is written in one transaction: a move that fails changes nothing.
+            A project is known in the studio database by studio_id in its reel.yaml (`import` writes one when \
+            there is none). `import` copies everything (takes, journal, spending, picks, edits, cast, consent \
+            ledger, notes) and the media it uses, then renames .reel/reel.sqlite to reel.sqlite.moved; `export` \
+            copies the studio's state into a new .reel/reel.sqlite (the studio keeps it). Each side is written \
+            in one transaction: a move that fails changes nothing.
             """,
         subcommands: [Import.self, Export.self])
 
@@ -34,11 +35,20 @@ struct ProjectCommand: AsyncParsableCommand {
             return try project.project()
         }
 
+        /// The tables as people say them.
+        static let rowNames = ["job": "job", "job_event": "job transition", "take": "take", "keyframe": "keyframe", "pick": "pick",
+                               "keyframe_pick": "keyframe pick", "ledger": "ledger line", "run": "run", "shot": "shot",
+                               "storyboard": "storyboard", "shot_edit": "shot edit", "cast_entry": "cast entry",
+                               "consent_event": "consent event", "note": "note"]
+        static let rowPlurals = ["cast entry": "cast entries"]
+
         func show(_ report: ProjectMoveReport) throws {
             if json { return try Terminal.json(report) }
-            let rows = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-            let arrow = report.direction == "into-studio" ? "into \(report.database)" : "out of \(report.database) into \(report.file)"
-            Terminal.out("\(report.project): moved \(arrow): \(rows.isEmpty ? "no rows" : rows.joined(separator: ", ")); "
+            let rows = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+                .map { Plural.count($0.value, Self.rowNames[$0.key] ?? $0.key.replacingOccurrences(of: "_", with: " "),
+                                    Self.rowNames[$0.key].flatMap { Self.rowPlurals[$0] }) }
+            let arrow = report.direction == "into-studio" ? "moved into \(report.database)" : "copied out of \(report.database) into \(report.file)"
+            Terminal.out("\(report.project): \(arrow): \(rows.isEmpty ? "no rows" : rows.joined(separator: ", ")); "
                          + "\(Plural.count(report.mediaFiles, "media file")) copied")
             if report.missingMedia > 0 {
                 Terminal.err("reel: warning: \(Plural.count(report.missingMedia, "file")) the project uses \(report.missingMedia == 1 ? "is" : "are") in neither "

@@ -56,6 +56,10 @@ extension Studio {
             let lock = try StudioProjectLock.acquire(address: address, project: id, command: "project import")
             defer { lock.release() }
             guard FileManager.default.fileExists(atPath: file.path) else {
+                if FileManager.default.fileExists(atPath: file.appendingPathExtension("moved").path) {
+                    throw ReelError(.usage, "this project is in the studio database already (its own database was moved: .reel/reel.sqlite.moved)",
+                                    at: project.directory.path, hint: "nothing to do: with REEL_DATABASE set, every command works on it there")
+                }
                 // A project with no state yet: it has its id, and starts in the studio.
                 return ProjectMoveReport(direction: "into-studio", project: id, database: database.location, rows: [:], mediaFiles: 0,
                                          file: file.path)

@@ -111,7 +111,7 @@ import Testing
         #expect((blindReport["missingMedia"] as? Int ?? 0) > 0, "\(blind.stdoutText)")
         try FileManager.default.removeItem(at: renamed.appendingPathComponent(".reel/reel.sqlite"))
         let out = try await ReelBinary.run(["project", "export"], environment: studio, directory: renamed)
-        #expect(out.status == 0 && out.stdoutText.contains("moved out of postgres://reel@127.0.0.1:"), "\(out.stdoutText) \(out.stderrText)")
+        #expect(out.status == 0 && out.stdoutText.contains("copied out of postgres://reel@127.0.0.1:"), "\(out.stdoutText) \(out.stderrText)")
         #expect(!out.stderrText.contains("warning"), "every file came back: \(out.stderrText)")
         let local = try await ReelBinary.run(["make", "--json"], environment: home, directory: renamed)
         #expect(local.status == 0 && local.stdoutText.contains("\"rendered\" : 0"), "\(local.stdoutText) \(local.stderrText)")

@@ -146,7 +146,7 @@ import Testing
         _ = try await ProjectTransfer.copy(file, into: place)
         let before = try await View(PostgresProjectRepository(place))
         let again = await #expect(throws: ReelError.self) { try await ProjectTransfer.copy(file, into: place) }
-        #expect(again?.code == .refused && again?.message.hasPrefix("the studio database already holds a project named twice-") == true)
+        #expect(again?.code == .refused && again?.message.hasPrefix("the studio database already holds the project twice-") == true)
         #expect(try await View(PostgresProjectRepository(place)) == before, "nothing was added")
 
         let full = await #expect(throws: ReelError.self) { try await ProjectTransfer.copy(place, into: file) }

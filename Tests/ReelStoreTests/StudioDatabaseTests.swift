@@ -172,6 +172,7 @@ import Testing
         ("postgres://db", "it names no database (…/database at the end)"),
         ("postgres://db/studio?sslmode=sometimes", "sslmode=sometimes (use disable, prefer or require)"),
         ("postgres:///studio", "it names no host"),
+        ("postgres://reel:pw@db:notaport/studio", "it cannot be read as an address (a port must be a number; write a password's special characters percent-encoded, as %40 for @)"),
     ])
     func addressesReelCannotUseAreUsageErrors(address: String, problem: String) async throws {
         let error = await #expect(throws: ReelError.self) { try await StudioDatabase.connect(address) }

@@ -185,8 +185,11 @@ public enum ProjectTransfer {
         let sum = projectTables.map { "(SELECT COUNT(*) FROM \($0) WHERE project = $1)" }.joined(separator: " + ")
         let found = try await project.rows(PostgresQuery(unsafeSQL: "SELECT (\(sum))::bigint", binds: binds))[0].decode(Int.self)
         if found > 0 {
-            throw ReelError(.refused, "the studio database already holds a project named \(project.id)", at: project.database.location,
-                            hint: "nothing was changed; rename the project's directory to move it in under another name")
+            throw ReelError(.refused, "the studio database already holds the project \(project.id) (studio_id in reel.yaml)",
+                            at: project.database.location,
+                            hint: "nothing was changed; if this copy is that project, the studio has its state: move .reel/reel.sqlite aside "
+                                + "here and work in the studio; to bring this copy in as a project of its own, delete the studio_id line "
+                                + "from its reel.yaml and import again")
         }
     }
 

@@ -221,7 +221,10 @@ struct StudioAddress: Sendable {
             ReelError(.usage, "the database address is not one Reel can use: \(what)",
                       hint: "write it as postgres://user[:password]@host[:port]/database (the password may also come from PGPASSWORD)")
         }
-        guard StudioDatabase.isAddress(url), let parts = URLComponents(string: url) else { throw bad("it does not start with postgres://") }
+        guard StudioDatabase.isAddress(url) else { throw bad("it does not start with postgres://") }
+        guard let parts = URLComponents(string: url) else {
+            throw bad("it cannot be read as an address (a port must be a number; write a password's special characters percent-encoded, as %40 for @)")
+        }
         let environment = ProcessInfo.processInfo.environment
         // URLComponents decodes these once already (a password may hold a literal `%`).
         user = parts.user ?? environment["PGUSER"] ?? "reel"
