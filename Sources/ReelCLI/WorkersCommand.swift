@@ -7,7 +7,7 @@ import ReelStudio
 struct WorkersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workers",
-        abstract: "The studio's processes at work: which reel holds which project, on which machine, since when.",
+        abstract: "The studio's processes at work: its workers and their jobs, and which run holds which project.",
         discussion: "Reads the studio database (--database or REEL_DATABASE); a project one of them holds waits for it elsewhere.")
 
     @Option(help: ArgumentHelp("The studio database (default: REEL_DATABASE).", valueName: "postgres://user@host/db"))
@@ -16,16 +16,41 @@ struct WorkersCommand: AsyncParsableCommand {
     @Flag(help: "Print them as JSON.")
     var json = false
 
+    /// What `--json` prints.
+    struct Listing: Encodable {
+        var database: String
+        /// The `reel worker` processes: alive, and those that stopped in the last hour.
+        var workers: [WorkerStatus]
+        /// The runs that hold a project (`reel serve`, `reel generate`…), one machine each.
+        var runs: [StudioWorker]
+    }
+
     func run() async throws {
         _ = try await Workspace.useStudio(database: database, media: nil)
-        let (location, workers) = try await Studio().workers()
-        if json { return try Terminal.json(workers) }
-        guard !workers.isEmpty else { return Terminal.out("nobody is working in \(location)") }
+        let (location, workers, runs) = try await Studio().workers()
+        if json { return try Terminal.json(Listing(database: location, workers: workers, runs: runs)) }
+        guard !workers.isEmpty || !runs.isEmpty else { return Terminal.out("nobody is working in \(location)") }
         let clock = DateFormatter()
         clock.dateFormat = "yyyy-MM-dd HH:mm"
-        for worker in workers {
-            let place = [worker.host.map { "on \($0)" }, worker.pid.map { "pid \($0)" }].compactMap { $0 }.joined(separator: " ")
-            Terminal.out("\(worker.project)  reel \(worker.command)\(place.isEmpty ? "" : "  \(place)")\(worker.since.map { "  since \(clock.string(from: $0))" } ?? "")")
+        if !workers.isEmpty {
+            Terminal.out("workers:")
+            for worker in workers {
+                let kinds = worker.kinds.isEmpty ? "every kind" : worker.kinds.joined(separator: ",")
+                let state = worker.alive ? "at work, \(worker.jobs.count) of \(worker.slots) slots busy"
+                    : "stopped or silent since \(clock.string(from: worker.seenAt))"
+                Terminal.out("  \(worker.name)  on \(worker.host) pid \(worker.pid)  \(kinds)  \(state)  "
+                             + "\(worker.done) done, \(worker.failed) failed\(worker.tookOver > 0 ? ", \(worker.tookOver) taken over" : "")")
+                for job in worker.jobs {
+                    Terminal.out("    \(job.project)  \(job.label)\(job.progress.map { String(format: "  %.0f%%", $0 * 100) } ?? "")")
+                }
+            }
+        }
+        if !runs.isEmpty {
+            Terminal.out("runs:")
+            for run in runs {
+                let place = [run.host.map { "on \($0)" }, run.pid.map { "pid \($0)" }].compactMap { $0 }.joined(separator: " ")
+                Terminal.out("  \(run.project)  reel \(run.command)\(place.isEmpty ? "" : "  \(place)")\(run.since.map { "  since \(clock.string(from: $0))" } ?? "")")
+            }
         }
     }
 }

@@ -83,6 +83,12 @@ public struct RunnerRegistry: Sendable {
         }
     }
 
+    /// Replaces every registered runner with `transform` of it.
+    mutating func mapRunners(_ transform: (any NodeRunner) -> any NodeRunner) {
+        byKindAndProvider = byKindAndProvider.mapValues(transform)
+        byKind = byKind.mapValues(transform)
+    }
+
     public func runner(for node: GraphNode) -> (any NodeRunner)? {
         byKindAndProvider["\(node.spec.kind.rawValue)|\(node.spec.provider.rawValue)"] ?? byKind[node.spec.kind]
     }

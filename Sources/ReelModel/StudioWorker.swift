@@ -38,3 +38,62 @@ extension StudioWorker {
         command = words.joined(separator: " ")
     }
 }
+
+/// A `reel worker` process as the studio database knows it: what it takes, what it is on.
+public struct WorkerStatus: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var host: String
+    public var pid: Int
+    public var version: String
+    /// The kinds of job it takes (`video`, `conform`…); empty: every kind.
+    public var kinds: [String]
+    public var slots: Int
+    /// Seconds its hold on a job lasts without a heartbeat.
+    public var lease: Double
+    public var startedAt: Date
+    public var seenAt: Date
+    /// Its heartbeat is recent and it has not stopped.
+    public var alive: Bool
+    public var done: Int
+    public var failed: Int
+    /// Jobs it took over from a worker whose lease ran out.
+    public var tookOver: Int
+    public var jobs: [Job]
+
+    /// A job a worker holds now.
+    public struct Job: Codable, Sendable, Hashable {
+        public var project: String
+        public var label: String
+        public var kind: String
+        public var provider: String
+        public var progress: Double?
+
+        public init(project: String, label: String, kind: String, provider: String, progress: Double?) {
+            self.project = project
+            self.label = label
+            self.kind = kind
+            self.provider = provider
+            self.progress = progress
+        }
+    }
+
+    public init(id: String, name: String, host: String, pid: Int, version: String, kinds: [String], slots: Int, lease: Double,
+                startedAt: Date, seenAt: Date, alive: Bool = true, done: Int = 0, failed: Int = 0, tookOver: Int = 0, jobs: [Job] = []) {
+        self.id = id
+        self.name = name
+        self.host = host
+        self.pid = pid
+        self.version = version
+        self.kinds = kinds
+        self.slots = slots
+        self.lease = lease
+        self.startedAt = startedAt
+        self.seenAt = seenAt
+        self.alive = alive
+        self.done = done
+        self.failed = failed
+        self.tookOver = tookOver
+        self.jobs = jobs
+    }
+}

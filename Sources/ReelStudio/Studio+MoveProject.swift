@@ -189,14 +189,3 @@ extension Studio {
         return copied
     }
 }
-
-extension Studio {
-    /// `reel workers`: the studio's processes at work, and the projects they hold.
-    public func workers() async throws -> (database: String, workers: [StudioWorker]) {
-        guard let address = StudioSettings.current.database else {
-            throw ReelError(.usage, "no studio database to ask", hint: "name it with --database postgres://user@host/db (or REEL_DATABASE)")
-        }
-        let database = try StudioDatabase.shared(address)
-        return (database.location, try await database.workers())
-    }
-}

@@ -92,7 +92,7 @@ extension Studio {
              events: AsyncStream<RunEvent>.Continuation?) async throws -> RunSummary {
         let run = try await production.repository.startRun(command: command, startedAt: Date())
         let engine = executor(generators: generators, journal: production.journal, blobs: production.blobs,
-                              options: try await executorOptions(production))
+                              options: try await executorOptions(production), queue: try workQueue(production))
         let summary = try await runWatchingProject(graph, executor: engine, production: production, command: command,
                                                    events: events)
         try await production.repository.finishRun(run, summary: summary)

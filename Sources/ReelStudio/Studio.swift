@@ -56,14 +56,22 @@ public struct Studio: Sendable {
     }
 
     /// The executor for a workspace, with every runner registered.
+    /// With `queue`, its jobs go to the studio's workers while one takes them.
     func executor(generators: Generators, journal: any JobJournal, blobs: any BlobStore,
-                  options: ExecutorOptions) -> Executor {
+                  options: ExecutorOptions, queue: (any WorkQueue)? = nil) -> Executor {
+        let registry = runners(generators)
+        return Executor(runners: queue.map { registry.queued(through: $0) } ?? registry, journal: journal, blobs: blobs,
+                        options: options, sleeper: sleeper)
+    }
+
+    /// A runner for every kind of job: the generators', and the local media tools'.
+    func runners(_ generators: Generators) -> RunnerRegistry {
         var registry = RunnerRegistry()
         generators.register(into: &registry, sleeper: sleeper)
         let tools = MediaTools(toolchain: toolchain, runner: runner)
         tools.register(into: &registry)
         registry.register(OverlayRunner(tools: tools), kind: .overlay)
-        return Executor(runners: registry, journal: journal, blobs: blobs, options: options, sleeper: sleeper)
+        return registry
     }
 
     /// Local work is CPU-bound: two at a time on most machines; ffmpeg's own threads do the rest.

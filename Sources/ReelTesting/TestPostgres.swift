@@ -29,16 +29,29 @@ public enum TestPostgres {
         return root.appendingPathComponent("\(newest)/bin")
     }
 
-    actor Server {
+    /// A server of its own, for a test that stops or restarts it (the shared one serves
+    /// tests running beside it). Stopped when the process exits, or by ``Server/stop()``.
+    public static func privateServer() async throws -> Server {
+        let server = Server()
+        _ = try await server.start()
+        return server
+    }
+
+    public actor Server {
         static let shared = Server()
         var address: String?
+        var process: Process?
+        var port = 0
+        var dir: URL?
 
-        func start() throws -> String {
+        /// The server's address, started on first use.
+        public func start() throws -> String {
             if let address { return address }
             let bin = try TestPostgres.binaries()
             let tmp = URL(fileURLWithPath: NSTemporaryDirectory())
             TestPostgres.stopOrphans(in: tmp)
             let dir = tmp.appendingPathComponent("reel-pg-\(UUID().uuidString.prefix(8))")
+            self.dir = dir
             let data = dir.appendingPathComponent("data")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             // Whose server it is: a test process killed before its exit handler ran leaves one
@@ -51,7 +64,39 @@ public enum TestPostgres {
             }
             try run(bin.appendingPathComponent("initdb").path,
                     ["-D", data.path, "-U", "reel", "--auth=trust", "--no-sync", "--encoding=UTF8", "--locale=C.UTF-8"], asPostgres: asRoot)
-            let port = try freePort()
+            port = try freePort()
+            try launch(bin: bin, data: data, dir: dir)
+            TestPostgres.stopAtExit(data: data, directory: dir)
+            let address = "postgres://reel@127.0.0.1:\(port)/postgres?sslmode=disable"
+            self.address = address
+            return address
+        }
+
+        /// Stops the server as an administrator's restart does (fast shutdown: every session
+        /// ended), waits until it is gone, and starts it again on the same port and data.
+        public func restart() throws {
+            guard let process, let dir else { return }
+            // To the postmaster itself (as root, `process` is the runuser above it).
+            let data = dir.appendingPathComponent("data")
+            if let pidFile = try? String(contentsOf: data.appendingPathComponent("postmaster.pid"), encoding: .utf8),
+               let pid = pidFile.split(separator: "\n").first.flatMap({ Int32($0) }) {
+                kill(pid, SIGINT)
+            }
+            process.waitUntilExit()
+            try launch(bin: try TestPostgres.binaries(), data: dir.appendingPathComponent("data"), dir: dir)
+        }
+
+        /// Stops the server and removes its directory.
+        public func stop() {
+            guard let dir else { return }
+            TestPostgres.stop(data: dir.appendingPathComponent("data").path, directory: dir.path)
+            process?.waitUntilExit()
+            (process, address, self.dir) = (nil, nil, nil)
+        }
+
+        /// Starts the postmaster and returns once its log says it accepts connections.
+        func launch(bin: URL, data: URL, dir: URL) throws {
+            let asRoot = getuid() == 0
             let server = Process()
             let arguments = ["-D", data.path, "-p", "\(port)", "-k", dir.path, "-c", "listen_addresses=127.0.0.1",
                              "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"]
@@ -74,10 +119,7 @@ public enum TestPostgres {
             }
             // Keep draining its log, so the server never blocks on a full pipe.
             Thread.detachNewThread { while !reader.availableData.isEmpty {} }
-            TestPostgres.stopAtExit(data: data, directory: dir)
-            let address = "postgres://reel@127.0.0.1:\(port)/postgres?sslmode=disable"
-            self.address = address
-            return address
+            process = server
         }
 
         func run(_ tool: String, _ arguments: [String], asPostgres: Bool = false) throws {
@@ -112,7 +154,8 @@ public enum TestPostgres {
         }
     }
 
-    nonisolated(unsafe) static var stopping: (data: String, directory: String)?
+    nonisolated(unsafe) static var stopping: [(data: String, directory: String)] = []
+    static let stoppingLock = NSLock()
 
     /// Stops the servers of test processes that are gone, and removes their directories.
     static func stopOrphans(in tmp: URL) {
@@ -137,11 +180,14 @@ public enum TestPostgres {
 
     /// At exit: the server stopped at once (SIGQUIT to the postmaster) and its directory removed.
     static func stopAtExit(data: URL, directory: URL) {
-        stopping = (data.path, directory.path)
-        atexit {
-            guard let (data, directory) = TestPostgres.stopping else { return }
-            TestPostgres.stop(data: data, directory: directory)
+        stoppingLock.lock()
+        defer { stoppingLock.unlock() }
+        if stopping.isEmpty {
+            atexit {
+                for (data, directory) in TestPostgres.stopping { TestPostgres.stop(data: data, directory: directory) }
+            }
         }
+        stopping.append((data.path, directory.path))
     }
 }
 

@@ -95,6 +95,26 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX note_shot ON note (project, shot)",
         ]),
+        // Workers (`reel worker`): the processes that take jobs, and the jobs runs hand them.
+        ("v2-work", [
+            """
+            CREATE TABLE worker (id text PRIMARY KEY, name text NOT NULL, host text NOT NULL, pid integer NOT NULL,
+                version text NOT NULL, kinds text[] NOT NULL, slots integer NOT NULL CHECK (slots > 0),
+                lease double precision NOT NULL CHECK (lease > 0), started_at double precision NOT NULL,
+                seen_at double precision NOT NULL, stopped_at double precision,
+                done integer NOT NULL DEFAULT 0, failed integer NOT NULL DEFAULT 0, took_over integer NOT NULL DEFAULT 0)
+            """,
+            """
+            CREATE TABLE work (project text NOT NULL REFERENCES project(id), key text NOT NULL, ticket text NOT NULL,
+                kind text NOT NULL, provider text NOT NULL, version text NOT NULL, label text NOT NULL,
+                job text NOT NULL, setup text NOT NULL,
+                state text NOT NULL CHECK (state IN ('queued','claimed','done','failed','cancelled')),
+                worker text, claims integer NOT NULL DEFAULT 0, lease_until double precision, progress double precision,
+                refused_by text[] NOT NULL DEFAULT '{}', result text, queued_at double precision NOT NULL, updated_at double precision NOT NULL,
+                PRIMARY KEY (project, key))
+            """,
+            "CREATE INDEX work_waiting ON work (state, kind, queued_at)",
+        ]),
     ]
 
     /// Every migration this version knows; a database with others is from a newer Reel.

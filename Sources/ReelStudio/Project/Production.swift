@@ -19,6 +19,9 @@ public struct Production: Sendable {
     public var journal: any JobJournal
     /// Where films go by default: `renders/` in the project, or in the current directory.
     public var rendersDirectory: URL
+    /// The project in the studio database, when its state is there (its runs may hand
+    /// jobs to the studio's workers).
+    public var studio: StudioProject?
     let lock: ProjectLock?
 
     /// A production on any repository and journal (in memory, for tests of decisions), with
@@ -82,6 +85,7 @@ public struct Production: Sendable {
                 : try ProjectLock.acquire(workspace.stateDirectory, command: command, studio: workspace.studio)
         }
         let repository: any ProjectRepository, journal: any JobJournal, blobs: DirectoryBlobStore
+        var inStudio: StudioProject?
         do {
             if let studio = workspace.studio, let studioID {
                 // The project's state in the studio database; its media on the studio's path.
@@ -94,6 +98,7 @@ public struct Production: Sendable {
                 let project = try StudioDatabase.shared(studio.address).project(studioID)
                 (repository, journal) = (PostgresProjectRepository(project), PostgresJournal(project))
                 blobs = try workspace.mediaStore()
+                inStudio = project
             } else {
                 let database: ProjectDatabase
                 (database, blobs) = try workspace.open(readOnly: command == nil)
@@ -103,7 +108,9 @@ public struct Production: Sendable {
             lock?.release()
             throw error
         }
-        return Production(name: name, script: script, config: config, workspace: workspace, blobs: blobs,
-                          repository: repository, journal: journal, rendersDirectory: renders, lock: lock)
+        var production = Production(name: name, script: script, config: config, workspace: workspace, blobs: blobs,
+                                    repository: repository, journal: journal, rendersDirectory: renders, lock: lock)
+        production.studio = inStudio
+        return production
     }
 }

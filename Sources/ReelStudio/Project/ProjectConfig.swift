@@ -99,20 +99,25 @@ public struct ProjectConfig: Hashable, Sendable {
             throw ReelError(.configuration, "cannot read the project file", at: url.path,
                             hint: "check that it exists, is readable and is UTF-8")
         }
+        return try parse(text, file: url.path)
+    }
+
+    /// Reads the text of a `reel.yaml`; `file` names it in errors.
+    public static func parse(_ text: String, file: String) throws -> ProjectConfig {
         let node: Yams.Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw ReelError(.configuration, "reel.yaml is not valid YAML: \(ProjectConfig.describe(error))", at: url.path,
+            throw ReelError(.configuration, "reel.yaml is not valid YAML: \(ProjectConfig.describe(error))", at: file,
                             hint: "fix the line it names; `reel init` writes a commented example")
         } catch {
-            throw ReelError(.configuration, "reel.yaml is not valid YAML", at: url.path)
+            throw ReelError(.configuration, "reel.yaml is not valid YAML", at: file)
         }
         guard let mapping = node?.mapping else {
             if node == nil { return ProjectConfig() }
-            throw ReelError(.configuration, "reel.yaml must be a mapping of settings (key: value)", at: url.path)
+            throw ReelError(.configuration, "reel.yaml must be a mapping of settings (key: value)", at: file)
         }
-        return try ProjectConfig(mapping: mapping, file: url.path)
+        return try ProjectConfig(mapping: mapping, file: file)
     }
 
     static func describe(_ error: YamlError) -> String {

@@ -1,0 +1,146 @@
+import Foundation
+import PostgresNIO
+import ReelEngine
+import ReelModel
+
+/// A job a worker claimed from the studio's work queue.
+public struct WorkClaim: Sendable {
+    public var project: String
+    public var ticket: String
+    /// Which claim of the row this is: only this claim may write the job's end.
+    public var claims: Int
+    public var job: QueuedJob
+    /// How to make the runners of the job's project (``PostgresWorkQueue``'s `setup`).
+    public var setup: String
+    /// Another worker held it and its lease ran out (it died, or lost the database).
+    public var tookOver: Bool
+}
+
+/// The worker's side of the work queue: a worker registers, claims jobs (`FOR UPDATE SKIP
+/// LOCKED`, so workers never wait for each other and never take one job together), keeps
+/// its leases with a heartbeat, and writes each job's end once — only while its claim is
+/// the row's. Times are the database's clock, so machines' clocks may disagree.
+extension StudioDatabase {
+    static let now = "extract(epoch FROM clock_timestamp())"
+
+    /// Records a worker that starts.
+    public func register(_ worker: WorkerStatus) async throws {
+        try await rows("""
+            INSERT INTO worker (id, name, host, pid, version, kinds, slots, lease, started_at, seen_at)
+            VALUES (\(worker.id), \(worker.name), \(worker.host), \(worker.pid), \(worker.version), \(worker.kinds),
+                    \(worker.slots), \(worker.lease), \(unescaped: Self.now), \(unescaped: Self.now))
+            """, writing: true)
+    }
+
+    /// Claims up to `count` waiting jobs of this version and these kinds (any kind when
+    /// empty), and jobs whose worker's lease ran out, oldest first; `skipping` holds
+    /// `project|provider` pairs this worker cannot run.
+    public func claim(worker: String, count: Int, version: String, kinds: [String], lease: Double,
+                      skipping: [String] = []) async throws -> [WorkClaim] {
+        guard count > 0 else { return [] }
+        return try await rows("""
+            WITH picked AS (
+                SELECT project, key, state AS was FROM work
+                WHERE version = \(version) AND (cardinality(\(kinds)::text[]) = 0 OR kind = ANY(\(kinds)::text[]))
+                  AND NOT ((project || '|' || provider) = ANY(\(skipping)::text[]))
+                  AND (state = 'queued' OR (state = 'claimed' AND lease_until < \(unescaped: Self.now)))
+                ORDER BY queued_at LIMIT \(count) FOR UPDATE SKIP LOCKED)
+            UPDATE work SET state = 'claimed', worker = \(worker), claims = work.claims + 1, progress = NULL,
+                lease_until = \(unescaped: Self.now) + \(lease), updated_at = \(unescaped: Self.now)
+            FROM picked WHERE work.project = picked.project AND work.key = picked.key
+            RETURNING work.project, work.ticket, work.claims, work.job, work.setup, picked.was
+            """, writing: true).map { row in
+            let (project, ticket, claims, job, setup, was) = try row.decode((String, String, Int, String, String, String).self)
+            let decoded = try JSONDecoder().decode(QueuedJob.self, from: Data(job.utf8))
+            return WorkClaim(project: project, ticket: ticket, claims: claims, job: decoded, setup: setup, tookOver: was == "claimed")
+        }
+    }
+
+    /// Extends the leases of the jobs the worker still holds and records their progress;
+    /// returns the tickets that are still its own (a job withdrawn or taken over is not).
+    public func heartbeat(worker: String, holding: [(ticket: String, progress: Double?)], lease: Double) async throws -> Set<String> {
+        try await rows("UPDATE worker SET seen_at = \(unescaped: Self.now) WHERE id = \(worker)", writing: true)
+        guard !holding.isEmpty else { return [] }
+        return Set(try await rows("""
+            UPDATE work SET lease_until = \(unescaped: Self.now) + \(lease), progress = COALESCE(NULLIF(held.progress, -1), work.progress)
+            FROM unnest(\(holding.map(\.ticket))::text[], \(holding.map { $0.progress ?? -1 })::float8[]) AS held(ticket, progress)
+            WHERE work.ticket = held.ticket AND work.worker = \(worker) AND work.state = 'claimed'
+            RETURNING work.ticket
+            """, writing: true).map { try $0.decode(String.self) })
+    }
+
+    /// Writes the end of a claimed job: its output, or its failure. False, and nothing
+    /// written, when the claim is no longer the row's (withdrawn, or taken over).
+    @discardableResult
+    public func finish(_ claim: WorkClaim, worker: String, with end: Result<NodeOutput, JobFailure>) async throws -> Bool {
+        let (state, result, counter) = switch end {
+        case .success(let output): ("done", String(decoding: try JSONEncoder().encode(output), as: UTF8.self), "done")
+        case .failure(let failure): ("failed", String(decoding: try JSONEncoder().encode(failure), as: UTF8.self), "failed")
+        }
+        let written = try await rows("""
+            UPDATE work SET state = \(state), result = \(result), progress = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now)
+            WHERE project = \(claim.project) AND key = \(claim.job.key.digest.rawValue) AND ticket = \(claim.ticket)
+              AND claims = \(claim.claims) AND worker = \(worker) AND state = 'claimed'
+            RETURNING 1
+            """, writing: true).isEmpty == false
+        if written {
+            try await rows("""
+                UPDATE worker SET \(unescaped: counter) = \(unescaped: counter) + 1, took_over = took_over + \(claim.tookOver ? 1 : 0)
+                WHERE id = \(worker)
+                """, writing: true)
+        }
+        return written
+    }
+
+    /// Puts a claimed job back in the queue for another worker: this one cannot run it (no
+    /// adapter or key for its provider here). A job every live worker refused goes back to its run.
+    public func giveBack(_ claim: WorkClaim, worker: String) async throws {
+        try await rows("""
+            UPDATE work SET state = 'queued', worker = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now),
+                refused_by = array_append(refused_by, \(worker))
+            WHERE project = \(claim.project) AND key = \(claim.job.key.digest.rawValue) AND ticket = \(claim.ticket)
+              AND claims = \(claim.claims) AND worker = \(worker) AND state = 'claimed'
+            """, writing: true)
+    }
+
+    /// Records that the worker stopped; the jobs it still held go back to the queue.
+    public func stopWorker(_ worker: String) async throws {
+        try await rows("""
+            UPDATE work SET state = 'queued', worker = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now)
+            WHERE worker = \(worker) AND state = 'claimed'
+            """, writing: true)
+        try await rows("UPDATE worker SET stopped_at = \(unescaped: Self.now) WHERE id = \(worker)", writing: true)
+    }
+
+    /// The migrations of the database this Reel does not know: a newer Reel has upgraded it.
+    public func newerSchema() async throws -> [String] {
+        try await rows("SELECT id FROM reel_migration").map { try $0.decode(String.self) }
+            .filter { !PostgresMigrations.known.contains($0) }.sorted()
+    }
+
+    /// The studio's workers: those alive, and those that stopped or went silent in the last
+    /// hour, each with the jobs it holds.
+    public func workerStatuses() async throws -> [WorkerStatus] {
+        var jobs: [String: [WorkerStatus.Job]] = [:]
+        for row in try await rows("""
+            SELECT worker, project, label, kind, provider, progress FROM work WHERE state = 'claimed' ORDER BY queued_at
+            """) {
+            let (worker, project, label, kind, provider, progress) = try row.decode((String, String, String, String, String, Double?).self)
+            jobs[worker, default: []].append(WorkerStatus.Job(project: project, label: label, kind: kind, provider: provider, progress: progress))
+        }
+        return try await rows("""
+            SELECT id, name, host, pid, version, kinds, slots, lease, started_at, seen_at, done, failed, took_over,
+                   stopped_at IS NULL AND seen_at + lease > \(unescaped: Self.now) AS alive
+            FROM worker WHERE coalesce(stopped_at, seen_at) > \(unescaped: Self.now) - 3600 ORDER BY started_at
+            """).map { row in
+            let r = row.makeRandomAccess()
+            let id: String = try r.get("id")
+            return WorkerStatus(
+                id: id, name: try r.get("name"), host: try r.get("host"), pid: try r.get("pid"), version: try r.get("version"),
+                kinds: try r.get("kinds"), slots: try r.get("slots"), lease: try r.get("lease"),
+                startedAt: Date(timeIntervalSince1970: try r.get("started_at")), seenAt: Date(timeIntervalSince1970: try r.get("seen_at")),
+                alive: try r.get("alive"), done: try r.get("done"), failed: try r.get("failed"),
+                tookOver: try r.get("took_over"), jobs: jobs[id] ?? [])
+        }
+    }
+}

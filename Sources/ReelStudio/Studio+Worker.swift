@@ -1,0 +1,352 @@
+import Foundation
+import ReelEngine
+import ReelModel
+import ReelStore
+import Synchronization
+
+/// What a worker needs to make the runners of a project's jobs: the project's settings as
+/// its files say them (`reel.yaml`, `models.yaml`). Keys are never in it: each worker has
+/// its own, from its environment or credentials file.
+struct WorkSetup: Codable, Sendable {
+    var config: String
+    var models: String?
+
+    init(config: String, models: String?) {
+        self.config = config
+        self.models = models
+    }
+
+    init(_ production: Production) {
+        let directory = production.workspace.projectDirectory
+        func read(_ name: String) -> String? {
+            directory.flatMap { try? String(contentsOf: $0.appendingPathComponent(name), encoding: .utf8) }
+        }
+        self.init(config: read("reel.yaml") ?? "", models: read("models.yaml"))
+    }
+
+    var text: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self) }
+}
+
+/// How `reel worker` works.
+public struct WorkerOptions: Sendable {
+    /// What `reel workers` calls it (default: the machine's name).
+    public var name: String
+    /// Jobs it runs at once.
+    public var slots: Int
+    /// The kinds of job it takes (`video`, `conform`…); empty: every kind.
+    public var kinds: [String]
+    /// Seconds a job stays its own without a heartbeat; another worker takes over after.
+    public var lease: Double
+    /// Seconds between looks at the queue while it has free slots.
+    public var idle: Double
+
+    public init(name: String = ProcessInfo.processInfo.hostName, slots: Int = 2, kinds: [String] = [], lease: Double = 30,
+                idle: Double = 0.2) {
+        self.name = name
+        self.slots = slots
+        self.kinds = kinds
+        self.lease = lease
+        self.idle = idle
+    }
+}
+
+/// What a worker tells as it works.
+public enum WorkerEvent: Sendable {
+    case started(WorkerStatus, database: String, media: String)
+    /// It took a job (`tookOver`: from a worker whose lease ran out).
+    case took(project: String, label: String, tookOver: Bool)
+    case finished(project: String, label: String, seconds: Double)
+    case failed(project: String, label: String, JobFailure)
+    /// Its claim ended before the job did (withdrawn by the run, or taken over): nothing written.
+    case lost(project: String, label: String)
+    /// It cannot run this job (no adapter or key here); another worker may.
+    case gaveBack(project: String, label: String, reason: String)
+    /// The studio database failed a statement; the worker tries again each second.
+    case databaseAway(String)
+    case databaseBack
+    case stopped(done: Int, failed: Int)
+}
+
+extension Studio {
+    /// The studio's work queue for a production's run, when its state is in the studio database.
+    func workQueue(_ production: Production) throws -> (any WorkQueue)? {
+        guard let project = production.studio else { return nil }
+        return PostgresWorkQueue(project, version: ReelVersion.current, setup: WorkSetup(production).text)
+    }
+
+    /// `reel workers`: the studio's worker processes, and the runs that hold its projects.
+    public func workers() async throws -> (database: String, workers: [WorkerStatus], runs: [StudioWorker]) {
+        let database = try Self.studioDatabase()
+        return (database.location, try await database.workerStatuses(), try await database.workers())
+    }
+
+    static func studioDatabase() throws -> StudioDatabase {
+        guard let address = StudioSettings.current.database else {
+            throw ReelError(.usage, "no studio database to ask", hint: "name it with --database postgres://user@host/db (or REEL_DATABASE)")
+        }
+        return try StudioDatabase.shared(address)
+    }
+
+    /// `reel worker`: takes jobs from the studio's queue until cancelled, up to
+    /// `options.slots` at a time, each run with the runners its project's settings make and
+    /// this machine's keys. A provider's job id is journaled the moment it is known; a job
+    /// whose worker died is taken over by polling that job. Returns once every job it held
+    /// has ended or gone back to the queue.
+    public func work(_ options: WorkerOptions, events: AsyncStream<WorkerEvent>.Continuation? = nil) async throws {
+        let database = try Self.studioDatabase()
+        try await database.ready()
+        guard let media = StudioSettings.current.media else {
+            throw ReelError(.usage, "a worker needs the studio's media path", hint: "name it with --media /mnt/reel-media (or REEL_MEDIA), as the studio's other machines do")
+        }
+        let blobs = try DirectoryBlobStore(root: media, sharedBetweenMachines: true)
+        let me = WorkerStatus(id: UUID().uuidString.lowercased(), name: options.name, host: ProcessInfo.processInfo.hostName,
+                              pid: Int(ProcessInfo.processInfo.processIdentifier), version: ReelVersion.current,
+                              kinds: options.kinds, slots: options.slots, lease: options.lease, startedAt: Date(), seenAt: Date())
+        try await database.register(me)
+        events?.yield(.started(me, database: database.location, media: media.path))
+        let shift = WorkerShift(studio: self, database: database, blobs: blobs, me: me, options: options, events: events)
+        var ended: (any Error)?
+        do {
+            try await shift.run()
+        } catch is CancellationError {
+            // Stopped (Ctrl-C, SIGTERM): the usual end of a worker's shift.
+        } catch {
+            ended = error
+        }
+        // Not under the cancelled task: the jobs it held must reach the queue again.
+        try await Task.detached { try await shift.stop() }.value
+        if let ended { throw ended }
+    }
+}
+
+/// One worker's time at work: its claims, their tasks, its heartbeat.
+final class WorkerShift: Sendable {
+    let studio: Studio
+    let database: StudioDatabase
+    let blobs: DirectoryBlobStore
+    let me: WorkerStatus
+    let options: WorkerOptions
+    let events: AsyncStream<WorkerEvent>.Continuation?
+    /// The jobs it holds, by ticket: their progress and their task.
+    let holding = Mutex<[String: (progress: Double?, task: Task<Void, Never>)]>([:])
+    /// `project|provider` pairs it has no runner for.
+    let cannotRun = Mutex<Set<String>>([])
+    let registries = Mutex<[String: RunnerRegistry]>([:])
+    let counts = Mutex((done: 0, failed: 0))
+    /// The database failed its last statement (said once until it answers again).
+    let trouble = Mutex(false)
+    /// Wakes the claiming loop when a slot frees.
+    let freed: AsyncStream<Void>.Continuation
+    let slotsFreed: AsyncStream<Void>
+
+    init(studio: Studio, database: StudioDatabase, blobs: DirectoryBlobStore, me: WorkerStatus, options: WorkerOptions,
+         events: AsyncStream<WorkerEvent>.Continuation?) {
+        self.studio = studio
+        self.database = database
+        self.blobs = blobs
+        self.me = me
+        self.options = options
+        self.events = events
+        (slotsFreed, freed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func run() async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.beat() }
+            group.addTask { try await self.claimWhileFree() }
+            // Either ends only by an error or cancellation: the other goes with it.
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Ends the shift: every job still held is cancelled and goes back to the queue (its
+    /// provider's job id, if any, is in the journal: whoever takes it polls it).
+    func stop() async throws {
+        let tasks = holding.withLock { $0.values.map(\.task) }
+        tasks.forEach { $0.cancel() }
+        for task in tasks { await task.value }
+        try await database.stopWorker(me.id)
+        let (done, failed) = counts.withLock { $0 }
+        events?.yield(.stopped(done: done, failed: failed))
+    }
+
+    /// Claims jobs while it has free slots; waits for a slot, or a moment when the queue is empty.
+    func claimWhileFree() async throws {
+        var wake = slotsFreed.makeAsyncIterator()
+        while !Task.isCancelled {
+            let free = options.slots - holding.withLock { $0.count }
+            var claimed: [WorkClaim] = []
+            if free > 0 {
+                do {
+                    claimed = try await database.claim(worker: me.id, count: free, version: me.version, kinds: options.kinds,
+                                                       lease: options.lease, skipping: cannotRun.withLock { Array($0) })
+                    reached()
+                } catch {
+                    try await unreachable(error)
+                    continue
+                }
+                for claim in claimed { start(claim) }
+            }
+            if free <= 0 {
+                _ = await wake.next()
+            } else if claimed.isEmpty {
+                try await Task.sleep(for: .seconds(options.idle))
+            }
+        }
+    }
+
+    /// Keeps its leases (a third of a lease apart), passes on progress, and stops the jobs
+    /// whose claim is no longer its own. Refuses to go on under a newer Reel's schema.
+    func beat() async throws {
+        while !Task.isCancelled {
+            try await Task.sleep(for: .seconds(options.lease / 3))
+            let held = holding.withLock { $0.map { (ticket: $0.key, progress: $0.value.progress) } }
+            let kept: Set<String>, newer: [String]
+            do {
+                kept = try await database.heartbeat(worker: me.id, holding: held, lease: options.lease)
+                newer = try await database.newerSchema()
+                reached()
+            } catch {
+                try await unreachable(error)
+                continue
+            }
+            for (ticket, _) in held where !kept.contains(ticket) {
+                holding.withLock { $0[ticket]?.task }?.cancel()
+            }
+            guard newer.isEmpty else {
+                throw ReelError(.configuration, "the studio database was upgraded by a newer Reel (schema \(newer.joined(separator: ", "))), so this worker (\(me.version)) stops",
+                                at: database.location, hint: "update Reel on this machine to the studio's version and start the worker again")
+            }
+        }
+    }
+
+    /// The database failed a statement (restarting, a network blip): said once, then the
+    /// worker waits a moment and goes on; its jobs go on meanwhile.
+    func unreachable(_ error: any Error) async throws {
+        if error is CancellationError { throw error }
+        let first = trouble.withLock { trouble in
+            defer { trouble = true }
+            return !trouble
+        }
+        if first { events?.yield(.databaseAway((error as? ReelError)?.message ?? "\(error)")) }
+        try await Task.sleep(for: .seconds(1))
+    }
+
+    func reached() {
+        let wasAway = trouble.withLock { trouble in
+            defer { trouble = false }
+            return trouble
+        }
+        if wasAway { events?.yield(.databaseBack) }
+    }
+
+    func start(_ claim: WorkClaim) {
+        let label = claim.job.label
+        events?.yield(.took(project: claim.project, label: label, tookOver: claim.tookOver))
+        holding.withLock { held in
+            held[claim.ticket] = (nil, Task { await self.perform(claim) })
+        }
+    }
+
+    /// Runs one claimed job and writes its end (once, while the claim is its own).
+    func perform(_ claim: WorkClaim) async {
+        defer {
+            holding.withLock { _ = $0.removeValue(forKey: claim.ticket) }
+            freed.yield()
+        }
+        let (project, label, started) = (claim.project, claim.job.label, Date())
+        let end: Result<NodeOutput, JobFailure>
+        do {
+            guard let output = try await run(claim) else { return }
+            end = .success(output)
+        } catch is CancellationError {
+            events?.yield(.lost(project: project, label: label))
+            return
+        } catch {
+            if Task.isCancelled {
+                events?.yield(.lost(project: project, label: label))
+                return
+            }
+            end = .failure(JobFailure.classify(error))
+        }
+        // Written once: while the database is away, tried again (the claim stays its own
+        // until another worker may take it, which the database decides when it is back).
+        var written: Bool?
+        while written == nil {
+            do {
+                written = try await database.finish(claim, worker: me.id, with: end)
+            } catch {
+                do { try await unreachable(error) } catch { written = false }
+            }
+        }
+        guard written == true else {
+            events?.yield(.lost(project: project, label: label))
+            return
+        }
+        switch end {
+        case .success:
+            counts.withLock { $0.done += 1 }
+            events?.yield(.finished(project: project, label: label, seconds: Date().timeIntervalSince(started)))
+        case .failure(let failure):
+            counts.withLock { $0.failed += 1 }
+            events?.yield(.failed(project: project, label: label, failure))
+        }
+    }
+
+    /// The job's output; nil when this worker cannot run it (it went back to the queue).
+    func run(_ claim: WorkClaim) async throws -> NodeOutput? {
+        let node = claim.job.graphNode
+        let runner: any NodeRunner
+        do {
+            guard let found = try registry(claim.setup, project: claim.project).runner(for: node) else {
+                throw ReelError(.configuration, "no runner for \(node.spec.kind) on \(node.spec.provider) here")
+            }
+            runner = found
+        } catch {
+            cannotRun.withLock { _ = $0.insert("\(claim.project)|\(node.spec.provider)") }
+            try await database.giveBack(claim, worker: me.id)
+            events?.yield(.gaveBack(project: claim.project, label: node.label, reason: (error as? ReelError)?.message ?? "\(error)"))
+            return nil
+        }
+        // Bytes are trusted by their name only after they hash to it, on this machine too.
+        for asset in claim.job.inputs where !blobs.verify(asset) {
+            throw JobFailure(.transient, "an input of \(node.label) (\(asset.digest.short)) is missing or damaged in the media store")
+        }
+        let journal = PostgresJournal(database.project(claim.project))
+        let key = claim.job.key
+        let resume = QueuedJob.resume(from: try await journal.entry(for: key))
+        let ticket = claim.ticket
+        let context = JobContext(
+            key: key, inputs: claim.job.inputs, blobs: blobs, attempt: claim.job.attempt, resume: resume,
+            idempotencyKey: claim.job.idempotencyKey,
+            onSubmitted: { handle in try await journal.record(.submitted(handle), for: key, node: node) },
+            onProgress: { [self] fraction in holding.withLock { $0[ticket]?.progress = fraction } })
+        let output = switch try await runner.start(node, context: context) {
+        case .done(let output): output
+        case .fetch(let fetch): try await fetch()
+        }
+        guard blobs.contains(output.asset) else {
+            throw JobFailure(.failed, "the runner reported \(output.asset.digest.short) but the media store does not hold it")
+        }
+        return output
+    }
+
+    /// The runners of a project's jobs, made once per settings text.
+    func registry(_ setup: String, project: String) throws -> RunnerRegistry {
+        if let made = registries.withLock({ $0[setup] }) { return made }
+        let files = try JSONDecoder().decode(WorkSetup.self, from: Data(setup.utf8))
+        let config = try ProjectConfig.parse(files.config, file: "reel.yaml of project \(project)")
+        var directory: URL?
+        if let models = files.models {
+            let folder = blobs.scratchURL(extension: "setup")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try models.write(to: folder.appendingPathComponent("models.yaml"), atomically: true, encoding: .utf8)
+            directory = folder
+        }
+        let providers = try studio.providerSetup(config: config, projectDirectory: directory)
+        let made = studio.runners(studio.generators(providers))
+        registries.withLock { $0[setup] = made }
+        return made
+    }
+}

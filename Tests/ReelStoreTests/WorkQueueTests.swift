@@ -1,0 +1,217 @@
+import Foundation
+import PostgresNIO
+import ReelEngine
+import ReelModel
+import ReelTesting
+import Testing
+
+@testable import ReelStore
+
+/// The studio's work queue on a real PostgreSQL: runs hand jobs over, workers claim them
+/// (never one job twice), keep them with a lease, lose them when it runs out, and write a
+/// job's end once. Each test queues under a version of its own, so the tests running beside
+/// it (and their workers) never see its jobs.
+@Suite struct WorkQueueTests {
+    /// A queue for a new project, and the version its jobs carry.
+    static func queue() async throws -> (PostgresWorkQueue, StudioDatabase, version: String) {
+        let database = try await TestStudio.shared()
+        let version = "test-\(UUID().uuidString.prefix(8))"
+        let queue = PostgresWorkQueue(database.project(TestPostgres.uniqueProject("work")), version: version,
+                                      setup: #"{"config":""}"#, tick: .milliseconds(10))
+        return (queue, database, version)
+    }
+
+    static func job(_ n: Int, kind: NodeKind = .conform) -> (GraphNode, JobContext) {
+        let node = GraphNode(id: NodeID("job-\(n)"), spec: JobSpec(kind: kind, provider: "ffmpeg", params: .object(["n": .int(Int64(n))])),
+                             label: "job \(n)")
+        let blobs = try! DirectoryBlobStore(root: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("reel-work-queue-tests"))
+        let context = JobContext(key: CacheKey(spec: node.spec, inputs: []), inputs: [], blobs: blobs)
+        return (node, context)
+    }
+
+    static func output(_ n: Int) -> NodeOutput {
+        NodeOutput(asset: Asset(digest: Hashing.sha256("output \(n)"), mediaType: "video/mp4", byteCount: Int64(n)))
+    }
+
+    static func worker(_ database: StudioDatabase, version: String, kinds: [String] = []) async throws -> String {
+        let id = UUID().uuidString
+        try await database.register(WorkerStatus(id: id, name: "w", host: "test", pid: 1, version: version, kinds: kinds,
+                                                 slots: 2, lease: 30, startedAt: Date(), seenAt: Date()))
+        return id
+    }
+
+    /// Claims until `count` jobs are claimed (the run queues them as its tasks start).
+    static func claimAll(_ database: StudioDatabase, worker: String, version: String, count: Int, lease: Double = 30) async throws -> [WorkClaim] {
+        var claimed: [WorkClaim] = []
+        for _ in 0..<5000 where claimed.count < count {
+            claimed += try await database.claim(worker: worker, count: count - claimed.count, version: version, kinds: [], lease: lease)
+            await Task.yield()
+        }
+        return claimed
+    }
+
+    @Test func workersClaimingTogetherNeverTakeOneJobTwiceAndEveryRunGetsItsOwnAnswer() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let jobs = (0..<20).map { Self.job($0) }
+        let answers = Task {
+            try await withThrowingTaskGroup(of: (Int, NodeOutput).self) { group in
+                for (n, (node, context)) in jobs.enumerated() {
+                    group.addTask { (n, try await queue.perform(QueuedJob(node, context: context), context: context)) }
+                }
+                return try await group.reduce(into: [Int: NodeOutput]()) { $0[$1.0] = $1.1 }
+            }
+        }
+        // Ten workers at once, three at a time each, until every job is someone's.
+        let workers = try await (0..<10).asyncMap { _ in try await Self.worker(database, version: version) }
+        let claims = try await withThrowingTaskGroup(of: [(String, WorkClaim)].self) { group in
+            for worker in workers {
+                group.addTask {
+                    var mine: [(String, WorkClaim)] = []
+                    for _ in 0..<40 {
+                        mine += try await database.claim(worker: worker, count: 3, version: version, kinds: [], lease: 30).map { (worker, $0) }
+                        await Task.yield()
+                    }
+                    return mine
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        var rest = claims
+        if claims.count < jobs.count {
+            rest += try await Self.claimAll(database, worker: workers[0], version: version, count: jobs.count - claims.count).map { (workers[0], $0) }
+        }
+        #expect(rest.count == jobs.count, "every job claimed once: \(rest.count) claims of \(jobs.count) jobs")
+        #expect(Set(rest.map(\.1.ticket)).count == jobs.count, "no job claimed twice")
+        for (worker, claim) in rest {
+            let n = Int(claim.job.node.rawValue.dropFirst("job-".count))!
+            #expect(try await database.finish(claim, worker: worker, with: .success(Self.output(n))))
+        }
+        let outputs = try await answers.value
+        for n in 0..<jobs.count { #expect(outputs[n] == Self.output(n), "job \(n) got its own answer") }
+        let statuses = try await database.workerStatuses().filter { $0.version == version }
+        #expect(statuses.map(\.done).reduce(0, +) == jobs.count)
+    }
+
+    @Test func aJobWhoseLeaseRanOutIsTakenOverAndTheFirstClaimCannotWriteItsEnd() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let (node, context) = Self.job(1, kind: .video)
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        let first = try await Self.worker(database, version: version)
+        let second = try await Self.worker(database, version: version)
+        // A lease that ran out the moment it was given: the worker died, or lost the database.
+        let dead = try #require(try await Self.claimAll(database, worker: first, version: version, count: 1, lease: -1).first)
+        #expect(!dead.tookOver)
+        let taken = try #require(try await database.claim(worker: second, count: 1, version: version, kinds: [], lease: 30).first)
+        #expect(taken.tookOver && taken.ticket == dead.ticket && taken.claims == dead.claims + 1)
+        // The first comes back to life: its claim is no longer the row's, so its end is not written.
+        #expect(try await database.heartbeat(worker: first, holding: [(dead.ticket, 0.5)], lease: 30).isEmpty)
+        #expect(try await !database.finish(dead, worker: first, with: .success(Self.output(1))))
+        #expect(try await database.heartbeat(worker: second, holding: [(taken.ticket, 0.5)], lease: 30) == [taken.ticket])
+        #expect(try await database.finish(taken, worker: second, with: .success(Self.output(2))))
+        #expect(try await !database.finish(taken, worker: second, with: .success(Self.output(3))), "an end is written once")
+        #expect(try await answer.value == Self.output(2))
+        let statuses = try await database.workerStatuses().filter { $0.version == version }
+        #expect(statuses.first { $0.id == second }?.tookOver == 1 && statuses.first { $0.id == first }?.done == 0)
+    }
+
+    @Test func aFailureReachesTheRunAsTheWorkerClassifiedIt() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let (node, context) = Self.job(1, kind: .video)
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        let worker = try await Self.worker(database, version: version)
+        let claim = try #require(try await Self.claimAll(database, worker: worker, version: version, count: 1).first)
+        #expect(try await database.finish(claim, worker: worker, with: .failure(JobFailure(.moderation, "the provider refused the prompt"))))
+        let error = await #expect(throws: JobFailure.self) { try await answer.value }
+        #expect(error == JobFailure(.moderation, "the provider refused the prompt"))
+    }
+
+    @Test func aRunThatStopsWithdrawsItsJobAndTheWorkerLearnsAtItsHeartbeat() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let (node, context) = Self.job(1, kind: .video)
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        let worker = try await Self.worker(database, version: version)
+        let claim = try #require(try await Self.claimAll(database, worker: worker, version: version, count: 1).first)
+        answer.cancel()
+        await #expect(throws: CancellationError.self) { try await answer.value }
+        // The withdrawal is written as the run stops; the worker's next heartbeat drops the job.
+        var kept: Set<String> = [claim.ticket]
+        for _ in 0..<500 where !kept.isEmpty {
+            kept = try await database.heartbeat(worker: worker, holding: [(claim.ticket, nil)], lease: 30)
+        }
+        #expect(kept.isEmpty, "the withdrawn job is no longer the worker's")
+        #expect(try await !database.finish(claim, worker: worker, with: .success(Self.output(1))))
+    }
+
+    @Test func workersOfAnotherVersionAndOtherKindsTakeNothing() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let (node, context) = Self.job(1, kind: .video)
+        #expect(try await !queue.hasWorker(for: node), "no worker yet")
+        let older = try await Self.worker(database, version: version + "-older")
+        let renders = try await Self.worker(database, version: version, kinds: ["conform", "assemble"])
+        let fresh = PostgresWorkQueue(database.project(TestPostgres.uniqueProject("work")), version: version, setup: "{}")
+        #expect(try await !fresh.hasWorker(for: node), "a worker of another version, and one taking other kinds, do not count")
+        let (render, _) = Self.job(2, kind: .conform)
+        #expect(try await fresh.hasWorker(for: render))
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        try await Self.claimUntilQueued(database, version: version)
+        #expect(try await database.claim(worker: older, count: 5, version: version + "-older", kinds: [], lease: 30).isEmpty)
+        #expect(try await database.claim(worker: renders, count: 5, version: version, kinds: ["conform", "assemble"], lease: 30).isEmpty)
+        answer.cancel()
+    }
+
+    /// Waits until the run has queued a job (seen by a claim of nothing: a kind nobody queues).
+    static func claimUntilQueued(_ database: StudioDatabase, version: String) async throws {
+        for _ in 0..<2000 {
+            let rows = try await database.rows("SELECT 1 FROM work WHERE version = \(version) AND state = 'queued'")
+            if !rows.isEmpty { return }
+            await Task.yield()
+        }
+        Issue.record("the run never queued its job")
+    }
+
+    @Test func aJobEveryLiveWorkerRefusedComesBackToItsRun() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let (node, context) = Self.job(1, kind: .video)
+        let worker = try await Self.worker(database, version: version)
+        #expect(try await queue.hasWorker(for: node))
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        let claim = try #require(try await Self.claimAll(database, worker: worker, version: version, count: 1).first)
+        // No adapter or key for its provider on that machine.
+        try await database.giveBack(claim, worker: worker)
+        let error = await #expect(throws: JobFailure.self) { try await answer.value }
+        #expect(error?.reason == .transient && error?.message == "no worker of the studio takes it now, so it runs here")
+    }
+
+    @Test func aStoppedWorkerGivesItsJobsBackAndIsNoLongerAlive() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let (node, context) = Self.job(1, kind: .video)
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        let leaving = try await Self.worker(database, version: version)
+        let staying = try await Self.worker(database, version: version)
+        let claim = try #require(try await Self.claimAll(database, worker: leaving, version: version, count: 1).first)
+        try await database.stopWorker(leaving)
+        let again = try #require(try await Self.claimAll(database, worker: staying, version: version, count: 1).first)
+        #expect(again.ticket == claim.ticket && !again.tookOver, "back in the queue at once, not after a lease")
+        #expect(try await database.finish(again, worker: staying, with: .success(Self.output(7))))
+        #expect(try await answer.value == Self.output(7))
+        let statuses = try await database.workerStatuses().filter { $0.version == version }
+        #expect(statuses.first { $0.id == leaving }?.alive == false && statuses.first { $0.id == staying }?.alive == true)
+    }
+
+    @Test func aWorkerLearnsWhenANewerReelUpgradedTheDatabase() async throws {
+        let url = try await StudioDatabaseTests.freshDatabase()
+        let database = try await StudioDatabase.connect(url)
+        defer { database.close() }
+        #expect(try await database.newerSchema().isEmpty)
+        try await database.rows("INSERT INTO reel_migration (id, applied_at) VALUES ('v99-from-the-future', 0)", writing: true)
+        #expect(try await database.newerSchema() == ["v99-from-the-future"])
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var out: [T] = []
+        for element in self { out.append(try await transform(element)) }
+        return out
+    }
+}
