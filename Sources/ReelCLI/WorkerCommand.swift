@@ -25,7 +25,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Jobs it runs at once.")
     var slots = 2
 
-    @Option(help: ArgumentHelp("Only these kinds of job, comma-separated (video, image, speech, music, conform, mix, assemble, check…; default: all).",
+    @Option(help: ArgumentHelp("Only these kinds of job, comma-separated: \(Self.known.joined(separator: ", ")) (image: panels and keyframes; default: all).",
                                valueName: "kinds"))
     var kinds: String?
 
@@ -39,8 +39,17 @@ struct WorkerCommand: AsyncParsableCommand {
         if !(1...64).contains(slots) { throw ValidationError("--slots must be from 1 to 64 (got \(slots))") }
         if !(lease >= 1 && lease <= 3600) { throw ValidationError("--lease must be from 1 to 3600 seconds (got \(lease))") }
         if let name, name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name must not be empty") }
-        if let kinds, Self.kinds(kinds).isEmpty { throw ValidationError("--kinds names no kind (write them as video,conform)") }
+        if let kinds {
+            let asked = Self.kinds(kinds)
+            if asked.isEmpty { throw ValidationError("--kinds names no kind (write them as video,conform)") }
+            if let unknown = asked.first(where: { !Self.known.contains($0) }) {
+                throw ValidationError("--kinds: no job is of kind \(unknown) (kinds: \(Self.known.joined(separator: ", ")))")
+            }
+        }
     }
+
+    /// Every kind of job a run hands to workers.
+    static let known = ["video", "image", "speech", "music", "frame", "conform", "mix", "subtitles", "overlay", "burn", "check", "assemble"]
 
     static func kinds(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }

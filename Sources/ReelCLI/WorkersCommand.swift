@@ -16,20 +16,13 @@ struct WorkersCommand: AsyncParsableCommand {
     @Flag(help: "Print them as JSON.")
     var json = false
 
-    /// What `--json` prints.
-    struct Listing: Encodable {
-        var database: String
-        /// The `reel worker` processes: alive, and those that stopped in the last hour.
-        var workers: [WorkerStatus]
-        /// The runs that hold a project (`reel serve`, `reel generate`…), one machine each.
-        var runs: [StudioWorker]
-    }
-
     func run() async throws {
         _ = try await Workspace.useStudio(database: database, media: nil)
-        let (location, workers, runs) = try await Studio().workers()
-        if json { return try Terminal.json(Listing(database: location, workers: workers, runs: runs)) }
-        guard !workers.isEmpty || !runs.isEmpty else { return Terminal.out("nobody is working in \(location)") }
+        let report = try await Studio().workers()
+        if json { return try Terminal.json(report) }
+        let (workers, runs) = (report.workers, report.runs)
+        let waiting = report.waiting.values.reduce(0, +)
+        guard !workers.isEmpty || !runs.isEmpty || waiting > 0 else { return Terminal.out("nobody is working in \(report.database ?? "")") }
         let clock = DateFormatter()
         clock.dateFormat = "yyyy-MM-dd HH:mm"
         if !workers.isEmpty {
@@ -44,6 +37,9 @@ struct WorkersCommand: AsyncParsableCommand {
                     Terminal.out("    \(job.project)  \(job.label)\(job.progress.map { String(format: "  %.0f%%", $0 * 100) } ?? "")")
                 }
             }
+        }
+        if waiting > 0 {
+            Terminal.out("waiting for a worker: \(Plural.count(waiting, "job")) (\(report.waiting.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))")
         }
         if !runs.isEmpty {
             Terminal.out("runs:")

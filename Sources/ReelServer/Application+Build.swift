@@ -41,6 +41,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> 
     ProjectsController(library: library, studio: configuration.studio, allowsDrafts: configuration.isLoopback)
         .addRoutes(to: api.group("projects"))
     TemplatesController(studio: configuration.studio).addRoutes(templates: api.group("templates"), interview: api.group("interview"))
+    WorkersController(studio: configuration.studio).addRoutes(to: api.group("workers"))
     ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
     MediaController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/media"))
     RunsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
@@ -118,6 +119,7 @@ public enum ServerRoutes {
         "POST /api/projects",
         "GET /api/templates",
         "GET /api/interview",
+        "GET /api/workers",
         "GET /api/projects/{project}/board",
         "GET /api/projects/{project}/cast",
         "PATCH /api/projects/{project}/cast/{subject}/voice",

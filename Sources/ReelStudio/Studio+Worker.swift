@@ -27,6 +27,19 @@ struct WorkSetup: Codable, Sendable {
     var text: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self) }
 }
 
+/// Who works in a studio: what `reel workers --json`, `GET /api/workers` and the MCP tool
+/// `workers` answer.
+public struct WorkersReport: Codable, Sendable {
+    /// The studio database (never its password); nil outside a studio.
+    public var database: String?
+    /// The `reel worker` processes: alive, and those that stopped in the last hour.
+    public var workers: [WorkerStatus]
+    /// The runs that hold a project (`reel serve`, `reel generate`…), one machine each.
+    public var runs: [StudioWorker]
+    /// Jobs waiting for a worker, by project.
+    public var waiting: [String: Int]
+}
+
 /// How `reel worker` works.
 public struct WorkerOptions: Sendable {
     /// What `reel workers` calls it (default: the machine's name).
@@ -74,10 +87,14 @@ extension Studio {
         return PostgresWorkQueue(project, version: ReelVersion.current, setup: WorkSetup(production).text)
     }
 
-    /// `reel workers`: the studio's worker processes, and the runs that hold its projects.
-    public func workers() async throws -> (database: String, workers: [WorkerStatus], runs: [StudioWorker]) {
+    /// `reel workers`, `GET /api/workers`: the studio's worker processes, the runs that hold
+    /// its projects, and the jobs waiting for a worker. Outside a studio database: nobody
+    /// (`database` nil) when `required` is false, else a usage error.
+    public func workers(required: Bool = true) async throws -> WorkersReport {
+        guard StudioSettings.current.database != nil || required else { return WorkersReport(database: nil, workers: [], runs: [], waiting: [:]) }
         let database = try Self.studioDatabase()
-        return (database.location, try await database.workerStatuses(), try await database.workers())
+        return WorkersReport(database: database.location, workers: try await database.workerStatuses(), runs: try await database.workers(),
+                             waiting: try await database.waitingWork())
     }
 
     static func studioDatabase() throws -> StudioDatabase {

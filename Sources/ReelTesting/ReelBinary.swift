@@ -79,6 +79,11 @@ public final class RunningReel: Sendable {
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 
+    /// SIGTERM: the process stops as it would at a service manager's request.
+    public func terminate() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGTERM) }
+    }
+
     /// The exit status (or the signal's number plus 128 when killed).
     public func wait() async -> Int32 { await finished.value }
 
@@ -86,10 +91,11 @@ public final class RunningReel: Sendable {
 }
 
 extension ReelBinary {
-    /// Starts `reel` without waiting; its output goes nowhere.
+    /// Starts `reel` without waiting; its output goes nowhere, or line by line to `lines`.
     /// - Parameter stderr: a file to append its error output to.
     public static func start(_ arguments: [String], environment: [String: String] = [:],
-                             directory: URL? = nil, stderr: URL? = nil) throws -> RunningReel {
+                             directory: URL? = nil, stderr: URL? = nil,
+                             lines: (@Sendable (String) -> Void)? = nil) throws -> RunningReel {
         var env = ProcessInfo.processInfo.environment
         env["TERM"] = "dumb"
         for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
@@ -99,6 +105,25 @@ extension ReelBinary {
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = FileHandle.nullDevice
+        if let lines {
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            let reader = pipe.fileHandleForReading
+            // Read on a thread of its own until the process closes its end.
+            Thread.detachNewThread {
+                var pending = Data()
+                while true {
+                    let chunk = reader.availableData
+                    if chunk.isEmpty { break }
+                    pending.append(chunk)
+                    while let end = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                        lines(String(decoding: pending[pending.startIndex..<end], as: UTF8.self))
+                        pending.removeSubrange(pending.startIndex...end)
+                    }
+                }
+                if !pending.isEmpty { lines(String(decoding: pending, as: UTF8.self)) }
+            }
+        }
         if let stderr {
             if !FileManager.default.fileExists(atPath: stderr.path) { _ = FileManager.default.createFile(atPath: stderr.path, contents: nil) }
             let handle = try FileHandle(forWritingTo: stderr)

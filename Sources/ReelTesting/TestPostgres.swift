@@ -12,6 +12,42 @@ public enum TestPostgres {
         return try await Server.shared.start()
     }
 
+    /// A database of its own on the test server (a studio of its own: its workers and
+    /// queue apart from the other tests'), made with Debian's `psql`.
+    public static func freshDatabase() async throws -> String {
+        let url = try await self.url()
+        let name = "studio_\(UUID().uuidString.prefix(8).lowercased())"
+        let psql = Process()
+        psql.executableURL = try binaries().appendingPathComponent("psql")
+        psql.arguments = [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(name)"]
+        psql.standardOutput = FileHandle.nullDevice
+        let said = Pipe()
+        psql.standardError = said
+        try psql.run()
+        let message = said.fileHandleForReading.readDataToEndOfFile()
+        psql.waitUntilExit()
+        guard psql.terminationStatus == 0, var parts = URLComponents(string: url) else {
+            throw TestPostgresError("cannot make a database for the test: \(String(decoding: message, as: UTF8.self))")
+        }
+        parts.path = "/" + name
+        return parts.string ?? url
+    }
+
+    /// The rows `query` answers on the database at `url`, one line each, columns split by `|`.
+    public static func query(_ url: String, _ query: String) throws -> [String] {
+        let psql = Process()
+        psql.executableURL = try binaries().appendingPathComponent("psql")
+        psql.arguments = [url, "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", query]
+        let out = Pipe(), err = Pipe()
+        (psql.standardOutput, psql.standardError) = (out, err)
+        try psql.run()
+        let rows = out.fileHandleForReading.readDataToEndOfFile()
+        let message = err.fileHandleForReading.readDataToEndOfFile()
+        psql.waitUntilExit()
+        guard psql.terminationStatus == 0 else { throw TestPostgresError("psql: \(String(decoding: message, as: UTF8.self))") }
+        return String(decoding: rows, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
     /// A project id no other test uses.
     public static func uniqueProject(_ label: String = "test") -> String {
         "\(label)-\(UUID().uuidString.prefix(8).lowercased())"

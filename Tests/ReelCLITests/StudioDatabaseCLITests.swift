@@ -137,7 +137,8 @@ import Testing
         // Who works on what, as the studio sees it.
         let workers = try await ReelBinary.run(["workers", "--json"], environment: env)
         #expect(workers.status == 0, "\(workers.stderrText)")
-        let listed = try #require(try JSONSerialization.jsonObject(with: workers.stdout) as? [[String: Any]])
+        let listing = try #require(try JSONSerialization.jsonObject(with: workers.stdout) as? [String: Any])
+        let listed = try #require(listing["runs"] as? [[String: Any]], "\(workers.stdoutText)")
         let mine = try #require(listed.first { $0["project"] as? String == id }, "\(workers.stdoutText)")
         #expect(mine["command"] as? String == "generate" && mine["host"] as? String == ProcessInfo.processInfo.hostName
                 && mine["pid"] as? Int == Int(getpid()) && mine["since"] != nil, "\(mine)")

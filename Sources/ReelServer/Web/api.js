@@ -51,6 +51,7 @@ export const api = {
   signIn: (name, password) => send("POST", "/api/session", { name, password }),
   signOut: () => send("DELETE", "/api/session"),
   projects: () => send("GET", "/api/projects"),
+  workers: () => send("GET", "/api/workers"),
   newProject: (body) => send("POST", "/api/projects", body),
   templates: (lang) => send("GET", `/api/templates?lang=${encodeURIComponent(lang)}`),
   board: (id) => send("GET", `${project(id)}/board`),

@@ -13,6 +13,42 @@ export async function renderProjects(view) {
       element("div", { class: "muted", text: `${t("spent")}: ${money(p.spent)}${p.budgetCap ? ` / ${t("budget")} ${money([p.budgetCap])}` : ""}` })));
   view.replaceChildren(element("h1", { text: t("projects") }),
     cards.length ? element("div", { class: "projects" }, cards) : element("p", { class: "muted", text: t("noProjects") }),
+    // In a studio on several machines: who is at work, read again every two seconds.
+    await workersPanel().catch((error) => showError(error)),
     // A broken user template must not hide the projects: the panel is left out and says why.
     await newProjectPanel().catch((error) => showError(error)));
+}
+
+/** The studio's workers and the jobs in their hands; nothing outside a studio database. */
+async function workersPanel() {
+  const report = await api.workers();
+  if (!report.database) return "";
+  const panel = element("section", { class: "workers", "data-workers": "" });
+  const draw = (report) => {
+    const alive = report.workers.filter((w) => w.alive);
+    const waiting = Object.values(report.waiting).reduce((a, b) => a + b, 0);
+    const rows = report.workers.map((w) =>
+      element("div", { class: `worker${w.alive ? "" : " worker-silent"}`, "data-worker": w.name },
+        element("div", {},
+          element("strong", { text: w.name }),
+          element("span", { class: "muted", text: ` ${w.host} · ${w.kinds.length ? w.kinds.join(", ") : t("workers_every_kind")} · ` +
+            (w.alive ? t("workers_slots", { busy: w.jobs.length, slots: w.slots }) : t("workers_silent")) }),
+          element("span", { class: "muted", text: ` · ${t("workers_done", { done: w.done, failed: w.failed })}` +
+            (w.tookOver ? ` · ${t("workers_took_over", { n: w.tookOver })}` : "") })),
+        w.jobs.map((job) => element("div", { class: "worker-job" },
+          element("span", { text: `${job.project} · ${job.label}` }),
+          job.progress == null ? "" : element("progress", { max: "1", value: String(job.progress) })))));
+    panel.replaceChildren(element("h2", { text: t("workers") }),
+      alive.length ? "" : element("p", { class: "muted", text: t("workers_none") }),
+      ...rows,
+      waiting ? element("p", { class: "muted", text: t("workers_waiting", { n: waiting }) }) : "");
+  };
+  draw(report);
+  const again = async () => {
+    if (!panel.isConnected) return;
+    try { draw(await api.workers()); } catch { /* the next look tries again */ }
+    setTimeout(again, 2000);
+  };
+  setTimeout(again, 2000);
+  return panel;
 }

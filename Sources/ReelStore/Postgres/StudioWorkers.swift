@@ -118,6 +118,15 @@ extension StudioDatabase {
             .filter { !PostgresMigrations.known.contains($0) }.sorted()
     }
 
+    /// How many jobs wait for a worker, by project.
+    public func waitingWork() async throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try await rows("SELECT project, count(*)::bigint FROM work WHERE state = 'queued' GROUP BY project")
+            .map { row in
+                let (project, count) = try row.decode((String, Int64).self)
+                return (project, Int(count))
+            })
+    }
+
     /// The studio's workers: those alive, and those that stopped or went silent in the last
     /// hour, each with the jobs it holds.
     public func workerStatuses() async throws -> [WorkerStatus] {

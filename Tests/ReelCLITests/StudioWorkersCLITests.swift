@@ -1,0 +1,261 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import ReelEngine
+import ReelMedia
+import ReelModel
+import ReelSimulator
+import ReelTesting
+import Synchronization
+import Testing
+
+/// `reel worker` processes sharing a studio's jobs, killed and restarted, against a real
+/// PostgreSQL and the simulated provider: every take made once on the provider's side, no
+/// job left held by a dead worker, the film byte for byte the one a single process makes.
+/// Each test has a studio database of its own, so no other test's run hands it jobs.
+@Suite struct StudioWorkersCLITests {
+    static let script = KillResumeTests.script
+
+    static func config() -> SimulationConfig { KillResumeTests.config() }
+
+    /// The environment of a studio's machine (`studio` nil: a single machine on SQLite).
+    static func environment(_ dir: TemporaryDirectory, sim: SimulatedProviderServer, studio: String?) -> [String: String] {
+        var env = ["REEL_HOME": dir.file("home").path, "REEL_CONFIG_DIR": dir.file("config").path, "SIM_API_KEY": sim.apiKey,
+                   "REEL_SIM_BASE_URL": sim.baseURL.absoluteString, "REEL_POLL_INTERVAL": "0.05"]
+        if let studio {
+            env["REEL_DATABASE"] = studio
+            env["REEL_MEDIA"] = dir.file("shared-media").path
+        }
+        return env
+    }
+
+    /// A project on the simulated provider.
+    static func project(_ dir: TemporaryDirectory, name: String, env: [String: String]) async throws -> URL {
+        let script = try dir.write("\(name).fountain", Self.script)
+        let root = dir.file(name)
+        let made = try await ReelBinary.run(["init", root.path, "--script", script.path, "--size", "480p"], environment: env)
+        #expect(made.status == 0, "\(made.stderrText)")
+        let yaml = root.appendingPathComponent("reel.yaml")
+        let text = try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "provider: animatic", with: "provider: sim")
+        try text.write(to: yaml, atomically: true, encoding: .utf8)
+        return root
+    }
+
+    /// Workers as child processes, each line they print an event.
+    final class Crew: Sendable {
+        let env: [String: String]
+        let lease: String
+        let running = Mutex<[Int: RunningReel]>([:])
+        let events: AsyncStream<(worker: Int, line: String)>
+        let sink: AsyncStream<(worker: Int, line: String)>.Continuation
+
+        init(env: [String: String], lease: Double) {
+            self.env = env
+            self.lease = String(lease)
+            (events, sink) = AsyncStream.makeStream(of: (worker: Int, line: String).self)
+        }
+
+        /// Starts worker `n` (again, after it was killed).
+        func start(_ n: Int, log: URL) throws {
+            let sink = self.sink
+            let worker = try ReelBinary.start(["worker", "--name", "w\(n)", "--lease", lease, "--slots", "2"], environment: env,
+                                              stderr: log, lines: { sink.yield((n, $0)) })
+            running.withLock { $0[n] = worker }
+        }
+
+        func kill(_ n: Int) async -> Int32 {
+            guard let worker = running.withLock({ $0.removeValue(forKey: n) }) else { return -1 }
+            worker.kill()
+            return await worker.wait()
+        }
+
+        /// Stops every worker as a service manager does; their exit statuses.
+        func stopAll() async -> [Int32] {
+            let all = running.withLock { running in
+                defer { running = [:] }
+                return Array(running.values)
+            }
+            var statuses: [Int32] = []
+            for worker in all {
+                worker.terminate()
+                statuses.append(await worker.wait())
+            }
+            sink.finish()
+            return statuses
+        }
+    }
+
+    @Test func workersKilledAtTwentyMomentsMakeEveryTakeOnceAndTheFilmOfOneProcess() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let sim = try await SimulatedProviderServer.start(config: Self.config())
+        let studio = try await TestPostgres.freshDatabase()
+        let env = Self.environment(dir, sim: sim, studio: studio)
+        let root = try await Self.project(dir, name: "crew", env: env)
+        let film = root.appendingPathComponent("renders/film.mp4")
+        let log = dir.file("workers.log")
+
+        let crew = Crew(env: env, lease: 1)
+        for n in 0..<4 { try crew.start(n, log: log) }
+        // Every worker says it is at work (registered) before the run starts.
+        var events = crew.events.makeAsyncIterator()
+        var ready = Set<Int>()
+        while ready.count < 4, let event = await events.next() {
+            if event.line.hasPrefix("worker w") { ready.insert(event.worker) }
+        }
+        let make = try ReelBinary.start(["make", "--out", film.path, "--quiet"], environment: env, directory: root,
+                                        stderr: dir.file("make.log"))
+        let sink = crew.sink
+        let finished = Task {
+            let status = await make.wait()
+            sink.yield((-1, "make exited \(status)"))
+            return status
+        }
+        // The moments: a worker that has just taken a job (a panel, a take, a voice, a check,
+        // a conform, the cut — or a job it took over), killed at once, a new one started.
+        var random = SeededRandom(seed: 14)
+        var kills = 0
+        var took = 0
+        while let event = await events.next() {
+            if event.worker == -1 { break }
+            guard event.line.hasSuffix("  started") || event.line.hasSuffix("taken over from a worker whose lease ran out") else { continue }
+            took += 1
+            guard kills < 24, random.unit() < 0.75 else { continue }
+            let status = await crew.kill(event.worker)
+            guard status == 128 + SIGKILL else { continue }
+            kills += 1
+            try crew.start(event.worker, log: log)
+        }
+        let status = await finished.value
+        // The studio server shows the four at work (what its projects page draws).
+        let served = try await Self.served(["workers"], env: env, projects: dir.file("crew").deletingLastPathComponent())
+        let alive = try #require(served["workers"] as? [[String: Any]]).filter { $0["alive"] as? Bool == true }
+        #expect(Set(alive.compactMap { $0["name"] as? String }) == ["w0", "w1", "w2", "w3"], "\(served)")
+        let stopped = await crew.stopAll()
+        let said = (try? String(contentsOf: dir.file("make.log"), encoding: .utf8)) ?? ""
+        #expect(status == 0, "reel make: \(said.suffix(800))")
+        #expect(kills >= 20, "only \(kills) workers were killed mid-job (of \(took) jobs taken)")
+        #expect(stopped.allSatisfy { $0 == 0 }, "a worker stopped by SIGTERM exits 0: \(stopped)")
+
+        let shots = try await ReelBinary.run(["plan", "--json"], environment: env, directory: root)
+        let planned = try JSONDecoder().decode(KillResumeTests.PlanShots.self, from: shots.stdout).shots.count
+        #expect(sim.counters.createdJobs == planned, "\(sim.counters.createdJobs) jobs made for \(planned) shots")
+        #expect(sim.counters.duplicatedKeys.isEmpty)
+        // No job left held by a dead worker, or waiting for one.
+        #expect(try TestPostgres.query(studio, "SELECT state, label FROM reel.work").isEmpty)
+        let doneTwice = try TestPostgres.query(studio, """
+            SELECT key FROM reel.job_event WHERE state = 'succeeded' GROUP BY key HAVING count(*) > 1
+            """)
+        #expect(doneTwice.isEmpty, "jobs marked done twice: \(doneTwice)")
+        let workers = try await ReelBinary.run(["workers", "--json"], environment: env)
+        let listing = try #require(try JSONSerialization.jsonObject(with: workers.stdout) as? [String: Any], "\(workers.stderrText)")
+        let statuses = try #require(listing["workers"] as? [[String: Any]])
+        #expect(statuses.filter { $0["alive"] as? Bool == true }.isEmpty, "every worker stopped")
+        #expect(statuses.compactMap { $0["tookOver"] as? Int }.reduce(0, +) > 0, "jobs of killed workers were taken over")
+
+        // The same project on one machine, never interrupted, on a fresh provider.
+        let calmSim = try await SimulatedProviderServer.start(config: Self.config())
+        let calmDir = TemporaryDirectory()
+        defer { calmDir.remove() }
+        let calmEnv = Self.environment(calmDir, sim: calmSim, studio: nil)
+        let calm = try await Self.project(calmDir, name: "calm", env: calmEnv)
+        let calmFilm = calm.appendingPathComponent("renders/film.mp4")
+        let made = try await ReelBinary.run(["make", "--out", calmFilm.path, "--quiet"], environment: calmEnv, directory: calm)
+        #expect(made.status == 0, "\(made.stderrText)")
+        #expect(try Data(contentsOf: film) == Data(contentsOf: calmFilm), "the film the killed workers made differs from one process's")
+        try await calmSim.stop()
+        try await sim.stop()
+    }
+
+    /// `GET /api/PATH` of a `reel serve` started for the purpose, as JSON.
+    static func served(_ path: [String], env: [String: String], projects: URL) async throws -> [String: Any] {
+        let (said, port) = AsyncStream.makeStream(of: Int.self)
+        let server = try ReelBinary.start(["serve", "--projects", projects.path, "--port", "0"], environment: env, lines: { line in
+            // the studio: http://127.0.0.1:PORT/  (…)
+            if let range = line.range(of: #"127\.0\.0\.1:\d+"#, options: .regularExpression) {
+                port.yield(Int(line[range].split(separator: ":")[1])!)
+            }
+        })
+        var ports = said.makeAsyncIterator()
+        let number = await ports.next()
+        var answer: (Data, URLResponse)?
+        do {
+            if let number {
+                answer = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(number)/api/" + path.joined(separator: "/"))!)
+            }
+        } catch {
+            Issue.record(error)
+        }
+        server.terminate()
+        #expect(await server.wait() == 0, "reel serve stops cleanly on SIGTERM")
+        let (data, response) = try #require(answer, "reel serve said no port")
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func theDatabaseRestartedMidRunLosesNothingAndMarksNothingDoneTwice() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let server = try await TestPostgres.privateServer()
+        let studio = try await server.start()
+        let sim = try await SimulatedProviderServer.start(config: Self.config())
+        let env = Self.environment(dir, sim: sim, studio: studio)
+        let root = try await Self.project(dir, name: "restart", env: env)
+        let film = root.appendingPathComponent("renders/film.mp4")
+        let log = dir.file("workers.log")
+        let crew = Crew(env: env, lease: 2)
+        for n in 0..<2 { try crew.start(n, log: log) }
+        var events = crew.events.makeAsyncIterator()
+        var ready = Set<Int>()
+        while ready.count < 2, let event = await events.next() {
+            if event.line.hasPrefix("worker w") { ready.insert(event.worker) }
+        }
+        let make = try ReelBinary.start(["make", "--out", film.path, "--quiet"], environment: env, directory: root,
+                                        stderr: dir.file("make.log"))
+        let sink = crew.sink
+        let finished = Task {
+            let status = await make.wait()
+            sink.yield((-1, "make exited \(status)"))
+            return status
+        }
+        // Restarted once the workers are well into the run, with jobs in their hands.
+        var started = 0, restarted = false
+        while let event = await events.next() {
+            if event.worker == -1 { break }
+            guard event.line.hasSuffix("  started") else { continue }
+            started += 1
+            if started == 8, !restarted {
+                try await server.restart()
+                restarted = true
+            }
+        }
+        var status = await finished.value
+        // The run lost its hold on the project with its connection (another machine could
+        // have taken it): it started nothing more and said to run it again, which goes on.
+        let said = (try? String(contentsOf: dir.file("make.log"), encoding: .utf8)) ?? ""
+        if status != 0 {
+            #expect(said.contains("run the command again"), "\(said.suffix(600))")
+            let again = try await ReelBinary.run(["make", "--out", film.path, "--quiet"], environment: env, directory: root)
+            status = again.status
+            #expect(again.status == 0, "\(again.stderrText)")
+        }
+        let stopped = await crew.stopAll()
+        #expect(restarted && status == 0)
+        #expect(stopped.allSatisfy { $0 == 0 }, "the workers went on after the restart and stopped cleanly: \(stopped)")
+        let shots = try await ReelBinary.run(["plan", "--json"], environment: env, directory: root)
+        let planned = try JSONDecoder().decode(KillResumeTests.PlanShots.self, from: shots.stdout).shots.count
+        #expect(sim.counters.createdJobs == planned, "\(sim.counters.createdJobs) jobs made for \(planned) shots")
+        #expect(sim.counters.duplicatedKeys.isEmpty)
+        let doneTwice = try TestPostgres.query(studio, """
+            SELECT key FROM reel.job_event WHERE state = 'succeeded' GROUP BY key HAVING count(*) > 1
+            """)
+        #expect(doneTwice.isEmpty, "jobs marked done twice: \(doneTwice)")
+        #expect(try TestPostgres.query(studio, "SELECT state, label FROM reel.work WHERE state IN ('queued', 'claimed')").isEmpty)
+        let again = try await ReelBinary.run(["make", "--out", film.path, "--json"], environment: env, directory: root)
+        let report = try #require(try JSONSerialization.jsonObject(with: again.stdout) as? [String: Any], "\(again.stderrText)")
+        #expect(report["rendered"] as? Int == 0, "everything was made once: \(again.stdoutText.prefix(300))")
+        await server.stop()
+        try await sim.stop()
+    }
+}
