@@ -38,6 +38,9 @@ struct WorkersCommand: AsyncParsableCommand {
                 }
             }
         }
+        for budget in report.budgets where budget.cap != nil {
+            Terminal.out("budget \(budget.currency): \(budget.spent) spent, \(budget.inFlight) in flight, of \(budget.cap!)")
+        }
         if waiting > 0 {
             Terminal.out("waiting for a worker: \(Plural.count(waiting, "job")) (\(report.waiting.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))")
         }

@@ -97,3 +97,21 @@ public struct WorkerStatus: Codable, Sendable, Hashable {
         self.jobs = jobs
     }
 }
+
+/// What a studio may spend in one currency, all projects and machines together.
+public struct StudioBudget: Codable, Sendable, Hashable {
+    public var currency: String
+    /// Nil: no cap in this currency (only spending is known).
+    public var cap: Money?
+    /// Every project's ledger.
+    public var spent: Money
+    /// Estimates of jobs a provider has accepted, or that started in the last hour.
+    public var inFlight: Money
+
+    public init(currency: String, cap: Money?, spent: Money, inFlight: Money) {
+        self.currency = currency
+        self.cap = cap
+        self.spent = spent
+        self.inFlight = inFlight
+    }
+}

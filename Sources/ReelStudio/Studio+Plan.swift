@@ -91,8 +91,9 @@ extension Studio {
     func run(_ graph: JobGraph, in production: Production, generators: Generators, command: String,
              events: AsyncStream<RunEvent>.Continuation?) async throws -> RunSummary {
         let run = try await production.repository.startRun(command: command, startedAt: Date())
+        let options = try await executorOptions(production)
         let engine = executor(generators: generators, journal: production.journal, blobs: production.blobs,
-                              options: try await executorOptions(production), queue: try workQueue(production))
+                              options: options, queue: workQueue(production, options: options))
         let summary = try await runWatchingProject(graph, executor: engine, production: production, command: command,
                                                    events: events)
         try await production.repository.finishRun(run, summary: summary)

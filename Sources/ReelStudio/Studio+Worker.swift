@@ -38,6 +38,8 @@ public struct WorkersReport: Codable, Sendable {
     public var runs: [StudioWorker]
     /// Jobs waiting for a worker, by project.
     public var waiting: [String: Int]
+    /// What the studio may spend and has spent, per currency (`reel budget`).
+    public var budgets: [StudioBudget]
 }
 
 /// How `reel worker` works.
@@ -82,19 +84,36 @@ public enum WorkerEvent: Sendable {
 
 extension Studio {
     /// The studio's work queue for a production's run, when its state is in the studio database.
-    func workQueue(_ production: Production) throws -> (any WorkQueue)? {
+    /// A remote provider's jobs carry its limit (reel.yaml `limits`, else the default): the
+    /// studio's workers together run no more of them at once, whichever runs queued them.
+    func workQueue(_ production: Production, options: ExecutorOptions) -> (any WorkQueue)? {
         guard let project = production.studio else { return nil }
-        return PostgresWorkQueue(project, version: ReelVersion.current, setup: WorkSetup(production).text)
+        let local = Set(Studio.localLimits().keys)
+        return PostgresWorkQueue(project, version: ReelVersion.current, setup: WorkSetup(production).text,
+                                 limit: { local.contains($0) ? nil : options.limit(for: $0) })
     }
 
     /// `reel workers`, `GET /api/workers`: the studio's worker processes, the runs that hold
     /// its projects, and the jobs waiting for a worker. Outside a studio database: nobody
     /// (`database` nil) when `required` is false, else a usage error.
     public func workers(required: Bool = true) async throws -> WorkersReport {
-        guard StudioSettings.current.database != nil || required else { return WorkersReport(database: nil, workers: [], runs: [], waiting: [:]) }
+        guard StudioSettings.current.database != nil || required else {
+            return WorkersReport(database: nil, workers: [], runs: [], waiting: [:], budgets: [])
+        }
         let database = try Self.studioDatabase()
         return WorkersReport(database: database.location, workers: try await database.workerStatuses(), runs: try await database.workers(),
-                             waiting: try await database.waitingWork())
+                             waiting: try await database.waitingWork(), budgets: try await database.budgets())
+    }
+
+    /// `reel budget`: what the studio may spend and has spent, per currency; with `set`, the
+    /// cap in its currency first; with `clear`, no cap in that currency any more.
+    public func studioBudget(set cap: Money? = nil, clear currency: String? = nil) async throws -> (database: String, budgets: [StudioBudget]) {
+        let database = try Self.studioDatabase()
+        if let cap { try await database.setBudget(cap) }
+        if let currency, try await !database.clearBudget(currency: currency) {
+            throw ReelError(.notFound, "the studio has no budget in \(currency)", hint: "`reel budget` lists its budgets")
+        }
+        return (database.location, try await database.budgets())
     }
 
     static func studioDatabase() throws -> StudioDatabase {
@@ -285,7 +304,12 @@ final class WorkerShift: Sendable {
                 events?.yield(.lost(project: project, label: label))
                 return
             }
-            end = .failure(JobFailure.classify(error))
+            let failure = JobFailure.classify(error)
+            end = .failure(failure)
+            if failure.reason == .rateLimited {
+                // The team's account is over its rate: every worker waits, not only this one.
+                try? await database.pause(provider: claim.job.spec.provider.rawValue, seconds: failure.retryAfter ?? 5)
+            }
         }
         // Written once: while the database is away, tried again (the claim stays its own
         // until another worker may take it, which the database decides when it is back).

@@ -85,7 +85,7 @@ import Testing
 
 /// The help people read, kept as snapshots.
 @Suite struct CLIHelpTests {
-    @Test(arguments: ["", "make", "new", "revise", "templates", "init", "plan", "shot", "cast", "cast voice", "voices", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "render", "export", "status", "stats", "board", "serve", "users", "users add", "project", "project import", "worker", "workers", "mcp",
+    @Test(arguments: ["", "make", "new", "revise", "templates", "init", "plan", "shot", "cast", "cast voice", "voices", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "render", "export", "status", "stats", "board", "serve", "users", "users add", "project", "project import", "worker", "workers", "budget", "mcp",
                           "doctor"])
     func help(command: String) async throws {
         let words = command.split(separator: " ").map(String.init)

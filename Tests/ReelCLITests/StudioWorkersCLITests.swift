@@ -258,4 +258,42 @@ import Testing
         await server.stop()
         try await sim.stop()
     }
+
+    @Test func theStudiosBudgetStopsEveryRunAtItsCap() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let sim = try await SimulatedProviderServer.start(config: Self.config())
+        let studio = try await TestPostgres.freshDatabase()
+        let env = Self.environment(dir, sim: sim, studio: studio)
+        let none = try await ReelBinary.run(["budget"], environment: env)
+        #expect(none.status == 0 && none.stdoutText.contains("has no budget and has spent nothing"), "\(none.stdoutText)\(none.stderrText)")
+        let bad = try await ReelBinary.run(["budget", "--set", "lots"], environment: env)
+        #expect(bad.status == 64 && bad.stderrText.contains("--set: 'lots' is not an amount with a currency"), "\(bad.stderrText)")
+        let outside = try await ReelBinary.run(["budget"], environment: ["REEL_HOME": dir.file("home").path])
+        #expect(outside.status == 64 && outside.stderrText.contains("the studio's budget is kept in its database, and none is named"),
+                "\(outside.stderrText)")
+        let set = try await ReelBinary.run(["budget", "--set", "0.30 USD", "--json"], environment: env)
+        #expect(set.status == 0, "\(set.stderrText)")
+        #expect(set.stdoutText.contains("\"cap\"") && set.stdoutText.contains("300000"), "\(set.stdoutText)")
+
+        // Two projects' runs, with a worker: together they stop at the studio's cap.
+        let crew = Crew(env: env, lease: 5)
+        try crew.start(0, log: dir.file("workers.log"))
+        var events = crew.events.makeAsyncIterator()
+        while let event = await events.next(), !event.line.hasPrefix("worker w") {}
+        let first = try await Self.project(dir, name: "first", env: env)
+        let second = try await Self.project(dir, name: "second", env: env)
+        async let a = ReelBinary.run(["generate", "--json"], environment: env, directory: first)
+        async let b = ReelBinary.run(["generate", "--json"], environment: env, directory: second)
+        let runs = try await [a, b]
+        _ = await crew.stopAll()
+        let refusals = runs.map { $0.stdoutText.components(separatedBy: "would pass the studio's budget of $0.30").count - 1 }
+        #expect(refusals.reduce(0, +) > 0, "the cap refused takes: \(runs.map { $0.stdoutText.prefix(600) })")
+        let shown = try await ReelBinary.run(["budget", "--json"], environment: env)
+        let report = try #require(try JSONSerialization.jsonObject(with: shown.stdout) as? [String: Any], "\(shown.stderrText)")
+        let usd = try #require((report["budgets"] as? [[String: Any]])?.first { $0["currency"] as? String == "USD" })
+        let spent = try #require((usd["spent"] as? [String: Any])?["micros"] as? Int)
+        #expect(spent > 0 && spent <= 300_000, "spent \(spent) micros under a cap of 300000")
+        try await sim.stop()
+    }
 }

@@ -53,6 +53,7 @@ import Testing
     @Test func workersClaimingTogetherNeverTakeOneJobTwiceAndEveryRunGetsItsOwnAnswer() async throws {
         let (queue, database, version) = try await Self.queue()
         let jobs = (0..<20).map { Self.job($0) }
+        let workers = try await (0..<10).asyncMap { _ in try await Self.worker(database, version: version) }
         let answers = Task {
             try await withThrowingTaskGroup(of: (Int, NodeOutput).self) { group in
                 for (n, (node, context)) in jobs.enumerated() {
@@ -62,7 +63,6 @@ import Testing
             }
         }
         // Ten workers at once, three at a time each, until every job is someone's.
-        let workers = try await (0..<10).asyncMap { _ in try await Self.worker(database, version: version) }
         let claims = try await withThrowingTaskGroup(of: [(String, WorkClaim)].self) { group in
             for worker in workers {
                 group.addTask {
@@ -95,9 +95,9 @@ import Testing
     @Test func aJobWhoseLeaseRanOutIsTakenOverAndTheFirstClaimCannotWriteItsEnd() async throws {
         let (queue, database, version) = try await Self.queue()
         let (node, context) = Self.job(1, kind: .video)
-        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
         let first = try await Self.worker(database, version: version)
         let second = try await Self.worker(database, version: version)
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
         // A lease that ran out the moment it was given: the worker died, or lost the database.
         let dead = try #require(try await Self.claimAll(database, worker: first, version: version, count: 1, lease: -1).first)
         #expect(!dead.tookOver)
@@ -117,8 +117,8 @@ import Testing
     @Test func aFailureReachesTheRunAsTheWorkerClassifiedIt() async throws {
         let (queue, database, version) = try await Self.queue()
         let (node, context) = Self.job(1, kind: .video)
-        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
         let worker = try await Self.worker(database, version: version)
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
         let claim = try #require(try await Self.claimAll(database, worker: worker, version: version, count: 1).first)
         #expect(try await database.finish(claim, worker: worker, with: .failure(JobFailure(.moderation, "the provider refused the prompt"))))
         let error = await #expect(throws: JobFailure.self) { try await answer.value }
@@ -128,8 +128,8 @@ import Testing
     @Test func aRunThatStopsWithdrawsItsJobAndTheWorkerLearnsAtItsHeartbeat() async throws {
         let (queue, database, version) = try await Self.queue()
         let (node, context) = Self.job(1, kind: .video)
-        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
         let worker = try await Self.worker(database, version: version)
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
         let claim = try #require(try await Self.claimAll(database, worker: worker, version: version, count: 1).first)
         answer.cancel()
         await #expect(throws: CancellationError.self) { try await answer.value }
@@ -152,21 +152,12 @@ import Testing
         #expect(try await !fresh.hasWorker(for: node), "a worker of another version, and one taking other kinds, do not count")
         let (render, _) = Self.job(2, kind: .conform)
         #expect(try await fresh.hasWorker(for: render))
-        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
-        try await Self.claimUntilQueued(database, version: version)
+        // Queued without a run waiting on it (a run would take back a job no worker takes).
+        _ = try await queue.enqueue(QueuedJob(node, context: context))
         #expect(try await database.claim(worker: older, count: 5, version: version + "-older", kinds: [], lease: 30).isEmpty)
         #expect(try await database.claim(worker: renders, count: 5, version: version, kinds: ["conform", "assemble"], lease: 30).isEmpty)
-        answer.cancel()
-    }
-
-    /// Waits until the run has queued a job (seen by a claim of nothing: a kind nobody queues).
-    static func claimUntilQueued(_ database: StudioDatabase, version: String) async throws {
-        for _ in 0..<2000 {
-            let rows = try await database.rows("SELECT 1 FROM work WHERE version = \(version) AND state = 'queued'")
-            if !rows.isEmpty { return }
-            await Task.yield()
-        }
-        Issue.record("the run never queued its job")
+        let any = try await Self.worker(database, version: version)
+        #expect(try await database.claim(worker: any, count: 5, version: version, kinds: [], lease: 30).count == 1, "it was there to take")
     }
 
     @Test func aJobEveryLiveWorkerRefusedComesBackToItsRun() async throws {
@@ -185,9 +176,9 @@ import Testing
     @Test func aStoppedWorkerGivesItsJobsBackAndIsNoLongerAlive() async throws {
         let (queue, database, version) = try await Self.queue()
         let (node, context) = Self.job(1, kind: .video)
-        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
         let leaving = try await Self.worker(database, version: version)
         let staying = try await Self.worker(database, version: version)
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
         let claim = try #require(try await Self.claimAll(database, worker: leaving, version: version, count: 1).first)
         try await database.stopWorker(leaving)
         let again = try #require(try await Self.claimAll(database, worker: staying, version: version, count: 1).first)
@@ -198,6 +189,85 @@ import Testing
         #expect(statuses.first { $0.id == leaving }?.alive == false && statuses.first { $0.id == staying }?.alive == true)
     }
 
+    @Test func aProvidersLimitHoldsForEveryWorkerOfTheStudioTogether() async throws {
+        let (_, database, version) = try await Self.queue()
+        let provider = ProviderID("team-\(UUID().uuidString.prefix(6))")
+        let queue = PostgresWorkQueue(database.project(TestPostgres.uniqueProject("work")), version: version, setup: "{}",
+                                      limit: { $0 == provider ? 2 : nil }, tick: .milliseconds(10))
+        let jobs = (0..<6).map { n in
+            let node = GraphNode(id: NodeID("take-\(n)"), spec: JobSpec(kind: .video, provider: provider, params: ["n": .int(Int64(n))]),
+                                 label: "take \(n)")
+            return (node, JobContext(key: CacheKey(spec: node.spec, inputs: []), inputs: [], blobs: Self.job(0).1.blobs))
+        }
+        let workers = try await (0..<5).asyncMap { _ in try await Self.worker(database, version: version) }
+        let answers = jobs.map { node, context in Task { try await queue.perform(QueuedJob(node, context: context), context: context) } }
+        try await Self.waitQueued(database, version: version, count: 6)
+        // Five workers claiming at once, each for all six: the team's account takes two at a time.
+        let claimed = try await withThrowingTaskGroup(of: [(String, WorkClaim)].self) { group in
+            for worker in workers {
+                group.addTask { try await database.claim(worker: worker, count: 6, version: version, kinds: [], lease: 30).map { (worker, $0) } }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(claimed.count == 2, "\(claimed.count) jobs of a provider limited to 2 claimed at once")
+        // One ends: one more may start.
+        let (worker, first) = try #require(claimed.first)
+        #expect(try await database.finish(first, worker: worker, with: .success(Self.output(1))))
+        #expect(try await database.claim(worker: workers[4], count: 6, version: version, kinds: [], lease: 30).count == 1)
+        // The provider asked every one to wait: nothing of it is claimed until then.
+        try await database.pause(provider: provider.rawValue, seconds: 600)
+        let (second, secondClaim) = claimed[1]
+        #expect(try await database.finish(secondClaim, worker: second, with: .failure(JobFailure(.rateLimited, "429"))))
+        #expect(try await database.claim(worker: workers[3], count: 6, version: version, kinds: [], lease: 30).isEmpty)
+        answers.forEach { $0.cancel() }
+    }
+
+    /// Waits until the run has queued `count` jobs of this version.
+    static func waitQueued(_ database: StudioDatabase, version: String, count: Int) async throws {
+        for _ in 0..<5000 {
+            let rows = try await database.rows("SELECT 1 FROM work WHERE version = \(version) AND state = 'queued'")
+            if rows.count >= count { return }
+            await Task.yield()
+        }
+        Issue.record("the run never queued its \(count) jobs")
+    }
+
+    @Test func tenRunsStartingPricedJobsTogetherNeverPassTheStudiosBudget() async throws {
+        let database = try await StudioDatabase.connect(try await StudioDatabaseTests.freshDatabase())
+        defer { database.close() }
+        try await database.setBudget(Money(micros: 5_000_000, currency: "USD"))
+        // Ten projects (ten runs, on as many machines), each starting a take priced about $1.
+        let results = await withTaskGroup(of: Result<Void, any Error>.self) { group in
+            for n in 0..<10 {
+                group.addTask {
+                    let journal = PostgresJournal(database.project("budget-\(n)"))
+                    var node = GraphNode(id: "take", spec: JobSpec(kind: .video, provider: "sim", params: ["n": .int(Int64(n))]))
+                    node.estimatedCost = Money(micros: 1_000_000, currency: "USD")
+                    return await Result(catching: { try await journal.record(.running, for: CacheKey(spec: node.spec, inputs: []), node: node) })
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let refused = results.compactMap { result -> JobFailure? in
+            if case .failure(let error) = result { return error as? JobFailure }
+            return nil
+        }
+        #expect(results.count - refused.count == 5, "five of ten $1 takes start under a $5 budget")
+        #expect(refused.count == 5 && refused.allSatisfy { $0.reason == .budget })
+        #expect(refused.first?.message == "starting it (about $1.00) would pass the studio's budget of $5.00; $5.00 spent or in flight across the studio")
+        let usd = try #require(try await database.budgets().first { $0.currency == "USD" })
+        #expect(usd.inFlight == Money(micros: 5_000_000, currency: "USD") && usd.spent == Money(micros: 0, currency: "USD"))
+        // A price in another currency than the studio's budget is refused, not let through.
+        var yuan = GraphNode(id: "take", spec: JobSpec(kind: .video, provider: "kling", params: ["n": 99]))
+        yuan.estimatedCost = Money(micros: 1_000_000, currency: "CNY")
+        let other = await #expect(throws: JobFailure.self) {
+            try await PostgresJournal(database.project("budget-cny")).record(.running, for: CacheKey(spec: yuan.spec, inputs: []), node: yuan)
+        }
+        #expect(other?.message == "its price is in CNY but the studio's budget is in USD")
+        #expect(try await database.clearBudget(currency: "USD"))
+        #expect(try await !database.clearBudget(currency: "USD"))
+    }
+
     @Test func aWorkerLearnsWhenANewerReelUpgradedTheDatabase() async throws {
         let url = try await StudioDatabaseTests.freshDatabase()
         let database = try await StudioDatabase.connect(url)
@@ -205,6 +275,12 @@ import Testing
         #expect(try await database.newerSchema().isEmpty)
         try await database.rows("INSERT INTO reel_migration (id, applied_at) VALUES ('v99-from-the-future', 0)", writing: true)
         #expect(try await database.newerSchema() == ["v99-from-the-future"])
+    }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }
 

@@ -25,6 +25,7 @@ const table = {
   workers_took_over: ["{n} taken over", "接手 {n} 个"],
   workers_silent: ["stopped", "已停止"],
   workers_every_kind: ["every kind of job", "所有类型的任务"],
+  workers_budget: ["Studio budget: {spent} spent, {inFlight} in flight, of {cap}", "工作室预算：已花费 {spent}，进行中 {inFlight}，上限 {cap}"],
   workers_waiting: ["{n} jobs waiting for a worker", "{n} 个任务在等待工作机"],
   spent: ["spent", "已花费"],
   budget: ["budget", "预算"],

@@ -41,7 +41,9 @@ async function workersPanel() {
     panel.replaceChildren(element("h2", { text: t("workers") }),
       alive.length ? "" : element("p", { class: "muted", text: t("workers_none") }),
       ...rows,
-      waiting ? element("p", { class: "muted", text: t("workers_waiting", { n: waiting }) }) : "");
+      waiting ? element("p", { class: "muted", text: t("workers_waiting", { n: waiting }) }) : "",
+      report.budgets.filter((b) => b.cap).map((b) => element("p", { class: "muted", "data-budget": b.currency,
+        text: t("workers_budget", { spent: money([b.spent]), inFlight: money([b.inFlight]), cap: money([b.cap]) }) })));
   };
   draw(report);
   const again = async () => {

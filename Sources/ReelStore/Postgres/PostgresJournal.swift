@@ -74,6 +74,9 @@ public struct PostgresJournal: JobJournal {
     func write(_ state: JobState, detail: String, at: Double, output: Asset?, cost: Money?, providerJobID: String?, reason: String?,
                running: Int, expired: Int, project: String, digest: String, node: GraphNode) async throws {
         try await database.transaction { connection, logger in
+            if running == 1, let estimate = node.estimatedCost, estimate.micros > 0 {
+                try await PostgresJournal.checkStudioBudget(estimate, project: project, key: digest, at: at, connection, logger)
+            }
             if let output { try await PostgresJournal.upsertAsset(output, at: at, connection, logger) }
             try await connection.query("""
                 INSERT INTO job (project, key, node, kind, provider, model, shot, state, detail, provider_job_id, output_digest,
@@ -96,6 +99,37 @@ public struct PostgresJournal: JobJournal {
                     """, logger: logger)
             }
         }
+    }
+
+    /// `BUDG` in ASCII: starts of priced jobs are counted against the studio's budget one at
+    /// a time, so ten runs or workers starting together never pass it together.
+    static let budgetLockID: Int64 = 0x4255_4447
+
+    /// Refuses to start a job whose estimate would take the studio past its budget (`reel
+    /// budget`): spent (the ledger of every project) plus in flight (jobs accepted by a
+    /// provider, or started in the last hour) plus this one. Checked in the transaction that
+    /// records the start, under a lock every start takes.
+    static func checkStudioBudget(_ estimate: Money, project: String, key: String, at: Double,
+                                  _ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.query("SELECT pg_advisory_xact_lock(\(budgetLockID))", logger: logger)
+        var caps: [String: Int64] = [:]
+        for try await (currency, cap) in try await connection.query("SELECT currency, cap_micros FROM studio_budget", logger: logger)
+            .decode((String, Int64).self) { caps[currency] = cap }
+        guard !caps.isEmpty else { return }
+        guard let cap = caps[estimate.currency] else {
+            throw JobFailure(.budget, "its price is in \(estimate.currency) but the studio's budget is in \(caps.keys.sorted().joined(separator: ", "))")
+        }
+        var committed: Int64 = 0
+        for try await total in try await connection.query("""
+            SELECT (SELECT coalesce(sum(micros), 0) FROM ledger WHERE currency = \(estimate.currency))::bigint
+                 + (SELECT coalesce(sum(estimate_micros), 0) FROM job
+                    WHERE estimate_currency = \(estimate.currency) AND NOT (project = \(project) AND key = \(key))
+                      AND (state = 'submitted' OR (state = 'running' AND updated_at > \(at - 3600))))::bigint
+            """, logger: logger).decode(Int64.self) { committed = total }
+        guard committed + estimate.micros > cap else { return }
+        let capMoney = Money(micros: cap, currency: estimate.currency)
+        throw JobFailure(.budget, "starting it (about \(estimate)) would pass the studio's budget of \(capMoney); "
+                         + "\(Money(micros: committed, currency: estimate.currency)) spent or in flight across the studio")
     }
 
     static func upsertAsset(_ asset: Asset, at: Double, _ connection: PostgresConnection, _ logger: Logger) async throws {

@@ -106,7 +106,8 @@ enum PostgresMigrations {
             """,
             """
             CREATE TABLE work (project text NOT NULL REFERENCES project(id), key text NOT NULL, ticket text NOT NULL,
-                kind text NOT NULL, provider text NOT NULL, version text NOT NULL, label text NOT NULL,
+                kind text NOT NULL, provider text NOT NULL, provider_limit integer CHECK (provider_limit > 0),
+                version text NOT NULL, label text NOT NULL,
                 job text NOT NULL, setup text NOT NULL,
                 state text NOT NULL CHECK (state IN ('queued','claimed','done','failed','cancelled')),
                 worker text, claims integer NOT NULL DEFAULT 0, lease_until double precision, progress double precision,
@@ -114,6 +115,10 @@ enum PostgresMigrations {
                 PRIMARY KEY (project, key))
             """,
             "CREATE INDEX work_waiting ON work (state, kind, queued_at)",
+            // A provider that answered "too many requests": no worker sends it another job until then.
+            "CREATE TABLE provider_pause (provider text PRIMARY KEY, until double precision NOT NULL)",
+            // What the whole studio may spend, per currency (`reel budget`).
+            "CREATE TABLE studio_budget (currency text PRIMARY KEY, cap_micros bigint NOT NULL CHECK (cap_micros >= 0), set_at double precision NOT NULL)",
         ]),
     ]
 

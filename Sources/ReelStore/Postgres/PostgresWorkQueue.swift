@@ -15,6 +15,8 @@ public final class PostgresWorkQueue: WorkQueue {
     /// How a worker makes the runners of this project's jobs (its settings, never a key).
     let setup: String
     let tick: Duration
+    /// The studio-wide limit of jobs at once a provider's jobs carry (nil: none, local work).
+    let limit: @Sendable (ProviderID) -> Int?
     let waiting = Mutex<[String: Waiter]>([:])
     let polling = Mutex<Task<Void, Never>?>(nil)
     let live = Mutex<(at: ContinuousClock.Instant, workers: [(id: String, kinds: [String])])?>(nil)
@@ -26,10 +28,14 @@ public final class PostgresWorkQueue: WorkQueue {
         var context: JobContext
     }
 
-    public init(_ project: StudioProject, version: String, setup: String, tick: Duration = .milliseconds(100)) {
+    /// - Parameter limit: how many jobs of a provider the studio's workers run at once, all
+    ///   runs together (the team's account limit); nil for work that has none.
+    public init(_ project: StudioProject, version: String, setup: String, limit: @escaping @Sendable (ProviderID) -> Int? = { _ in nil },
+                tick: Duration = .milliseconds(100)) {
         self.project = project
         self.version = version
         self.setup = setup
+        self.limit = limit
         self.tick = tick
     }
 
@@ -81,12 +87,12 @@ public final class PostgresWorkQueue: WorkQueue {
         let key = job.key.digest.rawValue
         let payload = String(decoding: try JSONEncoder().encode(job), as: UTF8.self)
         let rows = try await project.rows("""
-            INSERT INTO work (project, key, ticket, kind, provider, version, label, job, setup, state, queued_at, updated_at)
+            INSERT INTO work (project, key, ticket, kind, provider, provider_limit, version, label, job, setup, state, queued_at, updated_at)
             VALUES (\(project.id), \(key), \(UUID().uuidString), \(job.spec.kind.rawValue), \(job.spec.provider.rawValue),
-                    \(version), \(job.label), \(payload), \(setup), 'queued',
+                    \(limit(job.spec.provider)), \(version), \(job.label), \(payload), \(setup), 'queued',
                     extract(epoch FROM clock_timestamp()), extract(epoch FROM clock_timestamp()))
             ON CONFLICT (project, key) DO UPDATE SET ticket = excluded.ticket, kind = excluded.kind, provider = excluded.provider,
-                version = excluded.version, label = excluded.label, job = excluded.job, setup = excluded.setup, state = 'queued',
+                provider_limit = excluded.provider_limit, version = excluded.version, refused_by = '{}', label = excluded.label, job = excluded.job, setup = excluded.setup, state = 'queued',
                 worker = NULL, lease_until = NULL, progress = NULL, result = NULL,
                 queued_at = excluded.queued_at, updated_at = excluded.updated_at
             WHERE NOT (work.state = 'claimed' AND work.lease_until > extract(epoch FROM clock_timestamp()))

@@ -161,7 +161,8 @@ public final class StudioDatabase: Sendable {
 
     /// A database error as Reel reports it: what the server said, never the statement.
     func failure(_ error: any Error, writing: Bool) -> any Error {
-        if error is ReelError { return error }
+        // Reel's own refusals (a budget passed) are said as they are.
+        if error is ReelError || error is JobFailure { return error }
         if let transaction = error as? PostgresTransactionError {
             return failure(transaction.closureError ?? transaction.commitError ?? transaction.beginError ?? error, writing: writing)
         }

@@ -32,28 +32,57 @@ extension StudioDatabase {
             """, writing: true)
     }
 
+    /// `CLAIM` in ASCII: the lock claims take in turn, so a provider's studio-wide limit is
+    /// counted by one claimer at a time (two claimers counting together would both see a
+    /// free slot). A claim is one short statement: the wait is brief.
+    static let claimLockID: Int64 = 0x434C_4149_4D
+
     /// Claims up to `count` waiting jobs of this version and these kinds (any kind when
-    /// empty), and jobs whose worker's lease ran out, oldest first; `skipping` holds
-    /// `project|provider` pairs this worker cannot run.
+    /// empty), and jobs whose worker's lease ran out, oldest first — as many of a provider's
+    /// as its studio-wide limit leaves free, none of a provider that asked to wait.
+    /// `skipping` holds `project|provider` pairs this worker cannot run.
     public func claim(worker: String, count: Int, version: String, kinds: [String], lease: Double,
                       skipping: [String] = []) async throws -> [WorkClaim] {
         guard count > 0 else { return [] }
-        return try await rows("""
-            WITH picked AS (
-                SELECT project, key, state AS was FROM work
-                WHERE version = \(version) AND (cardinality(\(kinds)::text[]) = 0 OR kind = ANY(\(kinds)::text[]))
-                  AND NOT ((project || '|' || provider) = ANY(\(skipping)::text[]))
-                  AND (state = 'queued' OR (state = 'claimed' AND lease_until < \(unescaped: Self.now)))
-                ORDER BY queued_at LIMIT \(count) FOR UPDATE SKIP LOCKED)
-            UPDATE work SET state = 'claimed', worker = \(worker), claims = work.claims + 1, progress = NULL,
-                lease_until = \(unescaped: Self.now) + \(lease), updated_at = \(unescaped: Self.now)
-            FROM picked WHERE work.project = picked.project AND work.key = picked.key
-            RETURNING work.project, work.ticket, work.claims, work.job, work.setup, picked.was
-            """, writing: true).map { row in
+        let rows = try await transaction { connection, logger in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.claimLockID))", logger: logger)
+            return try await connection.query("""
+                WITH busy AS (
+                    SELECT provider, count(*) AS n FROM work
+                    WHERE state = 'claimed' AND lease_until >= \(unescaped: Self.now) GROUP BY provider),
+                waiting AS (
+                    SELECT project, key, state AS was, provider, provider_limit, queued_at,
+                           row_number() OVER (PARTITION BY provider ORDER BY queued_at) AS place
+                    FROM work
+                    WHERE version = \(version) AND (cardinality(\(kinds)::text[]) = 0 OR kind = ANY(\(kinds)::text[]))
+                      AND NOT ((project || '|' || provider) = ANY(\(skipping)::text[]))
+                      AND (state = 'queued' OR (state = 'claimed' AND lease_until < \(unescaped: Self.now)))
+                      AND NOT EXISTS (SELECT 1 FROM provider_pause p WHERE p.provider = work.provider AND p.until > \(unescaped: Self.now))),
+                picked AS (
+                    SELECT w.project, w.key, w.was FROM waiting w LEFT JOIN busy b ON b.provider = w.provider
+                    WHERE w.provider_limit IS NULL OR w.place <= w.provider_limit - coalesce(b.n, 0)
+                    ORDER BY w.queued_at LIMIT \(count))
+                UPDATE work SET state = 'claimed', worker = \(worker), claims = work.claims + 1, progress = NULL,
+                    lease_until = \(unescaped: Self.now) + \(lease), updated_at = \(unescaped: Self.now)
+                FROM picked WHERE work.project = picked.project AND work.key = picked.key
+                  AND (work.state = 'queued' OR (work.state = 'claimed' AND work.lease_until < \(unescaped: Self.now)))
+                RETURNING work.project, work.ticket, work.claims, work.job, work.setup, picked.was
+                """, logger: logger).collect()
+        }
+        return try rows.map { row in
             let (project, ticket, claims, job, setup, was) = try row.decode((String, String, Int, String, String, String).self)
             let decoded = try JSONDecoder().decode(QueuedJob.self, from: Data(job.utf8))
             return WorkClaim(project: project, ticket: ticket, claims: claims, job: decoded, setup: setup, tookOver: was == "claimed")
         }
+    }
+
+    /// A provider answered "too many requests": no worker of the studio sends it another job
+    /// for `seconds` (its Retry-After), whichever worker or run the next one is.
+    public func pause(provider: String, seconds: Double) async throws {
+        try await rows("""
+            INSERT INTO provider_pause (provider, until) VALUES (\(provider), \(unescaped: Self.now) + \(seconds))
+            ON CONFLICT (provider) DO UPDATE SET until = greatest(provider_pause.until, excluded.until)
+            """, writing: true)
     }
 
     /// Extends the leases of the jobs the worker still holds and records their progress;
@@ -151,5 +180,52 @@ extension StudioDatabase {
                 alive: try r.get("alive"), done: try r.get("done"), failed: try r.get("failed"),
                 tookOver: try r.get("took_over"), jobs: jobs[id] ?? [])
         }
+    }
+
+    /// The studio's budget per currency: its cap (if set), spent (every project's ledger),
+    /// and in flight (estimates of jobs a provider accepted, or started in the last hour).
+    public func budgets() async throws -> [StudioBudget] {
+        var byCurrency: [String: StudioBudget] = [:]
+        func entry(_ currency: String) -> StudioBudget {
+            byCurrency[currency] ?? StudioBudget(currency: currency, cap: nil, spent: Money(micros: 0, currency: currency),
+                                                 inFlight: Money(micros: 0, currency: currency))
+        }
+        for row in try await rows("SELECT currency, cap_micros FROM studio_budget") {
+            let (currency, cap) = try row.decode((String, Int64).self)
+            var budget = entry(currency)
+            budget.cap = Money(micros: cap, currency: currency)
+            byCurrency[currency] = budget
+        }
+        for row in try await rows("SELECT currency, sum(micros)::bigint FROM ledger GROUP BY currency") {
+            let (currency, spent) = try row.decode((String, Int64).self)
+            var budget = entry(currency)
+            budget.spent = Money(micros: spent, currency: currency)
+            byCurrency[currency] = budget
+        }
+        for row in try await rows("""
+            SELECT estimate_currency, sum(estimate_micros)::bigint FROM job
+            WHERE estimate_currency IS NOT NULL AND (state = 'submitted' OR (state = 'running' AND updated_at > \(unescaped: Self.now) - 3600))
+            GROUP BY estimate_currency
+            """) {
+            let (currency, inFlight) = try row.decode((String, Int64).self)
+            var budget = entry(currency)
+            budget.inFlight = Money(micros: inFlight, currency: currency)
+            byCurrency[currency] = budget
+        }
+        return byCurrency.values.sorted { $0.currency < $1.currency }
+    }
+
+    /// Sets the studio's budget in `cap`'s currency.
+    public func setBudget(_ cap: Money) async throws {
+        try await rows("""
+            INSERT INTO studio_budget (currency, cap_micros, set_at) VALUES (\(cap.currency), \(cap.micros), \(unescaped: Self.now))
+            ON CONFLICT (currency) DO UPDATE SET cap_micros = excluded.cap_micros, set_at = excluded.set_at
+            """, writing: true)
+    }
+
+    /// Removes the studio's budget in `currency`; false when it had none.
+    @discardableResult
+    public func clearBudget(currency: String) async throws -> Bool {
+        try await rows("DELETE FROM studio_budget WHERE currency = \(currency) RETURNING 1", writing: true).isEmpty == false
     }
 }
