@@ -83,6 +83,8 @@ struct WorkerCommand: AsyncParsableCommand {
             Terminal.out("worker \(me.name) (pid \(me.pid)): \(me.slots) at a time, \(kinds); studio \(database), media \(media); Ctrl-C stops it")
         case .took(let project, let label, let tookOver):
             Terminal.out("\(project)  \(label)  \(tookOver ? "taken over from a worker whose lease ran out" : "started")")
+        case .submitted(let project, let label, let provider, let job):
+            Terminal.out("\(project)  \(label)  submitted to \(provider) as job \(job)")
         case .finished(let project, let label, let seconds):
             Terminal.out("\(project)  \(label)  done in \(String(format: "%.1f", seconds)) s")
         case .failed(let project, let label, let failure):

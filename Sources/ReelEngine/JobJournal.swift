@@ -49,8 +49,13 @@ public struct JournalEntry: Hashable, Sendable {
     /// Records a transition: a run of the job counts an attempt; a result that expired
     /// before it was fetched counts a resubmission, which changes the idempotency key.
     /// Every journal keeps this rule (SQLiteJournal in SQL); the contract tests hold them to it.
+    ///
+    /// A start never replaces a provider's job id: a run whose view of the journal is older
+    /// than a worker's (it read the job before the worker submitted it) counts its attempt,
+    /// and whoever runs the job next polls that provider job instead of paying again.
     public mutating func record(_ state: JobState) {
         if case .running = state { attempts += 1 }
+        if case .running = state, case .submitted = self.state { return }
         if case .failed(let failure) = state, failure.reason == .expired { resubmits += 1 }
         self.state = state
     }

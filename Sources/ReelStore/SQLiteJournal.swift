@@ -94,7 +94,9 @@ public struct SQLiteJournal: JobJournal {
     /// How a job's row takes a transition: the attempt/resubmit rule (``JournalEntry/record(_:)``)
     /// in SQL, and a provider's job id kept once known. One text for every journal.
     static let transition = """
-        node = excluded.node, shot = excluded.shot, state = excluded.state, detail = excluded.detail,
+        node = excluded.node, shot = excluded.shot,
+        state = CASE WHEN excluded.state = 'running' AND job.state = 'submitted' THEN job.state ELSE excluded.state END,
+        detail = CASE WHEN excluded.state = 'running' AND job.state = 'submitted' THEN job.detail ELSE excluded.detail END,
         provider_job_id = COALESCE(excluded.provider_job_id, job.provider_job_id),
         output_digest = excluded.output_digest,
         attempts = job.attempts + excluded.attempts,

@@ -16,12 +16,24 @@ struct WorkSetup: Codable, Sendable {
         self.models = models
     }
 
-    init(_ production: Production) {
+    /// The project's files without their comments; nil when they carry what looks like a
+    /// secret (a password in a base URL, a key in a query): those never go into the database,
+    /// so that project's jobs run where its settings are.
+    init?(_ production: Production) {
         let directory = production.workspace.projectDirectory
         func read(_ name: String) -> String? {
             directory.flatMap { try? String(contentsOf: $0.appendingPathComponent(name), encoding: .utf8) }
+                .map { text in text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.joined(separator: "\n") }
         }
-        self.init(config: read("reel.yaml") ?? "", models: read("models.yaml"))
+        let (config, models) = (read("reel.yaml") ?? "", read("models.yaml"))
+        for text in [config, models ?? ""] where Self.looksSecret(text) { return nil }
+        self.init(config: config, models: models)
+    }
+
+    static func looksSecret(_ text: String) -> Bool {
+        text.range(of: #"://[^\s/@"']+@"#, options: .regularExpression) != nil
+            || text.range(of: #"[?&](key|api_key|apikey|token|access_token|secret|signature)="#, options: [.regularExpression, .caseInsensitive]) != nil
     }
 
     var text: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self) }
@@ -70,6 +82,8 @@ public enum WorkerEvent: Sendable {
     case started(WorkerStatus, database: String, media: String)
     /// It took a job (`tookOver`: from a worker whose lease ran out).
     case took(project: String, label: String, tookOver: Bool)
+    /// The provider accepted the job; its id is in the journal (a worker that takes it over polls it).
+    case submitted(project: String, label: String, provider: String, job: String)
     case finished(project: String, label: String, seconds: Double)
     case failed(project: String, label: String, JobFailure)
     /// Its claim ended before the job did (withdrawn by the run, or taken over): nothing written.
@@ -87,9 +101,9 @@ extension Studio {
     /// A remote provider's jobs carry its limit (reel.yaml `limits`, else the default): the
     /// studio's workers together run no more of them at once, whichever runs queued them.
     func workQueue(_ production: Production, options: ExecutorOptions) -> (any WorkQueue)? {
-        guard let project = production.studio else { return nil }
+        guard let project = production.studio, let setup = WorkSetup(production) else { return nil }
         let local = Set(Studio.localLimits().keys)
-        return PostgresWorkQueue(project, version: ReelVersion.current, setup: WorkSetup(production).text,
+        return PostgresWorkQueue(project, version: ReelVersion.current, setup: setup.text,
                                  limit: { local.contains($0) ? nil : options.limit(for: $0) })
     }
 
@@ -116,6 +130,35 @@ extension Studio {
         return (database.location, try await database.budgets())
     }
 
+    /// A worker's media path carries the studio's id (`.reel-studio`): a machine whose shared
+    /// volume is not mounted there — an empty local folder where the studio's media should be
+    /// — is told so, instead of making (and paying for) everything into a folder no other
+    /// machine sees. A path is marked the first time: when the studio has no media yet, or
+    /// when the path holds the studio's latest files.
+    static func markMedia(_ root: URL, of database: StudioDatabase, store: DirectoryBlobStore) async throws {
+        let id = try await database.studioID()
+        let mark = root.appendingPathComponent(".reel-studio")
+        if let found = try? String(contentsOf: mark, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) {
+            guard found == id else {
+                throw ReelError(.configuration, "this media path belongs to another studio (its .reel-studio says \(found.prefix(8)), this studio is \(id.prefix(8)))",
+                                at: root.path, hint: "give each studio database its own media path, and every machine of a studio the same one")
+            }
+            return
+        }
+        let latest = try await database.latestAssets()
+        guard latest.isEmpty || latest.contains(where: store.contains) else {
+            throw ReelError(.configuration, "the studio has media, but not on this path (it has no .reel-studio mark)", at: root.path,
+                            hint: "mount the studio's shared media volume here (the path its other machines use), then start again")
+        }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let staged = root.appendingPathComponent(".reel-studio.\(getpid()).tmp")
+        try Data((id + "\n").utf8).write(to: staged)
+        guard rename(staged.path, mark.path) == 0 else {
+            try? FileManager.default.removeItem(at: staged)
+            throw ReelError(.cannotWrite, "cannot mark the studio's media path", at: root.path, hint: "check that it is mounted and writable")
+        }
+    }
+
     static func studioDatabase() throws -> StudioDatabase {
         guard let address = StudioSettings.current.database else {
             throw ReelError(.usage, "no studio database to ask", hint: "name it with --database postgres://user@host/db (or REEL_DATABASE)")
@@ -135,6 +178,7 @@ extension Studio {
             throw ReelError(.usage, "a worker needs the studio's media path", hint: "name it with --media /mnt/reel-media (or REEL_MEDIA), as the studio's other machines do")
         }
         let blobs = try DirectoryBlobStore(root: media, sharedBetweenMachines: true)
+        try await Self.markMedia(media, of: database, store: blobs)
         let me = WorkerStatus(id: UUID().uuidString.lowercased(), name: options.name, host: ProcessInfo.processInfo.hostName,
                               pid: Int(ProcessInfo.processInfo.processIdentifier), version: ReelVersion.current,
                               kinds: options.kinds, slots: options.slots, lease: options.lease, startedAt: Date(), seenAt: Date())
@@ -163,17 +207,26 @@ final class WorkerShift: Sendable {
     let me: WorkerStatus
     let options: WorkerOptions
     let events: AsyncStream<WorkerEvent>.Continuation?
-    /// The jobs it holds, by ticket: their progress and their task.
-    let holding = Mutex<[String: (progress: Double?, task: Task<Void, Never>)]>([:])
+    /// The jobs it holds, by claim (`ticket#claims`: a job it claims again after its lease ran
+    /// out is another claim): their ticket, progress and task.
+    let holding = Mutex<[String: Held]>([:])
     /// `project|provider` pairs it has no runner for.
     let cannotRun = Mutex<Set<String>>([])
     let registries = Mutex<[String: RunnerRegistry]>([:])
     let counts = Mutex((done: 0, failed: 0))
     /// The database failed its last statement (said once until it answers again).
     let trouble = Mutex(false)
+    /// When the database last renewed its leases: past a lease ago, its jobs may be another's.
+    let lastBeat = Mutex(ContinuousClock.now)
     /// Wakes the claiming loop when a slot frees.
     let freed: AsyncStream<Void>.Continuation
     let slotsFreed: AsyncStream<Void>
+
+    struct Held {
+        var ticket: String
+        var progress: Double?
+        var task: Task<Void, Never>
+    }
 
     init(studio: Studio, database: StudioDatabase, blobs: DirectoryBlobStore, me: WorkerStatus, options: WorkerOptions,
          events: AsyncStream<WorkerEvent>.Continuation?) {
@@ -185,6 +238,8 @@ final class WorkerShift: Sendable {
         self.events = events
         (slotsFreed, freed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
+
+    static func holdKey(_ claim: WorkClaim) -> String { "\(claim.ticket)#\(claim.claims)" }
 
     func run() async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -233,22 +288,28 @@ final class WorkerShift: Sendable {
     }
 
     /// Keeps its leases (a third of a lease apart), passes on progress, and stops the jobs
-    /// whose claim is no longer its own. Refuses to go on under a newer Reel's schema.
+    /// whose claim is no longer its own. A worker that could not renew its leases for a whole
+    /// lease stops its jobs (another may have taken them over). Refuses to go on under a
+    /// newer Reel's schema.
     func beat() async throws {
         while !Task.isCancelled {
             try await Task.sleep(for: .seconds(options.lease / 3))
-            let held = holding.withLock { $0.map { (ticket: $0.key, progress: $0.value.progress) } }
+            let held = holding.withLock { $0.values.map { (ticket: $0.ticket, progress: $0.progress) } }
             let kept: Set<String>, newer: [String]
             do {
                 kept = try await database.heartbeat(worker: me.id, holding: held, lease: options.lease)
                 newer = try await database.newerSchema()
+                lastBeat.withLock { $0 = .now }
                 reached()
             } catch {
+                if ContinuousClock.now - lastBeat.withLock({ $0 }) > .seconds(options.lease) {
+                    holding.withLock { $0.values.forEach { $0.task.cancel() } }
+                }
                 try await unreachable(error)
                 continue
             }
-            for (ticket, _) in held where !kept.contains(ticket) {
-                holding.withLock { $0[ticket]?.task }?.cancel()
+            holding.withLock { holding in
+                for held in holding.values where !kept.contains(held.ticket) { held.task.cancel() }
             }
             guard newer.isEmpty else {
                 throw ReelError(.configuration, "the studio database was upgraded by a newer Reel (schema \(newer.joined(separator: ", "))), so this worker (\(me.version)) stops",
@@ -281,14 +342,14 @@ final class WorkerShift: Sendable {
         let label = claim.job.label
         events?.yield(.took(project: claim.project, label: label, tookOver: claim.tookOver))
         holding.withLock { held in
-            held[claim.ticket] = (nil, Task { await self.perform(claim) })
+            held[Self.holdKey(claim)] = Held(ticket: claim.ticket, progress: nil, task: Task { await self.perform(claim) })
         }
     }
 
     /// Runs one claimed job and writes its end (once, while the claim is its own).
     func perform(_ claim: WorkClaim) async {
         defer {
-            holding.withLock { _ = $0.removeValue(forKey: claim.ticket) }
+            holding.withLock { _ = $0.removeValue(forKey: Self.holdKey(claim)) }
             freed.yield()
         }
         let (project, label, started) = (claim.project, claim.job.label, Date())
@@ -296,11 +357,10 @@ final class WorkerShift: Sendable {
         do {
             guard let output = try await run(claim) else { return }
             end = .success(output)
-        } catch is CancellationError {
-            events?.yield(.lost(project: project, label: label))
-            return
         } catch {
-            if Task.isCancelled {
+            if error is CancellationError || Task.isCancelled {
+                // Withdrawn, taken over, or the worker stops: let go, so the run may queue it anew.
+                await settle { try await self.database.release(claim, worker: self.me.id) }
                 events?.yield(.lost(project: project, label: label))
                 return
             }
@@ -308,20 +368,12 @@ final class WorkerShift: Sendable {
             end = .failure(failure)
             if failure.reason == .rateLimited {
                 // The team's account is over its rate: every worker waits, not only this one.
-                try? await database.pause(provider: claim.job.spec.provider.rawValue, seconds: failure.retryAfter ?? 5)
+                await settle { try await self.database.pause(provider: claim.job.spec.provider.rawValue, seconds: failure.retryAfter ?? 5) }
             }
         }
-        // Written once: while the database is away, tried again (the claim stays its own
-        // until another worker may take it, which the database decides when it is back).
-        var written: Bool?
-        while written == nil {
-            do {
-                written = try await database.finish(claim, worker: me.id, with: end)
-            } catch {
-                do { try await unreachable(error) } catch { written = false }
-            }
-        }
-        guard written == true else {
+        // Written once, even as the worker stops: a finished job is not made again.
+        let written = await settle { try await self.database.finish(claim, worker: self.me.id, with: end) } ?? false
+        guard written else {
             events?.yield(.lost(project: project, label: label))
             return
         }
@@ -335,6 +387,24 @@ final class WorkerShift: Sendable {
         }
     }
 
+    /// Runs a statement outside the job's task (which may be cancelled: the worker stops),
+    /// tried again while the database is away, for at most a lease; nil when it never got through.
+    @discardableResult
+    func settle<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async -> T? {
+        let lease = options.lease
+        return await Task.detached { [self] in
+            let deadline = ContinuousClock.now + .seconds(lease)
+            while true {
+                do {
+                    return try await body()
+                } catch {
+                    guard ContinuousClock.now < deadline else { return nil }
+                    do { try await unreachable(error) } catch { return nil }
+                }
+            }
+        }.value
+    }
+
     /// The job's output; nil when this worker cannot run it (it went back to the queue).
     func run(_ claim: WorkClaim) async throws -> NodeOutput? {
         let node = claim.job.graphNode
@@ -345,9 +415,7 @@ final class WorkerShift: Sendable {
             }
             runner = found
         } catch {
-            cannotRun.withLock { _ = $0.insert("\(claim.project)|\(node.spec.provider)") }
-            try await database.giveBack(claim, worker: me.id)
-            events?.yield(.gaveBack(project: claim.project, label: node.label, reason: (error as? ReelError)?.message ?? "\(error)"))
+            try await giveBack(claim, because: error)
             return nil
         }
         // Bytes are trusted by their name only after they hash to it, on this machine too.
@@ -357,20 +425,39 @@ final class WorkerShift: Sendable {
         let journal = PostgresJournal(database.project(claim.project))
         let key = claim.job.key
         let resume = QueuedJob.resume(from: try await journal.entry(for: key))
-        let ticket = claim.ticket
+        let submitted = Mutex(resume != nil)
+        let (holdKey, events) = (Self.holdKey(claim), self.events)
         let context = JobContext(
             key: key, inputs: claim.job.inputs, blobs: blobs, attempt: claim.job.attempt, resume: resume,
             idempotencyKey: claim.job.idempotencyKey,
-            onSubmitted: { handle in try await journal.record(.submitted(handle), for: key, node: node) },
-            onProgress: { [self] fraction in holding.withLock { $0[ticket]?.progress = fraction } })
-        let output = switch try await runner.start(node, context: context) {
-        case .done(let output): output
-        case .fetch(let fetch): try await fetch()
+            onSubmitted: { handle in
+                submitted.withLock { $0 = true }
+                try await journal.record(.submitted(handle), for: key, node: node)
+                events?.yield(.submitted(project: claim.project, label: node.label, provider: handle.provider.rawValue, job: handle.jobID))
+            },
+            onProgress: { [self] fraction in holding.withLock { $0[holdKey]?.progress = fraction } })
+        do {
+            let output = switch try await runner.start(node, context: context) {
+            case .done(let output): output
+            case .fetch(let fetch): try await fetch()
+            }
+            guard blobs.contains(output.asset) else {
+                throw JobFailure(.failed, "the runner reported \(output.asset.digest.short) but the media store does not hold it")
+            }
+            return output
+        } catch let error as ReelError where error.code == .configuration && !submitted.withLock({ $0 }) {
+            // Something this machine lacks (a tool, a workflow file, a key): another worker, or
+            // the run itself, may have it. Nothing was sent to a provider.
+            try await giveBack(claim, because: error)
+            return nil
         }
-        guard blobs.contains(output.asset) else {
-            throw JobFailure(.failed, "the runner reported \(output.asset.digest.short) but the media store does not hold it")
-        }
-        return output
+    }
+
+    /// Puts a job back for another worker (or its run): this machine cannot run it.
+    func giveBack(_ claim: WorkClaim, because error: any Error) async throws {
+        cannotRun.withLock { _ = $0.insert("\(claim.project)|\(claim.job.spec.provider)") }
+        try await database.giveBack(claim, worker: me.id)
+        events?.yield(.gaveBack(project: claim.project, label: claim.job.label, reason: (error as? ReelError)?.message ?? "\(error)"))
     }
 
     /// The runners of a project's jobs, made once per settings text.

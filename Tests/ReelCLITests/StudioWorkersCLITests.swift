@@ -15,7 +15,26 @@ import Testing
 /// job left held by a dead worker, the film byte for byte the one a single process makes.
 /// Each test has a studio database of its own, so no other test's run hands it jobs.
 @Suite struct StudioWorkersCLITests {
-    static let script = KillResumeTests.script
+    static let script = KillResumeTests.script + """
+
+    INT. WAITING ROOM - NIGHT
+
+    A clock ticks over an empty bench.
+
+    MAYA
+    Twelve minutes late.
+
+    OLD TOM
+    Thirteen. It likes to keep us guessing.
+
+    EXT. TRACKS - NIGHT
+
+    A light grows in the fog. The rails sing.
+
+    MAYA
+    There.
+
+    """
 
     static func config() -> SimulationConfig { KillResumeTests.config() }
 
@@ -113,19 +132,28 @@ import Testing
             return status
         }
         // The moments: a worker that has just taken a job (a panel, a take, a voice, a check,
-        // a conform, the cut — or a job it took over), killed at once, a new one started.
+        // a conform, the cut — or a job it took over), or whose take the provider has just
+        // accepted, killed at once and a new one started (two at most are starting again at any
+        // moment, so the studio always has workers).
         var random = SeededRandom(seed: 14)
         var kills = 0
-        var took = 0
+        var moments = 0
+        var restarting: Set<Int> = []
+        var orphaned: [String] = []
         while let event = await events.next() {
             if event.worker == -1 { break }
-            guard event.line.hasSuffix("  started") || event.line.hasSuffix("taken over from a worker whose lease ran out") else { continue }
-            took += 1
-            guard kills < 24, random.unit() < 0.75 else { continue }
+            if event.line.hasPrefix("worker w") { restarting.remove(event.worker) }
+            let took = event.line.hasSuffix("  started") || event.line.hasSuffix("taken over from a worker whose lease ran out")
+            let submitted = event.line.range(of: #"submitted to sim as job (\S+)$"#, options: .regularExpression)
+            guard took || submitted != nil else { continue }
+            moments += 1
+            guard restarting.count < 2, !restarting.contains(event.worker), kills < 24, random.unit() < 0.8 else { continue }
             let status = await crew.kill(event.worker)
             guard status == 128 + SIGKILL else { continue }
             kills += 1
+            if let submitted { orphaned.append(String(event.line[submitted].split(separator: " ").last!)) }
             try crew.start(event.worker, log: log)
+            restarting.insert(event.worker)
         }
         let status = await finished.value
         // The studio server shows the four at work (what its projects page draws).
@@ -135,7 +163,14 @@ import Testing
         let stopped = await crew.stopAll()
         let said = (try? String(contentsOf: dir.file("make.log"), encoding: .utf8)) ?? ""
         #expect(status == 0, "reel make: \(said.suffix(800))")
-        #expect(kills >= 20, "only \(kills) workers were killed mid-job (of \(took) jobs taken)")
+        #expect(kills >= 20, "only \(kills) workers were killed mid-job (at \(moments) moments)")
+        // A take whose worker died after the provider accepted it was finished from that very
+        // provider job: polled by the worker that took it over, never submitted again.
+        #expect(!orphaned.isEmpty, "no worker was killed holding a submitted take")
+        for job in orphaned {
+            let rows = try TestPostgres.query(studio, "SELECT state FROM reel.job WHERE provider_job_id = '\(job)'")
+            #expect(rows == ["succeeded"], "provider job \(job): \(rows)")
+        }
         #expect(stopped.allSatisfy { $0 == 0 }, "a worker stopped by SIGTERM exits 0: \(stopped)")
 
         let shots = try await ReelBinary.run(["plan", "--json"], environment: env, directory: root)
@@ -255,6 +290,10 @@ import Testing
         let again = try await ReelBinary.run(["make", "--out", film.path, "--json"], environment: env, directory: root)
         let report = try #require(try JSONSerialization.jsonObject(with: again.stdout) as? [String: Any], "\(again.stderrText)")
         #expect(report["rendered"] as? Int == 0, "everything was made once: \(again.stdoutText.prefix(300))")
+        // A machine whose shared volume is not mounted where the studio's media should be.
+        let unmounted = try await ReelBinary.run(["worker", "--media", dir.file("not-mounted").path], environment: env)
+        #expect(unmounted.status != 0 && unmounted.stderrText.contains("the studio has media, but not on this path"), "\(unmounted.stderrText)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("not-mounted").appendingPathComponent(".reel-studio").path))
         await server.stop()
         try await sim.stop()
     }

@@ -235,6 +235,27 @@ import Testing
         #expect(try await journal.entries(for: [key, other]) == [key: done])
     }
 
+    /// A run that read the journal before a worker submitted the job starts it late: the
+    /// provider's job id stays, so the job is polled, never paid for again.
+    @Test(arguments: Backend.allCases)
+    func aStartNeverReplacesAProvidersJobID(backend: Backend) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let (repo, journal) = try await backend.open(dir)
+        try await repo.saveStoryboard(Self.storyboard(["S01-01"]), fingerprints: [:], scriptDigest: nil)
+        let take = Self.take("S01-01", 1)
+        let (key, node) = (Self.key(take), Self.node(take))
+        let handle = ProviderHandle(provider: "sim", jobID: "job-7")
+        try await journal.record(.running, for: key, node: node)
+        try await journal.record(.submitted(handle), for: key, node: node)
+        try await journal.record(.running, for: key, node: node)
+        let entry = try #require(try await journal.entry(for: key))
+        #expect(entry.state == .submitted(handle) && entry.attempts == 2)
+        try await journal.record(.succeeded(NodeOutput(asset: Self.asset, source: handle)), for: key, node: node)
+        try await journal.record(.running, for: key, node: node)
+        #expect(try await journal.entry(for: key)?.state == .running, "a finished job may be run again (a forced re-render)")
+    }
+
     @Test(arguments: Backend.allCases)
     func picksStickAndYieldCountsTheTakesOfPickedShots(backend: Backend) async throws {
         let dir = TemporaryDirectory()

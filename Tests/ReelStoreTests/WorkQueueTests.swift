@@ -153,7 +153,7 @@ import Testing
         let (render, _) = Self.job(2, kind: .conform)
         #expect(try await fresh.hasWorker(for: render))
         // Queued without a run waiting on it (a run would take back a job no worker takes).
-        _ = try await queue.enqueue(QueuedJob(node, context: context))
+        _ = try await queue.enqueue(QueuedJob(node, context: context), blobs: context.blobs)
         #expect(try await database.claim(worker: older, count: 5, version: version + "-older", kinds: [], lease: 30).isEmpty)
         #expect(try await database.claim(worker: renders, count: 5, version: version, kinds: ["conform", "assemble"], lease: 30).isEmpty)
         let any = try await Self.worker(database, version: version)
@@ -266,6 +266,81 @@ import Testing
         #expect(other?.message == "its price is in CNY but the studio's budget is in USD")
         #expect(try await database.clearBudget(currency: "USD"))
         #expect(try await !database.clearBudget(currency: "USD"))
+    }
+
+    @Test func twoNodesOfOneJobWaitForOneRowAndBothGetItsAnswer() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let worker = try await Self.worker(database, version: version)
+        let (node, context) = Self.job(1, kind: .speech)
+        var twin = node
+        twin.id = "voice:S04-01:2"
+        let first = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        let second = Task { try await queue.perform(QueuedJob(twin, context: context), context: context) }
+        let claim = try #require(try await Self.claimAll(database, worker: worker, version: version, count: 1).first)
+        #expect(try await database.claim(worker: worker, count: 5, version: version, kinds: [], lease: 30).isEmpty, "one row for one job")
+        #expect(try await database.finish(claim, worker: worker, with: .success(Self.output(1))))
+        #expect(try await first.value == Self.output(1))
+        #expect(try await second.value == Self.output(1))
+    }
+
+    @Test func aJobWithdrawnWhileAWorkerStillHoldsItIsQueuedAgainOnlyOnceTheWorkerLetsGo() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let (slow, fast) = (try await Self.worker(database, version: version), try await Self.worker(database, version: version))
+        let (node, context) = Self.job(1, kind: .video)
+        let stopped = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        let held = try #require(try await Self.claimAll(database, worker: slow, version: version, count: 1).first)
+        stopped.cancel()
+        await #expect(throws: CancellationError.self) { try await stopped.value }
+        // The run starts again at once: the job waits for the worker that still holds it.
+        let again = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        for _ in 0..<200 {
+            #expect(try await database.claim(worker: fast, count: 1, version: version, kinds: [], lease: 30).isEmpty,
+                    "nobody else may take it while its worker may be submitting it")
+            await Task.yield()
+        }
+        // Its heartbeat tells the worker; it lets go; the job is queued anew and taken.
+        #expect(try await database.heartbeat(worker: slow, holding: [(held.ticket, nil)], lease: 30).isEmpty)
+        try await database.release(held, worker: slow)
+        let taken = try #require(try await Self.claimAll(database, worker: fast, version: version, count: 1).first)
+        #expect(taken.ticket != held.ticket)
+        #expect(try await database.finish(taken, worker: fast, with: .success(Self.output(2))))
+        #expect(try await again.value == Self.output(2))
+    }
+
+    @Test func aJobFinishedForARunThatDiedIsTheNextRunsAnswer() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let worker = try await Self.worker(database, version: version)
+        let (node, context) = Self.job(1, kind: .conform)
+        // Queued by a run that died before it read the answer (nobody waits on the row).
+        _ = try await queue.enqueue(QueuedJob(node, context: context), blobs: context.blobs)
+        let claim = try #require(try await Self.claimAll(database, worker: worker, version: version, count: 1).first)
+        let output = NodeOutput(asset: try context.blobs.put(Data("made by the worker \(version)".utf8), mediaType: "video/mp4"))
+        #expect(try await database.finish(claim, worker: worker, with: .success(output)))
+        let later = PostgresWorkQueue(queue.project, version: version, setup: "{}", tick: .milliseconds(10))
+        #expect(try await later.perform(QueuedJob(node, context: context), context: context) == output)
+        // A finished row whose file is gone is made again.
+        context.blobs.discard(output.asset)
+        let again = Task { try await later.perform(QueuedJob(node, context: context), context: context) }
+        let remade = try #require(try await Self.claimAll(database, worker: worker, version: version, count: 1).first)
+        #expect(remade.ticket != claim.ticket)
+        #expect(try await database.finish(remade, worker: worker, with: .success(Self.output(9))))
+        #expect(try await again.value == Self.output(9))
+    }
+
+    @Test func aProviderAWorkerCannotRunIsNotHandedToItAgain() async throws {
+        let (queue, database, version) = try await Self.queue()
+        let worker = try await Self.worker(database, version: version)
+        let (node, context) = Self.job(1, kind: .video)
+        #expect(try await queue.hasWorker(for: node))
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        let claim = try #require(try await Self.claimAll(database, worker: worker, version: version, count: 1).first)
+        try await database.giveBack(claim, worker: worker)
+        await #expect(throws: JobFailure.self) { try await answer.value }
+        // A new run asks again (its cache of live workers is fresh): that worker is no taker.
+        let fresh = PostgresWorkQueue(queue.project, version: version, setup: "{}")
+        #expect(try await !fresh.hasWorker(for: node))
+        let render = GraphNode(id: "cut", spec: JobSpec(kind: .assemble, provider: "reel"))
+        #expect(try await fresh.hasWorker(for: render), "it still takes the project's other work")
     }
 
     @Test func aWorkerLearnsWhenANewerReelUpgradedTheDatabase() async throws {

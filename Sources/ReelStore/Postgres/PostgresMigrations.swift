@@ -106,8 +106,7 @@ enum PostgresMigrations {
             """,
             """
             CREATE TABLE work (project text NOT NULL REFERENCES project(id), key text NOT NULL, ticket text NOT NULL,
-                kind text NOT NULL, provider text NOT NULL, provider_limit integer CHECK (provider_limit > 0),
-                version text NOT NULL, label text NOT NULL,
+                kind text NOT NULL, provider text NOT NULL, version text NOT NULL, label text NOT NULL,
                 job text NOT NULL, setup text NOT NULL,
                 state text NOT NULL CHECK (state IN ('queued','claimed','done','failed','cancelled')),
                 worker text, claims integer NOT NULL DEFAULT 0, lease_until double precision, progress double precision,
@@ -115,10 +114,20 @@ enum PostgresMigrations {
                 PRIMARY KEY (project, key))
             """,
             "CREATE INDEX work_waiting ON work (state, kind, queued_at)",
+        ]),
+        // One limit and one budget for the team; what a worker cannot run; whose media path it is.
+        ("v3-team", [
+            "ALTER TABLE work ADD COLUMN provider_limit integer CHECK (provider_limit > 0)",
+            "CREATE INDEX work_ticket ON work (ticket)",
+            "ALTER TABLE worker ADD COLUMN cannot_run text[] NOT NULL DEFAULT '{}'",
             // A provider that answered "too many requests": no worker sends it another job until then.
             "CREATE TABLE provider_pause (provider text PRIMARY KEY, until double precision NOT NULL)",
             // What the whole studio may spend, per currency (`reel budget`).
             "CREATE TABLE studio_budget (currency text PRIMARY KEY, cap_micros bigint NOT NULL CHECK (cap_micros >= 0), set_at double precision NOT NULL)",
+            // The studio's identity, written into its media path: a machine whose shared volume is
+            // not mounted there is told so instead of writing into an empty local folder.
+            "CREATE TABLE studio (id text PRIMARY KEY, created_at double precision NOT NULL)",
+            "INSERT INTO studio (id, created_at) VALUES (gen_random_uuid()::text, extract(epoch FROM clock_timestamp()))",
         ]),
     ]
 

@@ -6,8 +6,12 @@ import Synchronization
 
 /// A run's side of the studio's work queue: it hands a job to the workers (a row of `work`),
 /// and waits for the row to say the job's end. One query a tick answers every job the run is
-/// waiting for. A job a live worker holds (the run was restarted) is waited for, not queued
-/// again; any other row of the same job is queued anew, under a new ticket.
+/// waiting for.
+///
+/// A row of the same job that is still in someone's hands — queued, or claimed by a live
+/// worker (the run was restarted, or the graph holds the job twice) — is waited for, never
+/// queued again; a row a worker finished whose file is in the store is its answer; an ended
+/// row (failed, withdrawn) is queued anew under a new ticket once no worker holds it.
 public final class PostgresWorkQueue: WorkQueue {
     let project: StudioProject
     /// The Reel that queues: only workers of the same version take its jobs.
@@ -17,15 +21,26 @@ public final class PostgresWorkQueue: WorkQueue {
     let tick: Duration
     /// The studio-wide limit of jobs at once a provider's jobs carry (nil: none, local work).
     let limit: @Sendable (ProviderID) -> Int?
-    let waiting = Mutex<[String: Waiter]>([:])
+    /// Who waits for each ticket (two nodes of one graph may be one job).
+    let waiting = Mutex<[String: [Waiter]]>([:])
+    /// Tickets this queue put in the table: only it removes their rows.
+    let mine = Mutex<Set<String>>([])
     let polling = Mutex<Task<Void, Never>?>(nil)
-    let live = Mutex<(at: ContinuousClock.Instant, workers: [(id: String, kinds: [String])])?>(nil)
+    let live = Mutex<(at: ContinuousClock.Instant, workers: [LiveWorker])?>(nil)
 
     struct Waiter {
-        var key: String
+        var id: UUID
         var kind: String
+        var pair: String
         var continuation: CheckedContinuation<NodeOutput, any Error>
         var context: JobContext
+    }
+
+    struct LiveWorker {
+        var id: String
+        var kinds: [String]
+        /// `project|provider` pairs it gave back: it has no adapter or key for them.
+        var cannotRun: [String]
     }
 
     /// - Parameter limit: how many jobs of a provider the studio's workers run at once, all
@@ -41,78 +56,140 @@ public final class PostgresWorkQueue: WorkQueue {
 
     deinit { polling.withLock { $0?.cancel() } }
 
-    /// Whether a live worker of this version takes `node`'s kind.
+    /// Whether a live worker of this version takes `node`'s kind (and can run its provider).
     public func hasWorker(for node: GraphNode) async throws -> Bool {
-        try await liveWorkers().contains { $0.kinds.isEmpty || $0.kinds.contains(node.spec.kind.rawValue) }
+        let pair = "\(project.id)|\(node.spec.provider)"
+        return try await liveWorkers().contains { Self.takes($0, kind: node.spec.kind.rawValue, pair: pair) }
     }
 
-    /// The live workers of this version and the kinds they take (asked at most once a second).
-    func liveWorkers() async throws -> [(id: String, kinds: [String])] {
+    static func takes(_ worker: LiveWorker, kind: String, pair: String) -> Bool {
+        (worker.kinds.isEmpty || worker.kinds.contains(kind)) && !worker.cannotRun.contains(pair)
+    }
+
+    /// The live workers of this version (asked at most once a second).
+    func liveWorkers() async throws -> [LiveWorker] {
         if let known = live.withLock({ cached in cached.flatMap { ContinuousClock.now - $0.at < .seconds(1) ? $0.workers : nil } }) {
             return known
         }
         let workers = try await project.database.rows("""
-            SELECT id, kinds FROM worker WHERE stopped_at IS NULL AND version = \(version)
+            SELECT id, kinds, cannot_run FROM worker WHERE stopped_at IS NULL AND version = \(version)
               AND seen_at + lease > extract(epoch FROM clock_timestamp())
-            """).map { try $0.decode((String, [String]).self) }.map { (id: $0.0, kinds: $0.1) }
+            """).map { try $0.decode((String, [String], [String]).self) }.map { LiveWorker(id: $0.0, kinds: $0.1, cannotRun: $0.2) }
         live.withLock { $0 = (.now, workers) }
         return workers
     }
 
     public func perform(_ job: QueuedJob, context: JobContext) async throws -> NodeOutput {
-        let key = job.key.digest.rawValue
-        let ticket = try await enqueue(job)
+        let ticket: String
+        switch try await enqueue(job, blobs: context.blobs) {
+        case .answered(let output): return output
+        case .waiting(let queued): ticket = queued
+        }
+        let id = UUID()
+        let waiter = { (continuation: CheckedContinuation<NodeOutput, any Error>) in
+            Waiter(id: id, kind: job.spec.kind.rawValue, pair: "\(self.project.id)|\(job.spec.provider)",
+                   continuation: continuation, context: context)
+        }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                waiting.withLock { $0[ticket] = Waiter(key: key, kind: job.spec.kind.rawValue, continuation: continuation, context: context) }
+                // Registered and checked under one lock: a cancellation either finds the
+                // waiter, or is seen here.
+                let cancelled = waiting.withLock { waiting in
+                    if Task.isCancelled { return true }
+                    waiting[ticket, default: []].append(waiter(continuation))
+                    return false
+                }
+                if cancelled { return continuation.resume(throwing: CancellationError()) }
                 startPolling()
             }
         } onCancel: {
-            // Withdrawn: a worker on it stops at its next heartbeat (its provider's job id,
-            // if any, is in the journal: the next run resumes it).
-            let waiter = waiting.withLock { $0.removeValue(forKey: ticket) }
-            waiter?.continuation.resume(throwing: CancellationError())
-            let project = self.project
-            Task.detached {
-                try? await project.rows("""
+            let (found, nobodyLeft) = waiting.withLock { waiting in
+                let found = waiting[ticket]?.first { $0.id == id }
+                waiting[ticket]?.removeAll { $0.id == id }
+                let empty = waiting[ticket]?.isEmpty ?? true
+                if empty { waiting[ticket] = nil }
+                return (found, empty)
+            }
+            found?.continuation.resume(throwing: CancellationError())
+            // Withdrawn when nobody here waits for it any more (its worker stops at its next
+            // heartbeat; a provider's job id, if any, is in the journal for the next run).
+            if nobodyLeft { withdraw(ticket) }
+        }
+    }
+
+    /// Where a job stands once handed over: answered already, or a ticket to wait for.
+    enum Handed {
+        case answered(NodeOutput)
+        case waiting(String)
+    }
+
+    /// Queues the job, or finds it in hand already (see the type's note).
+    func enqueue(_ job: QueuedJob, blobs: any BlobStore) async throws -> Handed {
+        let key = job.key.digest.rawValue
+        let payload = String(decoding: try JSONEncoder().encode(job), as: UTF8.self)
+        while true {
+            let fresh = UUID().uuidString
+            let queued = try await project.rows("""
+                INSERT INTO work (project, key, ticket, kind, provider, provider_limit, version, label, job, setup, state, queued_at, updated_at)
+                VALUES (\(project.id), \(key), \(fresh), \(job.spec.kind.rawValue), \(job.spec.provider.rawValue),
+                        \(limit(job.spec.provider)), \(version), \(job.label), \(payload), \(setup), 'queued',
+                        extract(epoch FROM clock_timestamp()), extract(epoch FROM clock_timestamp()))
+                ON CONFLICT (project, key) DO UPDATE SET ticket = excluded.ticket, kind = excluded.kind, provider = excluded.provider,
+                    provider_limit = excluded.provider_limit, version = excluded.version, label = excluded.label, job = excluded.job,
+                    setup = excluded.setup, state = 'queued', worker = NULL, lease_until = NULL, progress = NULL, result = NULL,
+                    refused_by = '{}', queued_at = excluded.queued_at, updated_at = excluded.updated_at
+                WHERE work.state IN ('failed', 'cancelled')
+                  AND NOT (work.worker IS NOT NULL AND coalesce(work.lease_until, 0) > extract(epoch FROM clock_timestamp()))
+                RETURNING ticket
+                """, writing: true)
+            if !queued.isEmpty {
+                mine.withLock { _ = $0.insert(fresh) }
+                return .waiting(fresh)
+            }
+            let rows = try await project.rows("SELECT ticket, state, result FROM work WHERE project = \(project.id) AND key = \(key)")
+            guard let (ticket, state, result) = try rows.first?.decode((String, String, String?).self) else { continue }
+            switch state {
+            case "queued", "claimed":
+                // The same job in hand: wait for it with whoever queued it.
+                return .waiting(ticket)
+            case "done":
+                if let output = try? JSONDecoder().decode(NodeOutput.self, from: Data((result ?? "").utf8)), blobs.contains(output.asset) {
+                    // Finished for a run that did not live to read it.
+                    return .answered(output)
+                }
+                // Its file is gone: made again.
+                try await project.rows("""
                     UPDATE work SET state = 'cancelled', updated_at = extract(epoch FROM clock_timestamp())
-                    WHERE project = \(project.id) AND key = \(key) AND ticket = \(ticket) AND state IN ('queued', 'claimed')
+                    WHERE project = \(project.id) AND key = \(key) AND ticket = \(ticket) AND state = 'done'
                     """, writing: true)
+            default:
+                // Withdrawn or failed, and its worker has not let go yet: it will at its next
+                // heartbeat (or its lease runs out). Then it is queued anew.
+                try await Task.sleep(for: tick)
             }
         }
     }
 
-    /// Queues the job (or finds it held by a live worker) and returns its ticket.
-    func enqueue(_ job: QueuedJob) async throws -> String {
-        let key = job.key.digest.rawValue
-        let payload = String(decoding: try JSONEncoder().encode(job), as: UTF8.self)
-        let rows = try await project.rows("""
-            INSERT INTO work (project, key, ticket, kind, provider, provider_limit, version, label, job, setup, state, queued_at, updated_at)
-            VALUES (\(project.id), \(key), \(UUID().uuidString), \(job.spec.kind.rawValue), \(job.spec.provider.rawValue),
-                    \(limit(job.spec.provider)), \(version), \(job.label), \(payload), \(setup), 'queued',
-                    extract(epoch FROM clock_timestamp()), extract(epoch FROM clock_timestamp()))
-            ON CONFLICT (project, key) DO UPDATE SET ticket = excluded.ticket, kind = excluded.kind, provider = excluded.provider,
-                provider_limit = excluded.provider_limit, version = excluded.version, refused_by = '{}', label = excluded.label, job = excluded.job, setup = excluded.setup, state = 'queued',
-                worker = NULL, lease_until = NULL, progress = NULL, result = NULL,
-                queued_at = excluded.queued_at, updated_at = excluded.updated_at
-            WHERE NOT (work.state = 'claimed' AND work.lease_until > extract(epoch FROM clock_timestamp()))
-            RETURNING ticket
-            """, writing: true)
-        if let row = rows.first { return try row.decode(String.self) }
-        // A live worker is on this very job (an earlier run of the project handed it over).
-        let held = try await project.rows("SELECT ticket FROM work WHERE project = \(project.id) AND key = \(key)")
-        guard let row = held.first else { return try await enqueue(job) }
-        return try row.decode(String.self)
+    /// Marks a ticket this queue put in the table withdrawn, if no one finished it meanwhile.
+    func withdraw(_ ticket: String) {
+        guard mine.withLock({ $0.contains(ticket) }) else { return }
+        let project = self.project
+        Task.detached {
+            try? await project.rows("""
+                UPDATE work SET state = 'cancelled', updated_at = extract(epoch FROM clock_timestamp())
+                WHERE project = \(project.id) AND ticket = \(ticket) AND state IN ('queued', 'claimed')
+                """, writing: true)
+        }
     }
 
-    /// True when no live worker takes `kind`, or every one that does refused the job.
-    func noWorkerWillTake(_ kind: String, refusedBy: [String]) async -> Bool {
+    /// True when no live worker takes `kind` for this pair, or every one that does refused the job.
+    func noWorkerWillTake(_ kind: String, pair: String, refusedBy: [String]) async -> Bool {
         guard let workers = try? await liveWorkers() else { return false }
-        return workers.filter { $0.kinds.isEmpty || $0.kinds.contains(kind) }.allSatisfy { refusedBy.contains($0.id) }
+        return workers.filter { Self.takes($0, kind: kind, pair: pair) }.allSatisfy { refusedBy.contains($0.id) }
     }
 
-    /// Takes a job nobody holds out of the queue; false when a worker claimed it meanwhile.
-    func withdraw(_ ticket: String) async -> Bool {
+    /// Takes a job nobody holds back out of the queue; false when a worker claimed it meanwhile.
+    func takeBack(_ ticket: String) async -> Bool {
         (try? await project.rows("""
             UPDATE work SET state = 'cancelled', updated_at = extract(epoch FROM clock_timestamp())
             WHERE project = \(project.id) AND ticket = \(ticket)
@@ -131,6 +208,12 @@ public final class PostgresWorkQueue: WorkQueue {
                 }
             }
         }
+    }
+
+    /// Answers every waiter of `ticket`.
+    func answer(_ ticket: String, with outcome: Result<NodeOutput, any Error>) {
+        let waiters = waiting.withLock { $0.removeValue(forKey: ticket) } ?? []
+        for waiter in waiters { waiter.continuation.resume(with: outcome) }
     }
 
     /// Reads every waited-for row once; answers the jobs that ended. False when nothing is
@@ -158,42 +241,39 @@ public final class PostgresWorkQueue: WorkQueue {
             guard let (ticket, state, result, progress, refusedBy, unheld) = try? row.decode((String, String, String?, Double?, [String], Bool).self)
             else { continue }
             seen.insert(ticket)
-            if unheld, let kind = waiting.withLock({ $0[ticket]?.kind }), await noWorkerWillTake(kind, refusedBy: refusedBy),
-               await withdraw(ticket) {
+            if unheld, let first = waiting.withLock({ $0[ticket]?.first }),
+               await noWorkerWillTake(first.kind, pair: first.pair, refusedBy: refusedBy), await takeBack(ticket) {
                 // Nobody will take it (every worker gone, or every one refused it): it runs
                 // here; the run's retry reads the journal again first (a provider's job id a
                 // worker recorded is polled, not paid for again).
-                waiting.withLock { $0.removeValue(forKey: ticket) }?.continuation
-                    .resume(throwing: JobFailure(.transient, "no worker of the studio takes it now, so it runs here"))
+                answer(ticket, with: .failure(JobFailure(.transient, "no worker of the studio takes it now, so it runs here")))
                 ended.append(ticket)
                 continue
             }
-            let outcome: Result<NodeOutput, any Error>?
             switch state {
             case "done":
-                outcome = Result { try JSONDecoder().decode(NodeOutput.self, from: Data((result ?? "").utf8)) }
-                    .mapError { _ in JobFailure(.failed, "a worker's answer cannot be read") }
+                answer(ticket, with: Result { try JSONDecoder().decode(NodeOutput.self, from: Data((result ?? "").utf8)) }
+                    .mapError { _ in JobFailure(.failed, "a worker's answer cannot be read") })
             case "failed":
-                outcome = .failure((try? JSONDecoder().decode(JobFailure.self, from: Data((result ?? "").utf8)))
-                    ?? JobFailure(.failed, "a worker failed without saying why"))
+                answer(ticket, with: .failure((try? JSONDecoder().decode(JobFailure.self, from: Data((result ?? "").utf8)))
+                    ?? JobFailure(.failed, "a worker failed without saying why")))
             case "cancelled":
-                outcome = .failure(JobFailure(.transient, "the job was withdrawn from the workers"))
+                answer(ticket, with: .failure(JobFailure(.transient, "the job was withdrawn from the workers")))
             default:
-                outcome = nil
-                if let progress { waiting.withLock { $0[ticket]?.context.progress(progress) } }
+                if let progress { waiting.withLock { $0[ticket]?.forEach { $0.context.progress(progress) } } }
+                continue
             }
-            guard let outcome, let waiter = waiting.withLock({ $0.removeValue(forKey: ticket) }) else { continue }
             ended.append(ticket)
-            waiter.continuation.resume(with: outcome)
         }
-        // A row gone (deleted by hand, or queued again under another ticket): try again.
+        // A row gone (deleted by hand, or by another run that queued it): try again.
         for ticket in tickets where !seen.contains(ticket) {
-            waiting.withLock { $0.removeValue(forKey: ticket) }?.continuation
-                .resume(throwing: JobFailure(.transient, "the job's row in the work queue was replaced"))
+            answer(ticket, with: .failure(JobFailure(.transient, "the job's row in the work queue was replaced")))
         }
-        if !ended.isEmpty {
+        let removable = mine.withLock { mine in ended.filter { mine.remove($0) != nil } }
+        if !removable.isEmpty {
             try? await project.rows("""
-                DELETE FROM work WHERE project = \(project.id) AND ticket = ANY(\(ended)) AND state IN ('done', 'failed', 'cancelled')
+                DELETE FROM work WHERE project = \(project.id) AND ticket = ANY(\(removable)) AND state IN ('done', 'failed', 'cancelled')
+                  AND NOT (worker IS NOT NULL AND coalesce(lease_until, 0) > extract(epoch FROM clock_timestamp()))
                 """, writing: true)
         }
         return true

@@ -44,7 +44,7 @@ extension StudioDatabase {
     public func claim(worker: String, count: Int, version: String, kinds: [String], lease: Double,
                       skipping: [String] = []) async throws -> [WorkClaim] {
         guard count > 0 else { return [] }
-        let rows = try await transaction { connection, logger in
+        let picked = try await transaction { connection, logger in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.claimLockID))", logger: logger)
             return try await connection.query("""
                 WITH busy AS (
@@ -56,7 +56,7 @@ extension StudioDatabase {
                     FROM work
                     WHERE version = \(version) AND (cardinality(\(kinds)::text[]) = 0 OR kind = ANY(\(kinds)::text[]))
                       AND NOT ((project || '|' || provider) = ANY(\(skipping)::text[]))
-                      AND (state = 'queued' OR (state = 'claimed' AND lease_until < \(unescaped: Self.now)))
+                      AND (state = 'queued' OR (state = 'claimed' AND lease_until < \(unescaped: Self.now) AND worker IS DISTINCT FROM \(worker)))
                       AND NOT EXISTS (SELECT 1 FROM provider_pause p WHERE p.provider = work.provider AND p.until > \(unescaped: Self.now))),
                 picked AS (
                     SELECT w.project, w.key, w.was FROM waiting w LEFT JOIN busy b ON b.provider = w.provider
@@ -69,11 +69,21 @@ extension StudioDatabase {
                 RETURNING work.project, work.ticket, work.claims, work.job, work.setup, picked.was
                 """, logger: logger).collect()
         }
-        return try rows.map { row in
+        var claimed: [WorkClaim] = []
+        for row in picked {
             let (project, ticket, claims, job, setup, was) = try row.decode((String, String, Int, String, String, String).self)
-            let decoded = try JSONDecoder().decode(QueuedJob.self, from: Data(job.utf8))
-            return WorkClaim(project: project, ticket: ticket, claims: claims, job: decoded, setup: setup, tookOver: was == "claimed")
+            guard let decoded = try? JSONDecoder().decode(QueuedJob.self, from: Data(job.utf8)) else {
+                // Written by a Reel this one cannot read: its end says so, the rest of the batch goes on.
+                try await rows("""
+                    UPDATE work SET state = 'failed', updated_at = \(unescaped: Self.now), lease_until = NULL,
+                        result = \(String(decoding: try JSONEncoder().encode(JobFailure(.failed, "a worker cannot read this job")), as: UTF8.self))
+                    WHERE project = \(project) AND ticket = \(ticket) AND worker = \(worker) AND claims = \(claims)
+                    """, writing: true)
+                continue
+            }
+            claimed.append(WorkClaim(project: project, ticket: ticket, claims: claims, job: decoded, setup: setup, tookOver: was == "claimed"))
         }
+        return claimed
     }
 
     /// A provider answered "too many requests": no worker of the studio sends it another job
@@ -124,6 +134,11 @@ extension StudioDatabase {
     /// Puts a claimed job back in the queue for another worker: this one cannot run it (no
     /// adapter or key for its provider here). A job every live worker refused goes back to its run.
     public func giveBack(_ claim: WorkClaim, worker: String) async throws {
+        // Said once for the worker too: runs do not hand it jobs of this provider any more.
+        try await rows("""
+            UPDATE worker SET cannot_run = array_append(cannot_run, \(claim.project + "|" + claim.job.spec.provider.rawValue))
+            WHERE id = \(worker) AND NOT (\(claim.project + "|" + claim.job.spec.provider.rawValue) = ANY(cannot_run))
+            """, writing: true)
         try await rows("""
             UPDATE work SET state = 'queued', worker = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now),
                 refused_by = array_append(refused_by, \(worker))
@@ -132,11 +147,24 @@ extension StudioDatabase {
             """, writing: true)
     }
 
-    /// Records that the worker stopped; the jobs it still held go back to the queue.
+    /// Lets go of a job whose claim ended without an end written (withdrawn by its run): the
+    /// run may queue it anew now, knowing this worker does nothing more with it.
+    public func release(_ claim: WorkClaim, worker: String) async throws {
+        try await rows("""
+            UPDATE work SET worker = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now)
+            WHERE project = \(claim.project) AND ticket = \(claim.ticket) AND claims = \(claim.claims) AND worker = \(worker)
+            """, writing: true)
+    }
+
+    /// Records that the worker stopped; the jobs it still held go back to the queue (and
+    /// those withdrawn meanwhile are let go).
     public func stopWorker(_ worker: String) async throws {
         try await rows("""
             UPDATE work SET state = 'queued', worker = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now)
             WHERE worker = \(worker) AND state = 'claimed'
+            """, writing: true)
+        try await rows("""
+            UPDATE work SET worker = NULL, lease_until = NULL WHERE worker = \(worker)
             """, writing: true)
         try await rows("UPDATE worker SET stopped_at = \(unescaped: Self.now) WHERE id = \(worker)", writing: true)
     }
@@ -227,5 +255,21 @@ extension StudioDatabase {
     @discardableResult
     public func clearBudget(currency: String) async throws -> Bool {
         try await rows("DELETE FROM studio_budget WHERE currency = \(currency) RETURNING 1", writing: true).isEmpty == false
+    }
+
+    /// The studio's own id (made with its schema), which its media path carries.
+    public func studioID() async throws -> String {
+        guard let row = try await rows("SELECT id FROM studio ORDER BY created_at LIMIT 1").first else {
+            throw ReelError(.configuration, "the studio database has no id", at: location, hint: "this is a bug in Reel; please report it")
+        }
+        return try row.decode(String.self)
+    }
+
+    /// The studio's latest media files (a sample a media path of the studio holds some of).
+    public func latestAssets(_ count: Int = 50) async throws -> [Asset] {
+        try await rows("SELECT digest, media_type, byte_count FROM asset ORDER BY created_at DESC LIMIT \(count)").compactMap { row in
+            let (digest, type, bytes) = try row.decode((String, String, Int64).self)
+            return Digest(rawValue: digest).map { Asset(digest: $0, mediaType: type, byteCount: bytes) }
+        }
     }
 }
