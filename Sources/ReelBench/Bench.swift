@@ -34,10 +34,11 @@ func log(_ text: String) {
 
 /// Runs a program and waits; returns its exit status.
 @discardableResult
-func shell(_ path: String, _ args: [String], env: [String: String] = [:]) throws -> Int32 {
+func shell(_ path: String, _ args: [String], env: [String: String] = [:], directory: URL? = nil) throws -> Int32 {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: path)
     p.arguments = args
+    if let directory { p.currentDirectoryURL = directory }
     p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
@@ -61,4 +62,10 @@ struct Scratch {
 struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 // reel-bench: Reel's speed figures, each against a reference measured in the same run.
 // Usage: reel-bench [ROOT] [GROUP…]   ROOT is the package directory (for the examples);
-// groups: render, second, parse, plan, engine, assembly, scheduling, check, assistant (default: all).
+// groups: render, second, parse, plan, engine, assembly, scheduling, workers, check, assistant (default: all).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: arguments.first ?? FileManager.default.currentDirectoryPath)
 let groups = Set(arguments.dropFirst())
@@ -36,6 +36,14 @@ if wanted("engine") {
 if wanted("scheduling") {
     log("scheduling (60 shots × 3 takes on the simulated provider)…")
     figures += try await SchedulingBenchmarks(scratch: scratch).run()
+}
+if wanted("workers") {
+    if let database = ProcessInfo.processInfo.environment["REEL_BENCH_DATABASE"], !database.isEmpty {
+        log("workers on PostgreSQL…")
+        figures += try await WorkersBenchmarks(scratch: scratch, database: database, reel: reel, root: root).run()
+    } else {
+        log("workers: skipped (REEL_BENCH_DATABASE is not set; scripts/bench starts a PostgreSQL for it)")
+    }
 }
 if wanted("check") {
     log("quality check of a take…")

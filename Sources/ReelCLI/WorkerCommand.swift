@@ -9,7 +9,7 @@ struct WorkerCommand: AsyncParsableCommand {
         commandName: "worker",
         abstract: "Take jobs from the studio's runs: takes, panels, renders, on this machine.",
         discussion: """
-            Runs until Ctrl-C or SIGTERM, taking the jobs that runs of the studio's projects (`reel serve`, \
+            Runs until Ctrl-C or SIGTERM (the first finishes the jobs in hand, a second stops them), taking the jobs that runs of the studio's projects (`reel serve`, \
             `reel generate`, `reel make` with the same --database) hand to workers. A job runs with its \
             project's settings and this machine's provider keys (environment or ~/.config/reel/credentials). \
             A worker that dies loses its jobs when its lease runs out; another takes them over by polling the \
@@ -62,18 +62,42 @@ struct WorkerCommand: AsyncParsableCommand {
         }
         var options = WorkerOptions(slots: slots, kinds: kinds.map(Self.kinds) ?? [], lease: lease)
         if let name { options.name = name }
+        let drain = WorkerDrain()
+        options.drain = drain
         let (events, sink) = AsyncStream.makeStream(of: WorkerEvent.self)
         let shown = Task { for await event in events { Self.show(event) } }
         let working = Task { try await Studio().work(options, events: sink) }
+        // The first Ctrl-C or SIGTERM finishes the jobs in hand; the second stops them now
+        // (they go back to the queue, their provider jobs journaled for whoever takes them).
+        let (signals, sources) = Self.signals()
         let stopping = Task {
-            await DevSimulateCommand.waitForTermination()
+            var received = signals.makeAsyncIterator()
+            guard await received.next() != nil else { return }
+            drain.request()
+            guard await received.next() != nil else { return }
             working.cancel()
         }
-        defer { stopping.cancel() }
+        defer {
+            stopping.cancel()
+            sources.forEach { $0.cancel() }
+        }
         let result = await working.result
         sink.finish()
         await shown.value
         try result.get()
+    }
+
+    /// SIGINT and SIGTERM, each time they come.
+    static func signals() -> (AsyncStream<Int32>, [any DispatchSourceSignal]) {
+        let (stream, received) = AsyncStream.makeStream(of: Int32.self)
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { received.yield(number) }
+            source.resume()
+            return source
+        }
+        return (stream, sources)
     }
 
     static func show(_ event: WorkerEvent) {
@@ -97,6 +121,8 @@ struct WorkerCommand: AsyncParsableCommand {
             Terminal.out("the studio database is away (\(said)); trying again each second, the jobs go on")
         case .databaseBack:
             Terminal.out("the studio database answers again")
+        case .draining(let held):
+            Terminal.out(held == 0 ? "stopping" : "stopping: finishing the \(Plural.count(held, "job")) in hand (Ctrl-C again stops them now; they go back to the queue)")
         case .stopped(let done, let failed):
             Terminal.out("worker stopped: \(done) done, \(failed) failed")
         }

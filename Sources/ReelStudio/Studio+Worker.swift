@@ -66,6 +66,8 @@ public struct WorkerOptions: Sendable {
     public var lease: Double
     /// Seconds between looks at the queue while it has free slots.
     public var idle: Double
+    /// Set to stop taking jobs and return once those in hand have ended.
+    public var drain: WorkerDrain?
 
     public init(name: String = ProcessInfo.processInfo.hostName, slots: Int = 2, kinds: [String] = [], lease: Double = 30,
                 idle: Double = 0.2) {
@@ -75,6 +77,20 @@ public struct WorkerOptions: Sendable {
         self.lease = lease
         self.idle = idle
     }
+}
+
+/// Asks a worker to finish the jobs in its hands and take no more (a service manager's
+/// SIGTERM, a first Ctrl-C); `work` then returns once they have ended.
+public final class WorkerDrain: Sendable {
+    let asked = Mutex(false)
+
+    public init() {}
+
+    public func request() {
+        asked.withLock { $0 = true }
+    }
+
+    public var requested: Bool { asked.withLock { $0 } }
 }
 
 /// What a worker tells as it works.
@@ -93,6 +109,8 @@ public enum WorkerEvent: Sendable {
     /// The studio database failed a statement; the worker tries again each second.
     case databaseAway(String)
     case databaseBack
+    /// Asked to stop: it takes no more jobs and finishes these.
+    case draining(held: Int)
     case stopped(done: Int, failed: Int)
 }
 
@@ -256,7 +274,14 @@ final class WorkerShift: Sendable {
     func stop() async throws {
         let tasks = holding.withLock { $0.values.map(\.task) }
         tasks.forEach { $0.cancel() }
-        for task in tasks { await task.value }
+        // Each is given a lease to end (a job stuck on a dead connection does not keep the
+        // worker alive: its lease runs out and another worker takes it over).
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for task in tasks { await task.value } }
+            group.addTask { try? await Task.sleep(for: .seconds(self.options.lease)) }
+            await group.next()
+            group.cancelAll()
+        }
         try await database.stopWorker(me.id)
         let (done, failed) = counts.withLock { $0 }
         events?.yield(.stopped(done: done, failed: failed))
@@ -265,7 +290,16 @@ final class WorkerShift: Sendable {
     /// Claims jobs while it has free slots; waits for a slot, or a moment when the queue is empty.
     func claimWhileFree() async throws {
         var wake = slotsFreed.makeAsyncIterator()
+        var drainSaid = false
         while !Task.isCancelled {
+            if let drain = options.drain, drain.requested {
+                let held = holding.withLock { $0.count }
+                if !drainSaid { events?.yield(.draining(held: held)) }
+                drainSaid = true
+                if held == 0 { return }
+                _ = await wake.next()
+                continue
+            }
             let free = options.slots - holding.withLock { $0.count }
             var claimed: [WorkClaim] = []
             if free > 0 {
@@ -282,6 +316,7 @@ final class WorkerShift: Sendable {
             if free <= 0 {
                 _ = await wake.next()
             } else if claimed.isEmpty {
+                // Idle until the next look (a request to stop is seen then).
                 try await Task.sleep(for: .seconds(options.idle))
             }
         }
@@ -303,19 +338,28 @@ final class WorkerShift: Sendable {
                 reached()
             } catch {
                 if ContinuousClock.now - lastBeat.withLock({ $0 }) > .seconds(options.lease) {
-                    holding.withLock { $0.values.forEach { $0.task.cancel() } }
+                    drop { _ in true }
                 }
                 try await unreachable(error)
                 continue
             }
-            holding.withLock { holding in
-                for held in holding.values where !kept.contains(held.ticket) { held.task.cancel() }
-            }
+            drop { !kept.contains($0.ticket) }
             guard newer.isEmpty else {
                 throw ReelError(.configuration, "the studio database was upgraded by a newer Reel (schema \(newer.joined(separator: ", "))), so this worker (\(me.version)) stops",
                                 at: database.location, hint: "update Reel on this machine to the studio's version and start the worker again")
             }
         }
+    }
+
+    /// Stops the jobs that are no longer its own (withdrawn, taken over, or its leases ran
+    /// out) and frees their slots at once: a job stuck on a dead connection does not hold one.
+    func drop(_ gone: (Held) -> Bool) {
+        let dropped = holding.withLock { holding in
+            let keys = holding.filter { gone($0.value) }.map(\.key)
+            return keys.compactMap { holding.removeValue(forKey: $0) }
+        }
+        dropped.forEach { $0.task.cancel() }
+        if !dropped.isEmpty { freed.yield() }
     }
 
     /// The database failed a statement (restarting, a network blip): said once, then the

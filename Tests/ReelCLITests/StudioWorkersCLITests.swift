@@ -75,6 +75,9 @@ import Testing
             (events, sink) = AsyncStream.makeStream(of: (worker: Int, line: String).self)
         }
 
+        /// A test that stopped early (a failed requirement) leaves no worker behind.
+        deinit { running.withLock { $0.values.forEach { $0.kill() } } }
+
         /// Starts worker `n` (again, after it was killed).
         func start(_ n: Int, log: URL) throws {
             let sink = self.sink
@@ -125,6 +128,7 @@ import Testing
         }
         let make = try ReelBinary.start(["make", "--out", film.path, "--quiet"], environment: env, directory: root,
                                         stderr: dir.file("make.log"))
+        defer { make.kill() }
         let sink = crew.sink
         let finished = Task {
             let status = await make.wait()
@@ -225,7 +229,7 @@ import Testing
         server.terminate()
         #expect(await server.wait() == 0, "reel serve stops cleanly on SIGTERM")
         let (data, response) = try #require(answer, "reel serve said no port")
-        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: data, as: UTF8.self))")
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
@@ -248,6 +252,7 @@ import Testing
         }
         let make = try ReelBinary.start(["make", "--out", film.path, "--quiet"], environment: env, directory: root,
                                         stderr: dir.file("make.log"))
+        defer { make.kill() }
         let sink = crew.sink
         let finished = Task {
             let status = await make.wait()
@@ -273,7 +278,7 @@ import Testing
             #expect(said.contains("run the command again"), "\(said.suffix(600))")
             let again = try await ReelBinary.run(["make", "--out", film.path, "--quiet"], environment: env, directory: root)
             status = again.status
-            #expect(again.status == 0, "\(again.stderrText)")
+            #expect(again.status == 0, "the second make: \(again.stderrText)")
         }
         let stopped = await crew.stopAll()
         #expect(restarted && status == 0)
@@ -333,6 +338,46 @@ import Testing
         let usd = try #require((report["budgets"] as? [[String: Any]])?.first { $0["currency"] as? String == "USD" })
         let spent = try #require((usd["spent"] as? [String: Any])?["micros"] as? Int)
         #expect(spent > 0 && spent <= 300_000, "spent \(spent) micros under a cap of 300000")
+        try await sim.stop()
+    }
+
+    @Test func aWorkerAskedToStopFinishesTheJobInItsHandsFirst() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        var config = Self.config()
+        config.latency = 1.5...1.5
+        let sim = try await SimulatedProviderServer.start(config: config)
+        let studio = try await TestPostgres.freshDatabase()
+        let env = Self.environment(dir, sim: sim, studio: studio)
+        let crew = Crew(env: env, lease: 5)
+        try crew.start(0, log: dir.file("workers.log"))
+        var events = crew.events.makeAsyncIterator()
+        while let event = await events.next(), !event.line.hasPrefix("worker w") {}
+        let root = try await Self.project(dir, name: "drain", env: env)
+        let sink = crew.sink
+        let generate = Task {
+            let result = try await ReelBinary.run(["generate", "--shots", "S01-01", "--json"], environment: env, directory: root)
+            sink.yield((-1, "generate exited \(result.status)"))
+            return result
+        }
+        // The provider has the take: the service manager asks the worker to stop.
+        while let event = await events.next(), event.worker != -1, !event.line.contains("submitted to sim as job") {}
+        let worker = try #require(crew.running.withLock { $0[0] })
+        worker.terminate()
+        var said: [String] = []
+        while let event = await events.next() {
+            if event.worker == -1 { continue }
+            said.append(event.line)
+            if event.line.hasPrefix("worker stopped") { break }
+        }
+        #expect(said.first?.hasPrefix("stopping: finishing the 1 job in hand") == true, "\(said)")
+        #expect(said.contains { $0.contains("take S01-01") && $0.contains("done in") }, "the take was finished, not dropped: \(said)")
+        #expect(said.last == "worker stopped: 1 done, 0 failed", "\(said)")
+        #expect(await worker.wait() == 0)
+        let made = try await generate.value
+        #expect(made.status == 0, "\(made.stderrText)")
+        #expect(sim.counters.createdJobs == 1)
+        _ = await crew.stopAll()
         try await sim.stop()
     }
 }

@@ -147,11 +147,13 @@ extension StudioDatabase {
             """, writing: true)
     }
 
-    /// Lets go of a job whose claim ended without an end written (withdrawn by its run): the
-    /// run may queue it anew now, knowing this worker does nothing more with it.
+    /// Lets go of a job whose claim ended without an end written: withdrawn by its run (which
+    /// may queue it anew now, knowing this worker does nothing more with it), or stopped with
+    /// the worker (back in the queue for another, at once).
     public func release(_ claim: WorkClaim, worker: String) async throws {
         try await rows("""
-            UPDATE work SET worker = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now)
+            UPDATE work SET worker = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now),
+                state = CASE WHEN state = 'claimed' THEN 'queued' ELSE state END
             WHERE project = \(claim.project) AND ticket = \(claim.ticket) AND claims = \(claim.claims) AND worker = \(worker)
             """, writing: true)
     }
@@ -191,7 +193,8 @@ extension StudioDatabase {
         for row in try await rows("""
             SELECT worker, project, label, kind, provider, progress FROM work WHERE state = 'claimed' ORDER BY queued_at
             """) {
-            let (worker, project, label, kind, provider, progress) = try row.decode((String, String, String, String, String, Double?).self)
+            let (held, project, label, kind, provider, progress) = try row.decode((String?, String, String, String, String, Double?).self)
+            guard let worker = held else { continue }
             jobs[worker, default: []].append(WorkerStatus.Job(project: project, label: label, kind: kind, provider: provider, progress: progress))
         }
         return try await rows("""
