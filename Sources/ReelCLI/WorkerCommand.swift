@@ -76,6 +76,9 @@ struct WorkerCommand: AsyncParsableCommand {
             drain.request()
             guard await received.next() != nil else { return }
             working.cancel()
+            // A third: out at once (every provider job id is journaled; leases run out).
+            guard await received.next() != nil else { return }
+            Foundation.exit(130)
         }
         defer {
             stopping.cancel()

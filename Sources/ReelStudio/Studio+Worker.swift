@@ -83,11 +83,14 @@ public struct WorkerOptions: Sendable {
 /// SIGTERM, a first Ctrl-C); `work` then returns once they have ended.
 public final class WorkerDrain: Sendable {
     let asked = Mutex(false)
+    /// Wakes the worker's claim loop (set by the worker).
+    let wake = Mutex<(@Sendable () -> Void)?>(nil)
 
     public init() {}
 
     public func request() {
         asked.withLock { $0 = true }
+        wake.withLock { $0 }?()
     }
 
     public var requested: Bool { asked.withLock { $0 } }
@@ -119,7 +122,9 @@ extension Studio {
     /// A remote provider's jobs carry its limit (reel.yaml `limits`, else the default): the
     /// studio's workers together run no more of them at once, whichever runs queued them.
     func workQueue(_ production: Production, options: ExecutorOptions) -> (any WorkQueue)? {
-        guard let project = production.studio, let setup = WorkSetup(production) else { return nil }
+        // Workers write into the studio's shared media path: a run that does not read it
+        // (no --media / REEL_MEDIA) keeps its jobs, or it would not find what they made.
+        guard let project = production.studio, production.workspace.sharedMedia, let setup = WorkSetup(production) else { return nil }
         let local = Set(Studio.localLimits().keys)
         return PostgresWorkQueue(project, version: ReelVersion.current, setup: setup.text,
                                  limit: { local.contains($0) ? nil : options.limit(for: $0) })
@@ -260,8 +265,11 @@ final class WorkerShift: Sendable {
     static func holdKey(_ claim: WorkClaim) -> String { "\(claim.ticket)#\(claim.claims)" }
 
     func run() async throws {
+        let freed = self.freed
+        options.drain?.wake.withLock { $0 = { freed.yield() } }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.beat() }
+            group.addTask { try await self.watch() }
             group.addTask { try await self.claimWhileFree() }
             // Either ends only by an error or cancellation: the other goes with it.
             try await group.next()
@@ -291,6 +299,7 @@ final class WorkerShift: Sendable {
     func claimWhileFree() async throws {
         var wake = slotsFreed.makeAsyncIterator()
         var drainSaid = false
+        var claimMayHaveLanded = false
         while !Task.isCancelled {
             if let drain = options.drain, drain.requested {
                 let held = holding.withLock { $0.count }
@@ -304,10 +313,16 @@ final class WorkerShift: Sendable {
             var claimed: [WorkClaim] = []
             if free > 0 {
                 do {
+                    if claimMayHaveLanded {
+                        // A claim whose answer was lost may have committed: its rows go back.
+                        try await database.requeueUnheld(worker: me.id, holding: holding.withLock { $0.values.map(\.ticket) })
+                        claimMayHaveLanded = false
+                    }
                     claimed = try await database.claim(worker: me.id, count: free, version: me.version, kinds: options.kinds,
                                                        lease: options.lease, skipping: cannotRun.withLock { Array($0) })
                     reached()
                 } catch {
+                    claimMayHaveLanded = true
                     try await unreachable(error)
                     continue
                 }
@@ -329,21 +344,22 @@ final class WorkerShift: Sendable {
     func beat() async throws {
         while !Task.isCancelled {
             try await Task.sleep(for: .seconds(options.lease / 3))
-            let held = holding.withLock { $0.values.map { (ticket: $0.ticket, progress: $0.progress) } }
+            let snapshot = holding.withLock { $0 }
+            let held = snapshot.values.map { (ticket: $0.ticket, progress: $0.progress) }
+            let sent = ContinuousClock.now
             let kept: Set<String>, newer: [String]
             do {
                 kept = try await database.heartbeat(worker: me.id, holding: held, lease: options.lease)
                 newer = try await database.newerSchema()
-                lastBeat.withLock { $0 = .now }
+                lastBeat.withLock { $0 = max($0, sent) }
                 reached()
             } catch {
-                if ContinuousClock.now - lastBeat.withLock({ $0 }) > .seconds(options.lease) {
-                    drop { _ in true }
-                }
                 try await unreachable(error)
                 continue
             }
-            drop { !kept.contains($0.ticket) }
+            // Only those it asked about: a job claimed meanwhile was not in the question.
+            let asked = Set(snapshot.keys)
+            drop { key, held in asked.contains(key) && !kept.contains(held.ticket) }
             guard newer.isEmpty else {
                 throw ReelError(.configuration, "the studio database was upgraded by a newer Reel (schema \(newer.joined(separator: ", "))), so this worker (\(me.version)) stops",
                                 at: database.location, hint: "update Reel on this machine to the studio's version and start the worker again")
@@ -351,11 +367,24 @@ final class WorkerShift: Sendable {
         }
     }
 
+    /// The worker's own clock, apart from the database: when its leases were last renewed
+    /// (counted from when the heartbeat was sent) two thirds of a lease ago, it drops every
+    /// job — even while a heartbeat hangs on a dead connection — so none goes on after another
+    /// worker may have taken it over.
+    func watch() async throws {
+        while !Task.isCancelled {
+            try await Task.sleep(for: .seconds(options.lease / 6))
+            if ContinuousClock.now - lastBeat.withLock({ $0 }) > .seconds(options.lease * 2 / 3) {
+                drop { _, _ in true }
+            }
+        }
+    }
+
     /// Stops the jobs that are no longer its own (withdrawn, taken over, or its leases ran
     /// out) and frees their slots at once: a job stuck on a dead connection does not hold one.
-    func drop(_ gone: (Held) -> Bool) {
+    func drop(_ gone: (String, Held) -> Bool) {
         let dropped = holding.withLock { holding in
-            let keys = holding.filter { gone($0.value) }.map(\.key)
+            let keys = holding.filter { gone($0.key, $0.value) }.map(\.key)
             return keys.compactMap { holding.removeValue(forKey: $0) }
         }
         dropped.forEach { $0.task.cancel() }
@@ -408,7 +437,9 @@ final class WorkerShift: Sendable {
                 events?.yield(.lost(project: project, label: label))
                 return
             }
-            let failure = JobFailure.classify(error)
+            // The studio database away for a moment is not the job's fault: the run tries again.
+            let failure = (error as? ReelError)?.code == .unavailable
+                ? JobFailure(.transient, (error as? ReelError)?.message ?? "the studio database is away") : JobFailure.classify(error)
             end = .failure(failure)
             if failure.reason == .rateLimited {
                 // The team's account is over its rate: every worker waits, not only this one.
@@ -476,8 +507,9 @@ final class WorkerShift: Sendable {
             idempotencyKey: claim.job.idempotencyKey,
             onSubmitted: { handle in
                 submitted.withLock { $0 = true }
-                try await journal.record(.submitted(handle), for: key, node: node)
+                // Said first: should the journal be out of reach, the provider's job id is in the log.
                 events?.yield(.submitted(project: claim.project, label: node.label, provider: handle.provider.rawValue, job: handle.jobID))
+                try await journal.record(.submitted(handle), for: key, node: node)
             },
             onProgress: { [self] fraction in holding.withLock { $0[holdKey]?.progress = fraction } })
         do {

@@ -138,8 +138,10 @@ public final class PostgresWorkQueue: WorkQueue {
                     provider_limit = excluded.provider_limit, version = excluded.version, label = excluded.label, job = excluded.job,
                     setup = excluded.setup, state = 'queued', worker = NULL, lease_until = NULL, progress = NULL, result = NULL,
                     refused_by = '{}', queued_at = excluded.queued_at, updated_at = excluded.updated_at
-                WHERE work.state IN ('failed', 'cancelled')
-                  AND NOT (work.worker IS NOT NULL AND coalesce(work.lease_until, 0) > extract(epoch FROM clock_timestamp()))
+                WHERE NOT (work.worker IS NOT NULL AND coalesce(work.lease_until, 0) > extract(epoch FROM clock_timestamp()))
+                  AND (work.state IN ('failed', 'cancelled')
+                       -- Left by a run of another Reel, or under other settings: no worker of this one would take it as it is.
+                       OR (work.state <> 'done' AND (work.version <> excluded.version OR work.setup <> excluded.setup)))
                 RETURNING ticket
                 """, writing: true)
             if !queued.isEmpty {

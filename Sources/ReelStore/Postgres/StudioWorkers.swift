@@ -16,10 +16,11 @@ public struct WorkClaim: Sendable {
     public var tookOver: Bool
 }
 
-/// The worker's side of the work queue: a worker registers, claims jobs (`FOR UPDATE SKIP
-/// LOCKED`, so workers never wait for each other and never take one job together), keeps
-/// its leases with a heartbeat, and writes each job's end once — only while its claim is
-/// the row's. Times are the database's clock, so machines' clocks may disagree.
+/// The worker's side of the work queue: a worker registers, claims jobs (one claim at a
+/// time under an advisory lock, so a provider's studio-wide limit is counted exactly and no
+/// job is taken twice), keeps its leases with a heartbeat, and writes each job's end once —
+/// only while its claim is the row's. Times are the database's clock, so machines' clocks
+/// may disagree.
 extension StudioDatabase {
     static let now = "extract(epoch FROM clock_timestamp())"
 
@@ -48,19 +49,22 @@ extension StudioDatabase {
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.claimLockID))", logger: logger)
             return try await connection.query("""
                 WITH busy AS (
-                    SELECT provider, count(*) AS n FROM work
-                    WHERE state = 'claimed' AND lease_until >= \(unescaped: Self.now) GROUP BY provider),
+                    -- Every claim counts, a dead worker's too: its provider job may still be running.
+                    SELECT provider, count(*) AS n FROM work WHERE state = 'claimed' GROUP BY provider),
                 waiting AS (
-                    SELECT project, key, state AS was, provider, provider_limit, queued_at,
-                           row_number() OVER (PARTITION BY provider ORDER BY queued_at) AS place
+                    -- One limit per provider for the whole studio: the largest any run asked for.
+                    SELECT project, key, state AS was, provider, max(provider_limit) OVER (PARTITION BY provider) AS provider_limit,
+                           queued_at, row_number() OVER (PARTITION BY provider, state = 'queued' ORDER BY queued_at) AS place
                     FROM work
                     WHERE version = \(version) AND (cardinality(\(kinds)::text[]) = 0 OR kind = ANY(\(kinds)::text[]))
                       AND NOT ((project || '|' || provider) = ANY(\(skipping)::text[]))
                       AND (state = 'queued' OR (state = 'claimed' AND lease_until < \(unescaped: Self.now) AND worker IS DISTINCT FROM \(worker)))
                       AND NOT EXISTS (SELECT 1 FROM provider_pause p WHERE p.provider = work.provider AND p.until > \(unescaped: Self.now))),
                 picked AS (
+                    -- A job taken over is counted already (its provider job may be running): always
+                    -- admitted; a queued one only while the provider has a free slot.
                     SELECT w.project, w.key, w.was FROM waiting w LEFT JOIN busy b ON b.provider = w.provider
-                    WHERE w.provider_limit IS NULL OR w.place <= w.provider_limit - coalesce(b.n, 0)
+                    WHERE w.was = 'claimed' OR w.provider_limit IS NULL OR w.place <= w.provider_limit - coalesce(b.n, 0)
                     ORDER BY w.queued_at LIMIT \(count))
                 UPDATE work SET state = 'claimed', worker = \(worker), claims = work.claims + 1, progress = NULL,
                     lease_until = \(unescaped: Self.now) + \(lease), updated_at = \(unescaped: Self.now)
@@ -144,6 +148,15 @@ extension StudioDatabase {
                 refused_by = array_append(refused_by, \(worker))
             WHERE project = \(claim.project) AND key = \(claim.job.key.digest.rawValue) AND ticket = \(claim.ticket)
               AND claims = \(claim.claims) AND worker = \(worker) AND state = 'claimed'
+            """, writing: true)
+    }
+
+    /// Puts back the jobs the database says this worker holds but it does not know it holds
+    /// (a claim whose answer was lost after it committed).
+    public func requeueUnheld(worker: String, holding tickets: [String]) async throws {
+        try await rows("""
+            UPDATE work SET state = 'queued', worker = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now)
+            WHERE worker = \(worker) AND state = 'claimed' AND NOT (ticket = ANY(\(tickets)::text[]))
             """, writing: true)
     }
 
