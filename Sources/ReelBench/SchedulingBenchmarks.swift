@@ -25,21 +25,7 @@ struct SchedulingBenchmarks {
         let probe = MediaProbe(ffprobe: try Toolchain.discover().requireFFprobe())
         let provider = SimulatedVideoProvider(baseURL: sim.baseURL, apiKey: sim.apiKey, pollInterval: 0.05, probe: probe)
 
-        var graph = JobGraph()
-        for shot in 1...shots {
-            for take in 1...takes {
-                let brief = ShotBrief(shot: ShotID("S\(shot)"), setting: .exterior, timeOfDay: .night, location: "platform",
-                                      mood: .tense, size: .wide, move: .static, angle: .eyeLevel, purpose: .action,
-                                      figures: [], action: "A platform in the rain.", language: .english)
-                let request = VideoRequest(prompt: "Shot \(shot): a platform in the rain.", brief: brief, mode: .text,
-                                           duration: .seconds(2), format: VideoFormat(aspect: .vertical, size: .p480),
-                                           seed: UInt64(take))
-                let normalized = provider.normalize(request)
-                let spec = JobSpec(kind: .video, provider: "sim", model: normalized.model,
-                                   params: try JSONValue(encoding: normalized), seed: normalized.seed, deterministic: false)
-                graph.add(GraphNode(id: NodeID("video:S\(shot)#\(take)"), spec: spec))
-            }
-        }
+        let graph = try Self.takesGraph(provider, shots: shots, takes: takes, tag: nil)
         var runners = RunnerRegistry()
         runners.register(GenerationRunner(provider), kind: .video, provider: "sim")
         let executor = Executor(runners: runners, journal: SQLiteJournal(database: database), blobs: blobs,
@@ -63,5 +49,28 @@ struct SchedulingBenchmarks {
                    note: "\(counters.faults["rate-limited", default: 0]) creates answered 429 (Retry-After 1 s), "
                        + "\(counters.createdJobs) jobs made, \(counters.duplicatedKeys.count) twice"),
         ]
+    }
+}
+
+extension SchedulingBenchmarks {
+    /// `shots` × `takes` text-to-video takes on the simulated provider (2 s, 480p vertical);
+    /// `tag` in the prompts keeps two graphs' cache keys apart.
+    static func takesGraph(_ provider: SimulatedVideoProvider, shots: Int, takes: Int, tag: String?) throws -> JobGraph {
+        var graph = JobGraph()
+        for shot in 1...shots {
+            for take in 1...takes {
+                let brief = ShotBrief(shot: ShotID("S\(shot)"), setting: .exterior, timeOfDay: .night, location: "platform",
+                                      mood: .tense, size: .wide, move: .static, angle: .eyeLevel, purpose: .action,
+                                      figures: [], action: "A platform in the rain.", language: .english)
+                let request = VideoRequest(prompt: "Shot \(shot)\(tag.map { " (\($0))" } ?? ""): a platform in the rain.", brief: brief,
+                                           mode: .text, duration: .seconds(2), format: VideoFormat(aspect: .vertical, size: .p480),
+                                           seed: UInt64(take))
+                let normalized = provider.normalize(request)
+                let spec = JobSpec(kind: .video, provider: "sim", model: normalized.model,
+                                   params: try JSONValue(encoding: normalized), seed: normalized.seed, deterministic: false)
+                graph.add(GraphNode(id: NodeID("video:S\(shot)#\(take)"), spec: spec))
+            }
+        }
+        return graph
     }
 }

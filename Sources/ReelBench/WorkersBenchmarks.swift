@@ -73,20 +73,7 @@ struct WorkersBenchmarks {
         let project = studio.project("bench-makespan-\(workers)-\(UUID().uuidString.prefix(6))")
         let probe = MediaProbe(ffprobe: try Toolchain.discover().requireFFprobe())
         let provider = SimulatedVideoProvider(baseURL: sim.baseURL, apiKey: sim.apiKey, pollInterval: 0.05, probe: probe)
-        var graph = JobGraph()
-        for shot in 1...shots {
-            for take in 1...takes {
-                let brief = ShotBrief(shot: ShotID("S\(shot)"), setting: .exterior, timeOfDay: .night, location: "platform",
-                                      mood: .tense, size: .wide, move: .static, angle: .eyeLevel, purpose: .action,
-                                      figures: [], action: "A platform in the rain.", language: .english)
-                let request = VideoRequest(prompt: "Shot \(shot) (\(project.id)): a platform in the rain.", brief: brief, mode: .text,
-                                           duration: .seconds(2), format: VideoFormat(aspect: .vertical, size: .p480), seed: UInt64(take))
-                let normalized = provider.normalize(request)
-                let spec = JobSpec(kind: .video, provider: "sim", model: normalized.model,
-                                   params: try JSONValue(encoding: normalized), seed: normalized.seed, deterministic: false)
-                graph.add(GraphNode(id: NodeID("video:S\(shot)#\(take)"), spec: spec))
-            }
-        }
+        let graph = try SchedulingBenchmarks.takesGraph(provider, shots: shots, takes: takes, tag: project.id)
         var runners = RunnerRegistry()
         runners.register(GenerationRunner(provider), kind: .video, provider: "sim")
         let queue = PostgresWorkQueue(project, version: ReelVersion.current, setup: #"{"config":"provider: sim\n"}"#,

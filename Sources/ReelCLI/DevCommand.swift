@@ -158,14 +158,7 @@ struct DevSimulateCommand: AsyncParsableCommand {
 
     /// Returns on the first SIGINT or SIGTERM.
     static func waitForTermination() async {
-        let (signals, received) = AsyncStream.makeStream(of: Int32.self)
-        let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { received.yield(number) }
-            source.resume()
-            return source
-        }
+        let (signals, sources) = Signals.termination()
         for await _ in signals { break }
         sources.forEach { $0.cancel() }
     }

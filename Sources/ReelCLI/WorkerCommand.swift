@@ -69,7 +69,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let working = Task { try await Studio().work(options, events: sink) }
         // The first Ctrl-C or SIGTERM finishes the jobs in hand; the second stops them now
         // (they go back to the queue, their provider jobs journaled for whoever takes them).
-        let (signals, sources) = Self.signals()
+        let (signals, sources) = Signals.termination()
         let stopping = Task {
             var received = signals.makeAsyncIterator()
             guard await received.next() != nil else { return }
@@ -88,19 +88,6 @@ struct WorkerCommand: AsyncParsableCommand {
         sink.finish()
         await shown.value
         try result.get()
-    }
-
-    /// SIGINT and SIGTERM, each time they come.
-    static func signals() -> (AsyncStream<Int32>, [any DispatchSourceSignal]) {
-        let (stream, received) = AsyncStream.makeStream(of: Int32.self)
-        let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { received.yield(number) }
-            source.resume()
-            return source
-        }
-        return (stream, sources)
     }
 
     static func show(_ event: WorkerEvent) {

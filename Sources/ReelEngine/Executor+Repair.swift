@@ -10,13 +10,16 @@ struct JobRun: Sendable {
     let verified: VerifiedBlobs
 }
 
-/// The blobs a run has hashed and found whole, so an input shared by many jobs is read once.
-final class VerifiedBlobs: @unchecked Sendable {
+/// The blobs a run (or a worker) has hashed and found whole, so an input shared by many
+/// jobs is read once.
+public final class VerifiedBlobs: @unchecked Sendable {
     private let lock = NSLock()
     private var digests: Set<Digest> = []
 
+    public init() {}
+
     /// True when the asset's file hashes to its name (hashing it the first time it is asked).
-    func check(_ asset: Asset, in blobs: any BlobStore) -> Bool {
+    public func check(_ asset: Asset, in blobs: any BlobStore) -> Bool {
         if lock.withLock({ digests.contains(asset.digest) }) { return true }
         guard blobs.verify(asset) else { return false }
         lock.withLock { _ = digests.insert(asset.digest) }

@@ -361,7 +361,9 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         var config = Self.config()
-        config.latency = 1.5...1.5
+        // Long enough that the stop request always reaches the worker while the take is in its
+        // hands, however loaded the machine.
+        config.latency = 8...8
         let sim = try await SimulatedProviderServer.start(config: config)
         let studio = try await TestPostgres.freshDatabase()
         let env = Self.environment(dir, sim: sim, studio: studio)

@@ -73,7 +73,7 @@ public final class PostgresWorkQueue: WorkQueue {
         }
         let workers = try await project.database.rows("""
             SELECT id, kinds, cannot_run FROM worker WHERE stopped_at IS NULL AND version = \(version)
-              AND seen_at + lease > extract(epoch FROM clock_timestamp())
+              AND seen_at + lease > \(unescaped: StudioDatabase.now)
             """).map { try $0.decode((String, [String], [String]).self) }.map { LiveWorker(id: $0.0, kinds: $0.1, cannotRun: $0.2) }
         live.withLock { $0 = (.now, workers) }
         return workers
@@ -133,12 +133,12 @@ public final class PostgresWorkQueue: WorkQueue {
                 INSERT INTO work (project, key, ticket, kind, provider, provider_limit, version, label, job, setup, state, queued_at, updated_at)
                 VALUES (\(project.id), \(key), \(fresh), \(job.spec.kind.rawValue), \(job.spec.provider.rawValue),
                         \(limit(job.spec.provider)), \(version), \(job.label), \(payload), \(setup), 'queued',
-                        extract(epoch FROM clock_timestamp()), extract(epoch FROM clock_timestamp()))
+                        \(unescaped: StudioDatabase.now), \(unescaped: StudioDatabase.now))
                 ON CONFLICT (project, key) DO UPDATE SET ticket = excluded.ticket, kind = excluded.kind, provider = excluded.provider,
                     provider_limit = excluded.provider_limit, version = excluded.version, label = excluded.label, job = excluded.job,
                     setup = excluded.setup, state = 'queued', worker = NULL, lease_until = NULL, progress = NULL, result = NULL,
                     refused_by = '{}', queued_at = excluded.queued_at, updated_at = excluded.updated_at
-                WHERE NOT (work.worker IS NOT NULL AND coalesce(work.lease_until, 0) > extract(epoch FROM clock_timestamp()))
+                WHERE NOT (work.worker IS NOT NULL AND coalesce(work.lease_until, 0) > \(unescaped: StudioDatabase.now))
                   AND (work.state IN ('failed', 'cancelled')
                        -- Left by a run of another Reel, or under other settings: no worker of this one would take it as it is.
                        OR (work.state <> 'done' AND (work.version <> excluded.version OR work.setup <> excluded.setup)))
@@ -161,7 +161,7 @@ public final class PostgresWorkQueue: WorkQueue {
                 }
                 // Its file is gone: made again.
                 try await project.rows("""
-                    UPDATE work SET state = 'cancelled', updated_at = extract(epoch FROM clock_timestamp())
+                    UPDATE work SET state = 'cancelled', updated_at = \(unescaped: StudioDatabase.now)
                     WHERE project = \(project.id) AND key = \(key) AND ticket = \(ticket) AND state = 'done'
                     """, writing: true)
             default:
@@ -178,7 +178,7 @@ public final class PostgresWorkQueue: WorkQueue {
         let project = self.project
         Task.detached {
             try? await project.rows("""
-                UPDATE work SET state = 'cancelled', updated_at = extract(epoch FROM clock_timestamp())
+                UPDATE work SET state = 'cancelled', updated_at = \(unescaped: StudioDatabase.now)
                 WHERE project = \(project.id) AND ticket = \(ticket) AND state IN ('queued', 'claimed')
                 """, writing: true)
         }
@@ -193,9 +193,9 @@ public final class PostgresWorkQueue: WorkQueue {
     /// Takes a job nobody holds back out of the queue; false when a worker claimed it meanwhile.
     func takeBack(_ ticket: String) async -> Bool {
         (try? await project.rows("""
-            UPDATE work SET state = 'cancelled', updated_at = extract(epoch FROM clock_timestamp())
+            UPDATE work SET state = 'cancelled', updated_at = \(unescaped: StudioDatabase.now)
             WHERE project = \(project.id) AND ticket = \(ticket)
-              AND (state = 'queued' OR (state = 'claimed' AND lease_until < extract(epoch FROM clock_timestamp())))
+              AND (state = 'queued' OR (state = 'claimed' AND lease_until < \(unescaped: StudioDatabase.now)))
             RETURNING 1
             """, writing: true).isEmpty == false) ?? false
     }
@@ -230,7 +230,7 @@ public final class PostgresWorkQueue: WorkQueue {
         do {
             rows = try await project.rows("""
                 SELECT ticket, state, result, progress, refused_by,
-                       state = 'queued' OR (state = 'claimed' AND lease_until < extract(epoch FROM clock_timestamp()))
+                       state = 'queued' OR (state = 'claimed' AND lease_until < \(unescaped: StudioDatabase.now))
                 FROM work WHERE project = \(project.id) AND ticket = ANY(\(tickets))
                 """)
         } catch {
@@ -275,7 +275,7 @@ public final class PostgresWorkQueue: WorkQueue {
         if !removable.isEmpty {
             try? await project.rows("""
                 DELETE FROM work WHERE project = \(project.id) AND ticket = ANY(\(removable)) AND state IN ('done', 'failed', 'cancelled')
-                  AND NOT (worker IS NOT NULL AND coalesce(lease_until, 0) > extract(epoch FROM clock_timestamp()))
+                  AND NOT (worker IS NOT NULL AND coalesce(lease_until, 0) > \(unescaped: StudioDatabase.now))
                 """, writing: true)
         }
         return true

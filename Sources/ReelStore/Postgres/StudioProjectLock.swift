@@ -147,7 +147,7 @@ public final class StudioProjectLock: Sendable {
 extension StudioDatabase {
     /// Who works on what now: every project lock held in this database, by the process
     /// holding it (read from the lock's session name).
-    public func workers() async throws -> [StudioWorker] {
+    public func lockHolders() async throws -> [StudioWorker] {
         let keys = Dictionary(try await rows("SELECT id FROM project").map { row -> (Int64, String) in
             let id = try row.decode(String.self)
             return (StudioProjectLock.key(id), id)
