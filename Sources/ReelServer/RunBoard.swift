@@ -69,6 +69,9 @@ struct RunPanel: Codable, Sendable {
     /// Shots with takes a run left unfinished, when no run is going: a run with `resume`
     /// resumes exactly these (polling what was submitted, paying nothing twice; adding none).
     var unfinished: [String]
+    /// Another process running the project now (`reel make on render-2 pid 4242`): its
+    /// takes are in hand, so none is offered to resume.
+    var elsewhere: String?
     var spent: [Money]
     var budgetCap: Money?
     /// The films cut into `renders/`, newest first (`GET …/downloads/{name}` plays one).

@@ -1,5 +1,6 @@
 import Foundation
 import ReelModel
+import ReelStore
 
 extension Studio {
     /// The command whose run was cut short (killed, Ctrl-C, a crash) while it held the
@@ -13,5 +14,22 @@ extension Studio {
         guard let holder = ProjectHolder.read(record), !holder.isAlive else { return nil }
         let command = holder.command.split(separator: " ").first.map(String.init) ?? holder.command
         return ["make", "generate", "render", "export"].contains(command) ? command : nil
+    }
+}
+
+extension Studio {
+    /// Another process running this project now — a `reel make` beside the server, another
+    /// machine of the studio: who, as `reel make on render-2 pid 4242`; nil when none. Its
+    /// unfinished takes are in hand, not interrupted: nothing is offered to resume them.
+    public func heldElsewhere(_ production: Production) async -> String? {
+        if let studio = production.studio {
+            let me = (host: ProcessInfo.processInfo.hostName, pid: Int(getpid()))
+            let holders = (try? await studio.database.lockHolders()) ?? []
+            return holders.first { $0.project == studio.id && !($0.host == me.host && $0.pid == me.pid) }.map { holder in
+                "reel \(holder.command)" + (holder.host.map { " on \($0)" } ?? "") + (holder.pid.map { " pid \($0)" } ?? "")
+            }
+        }
+        guard let holder = ProjectHolder.current(production.workspace.stateDirectory), holder.pid != getpid() else { return nil }
+        return "reel \(holder.command) pid \(holder.pid)"
     }
 }

@@ -380,6 +380,11 @@ import Testing
         }
         // The provider has the take: the service manager asks the worker to stop.
         while let event = await events.next(), event.worker != -1, !event.line.contains("submitted to sim as job") {}
+        // Meanwhile the studio server shows the run of another process as running, not as
+        // interrupted takes to resume.
+        let panel = try await Self.served(["projects", "drain", "run"], env: env, projects: dir.url)
+        #expect((panel["elsewhere"] as? String)?.hasPrefix("reel generate on ") == true && (panel["unfinished"] as? [String]) == [],
+                "\(panel)")
         let worker = try #require(crew.running.withLock { $0[0] })
         worker.terminate()
         var said: [String] = []

@@ -74,8 +74,9 @@ struct RunsController {
         defer { production.close() }
         if request.uri.queryParameters["wait"] != nil { await library.runs.waitUntilIdle(project) }
         let running = await library.runs.isRunning(project)
-        let unfinished = running ? [] : try await studio.resumableShots(production).map(\.rawValue)
-        return JSONAnswer(RunPanel(run: await library.runs.run(of: project), unfinished: unfinished,
+        let elsewhere = running ? nil : await studio.heldElsewhere(production)
+        let unfinished = running || elsewhere != nil ? [] : try await studio.resumableShots(production).map(\.rawValue)
+        return JSONAnswer(RunPanel(run: await library.runs.run(of: project), unfinished: unfinished, elsewhere: elsewhere,
                                    spent: try await studio.spent(production), budgetCap: production.config.budgetCap,
                                    films: studio.films(production)))
     }

@@ -162,6 +162,7 @@ const table = {
   run_starting: ["starting", "正在开始"],
   run_cost: ["cost so far", "已花费"],
   run_estimated: ["estimated", "预估"],
+  run_elsewhere: ["{who} is running this project now: its takes appear here as they finish.", "{who} 正在运行这个项目：生成完成后会显示在这里。"],
   run_unfinished: ["{n} shots have takes left unfinished (the run was cut short). Resuming polls what was submitted and adds no take; nothing is paid twice.", "{n} 个镜头有未完成的生成（任务被中断）。继续会查询已提交的任务，不会新增生成，也不会重复付费。"],
   run_resume: ["Resume", "继续"],
 };
