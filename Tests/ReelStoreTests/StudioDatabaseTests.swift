@@ -3,6 +3,7 @@ import PostgresNIO
 import ReelEngine
 import ReelModel
 import ReelTesting
+import Synchronization
 import Testing
 
 @testable import ReelStore
@@ -178,5 +179,70 @@ import Testing
         let error = await #expect(throws: ReelError.self) { try await StudioDatabase.connect(address) }
         #expect(error?.code == .usage && error?.message == "the database address is not one Reel can use: \(problem)")
         #expect(error?.hint != nil)
+    }
+
+    final class Round: Sendable { let number = Mutex(0) }
+
+    /// A server restarted while statements run (an administrator's restart, a failover):
+    /// every caller gets either its rows or an error it can retry, and once the server is
+    /// back every caller's next statements go through — five restarts in a row, statements
+    /// and transactions from eight callers at once.
+    @Test func statementsGoOnAfterTheServerRestarts() async throws {
+        let server = try await TestPostgres.privateServer()
+        defer { Task { await server.stop() } }
+        let database = try await StudioDatabase.connect(try await server.start())
+        defer { database.close() }
+        let (stream, answered) = AsyncStream.makeStream(of: (caller: Int, round: Int).self)
+        let round = Round()
+        let callers = (0..<8).map { caller in
+            Task.detached {
+                while !Task.isCancelled {
+                    let now = round.number.withLock { $0 }
+                    do {
+                        if caller.isMultiple(of: 2) {
+                            try await database.rows("SELECT 1")
+                        } else {
+                            _ = try await database.transaction { connection, logger in
+                                try await connection.query("SELECT 1", logger: logger).collect().count
+                            }
+                        }
+                        answered.yield((caller, now))
+                    } catch {
+                        try? await Task.sleep(for: .milliseconds(20))
+                    }
+                }
+            }
+        }
+        defer { callers.forEach { $0.cancel() } }
+        var answers = stream.makeAsyncIterator()
+        for restart in 1...5 {
+            try await server.restart()
+            round.number.withLock { $0 = restart }
+            // Every caller gets a statement through after this restart.
+            var through: Set<Int> = []
+            while through.count < 8, let answer = await answers.next() {
+                if answer.round == restart { through.insert(answer.caller) }
+            }
+            #expect(through.count == 8, "restart \(restart): callers through \(through.sorted())")
+        }
+    }
+
+    /// A statement with no answer within its deadline fails as `unavailable` (what callers
+    /// retry, as for a server away), and the statements after it run on a new pool.
+    @Test func aStatementLeftUnansweredIsGivenUpAndTheNextRunOnANewPool() async throws {
+        let database = try await StudioDatabase.connect(try await TestPostgres.url())
+        defer { database.close() }
+        let marker = "reel-deadline-\(UUID().uuidString.prefix(8))"
+        let error = await #expect(throws: ReelError.self) {
+            let sleep: PostgresQuery = "SELECT pg_sleep(3600), '\(unescaped: marker)'"
+            return try await database.answered(within: .seconds(1)) { connection in
+                try await connection.query(sleep, logger: database.logger).collect().count
+            }
+        }
+        #expect(error?.code == .unavailable && error?.message == "the studio database did not answer for 1 s", "\(String(describing: error))")
+        #expect(database.pool.withLock { $0.number } == 1, "a new pool")
+        #expect(try await database.rows("SELECT 1").count == 1)
+        // (Its connection was closed: the server ends the statement when it next looks.)
+        try await database.rows("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query LIKE '%\(unescaped: marker)%' AND pid <> pg_backend_pid()")
     }
 }

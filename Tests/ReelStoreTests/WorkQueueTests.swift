@@ -382,3 +382,41 @@ extension Sequence {
         return out
     }
 }
+
+extension WorkQueueTests {
+    /// A job queued rings the workers' bell, and a job ended the runs' bell, in every process
+    /// on the studio (LISTEN/NOTIFY, sent by a trigger on `work`): an idle worker and a
+    /// waiting run learn it at once instead of at their next look.
+    @Test func aJobQueuedOrEndedRingsItsBellInEveryProcess() async throws {
+        // A database of its own: every job of the tests beside it would ring its bells too.
+        let url = try await TestPostgres.freshDatabase()
+        let database = try await StudioDatabase.connect(url)
+        defer { database.close() }
+        let listener = try await StudioDatabase.connect(url)
+        defer { listener.close() }
+        listener.listenForWork()
+        await listener.listening()
+        let version = "test-\(UUID().uuidString.prefix(8))"
+        let queue = PostgresWorkQueue(database.project(TestPostgres.uniqueProject("bells")), version: version,
+                                      setup: #"{"config":""}"#, tick: .milliseconds(10))
+        let worker = try await Self.worker(database, version: version)
+        let (queued, ended) = (listener.jobQueued.rung, listener.jobEnded.rung)
+        let (node, context) = Self.job(1)
+        let answer = Task { try await queue.perform(QueuedJob(node, context: context), context: context) }
+        #expect(await Self.rings(listener.jobQueued, after: queued), "queued: the workers' bell rang")
+        #expect(listener.jobEnded.rung == ended, "nothing ended yet")
+        let claim = try #require(try await Self.claimAll(database, worker: worker, version: version, count: 1).first)
+        #expect(try await database.finish(claim, worker: worker, with: .success(Self.output(1))))
+        #expect(await Self.rings(listener.jobEnded, after: ended), "done: the runs' bell rang")
+        #expect(try await answer.value == Self.output(1))
+    }
+
+    /// Whether `bell` rings past `count` (looked at for a minute at most: a bell that never
+    /// rings fails here instead of hanging).
+    static func rings(_ bell: Doorbell, after count: Int) async -> Bool {
+        for _ in 0..<60 where bell.rung <= count {
+            await bell.wait(atMost: .seconds(1))
+        }
+        return bell.rung > count
+    }
+}

@@ -37,9 +37,20 @@ public struct GenerationRunner<G: Generator>: NodeRunner {
         let handle: ProviderHandle
         if let resume = context.resume {
             handle = resume
-        } else {
+        } else if generator.descriptor.isLocal {
             handle = try await generator.submit(request, context: generation)
             try await context.submitted(handle)
+        } else {
+            // Once a request is sent it may be paid for: a cancellation (Ctrl-C, a stopped
+            // run, a worker told its job was withdrawn) waits for the provider's answer and
+            // journals its job id, so whoever runs the job next polls it instead of paying again.
+            let generator = self.generator
+            handle = try await Task {
+                let handle = try await generator.submit(request, context: generation)
+                try await context.submitted(handle)
+                return handle
+            }.value
+            try Task.checkCancellation()
         }
         let descriptor = generator.descriptor
         let started = ContinuousClock.now

@@ -129,6 +129,20 @@ enum PostgresMigrations {
             "CREATE TABLE studio (id text PRIMARY KEY, created_at double precision NOT NULL)",
             "INSERT INTO studio (id, created_at) VALUES (gen_random_uuid()::text, extract(epoch FROM clock_timestamp()))",
         ]),
+        // A job queued or ended says so at once (NOTIFY reel_work, its new state): idle workers
+        // and waiting runs listen, instead of finding out at their next look.
+        ("v4-notify", [
+            """
+            CREATE FUNCTION work_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.state <> 'claimed' AND (TG_OP = 'INSERT' OR OLD.state IS DISTINCT FROM NEW.state OR NEW.state = 'queued') THEN
+                    PERFORM pg_notify('reel_work', NEW.state);
+                END IF;
+                RETURN NULL;
+            END $$
+            """,
+            "CREATE TRIGGER work_notify AFTER INSERT OR UPDATE OF state ON work FOR EACH ROW EXECUTE FUNCTION work_notify()",
+        ]),
     ]
 
     /// Every migration this version knows; a database with others is from a newer Reel.
@@ -139,9 +153,9 @@ enum PostgresMigrations {
     static let lockID: Int64 = 0x5245_454C
 
     /// Brings the schema up to date in one transaction, or refuses a newer one untouched.
-    static func migrate(_ client: PostgresClient, location: String, logger: Logger) async throws {
+    static func migrate(on connection: PostgresConnection, location: String, logger: Logger) async throws {
         do {
-            try await client.withTransaction(logger: logger) { connection in try await migrate(connection, location: location, logger: logger) }
+            try await connection.withTransaction(logger: logger) { connection in try await migrate(connection, location: location, logger: logger) }
         } catch let error as PostgresTransactionError {
             if let reel = error.closureError as? ReelError { throw reel }
             throw ReelError(.cannotWrite, "cannot bring the studio database's schema up to date: \(StudioDatabase.said(error.closureError ?? error.commitError ?? error.beginError ?? error))",

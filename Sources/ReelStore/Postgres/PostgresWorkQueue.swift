@@ -203,9 +203,11 @@ public final class PostgresWorkQueue: WorkQueue {
     func startPolling() {
         polling.withLock { task in
             guard task == nil else { return }
+            project.database.listenForWork()
             task = Task.detached { [weak self] in
                 while let self, !Task.isCancelled {
-                    try? await Task.sleep(for: self.tick)
+                    // At once when a job of the studio ends (any one: a look is cheap), else a tick on.
+                    await self.project.database.jobEnded.wait(atMost: self.tick)
                     if await !self.poll() { return }
                 }
             }

@@ -113,7 +113,8 @@ public enum ProjectTransfer {
         }
         try await refuseStateIn(project)
         let id = project.id
-        return try await project.transaction { connection, logger in
+        // A large project takes a while: an hour before it is given up.
+        return try await project.transaction(within: .seconds(3600)) { connection, logger in
             var counts: Counts = [:]
             for row in read[assets.name] ?? [] {
                 try await connection.query(insert(assets, row, project: nil,

@@ -14,35 +14,62 @@ import Synchronization
 public final class StudioDatabase: Sendable {
     /// The address as it may be shown: user, host, port and database, never the password.
     public let location: String
-    let client: PostgresClient
     /// The parsed address (with the password: never shown).
     let address: StudioAddress
-    let running: Task<Void, Never>
+    /// The pool statements run on: replaced by a new one when a statement goes unanswered
+    /// for `deadline` (see ``answered(within:_:)``).
+    let pool: Mutex<Pool>
+    /// How long a statement may go unanswered before it fails as `unavailable` and its pool
+    /// is given up for a new one (a pool can stop making connections after a server restart).
+    let deadline: Duration
     /// The first connection and the migrations, started when the database is opened; every
     /// statement waits for them (at once, once they are done). One that failed is tried
     /// again by the next statement: a server that was down may be back.
-    let preparing: Mutex<Task<Void, any Error>>
+    let preparing: Mutex<Task<Void, any Error>?>
+    /// Statements in flight, and the one task that watches them (see ``watch()``).
+    let inflight = Mutex<[UUID: Watched]>([:])
+    let watching = Mutex<Task<Void, Never>?>(nil)
+    /// Rung by the work queue's notifications (see ``listenForWork()``).
+    let bells = Bells()
     /// Projects recorded in the `project` table by this process.
     let projects = Mutex<[String: Task<Void, any Error>]>([:])
     let logger = Logger(label: "reel.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// A pool of connections and the task that runs it.
+    struct Pool: Sendable {
+        let client: PostgresClient
+        let running: Task<Void, Never>
+        /// Which pool of the process's life this is (the first is 0).
+        let number: Int
+
+        init(_ address: StudioAddress, number: Int, logger: Logger) {
+            let client = PostgresClient(configuration: address.client, backgroundLogger: logger)
+            self.client = client
+            self.number = number
+            running = Task.detached { await client.run() }
+        }
+    }
 
     /// Opens the database at `url` (`postgres://user[:password]@host[:port]/database`, with
     /// `?sslmode=disable|prefer|require` and `?host=/socket/dir` for a Unix socket). Only the
     /// address is checked here; connecting and bringing the schema up to date start at once,
     /// and the first statement (or ``connect(_:)``) reports their failure.
-    public init(_ url: String) throws {
-        let address = try StudioAddress(url)
-        let quiet = logger
-        let client = PostgresClient(configuration: address.client, backgroundLogger: quiet)
-        self.address = address
-        location = address.location
-        self.client = client
-        running = Task.detached { await client.run() }
-        preparing = Mutex(Self.prepare(address, client, quiet))
+    public convenience init(_ url: String) throws {
+        try self.init(url, deadline: .seconds(20))
     }
 
-    static func prepare(_ address: StudioAddress, _ client: PostgresClient, _ logger: Logger) -> Task<Void, any Error> {
-        Task.detached {
+    init(_ url: String, deadline: Duration) throws {
+        let address = try StudioAddress(url)
+        self.address = address
+        location = address.location
+        self.deadline = deadline
+        pool = Mutex(Pool(address, number: 0, logger: logger))
+        preparing = Mutex(nil)
+        preparing.withLock { $0 = prepare() }
+    }
+
+    func prepare() -> Task<Void, any Error> {
+        Task.detached { [address, logger] in
             // One connection first, so a server that cannot be reached is reported at once
             // (the pool would keep trying).
             do {
@@ -52,19 +79,22 @@ public final class StudioDatabase: Sendable {
                 throw ReelError(.unavailable, "cannot connect to the studio database: \(StudioDatabase.said(error))", at: address.location,
                                 hint: "check that PostgreSQL is running there and that the address, user and password are right")
             }
-            try await PostgresMigrations.migrate(client, location: address.location, logger: logger)
+            // (Another process may be migrating: this one waits for it.)
+            try await self.answered(within: .seconds(600)) { connection in
+                try await PostgresMigrations.migrate(on: connection, location: address.location, logger: logger)
+            }
         }
     }
 
     /// Waits until the database is connected and its schema up to date; after a failure,
     /// the next call tries again.
     func prepared() async throws {
-        let task = preparing.withLock { $0 }
+        guard let task = preparing.withLock({ $0 }) else { return }
         do {
             try await task.value
         } catch {
             preparing.withLock { current in
-                if current == task { current = Self.prepare(address, client, logger) }
+                if current == task { current = prepare() }
             }
             throw error
         }
@@ -123,8 +153,14 @@ public final class StudioDatabase: Sendable {
         }
     }
 
+    deinit { close() }
+
     /// Ends every connection; the object is unusable afterwards.
-    public func close() { running.cancel() }
+    public func close() {
+        pool.withLock { $0.running.cancel() }
+        bells.listening.withLock { $0?.cancel() }
+        watching.withLock { $0?.cancel() }
+    }
 
     /// Whether `text` names a PostgreSQL database rather than a file.
     public static func isAddress(_ text: String) -> Bool {
@@ -143,20 +179,152 @@ public final class StudioDatabase: Sendable {
     @discardableResult
     func run(_ query: PostgresQuery, writing: Bool) async throws -> [PostgresRow] {
         do {
-            return try await client.query(query, logger: logger).collect()
+            return try await answered { [logger] connection in try await connection.query(query, logger: logger).collect() }
         } catch {
             throw failure(error, writing: writing)
         }
     }
 
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
-    func transaction<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
+    /// (A long one, as a project moved in, is given `within` longer than the statements' deadline.)
+    func transaction<T: Sendable>(within deadline: Duration? = nil,
+                                  _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
         try await prepared()
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection, logger) }
+            return try await answered(within: deadline) { [logger] connection in
+                try await connection.withTransaction(logger: logger) { connection in try await body(connection, logger) }
+            }
         } catch {
             throw failure(error, writing: true)
         }
+    }
+
+    /// `work` on a connection of the current pool, given up when its connection closes
+    /// under it or it has no answer within `deadline`: the caller gets `unavailable` (to
+    /// retry, as for a server away), and after a deadline later statements get a new pool.
+    /// PostgresNIO 1.33 was seen, after a server restart, to hand out connections already
+    /// closed and to wait forever for an answer on one (a statement written to a closed
+    /// channel is never failed): found by `statementsGoOnAfterTheServerRestarts`.
+    func answered<T: Sendable>(within deadline: Duration? = nil,
+                               _ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let pool = self.pool.withLock { $0 }
+        let pending = Pending<T>()
+        let id = UUID()
+        watch()
+        inflight.withLock { $0[id] = Watched(pending: pending, since: .now, deadline: deadline ?? self.deadline, pool: pool) }
+        defer { inflight.withLock { _ = $0.removeValue(forKey: id) } }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                pending.state.withLock { $0.continuation = continuation }
+                pending.start { [location] in
+                    do {
+                        let result = try await pool.client.withConnection { connection in
+                            pending.state.withLock { $0.connection = connection }
+                            if connection.isClosed { throw StudioDatabase.lost("closed the connection", at: location) }
+                            return try await work(connection)
+                        }
+                        _ = pending.answer(.success(result))
+                    } catch {
+                        _ = pending.answer(.failure(error))
+                    }
+                }
+            }
+        } onCancel: {
+            pending.cancel()
+        }
+    }
+
+    /// A statement in flight, as the watch sees it.
+    struct Watched: Sendable {
+        let pending: any Abandonable
+        let since: ContinuousClock.Instant
+        let deadline: Duration
+        let pool: Pool
+    }
+
+    /// Looks at the statements in flight four times a second (one task for the process):
+    /// gives up those whose connection closed under them, and those past their deadline —
+    /// and then their pool.
+    func watch() {
+        watching.withLock { task in
+            guard task == nil else { return }
+            task = Task.detached { [weak self] in
+                while (try? await Task.sleep(for: .milliseconds(250))) != nil {
+                    guard let self else { return }
+                    let now = ContinuousClock.now
+                    for watched in inflight.withLock({ Array($0.values) }) {
+                        let late = now - watched.since >= watched.deadline
+                        guard late || watched.pending.connectionClosed else { continue }
+                        let what = late ? "did not answer for \(watched.deadline.components.seconds) s" : "closed the connection"
+                        if watched.pending.giveUp(StudioDatabase.lost(what, at: location)), late { replace(watched.pool) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A statement lost with its connection: `unavailable`, which callers retry.
+    static func lost(_ what: String, at location: String) -> ReelError {
+        ReelError(.unavailable, "the studio database \(what)", at: location,
+                  hint: "check that PostgreSQL is running and reachable; Reel connects again by itself")
+    }
+
+    /// What the watch can give up.
+    protocol Abandonable: AnyObject, Sendable {
+        /// Whether the connection it runs on is closed.
+        var connectionClosed: Bool { get }
+        /// Answers the caller with `error`, stops the work and closes its connection (so the
+        /// server ends what it was doing: a transaction left open would keep its locks);
+        /// false when it was answered already.
+        func giveUp(_ error: ReelError) -> Bool
+    }
+
+    /// A statement given to a pool: answered once, by its work or by the watch.
+    final class Pending<T: Sendable>: Abandonable {
+        let state = Mutex<(continuation: CheckedContinuation<T, any Error>?, task: Task<Void, Never>?, cancelled: Bool,
+                           connection: PostgresConnection?)>((nil, nil, false, nil))
+
+        /// Starts the work (cancelled at once if the caller was cancelled already).
+        func start(_ work: @escaping @Sendable () async -> Void) {
+            state.withLock { state in
+                let task = Task.detached(operation: work)
+                if state.cancelled { task.cancel() }
+                state.task = task
+            }
+        }
+
+        /// Answers the caller, unless it was answered already.
+        func answer(_ result: Result<T, any Error>) -> Bool {
+            guard let continuation = state.withLock({ $0.continuation.take() }) else { return false }
+            continuation.resume(with: result)
+            return true
+        }
+
+        func cancel() {
+            state.withLock { state in
+                state.cancelled = true
+                state.task?.cancel()
+            }
+        }
+
+        var connectionClosed: Bool { state.withLock { $0.connection?.isClosed == true } }
+
+        func giveUp(_ error: ReelError) -> Bool {
+            guard answer(.failure(error)) else { return false }
+            cancel()
+            _ = state.withLock { $0.connection }?.close() as EventLoopFuture<Void>?
+            return true
+        }
+    }
+
+    /// Gives up `stale` for a new pool, unless that was done already.
+    func replace(_ stale: Pool) {
+        let replaced = pool.withLock { current in
+            guard current.number == stale.number else { return false }
+            current = Pool(address, number: stale.number + 1, logger: logger)
+            return true
+        }
+        if replaced { stale.running.cancel() }
     }
 
     /// A database error as Reel reports it: what the server said, never the statement.
@@ -299,9 +467,10 @@ public struct StudioProject: Sendable {
         return try await database.run(query, writing: writing)
     }
 
-    func transaction<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(within deadline: Duration? = nil,
+                                  _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) async throws -> T {
         try await database.ready(id)
-        return try await database.transaction(body)
+        return try await database.transaction(within: deadline, body)
     }
 
     /// Runs `body`, and again while the server cannot be reached, waiting longer each time

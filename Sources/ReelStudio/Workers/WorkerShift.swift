@@ -54,6 +54,7 @@ final class WorkerShift: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.beat() }
             group.addTask { try await self.watch() }
+            database.listenForWork()
             group.addTask { try await self.claimWhileFree() }
             // Either ends only by an error or cancellation: the other goes with it.
             try await group.next()
@@ -115,8 +116,10 @@ final class WorkerShift: Sendable {
             if free <= 0 {
                 _ = await wake.next()
             } else if claimed.isEmpty {
-                // Idle until the next look (a request to stop is seen then).
-                try await Task.sleep(for: .seconds(options.idle))
+                // Idle until a job is queued anywhere in the studio, or the next look (a
+                // request to stop is seen then).
+                await database.jobQueued.wait(atMost: .seconds(options.idle))
+                try Task.checkCancellation()
             }
         }
     }
