@@ -64,7 +64,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         for warning in warnings { Terminal.err("note: \(warning)") }
         if json {
-            try StoryboardJSON.write(storyboard) { FileHandle.standardOutput.write($0) }
+            try StoryboardJSON.write(storyboard) { Terminal.write($0, to: .out) }
         } else {
             Terminal.out(StoryboardText.render(storyboard))
         }

@@ -93,7 +93,7 @@ struct ProvidersCommand: AsyncParsableCommand {
             commandName: "catalog", abstract: "Prints the built-in model catalog as YAML, to copy into a models.yaml.")
 
         func run() async throws {
-            FileHandle.standardOutput.write(Data(Studio.builtinCatalogYAML().utf8))
+            Terminal.write(Data(Studio.builtinCatalogYAML().utf8), to: .out)
         }
     }
 }

@@ -105,6 +105,8 @@ struct WorkerCommand: AsyncParsableCommand {
             Terminal.out("\(project)  \(label)  failed: \(failure)")
         case .lost(let project, let label):
             Terminal.out("\(project)  \(label)  no longer this worker's (withdrawn by its run, or taken over)")
+        case .handedBack(let project, let label):
+            Terminal.out("\(project)  \(label)  handed back to the queue (this worker stops; a provider's job id, if any, is journaled)")
         case .gaveBack(let project, let label, let reason):
             Terminal.out("\(project)  \(label)  left for another worker: \(reason)")
         case .databaseAway(let said):

@@ -52,10 +52,14 @@ public struct JournalEntry: Hashable, Sendable {
     ///
     /// A start never replaces a provider's job id: a run whose view of the journal is older
     /// than a worker's (it read the job before the worker submitted it) counts its attempt,
-    /// and whoever runs the job next polls that provider job instead of paying again.
+    /// and whoever runs the job next polls that provider job instead of paying again. A job id
+    /// never replaces a finished take.
     public mutating func record(_ state: JobState) {
         if case .running = state { attempts += 1 }
         if case .running = state, case .submitted = self.state { return }
+        // A worker that lost its claim hears back from its provider late: the take another
+        // finished stays.
+        if case .submitted = state, case .succeeded = self.state { return }
         if case .failed(let failure) = state, failure.reason == .expired { resubmits += 1 }
         self.state = state
     }

@@ -92,17 +92,19 @@ public struct SQLiteJournal: JobJournal {
     }
 
     /// How a job's row takes a transition: the attempt/resubmit rule (``JournalEntry/record(_:)``)
-    /// in SQL, and a provider's job id kept once known. One text for every journal.
+    /// in SQL, a provider's job id kept once known, a start after it and a job id after a
+    /// finished take kept out. One text for every journal.
     static let transition = """
         node = excluded.node, shot = excluded.shot,
-        state = CASE WHEN excluded.state = 'running' AND job.state = 'submitted' THEN job.state ELSE excluded.state END,
-        detail = CASE WHEN excluded.state = 'running' AND job.state = 'submitted' THEN job.detail ELSE excluded.detail END,
+        state = CASE WHEN (excluded.state = 'running' AND job.state = 'submitted') OR (excluded.state = 'submitted' AND job.state = 'succeeded') THEN job.state ELSE excluded.state END,
+        detail = CASE WHEN (excluded.state = 'running' AND job.state = 'submitted') OR (excluded.state = 'submitted' AND job.state = 'succeeded') THEN job.detail ELSE excluded.detail END,
         provider_job_id = COALESCE(excluded.provider_job_id, job.provider_job_id),
-        output_digest = excluded.output_digest,
+        output_digest = CASE WHEN (excluded.state = 'running' AND job.state = 'submitted') OR (excluded.state = 'submitted' AND job.state = 'succeeded') THEN job.output_digest ELSE excluded.output_digest END,
         attempts = job.attempts + excluded.attempts,
         resubmits = job.resubmits + excluded.resubmits,
-        failure_reason = excluded.failure_reason,
-        cost_micros = excluded.cost_micros, cost_currency = excluded.cost_currency,
+        failure_reason = CASE WHEN (excluded.state = 'running' AND job.state = 'submitted') OR (excluded.state = 'submitted' AND job.state = 'succeeded') THEN job.failure_reason ELSE excluded.failure_reason END,
+        cost_micros = CASE WHEN (excluded.state = 'running' AND job.state = 'submitted') OR (excluded.state = 'submitted' AND job.state = 'succeeded') THEN job.cost_micros ELSE excluded.cost_micros END,
+        cost_currency = CASE WHEN (excluded.state = 'running' AND job.state = 'submitted') OR (excluded.state = 'submitted' AND job.state = 'succeeded') THEN job.cost_currency ELSE excluded.cost_currency END,
         estimate_micros = excluded.estimate_micros, estimate_currency = excluded.estimate_currency,
         updated_at = excluded.updated_at
         """

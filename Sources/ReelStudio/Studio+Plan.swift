@@ -90,6 +90,7 @@ extension Studio {
     /// Runs a graph for a production, journaled, and records the run.
     func run(_ graph: JobGraph, in production: Production, generators: Generators, command: String,
              events: AsyncStream<RunEvent>.Continuation?) async throws -> RunSummary {
+        try await checkMedia(of: production)
         let run = try await production.repository.startRun(command: command, startedAt: Date())
         let options = try await executorOptions(production)
         let engine = executor(generators: generators, journal: production.journal, blobs: production.blobs,

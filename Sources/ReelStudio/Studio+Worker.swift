@@ -72,6 +72,8 @@ public enum WorkerEvent: Sendable {
     case failed(project: String, label: String, JobFailure)
     /// Its claim ended before the job did (withdrawn by the run, or taken over): nothing written.
     case lost(project: String, label: String)
+    /// Stopped by this worker's own stop (a second Ctrl-C): back in the queue for another.
+    case handedBack(project: String, label: String)
     /// It cannot run this job (no adapter or key here); another worker may.
     case gaveBack(project: String, label: String, reason: String)
     /// The studio database failed a statement; the worker tries again each second.

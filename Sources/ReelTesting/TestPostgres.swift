@@ -111,6 +111,13 @@ public enum TestPostgres {
         /// Stops the server as an administrator's restart does (fast shutdown: every session
         /// ended), waits until it is gone, and starts it again on the same port and data.
         public func restart() throws {
+            halt()
+            try resume()
+        }
+
+        /// Stops the server as an administrator does (fast shutdown: every session ended) and
+        /// waits until it is gone; ``resume()`` starts it again on the same port and data.
+        public func halt() {
             guard let process, let dir else { return }
             // To the postmaster itself (as root, `process` is the runuser above it).
             let data = dir.appendingPathComponent("data")
@@ -119,6 +126,10 @@ public enum TestPostgres {
                 kill(pid, SIGINT)
             }
             process.waitUntilExit()
+        }
+
+        public func resume() throws {
+            guard let dir else { return }
             try launch(bin: try TestPostgres.binaries(), data: dir.appendingPathComponent("data"), dir: dir)
         }
 

@@ -94,3 +94,26 @@ import Testing
         expectSnapshot(result.stdoutText, group: "help", name: "\(command.isEmpty ? "reel" : words.joined(separator: "-")).txt")
     }
 }
+
+/// A reader that goes away (`reel stats | head -2`) ends the command quietly, as SIGPIPE would.
+@Suite struct CLIClosedPipeTests {
+    @Test func aReaderThatGoesAwayEndsTheCommandQuietly() async throws {
+        // As a process that uses the network does (SwiftNIO ignores SIGPIPE; a child inherits
+        // it): a write to the closed pipe then fails instead of killing the process.
+        signal(SIGPIPE, SIG_IGN)
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        let errors = Pipe()
+        let process = Process()
+        process.executableURL = ReelBinary.url
+        process.arguments = ["providers", "catalog"]
+        process.standardOutput = pipe.fileHandleForWriting
+        process.standardError = errors
+        try process.run()
+        try pipe.fileHandleForWriting.close()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 141, "\(process.terminationStatus) \(said)")
+        #expect(!said.contains("Fatal error"), "\(said)")
+    }
+}

@@ -330,11 +330,47 @@ import Testing
         let again = try await ReelBinary.run(["make", "--out", film.path, "--json"], environment: env, directory: root)
         let report = try #require(try JSONSerialization.jsonObject(with: again.stdout) as? [String: Any], "\(again.stderrText)")
         #expect(report["rendered"] as? Int == 0, "everything was made once: \(again.stdoutText.prefix(300))")
+        // A run on a machine whose shared volume is not mounted, or that names no media path,
+        // is refused before it polls or records anything (it would find none of the takes).
+        let history = try TestPostgres.query(studio, "SELECT count(*) FROM reel.job_event")
+        var unmountedRun = env, noMedia = env
+        unmountedRun["REEL_MEDIA"] = dir.file("not-mounted-run").path
+        noMedia["REEL_MEDIA"] = nil
+        for (environment, hint) in [(unmountedRun, "mount the studio's shared media volume"), (noMedia, "--media or REEL_MEDIA")] {
+            let refused = try await ReelBinary.run(["render", "--out", dir.file("elsewhere.mp4").path], environment: environment, directory: root)
+            #expect(refused.status == 78 && refused.stderrText.contains("none of this project's") && refused.stderrText.contains(hint),
+                    "\(refused.status) \(refused.stderrText)")
+        }
+        #expect(try TestPostgres.query(studio, "SELECT count(*) FROM reel.job_event") == history, "nothing was journaled")
         // A machine whose shared volume is not mounted where the studio's media should be.
         let unmounted = try await ReelBinary.run(["worker", "--media", dir.file("not-mounted").path], environment: env)
         #expect(unmounted.status != 0 && unmounted.stderrText.contains("the studio has media, but not on this path"), "\(unmounted.stderrText)")
         #expect(!FileManager.default.fileExists(atPath: dir.file("not-mounted").appendingPathComponent(".reel-studio").path))
         await server.stop()
+        try await sim.stop()
+    }
+
+    @Test func aWorkerWithoutFFmpegLeavesTheJobsThatNeedItToOthers() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let sim = try await SimulatedProviderServer.start(config: Self.config())
+        let studio = try await TestPostgres.freshDatabase()
+        let env = Self.environment(dir, sim: sim, studio: studio)
+        var bare = env
+        bare["PATH"] = "/nonexistent"
+        let crew = Crew(env: bare, lease: 30)
+        try crew.start(0, log: dir.file("workers.log"))
+        var events = crew.events.makeAsyncIterator()
+        while let event = await events.next(), !event.line.hasPrefix("worker w") {}
+        let root = try await Self.project(dir, name: "tools", env: env)
+        let made = try await ReelBinary.run(["generate", "--shots", "S01-01", "--json"], environment: env, directory: root)
+        #expect(made.status == 0, "\(made.stderrText)")
+        _ = await crew.stopAll()
+        var said: [String] = []
+        while let event = await events.next() { said.append(event.line) }
+        #expect(said.contains { $0.contains("left for another worker: ffmpeg is not installed") || $0.contains("left for another worker: ffprobe is not installed") },
+                "\(said)")
+        #expect(sim.counters.createdJobs == 1 && sim.counters.duplicatedKeys.isEmpty, "the take was paid for once")
         try await sim.stop()
     }
 

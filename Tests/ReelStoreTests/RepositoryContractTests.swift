@@ -251,7 +251,12 @@ import Testing
         try await journal.record(.running, for: key, node: node)
         let entry = try #require(try await journal.entry(for: key))
         #expect(entry.state == .submitted(handle) && entry.attempts == 2)
-        try await journal.record(.succeeded(NodeOutput(asset: Self.asset, source: handle)), for: key, node: node)
+        let done = JobState.succeeded(NodeOutput(asset: Self.asset, cost: Money(micros: 500), source: handle))
+        try await journal.record(done, for: key, node: node)
+        // A worker whose claim ran out hears back from the provider late: its job id does not
+        // undo the take another worker finished.
+        try await journal.record(.submitted(handle), for: key, node: node)
+        #expect(try await journal.entry(for: key)?.state == done, "a late job id never replaces a finished take")
         try await journal.record(.running, for: key, node: node)
         #expect(try await journal.entry(for: key)?.state == .running, "a finished job may be run again (a forced re-render)")
     }

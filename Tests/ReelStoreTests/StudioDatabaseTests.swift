@@ -227,22 +227,71 @@ import Testing
         }
     }
 
-    /// A statement with no answer within its deadline fails as `unavailable` (what callers
-    /// retry, as for a server away), and the statements after it run on a new pool.
-    @Test func aStatementLeftUnansweredIsGivenUpAndTheNextRunOnANewPool() async throws {
-        let database = try await StudioDatabase.connect(try await TestPostgres.url())
+    /// A statement the pool gives no connection within its deadline (the server away, or a
+    /// pool that stopped connecting) fails as `unavailable` — what callers retry — and the
+    /// statements after it run on a new pool, which connects once the server is back.
+    @Test func aStatementThePoolGivesNoConnectionIsGivenUpAndTheNextRunOnANewPool() async throws {
+        let server = try await TestPostgres.privateServer()
+        defer { Task { await server.stop() } }
+        let database = try StudioDatabase(try await server.start(), deadline: .seconds(1))
         defer { database.close() }
-        let marker = "reel-deadline-\(UUID().uuidString.prefix(8))"
-        let error = await #expect(throws: ReelError.self) {
-            let sleep: PostgresQuery = "SELECT pg_sleep(3600), '\(unescaped: marker)'"
-            return try await database.answered(within: .seconds(1)) { connection in
-                try await connection.query(sleep, logger: database.logger).collect().count
-            }
-        }
-        #expect(error?.code == .unavailable && error?.message == "the studio database did not answer for 1 s", "\(String(describing: error))")
+        try await database.ready()
+        await server.halt()
+        let error = await #expect(throws: ReelError.self) { try await database.rows("SELECT 1") }
+        // (PostgresNIO's pool keeps trying to connect while its requests wait.)
+        #expect(error?.code == .unavailable && error?.message == "the studio database could not be reached for 1 s", "\(String(describing: error))")
         #expect(database.pool.withLock { $0.number } == 1, "a new pool")
-        #expect(try await database.rows("SELECT 1").count == 1)
-        // (Its connection was closed: the server ends the statement when it next looks.)
-        try await database.rows("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query LIKE '%\(unescaped: marker)%' AND pid <> pg_backend_pid()")
+        try await server.resume()
+        // The new pool connects once the server is back (each try waits a second at most: a
+        // loaded machine may take several).
+        var answered = false
+        for _ in 0..<120 where !answered { answered = (try? await database.rows("SELECT 1"))?.count == 1 }
+        #expect(answered)
+    }
+
+    /// A long statement on an open connection is never cut short by the deadline.
+    @Test func aLongStatementOnAnOpenConnectionRunsToItsEnd() async throws {
+        let database = try StudioDatabase(try await TestPostgres.url(), deadline: .seconds(1))
+        defer { database.close() }
+        try await database.ready()
+        #expect(try await database.rows("SELECT pg_sleep(2)").count == 1)
+        #expect(database.pool.withLock { $0.number } == 0, "the same pool")
+    }
+
+    /// The password may come from PostgreSQL's password file, as for psql: the first
+    /// matching line, `*` for any field, escapes read; a file others can read is ignored.
+    @Test func aPasswordComesFromThePasswordFileAsForPsql() throws {
+        let file = #"""
+            # comment
+            db.example:5432:other:ana:wrong
+            *:5432:studio:ana:pa\:ss\\word
+            *:*:*:*:fallback
+            """#
+        #expect(StudioAddress.password(in: file, host: "db.example", port: 5432, database: "studio", user: "ana") == #"pa:ss\word"#)
+        #expect(StudioAddress.password(in: file, host: "db.example", port: 5433, database: "studio", user: "ana") == "fallback")
+        // A star escaped is a star; the password ends at the next unescaped colon.
+        #expect(StudioAddress.password(in: #"\*:5432:studio:ana:one:two"#, host: "db.example", port: 5432, database: "studio", user: "ana") == nil)
+        #expect(StudioAddress.password(in: #"\*:5432:studio:ana:one:two"#, host: "*", port: 5432, database: "studio", user: "ana") == "one")
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("pgpass", "*:*:studio:ana:from-file\n").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        let address = try StudioAddress("postgres://ana@db.example/studio", environment: ["PGPASSFILE": path])
+        #expect(address.password == "from-file")
+        // Through a link (as dotfile managers make), and an empty password in the address is none.
+        let link = dir.file("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        #expect(try StudioAddress("postgres://ana:@db.example/studio", environment: ["PGPASSFILE": link]).password == "from-file")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(try StudioAddress("postgres://ana@db.example/studio", environment: ["PGPASSFILE": path]).password == nil,
+                "a password file others may read is ignored, as libpq does")
+    }
+
+    @Test func aDatabaseThatDoesNotExistIsToldHowToMake() async throws {
+        var parts = try #require(URLComponents(string: try await TestPostgres.url()))
+        parts.path = "/no_such_studio"
+        let error = await #expect(throws: ReelError.self) { try await StudioDatabase.connect(try #require(parts.string)) }
+        #expect(error?.message.contains("\"no_such_studio\" does not exist") == true, "\(String(describing: error))")
+        #expect(error?.hint?.hasPrefix("create it first (createdb -h HOST -p PORT -U reel no_such_studio)") == true, "\(String(describing: error?.hint))")
     }
 }

@@ -39,7 +39,7 @@ import Testing
 
     static func worker(_ database: StudioDatabase, version: String, kinds: [String] = []) async throws -> String {
         let id = UUID().uuidString
-        try await database.register(WorkerStatus(id: id, name: "w", host: "test", pid: 1, version: version, kinds: kinds,
+        try await database.register(WorkerStatus(id: id, name: "w-\(id.prefix(8))", host: "test", pid: 1, version: version, kinds: kinds,
                                                  slots: 2, lease: Self.lease, startedAt: Date(), seenAt: Date()))
         return id
     }
@@ -418,5 +418,26 @@ extension WorkQueueTests {
             await bell.wait(atMost: .seconds(1))
         }
         return bell.rung > count
+    }
+}
+
+extension WorkQueueTests {
+    /// A worker started again under its name on its host replaces its stopped row in the
+    /// list (a service restarted ten times is one worker, not ten).
+    @Test func aWorkerStartedAgainReplacesItsStoppedRow() async throws {
+        let database = try await TestStudio.shared()
+        let (name, version) = ("again-\(UUID().uuidString.prefix(6))", "test-\(UUID().uuidString.prefix(8))")
+        func register() async throws -> String {
+            let id = UUID().uuidString
+            try await database.register(WorkerStatus(id: id, name: name, host: "test", pid: 1, version: version, kinds: [],
+                                                     slots: 1, lease: Self.lease, startedAt: Date(), seenAt: Date()))
+            return id
+        }
+        let first = try await register()
+        try await database.stopWorker(first)
+        #expect(try await database.workerStatuses().filter { $0.name == name }.map(\.id) == [first], "stopped, and listed")
+        let second = try await register()
+        #expect(try await database.workerStatuses().filter { $0.name == name }.map(\.id) == [second])
+        try await database.stopWorker(second)
     }
 }

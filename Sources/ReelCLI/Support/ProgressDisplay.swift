@@ -78,11 +78,11 @@ struct ProgressDisplay {
             let remaining = Double(max(0, total - done)) * elapsed / Double(ran)
             text += " · " + ProgressDisplay.clock(remaining) + " left"
         }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        Terminal.write(Data(("\r\u{1B}[K" + text).utf8), to: .err)
     }
 
     private func clear() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Terminal.write(Data("\r\u{1B}[K".utf8), to: .err)
     }
 
     private func line(_ text: String) {

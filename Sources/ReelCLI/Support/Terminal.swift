@@ -7,17 +7,41 @@ enum Terminal {
     static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(Data((text + "\n").utf8), to: .out)
+    }
+
+    enum Stream { case out, err }
+
+    /// Writes to stdout or stderr. When the reader of the results has gone away (`reel stats |
+    /// head -2`), the command ends as SIGPIPE would end it (141, quietly; never a crash);
+    /// results that cannot be written otherwise end it as an I/O error (74). Messages and
+    /// progress that cannot be shown are let go: the work goes on.
+    static func write(_ data: Data, to stream: Stream) {
+        let fd = stream == .out ? STDOUT_FILENO : STDERR_FILENO
+        let failed: Int32? = data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        guard let failed, stream == .out else { return }
+        exit(failed == EPIPE ? 141 : 74)
     }
 
     /// Asks on stderr and reads a line from stdin; nil at the end of the input.
     static func ask(_ question: String) -> String? {
-        FileHandle.standardError.write(Data((question + " ").utf8))
+        write(Data((question + " ").utf8), to: .err)
         return readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(Data((text + "\n").utf8), to: .err)
     }
 
     /// `reel: error: where: what` then the hint on its own line.

@@ -50,6 +50,11 @@ public struct Toolchain: Sendable {
     }
 
     /// The error for a missing program, with the command that installs it.
+    /// Whether `error` says a tool is missing on this machine (another machine may have it).
+    public static func isMissing(_ error: ReelError) -> Bool {
+        error.code == .unavailable && error.message.hasSuffix(" is not installed (not found on PATH)")
+    }
+
     public static func missing(_ tool: String, package: String) -> ReelError {
         ReelError(.unavailable, "\(tool) is not installed (not found on PATH)",
                   hint: "install it with `sudo apt-get install \(package)` (or run `make demo`, which installs what is missing); `reel doctor` checks everything")

@@ -45,6 +45,7 @@ public struct GenerationRunner<G: Generator>: NodeRunner {
             // run, a worker told its job was withdrawn) waits for the provider's answer and
             // journals its job id, so whoever runs the job next polls it instead of paying again.
             let generator = self.generator
+            try Task.checkCancellation()
             handle = try await Task {
                 let handle = try await generator.submit(request, context: generation)
                 try await context.submitted(handle)

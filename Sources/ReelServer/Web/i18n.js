@@ -27,6 +27,7 @@ const table = {
   workers_every_kind: ["every kind of job", "所有类型的任务"],
   workers_budget: ["Studio budget: {spent} spent, {inFlight} in flight, of {cap}", "工作室预算：已花费 {spent}，进行中 {inFlight}，上限 {cap}"],
   workers_waiting: ["{n} jobs waiting for a worker", "{n} 个任务在等待工作机"],
+  workers_waiting_one: ["1 job waiting for a worker", "1 个任务在等待工作机"],
   spent: ["spent", "已花费"],
   budget: ["budget", "预算"],
   nothing: ["nothing", "无"],
@@ -163,6 +164,7 @@ const table = {
   run_cost: ["cost so far", "已花费"],
   run_estimated: ["estimated", "预估"],
   run_elsewhere: ["{who} is running this project now: its takes appear here as they finish.", "{who} 正在运行这个项目：生成完成后会显示在这里。"],
+  run_unfinished_one: ["1 shot has takes left unfinished (the run was cut short). Resuming polls what was submitted and adds no take; nothing is paid twice.", "1 个镜头有未完成的生成（任务被中断）。继续会查询已提交的任务，不会新增生成，也不会重复付费。"],
   run_unfinished: ["{n} shots have takes left unfinished (the run was cut short). Resuming polls what was submitted and adds no take; nothing is paid twice.", "{n} 个镜头有未完成的生成（任务被中断）。继续会查询已提交的任务，不会新增生成，也不会重复付费。"],
   run_resume: ["Resume", "继续"],
 };
@@ -182,7 +184,8 @@ export function setLanguage(value) {
 
 /** The label `key` in the current language, `{name}` filled from `values`. */
 export function t(key, values = {}) {
-  const pair = table[key];
+  // One of a count has its own text where the table has KEY_one.
+  const pair = (values.n === 1 && table[`${key}_one`]) || table[key];
   let text = pair ? (current === "zh" ? pair[1] || pair[0] : pair[0]) : key;
   for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{${name}}`, value);
   return text;

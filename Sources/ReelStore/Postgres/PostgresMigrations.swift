@@ -143,6 +143,19 @@ enum PostgresMigrations {
             """,
             "CREATE TRIGGER work_notify AFTER INSERT OR UPDATE OF state ON work FOR EACH ROW EXECUTE FUNCTION work_notify()",
         ]),
+        // The ticket too (`done 5F2C…`): a run reads its rows when one of its own jobs ends,
+        // not at every end in the studio.
+        ("v5-notify-ticket", [
+            """
+            CREATE OR REPLACE FUNCTION work_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.state <> 'claimed' AND (TG_OP = 'INSERT' OR OLD.state IS DISTINCT FROM NEW.state OR NEW.state = 'queued') THEN
+                    PERFORM pg_notify('reel_work', NEW.state || ' ' || NEW.ticket);
+                END IF;
+                RETURN NULL;
+            END $$
+            """,
+        ]),
     ]
 
     /// Every migration this version knows; a database with others is from a newer Reel.

@@ -205,9 +205,18 @@ public final class PostgresWorkQueue: WorkQueue {
             guard task == nil else { return }
             project.database.listenForWork()
             task = Task.detached { [weak self] in
+                var (seen, heard, looked): (Int?, Int?, ContinuousClock.Instant) = (nil, nil, .now)
                 while let self, !Task.isCancelled {
-                    // At once when a job of the studio ends (any one: a look is cheap), else a tick on.
-                    await self.project.database.jobEnded.wait(atMost: self.tick)
+                    // At once when one of its jobs ends, else a tick on (a notification lost, a
+                    // progress to pass on, a worker gone).
+                    let bells = self.project.database.bells
+                    await bells.ended.wait(atMost: self.tick, since: seen)
+                    seen = bells.ended.rung
+                    let ended = heard.map { bells.endedTickets(after: $0) } ?? nil
+                    heard = bells.endCount
+                    let mine = self.waiting.withLock { waiting in ended?.contains { waiting[$0] != nil } ?? true }
+                    guard mine || ContinuousClock.now - looked >= self.tick else { continue }
+                    looked = .now
                     if await !self.poll() { return }
                 }
             }

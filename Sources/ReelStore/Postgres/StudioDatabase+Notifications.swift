@@ -34,8 +34,11 @@ public final class Doorbell: Sendable {
         woken.forEach { $0.resume() }
     }
 
-    /// Waits until the bell rings, `most` has passed or the task is cancelled.
-    public func wait(atMost most: Duration) async {
+    /// Waits until the bell rings, `most` has passed or the task is cancelled — at once when
+    /// it rang since it had rung `since` times (read before the look that found nothing, so a
+    /// ring between that look and this wait is not missed).
+    public func wait(atMost most: Duration, since: Int? = nil) async {
+        if let since, rung != since { return }
         let id = UUID()
         let timer = Task.detached { [weak self] in
             guard (try? await Task.sleep(for: most)) != nil else { return }
@@ -98,12 +101,37 @@ extension StudioDatabase {
 
         deinit { listening.withLock { $0?.cancel() } }
 
-        /// What the table `work`'s trigger said (its new state) rings its bell.
-        func ring(_ state: String) {
-            switch state {
-            case "queued": queued.ring()
-            case "done", "failed", "cancelled": ended.ring()
-            default: break
+        /// The tickets of the jobs that ended lately, by the number of their end.
+        let endings = Mutex<(count: Int, tickets: [Int: String])>((0, [:]))
+        static let remembered = 4096
+
+        /// What the table `work`'s trigger said (`STATE TICKET`) rings its bell.
+        func ring(_ payload: String) {
+            let words = payload.split(separator: " ", maxSplits: 1).map(String.init)
+            switch words.first {
+            case "queued":
+                queued.ring()
+            case "done", "failed", "cancelled":
+                endings.withLock { endings in
+                    endings.count += 1
+                    endings.tickets[endings.count] = words.count > 1 ? words[1] : ""
+                    endings.tickets[endings.count - Self.remembered] = nil
+                }
+                ended.ring()
+            default:
+                break
+            }
+        }
+
+        /// How many jobs were heard ending so far.
+        var endCount: Int { endings.withLock { $0.count } }
+
+        /// The tickets of the jobs heard ending after the first `count`; nil when they are no
+        /// longer all remembered (then every waited-for row should be read).
+        func endedTickets(after count: Int) -> [String]? {
+            endings.withLock { endings in
+                guard endings.count - count <= Self.remembered else { return nil }
+                return (count + 1 ..< endings.count + 1).compactMap { endings.tickets[$0] }
             }
         }
     }

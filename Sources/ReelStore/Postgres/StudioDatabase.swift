@@ -29,6 +29,7 @@ public final class StudioDatabase: Sendable {
     /// Statements in flight, and the one task that watches them (see ``watch()``).
     let inflight = Mutex<[UUID: Watched]>([:])
     let watching = Mutex<Task<Void, Never>?>(nil)
+    let closed = Mutex(false)
     /// Rung by the work queue's notifications (see ``listenForWork()``).
     let bells = Bells()
     /// Projects recorded in the `project` table by this process.
@@ -76,8 +77,10 @@ public final class StudioDatabase: Sendable {
                 let probe = try await PostgresConnection.connect(configuration: try address.connection, id: 0, logger: logger)
                 try await probe.close()
             } catch {
+                let missing = (error as? PSQLError)?.serverInfo?[.sqlState] == "3D000"
                 throw ReelError(.unavailable, "cannot connect to the studio database: \(StudioDatabase.said(error))", at: address.location,
-                                hint: "check that PostgreSQL is running there and that the address, user and password are right")
+                                hint: missing ? "create it first (createdb -h HOST -p PORT -U \(address.user) \(address.database)), or name one that exists"
+                                    : "check that PostgreSQL is running there and that the address, user and password are right")
             }
             // (Another process may be migrating: this one waits for it.)
             try await self.answered(within: .seconds(600)) { connection in
@@ -157,6 +160,7 @@ public final class StudioDatabase: Sendable {
 
     /// Ends every connection; the object is unusable afterwards.
     public func close() {
+        closed.withLock { $0 = true }
         pool.withLock { $0.running.cancel() }
         bells.listening.withLock { $0?.cancel() }
         watching.withLock { $0?.cancel() }
@@ -199,12 +203,13 @@ public final class StudioDatabase: Sendable {
         }
     }
 
-    /// `work` on a connection of the current pool, given up when its connection closes
-    /// under it or it has no answer within `deadline`: the caller gets `unavailable` (to
-    /// retry, as for a server away), and after a deadline later statements get a new pool.
-    /// PostgresNIO 1.33 was seen, after a server restart, to hand out connections already
-    /// closed and to wait forever for an answer on one (a statement written to a closed
-    /// channel is never failed): found by `statementsGoOnAfterTheServerRestarts`.
+    /// `work` on a connection of the current pool, given up when the pool gives it no
+    /// connection within `deadline` (then later statements get a new pool) or its connection
+    /// closes under it: the caller gets `unavailable`, to retry as for a server away. A
+    /// statement running on an open connection is never cut short: it may be long (a project
+    /// moved in, a lock waited for). PostgresNIO 1.33 was seen, after a server restart, to
+    /// hand out connections already closed and to wait forever for an answer on one (a
+    /// statement written to a closed channel is never failed): `statementsGoOnAfterTheServerRestarts`.
     func answered<T: Sendable>(within deadline: Duration? = nil,
                                _ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let pool = self.pool.withLock { $0 }
@@ -218,14 +223,17 @@ public final class StudioDatabase: Sendable {
                 pending.state.withLock { $0.continuation = continuation }
                 pending.start { [location] in
                     do {
-                        let result = try await pool.client.withConnection { connection in
-                            pending.state.withLock { $0.connection = connection }
+                        _ = try await pool.client.withConnection { connection in
+                            pending.state.withLock { $0.phase = .running(connection) }
+                            // Answered before the connection goes back to the pool: the watch
+                            // never gives up a statement that ended, nor looks at a connection
+                            // that is another's by then.
+                            defer { pending.state.withLock { $0.phase = .ended } }
                             if connection.isClosed { throw StudioDatabase.lost("closed the connection", at: location) }
-                            return try await work(connection)
+                            return pending.answer(.success(try await work(connection)))
                         }
-                        _ = pending.answer(.success(result))
                     } catch {
-                        _ = pending.answer(.failure(error))
+                        pending.answer(.failure(error))
                     }
                 }
             }
@@ -243,8 +251,8 @@ public final class StudioDatabase: Sendable {
     }
 
     /// Looks at the statements in flight four times a second (one task for the process):
-    /// gives up those whose connection closed under them, and those past their deadline —
-    /// and then their pool.
+    /// gives up those whose connection closed under them, and those the pool gave no
+    /// connection within their deadline — and then that pool.
     func watch() {
         watching.withLock { task in
             guard task == nil else { return }
@@ -253,10 +261,17 @@ public final class StudioDatabase: Sendable {
                     guard let self else { return }
                     let now = ContinuousClock.now
                     for watched in inflight.withLock({ Array($0.values) }) {
-                        let late = now - watched.since >= watched.deadline
-                        guard late || watched.pending.connectionClosed else { continue }
-                        let what = late ? "did not answer for \(watched.deadline.components.seconds) s" : "closed the connection"
-                        if watched.pending.giveUp(StudioDatabase.lost(what, at: location)), late { replace(watched.pool) }
+                        switch watched.pending.phase {
+                        case .leasing where now - watched.since >= watched.deadline:
+                            let seconds = watched.deadline.components.seconds
+                            if watched.pending.giveUp(StudioDatabase.lost("could not be reached for \(seconds) s", at: location)) {
+                                replace(watched.pool)
+                            }
+                        case .running(let connection) where connection.isClosed:
+                            _ = watched.pending.giveUp(StudioDatabase.lost("closed the connection", at: location))
+                        default:
+                            break
+                        }
                     }
                 }
             }
@@ -269,20 +284,26 @@ public final class StudioDatabase: Sendable {
                   hint: "check that PostgreSQL is running and reachable; Reel connects again by itself")
     }
 
+    /// Where a statement is.
+    enum Phase: Sendable {
+        /// Waiting for the pool to give it a connection.
+        case leasing
+        case running(PostgresConnection)
+        /// Answered, its connection given back.
+        case ended
+    }
+
     /// What the watch can give up.
     protocol Abandonable: AnyObject, Sendable {
-        /// Whether the connection it runs on is closed.
-        var connectionClosed: Bool { get }
-        /// Answers the caller with `error`, stops the work and closes its connection (so the
-        /// server ends what it was doing: a transaction left open would keep its locks);
-        /// false when it was answered already.
+        var phase: Phase { get }
+        /// Answers the caller with `error` and stops the work; false when it was answered already.
         func giveUp(_ error: ReelError) -> Bool
     }
 
     /// A statement given to a pool: answered once, by its work or by the watch.
     final class Pending<T: Sendable>: Abandonable {
-        let state = Mutex<(continuation: CheckedContinuation<T, any Error>?, task: Task<Void, Never>?, cancelled: Bool,
-                           connection: PostgresConnection?)>((nil, nil, false, nil))
+        let state = Mutex<(continuation: CheckedContinuation<T, any Error>?, task: Task<Void, Never>?, cancelled: Bool, phase: Phase)>(
+            (nil, nil, false, .leasing))
 
         /// Starts the work (cancelled at once if the caller was cancelled already).
         func start(_ work: @escaping @Sendable () async -> Void) {
@@ -294,6 +315,7 @@ public final class StudioDatabase: Sendable {
         }
 
         /// Answers the caller, unless it was answered already.
+        @discardableResult
         func answer(_ result: Result<T, any Error>) -> Bool {
             guard let continuation = state.withLock({ $0.continuation.take() }) else { return false }
             continuation.resume(with: result)
@@ -307,24 +329,30 @@ public final class StudioDatabase: Sendable {
             }
         }
 
-        var connectionClosed: Bool { state.withLock { $0.connection?.isClosed == true } }
+        var phase: Phase { state.withLock { $0.phase } }
 
         func giveUp(_ error: ReelError) -> Bool {
             guard answer(.failure(error)) else { return false }
             cancel()
-            _ = state.withLock { $0.connection }?.close() as EventLoopFuture<Void>?
             return true
         }
     }
 
-    /// Gives up `stale` for a new pool, unless that was done already.
+    /// Gives up `stale` for a new pool, unless that was done already (or the database was
+    /// closed). Its statements running on open connections are given a deadline more to end
+    /// before its connections are closed.
     func replace(_ stale: Pool) {
         let replaced = pool.withLock { current in
-            guard current.number == stale.number else { return false }
+            guard current.number == stale.number, !closed.withLock({ $0 }) else { return false }
             current = Pool(address, number: stale.number + 1, logger: logger)
             return true
         }
-        if replaced { stale.running.cancel() }
+        guard replaced else { return }
+        let grace = deadline
+        Task.detached {
+            try? await Task.sleep(for: grace)
+            stale.running.cancel()
+        }
     }
 
     /// A database error as Reel reports it: what the server said, never the statement.
@@ -351,14 +379,16 @@ public final class StudioDatabase: Sendable {
 
     static func unreachable(_ error: any Error) -> Bool {
         guard let code = (error as? PSQLError)?.code else { return false }
-        return code == .connectionError || code == .serverClosedConnection
+        // (A pool given up for a new one closes its connections: its statements are retried.)
+        return [.connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed].contains(code)
     }
 
     static func describe(_ code: PSQLError.Code) -> String {
         switch code {
         case .connectionError: "no connection (is the server running, and is the address right?)"
-        case .serverClosedConnection, .clientClosedConnection: "the connection was closed"
-        case .unsupportedAuthMechanism, .authMechanismRequiresPassword: "the server asks for a password Reel was not given"
+        case .serverClosedConnection, .clientClosedConnection, .poolClosed: "the connection was closed"
+        case .unsupportedAuthMechanism, .authMechanismRequiresPassword:
+            "the server asks for a password Reel was not given (put it in PGPASSWORD, or in ~/.pgpass with mode 600)"
         case .sslUnsupported: "the server does not offer TLS (add ?sslmode=disable on a trusted network)"
         default: "\(code)"
         }
@@ -385,7 +415,7 @@ struct StudioAddress: Sendable {
     /// user, host, port and database: never the password.
     var location: String
 
-    init(_ url: String) throws {
+    init(_ url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let bad = { (what: String) in
             ReelError(.usage, "the database address is not one Reel can use: \(what)",
                       hint: "write it as postgres://user[:password]@host[:port]/database (the password may also come from PGPASSWORD)")
@@ -394,10 +424,8 @@ struct StudioAddress: Sendable {
         guard let parts = URLComponents(string: url) else {
             throw bad("it cannot be read as an address (a port must be a number; write a password's special characters percent-encoded, as %40 for @)")
         }
-        let environment = ProcessInfo.processInfo.environment
         // URLComponents decodes these once already (a password may hold a literal `%`).
         user = parts.user ?? environment["PGUSER"] ?? "reel"
-        password = parts.password ?? environment["PGPASSWORD"]
         database = String(parts.path.drop(while: { $0 == "/" }))
         guard !database.isEmpty, !database.contains("/") else { throw bad("it names no database (…/database at the end)") }
         let query = Dictionary((parts.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
@@ -414,6 +442,55 @@ struct StudioAddress: Sendable {
             host = name
             location = "postgres://\(user)@\(name):\(port)/\(database)"
         }
+        // (An empty password in the address is none, as for libpq.)
+        password = parts.password.flatMap { $0.isEmpty ? nil : $0 } ?? environment["PGPASSWORD"]
+        if password == nil, let file = Self.passwordFile(environment) {
+            // A Unix socket matches `localhost` or its directory.
+            let hosts = socket == nil ? [host ?? "localhost"] : ["localhost", query["host"] ?? ""]
+            password = hosts.lazy.compactMap { [port, database, user] in
+                Self.password(in: file, host: $0, port: port, database: database, user: user)
+            }.first
+        }
+    }
+
+    /// The password file PostgreSQL's own tools read: PGPASSFILE, else ~/.pgpass — a regular
+    /// file (through its links) others may not read, else none (as libpq ignores it).
+    static func passwordFile(_ environment: [String: String]) -> String? {
+        let given = environment["PGPASSFILE"] ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.pgpass"
+        let path = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let mode = attributes[.posixPermissions] as? Int, mode & 0o077 == 0 else { return nil }
+        return try? String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    /// The first line of a password file (`host:port:database:user:password`) that matches:
+    /// `*` for any value, `\:` and `\\` escaped (`\*` is a star); the password ends at the next
+    /// unescaped colon.
+    static func password(in file: String, host: String, port: Int, database: String, user: String) -> String? {
+        for line in file.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            var fields: [(text: String, any: Bool)] = [], field = "", escaped = false, plain = true
+            for character in line {
+                if escaped {
+                    field.append(character)
+                    escaped = false
+                    plain = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == ":" {
+                    fields.append((field, plain && field == "*"))
+                    (field, plain) = ("", true)
+                    if fields.count == 5 { break }
+                } else {
+                    field.append(character)
+                }
+            }
+            if fields.count == 4 { fields.append((field, false)) }
+            guard fields.count == 5 else { continue }
+            let wanted = [host, String(port), database, user]
+            if zip(fields.prefix(4), wanted).allSatisfy({ $0.any || $0.text == $1 }) { return fields[4].text }
+        }
+        return nil
     }
 
     /// Reel's tables live in their own schema: the database may be shared with other things.

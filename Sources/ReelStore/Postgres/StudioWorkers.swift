@@ -200,7 +200,8 @@ extension StudioDatabase {
     }
 
     /// The studio's workers: those alive, and those that stopped or went silent in the last
-    /// hour, each with the jobs it holds.
+    /// hour (unless started again since under the same name on the same host), each with
+    /// the jobs it holds.
     public func workerStatuses() async throws -> [WorkerStatus] {
         var jobs: [String: [WorkerStatus.Job]] = [:]
         for row in try await rows("""
@@ -213,7 +214,14 @@ extension StudioDatabase {
         return try await rows("""
             SELECT id, name, host, pid, version, kinds, slots, lease, started_at, seen_at, done, failed, took_over,
                    stopped_at IS NULL AND seen_at + lease > \(unescaped: Self.now) AS alive
-            FROM worker WHERE coalesce(stopped_at, seen_at) > \(unescaped: Self.now) - 3600 ORDER BY started_at
+            FROM worker WHERE coalesce(stopped_at, seen_at) > \(unescaped: Self.now) - 3600
+              -- A worker started again under its name replaces its stopped or silent rows (unless
+              -- one still holds jobs: those are shown until taken over).
+              AND NOT ((stopped_at IS NOT NULL OR seen_at + lease <= \(unescaped: Self.now))
+                       AND EXISTS (SELECT 1 FROM worker later WHERE later.name = worker.name AND later.host = worker.host
+                                   AND later.started_at > worker.started_at)
+                       AND NOT EXISTS (SELECT 1 FROM work WHERE work.worker = worker.id AND work.state = 'claimed'))
+            ORDER BY started_at
             """).map { row in
             let r = row.makeRandomAccess()
             let id: String = try r.get("id")

@@ -1,5 +1,6 @@
 import Foundation
 import ReelEngine
+import ReelMedia
 import ReelModel
 import ReelStore
 import Synchronization
@@ -21,6 +22,8 @@ final class WorkerShift: Sendable {
     /// Inputs hashed and found whole on this machine: each is read once, not once a job.
     let verified = VerifiedBlobs()
     let counts = Mutex((done: 0, failed: 0))
+    /// Set when the shift ends: the jobs it then cancels were handed back, not lost.
+    let stopping = Mutex(false)
     /// The database failed its last statement (said once until it answers again).
     let trouble = Mutex(false)
     /// When the database last renewed its leases: past a lease ago, its jobs may be another's.
@@ -65,6 +68,7 @@ final class WorkerShift: Sendable {
     /// Ends the shift: every job still held is cancelled and goes back to the queue (its
     /// provider's job id, if any, is in the journal: whoever takes it polls it).
     func stop() async throws {
+        stopping.withLock { $0 = true }
         let tasks = holding.withLock { $0.values.map(\.task) }
         tasks.forEach { $0.cancel() }
         // Each is given a lease to end (a job stuck on a dead connection does not keep the
@@ -95,6 +99,7 @@ final class WorkerShift: Sendable {
                 continue
             }
             let free = options.slots - holding.withLock { $0.count }
+            let rung = database.jobQueued.rung
             var claimed: [WorkClaim] = []
             if free > 0 {
                 do {
@@ -118,7 +123,7 @@ final class WorkerShift: Sendable {
             } else if claimed.isEmpty {
                 // Idle until a job is queued anywhere in the studio, or the next look (a
                 // request to stop is seen then).
-                await database.jobQueued.wait(atMost: .seconds(options.idle))
+                await database.jobQueued.wait(atMost: .seconds(options.idle), since: rung)
                 try Task.checkCancellation()
             }
         }
@@ -221,7 +226,7 @@ final class WorkerShift: Sendable {
             if error is CancellationError || Task.isCancelled {
                 // Withdrawn, taken over, or the worker stops: let go, so the run may queue it anew.
                 await settle { try await self.database.release(claim, worker: self.me.id) }
-                events?.yield(.lost(project: project, label: label))
+                events?.yield(stopping.withLock { $0 } ? .handedBack(project: project, label: label) : .lost(project: project, label: label))
                 return
             }
             // The studio database away for a moment is not the job's fault: the run tries again.
@@ -309,9 +314,10 @@ final class WorkerShift: Sendable {
                 throw JobFailure(.failed, "the runner reported \(output.asset.digest.short) but the media store does not hold it")
             }
             return output
-        } catch let error as ReelError where error.code == .configuration && !submitted.withLock({ $0 }) {
+        } catch let error as ReelError where Toolchain.isMissing(error) || (error.code == .configuration && !submitted.withLock({ $0 })) {
             // Something this machine lacks (a tool, a workflow file, a key): another worker, or
-            // the run itself, may have it. Nothing was sent to a provider.
+            // the run itself, may have it. Nothing was sent to a provider — or its job id is
+            // journaled (a tool missing to fetch the result): whoever takes the job polls it.
             try await giveBack(claim, because: error)
             return nil
         }
