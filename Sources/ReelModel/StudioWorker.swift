@@ -68,6 +68,8 @@ public struct WorkerStatus: Codable, Sendable, Hashable {
         public var kind: String
         public var provider: String
         public var progress: Double?
+        /// The project's title, where the asker knows the project (the studio server).
+        public var title: String?
 
         public init(project: String, label: String, kind: String, provider: String, progress: Double?) {
             self.project = project

@@ -41,7 +41,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> 
     ProjectsController(library: library, studio: configuration.studio, allowsDrafts: configuration.isLoopback)
         .addRoutes(to: api.group("projects"))
     TemplatesController(studio: configuration.studio).addRoutes(templates: api.group("templates"), interview: api.group("interview"))
-    WorkersController(studio: configuration.studio).addRoutes(to: api.group("workers"))
+    WorkersController(library: library, studio: configuration.studio).addRoutes(to: api.group("workers"))
     ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
     MediaController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/media"))
     RunsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))

@@ -100,12 +100,23 @@ extension Studio {
     /// `reel workers`, `GET /api/workers`: the studio's worker processes, the runs that hold
     /// its projects, and the jobs waiting for a worker. Outside a studio database: nobody
     /// (`database` nil) when `required` is false, else a usage error.
-    public func workers(required: Bool = true) async throws -> WorkersReport {
+    /// `projects`: folders of projects whose titles the jobs of the report carry (the server's).
+    public func workers(required: Bool = true, titledFrom projects: [URL] = []) async throws -> WorkersReport {
         guard StudioSettings.current.database != nil || required else {
             return WorkersReport(database: nil, workers: [], runs: [], waiting: [:], budgets: [])
         }
         let database = try Self.studioDatabase()
-        return WorkersReport(database: database.location, workers: try await database.workerStatuses(), runs: try await database.lockHolders(),
+        var titles: [String: String] = [:]
+        for folder in projects {
+            if let config = try? ProjectConfig.load(folder.appendingPathComponent(ProjectConfig.fileName)), let id = config.studioID {
+                titles[id] = config.title ?? folder.lastPathComponent
+            }
+        }
+        var statuses = try await database.workerStatuses()
+        for w in statuses.indices {
+            for j in statuses[w].jobs.indices { statuses[w].jobs[j].title = titles[statuses[w].jobs[j].project] }
+        }
+        return WorkersReport(database: database.location, workers: statuses, runs: try await database.lockHolders(),
                              waiting: try await database.waitingWork(), budgets: try await database.budgets())
     }
 

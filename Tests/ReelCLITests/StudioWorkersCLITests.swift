@@ -443,6 +443,11 @@ import Testing
         let panel = try await Self.get(["projects", "drain", "run"], port: port)
         #expect((panel["elsewhere"] as? String)?.hasPrefix("reel generate on ") == true && (panel["unfinished"] as? [String]) == [],
                 "\(panel)")
+        // The Workers panel names the job's project by its title, not its id in the studio.
+        let served = try await Self.get(["workers"], port: port)
+        let jobs = (served["workers"] as? [[String: Any]])?.flatMap { ($0["jobs"] as? [[String: Any]]) ?? [] } ?? []
+        #expect(jobs.count == 1 && jobs.first?["title"] as? String == "drain" && (jobs.first?["project"] as? String)?.hasPrefix("drain-") == true,
+                "\(jobs)")
         let worker = try #require(crew.running.withLock { $0[0] })
         worker.terminate()
         var said: [String] = []

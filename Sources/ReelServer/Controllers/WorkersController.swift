@@ -7,6 +7,7 @@ import ReelStudio
 /// the runs that hold its projects, the jobs waiting for a worker. What `reel workers --json`
 /// prints; nobody (`database` null) when the server keeps projects in their own files.
 struct WorkersController {
+    let library: ProjectLibrary
     let studio: Studio
 
     func addRoutes(to group: RouterGroup<StudioContext>) {
@@ -14,6 +15,6 @@ struct WorkersController {
     }
 
     @Sendable func list(_ request: Request, context: StudioContext) async throws -> JSONAnswer<WorkersReport> {
-        JSONAnswer(try await studio.workers(required: false))
+        JSONAnswer(try await studio.workers(required: false, titledFrom: Array(library.projects().values)))
     }
 }

@@ -101,7 +101,7 @@ extension StudioTool {
         StudioTool(name: "workers", title: "Workers",
                    summary: "Who works in the studio: its worker machines and the jobs in their hands, the runs holding projects, jobs waiting for a worker.",
                    arguments: [], readOnly: true) { call in
-            try await call.studio.workers(required: false)
+            try await call.studio.workers(required: false, titledFrom: Array(call.library.projects().values))
         },
         StudioTool(name: "plan", title: "Plan the storyboard",
                    summary: "Plans the script into shots (keeping shot edits) and returns the storyboard: scenes, and a card per shot with size, move, length, line, state, takes and pick.",

@@ -36,7 +36,7 @@ async function workersPanel() {
           element("span", { class: "muted", text: ` · ${t("workers_done", { done: w.done, failed: w.failed })}` +
             (w.tookOver ? ` · ${t("workers_took_over", { n: w.tookOver })}` : "") })),
         w.jobs.map((job) => element("div", { class: "worker-job" },
-          element("span", { text: `${job.project} · ${job.label}` }),
+          element("span", { text: `${job.title || job.project} · ${job.label}` }),
           job.progress == null ? "" : element("progress", { max: "1", value: String(job.progress) })))));
     panel.replaceChildren(element("h2", { text: t("workers") }),
       alive.length ? "" : element("p", { class: "muted", text: t("workers_none") }),
