@@ -240,7 +240,7 @@ import Testing
         let error = await #expect(throws: ReelError.self) { try await database.rows("SELECT 1") }
         // (PostgresNIO's pool keeps trying to connect while its requests wait.)
         #expect(error?.code == .unavailable && error?.message == "the studio database could not be reached for 1 s", "\(String(describing: error))")
-        #expect(database.pool.withLock { $0.number } == 1, "a new pool")
+        #expect(database.pool.withLock { $0.number } >= 1, "a new pool (a read is tried again for a while: one a try)")
         try await server.resume()
         // The new pool connects once the server is back (each try waits a second at most: a
         // loaded machine may take several).

@@ -16,10 +16,19 @@ extension StudioDatabase {
 
     @discardableResult
     func run(_ query: PostgresQuery, writing: Bool) async throws -> [PostgresRow] {
-        do {
-            return try await answered { [logger] connection in try await connection.query(query, logger: logger).collect() }
-        } catch {
-            throw failure(error, writing: writing)
+        // A read is asked again while the server is away for a moment (a restart), for up to
+        // 15 s. (A write may have been done: its caller decides.)
+        let until = ContinuousClock.now + .seconds(15)
+        var wait = 0.25
+        while true {
+            do {
+                return try await answered { [logger] connection in try await connection.query(query, logger: logger).collect() }
+            } catch {
+                let said = failure(error, writing: writing)
+                guard !writing, (said as? ReelError)?.code == .unavailable, ContinuousClock.now < until else { throw said }
+                try await Task.sleep(for: .seconds(wait))
+                wait = min(wait * 2, 2)
+            }
         }
     }
 
@@ -202,7 +211,7 @@ extension StudioDatabase {
                         hint: "check that PostgreSQL is running and reachable; the run can be resumed with the same command")
             : ReelError(StudioDatabase.unreachable(error) ? .unavailable : .configuration,
                         "cannot \(writing ? "write" : "read") the studio database: \(said)", at: location,
-                        hint: "check that PostgreSQL is running and reachable, and the address, user and password")
+                        hint: "check that PostgreSQL is running and reachable, and the address, user and password; then run the command again")
     }
 
     /// What the server said, or what kind of failure it was: never the statement, never the password.
