@@ -62,6 +62,9 @@ struct GenerateCommand: AsyncParsableCommand {
             for (take, verdict) in report.checks.sorted(by: { $0.key < $1.key }) where !verdict.passed {
                 Terminal.out("  \(take) \(verdict.summary.replacingOccurrences(of: "failed:", with: "failed the check:"))")
             }
+            for (take, critique) in report.critiques.sorted(by: { $0.key < $1.key }) {
+                Terminal.out("  \(take) critic: \(critique.scores)" + (critique.notes.first.map { " — \($0)" } ?? ""))
+            }
             for note in result.notes { Terminal.out("note: \(note)") }
         }
         // A check skipped because its take failed is that take's failure, not one more.

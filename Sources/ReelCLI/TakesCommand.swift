@@ -45,6 +45,9 @@ struct TakesCommand: AsyncParsableCommand {
             } else if t.state == "succeeded", !keyframes {
                 lines.append("       not checked yet")
             }
+            if let critique = t.critique {
+                lines.append("       critic \(critique.scores)" + (critique.notes.isEmpty ? "" : ": " + critique.notes.joined(separator: " ")))
+            }
             if !t.notes.isEmpty { lines.append("       carries notes \(t.notes.map(String.init).joined(separator: ", "))") }
             if let output = t.output { lines.append("       \(output)") }
             if let failure = t.failure { lines.append("       \(t.failureReason ?? "failed"): \(failure)") }

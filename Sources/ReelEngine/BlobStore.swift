@@ -71,14 +71,21 @@ public struct DirectoryBlobStore: BlobStore {
         ScratchSweep.sweepFiles(in: scratchDirectory)
     }
 
-    public func url(for asset: Asset) -> URL {
+    public func url(for asset: Asset) -> URL { Self.url(for: asset, under: root) }
+
+    /// Where a store at `root` keeps `asset`.
+    public static func url(for asset: Asset, under root: URL) -> URL {
         let hex = asset.digest.rawValue
         return root.appendingPathComponent(String(hex.prefix(2)))
             .appendingPathComponent("\(hex).\(asset.fileExtension)")
     }
 
-    public func contains(_ asset: Asset) -> Bool {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url(for: asset).path)
+    public func contains(_ asset: Asset) -> Bool { Self.contains(asset, under: root) }
+
+    /// Whether the store at `root` holds `asset` whole, without opening the store (which
+    /// would make its work folder).
+    public static func contains(_ asset: Asset, under root: URL) -> Bool {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url(for: asset, under: root).path)
         return (attributes?[.size] as? NSNumber)?.int64Value == asset.byteCount
     }
 

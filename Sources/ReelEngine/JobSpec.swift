@@ -26,6 +26,12 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Codable, Expressib
     public static let frame: NodeKind = "frame"
     /// The quality check of a take: its verdict, stored with it.
     public static let check: NodeKind = "check"
+    /// A strip of a take's frames, one picture (what a critic looks at).
+    public static let strip: NodeKind = "strip"
+    /// The frame a review note is about, its box drawn (a reference for the next takes).
+    public static let markup: NodeKind = "markup"
+    /// A vision model's critique of a take.
+    public static let critique: NodeKind = "critique"
     /// A language model's answer: an outline, a screenplay, a shot list.
     public static let chat: NodeKind = "chat"
 }

@@ -51,4 +51,22 @@ public struct RunSummary: Sendable {
 
     /// True when every node produced its output.
     public var succeeded: Bool { failures.isEmpty && skipped.isEmpty }
+
+    /// This run followed by `next` (a command that runs in steps), told as one.
+    public func then(_ next: RunSummary) -> RunSummary {
+        var both = next
+        both.total += total
+        both.cached += cached
+        both.ran += ran
+        both.outputs.merge(outputs) { later, _ in later }
+        both.failures.merge(failures) { later, _ in later }
+        both.skipped.merge(skipped) { later, _ in later }
+        both.seconds += seconds
+        switch (spent, next.spent) {
+        case (let a?, let b?) where a.currency == b.currency: both.spent = a + b
+        case (let a?, nil): both.spent = a
+        default: break
+        }
+        return both
+    }
 }

@@ -7,10 +7,13 @@ public struct ChatMessage: Hashable, Sendable, Codable {
     public enum Role: String, Hashable, Sendable, Codable { case system, user, assistant }
     public var role: Role
     public var content: String
+    /// Pictures sent with the text, as `data:` URIs (a vision model's input); nil for text alone.
+    public var images: [String]?
 
-    public init(_ role: Role, _ content: String) {
+    public init(_ role: Role, _ content: String, images: [String]? = nil) {
         self.role = role
         self.content = content
+        self.images = images
     }
 }
 

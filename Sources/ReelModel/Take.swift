@@ -89,6 +89,8 @@ public struct Take: Hashable, Sendable {
     public var notes: [Int64] = []
     /// What its quality check found; nil until it is checked (or for a keyframe).
     public var verdict: TakeVerdict?
+    /// What the project's critic (a vision model) said of it; nil without a critic, or until it answered.
+    public var critique: TakeCritique?
 
     public init(shot: ShotID, number: Int, provider: ProviderID, model: String, seed: UInt64, fingerprint: String,
                 node: NodeID, createdAt: Date, generatedMilliseconds: Int64? = nil, fit: TakeFit? = nil,

@@ -17,9 +17,11 @@ public struct TakeVerdict: Hashable, Sendable, Codable {
 
     /// `passed`, or `failed: black 0.00–1.04 s; it lasts 3.00 s, not the 5.00 s asked for`
     /// for a line of text.
-    public var summary: String {
-        guard !passed else { return "passed" }
-        return "failed: " + problems.map { problem in
+    public var summary: String { passed ? "passed" : "failed: " + found }
+
+    /// What the check found, problem by problem: `black 0.00–1.04 s; it lasts 3.00 s, …`.
+    public var found: String {
+        problems.map { problem in
             guard problem.kind.isMoment else { return problem.summary }
             let r = problem.range
             return String(format: "%@ %.2f–%.2f s", problem.kind.rawValue, r.start.seconds, r.start.seconds + r.duration.seconds)

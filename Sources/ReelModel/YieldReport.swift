@@ -38,7 +38,8 @@ public struct YieldReport: Hashable, Sendable, Codable {
     /// What the accepted takes cost per second of the shots they fill, per currency (each
     /// currency's spend over the seconds of the shots paid in it).
     public var costPerAcceptedSecond: [Money]
-    /// Spent on takes the cut does not use (every take of a model but the accepted ones).
+    /// Spent on takes the cut does not use: every take of a model but the accepted ones and
+    /// the ones the cut shows where nobody picked (the newest good take of a shot).
     public var unused: [Money]
 
     /// - Parameters:
@@ -46,7 +47,9 @@ public struct YieldReport: Hashable, Sendable, Codable {
     ///   - shots: the storyboard's shots, for scenes and lengths (takes of retired shots count in the totals).
     ///   - picks: each shot's picked take; `automatic`: the shots whose pick `pick --auto` made.
     ///   - local: the providers whose takes are free and not attempts (the animatic).
-    public init(takes: [Take], shots: [Shot], picks: [ShotID: TakeID], automatic: Set<ShotID>, local: Set<ProviderID>) {
+    ///   - cut: the takes the cut shows now (a pick, else each shot's newest good take): used, if not accepted.
+    public init(takes: [Take], shots: [Shot], picks: [ShotID: TakeID], automatic: Set<ShotID>, local: Set<ProviderID>,
+                cut: Set<TakeID> = []) {
         let attempts = takes.filter { !local.contains($0.provider) && $0.state.isUnfinished == false && $0.state != .cancelled }
         let byID = Dictionary(attempts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let accepted = Set(picks.compactMap { shot, id -> TakeID? in
@@ -74,7 +77,7 @@ public struct YieldReport: Hashable, Sendable, Codable {
         }
         costPerAcceptedSecond = perCurrency.filter { $0.value.seconds > 0 }.sorted { $0.key < $1.key }
             .map { Money(micros: Int64((Double($0.value.micros) / $0.value.seconds).rounded()), currency: $0.key) }
-        let used = Set(kept.map(\.id))
+        let used = Set(kept.map(\.id)).union(cut.filter { byID[$0].map { length[$0.shot] != nil } ?? false })
         unused = Money.totals(attempts.filter { !used.contains($0.id) }.compactMap { $0.output?.cost })
     }
 }

@@ -23,7 +23,8 @@ struct RunProgress: Codable, Sendable, Hashable {
     /// Takes in the event; true when it moved the run on.
     mutating func handle(_ event: RunEvent) -> Bool {
         switch event {
-        case .began(let count): total = count; return true
+        // A command that runs in steps (`make`: the models' takes, then the film) begins more than once.
+        case .began(let count): total = done + count; return true
         case .cached: done += 1
         case .succeeded(_, let output, _):
             done += 1

@@ -19,6 +19,8 @@ struct SimulatedRoutes: Sendable {
             return get ? poll(request, id: parts[2]) : notAllowed
         case (2, "v1", "images"):
             return post ? await image(request) : notAllowed
+        case (3, "v1", "chat") where parts[2] == "completions":
+            return post ? chat(request) : notAllowed
         case (3, "v1", "files"):
             return get ? await download(token: parts[2]) : notAllowed
         case (3, "v1", "_sim") where parts[2] == "counters" && get:

@@ -13,6 +13,8 @@ public struct SimulationCounters: Codable, Sendable, Hashable {
     public var pollRequests = 0
     /// Stills made by `POST /v1/images`.
     public var images = 0
+    /// Critiques the simulated critic gave (`POST /v1/chat/completions`).
+    public var critiques = 0
     /// Every `GET /v1/files/{token}`.
     public var downloads = 0
     /// Downloads answered with the whole file.

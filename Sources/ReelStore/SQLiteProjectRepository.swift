@@ -117,10 +117,13 @@ public struct SQLiteProjectRepository: ProjectRepository {
             // Each take with the newest job of its node.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT t.*, j.detail AS job_detail, j.attempts AS job_attempts,
-                       j.provider_job_id AS job_provider_id, j.updated_at AS job_updated, c.detail AS check_detail
+                       j.provider_job_id AS job_provider_id, j.updated_at AS job_updated, c.detail AS check_detail,
+                       q.detail AS critique_detail
                 FROM \(table) t
                 LEFT JOIN job j ON j.key = (SELECT key FROM job WHERE node = t.node ORDER BY updated_at DESC LIMIT 1)
                 LEFT JOIN job c ON c.key = (SELECT key FROM job WHERE node = 'check:' || t.id AND state = 'succeeded'
+                                            ORDER BY updated_at DESC LIMIT 1)
+                LEFT JOIN job q ON q.key = (SELECT key FROM job WHERE node = 'critique:' || t.id AND state = 'succeeded'
                                             ORDER BY updated_at DESC LIMIT 1)
                 WHERE (? IS NULL OR t.shot = ?)
                 ORDER BY t.shot, t.number
@@ -133,13 +136,11 @@ public struct SQLiteProjectRepository: ProjectRepository {
                 let state = (try? SQLiteProjectRepository.decode(JobState.self, detail))?.takeState
                     ?? .failed(JobFailure(.failed, "the record of its job cannot be read"))
                 // The verdict of its quality check, when one finished (the `check:` node's details).
-                var verdict: TakeVerdict?
-                if let check = row["check_detail"] as String?, case .succeeded(let output)? = try? SQLiteProjectRepository.decode(JobState.self, check) {
-                    verdict = try? output.details?.decode(TakeVerdict.self)
-                }
+                let verdict = (row["check_detail"] as String?).flatMap { TakeRow.finished(TakeVerdict.self, $0) }
+                let critique = (row["critique_detail"] as String?).flatMap { TakeRow.finished(TakeCritique.self, $0) }
                 return take.take(state: state, attempts: row["job_attempts"] ?? 0, providerJobID: row["job_provider_id"],
                                  updatedAt: (row["job_updated"] as Double?).map { Date(timeIntervalSince1970: $0) }, kind: kind,
-                                 verdict: verdict)
+                                 verdict: verdict, critique: critique)
             }
         }
     }

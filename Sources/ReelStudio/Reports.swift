@@ -65,6 +65,12 @@ public struct MakeReport: Codable, Sendable, Hashable {
     public var jobs: Int
     public var rendered: Int
     public var reused: Int
+    /// The quality check of each take this run checked, by take.
+    public var checks: [String: TakeVerdict]
+    /// What the critic said of each take this run made, by take.
+    public var critiques: [String: TakeCritique]
+    /// What the user should know (outdated picks, stand-ins, takes that failed their check).
+    public var warnings: [String]
 
     public init(_ r: MakeResult) {
         film = r.film.path
@@ -77,6 +83,9 @@ public struct MakeReport: Codable, Sendable, Hashable {
         jobs = r.summary.total
         rendered = r.summary.ran
         reused = r.summary.cached
+        checks = Dictionary(uniqueKeysWithValues: r.verdicts.map { ($0.key.rawValue, $0.value) })
+        critiques = Dictionary(uniqueKeysWithValues: r.critiques.map { ($0.key.rawValue, $0.value) })
+        warnings = r.warnings
     }
 
     public static func seconds(_ frames: Int64, _ format: VideoFormat) -> Double {

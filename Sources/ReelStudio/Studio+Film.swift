@@ -14,14 +14,21 @@ public struct FilmResult: Sendable {
     public var frames: Int64
     /// Where each shot's picture came from: `S01-02#3`, or `animatic` for a placeholder.
     public var sources: [ShotID: String]
-    /// Things the user should know: outdated picks, shots without a take yet.
+    /// Things the user should know: outdated picks, shots without a take yet, takes that
+    /// failed their quality check.
     public var warnings: [String]
+    /// The verdicts of the takes this run checked (the takes it made, and stored ones never checked).
+    public var verdicts: [TakeID: TakeVerdict] = [:]
+    /// What the critic said of the takes this run made (with a critic configured).
+    public var critiques: [TakeID: TakeCritique] = [:]
 }
 
 extension Studio {
     /// Cuts the film: the picked take of each shot, else its newest good take, else the
     /// animatic as a stand-in. With `makeMissing`, shots without a take of their current
-    /// version get one made on the production's provider first (the `make` path).
+    /// version get one made on the production's provider first (the `make` path): the
+    /// models' takes are made and checked before the cut is decided, so one that failed its
+    /// check is not cut in; the animatic's are drawn in the same run as the cut.
     public func film(_ production: Production, output: URL?, burnSubtitles: Bool? = nil, makeMissing: Bool,
                      events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> FilmResult {
         let board = try await plan(production, save: true)
@@ -32,7 +39,10 @@ extension Studio {
         let settings = renderSettings(production, burnSubtitles: burnSubtitles)
         let setup = try providerSetup(production)
         let builder = try await filmBuilder(production, board: board, settings: settings, setup: setup)
-        if makeMissing { try requireProvider(production.config.provider, setup: setup, generators: builder.generators) }
+        if makeMissing {
+            try requireProvider(production.config.provider, setup: setup, generators: builder.generators)
+            try requireCritic(setup)
+        }
         try requireVoices(production, setup: setup)
         let blobs = production.blobs
         let context = FilmPlan.Context(
@@ -46,9 +56,30 @@ extension Studio {
             newTake: { builder.newTake($0, number: $1, plan: $2, at: Date()) },
             provider: production.config.provider, animatic: builder.generators.video.descriptor.id,
             withdrawn: Studio.withdrawal(in: board, at: builder.now))
+        var before = RunSummary()
+        var verdicts: [TakeID: TakeVerdict] = [:]
+        var critiques: [TakeID: TakeCritique] = [:]
+        var notes: [String] = []
+        if makeMissing {
+            let first = try await filmPlan(production, builder: builder, purpose: .make, context: context)
+            let models = board.shots.compactMap { shot -> (Shot, Take)? in
+                guard case .take(let take)? = first.sources[shot.id], take.provider != context.animatic else { return nil }
+                return (shot, take)
+            }
+            if !models.isEmpty {
+                let made = Set(models.map(\.1.id))
+                try await production.repository.addTakes(first.newTakes.filter { made.contains($0.id) })
+                let graph = try builder.takesGraph(models)
+                before = try await run(graph, in: production, generators: builder.generators, command: "make", events: events)
+                notes = Self.setAsideCritiques(&before, graph: graph)
+                try Studio.requireSuccess(before, graph: graph)
+                (verdicts, critiques) = try await findings(of: graph, in: production)
+            }
+        }
         let cut = try await filmPlan(production, builder: builder, purpose: makeMissing ? .make : .render, context: context)
         try await production.repository.addTakes(cut.newTakes)
-        let film = try builder.build(sources: cut.sources)
+        var film = try builder.build(sources: cut.sources)
+        try addChecks(of: cut, to: &film.graph, builder: builder)
         var summary = RunSummary()
         var files: [Asset] = []
         // The film and its subtitles leave the store only once they hash to their names; a
@@ -70,8 +101,28 @@ extension Studio {
             }
         }
         try OutputFile.install([(production.blobs.url(for: files[0]), srtURL), (production.blobs.url(for: files[1]), out)])
-        return FilmResult(film: out, subtitles: srtURL, storyboard: board, summary: summary, frames: film.frames,
-                          sources: cut.named, warnings: cut.warnings)
+        verdicts.merge(try await findings(of: film.graph, in: production).verdicts) { _, later in later }
+        return FilmResult(film: out, subtitles: srtURL, storyboard: board, summary: before.then(summary), frames: film.frames,
+                          sources: cut.named, warnings: notes + cut.warnings, verdicts: verdicts, critiques: critiques)
+    }
+
+    /// The quality check of every model's take the cut makes again (its file was lost) and
+    /// of every stored one it uses that was never checked; their verdicts are stored with
+    /// the takes. A check runs beside the cut and never holds it up. The animatic's takes
+    /// are left to the film's own check: they are drawn here, not guessed by a model, and
+    /// checking them would cost the offline film an eighth of its time.
+    func addChecks(of cut: FilmPlan, to graph: inout JobGraph, builder: FilmGraphBuilder) throws {
+        let animatic = builder.generators.video.descriptor.id
+        for shot in builder.storyboard.shots {
+            switch cut.sources[shot.id] {
+            case .take(let take)? where take.provider == animatic, .stored(let take, _)? where take.provider == animatic: break
+            case .take(let take)? where graph[take.node] != nil:
+                builder.addCheck(of: take, shot: shot, video: take.node, to: &graph)
+            case .stored(let take, _)?:
+                try builder.addCheck(ofStored: take, shot: shot, to: &graph)
+            default: break
+            }
+        }
     }
 
     /// Why a finished take may no longer be shown: it carries the likeness of a real person

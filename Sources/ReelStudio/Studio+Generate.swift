@@ -42,6 +42,8 @@ public struct GenerateResult: Sendable {
     public var notes: [String] = []
     /// The verdicts of the takes checked by this call (new takes, and earlier ones not yet checked).
     public var verdicts: [TakeID: TakeVerdict] = [:]
+    /// What the critic said of the takes this call made (with a critic configured).
+    public var critiques: [TakeID: TakeCritique] = [:]
 }
 
 /// What `generate` did, as `--json`, the studio and MCP report it.
@@ -55,6 +57,8 @@ public struct GenerateReport: Codable, Sendable, Hashable {
     public var spent: [Money]
     /// The quality check of each take checked, by take.
     public var checks: [String: TakeVerdict]
+    /// What the critic said of each take it looked at, by take.
+    public var critiques: [String: TakeCritique]
     /// What the user should know (shots left out, and why).
     public var notes: [String]
 
@@ -66,6 +70,7 @@ public struct GenerateReport: Codable, Sendable, Hashable {
         failed = Dictionary(uniqueKeysWithValues: (r.summary?.failures ?? [:]).map { ($0.key.rawValue, $0.value.description) })
         spent = r.summary?.spent.map { [$0] } ?? []
         checks = Dictionary(uniqueKeysWithValues: r.verdicts.map { ($0.key.rawValue, $0.value) })
+        critiques = Dictionary(uniqueKeysWithValues: r.critiques.map { ($0.key.rawValue, $0.value) })
         notes = r.notes
     }
 }
@@ -80,6 +85,7 @@ extension Studio {
         let setup = try providerSetup(production)
         let builder = try await filmBuilder(production, board: board, setup: setup)
         try requireProvider(request.provider ?? production.config.provider, setup: setup, generators: builder.generators)
+        try requireCritic(setup)
         let existing = Dictionary(grouping: try await production.repository.takes(of: nil), by: \.shot)
         let want = request.takes ?? production.config.takes
         let open = Studio.openNotes(Array(builder.notes.values), takes: existing, picks: try await production.repository.picks())
@@ -105,9 +111,14 @@ extension Studio {
             }
         }
         var graph = try builder.takesGraph(covered)
-        // Finished takes never checked (made by an earlier Reel, or their check was cut short).
+        // Finished takes never checked (made by an earlier Reel, or their check was cut short),
+        // or not critiqued (made before the project had a critic, or the critic did not answer).
         for shot in shots {
-            for take in existing[shot.id] ?? [] { try builder.addCheck(ofStored: take, shot: shot, to: &graph) }
+            for take in existing[shot.id] ?? [] {
+                try builder.addCheck(ofStored: take, shot: shot, to: &graph)
+                // Against the prompt it was made from: only takes of the shot as it is now.
+                if take.fingerprint == builder.fingerprint(shot) { try builder.addCritique(ofStored: take, shot: shot, to: &graph) }
+            }
         }
         return try await runOrForecast(graph, added: added, covered: covered.map(\.1), board: board,
                                        production: production, generators: builder.generators, command: "generate",
@@ -128,18 +139,46 @@ extension Studio {
             return result
         }
         try await production.repository.addTakes(added)
-        result.summary = try await run(graph, in: production, generators: generators, command: command, events: events)
-        // The verdicts of the takes this run checked, as the store now has them.
-        let checked = Set(graph.nodes.filter { $0.spec.kind == .check }.map(\.id))
-        if !checked.isEmpty {
-            for shot in Set(graph.nodes.compactMap(\.shot)) {
-                for take in try await production.repository.takes(of: shot)
-                where checked.contains(FilmGraphBuilder.checkNode(take.id)) {
-                    if let verdict = take.verdict { result.verdicts[take.id] = verdict }
-                }
-            }
-        }
+        var summary = try await run(graph, in: production, generators: generators, command: command, events: events)
+        result.notes += Self.setAsideCritiques(&summary, graph: graph)
+        result.summary = summary
+        (result.verdicts, result.critiques) = try await findings(of: graph, in: production)
         return result
+    }
+
+    /// What the checks and critiques of `graph` found, as the store now has it (a job that
+    /// did not finish found nothing).
+    func findings(of graph: JobGraph, in production: Production) async throws
+        -> (verdicts: [TakeID: TakeVerdict], critiques: [TakeID: TakeCritique])
+    {
+        let ran = Set(graph.nodes.filter { $0.spec.kind == .check || $0.spec.kind == .critique }.map(\.id))
+        guard !ran.isEmpty else { return ([:], [:]) }
+        var verdicts: [TakeID: TakeVerdict] = [:]
+        var critiques: [TakeID: TakeCritique] = [:]
+        for take in try await production.repository.takes(of: nil) {
+            if ran.contains(FilmGraphBuilder.checkNode(take.id)), let verdict = take.verdict { verdicts[take.id] = verdict }
+            if ran.contains(FilmGraphBuilder.critiqueNode(take.id)), let critique = take.critique { critiques[take.id] = critique }
+        }
+        return (verdicts, critiques)
+    }
+
+    /// A critique that could not be had — the critic down, refusing, or answering what
+    /// cannot be read — does not fail the run: its take keeps its check, and the user is
+    /// told. Takes those jobs (and the frames they wait on) out of `summary`'s failures and
+    /// says why, except where the take itself failed (that failure says enough).
+    static func setAsideCritiques(_ summary: inout RunSummary, graph: JobGraph) -> [String] {
+        var said: [String] = []
+        for node in graph.nodes where node.spec.kind == .strip || node.spec.kind == .critique {
+            guard let failure = summary.failures.removeValue(forKey: node.id) ?? summary.skipped.removeValue(forKey: node.id),
+                  node.spec.kind == .critique else { continue }
+            let take = node.id.rawValue.dropFirst("critique:".count)
+            let videoFailed = node.inputs.contains { strip in
+                graph[strip]?.inputs.contains { summary.failures[$0] != nil || summary.skipped[$0] != nil } ?? false
+            }
+            if failure.reason == .blocked, videoFailed { continue }
+            said.append("no critique of \(take): \(failure.reason == .blocked ? "its frames could not be taken" : failure.message)")
+        }
+        return said
     }
 }
 

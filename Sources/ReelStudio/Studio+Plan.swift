@@ -45,6 +45,11 @@ extension Studio {
                                        generators: generators(setup), catalog: setup?.catalog ?? ModelCatalog())
         builder.referenceAssets = try await referenceAssets(production)
         builder.notes = Dictionary(try await production.repository.notes(of: nil).map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        let noted = Set(builder.notes.values.compactMap(\.take))
+        if !noted.isEmpty {
+            builder.notedTakes = Dictionary(try await production.repository.takes(of: nil).filter { noted.contains($0.id) }
+                .map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        }
         // Only shots still in the storyboard: a retired shot's pick is never a first frame.
         let sources = Set(board.shots.compactMap(\.continuesFrom)).filter { board.shot($0) != nil }
         if !sources.isEmpty {

@@ -27,8 +27,22 @@ extension Studio {
 
     /// The catalog, keys and adapters under a project's settings (defaults outside a project).
     public func providerSetup(config: ProjectConfig, projectDirectory: URL?) throws -> ProviderSetup {
-        try ProviderSetup.load(environment: environment, config: config, projectDirectory: projectDirectory,
-                               support: adapterSupport)
+        var setup = try ProviderSetup.load(environment: environment, config: config, projectDirectory: projectDirectory,
+                                           support: adapterSupport)
+        do {
+            setup.critic = try chooseCritic(config, setup: setup)
+        } catch let error as ReelError {
+            setup.criticProblem = error
+        }
+        return setup
+    }
+
+    /// Fails with what to do when the project names a critic that cannot be used.
+    func requireCritic(_ setup: ProviderSetup) throws {
+        if let problem = setup.criticProblem {
+            throw ReelError(problem.code, "the critic: " + problem.message, at: problem.location,
+                            hint: (problem.hint.map { $0 + "; " } ?? "") + "or leave `critic` out of reel.yaml (and REEL_CRITIC unset)")
+        }
     }
 
     /// What adapters share: the HTTP client, ffprobe, `REEL_POLL_INTERVAL` seconds between polls.
@@ -44,6 +58,7 @@ extension Studio {
         g.videos = (setup?.videos ?? [:]).merging(videoProviders) { $1 }
         g.images = setup?.images ?? [:]
         if let voice = setup?.speech.values.first { g.speech = voice }
+        g.critic = setup?.critic
         return g
     }
 

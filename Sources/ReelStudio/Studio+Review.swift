@@ -78,7 +78,8 @@ extension Studio {
             rows.append(ReviewSheet.Row(shot: shot, prompt: builder.describe.prompt(shot, style: settings.style), cards: cards,
                                         keyframes: stills, notes: notes.filter { $0.shot == shot.id.rawValue }))
         }
-        let sheet = ReviewSheet(title: board.title, language: board.language, rows: rows)
+        let critic = (try? providerSetup(production))?.critic.map { "\($0.provider)/\($0.model)" }
+        let sheet = ReviewSheet(title: board.title, language: board.language, rows: rows, critic: critic)
         let html = directory.appendingPathComponent("index.html")
         let page = scratch.appendingPathComponent("index.html")
         try Data(sheet.html().utf8).write(to: page)
@@ -113,8 +114,9 @@ extension Studio {
         var parts = [t.take.replacingOccurrences(of: "#", with: " #"), t.picked ? "picked" : nil, "\(t.provider)/\(t.model)",
                      t.cost?.description].compactMap { $0 }
         if let verdict = card.verdict {
-            parts.append(verdict.passed ? "PASS" : "FAIL " + verdict.summary.replacingOccurrences(of: "failed: ", with: ""))
+            parts.append(verdict.passed ? "PASS" : "FAIL " + verdict.found)
         }
+        if let critique = t.critique { parts.append("critic \(critique.subject)/\(critique.prompt)/\(critique.artifacts)") }
         return parts.joined(separator: "   ")
     }
 

@@ -50,11 +50,24 @@ extension Studio {
     /// The project's numbers, with yield (``YieldReport``) from its takes, picks and storyboard.
     public func stats(_ production: Production) async throws -> ProjectStats {
         var stats = try await production.repository.stats()
-        let shots = try await production.repository.loadStoryboard()?.shots ?? []
-        stats.yield = YieldReport(takes: try await production.repository.takes(of: nil), shots: shots,
-                                  picks: try await production.repository.picks(),
+        let takes = try await production.repository.takes(of: nil)
+        let picks = try await production.repository.picks()
+        var shots: [Shot] = []
+        var cut: Set<TakeID> = []
+        if let board = try await production.repository.loadStoryboard() {
+            // The takes the render would show now: the same choice as the cut's.
+            shots = board.shots
+            let builder = try await filmBuilder(production, board: board)
+            let byShot = Dictionary(grouping: takes, by: \.shot)
+            for shot in board.shots {
+                let choice = TakeChoice.choose(shot, fingerprint: builder.fingerprint(shot), takes: byShot[shot.id] ?? [],
+                                               pick: picks[shot.id])
+                if let (take, _) = choice.stored { cut.insert(take.id) }
+            }
+        }
+        stats.yield = YieldReport(takes: takes, shots: shots, picks: picks,
                                   automatic: try await production.repository.automaticPicks(),
-                                  local: [localGenerators().video.descriptor.id])
+                                  local: [localGenerators().video.descriptor.id], cut: cut)
         return stats
     }
 

@@ -30,6 +30,8 @@ public struct TakeReport: Hashable, Sendable, Codable {
     public var createdAt: Date
     /// What its quality check found; nil until it is checked.
     public var verdict: TakeVerdict?
+    /// What the project's critic said of it; nil without a critic, or until it answered.
+    public var critique: TakeCritique?
     /// The notes its prompt carried (``NoteReport/id``).
     public var notes: [Int64] = []
     /// Picked by `reel pick --auto` rather than a person.
@@ -65,7 +67,7 @@ extension Studio {
                        seconds: t.output?.asset.media?.duration?.seconds, fit: t.fit,
                        generatedSeconds: t.generatedMilliseconds.map { Double($0) / 1000 }, failure: t.failure?.message,
                        failureReason: t.failure?.reason.rawValue, providerJobID: t.providerJobID,
-                       createdAt: t.createdAt, verdict: t.verdict, notes: t.notes)
+                       createdAt: t.createdAt, verdict: t.verdict, critique: t.critique, notes: t.notes)
         }
     }
 
@@ -122,7 +124,9 @@ extension Studio {
             }
             let fingerprint = builder.fingerprint(shot)
             let finished = (takes[shot.id] ?? []).filter { $0.succeeded && $0.fingerprint == fingerprint }
-            guard let best = finished.filter({ $0.verdict?.passed == true }).max(by: { $0.number < $1.number }) else {
+            // Among the takes that passed: the critic's best (scores together), else the newest.
+            let passed = finished.filter { $0.verdict?.passed == true }
+            guard let best = passed.max(by: { ($0.critique?.total ?? -1, $0.number) < ($1.critique?.total ?? -1, $1.number) }) else {
                 let failed = finished.filter { $0.verdict?.passed == false }.count
                 let unchecked = finished.filter { $0.verdict == nil }.count
                 let why = finished.isEmpty ? "no finished take of the shot as it is now"
@@ -133,8 +137,12 @@ extension Studio {
                 continue
             }
             try await production.repository.pick(best.id, for: shot.id, kind: .video, auto: true)
-            report.append(AutoPick(shot: shot.id.rawValue, picked: best.id.rawValue,
-                                   reason: "the newest of \(Plural.count(finished.filter { $0.verdict?.passed == true }.count, "take")) that passed the check"))
+            let reason = if let critique = best.critique, passed.count > 1 {
+                "the critic's best of \(Plural.count(passed.count, "take")) that passed the check (\(critique.total) of 30)"
+            } else {
+                "the newest of \(Plural.count(passed.count, "take")) that passed the check"
+            }
+            report.append(AutoPick(shot: shot.id.rawValue, picked: best.id.rawValue, reason: reason))
         }
         return report
     }

@@ -135,8 +135,8 @@ extension Studio {
     /// volume is not mounted there — an empty local folder where the studio's media should be
     /// — is told so, instead of making (and paying for) everything into a folder no other
     /// machine sees. A path is marked the first time: when the studio has no media yet, or
-    /// when the path holds the studio's latest files.
-    static func markMedia(_ root: URL, of database: StudioDatabase, store: DirectoryBlobStore) async throws {
+    /// when the path holds the studio's latest files. Nothing is written on a path refused.
+    static func markMedia(_ root: URL, of database: StudioDatabase) async throws {
         let id = try await database.studioID()
         let mark = root.appendingPathComponent(".reel-studio")
         if let found = try? String(contentsOf: mark, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) {
@@ -147,12 +147,13 @@ extension Studio {
             return
         }
         let latest = try await database.latestAssets()
-        guard latest.isEmpty || latest.contains(where: store.contains) else {
+        guard latest.isEmpty || latest.contains(where: { DirectoryBlobStore.contains($0, under: root) }) else {
             throw ReelError(.configuration, "the studio has media, but not on this path (it has no .reel-studio mark)", at: root.path,
                             hint: "mount the studio's shared media volume here (the path its other machines use), then start again")
         }
-        // Written whole (a temporary file renamed), into the folder the store has made.
+        // Written whole (a temporary file renamed).
         do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             try Data((id + "\n").utf8).write(to: mark, options: .atomic)
         } catch {
             throw ReelError(.cannotWrite, "cannot mark the studio's media path", at: root.path, hint: "check that it is mounted and writable")
@@ -177,8 +178,8 @@ extension Studio {
         guard let media = StudioSettings.current.media else {
             throw ReelError(.usage, "a worker needs the studio's media path", hint: "name it with --media /mnt/reel-media (or REEL_MEDIA), as the studio's other machines do")
         }
+        try await Self.markMedia(media, of: database)
         let blobs = try DirectoryBlobStore(root: media, sharedBetweenMachines: true)
-        try await Self.markMedia(media, of: database, store: blobs)
         let me = WorkerStatus(id: UUID().uuidString.lowercased(), name: options.name, host: ProcessInfo.processInfo.hostName,
                               pid: Int(ProcessInfo.processInfo.processIdentifier), version: ReelVersion.current,
                               kinds: options.kinds, slots: options.slots, lease: options.lease, startedAt: Date(), seenAt: Date())

@@ -218,11 +218,25 @@ extension Workspace {
     /// may be shown (never the password).
     public static func useStudio(database: String?, media: String?) async throws -> String? {
         let root = media.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
-        if let root { _ = try DirectoryBlobStore(root: root, sharedBetweenMachines: true) }
+        if let root { try checkWritable(media: root) }
         StudioSettings.use(database: database, media: root)
         guard let address = StudioSettings.current.database else { return nil }
         let opened = try StudioDatabase.shared(address)
         try await opened.ready()
         return opened.location
+    }
+
+    /// A media path that cannot be written is said at once; nothing is made inside it yet (a
+    /// worker first checks that the path is the studio's, see `Studio.markMedia`).
+    static func checkWritable(media root: URL) throws {
+        var isDirectory: ObjCBool = false
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {}
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue,
+              FileManager.default.isWritableFile(atPath: root.path) else {
+            throw ReelError(.cannotWrite, "cannot write the media store", at: root.path,
+                            hint: "check that the path is a directory, mounted and writable")
+        }
     }
 }

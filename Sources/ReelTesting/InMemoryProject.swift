@@ -97,12 +97,14 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
                 take.attempts = job.entry.attempts
                 take.providerJobID = job.providerJobID
                 take.updatedAt = job.updated
-                let check = NodeID("check:\(take.id)")
-                if let done = jobsByKey.values.filter({ $0.node.id == check && $0.entry.state.name == "succeeded" })
-                    .max(by: { ($0.updated, $0.sequence) < ($1.updated, $1.sequence) }),
-                   case .succeeded(let output) = done.entry.state {
-                    take.verdict = try? output.details?.decode(TakeVerdict.self)
+                func finished(_ node: String) -> NodeOutput? {
+                    guard let done = jobsByKey.values.filter({ $0.node.id == NodeID(node) && $0.entry.state.name == "succeeded" })
+                        .max(by: { ($0.updated, $0.sequence) < ($1.updated, $1.sequence) }),
+                          case .succeeded(let output) = done.entry.state else { return nil }
+                    return output
                 }
+                take.verdict = try? finished("check:\(take.id)")?.details?.decode(TakeVerdict.self)
+                take.critique = try? finished("critique:\(take.id)")?.details?.decode(TakeCritique.self)
                 return take
             }
     }

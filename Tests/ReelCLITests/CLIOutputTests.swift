@@ -89,8 +89,10 @@ import Testing
 
     @Test func aGenerateCountsTakesAndOneOfAKindIsSingular() {
         var tally = JobTally()
-        for id in ["panel:S01-01#1", "overlay:S01-01", "video:S01-01#1", "video:S01-02#1", "odd"] { tally.add(NodeID(id)) }
-        #expect(tally.text == "1 panel drawn, 1 overlay drawn, 2 takes made, 1 other job run")
+        for id in ["panel:S01-01#1", "overlay:S01-01", "video:S01-01#1", "video:S01-02#1", "check:S01-01#1", "odd"] {
+            tally.add(NodeID(id))
+        }
+        #expect(tally.text == "1 panel drawn, 1 overlay drawn, 2 takes made, 1 take checked, 1 other job run")
     }
 
     @Test func nothingRunSaysSo() {

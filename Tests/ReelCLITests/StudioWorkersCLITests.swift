@@ -345,7 +345,8 @@ import Testing
         // A machine whose shared volume is not mounted where the studio's media should be.
         let unmounted = try await ReelBinary.run(["worker", "--media", dir.file("not-mounted").path], environment: env)
         #expect(unmounted.status != 0 && unmounted.stderrText.contains("the studio has media, but not on this path"), "\(unmounted.stderrText)")
-        #expect(!FileManager.default.fileExists(atPath: dir.file("not-mounted").appendingPathComponent(".reel-studio").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("not-mounted").path).isEmpty,
+                "a refused path is left as it was: no mark, no work folder")
         await server.stop()
         try await sim.stop()
     }

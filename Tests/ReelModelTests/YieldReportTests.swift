@@ -39,6 +39,14 @@ struct YieldReportTests {
         #expect(y.unused == [Money(micros: 500_000, currency: "CNY"), Money(micros: 1_300_000, currency: "USD")])
     }
 
+    @Test func aTakeTheCutShowsWithoutAPickIsUsedButNotAccepted() {
+        let takes = [Self.take("S01-01", 1, cost: 1_000_000), Self.take("S01-01", 2, cost: 2_000_000),
+                     Self.take("S09-01", 1, cost: 300_000)]
+        let y = YieldReport(takes: takes, shots: Self.shots, picks: [:], automatic: [], local: [], cut: ["S01-01#2", "S09-01#1"])
+        #expect(y.project.accepted == 0)
+        #expect(y.unused == [Money(micros: 1_300_000, currency: "USD")], "the older take, and the retired shot's take")
+    }
+
     @Test func anAutomaticPickOfAFailedTakeIsNotAccepted() {
         let takes = [Self.take("S01-01", 1, cost: 1_000_000, passed: false)]
         let y = YieldReport(takes: takes, shots: Self.shots, picks: ["S01-01": "S01-01#1"], automatic: ["S01-01"], local: [])

@@ -379,6 +379,13 @@ import Testing
                     #expect(response.status == .ok && response.body.readableBytes > 100, "\(file)")
                 }
             }
+            // A page's address typed as a path opens that page.
+            for (typed, page) in [("/projects/rain", "/#/p/rain"), ("/p/rain/s/S01-02", "/#/p/rain/s/S01-02"),
+                                  ("/projects/%E9%9B%A8/cast", "/#/p/%E9%9B%A8/cast")] {
+                try await client.execute(uri: typed, method: .get) { response in
+                    #expect(response.status == .found && response.headers[.location] == page, "\(typed)")
+                }
+            }
         }
     }
 

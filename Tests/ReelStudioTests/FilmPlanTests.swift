@@ -70,6 +70,26 @@ import Testing
         #expect(export.sources.isEmpty && export.warnings == ["S01-01: no take yet; the export has a marker there"])
     }
 
+    @Test func aTakeThatFailedItsCheckIsNotCutInNorPaidForAgainByMake() {
+        var failed = Self.take(2, .succeeded(Self.output))
+        failed.verdict = TakeVerdict(problems: [ClipProblem(kind: .black, range: .between(0, 2), measure: 16, unit: .luma,
+                                                            summary: "the picture is black")])
+        let said = "S01-01: S01-01#2 failed its quality check (black 0.00–2.00 s)"
+        for purpose in [FilmPlan.Purpose.render, .make] {
+            let alone = Self.plan([failed], purpose)
+            #expect(alone.sources.isEmpty && alone.named[Self.shot.id] == "animatic" && alone.newTakes.isEmpty, "\(purpose)")
+            #expect(alone.warnings == [said + "; the animatic stands in — pick it anyway (`reel pick S01-01 2`) or make another "
+                                       + "(`reel generate --shots S01-01`)"], "\(purpose)")
+            // A take of an earlier version stands in, rather than a new attempt.
+            let older = Self.plan([Self.take(1, .succeeded(Self.output), fingerprint: "before"), failed], purpose)
+            #expect(older.named[Self.shot.id] == "S01-01#1" && older.newTakes.isEmpty, "\(purpose)")
+            #expect(older.warnings.first?.hasPrefix(said + "; an earlier version's take stands in") == true, "\(older.warnings)")
+            // Picked, it is cut in (with the pick's own warning).
+            let picked = Self.plan([failed], pick: "S01-01#2", purpose)
+            #expect(picked.named[Self.shot.id] == "S01-01#2", "\(purpose)")
+        }
+    }
+
     @Test func makeResumesAnUnfinishedTakeInsteadOfPayingForANewOne() {
         for state: TakeState in [.requested, .pending, .submitted, .running, .cancelled, .failed(JobFailure(.rateLimited, "429"))] {
             let plan = Self.plan([Self.take(1, .succeeded(Self.output), fingerprint: "before"), Self.take(2, state)], .make)

@@ -118,6 +118,47 @@ import Testing
         try await p.close()
     }
 
+    /// A note on a frame goes with the shot's next take as a reference where the model has
+    /// room: that frame of the noted take, the note's box drawn in red, after the cast's
+    /// references — the bytes Kling receives.
+    @Test func aNotesFrameWithItsBoxGoesWithTheNextTakeAsAReference() async throws {
+        let p = try await KlingProject()
+        let (dir, kling, production, studio) = (p.dir, p.kling, p.production, p.studio)
+        let face = try dir.write("maya.png", FixtureMedia.png(7))
+        _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: [face]))
+        let shot: ShotID = "S01-02"
+        _ = try await studio.generate(production, GenerateRequest(shots: [shot.rawValue], takes: 1))
+        _ = try await studio.note(production, NoteRequest(shot: shot, take: 1, at: 0.5,
+                                                          box: NoteBox(x: 0.25, y: 0.25, width: 0.5, height: 0.5),
+                                                          text: "her scarf should be red"))
+        let next = try await studio.generate(production, GenerateRequest(shots: [shot.rawValue], takes: 1))
+        #expect(next.added.map(\.id) == ["S01-02#2"] && next.summary?.succeeded == true, "\(String(describing: next.summary?.failures))")
+        let creates = kling.requests("POST", "/v1/videos/multi-image2video").compactMap(\.json)
+        #expect(creates.count == 2)
+        let first = creates[0]["image_list"]?.arrayValue?.compactMap { $0["image"]?.stringValue } ?? []
+        let second = creates[1]["image_list"]?.arrayValue?.compactMap { $0["image"]?.stringValue } ?? []
+        let reference = try Data(contentsOf: face).base64EncodedString()
+        #expect(first == [reference], "take 1 carried no note")
+        #expect(second.count == 2 && second.first == reference, "her reference, then the noted frame")
+        #expect(creates[1]["prompt"]?.stringValue?.contains("her scarf should be red") == true)
+        // The noted frame: a PNG of the take's size whose box edge is red and whose middle is the picture.
+        let frame = dir.file("noted.png")
+        try Data(base64Encoded: second.last ?? "")?.write(to: frame)
+        let ffmpeg = try Toolchain.discover().requireFFmpeg()
+        let probe = try await MediaProbe(ffprobe: Toolchain.discover().requireFFprobe()).probe(frame)
+        let (width, height) = (try #require(probe.width), try #require(probe.height))
+        func pixel(_ x: Int, _ y: Int) async throws -> [UInt8] {
+            let out = try await LocalProcessRunner().run(ffmpeg, ["-v", "error", "-i", frame.path, "-vf", "crop=1:1:\(x):\(y)",
+                                                                  "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
+            return [UInt8](out.stdout)
+        }
+        let edge = try await pixel(width / 4 + 1, height / 2)
+        #expect(edge.count == 3 && edge[0] > 200 && edge[1] < 60 && edge[2] < 60, "red on the box's left edge: \(edge)")
+        let inside = try await pixel(width / 2, height / 2)
+        #expect(inside.count == 3 && !(inside[0] > 200 && inside[1] < 60), "the picture inside the box: \(inside)")
+        try await p.close()
+    }
+
     /// A real person's likeness goes to no provider without consent in force for it: not
     /// without a record, not to a provider the consent does not name, not after revocation.
     /// Checked on what the loopback Kling receives.

@@ -46,6 +46,7 @@ import Testing
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let sim = try await SimulatedProviderServer.start(config: SimulationConfig(latency: 0...0, seed: 2))
+        sim.scriptNext(.brokenClip(.black), on: .create)
         let production = try production(dir, yaml: "provider: auto\nrouting:\n  shots: { S01-01: animatic }\n")
         defer { production.close() }
         let studio = studio(sim, dir)
@@ -55,7 +56,40 @@ import Testing
         #expect(takes.map(\.provider).sorted() == ["animatic", "sim"])
         let remote = try #require(takes.first { $0.provider == "sim" })
         #expect(remote.model == "sim-1")
-        #expect(remote.cost != nil && remote.cost! > Money.zero())
+        // Every model's take is made and checked before the cut, like one `generate` makes; the
+        // first is black, so the animatic stands in for it, and the film says so. The
+        // animatic's take is not checked.
+        var all: [TakeReport] = []
+        for shot in film.storyboard.shots { all += try await studio.takes(production, shot: shot.id) }
+        let models = all.filter { $0.provider == "sim" }
+        #expect(Set(film.verdicts.keys.map(\.rawValue)) == Set(models.map(\.take)))
+        #expect(all.first { $0.provider == "animatic" }?.verdict == nil)
+        let black = models.filter { $0.verdict?.passed == false }
+        #expect(black.count == 1 && black.first?.verdict?.summary.contains("black") == true, "\(models.map(\.verdict))")
+        #expect(models.filter { $0.verdict?.passed == true }.count == models.count - 1)
+        let broken = try #require(black.first)
+        let shot = ShotID(String(broken.take.prefix { $0 != "#" }))
+        #expect(film.sources[shot] == "animatic")
+        let said = "\(shot): \(broken.take) failed its quality check"
+        #expect(film.warnings.contains { $0.hasPrefix(said) && $0.contains("the animatic stands in")
+                    && $0.contains("reel pick \(shot) \(broken.number)") }, "\(film.warnings)")
+        #expect(models.allSatisfy { film.summary.outputs[NodeID("check:\($0.take)")] != nil } && film.summary.outputs["film"] != nil,
+                "the takes' step and the film's, told as one")
+        // Each shot's take 1 is sent a seed of its own (the bytes the provider received).
+        let seeds = try sim.requests.filter { $0.method == "POST" && $0.path.hasSuffix("/generations") }.map { request in
+            try #require((try JSONSerialization.jsonObject(with: request.body) as? [String: Any])?["seed"] as? String)
+        }
+        #expect(seeds.count == models.count && Set(seeds).count == seeds.count, "\(seeds)")
+        // Making again pays for nothing (another attempt at the failed shot is the user's
+        // call), and neither that nor a render cuts the failed take in.
+        let again = try await studio.film(production, output: dir.file("cut2.mp4"), makeMissing: true)
+        let render = try await studio.film(production, output: dir.file("cut3.mp4"), makeMissing: false)
+        #expect(sim.counters.createRequests == seeds.count)
+        for cut in [again, render] {
+            #expect(cut.sources[shot] == "animatic" && cut.warnings.contains { $0.hasPrefix(said) })
+            #expect(cut.verdicts.isEmpty && cut.summary.ran == 0)
+        }
+        #expect(remote.cost != nil && remote.cost! > Money.zero(), "\(remote)")
         let shots = film.storyboard.shots.count
         #expect(sim.counters.createdJobs == shots - 1)
         let media = try await MediaProbe(ffprobe: Toolchain.discover().requireFFprobe()).probe(film.film)
@@ -70,7 +104,7 @@ import Testing
         defer { dir.remove() }
         let faults = FaultPlan(rateLimit: 0.25, retryAfter: 3, serverErrorOnCreate: 0.1, serverErrorOnPoll: 0.15,
                                expiredLink: 0.1, truncatedDownload: 0.35, malformedJSON: 0.1)
-        let sim = try await SimulatedProviderServer.start(config: SimulationConfig(latency: 0...0, seed: 9, faults: faults,
+        let sim = try await SimulatedProviderServer.start(config: SimulationConfig(latency: 0...0, seed: 10, faults: faults,
                                                                                    render: .cheap))
         sim.scriptNext(.truncatedDownload, on: .download)
         let production = try production(dir, yaml: "provider: sim\nlimits: { sim: 3 }\n")

@@ -25,7 +25,8 @@ struct ProgressDisplay {
         guard !quiet else { return }
         switch event {
         case .began(let n):
-            total = n
+            // A command that runs in steps (`make`: the models' takes, then the film) begins more than once.
+            total = cached + ran + failed + n
         case .cached:
             cached += 1
         case .started(let id, let attempt):

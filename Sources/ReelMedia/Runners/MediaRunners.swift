@@ -36,6 +36,8 @@ public struct MediaTools: Sendable {
         registry.register(AssembleRunner(tools: self), kind: .assemble)
         registry.register(LastFrameRunner(tools: self), kind: .frame)
         registry.register(CheckRunner(tools: self), kind: .check)
+        registry.register(FrameStripRunner(tools: self), kind: .strip)
+        registry.register(MarkupRunner(tools: self), kind: .markup)
     }
 }
 

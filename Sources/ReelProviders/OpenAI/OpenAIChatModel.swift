@@ -53,7 +53,15 @@ public struct OpenAIChatModel: LanguageModel {
     func body(_ request: ChatRequest) throws -> JSONValue {
         var body: [String: JSONValue] = [
             "model": .string(try model(request.model)),
-            "messages": .array(request.messages.map { ["role": .string($0.role.rawValue), "content": .string($0.content)] }),
+            "messages": .array(request.messages.map { message in
+                // With pictures, the content is a list of parts: the text, then each image as a data URI.
+                guard let images = message.images, !images.isEmpty else {
+                    return ["role": .string(message.role.rawValue), "content": .string(message.content)]
+                }
+                let parts: [JSONValue] = [["type": "text", "text": .string(message.content)]]
+                    + images.map { ["type": "image_url", "image_url": ["url": .string($0)]] }
+                return ["role": .string(message.role.rawValue), "content": .array(parts)]
+            }),
         ]
         if let temperature = request.temperature { body["temperature"] = .double(temperature) }
         if let limit = request.maxTokens { body[endpoint.flavor.tokenLimitField] = .int(Int64(limit)) }

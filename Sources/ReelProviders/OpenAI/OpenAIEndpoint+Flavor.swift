@@ -84,6 +84,9 @@ extension OpenAIEndpoint {
                                             key: .required("MOONSHOT_API_KEY"), auth: .bearer, chatModel: "moonshot-v1-8k")
         public static let ollama = Flavor(id: "ollama", name: "Ollama", defaultBaseURL: "http://127.0.0.1:11434/v1",
                                           key: .none, auth: .bearer, chatModel: "llama3.1")
+        /// The simulated provider's critic (`reel dev simulate`): pictures in, a critique out.
+        public static let simulated = Flavor(id: "sim", name: "Simulated provider", defaultBaseURL: "http://127.0.0.1:8787",
+                                             key: .required("SIM_API_KEY"), auth: .bearer, defaultPath: "v1", chatModel: "sim-critic")
         /// Any other server that speaks the protocol: vLLM, llama.cpp's server, LM Studio.
         public static let compatible = Flavor(id: "openai-compatible", name: "OpenAI-compatible server",
                                               defaultBaseURL: "http://base-url-required.invalid/v1",

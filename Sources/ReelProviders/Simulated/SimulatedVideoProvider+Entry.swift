@@ -12,6 +12,8 @@ extension SimulatedVideoProvider {
             SimulatedImageProvider(baseURL: config.baseURL, apiKey: try config.credential("SIM_API_KEY").reveal(),
                                    transport: support.transport, requestTimeout: support.requestTimeout, prices: config.models)
         },
+        // A critic only: it answers pictures with a critique, and refuses text alone.
+        text: { config, support in try OpenAIChatModel(config: config, support: support, flavor: .simulated) },
         check: { config, support in try await SimulatedVideoProvider(config: config, support: support).check() })
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {

@@ -24,6 +24,17 @@ struct WebController {
     func addRoutes(to router: Router<StudioContext>) {
         router.get("/") { _, _ in Self.serve("index.html") }
         router.get("openapi.json") { _, _ in Self.serve("openapi.json") }
+        // An address typed or pasted as a path (`/projects/ID`, `/p/ID/s/S01-02`) opens the
+        // studio's own page for it, whose routes live after the `#`.
+        for prefix in ["p", "projects"] {
+            router.get("\(prefix)/**") { _, context in
+                let rest = context.parameters.getCatchAll().map { part in
+                    (String(part).removingPercentEncoding ?? String(part))
+                        .addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "#", "?"])) ?? ""
+                }
+                return Response(status: .found, headers: [.location: "/#/p/" + rest.joined(separator: "/")])
+            }
+        }
         router.get("web/:file") { _, context in
             let name = context.parameters.get("file") ?? ""
             guard name != "index.html", name != "openapi.json", Self.files[name] != nil else {

@@ -24,6 +24,7 @@ const table = {
   workers_done: ["{done} done, {failed} failed", "完成 {done} 个，失败 {failed} 个"],
   workers_took_over: ["{n} taken over", "接手 {n} 个"],
   workers_silent: ["stopped", "已停止"],
+  list_separator: [", ", "、"],
   workers_every_kind: ["every kind of job", "所有类型的任务"],
   workers_budget: ["Studio budget: {spent} spent, {inFlight} in flight, of {cap}", "工作室预算：已花费 {spent}，进行中 {inFlight}，上限 {cap}"],
   workers_waiting: ["{n} jobs waiting for a worker", "{n} 个任务在等待工作机"],
@@ -39,6 +40,7 @@ const table = {
   state_failed: ["failed", "失败"],
   state_qcFailed: ["QC failed", "质检未过"],
   check_passed: ["✓ passed the check", "✓ 质检通过"],
+  critic: ["critic: subject {subject} · prompt {prompt} · artifacts {artifacts} (of 10)", "评审：主体 {subject} · 提示词 {prompt} · 瑕疵 {artifacts}（满分 10）"],
   check_failed: ["✗ failed the check", "✗ 质检未过"],
   carries_notes: ["carries notes", "带着批注"],
   notes: ["Notes", "批注"],
@@ -181,6 +183,28 @@ export function setLanguage(value) {
   localStorage.setItem("reel.language", value);
   document.documentElement.lang = value === "zh" ? "zh-Hans" : "en";
 }
+
+// A job's label as the server names it (`take S01-02#1`, `the cut`): its English words, and their Chinese.
+const jobWords = [
+  ["take ", "镜头版本 "], ["check ", "质检 "], ["clip ", "片段 "], ["keyframe ", "关键帧 "], ["panel ", "分镜画面 "],
+  ["voice ", "配音 "], ["music scene ", "配乐 场景 "], ["subtitles ", "字幕 "], ["subtitles", "字幕"], ["soundtrack", "混音"],
+  ["the cut", "剪辑成片"], ["last frame of ", "尾帧 "], ["reference ", "参考图 "], ["caption ", "字卡 "], ["write the ", "撰写 "],
+];
+// The kinds of job a worker takes.
+const jobKinds = {
+  image: "图像", video: "视频", speech: "配音", music: "配乐", conform: "规整", mix: "混音", subtitles: "字幕", overlay: "叠加层",
+  burn: "压字幕", asset: "素材", assemble: "成片", frame: "取帧", check: "质检", chat: "文本",
+};
+
+/** A job's label (`take S01-02#1`) in the current language. */
+export function jobLabel(label) {
+  if (current !== "zh") return label;
+  const word = jobWords.find(([en]) => label.startsWith(en));
+  return word ? word[1] + label.slice(word[0].length) : label;
+}
+
+/** A kind of job (`video`) in the current language. */
+export function jobKind(kind) { return current === "zh" ? jobKinds[kind] || kind : kind; }
 
 /** The label `key` in the current language, `{name}` filled from `values`. */
 export function t(key, values = {}) {

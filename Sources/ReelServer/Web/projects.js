@@ -1,7 +1,7 @@
 // Projects: a card per project with its title, shots, length and spending; a new one from an idea or a template.
 import { api } from "./api.js";
 import { element, money, showError } from "./app.js";
-import { t } from "./i18n.js";
+import { jobKind, jobLabel, t } from "./i18n.js";
 import { newProjectPanel } from "./newproject.js";
 
 export async function renderProjects(view) {
@@ -31,12 +31,12 @@ async function workersPanel() {
       element("div", { class: `worker${w.alive ? "" : " worker-silent"}`, "data-worker": w.name },
         element("div", {},
           element("strong", { text: w.name }),
-          element("span", { class: "muted", text: ` ${w.host} · ${w.kinds.length ? w.kinds.join(", ") : t("workers_every_kind")} · ` +
+          element("span", { class: "muted", text: ` ${w.host} · ${w.kinds.length ? w.kinds.map(jobKind).join(t("list_separator")) : t("workers_every_kind")} · ` +
             (w.alive ? t("workers_slots", { busy: w.jobs.length, slots: w.slots }) : t("workers_silent")) }),
           element("span", { class: "muted", text: ` · ${t("workers_done", { done: w.done, failed: w.failed })}` +
             (w.tookOver ? ` · ${t("workers_took_over", { n: w.tookOver })}` : "") })),
         w.jobs.map((job) => element("div", { class: "worker-job" },
-          element("span", { text: `${job.title || job.project} · ${job.label}` }),
+          element("span", { text: `${job.title || job.project} · ${jobLabel(job.label)}` }),
           job.progress == null ? "" : element("progress", { max: "1", value: String(job.progress) })))));
     panel.replaceChildren(element("h2", { text: t("workers") }),
       alive.length ? "" : element("p", { class: "muted", text: t("workers_none") }),

@@ -4,7 +4,7 @@
 // server: closing the page does not stop it.
 import { api } from "./api.js";
 import { element, may, money, refresh, showError } from "./app.js";
-import { t } from "./i18n.js";
+import { jobLabel, t } from "./i18n.js";
 
 // Who works on this machine: their jobs cost nothing. Any other provider is paid.
 const local = new Set(["animatic", "espeak", "procedural", "ffmpeg", "reel"]);
@@ -39,7 +39,7 @@ function runView(run) {
     element("progress", { max: p.total || 1, value: p.total ? p.done : 0 }),
     run.error ? element("div", { class: "problem" }, element("strong", { text: run.error }), run.hint ? element("div", { text: run.hint }) : null) : null,
     p.failures.length
-      ? element("ul", { class: "failures" }, p.failures.slice(0, 8).map((f) => element("li", {}, element("b", { text: f.job }), `: ${f.reason}`)))
+      ? element("ul", { class: "failures" }, p.failures.slice(0, 8).map((f) => element("li", {}, element("b", { text: jobLabel(f.job) }), `: ${f.reason}`)))
       : null);
 }
 

@@ -71,6 +71,9 @@ function takeCard(view, project, s, x, notes) {
       x.failure ? element("div", { class: "problem", text: `${x.failureReason}: ${x.failure}` }) : null,
       x.verdict ? element("div", { class: x.verdict.passed ? "verdict ok" : "verdict bad",
         text: x.verdict.passed ? t("check_passed") : `${t("check_failed")}: ${x.verdict.problems.map((p) => p.summary).join("; ")}` }) : null,
+      x.critique ? element("div", { class: "critique", "data-critique": String(x.critique.subject + x.critique.prompt + x.critique.artifacts),
+        text: `${t("critic", { subject: x.critique.subject, prompt: x.critique.prompt, artifacts: x.critique.artifacts })}`
+          + (x.critique.notes.length ? ` — ${x.critique.notes.join(" ")}` : "") }) : null,
       x.notes && x.notes.length ? element("div", { class: "muted", text: `${t("carries_notes")} ${x.notes.join(", ")}` }) : null,
       x.media ? pickButton(view, project, s.id, { take: x.number }, x.picked) : element("span", { class: "muted", text: x.state }),
       x.media ? noteButton(project, s.id, x, frame, () => renderShot(view, project, s.id)) : null));

@@ -127,12 +127,15 @@ public struct PostgresProjectRepository: ProjectRepository {
         let rows = try await database.rows("""
             SELECT t.id, t.shot, t.number, t.provider, t.model, t.seed, t.fingerprint, t.node, t.created_at, t.generated_ms,
                    t.fit, t.shows, t.notes, j.detail AS job_detail, j.attempts AS job_attempts,
-                   j.provider_job_id AS job_provider_id, j.updated_at AS job_updated, c.detail AS check_detail
+                   j.provider_job_id AS job_provider_id, j.updated_at AS job_updated, c.detail AS check_detail,
+                   q.detail AS critique_detail
             FROM \(unescaped: kind == .video ? "take" : "keyframe") t
             LEFT JOIN LATERAL (SELECT detail, attempts, provider_job_id, updated_at FROM job
                                WHERE project = t.project AND node = t.node ORDER BY updated_at DESC LIMIT 1) j ON true
             LEFT JOIN LATERAL (SELECT detail FROM job WHERE project = t.project AND node = 'check:' || t.id AND state = 'succeeded'
                                ORDER BY updated_at DESC LIMIT 1) c ON true
+            LEFT JOIN LATERAL (SELECT detail FROM job WHERE project = t.project AND node = 'critique:' || t.id AND state = 'succeeded'
+                               ORDER BY updated_at DESC LIMIT 1) q ON true
             WHERE t.project = \(project) AND (\(shot?.rawValue)::text IS NULL OR t.shot = \(shot?.rawValue))
             ORDER BY t.shot COLLATE "C", t.number
             """)
@@ -147,14 +150,12 @@ public struct PostgresProjectRepository: ProjectRepository {
             }
             let state = (try? Self.decode(JobState.self, detail))?.takeState
                 ?? .failed(JobFailure(.failed, "the record of its job cannot be read"))
-            var verdict: TakeVerdict?
-            if let check = try r.get("check_detail", as: String?.self), case .succeeded(let output)? = try? Self.decode(JobState.self, check) {
-                verdict = try? output.details?.decode(TakeVerdict.self)
-            }
+            let verdict = try r.get("check_detail", as: String?.self).flatMap { TakeRow.finished(TakeVerdict.self, $0) }
+            let critique = try r.get("critique_detail", as: String?.self).flatMap { TakeRow.finished(TakeCritique.self, $0) }
             return take.take(state: state, attempts: try r.get("job_attempts", as: Int?.self) ?? 0,
                              providerJobID: try r.get("job_provider_id"),
                              updatedAt: try r.get("job_updated", as: Double?.self).map { Date(timeIntervalSince1970: $0) }, kind: kind,
-                             verdict: verdict)
+                             verdict: verdict, critique: critique)
         }
     }
 

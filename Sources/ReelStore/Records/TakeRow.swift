@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReelEngine
 import ReelModel
 
 /// A row of `take`: what was asked of which model. Where its job stands comes from `job`.
@@ -31,7 +32,22 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
 
     /// The take, in `state` as its job's row says.
     func take(state: TakeState, attempts: Int, providerJobID: String?, updatedAt: Date?, kind: TakeKind = .video,
-              verdict: TakeVerdict? = nil) -> Take {
+              verdict: TakeVerdict? = nil, critique: TakeCritique? = nil) -> Take {
+        var take = bare(state: state, attempts: attempts, providerJobID: providerJobID, updatedAt: updatedAt, kind: kind,
+                        verdict: verdict)
+        take.critique = critique
+        return take
+    }
+
+    /// What the finished job whose row's detail is `detail` said (its output's details as
+    /// `T`: a check's verdict, a critique); nil for a job not finished, or unreadable.
+    static func finished<T: Decodable>(_ type: T.Type, _ detail: String) -> T? {
+        guard case .succeeded(let output)? = try? JSONDecoder().decode(JobState.self, from: Data(detail.utf8)) else { return nil }
+        return try? output.details?.decode(T.self)
+    }
+
+    private func bare(state: TakeState, attempts: Int, providerJobID: String?, updatedAt: Date?, kind: TakeKind,
+                      verdict: TakeVerdict?) -> Take {
         Take(shot: ShotID(shot), number: number, provider: ProviderID(provider), model: model, seed: UInt64(seed) ?? 0,
              fingerprint: fingerprint, node: NodeID(node), createdAt: Date(timeIntervalSince1970: createdAt),
              generatedMilliseconds: generatedMs, fit: fit.flatMap(TakeFit.init(rawValue:)), state: state,

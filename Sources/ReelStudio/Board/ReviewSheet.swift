@@ -32,6 +32,9 @@ public struct ReviewSheet: Sendable {
     public var title: String
     public var language: Language
     public var rows: [Row]
+    /// The project's critic (`provider/model`), when it has one: a model's take without a
+    /// critique then says the critique is missing.
+    public var critic: String?
 
     public func html() -> String {
         var out = """
@@ -62,6 +65,7 @@ public struct ReviewSheet: Sendable {
         .verdict { font-weight: 600; margin: 4px 0; }
         .verdict.ok { color: var(--ok); }
         .verdict.bad { color: var(--bad); }
+        .critique { margin: 4px 0; }
         .notes li.open { font-weight: 600; }
         .problems { margin: 0 0 4px 16px; padding: 0; color: var(--bad); }
         .muted { color: var(--muted); }
@@ -165,6 +169,14 @@ public struct ReviewSheet: Sendable {
             }
         } else if let failure = t.failure {
             out += "<div class=\"verdict bad\">\(esc(t.failureReason ?? "failed")): \(esc(failure))</div>\n"
+        }
+        if let critique = t.critique {
+            out += "<div class=\"critique\">critic: \(esc(critique.scores))</div>\n"
+            if !critique.notes.isEmpty {
+                out += "<ul class=\"problems\">" + critique.notes.map { "<li>\(esc($0))</li>" }.joined() + "</ul>\n"
+            }
+        } else if critic != nil, t.state == "succeeded", t.provider != "animatic" {
+            out += "<div class=\"muted\">no critique (the critic did not answer; generating again asks it again)</div>\n"
         }
         var facts = ["\(t.provider)/\(t.model)"]
         if let cost = t.cost { facts.append(cost.description) }

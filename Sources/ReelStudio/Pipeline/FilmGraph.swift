@@ -70,6 +70,8 @@ struct FilmGraphBuilder {
     var keyframes: [ShotID: Take] = [:]
     /// Every review note, by id: what a take that carries notes adds to its prompt.
     var notes: [Int64: ShotNote] = [:]
+    /// The takes notes are about, by id: their frames go with the next takes as references.
+    var notedTakes: [TakeID: Take] = [:]
 
     /// What the notes `take` carries add to its prompt: ` Director's notes: at 1.5 s, upper
     /// left of the frame: her scarf should be red.`; empty for none.
@@ -148,13 +150,27 @@ struct FilmGraphBuilder {
     /// the take `make` asks for when the project's provider is the animatic.
     func animaticTake(_ shot: Shot, number: Int = 1) -> Take {
         Take(shot: shot.id, number: number, provider: generators.video.descriptor.id, model: "animatic",
-                   seed: Hashing.seed("take:\(number)"), fingerprint: fingerprint(shot),
+                   seed: Self.seed(shot.id, number), fingerprint: fingerprint(shot),
                    node: NodeID("video:\(shot.id)#\(number)"), createdAt: Date(timeIntervalSince1970: 0))
     }
 
+    /// The animatic standing in for a shot the cut has no take for. It is no take of the
+    /// shot, so its node is its own: a take #1 of the shot (one that failed its check, say)
+    /// keeps its record of its own job.
+    func standIn(_ shot: Shot) -> Take {
+        var take = animaticTake(shot)
+        take.node = NodeID("video:\(shot.id)#animatic")
+        return take
+    }
+
+    /// The seed of take `number` of `shot`: its own, so that no two shots' takes share one
+    /// (a model given the same seed and a like prompt draws a like picture), and the same
+    /// every time that take is asked for, so a take resumed or made again is the same take.
+    static func seed(_ shot: ShotID, _ number: Int) -> UInt64 { Hashing.seed("take:\(shot)#\(number)") }
+
     /// A new take of `shot` on the provider and model `plan` chose.
     func newTake(_ shot: Shot, number: Int, plan: TakePlan, at date: Date) -> Take {
-        Take(shot: shot.id, number: number, provider: plan.provider, model: plan.model, seed: Hashing.seed("take:\(number)"),
+        Take(shot: shot.id, number: number, provider: plan.provider, model: plan.model, seed: Self.seed(shot.id, number),
              fingerprint: fingerprint(shot), node: NodeID("video:\(shot.id)#\(number)"), createdAt: date,
              generatedMilliseconds: plan.generatedMilliseconds, fit: plan.fit,
              shows: plan.provider == generators.video.descriptor.id ? [] : likeness(for: shot))
@@ -223,20 +239,15 @@ struct FilmGraphBuilder {
         if !generator.descriptor.isLocal, mode == .references {
             // The subjects' reference images, straight from the store: given, never made.
             for digest in storyboard.referenceImages(for: shot) {
-                guard let asset = referenceAssets[digest] else {
-                    throw ReelError(.notFound, "reference image \(digest.short) of \(shot.id) is not in the cast",
-                                    hint: "add it again with `reel cast add NAME --image FILE`")
-                }
-                let id = NodeID("ref:\(digest.rawValue.prefix(16))")
-                if graph[id] == nil {
-                    var node = GraphNode(id: id, spec: JobSpec(kind: .asset, provider: "reel", model: "reference",
-                                                               params: ["digest": .string(digest.rawValue)]),
-                                         label: "reference \(digest.short)")
-                    node.given = NodeOutput(asset: asset)
-                    graph.add(node)
-                }
                 images.append(ImageInput(input: inputs.count, role: .reference))
-                inputs.append(id)
+                inputs.append(try referenceNode(digest, of: shot, in: &graph))
+            }
+            // The frames the take's notes are about, their boxes drawn, where the model has
+            // room for more references: it sees what each note points at.
+            let room = (catalog.models(of: take.provider).first { $0.id == take.model }?.maxReferences ?? 0) - images.count
+            for note in take.notes.compactMap({ notes[$0] }).filter({ noteFrame($0) != nil }).prefix(max(0, room)) {
+                images.append(ImageInput(input: inputs.count, role: .reference))
+                inputs.append(try markupNode(note, in: &graph))
             }
         }
         if generator.descriptor.isLocal {
@@ -278,6 +289,23 @@ struct FilmGraphBuilder {
         return take.node
     }
 
+    /// The node of a cast reference image, straight from the store (given, never made), added once.
+    func referenceNode(_ digest: Digest, of shot: Shot, in graph: inout JobGraph) throws -> NodeID {
+        guard let asset = referenceAssets[digest] else {
+            throw ReelError(.notFound, "reference image \(digest.short) of \(shot.id) is not in the cast",
+                            hint: "add it again with `reel cast add NAME --image FILE`")
+        }
+        let id = NodeID("ref:\(digest.rawValue.prefix(16))")
+        if graph[id] == nil {
+            var node = GraphNode(id: id, spec: JobSpec(kind: .asset, provider: "reel", model: "reference",
+                                                       params: ["digest": .string(digest.rawValue)]),
+                                 label: "reference \(digest.short)")
+            node.given = NodeOutput(asset: asset)
+            graph.add(node)
+        }
+        return id
+    }
+
     /// The node of a still a remote take starts or ends on, added to `graph` once.
     private func frameNode(_ frame: Frame, for shot: Shot, in graph: inout JobGraph) throws -> NodeID {
         let source = frame.take
@@ -297,7 +325,7 @@ struct FilmGraphBuilder {
     }
 
     /// The node of a finished take or keyframe's file, added to `graph` once: given, never made again.
-    private func givenNode(_ source: Take, in graph: inout JobGraph) throws -> NodeID {
+    func givenNode(_ source: Take, in graph: inout JobGraph) throws -> NodeID {
         guard let output = source.output else { throw ReelError(.internalError, "\(source.id) has no file") }
         let given = NodeID("\(source.kind == .keyframe ? "keyframe-pick" : "take"):\(source.id)")
         if graph[given] == nil {
@@ -371,47 +399,5 @@ struct FilmGraphBuilder {
         return "text-to-video: the shot asks for \(shot.mode.rawValue) but has no keyframe picked or reference images yet "
             + "(`reel keyframes --shots \(shot.id)` then `reel pick \(shot.id) --keyframe N`, or `reel cast add NAME --image FILE`; "
             + "the animatic's panel never leaves the machine)"
-    }
-
-    /// Only the jobs that make `takes`, each followed by its quality check: for `reel generate`.
-    func takesGraph(_ takes: [(Shot, Take)]) throws -> JobGraph {
-        var graph = JobGraph()
-        for (shot, take) in takes {
-            let video = try addTake(take, of: shot, to: &graph)
-            addCheck(of: take, shot: shot, video: video, to: &graph)
-        }
-        return graph
-    }
-
-    /// Adds the quality check of a finished take that has none yet (made before checks, or
-    /// its check was interrupted): its file is given, the check runs on it.
-    func addCheck(ofStored take: Take, shot: Shot, to graph: inout JobGraph) throws {
-        guard take.verdict == nil, take.succeeded else { return }
-        let given = try givenNode(take, in: &graph)
-        addCheck(of: take, shot: shot, video: given, to: &graph)
-    }
-
-    /// What a take of `shot` is checked against: the length asked of its model, the frame's
-    /// shape, and a held picture allowed where the animatic draws a static shot as a still.
-    func checkParams(shot: Shot, provider: ProviderID, generatedMilliseconds: Int64?, take: TakeID) -> ClipCheckParams {
-        let asked = generatedMilliseconds.map { RationalTime.milliseconds($0) } ?? shot.duration
-        let format = settings.format
-        let held = provider == generators.video.descriptor.id && shot.move == .static
-        return ClipCheckParams(expected: ClipExpectation(duration: asked, width: format.width, height: format.height, shapeOnly: true),
-                               allowed: held ? [.frozen] : [], take: take.rawValue)
-    }
-
-    /// The node of a take's quality check (`check:S01-02#3`): its verdict is stored with the take.
-    static func checkNode(_ take: TakeID) -> NodeID { NodeID("check:\(take)") }
-
-    /// Adds the quality check of `take`, made by node `video`: its length and shape against
-    /// what was asked, and its picture (a static shot the animatic draws is a still on purpose).
-    func addCheck(of take: Take, shot: Shot, video: NodeID, to graph: inout JobGraph) {
-        let params = checkParams(shot: shot, provider: take.provider, generatedMilliseconds: take.generatedMilliseconds, take: take.id)
-        let id = Self.checkNode(take.id)
-        guard graph[id] == nil, let json = try? JSONValue(encoding: params) else { return }
-        graph.add(GraphNode(id: id, spec: JobSpec(kind: .check, kindVersion: ClipCheckParams.kindVersion, provider: "reel",
-                                                  model: "clip-check", params: json),
-                            inputs: [video], shot: shot.id, label: "check \(take.id)"))
     }
 }

@@ -18,7 +18,7 @@ extension FilmGraphBuilder {
         // Whether any shot's picture or any voice comes from a generative model: then the film
         // is labelled from its first frame, whatever its first shots are.
         let generative = !generators.speech.descriptor.isLocal || storyboard.shots.contains { shot in
-            let provider: ProviderID = switch sources[shot.id] ?? .take(animaticTake(shot)) {
+            let provider: ProviderID = switch sources[shot.id] ?? .take(standIn(shot)) {
             case .take(let take): take.provider
             case .stored(let take, _): take.provider
             }
@@ -29,7 +29,7 @@ extension FilmGraphBuilder {
         var clipOrder: [NodeID] = []
         for shot in storyboard.shots {
             let picture: NodeID
-            switch sources[shot.id] ?? .take(animaticTake(shot)) {
+            switch sources[shot.id] ?? .take(standIn(shot)) {
             case .take(let take):
                 picture = try addTake(take, of: shot, to: &graph)
             case .stored(let take, let output):

@@ -90,10 +90,24 @@ struct FilmPlan: Sendable {
                 return
             }
         }
+        // A take of this version that failed its quality check is shown only when picked, and
+        // `make` does not pay for another on its own: that is the user's call.
+        let failed = choice.stored == nil || choice.isFallback
+            ? takes.filter { $0.fingerprint == fingerprint && $0.succeeded && $0.verdict?.passed == false }.max { $0.number < $1.number }
+            : nil
+        if let failed {
+            warnings.append("\(shot.id): \(failed.id) failed its quality check (\(failed.verdict?.found ?? "")); "
+                            + (choice.stored == nil ? "the animatic stands in" : "an earlier version's take stands in")
+                            + " — pick it anyway (`reel pick \(shot.id) \(failed.number)`) or make another (`reel generate --shots \(shot.id)`)")
+        }
         // `make` replaces a take of an earlier version with a new one; `render` uses it.
-        if let (take, output) = choice.stored, context.isStored(output.asset), !(purpose == .make && choice.isFallback) {
+        if let (take, output) = choice.stored, context.isStored(output.asset), !(purpose == .make && choice.isFallback && failed == nil) {
             use(.stored(take, output), for: shot)
             if let warning = choice.warning(shot) { warnings.append(warning) }
+            return
+        }
+        if failed != nil {
+            named[shot.id] = "animatic"
             return
         }
         guard purpose == .make else {

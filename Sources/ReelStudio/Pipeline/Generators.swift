@@ -14,6 +14,8 @@ public struct Generators: Sendable {
     public var videos: [ProviderID: any VideoGenerator]
     /// Image models by id: where keyframes come from (the animatic's panels never leave the machine).
     public var images: [ProviderID: any ImageGenerator] = [:]
+    /// The vision model that critiques each new take of a model; nil for none.
+    var critic: Studio.Writer?
 
     public init(image: any ImageGenerator, video: any VideoGenerator, speech: any SpeechGenerator,
                 music: any MusicGenerator, videos: [ProviderID: any VideoGenerator] = [:]) {
@@ -87,5 +89,9 @@ public struct Generators: Sendable {
         for g in images.values { Generators.register(g, kind: .image, into: &registry, sleeper: sleeper) }
         add(speech, .speech)
         add(music, .music)
+        if let critic {
+            registry.register(CritiqueRunner(critic.chat, provider: critic.provider, prices: critic.prices), kind: .critique,
+                              provider: critic.provider)
+        }
     }
 }

@@ -47,7 +47,7 @@ enum TakeChoice: Sendable {
         case .picked(let take, _, outdated: true):
             "\(shot.id): the picked take \(take.id) was made from an earlier version of the shot"
         case .picked(let take, _, _) where take.verdict?.passed == false:
-            "\(shot.id): the picked take \(take.id) failed its quality check (\(take.verdict?.summary ?? ""))"
+            "\(shot.id): the picked take \(take.id) failed its quality check (\(take.verdict?.found ?? ""))"
         case .older(let take, _): "\(shot.id): using \(take.id), made from an earlier version of the shot"
         default: nil
         }

@@ -90,6 +90,9 @@ extension ProjectConfig {
             case "keyframes":
                 let name = try string(key, value)
                 keyframes = name.isEmpty ? nil : ProviderID(name)
+            case "critic":
+                let name = try string(key, value).trimmingCharacters(in: .whitespaces)
+                critic = name.isEmpty || name == "none" ? nil : name
             case "routing":
                 guard let m = value.mapping else {
                     throw fail(key, value, "must be a mapping", "routing: { policy: cheapest, allow: [kling] }")
@@ -194,6 +197,7 @@ extension ProjectConfig {
         #   shots: { S01-01: animatic }
         # voices: elevenlabs       # who speaks the lines: espeak-ng (offline) unless a speech provider is named
         # keyframes: openai        # the image model `reel keyframes` asks (sim, openai); the only configured one if left out
+        # critic: openai/gpt-4o-mini   # a vision model that scores each new take (subject, prompt, artifacts)
         # providers:               # base URLs (relays, regions) and options per provider
         #   kling: { base_url: "https://api-beijing.klingai.com" }
 

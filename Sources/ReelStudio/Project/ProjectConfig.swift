@@ -27,6 +27,7 @@ import Yams
 ///   shots: { S03-07: veo, S01-01: animatic }
 /// voices: elevenlabs           # who speaks the lines; espeak-ng (offline) when left out
 /// keyframes: openai            # the image model `reel keyframes` asks; the only configured one when left out
+/// critic: openai/gpt-4o-mini    # a vision model that scores each new take (none when left out)
 /// providers:                   # per provider: base_url (relays, regions), other options
 ///   kling: { base_url: "https://api-beijing.klingai.com" }
 /// ```
@@ -53,6 +54,9 @@ public struct ProjectConfig: Hashable, Sendable {
     public var voices: ProviderID?
     /// The image model keyframes come from: nil for the only configured one.
     public var keyframes: ProviderID?
+    /// The vision model that critiques each new take, `provider[/model]`: nil for none
+    /// (`REEL_CRITIC` names one for every project that names none).
+    public var critic: String?
     /// Integrated loudness (LUFS) the soundtrack is mastered to.
     public var loudness: Double = LoudnessTarget.phone.integrated
     /// The project's id in a studio database (`studio_id`): the same on every machine that

@@ -20,6 +20,10 @@ public struct ProviderSetup: Sendable {
     public var router: Router
     /// Where each catalog layer came from, in the order laid over each other.
     public var catalogSources: [String]
+    /// The vision model that critiques new takes (`critic:` in reel.yaml, else `REEL_CRITIC`).
+    var critic: Studio.Writer?
+    /// Why the critic named cannot be used: said when takes are asked for, not by `reel providers`.
+    var criticProblem: ReelError?
 
     /// One provider as `reel providers` shows it. Never holds a key.
     public struct Status: Sendable {

@@ -152,28 +152,43 @@ extension Studio {
                                 + "(e.g. REEL_WRITER=deepseek and DEEPSEEK_API_KEY; `reel providers` shows what is set), "
                                 + "or start offline from a template: `reel new --template reversal` (`reel templates` lists them)")
         }
+        return try chatModel(choice, at: request(choice), setup: try providerSetup(config: ProjectConfig(), projectDirectory: nil),
+                             modelVariable: "REEL_WRITER_MODEL", option: "--writer")
+    }
+
+    /// The project's critic: `critic:` in reel.yaml, else `REEL_CRITIC`; nil for none.
+    func chooseCritic(_ config: ProjectConfig, setup: ProviderSetup) throws -> Writer? {
+        let named = config.critic ?? environment["REEL_CRITIC"].flatMap { $0.isEmpty || $0 == "none" ? nil : $0 }
+        guard let choice = named else { return nil }
+        return try chatModel(choice, at: config.critic != nil ? "reel.yaml critic" : "REEL_CRITIC", setup: setup,
+                             modelVariable: nil, option: config.critic != nil ? "critic:" : "REEL_CRITIC=")
+    }
+
+    /// A language model named `provider[/model]` (at `at`), ready to call.
+    func chatModel(_ choice: String, at: String, setup: ProviderSetup, modelVariable: String?, option: String) throws -> Writer {
+        let chatIDs = ProviderDirectory.all.filter { $0.text != nil }.map(\.id.rawValue)
         let parts = choice.split(separator: "/", maxSplits: 1).map(String.init)
         let id = ProviderID(parts[0])
-        let setup = try providerSetup(config: ProjectConfig(), projectDirectory: nil)
         guard let status = setup.providers.first(where: { $0.entry.id == id }), let make = status.entry.text else {
             // A key pasted into the wrong variable is not echoed.
             let shown = Self.looksLikeKey(parts[0]) ? "that value" : "'\(parts[0])'"
-            throw ReelError(.usage, "\(shown) is not a language model Reel can use", at: request(choice),
+            throw ReelError(.usage, "\(shown) is not a language model Reel can use", at: at,
                             hint: "use one of \(chatIDs.joined(separator: ", "))")
         }
         guard let config = status.config else {
-            throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: request(choice),
+            throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: at,
                             hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); `reel providers` shows what is set")
         }
         let model = try make(config, adapterSupport)
-        let name = parts.count > 1 ? parts[1] : environment["REEL_WRITER_MODEL"].flatMap { $0.isEmpty ? nil : $0 } ?? model.defaultModel
+        let variable = modelVariable.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+        let name = parts.count > 1 ? parts[1] : variable ?? model.defaultModel
+        let naming = "\(option) \(id)/MODEL" + (modelVariable.map { " or \($0)" } ?? "")
         if let name, Self.looksLikeKey(name) {
-            throw ReelError(.usage, "the model name looks like a key, so it is not used (or shown)", at: request(choice),
-                            hint: "name a model (--writer \(id)/MODEL or REEL_WRITER_MODEL); keys go in \(status.entry.credentials.first ?? "the environment")")
+            throw ReelError(.usage, "the model name looks like a key, so it is not used (or shown)", at: at,
+                            hint: "name a model (\(naming)); keys go in \(status.entry.credentials.first ?? "the environment")")
         }
         guard let name else {
-            throw ReelError(.configuration, "\(status.entry.name) has no default model", at: request(choice),
-                            hint: "name one: --writer \(id)/MODEL or REEL_WRITER_MODEL=…")
+            throw ReelError(.configuration, "\(status.entry.name) has no default model", at: at, hint: "name one: \(naming)")
         }
         return Writer(chat: model, provider: id, model: name, prices: setup.catalog.models(of: id))
     }

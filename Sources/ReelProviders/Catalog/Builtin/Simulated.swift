@@ -20,5 +20,12 @@ extension BuiltinCatalog {
         quality: 1
         price: { amount: "0.04", currency: USD, per: image, source: "the simulator's default price" }
         notes: Stills for keyframes-first; costs nothing real.
+      - provider: sim
+        id: sim-critic
+        name: Simulated critic (reel dev simulate)
+        medium: text
+        quality: 1
+        price: { amount: "1.00", currency: USD, per: 1m-tokens, source: "the simulator's default price" }
+        notes: "Scores the frames of a take, for `critic: sim`; costs nothing real."
     """#
 }
