@@ -26,10 +26,15 @@ extension SimulatedRoutes {
                               param: "messages")
         }
         var random = SeededRandom(seed: config.seed, stream: "critic|" + pictures[0].suffix(4096))
-        let scores = (0..<3).map { _ in 5 + Int(random.unit() * 6) }
+        var scores = (0..<3).map { _ in 5 + Int(random.unit() * 6) }
+        // As the instructions say: with no reference to compare (the frames alone), subject is 10.
+        if pictures.count == 1 { scores[0] = 10 }
+        let instructions = (body["messages"]?.arrayValue ?? []).compactMap { $0["content"]?.stringValue }.joined()
+        let note = instructions.contains("Simplified Chinese")
+            ? "模拟评审：看了 \(pictures.count) 张图"
+            : "a simulated critique, from \(pictures.count) picture\(pictures.count == 1 ? "" : "s")"
         let critique: JSONValue = ["subject": .int(Int64(scores[0])), "prompt": .int(Int64(scores[1])),
-                                   "artifacts": .int(Int64(scores[2])),
-                                   "notes": .array([.string("a simulated critique, from \(pictures.count) picture\(pictures.count == 1 ? "" : "s")")])]
+                                   "artifacts": .int(Int64(scores[2])), "notes": .array([.string(note)])]
         books.with { $0.counters.critiques += 1 }
         return .json(["id": "chatcmpl-sim", "object": "chat.completion", "model": .string(model),
                       "choices": [["index": 0, "message": ["role": "assistant", "content": .string(critique.canonical)],

@@ -66,12 +66,20 @@ extension Studio {
                 guard case .take(let take)? = first.sources[shot.id], take.provider != context.animatic else { return nil }
                 return (shot, take)
             }
-            if !models.isEmpty {
+            var graph = try builder.takesGraph(models)
+            // Stored takes of models the cut would use that were never checked: checked first too,
+            // so one that fails is not cut in.
+            for shot in board.shots {
+                if case .stored(let take, _)? = first.sources[shot.id], take.provider != context.animatic {
+                    try builder.addCheck(ofStored: take, shot: shot, to: &graph)
+                }
+            }
+            if !graph.nodes.isEmpty {
                 let made = Set(models.map(\.1.id))
                 try await production.repository.addTakes(first.newTakes.filter { made.contains($0.id) })
-                let graph = try builder.takesGraph(models)
                 before = try await run(graph, in: production, generators: builder.generators, command: "make", events: events)
                 notes = Self.setAsideCritiques(&before, graph: graph)
+                    + (graph.nodes.contains { $0.spec.kind == .critique } ? criticNotes(setup) : [])
                 try Studio.requireSuccess(before, graph: graph)
                 (verdicts, critiques) = try await findings(of: graph, in: production)
             }
@@ -87,6 +95,7 @@ extension Studio {
         for pass in 1...2 {
             summary = try await run(film.graph, in: production, generators: builder.generators,
                                     command: makeMissing ? "make" : "render", events: events)
+            notes += Self.setAsideChecks(&summary, graph: film.graph)
             try Studio.requireSuccess(summary, graph: film.graph)
             guard let filmAsset = summary.outputs[film.film]?.asset, let srt = summary.outputs[film.subtitles]?.asset else {
                 throw ReelError(.internalError, "the run finished without a film", hint: "this is a bug; please report it")
@@ -101,9 +110,25 @@ extension Studio {
             }
         }
         try OutputFile.install([(production.blobs.url(for: files[0]), srtURL), (production.blobs.url(for: files[1]), out)])
-        verdicts.merge(try await findings(of: film.graph, in: production).verdicts) { _, later in later }
+        let found = try await findings(of: film.graph, in: production).verdicts
+        verdicts.merge(found) { _, later in later }
+        // A stored take checked only now (a render of takes made before checks) that failed: it
+        // is in this film, and the next render leaves it out unless someone picks it.
+        for (take, verdict) in found.sorted(by: { $0.key < $1.key }) where !verdict.passed {
+            notes.append("\(take) failed its quality check (\(verdict.found)), found by this run: this film shows it, the next "
+                         + "render will not unless you pick it")
+        }
         return FilmResult(film: out, subtitles: srtURL, storyboard: board, summary: before.then(summary), frames: film.frames,
                           sources: cut.named, warnings: notes + cut.warnings, verdicts: verdicts, critiques: critiques)
+    }
+
+    /// A check that could not run (the take's file unreadable, ffmpeg gone) does not stop the
+    /// film: the take is shown unchecked, and the user is told.
+    static func setAsideChecks(_ summary: inout RunSummary, graph: JobGraph) -> [String] {
+        graph.nodes.filter { $0.spec.kind == .check }.compactMap { node in
+            guard let failure = summary.failures.removeValue(forKey: node.id) ?? summary.skipped.removeValue(forKey: node.id) else { return nil }
+            return "the check of \(node.id.rawValue.dropFirst("check:".count)) could not run (\(failure.message)); run the command again to check it"
+        }
     }
 
     /// The quality check of every model's take the cut makes again (its file was lost) and

@@ -117,7 +117,9 @@ extension Studio {
             for take in existing[shot.id] ?? [] {
                 try builder.addCheck(ofStored: take, shot: shot, to: &graph)
                 // Against the prompt it was made from: only takes of the shot as it is now.
-                if take.fingerprint == builder.fingerprint(shot) { try builder.addCritique(ofStored: take, shot: shot, to: &graph) }
+                if take.fingerprint == builder.fingerprint(shot), !request.resumeOnly {
+                    try builder.addCritique(ofStored: take, shot: shot, to: &graph)
+                }
             }
         }
         return try await runOrForecast(graph, added: added, covered: covered.map(\.1), board: board,
@@ -141,6 +143,9 @@ extension Studio {
         try await production.repository.addTakes(added)
         var summary = try await run(graph, in: production, generators: generators, command: command, events: events)
         result.notes += Self.setAsideCritiques(&summary, graph: graph)
+        if graph.nodes.contains(where: { $0.spec.kind == .critique }), let setup = try? providerSetup(production) {
+            result.notes += criticNotes(setup)
+        }
         result.summary = summary
         (result.verdicts, result.critiques) = try await findings(of: graph, in: production)
         return result

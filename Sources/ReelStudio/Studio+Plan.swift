@@ -47,7 +47,10 @@ extension Studio {
         builder.notes = Dictionary(try await production.repository.notes(of: nil).map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         let noted = Set(builder.notes.values.compactMap(\.take))
         if !noted.isEmpty {
-            builder.notedTakes = Dictionary(try await production.repository.takes(of: nil).filter { noted.contains($0.id) }
+            // Only takes whose file is here: a noted frame that cannot be drawn must not block a paid take.
+            let blobs = production.blobs
+            builder.notedTakes = Dictionary(try await production.repository.takes(of: nil)
+                .filter { noted.contains($0.id) && $0.output.map { blobs.contains($0.asset) } == true }
                 .map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         }
         // Only shots still in the storyboard: a retired shot's pick is never a first frame.

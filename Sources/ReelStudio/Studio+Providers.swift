@@ -37,6 +37,15 @@ extension Studio {
         return setup
     }
 
+    /// What to say of the project's critic before it is paid: a model the catalog has no
+    /// price for is spent on without being counted, and the budget cap cannot stop it.
+    func criticNotes(_ setup: ProviderSetup) -> [String] {
+        guard let critic = setup.critic, critic.provider != "ollama",
+              !critic.prices.contains(where: { $0.id == critic.model }) else { return [] }
+        return ["the critic \(critic.provider)/\(critic.model) has no price in the model catalog: what it costs is not counted, and "
+                + "the budget cap does not cover it (give it a price in models.yaml: `reel providers` shows the catalog)"]
+    }
+
     /// Fails with what to do when the project names a critic that cannot be used.
     func requireCritic(_ setup: ProviderSetup) throws {
         if let problem = setup.criticProblem {

@@ -62,6 +62,20 @@ import Testing
         #expect(problems.last?.range.start == .milliseconds(2083))
     }
 
+    /// Two pictures of one brightness in different colours: the scene score hardly moves, the
+    /// mean colour jumps and stays — a cut. A colour that jumps and comes back is none.
+    @Test func aCutBetweenPicturesOfOneBrightnessIsSeenInTheColour() {
+        var m = ClipMeasurements()
+        m.frames = Self.frames(Array(repeating: 120, count: 72), scores: Array(repeating: 0.3, count: 72))
+        for i in 0..<72 { (m.frames[i].u, m.frames[i].v) = i < 48 ? (126.4, 145.2) : (129.7, 110.8) }
+        m.frames[48].sceneScore = 5.6
+        let problems = ClipCheck.problems(m, media: Self.media, expected: ClipExpectation())
+        #expect(problems.map(\.kind) == [.cut] && problems.first?.range.start == .seconds(2))
+        #expect(problems.first?.summary == "a cut inside the shot (the colour jumps by 35)")
+        for i in 0..<72 { (m.frames[i].u, m.frames[i].v) = (126.4, (20..<22).contains(i) ? 110.8 : 145.2) }
+        #expect(ClipCheck.problems(m, media: Self.media, expected: ClipExpectation()).isEmpty, "a flash of colour is no cut")
+    }
+
     @Test func brightnessPumpingIsFlickerNotFlashesOrCuts() {
         var m = ClipMeasurements()
         m.frames = Self.frames((0..<72).map { 120 + 12 * sin(2 * .pi * 7 * Double($0) / 24) }, scores: Array(repeating: 12, count: 72))

@@ -374,7 +374,7 @@ import Testing
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 #expect(String(buffer: response.body).contains(#"<script type="module" src="/web/app.js"></script>"#))
             }
-            for file in ["app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "cast.js", "run.js", "style.css"] {
+            for file in ["app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "cast.js", "run.js", "compare.js", "style.css"] {
                 try await client.execute(uri: "/web/\(file)", method: .get) { response in
                     #expect(response.status == .ok && response.body.readableBytes > 100, "\(file)")
                 }

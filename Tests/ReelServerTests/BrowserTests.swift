@@ -5,6 +5,7 @@ import ReelMedia
 import ReelModel
 import ReelServer
 import ReelSimulator
+import ReelStore
 import ReelStudio
 import ReelTesting
 import Testing
@@ -133,6 +134,37 @@ struct BrowserTests {
         let reopened = try f.production()
         defer { reopened.close() }
         #expect(try await f.studio.notes(reopened, shot: "S01-01").map(\.status) == ["withdrawn"])
+    }
+
+    /// Two takes compared on the shot's page, as a person compares them: ticked, opened over
+    /// the page, scrubbed and stepped together, wiped A/B, and the second picked with its key —
+    /// and the project agrees. Driven over DevTools by scripts/compare-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func twoTakesAreComparedScrubbedTogetherAndOneIsPickedByItsKey() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        _ = try await f.studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 3))
+        production.close()
+        try await buildApplication(f.configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/compare-check")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-02"])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            // The takes are listed newest first; the two ticked are the oldest, in that order.
+            #expect(seen["boxes"] == ["S01-02#3", "S01-02#2", "S01-02#1"] && seen["shown"] == ["S01-02#2", "S01-02#1"], "\(seen)")
+            let middle = seen["middle"]?.arrayValue?.compactMap(\.doubleValue) ?? []
+            let stepped = seen["stepped"]?.arrayValue?.compactMap(\.doubleValue) ?? []
+            #expect(middle.count == 2 && middle.allSatisfy { $0 > 0.3 } && abs(middle[0] - middle[1]) < 0.001, "together: \(middle)")
+            #expect(stepped.count == 2 && abs(stepped[0] - middle[0] - 1.0 / 24) < 0.002 && abs(stepped[0] - stepped[1]) < 0.001,
+                    "one frame on, both: \(stepped)")
+            #expect(seen["wipe"]?["on"] == true && seen["wipe"]?["clip"]?.stringValue == "inset(0px 0px 0px 50%)", "\(String(describing: seen["wipe"]))")
+            #expect(seen["problems"] == ["0", "0"] && seen["closed"] == true && seen["picked"] == ["S01-02#1"], "\(seen)")
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        #expect(try await reopened.repository.picks()["S01-02"] == "S01-02#1")
     }
 
     /// A voice cast on the cast page, as a person casts it: a voice and a pitch, then the first

@@ -150,6 +150,35 @@ import Testing
         try await w.close()
     }
 
+    /// The critic hears what the take was asked for, notes included; a real person's take goes
+    /// to it only with consent covering its provider; a critic without a price is said.
+    @Test func theCriticHearsTheNotesSeesNoOneWithoutConsentAndIsPriced() async throws {
+        let w = try await World(yaml: "provider: sim\ncritic: openai/gpt-4.1-nano\n")
+        for _ in 0..<4 { w.critic.transcript([#"{"subject": 8, "prompt": 8, "artifacts": 8}"#]) }
+        let first = try await w.studio.generate(w.production, GenerateRequest(shots: ["S01-02"], takes: 1))
+        #expect(first.notes.contains { $0.hasPrefix("the critic openai/gpt-4.1-nano has no price in the model catalog") }, "\(first.notes)")
+        _ = try await w.studio.note(w.production, NoteRequest(shot: "S01-02", take: 1, at: 0.5, text: "her scarf should be red"))
+        let noted = try await w.studio.generate(w.production, GenerateRequest(shots: ["S01-02"], takes: 2))
+        // Take 1 does not carry the note, so two new takes do; each critique asks with the note.
+        #expect(Set(noted.critiques.keys.map(\.rawValue)) == ["S01-02#2", "S01-02#3"])
+        let question = w.critic.requests("POST", "chat/completions").last?.json?["messages"]?.arrayValue?.last?["content"]?
+            .arrayValue?.first?["text"]?.stringValue ?? ""
+        #expect(question.contains("Director's notes: at 0.5 s") && question.contains("her scarf should be red"), "\(question)")
+
+        // MAYA is a real person whose consent covers the video model, not the critic's provider.
+        let face = try w.dir.write("maya.png", FixtureMedia.png(7))
+        _ = try await w.studio.addToCast(w.production, CastAddition(name: "MAYA", images: [face], realPerson: true))
+        let evidence = try w.dir.write("consent.pdf", "%PDF-1.4 signed by Maya Chen\n")
+        _ = try await w.studio.grantConsent(w.production, ConsentGrant(name: "maya", by: "Maya Chen", evidence: evidence, providers: ["sim"]))
+        let asked = w.critic.requests("POST", "chat/completions").count
+        let withMaya = try await w.studio.generate(w.production, GenerateRequest(shots: ["S01-02"], takes: 3))
+        // Her reference makes a new version of the shot: three new takes, none shown to the critic.
+        #expect(withMaya.summary?.succeeded == true && withMaya.added.count == 3, "\(String(describing: withMaya.summary?.failures))")
+        #expect(withMaya.critiques.isEmpty && !withMaya.graph.nodes.contains { $0.spec.kind == .critique })
+        #expect(w.critic.requests("POST", "chat/completions").count == asked, "her likeness went to no critic")
+        try await w.close()
+    }
+
     @Test func aCriticThatCannotBeUsedIsSaidBeforeAnythingIsPaid() async throws {
         let w = try await World(yaml: "provider: sim\ncritic: nosuch/model\n")
         let error = await #expect(throws: ReelError.self) {

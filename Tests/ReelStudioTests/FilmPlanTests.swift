@@ -79,7 +79,7 @@ import Testing
             let alone = Self.plan([failed], purpose)
             #expect(alone.sources.isEmpty && alone.named[Self.shot.id] == "animatic" && alone.newTakes.isEmpty, "\(purpose)")
             #expect(alone.warnings == [said + "; the animatic stands in — pick it anyway (`reel pick S01-01 2`) or make another "
-                                       + "(`reel generate --shots S01-01`)"], "\(purpose)")
+                                       + "(`reel generate --shots S01-01 --takes 2`)"], "\(purpose)")
             // A take of an earlier version stands in, rather than a new attempt.
             let older = Self.plan([Self.take(1, .succeeded(Self.output), fingerprint: "before"), failed], purpose)
             #expect(older.named[Self.shot.id] == "S01-01#1" && older.newTakes.isEmpty, "\(purpose)")

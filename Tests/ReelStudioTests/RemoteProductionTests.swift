@@ -80,6 +80,9 @@ import Testing
             try #require((try JSONSerialization.jsonObject(with: request.body) as? [String: Any])?["seed"] as? String)
         }
         #expect(seeds.count == models.count && Set(seeds).count == seeds.count, "\(seeds)")
+        // The seed sent is the take's own, to the last digit (a seed past Int64 came back rounded).
+        let takeSeeds = try await Set(production.repository.takes(of: nil).filter { $0.provider == "sim" }.map { String($0.seed) })
+        #expect(Set(seeds) == takeSeeds, "\(seeds) \(takeSeeds)")
         // Making again pays for nothing (another attempt at the failed shot is the user's
         // call), and neither that nor a render cuts the failed take in.
         let again = try await studio.film(production, output: dir.file("cut2.mp4"), makeMissing: true)

@@ -49,6 +49,9 @@ public enum ClipCheck {
     public static let flickerTurns = 4
     /// A scene-change score (0–100) this high inside a shot is a cut.
     public static let cutScore = 10.0
+    /// So is a jump of the mean colour this large (0–255, U and V together) that stays: two
+    /// pictures of one brightness in different colours barely move the scene score.
+    public static let colourCut = 12.0
     /// Bars: each of two opposite black margins covers at least this share of the picture.
     public static let barShare = 0.04
     /// The sound's integrated loudness must be in this range (LUFS) unless it is silent.

@@ -11,11 +11,17 @@ public struct ClipMeasurements: Hashable, Sendable {
         public var luma: Double
         /// Scene-change score against the previous frame, 0–100 (`scdet`).
         public var sceneScore: Double
+        /// Mean chroma, 0–255 each (`signalstats` UAVG, VAVG): a cut between two pictures of
+        /// the same brightness shows here when the scene score hardly moves.
+        public var u: Double = 128
+        public var v: Double = 128
 
-        public init(time: Double, luma: Double, sceneScore: Double) {
+        public init(time: Double, luma: Double, sceneScore: Double, u: Double = 128, v: Double = 128) {
             self.time = time
             self.luma = luma
             self.sceneScore = sceneScore
+            self.u = u
+            self.v = v
         }
     }
 
@@ -88,6 +94,8 @@ public struct ClipMeasurements: Hashable, Sendable {
                 let value = Double(line[line.index(after: eq)...]) ?? 0
                 switch line[..<eq] {
                 case "lavfi.signalstats.YAVG": frames[frames.count - 1].luma = value
+                case "lavfi.signalstats.UAVG": frames[frames.count - 1].u = value
+                case "lavfi.signalstats.VAVG": frames[frames.count - 1].v = value
                 case "lavfi.scd.score": frames[frames.count - 1].sceneScore = value
                 default: continue
                 }

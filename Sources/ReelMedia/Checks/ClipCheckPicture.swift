@@ -45,12 +45,28 @@ extension ClipCheck {
                                                         last - first + 1, last == first ? "" : "s")))
             explained.formUnion(max(0, first - 2)...(last + 2))
         }
-        for (i, f) in frames.enumerated() where i > 0 && f.sceneScore >= cutScore && !explained.contains(i) {
-            problems.append(ClipProblem(kind: .cut, range: span(frames, i, i, length), measure: f.sceneScore, unit: .score,
-                                        summary: String(format: "a cut inside the shot (scene score %.1f)", f.sceneScore)))
+        for (i, f) in frames.enumerated() where i > 0 && !explained.contains(i) {
+            if f.sceneScore >= cutScore {
+                problems.append(ClipProblem(kind: .cut, range: span(frames, i, i, length), measure: f.sceneScore, unit: .score,
+                                            summary: String(format: "a cut inside the shot (scene score %.1f)", f.sceneScore)))
+            } else if let jump = colourJump(frames, at: i) {
+                problems.append(ClipProblem(kind: .cut, range: span(frames, i, i, length), measure: jump, unit: .score,
+                                            summary: String(format: "a cut inside the shot (the colour jumps by %.0f)", jump)))
+            }
         }
         problems += barProblems(m.boxes, length: length)
         return problems
+    }
+
+    /// How far the mean colour jumps into frame `i`, when it jumps by `colourCut` or more,
+    /// stays there for the next three frames, and is not the colour of a few frames before
+    /// (a flash of colour that comes back is no cut, going nor coming back).
+    static func colourJump(_ frames: [ClipMeasurements.Frame], at i: Int) -> Double? {
+        func distance(_ a: ClipMeasurements.Frame, _ b: ClipMeasurements.Frame) -> Double { hypot(a.u - b.u, a.v - b.v) }
+        let jump = distance(frames[i], frames[i - 1])
+        guard jump >= colourCut, distance(frames[i], frames[max(0, i - flashFrames - 1)]) >= colourCut else { return nil }
+        let after = frames[(i + 1)..<min(frames.count, i + 4)]
+        return after.allSatisfy { distance($0, frames[i]) < colourCut / 3 } ? jump : nil
     }
 
     /// The time from frame `first` to the end of frame `last`.

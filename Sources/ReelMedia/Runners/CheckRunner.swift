@@ -8,7 +8,8 @@ import ReelModel
 public struct ClipCheckParams: Hashable, Sendable, Codable {
     /// Goes up whenever the check would find something else in the same clip.
     /// 2: a missing tool or an interrupted check is a failed job, not an `unreadable` verdict.
-    public static let kindVersion = 2
+    /// 3: a jump of the mean colour that stays is a cut.
+    public static let kindVersion = 3
     public var expected: ClipExpectation
     /// Problems of these kinds are not problems for this take.
     public var allowed: [ClipProblem.Kind]

@@ -17,6 +17,7 @@ struct WebController {
         "newproject.js": ("text/javascript; charset=utf-8", PackageResources.newproject_js),
         "cast.js": ("text/javascript; charset=utf-8", PackageResources.cast_js),
         "run.js": ("text/javascript; charset=utf-8", PackageResources.run_js),
+        "compare.js": ("text/javascript; charset=utf-8", PackageResources.compare_js),
         "style.css": ("text/css; charset=utf-8", PackageResources.style_css),
         "openapi.json": ("application/json", PackageResources.openapi_json),
     ]

@@ -5,6 +5,7 @@ import { element, money, showError } from "./app.js";
 import { t } from "./i18n.js";
 import { markers, noteButton, noteList } from "./notes.js";
 import { runPanel } from "./run.js";
+import { openCompare } from "./compare.js";
 
 const sizes = ["EWS", "WS", "FS", "MS", "MCU", "CU", "ECU"];
 const moves = ["static", "push-in", "pull-out", "pan-left", "pan-right", "tilt-up", "tilt-down"];
@@ -76,6 +77,8 @@ function takeCard(view, project, s, x, notes) {
           + (x.critique.notes.length ? ` — ${x.critique.notes.join(" ")}` : "") }) : null,
       x.notes && x.notes.length ? element("div", { class: "muted", text: `${t("carries_notes")} ${x.notes.join(", ")}` }) : null,
       x.media ? pickButton(view, project, s.id, { take: x.number }, x.picked) : element("span", { class: "muted", text: x.state }),
+      x.media ? element("label", { class: "compare-choice" }, element("input", { type: "checkbox", name: "compare", value: x.take }),
+        ` ${t("compare_choose")}`) : null,
       x.media ? noteButton(project, s.id, x, frame, () => renderShot(view, project, s.id)) : null));
 }
 
@@ -91,6 +94,13 @@ export async function renderShot(view, project, shotID, given) {
     const videos = view.querySelectorAll(".takes video");
     videos.forEach((v) => { v.currentTime = 0; });
     videos.forEach((v) => v.play());
+  } });
+  // The takes ticked (two to four), else the newest ones with a picture, compared over the page.
+  const compare = element("button", { type: "button", "data-action": "compare", text: t("compare_open"), onclick: () => {
+    const ticked = [...view.querySelectorAll("input[name=compare]:checked")].map((box) => box.value);
+    const playable = takes.filter((x) => x.media);
+    const chosen = ticked.length >= 2 ? playable.filter((x) => ticked.includes(x.take)).slice(0, 4) : playable.slice(0, 4);
+    openCompare(project, s.id, chosen, 24, (updated) => renderShot(view, project, s.id, updated));
   } });
   view.replaceChildren(
     element("a", { class: "back", href: `#/p/${encodeURIComponent(project)}`, text: t("back") }),
@@ -109,7 +119,7 @@ export async function renderShot(view, project, shotID, given) {
             element("figcaption", {}, `#k${k.number} · ${money(k.cost ? [k.cost] : [])} `,
               pickButton(view, project, s.id, { keyframe: k.number }, k.picked)))))
       : element("p", { class: "muted", text: t("noKeyframes", { shot: s.id }) }),
-    element("h2", {}, t("takes"), " ", takes.filter((x) => x.media).length > 1 ? playTogether : null),
+    element("h2", {}, t("takes"), " ", takes.filter((x) => x.media).length > 1 ? [playTogether, " ", compare] : null),
     generate,
     takes.length
       ? element("div", { class: "takes" }, takes.map((x) => takeCard(view, project, s, x, notes)))

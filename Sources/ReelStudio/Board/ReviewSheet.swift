@@ -66,6 +66,7 @@ public struct ReviewSheet: Sendable {
         .verdict.ok { color: var(--ok); }
         .verdict.bad { color: var(--bad); }
         .critique { margin: 4px 0; }
+        .critique-notes { margin: 2px 0 4px 18px; padding: 0; color: var(--muted); }
         .notes li.open { font-weight: 600; }
         .problems { margin: 0 0 4px 16px; padding: 0; color: var(--bad); }
         .muted { color: var(--muted); }
@@ -80,7 +81,7 @@ public struct ReviewSheet: Sendable {
         <body>
         <header>
         <h1>\(esc(title))</h1>
-        <p>\(rows.count) shots · \(rows.reduce(0) { $0 + $1.cards.count }) takes · ★ the take the cut uses</p>
+        <p>\(Plural.count(rows.count, "shot")) · \(Plural.count(rows.reduce(0) { $0 + $1.cards.count }, "take")) · ★ the take the cut uses</p>
         </header>
 
         """
@@ -173,7 +174,7 @@ public struct ReviewSheet: Sendable {
         if let critique = t.critique {
             out += "<div class=\"critique\">critic: \(esc(critique.scores))</div>\n"
             if !critique.notes.isEmpty {
-                out += "<ul class=\"problems\">" + critique.notes.map { "<li>\(esc($0))</li>" }.joined() + "</ul>\n"
+                out += "<ul class=\"critique-notes\">" + critique.notes.map { "<li>\(esc($0))</li>" }.joined() + "</ul>\n"
             }
         } else if critic != nil, t.state == "succeeded", t.provider != "animatic" {
             out += "<div class=\"muted\">no critique (the critic did not answer; generating again asks it again)</div>\n"

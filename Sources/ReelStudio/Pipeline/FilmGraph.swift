@@ -166,7 +166,9 @@ struct FilmGraphBuilder {
     /// The seed of take `number` of `shot`: its own, so that no two shots' takes share one
     /// (a model given the same seed and a like prompt draws a like picture), and the same
     /// every time that take is asked for, so a take resumed or made again is the same take.
-    static func seed(_ shot: ShotID, _ number: Int) -> UInt64 { Hashing.seed("take:\(shot)#\(number)") }
+    /// 63 bits: a job's params keep numbers as JSON integers up to Int64's, and a larger seed
+    /// came back rounded (the provider got another seed than the take says).
+    static func seed(_ shot: ShotID, _ number: Int) -> UInt64 { Hashing.seed("take:\(shot)#\(number)") & UInt64(Int64.max) }
 
     /// A new take of `shot` on the provider and model `plan` chose.
     func newTake(_ shot: Shot, number: Int, plan: TakePlan, at date: Date) -> Take {
@@ -245,7 +247,7 @@ struct FilmGraphBuilder {
             // The frames the take's notes are about, their boxes drawn, where the model has
             // room for more references: it sees what each note points at.
             let room = (catalog.models(of: take.provider).first { $0.id == take.model }?.maxReferences ?? 0) - images.count
-            for note in take.notes.compactMap({ notes[$0] }).filter({ noteFrame($0) != nil }).prefix(max(0, room)) {
+            for note in take.notes.compactMap({ notes[$0] }).filter({ noteFrameMayGo($0, to: take.provider) }).prefix(max(0, room)) {
                 images.append(ImageInput(input: inputs.count, role: .reference))
                 inputs.append(try markupNode(note, in: &graph))
             }

@@ -22,7 +22,9 @@ extension FilmGraphBuilder {
     /// Adds the critique of a finished take that has none (made before the project had a
     /// critic, or the critic did not answer): its file is given, the critic looks at it.
     func addCritique(ofStored take: Take, shot: Shot, to graph: inout JobGraph) throws {
-        guard generators.critic != nil, take.critique == nil, take.succeeded, take.provider != generators.video.descriptor.id else { return }
+        // A take that failed its check is not worth a critic's look (it is never picked without a person).
+        guard generators.critic != nil, take.critique == nil, take.succeeded, take.verdict?.passed != false,
+              take.provider != generators.video.descriptor.id else { return }
         try addCritique(of: take, shot: shot, video: try givenNode(take, in: &graph), to: &graph)
     }
 
@@ -36,7 +38,9 @@ extension FilmGraphBuilder {
     func addCritique(of take: Take, shot: Shot, video: NodeID, to graph: inout JobGraph) throws {
         guard let critic = generators.critic, take.provider != generators.video.descriptor.id,
               graph[Self.critiqueNode(take.id)] == nil else { return }
-        let people = shot.subjects.compactMap { storyboard.subject($0) }.filter { $0.realPerson == true }.map(\.id)
+        // Whoever the take shows: the real people in the shot, and those its first frame or keyframe showed.
+        let people = Set(shot.subjects.compactMap { storyboard.subject($0) }.filter { $0.realPerson == true }.map(\.id))
+            .union(take.shows).sorted { $0.rawValue < $1.rawValue }
         guard (try? checkConsent(people, shot: shot, provider: critic.provider)) != nil else { return }
         let strip = NodeID("strip:\(take.id)")
         graph.add(GraphNode(id: strip, spec: JobSpec(kind: .strip, kindVersion: FrameStripParams.kindVersion, provider: "ffmpeg",
@@ -49,14 +53,14 @@ extension FilmGraphBuilder {
             inputs.append(try referenceNode(digest, of: shot, in: &graph))
             names.append(subject.name)
         }
-        let params = CritiqueParams(model: critic.model, take: take.id.rawValue, prompt: describe.prompt(shot, style: settings.style),
+        let params = CritiqueParams(model: critic.model, take: take.id.rawValue, prompt: describe.prompt(shot, style: settings.style) + noteInstructions(take),
                                     references: names, language: storyboard.language.rawValue)
         var node = GraphNode(id: Self.critiqueNode(take.id),
                              spec: JobSpec(kind: .critique, kindVersion: CritiqueParams.kindVersion, provider: critic.provider,
                                            model: critic.model, params: try JSONValue(encoding: params), deterministic: false),
                              inputs: inputs, shot: shot.id, label: "critique \(take.id)")
-        // At the most: the pictures (about a thousand tokens each) and two replies at their limit.
-        node.estimatedCost = critic.prices.first { $0.id == critic.model }?.cost(tokens: 1000 * inputs.count + 1500)
+        // At the most: the pictures (about a thousand tokens each) sent twice, and two replies at their limit.
+        node.estimatedCost = critic.prices.first { $0.id == critic.model }?.cost(tokens: 2000 * inputs.count + 1500)
         graph.add(node)
     }
 
@@ -97,6 +101,15 @@ extension FilmGraphBuilder {
     func noteFrame(_ note: ShotNote) -> (take: Take, at: RationalTime)? {
         guard let id = note.take, let at = note.at, let take = notedTakes[id], take.output != nil else { return nil }
         return (take, at)
+    }
+
+    /// Whether the frame `note` is about may go to `provider` with the next take: its take's
+    /// file is in the store, and whoever that take showed has consent in force for `provider`
+    /// (a frame of a take withdrawn from the cut goes nowhere).
+    func noteFrameMayGo(_ note: ShotNote, to provider: ProviderID) -> Bool {
+        guard let (take, _) = noteFrame(note), let shot = storyboard.shot(take.shot) ?? storyboard.shot(note.shot) else { return false }
+        if Studio.withdrawal(in: storyboard, at: now)(take) != nil { return false }
+        return (try? checkConsent(take.shows, shot: shot, provider: provider)) != nil
     }
 
     /// The node of the frame a note is about with its box drawn, added once.

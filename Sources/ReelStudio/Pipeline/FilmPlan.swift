@@ -98,7 +98,8 @@ struct FilmPlan: Sendable {
         if let failed {
             warnings.append("\(shot.id): \(failed.id) failed its quality check (\(failed.verdict?.found ?? "")); "
                             + (choice.stored == nil ? "the animatic stands in" : "an earlier version's take stands in")
-                            + " — pick it anyway (`reel pick \(shot.id) \(failed.number)`) or make another (`reel generate --shots \(shot.id)`)")
+                            + " — pick it anyway (`reel pick \(shot.id) \(failed.number)`) or make another (`reel generate --shots \(shot.id) "
+                            + "--takes \(takes.filter { $0.fingerprint == fingerprint }.count + 1)`)")
         }
         // `make` replaces a take of an earlier version with a new one; `render` uses it.
         if let (take, output) = choice.stored, context.isStored(output.asset), !(purpose == .make && choice.isFallback && failed == nil) {

@@ -181,7 +181,9 @@ extension Studio {
         }
         let model = try make(config, adapterSupport)
         let variable = modelVariable.flatMap { environment[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-        let name = parts.count > 1 ? parts[1] : variable ?? model.defaultModel
+        // `default` is the provider's default model, named: a model's name is part of each call's cache key.
+        let named = parts.count > 1 ? parts[1] : variable
+        let name = named == nil || named == "default" ? model.defaultModel : named
         let naming = "\(option) \(id)/MODEL" + (modelVariable.map { " or \($0)" } ?? "")
         if let name, Self.looksLikeKey(name) {
             throw ReelError(.usage, "the model name looks like a key, so it is not used (or shown)", at: at,

@@ -29,5 +29,30 @@ extension BuiltinCatalog {
         medium: text
         quality: 6
         price: { amount: "12", currency: CNY, per: 1m-tokens, source: estimate }
+      # Vision models a critic (`critic:` in reel.yaml) can name; a picture is about a thousand tokens.
+      - provider: openai
+        id: gpt-4o-mini
+        name: GPT-4o mini
+        medium: text
+        quality: 6
+        price: { amount: "0.30", currency: USD, per: 1m-tokens, source: "0.15 in, 0.60 out; estimate" }
+      - provider: openai
+        id: gpt-4o
+        name: GPT-4o
+        medium: text
+        quality: 8
+        price: { amount: "4.00", currency: USD, per: 1m-tokens, source: "2.50 in, 10 out; estimate" }
+      - provider: qwen
+        id: qwen-vl-max
+        name: Qwen VL Max
+        medium: text
+        quality: 8
+        price: { amount: "4", currency: CNY, per: 1m-tokens, source: "3 in, 9 out; estimate" }
+      - provider: qwen
+        id: qwen-vl-plus
+        name: Qwen VL Plus
+        medium: text
+        quality: 6
+        price: { amount: "2", currency: CNY, per: 1m-tokens, source: "1.5 in, 4.5 out; estimate" }
     """#
 }
