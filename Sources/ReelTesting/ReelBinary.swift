@@ -33,12 +33,16 @@ public enum ReelBinary {
         process.arguments = arguments
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
+        // Closed here once it has ended: Foundation's Process keeps the handles it was given
+        // open (the suite once held 400 such descriptors, and Process.run slowed with them).
+        var handles = [try FileHandle(forWritingTo: out), try FileHandle(forWritingTo: err)]
+        defer { for handle in handles { try? handle.close() } }
+        (process.standardOutput, process.standardError) = (handles[0], handles[1])
         if let input {
             let typed = tmp.appendingPathComponent("in")
             try Data(input.utf8).write(to: typed)
-            process.standardInput = try FileHandle(forReadingFrom: typed)
+            handles.append(try FileHandle(forReadingFrom: typed))
+            process.standardInput = handles[2]
         } else {
             process.standardInput = FileHandle.nullDevice
         }
@@ -105,9 +109,13 @@ extension ReelBinary {
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = FileHandle.nullDevice
+        // This process's copies of the child's ends, closed once it has started (kept open,
+        // the reader never sees the end of the output, and the descriptors pile up).
+        var childsEnds: [FileHandle] = []
         if let lines {
             let pipe = Pipe()
             process.standardOutput = pipe
+            childsEnds.append(pipe.fileHandleForWriting)
             let reader = pipe.fileHandleForReading
             // Read on a thread of its own until the process closes its end.
             Thread.detachNewThread {
@@ -129,6 +137,7 @@ extension ReelBinary {
             let handle = try FileHandle(forWritingTo: stderr)
             handle.seekToEndOfFile()
             process.standardError = handle
+            childsEnds.append(handle)
         } else {
             process.standardError = FileHandle.nullDevice
         }
@@ -138,6 +147,7 @@ extension ReelBinary {
             continuation.yield(p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus)
             continuation.finish()
         }
+        defer { for handle in childsEnds { try? handle.close() } }
         try process.run()
         let finished = Task { for await status in stream { return status }; return -1 }
         return RunningReel(process: process, finished: finished)

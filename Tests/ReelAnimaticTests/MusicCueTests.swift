@@ -1,10 +1,11 @@
 import Foundation
 import ReelModel
+import ReelSnapshot
 import Testing
 @testable import ReelAnimatic
 @testable import ReelMedia
 
-@Suite("Music cue")
+@Suite("Music cue", .offThePool)
 struct MusicCueTests {
     @Test("frame count is round(duration × rate), exact for NTSC durations", arguments: [
         (RationalTime.seconds(1), 48_000, 48_000),

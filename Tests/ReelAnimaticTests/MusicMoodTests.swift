@@ -1,10 +1,11 @@
 import Foundation
 import ReelModel
+import ReelSnapshot
 import Testing
 @testable import ReelAnimatic
 @testable import ReelMedia
 
-@Suite("Music moods sound different")
+@Suite("Music moods sound different", .offThePool)
 struct MusicMoodTests {
     private func render(_ mood: Mood, seconds: Int64 = 12, seed: UInt64 = 1) -> MusicAnalysis {
         MusicAnalysis(MusicSynth.render(MusicCue(mood: mood, duration: .seconds(seconds), seed: seed)))

@@ -1,10 +1,11 @@
 import Foundation
 import ReelModel
+import ReelSnapshot
 import Testing
 @testable import ReelAnimatic
 @testable import ReelMedia
 
-@Suite("Music synthesis: level, cleanliness, determinism")
+@Suite("Music synthesis: level, cleanliness, determinism", .offThePool)
 struct MusicSynthTests {
     @Test("the same cue and seed render identical samples; another seed or intensity does not")
     func determinism() {

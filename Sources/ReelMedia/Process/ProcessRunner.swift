@@ -86,19 +86,24 @@ public struct LocalProcessRunner: ProcessRunner {
         let status: Int32 = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
                 process.terminationHandler = { p in continuation.resume(returning: p.terminationStatus) }
-                do {
-                    try box.run()
-                } catch {
-                    box.clearHandler()
-                    continuation.resume(throwing: ReelError(
-                        .unavailable, "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): \(error.localizedDescription)",
-                        at: executable, hint: "run `reel doctor` to see what is missing and how to install it"))
-                    return
-                }
-                if let stdin, let inputPipe {
-                    let writer = inputPipe.fileHandleForWriting
-                    writer.write(stdin)
-                    try? writer.close()
+                // Started, and fed, on a thread of its own: spawning can wait for the machine
+                // (a child that is slow to exec, a busy CPU) and feeding stdin for as long as the
+                // child reads, and neither may hold a thread of Swift's cooperative pool (see `Offload`).
+                let writer = inputPipe?.fileHandleForWriting
+                DispatchQueue(label: "reel.process").async {
+                    do {
+                        try box.run()
+                    } catch {
+                        box.clearHandler()
+                        continuation.resume(throwing: error is CancellationError ? error : ReelError(
+                            .unavailable, "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): \(error.localizedDescription)",
+                            at: executable, hint: "run `reel doctor` to see what is missing and how to install it"))
+                        return
+                    }
+                    if let stdin, let writer {
+                        writer.write(stdin)
+                        try? writer.close()
+                    }
                 }
             }
         } onCancel: {
@@ -114,16 +119,20 @@ public struct LocalProcessRunner: ProcessRunner {
 private final class ProcessBox: @unchecked Sendable {
     private let process: Process
     private let lock = NSLock()
+    /// Cancelled before it started: it never starts.
+    private var cancelled = false
     init(_ process: Process) { self.process = process }
     func run() throws {
         lock.lock()
         defer { lock.unlock() }
+        if cancelled { throw CancellationError() }
         try process.run()
     }
     func clearHandler() { process.terminationHandler = nil }
     func terminate() {
         lock.lock()
         defer { lock.unlock() }
+        cancelled = true
         if process.isRunning { process.terminate() }
     }
 }

@@ -24,8 +24,11 @@ public struct ProceduralMusic: MusicGenerator, LocalGenerator {
     public func make(_ request: MusicRequest, context: GenerationContext) async throws -> NodeOutput {
         let cue = MusicCue(mood: request.mood, duration: request.duration, seed: request.seed)
         let rate = MixSpec.sampleRate
-        let samples = MusicSynth.render(cue, sampleRate: rate)
-        let data = WAV.encode(samples: samples, sampleRate: rate, channels: 2)
+        // Seconds of arithmetic: off the cooperative pool, so the process goes on meanwhile.
+        let (samples, data) = try await Offload.run {
+            let samples = MusicSynth.render(cue, sampleRate: rate)
+            return (samples, WAV.encode(samples: samples, sampleRate: rate, channels: 2))
+        }
         let media = MediaInfo(duration: RationalTime(value: Int64(samples.count / 2), timescale: Int64(rate)),
                               audioCodec: "pcm_s16le", sampleRate: rate, channels: 2)
         return NodeOutput(asset: try context.blobs.put(data, mediaType: "audio/wav", media: media))

@@ -26,6 +26,9 @@ public final class PostgresWorkQueue: WorkQueue {
     /// Tickets this queue put in the table: only it removes their rows.
     let mine = Mutex<Set<String>>([])
     let polling = Mutex<Task<Void, Never>?>(nil)
+    /// Withdrawals on their way to the table, by job key: queueing the same job again waits
+    /// for its withdrawal first (else it could wait on the ticket being withdrawn).
+    let withdrawing = Mutex<[String: (id: UUID, task: Task<Void, Never>)]>([:])
     let live = Mutex<(at: ContinuousClock.Instant, workers: [LiveWorker])?>(nil)
 
     struct Waiter {
@@ -113,7 +116,7 @@ public final class PostgresWorkQueue: WorkQueue {
             found?.continuation.resume(throwing: CancellationError())
             // Withdrawn when nobody here waits for it any more (its worker stops at its next
             // heartbeat; a provider's job id, if any, is in the journal for the next run).
-            if nobodyLeft { withdraw(ticket) }
+            if nobodyLeft { withdraw(ticket, key: job.key.digest.rawValue) }
         }
     }
 
@@ -127,6 +130,7 @@ public final class PostgresWorkQueue: WorkQueue {
     func enqueue(_ job: QueuedJob, blobs: any BlobStore) async throws -> Handed {
         let key = job.key.digest.rawValue
         let payload = String(decoding: try JSONEncoder().encode(job), as: UTF8.self)
+        if let withdrawal = withdrawing.withLock({ $0[key]?.task }) { await withdrawal.value }
         while true {
             let fresh = UUID().uuidString
             let queued = try await project.rows("""
@@ -173,14 +177,24 @@ public final class PostgresWorkQueue: WorkQueue {
     }
 
     /// Marks a ticket this queue put in the table withdrawn, if no one finished it meanwhile.
-    func withdraw(_ ticket: String) {
+    /// (Under a loaded process the withdrawal was seen to land after the same job was asked
+    /// for again, which then waited on the withdrawn ticket: the next ``enqueue`` of the key waits.)
+    func withdraw(_ ticket: String, key: String) {
         guard mine.withLock({ $0.contains(ticket) }) else { return }
         let project = self.project
-        Task.detached {
-            try? await project.rows("""
-                UPDATE work SET state = 'cancelled', updated_at = \(unescaped: StudioDatabase.now)
-                WHERE project = \(project.id) AND ticket = \(ticket) AND state IN ('queued', 'claimed')
-                """, writing: true)
+        let id = UUID()
+        withdrawing.withLock { withdrawing in
+            let before = withdrawing[key]?.task
+            withdrawing[key] = (id, Task.detached { [weak self] in
+                await before?.value
+                try? await project.rows("""
+                    UPDATE work SET state = 'cancelled', updated_at = \(unescaped: StudioDatabase.now)
+                    WHERE project = \(project.id) AND ticket = \(ticket) AND state IN ('queued', 'claimed')
+                    """, writing: true)
+                self?.withdrawing.withLock { withdrawing in
+                    if withdrawing[key]?.id == id { withdrawing[key] = nil }
+                }
+            })
         }
     }
 

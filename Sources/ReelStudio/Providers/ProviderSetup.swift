@@ -41,12 +41,8 @@ public struct ProviderSetup: Sendable {
     public static func load(environment: [String: String], config: ProjectConfig, projectDirectory: URL?,
                             support: AdapterSupport) throws -> ProviderSetup {
         var sources: [String] = []
-        var models: [ModelCapabilities] = []
-        for document in BuiltinCatalog.documents {
-            models += try decode(document.yaml, source: "built-in catalog (\(document.provider))")
-        }
         sources.append("built-in")
-        var catalog = ModelCatalog(models)
+        var catalog = ModelCatalog(try builtinModels.get())
         let userFile = Credentials.configDirectory(environment).appendingPathComponent("models.yaml")
         var layers = [userFile]
         if let projectDirectory { layers.append(projectDirectory.appendingPathComponent("models.yaml")) }
@@ -100,6 +96,12 @@ public struct ProviderSetup: Sendable {
         let router = Router(catalog: catalog, configured: configured, policy: config.routing, missing: missing)
         return ProviderSetup(catalog: catalog, providers: statuses, videos: videos, images: images, speech: speech,
                              router: router, catalogSources: sources)
+    }
+
+    /// The built-in catalog's models, read once per process (every command, every request of
+    /// the server and every run loads a setup; the YAML took most of a debug build's second).
+    static let builtinModels = Result<[ModelCapabilities], any Error> {
+        try BuiltinCatalog.documents.flatMap { try decode($0.yaml, source: "built-in catalog (\($0.provider))") }
     }
 
     /// The models of one catalog document.
