@@ -177,6 +177,8 @@ public struct Executor: Sendable {
         case .failed(let id, let failure):
             release(id, &run)
             run.committed[id] = nil
+            // Paid although it failed (a critic's unreadable replies): counted against the cap.
+            if let cost = failure.cost { run.spend(cost) }
             // The journal may have moved on (a handle recorded); look again next time.
             run.resolved[id] = nil
             let attempt = run.attempts[id, default: 1]

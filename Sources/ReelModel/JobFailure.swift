@@ -42,12 +42,16 @@ public struct JobFailure: Error, Hashable, Sendable, Codable, CustomStringConver
     public var retryAfter: Double?
     /// The provider's own error code, when it gave one.
     public var providerCode: String?
+    /// What the attempt cost although it failed (a critic paid for replies that could not be
+    /// read): written to the ledger as a success's cost is, so the budget counts it.
+    public var cost: Money?
 
-    public init(_ reason: Reason, _ message: String, retryAfter: Double? = nil, providerCode: String? = nil) {
+    public init(_ reason: Reason, _ message: String, retryAfter: Double? = nil, providerCode: String? = nil, cost: Money? = nil) {
         self.reason = reason
         self.message = message
         self.retryAfter = retryAfter
         self.providerCode = providerCode
+        self.cost = cost
     }
 
     public var description: String {

@@ -64,6 +64,7 @@ public struct SQLiteJournal: JobJournal {
                 providerJobID = handle.jobID
             case .failed(let failure):
                 reason = failure.reason.rawValue
+                cost = failure.cost
             default:
                 break
             }

@@ -58,6 +58,8 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
         case .succeeded(let output):
             succeededTransitions += 1
             if let cost = output.cost, cost.micros != 0 { ledger.append(cost) }
+        case .failed(let failure):
+            if let cost = failure.cost, cost.micros != 0 { ledger.append(cost) }
         default: break
         }
         jobsByKey[key] = job

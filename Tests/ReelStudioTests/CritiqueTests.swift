@@ -130,6 +130,12 @@ import Testing
         #expect(nonsense.summary?.succeeded == true)
         #expect(nonsense.notes == ["no critique of S01-03#1: the critic's reply could not be read, even after sending its problems back: "
                                    + "the reply is not a JSON object like \(TakeCritique.schema)"], "\(nonsense.notes)")
+        // Its two replies were paid for: the run and the ledger count them with the take.
+        let take = try #require(nonsense.summary?.outputs["video:S01-03#1"]?.cost)
+        let spent = try #require(nonsense.summary?.spent)
+        #expect(spent.currency == take.currency && spent.micros > take.micros, "the critic's replies are spent too: \(spent) for a \(take) take")
+        let ledger = try await w.production.repository.spent()
+        #expect(ledger.first { $0.currency == take.currency }.map { $0.micros >= spent.micros } == true, "\(ledger)")
         // The review says what is missing; generating again asks again for the missing ones.
         let review = try await w.studio.review(w.production, shots: ["S01-02"], directory: w.dir.file("review"))
         #expect(try String(contentsOf: review.html, encoding: .utf8).contains("no critique (the critic did not answer"))

@@ -32,7 +32,7 @@ public struct CritiqueParams: Hashable, Sendable, Codable {
 /// subjects' references, as a ``TakeCritique``. A reply that cannot be read is sent back
 /// once with its problems; a second one fails the job (`failed`, not tried again) — the take keeps
 /// its check, and the review says the critique is missing. Both calls are paid for and
-/// counted in the job's cost.
+/// counted in the job's cost — a failed job's too (``JobFailure/cost``).
 public struct CritiqueRunner: NodeRunner {
     public let model: any LanguageModel
     public let provider: ProviderID
@@ -61,15 +61,24 @@ public struct CritiqueRunner: NodeRunner {
         var messages = Self.messages(params, images: images)
         var tokens = 0
         var problems: [String] = []
+        let cost = { [prices] in prices.first { $0.id == params.model }?.cost(tokens: tokens) }
         for attempt in 1...2 {
-            let reply = try await model.complete(ChatRequest(model: params.model, messages: messages, temperature: 0, json: true,
+            let reply: ChatReply
+            do {
+                reply = try await model.complete(ChatRequest(model: params.model, messages: messages, temperature: 0, json: true,
                                                              maxTokens: 600))
+            } catch where tokens > 0 {
+                // The first reply was paid for: its cost goes with the failure.
+                var failure = JobFailure.classify(error)
+                failure.cost = cost()
+                throw failure
+            }
             tokens += (reply.promptTokens ?? 0) + (reply.completionTokens ?? 0)
             let read = TakeCritique.read(reply.text, critic: "\(provider)/\(params.model)")
             if let critique = read.critique {
                 let json = try JSONValue(encoding: critique)
                 let asset = try context.blobs.put(Data(json.canonical.utf8), mediaType: "application/json")
-                return NodeOutput(asset: asset, cost: prices.first { $0.id == params.model }?.cost(tokens: tokens), details: json)
+                return NodeOutput(asset: asset, cost: cost(), details: json)
             }
             problems = read.problems
             if attempt == 1 {
@@ -79,7 +88,7 @@ public struct CritiqueRunner: NodeRunner {
             }
         }
         throw JobFailure(.failed, "the critic's reply could not be read, even after sending its problems back: "
-                            + problems.prefix(3).joined(separator: "; "))
+                            + problems.prefix(3).joined(separator: "; "), cost: cost())
     }
 
     /// The instructions and the question, with the pictures: the strip first, then the references.

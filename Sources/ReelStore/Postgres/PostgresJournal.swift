@@ -42,7 +42,7 @@ public struct PostgresJournal: JobJournal {
         switch state {
         case .succeeded(let result): (output, cost) = (result.asset, result.cost)
         case .submitted(let handle): providerJobID = handle.jobID
-        case .failed(let failure): reason = failure.reason.rawValue
+        case .failed(let failure): (reason, cost) = (failure.reason.rawValue, failure.cost)
         default: break
         }
         let running = if case .running = state { 1 } else { 0 }
