@@ -61,13 +61,18 @@ struct StatsCommand: AsyncParsableCommand {
         Terminal.out("spent: " + (s.spent.isEmpty ? "nothing" : s.spent.map(\.description).joined(separator: " + "))
                      + "; committed (in flight): " + (s.committed.isEmpty ? "nothing" : s.committed.map(\.description).joined(separator: " + ")))
         Terminal.out("takes: \(s.takes); shots picked: \(s.pickedShots)")
-        if let perPick = s.attemptsPerPickedShot {
-            Terminal.out(String(format: "yield: %.2f takes made per picked shot (1.00 would mean every first take was kept)", perPick))
+        guard let y = s.yield, y.project.attempts > 0 else {
+            // Only the animatic's takes: how many were made per picked shot.
+            if let perPick = s.attemptsPerPickedShot {
+                Terminal.out(String(format: "yield: %.2f takes made per picked shot (1.00 would mean every first take was kept)", perPick))
+            }
+            return
         }
-        guard let y = s.yield, y.project.attempts > 0 else { return }
         func money(_ m: [Money]) -> String { m.isEmpty ? "nothing" : m.map(\.description).joined(separator: " + ") }
-        Terminal.out("model takes: \(y.project.attempts), accepted \(y.project.accepted), failed the check \(y.project.failedCheck); "
-                     + "per accepted second \(money(y.costPerAcceptedSecond)); spent on takes not used \(money(y.unused))")
+        let ratio = y.project.attemptsPerAccepted.map { String(format: " (%.2f attempts per accepted shot; 1.00 would mean every first take was kept)", $0) } ?? ""
+        Terminal.out("model takes: \(y.project.attempts), accepted \(y.project.accepted)\(ratio), failed the check \(y.project.failedCheck)")
+        let perSecond = y.costPerAcceptedSecond.isEmpty ? "nothing" : y.costPerAcceptedSecond.map(\.rate).joined(separator: " + ")
+        Terminal.out("per accepted second: \(perSecond); spent on takes not used: \(money(y.unused))")
         for (title, lines) in [("by scene", y.scenes), ("by provider/model", y.models)] where lines.count > 1 || title == "by provider/model" {
             Terminal.out(title + ":")
             for line in lines {

@@ -109,8 +109,17 @@ struct PickCommand: AsyncParsableCommand {
         guard let shot else {
             let report = try await studio.autoPick(production, shots: shots)
             if json { return try Terminal.json(report) }
+            // Shots none picked for one reason are said in one line (a film of 60 shots with
+            // takes of three is three lines, not sixty).
+            let unpicked = Dictionary(grouping: report.filter { $0.picked == nil }, by: \.reason)
             for line in report {
-                Terminal.out("\(line.shot): " + (line.picked.map { "picked \($0) (\(line.reason))" } ?? "none picked: \(line.reason)"))
+                if let picked = line.picked { Terminal.out("\(line.shot): picked \(picked) (\(line.reason))"); continue }
+                let same = unpicked[line.reason] ?? []
+                guard same.count > 2 else { Terminal.out("\(line.shot): none picked: \(line.reason)"); continue }
+                if same.first?.shot == line.shot {
+                    let shown = same.prefix(4).map(\.shot).joined(separator: ", ") + (same.count > 4 ? " and \(same.count - 4) more" : "")
+                    Terminal.out("\(shown): none picked: \(line.reason)")
+                }
             }
             return
         }

@@ -68,6 +68,12 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
         }
     }
 
+    /// A rate (per second, per take), rounded to four decimal places: `$0.0622`.
+    public var rate: String {
+        let rounded = Money(micros: (micros / 100 + (abs(micros % 100) >= 50 ? micros.signum() : 0)) * 100, currency: currency)
+        return rounded.description
+    }
+
     /// Decimal units, for JSON output.
     public var amount: Double { Double(micros) / 1_000_000 }
 

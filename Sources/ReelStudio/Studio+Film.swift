@@ -78,7 +78,8 @@ extension Studio {
                 let made = Set(models.map(\.1.id))
                 try await production.repository.addTakes(first.newTakes.filter { made.contains($0.id) })
                 before = try await run(graph, in: production, generators: builder.generators, command: "make", events: events)
-                notes = Self.setAsideCritiques(&before, graph: graph)
+                // A check that cannot run is set aside here too: its take is cut in unchecked, and said.
+                notes = Self.setAsideCritiques(&before, graph: graph) + Self.setAsideChecks(&before, graph: graph)
                     + (graph.nodes.contains { $0.spec.kind == .critique } ? criticNotes(setup) : [])
                 try Studio.requireSuccess(before, graph: graph)
                 (verdicts, critiques) = try await findings(of: graph, in: production)

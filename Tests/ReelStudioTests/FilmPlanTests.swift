@@ -70,6 +70,28 @@ import Testing
         #expect(export.sources.isEmpty && export.warnings == ["S01-01: no take yet; the export has a marker there"])
     }
 
+    @Test func manyShotsWithoutATakeAreSaidInOneWarning() {
+        let shots = (1...9).map { Shot(id: ShotID("S01-0\($0)"), scene: "1", purpose: .action, duration: .seconds(2), size: .wide) }
+        let render = FilmPlan.cut(shots, fingerprints: [:], takes: [:], picks: [:], purpose: .render, context: Self.context())
+        #expect(render.warnings == ["S01-01, S01-02, S01-03, S01-04 and 5 more: no take yet, the animatic stands in "
+                                    + "(run `reel generate`: it makes one for each shot that has none)"])
+        let export = FilmPlan.cut(Array(shots.prefix(3)), fingerprints: [:], takes: [:], picks: [:], purpose: .export, context: Self.context())
+        #expect(export.warnings == ["S01-01, S01-02, S01-03: no take yet; the export has a marker there"])
+    }
+
+    /// `make`'s first step and the film's own step alike: a check that could not run is said
+    /// and taken out of the failures (its take is cut in unchecked); the take's own failure stays.
+    @Test func aCheckThatCouldNotRunIsSetAsideAndSaid() {
+        let graph = JobGraph([GraphNode(id: "video:S01-01#1", spec: JobSpec(kind: .video, provider: "kling")),
+                              GraphNode(id: "check:S01-01#1", spec: JobSpec(kind: .check, provider: "reel"), inputs: ["video:S01-01#1"]),
+                              GraphNode(id: "video:S01-02#1", spec: JobSpec(kind: .video, provider: "kling"))])
+        var summary = RunSummary(failures: ["check:S01-01#1": JobFailure(.failed, "ffmpeg could not read the file"),
+                                            "video:S01-02#1": JobFailure(.moderation, "refused by the provider")])
+        let notes = Studio.setAsideChecks(&summary, graph: graph)
+        #expect(notes == ["the check of S01-01#1 could not run (ffmpeg could not read the file); run the command again to check it"])
+        #expect(Array(summary.failures.keys) == ["video:S01-02#1"])
+    }
+
     @Test func aTakeThatFailedItsCheckIsNotCutInNorPaidForAgainByMake() {
         var failed = Self.take(2, .succeeded(Self.output))
         failed.verdict = TakeVerdict(problems: [ClipProblem(kind: .black, range: .between(0, 2), measure: 16, unit: .luma,

@@ -58,21 +58,18 @@ struct PrettyJSONWriter {
     }
 
     /// An array at `level` whose elements `element` writes, one per line at `level + 1`;
-    /// `[\n\n<indent>]` when empty, as the encoder writes it.
+    /// `[]` when empty, as ``Terminal/encoded(_:)`` writes it.
     mutating func array<C: Collection>(_ items: C, level: Int, _ element: (inout PrettyJSONWriter, C.Element) -> Void) {
         bytes.append(UInt8(ascii: "["))
-        if items.isEmpty {
-            raw("\n\n")
-        } else {
-            var first = true
-            for item in items {
-                raw(first ? "\n" : ",\n")
-                first = false
-                indent(level + 1)
-                element(&self, item)
-            }
-            bytes.append(0x0A)
+        guard !items.isEmpty else { return bytes.append(UInt8(ascii: "]")) }
+        var first = true
+        for item in items {
+            raw(first ? "\n" : ",\n")
+            first = false
+            indent(level + 1)
+            element(&self, item)
         }
+        bytes.append(0x0A)
         indent(level)
         bytes.append(UInt8(ascii: "]"))
     }

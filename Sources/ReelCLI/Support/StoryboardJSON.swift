@@ -180,7 +180,7 @@ enum StoryboardJSON {
         let level = 2
         if subject.consent != nil {
             // `[\n  {…}\n]` nested one level deeper is `    {…}`; the writer has indented already.
-            out.raw(nested(try encoder.encode([subject])).dropFirst(2 * level))
+            out.raw(nested(Terminal.compactingEmpties(try encoder.encode([subject]))).dropFirst(2 * level))
             return
         }
         out.openObject()
@@ -216,15 +216,9 @@ enum StoryboardJSON {
         out.closeObject(level: level)
     }
 
-    /// A string dictionary, keys in the encoder's order (by their UTF-8 bytes); `{\n\n}`
-    /// when empty.
+    /// A string dictionary, keys in the encoder's order (by their UTF-8 bytes); `{}` when empty.
     static func providerVoice(_ map: [String: String], level: Int, _ out: inout PrettyJSONWriter) {
-        guard !map.isEmpty else {
-            out.raw("{\n\n")
-            out.indent(level)
-            out.raw("}")
-            return
-        }
+        guard !map.isEmpty else { return out.raw("{}") }
         out.openObject()
         for (i, key) in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
             out.raw(i == 0 ? "\n" : ",\n")
@@ -237,7 +231,7 @@ enum StoryboardJSON {
     }
 
     /// `[\n  a,\n  b\n]` → `    a,\n    b`: the elements of an encoded array, one level deeper
-    /// (blank lines, which the encoder writes inside empty containers, stay empty).
+    /// (a blank line stays empty).
     static func nested(_ array: Data) -> Data {
         array.withUnsafeBytes { raw -> Data in
             let bytes = raw.bindMemory(to: UInt8.self)

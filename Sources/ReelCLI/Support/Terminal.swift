@@ -53,9 +53,36 @@ enum Terminal {
         err(text)
     }
 
-    /// Pretty, stable JSON for `--json`, from ``jsonEncoder()``.
+    /// Pretty, stable JSON for `--json`, from ``encoded(_:)``.
     static func json<T: Encodable>(_ value: T) throws {
-        out(String(decoding: try jsonEncoder().encode(value), as: UTF8.self))
+        out(String(decoding: try encoded(value), as: UTF8.self))
+    }
+
+    /// `value` as ``jsonEncoder()`` writes it, with an empty array or object as `[]` and `{}`
+    /// (Foundation on Linux writes them over three lines: `[\n\n  ]`).
+    static func encoded<T: Encodable>(_ value: T) throws -> Data {
+        compactingEmpties(try jsonEncoder().encode(value))
+    }
+
+    /// `[`, two newlines, spaces, `]` (or the same in braces) become `[]` (`{}`). Safe on
+    /// JSON: a newline inside a string is always escaped.
+    static func compactingEmpties(_ json: Data) -> Data {
+        let bytes = [UInt8](json)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            out.append(byte)
+            i += 1
+            guard byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{"), i + 1 < bytes.count,
+                  bytes[i] == 0x0A, bytes[i + 1] == 0x0A else { continue }
+            var end = i + 2
+            while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
+            let closing = byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+            if end < bytes.count, bytes[end] == closing { i = end }
+        }
+        return Data(out)
     }
 
     /// The one configuration of every JSON the CLI prints: pretty, keys sorted (stable for

@@ -46,6 +46,8 @@ struct FilmPlan: Sendable {
     /// Takes to record before the run (resumed takes are already recorded).
     var newTakes: [Take] = []
     var warnings: [String] = []
+    /// Shots with no take yet, said in one warning after the others.
+    private var untaken: [ShotID] = []
 
     /// Decides every shot of a cut. `takes` holds every take of each shot, any state.
     static func cut(_ shots: [Shot], fingerprints: [ShotID: String], takes: [ShotID: [Take]], picks: [ShotID: TakeID],
@@ -55,7 +57,19 @@ struct FilmPlan: Sendable {
             plan.decide(shot, fingerprint: fingerprints[shot.id] ?? "", takes: takes[shot.id] ?? [], pick: picks[shot.id],
                         purpose: purpose, context: context)
         }
+        if let first = plan.untaken.first {
+            let which = plan.untaken.count == 1 ? "\(first)" : Self.list(plan.untaken)
+            plan.warnings.append(purpose == .export ? "\(which): no take yet; the export has a marker there"
+                : plan.untaken.count == 1 ? "\(first): no take yet, the animatic stands in (run `reel generate --shots \(first)`)"
+                : "\(which): no take yet, the animatic stands in (run `reel generate`: it makes one for each shot that has none)")
+        }
         return plan
+    }
+
+    /// `S01-01, S01-02, S01-03, S01-04 and 8 more`: a line, however many shots.
+    static func list(_ shots: [ShotID]) -> String {
+        let shown = shots.prefix(4).map(\.rawValue).joined(separator: ", ")
+        return shots.count > 4 ? "\(shown) and \(shots.count - 4) more" : shown
     }
 
     private mutating func decide(_ shot: Shot, fingerprint: String, takes: [Take], pick: TakeID?, purpose: Purpose,
@@ -74,7 +88,7 @@ struct FilmPlan: Sendable {
         if purpose == .export {
             if let (take, output) = choice.stored { use(.stored(take, output), for: shot) }
             if let warning = choice.warning(shot) { warnings.append(warning) }
-            if choice.stored == nil { warnings.append("\(shot.id): no take yet; the export has a marker there") }
+            if choice.stored == nil { untaken.append(shot.id) }
             return
         }
         if let (take, output) = choice.stored, !context.isStored(output.asset) {
@@ -113,9 +127,7 @@ struct FilmPlan: Sendable {
         }
         guard purpose == .make else {
             named[shot.id] = "animatic"
-            if context.provider != context.animatic {
-                warnings.append("\(shot.id): no take yet, the animatic stands in (run `reel generate --shots \(shot.id)`)")
-            }
+            if context.provider != context.animatic { untaken.append(shot.id) }
             return
         }
         let route = context.route(shot)
