@@ -8,8 +8,8 @@ struct McpCommand: AsyncParsableCommand {
         commandName: "mcp",
         abstract: "Serve the studio to agents over the Model Context Protocol, on stdin and stdout.",
         discussion: """
-            Tools: list_projects, plan, show_shot, edit_shot, cast, estimate, generate, takes, note, pick, \
-            render, export and stats — the same use cases and errors as the command line, answered in the JSON \
+            Tools: list_projects, workers, plan, show_shot, edit_shot, cast, estimate, generate, stop_run, takes, \
+            note, pick, render, export and stats — the same use cases and errors as the command line, answered in the JSON \
             that `--json` and the HTTP API give. \
             generate spends money at remote providers, so it runs only when called with confirm: true \
             (without it, it answers the estimate). Each project's storyboard is a resource, \

@@ -85,8 +85,8 @@ struct RunPanel: Codable, Sendable {
 actor RunBoard {
     private var latest: [String: RunView] = [:]
     private var active: Set<String> = []
-    /// The task doing each project's run, to stop it.
-    private var tasks: [String: Task<Void, Never>] = [:]
+    /// What stops each project's run (cancels the task doing it).
+    private var tasks: [String: @Sendable () -> Void] = [:]
     private var waiting: [String: [Int: CheckedContinuation<Void, Never>]] = [:]
     private var idle: [CheckedContinuation<Void, Never>] = []
     private var waiters = 0
@@ -108,7 +108,7 @@ actor RunBoard {
 
     /// The task doing the project's run (``stop(_:by:)`` cancels it).
     func attach(_ project: String, _ task: Task<Void, Never>) {
-        if active.contains(project) { tasks[project] = task }
+        if active.contains(project) { tasks[project] = { task.cancel() } }
     }
 
     /// Asks the project's run to stop: no job starts any more, the ones in hand are let go
@@ -122,7 +122,7 @@ actor RunBoard {
             run.state = "stopping"
             run.stoppedBy = who ?? "someone"
             latest[project] = run
-            tasks[project]?.cancel()
+            tasks[project]?()
         }
         return run
     }
@@ -132,11 +132,13 @@ actor RunBoard {
         if run.progress.handle(event) { latest[project] = run }
     }
 
-    /// Ends the project's run, with what it did or why it stopped.
-    func end(_ project: String, report: GenerateReport? = nil, film: String? = nil, error: ReelError?) {
+    /// Ends the project's run, with what it did or why it stopped; the error it ended with
+    /// (a stopped run's says who stopped it).
+    @discardableResult
+    func end(_ project: String, report: GenerateReport? = nil, film: String? = nil, error: ReelError?) -> ReelError? {
         tasks[project] = nil
+        var error = error
         if var run = latest[project] {
-            var error = error
             if let who = run.stoppedBy {
                 error = ReelError(.temporary, "stopped by \(who) at \(run.progress.done) of \(run.progress.total.map(String.init) ?? "?") jobs",
                                   hint: "takes already submitted to a provider are kept: Resume fetches them, and pays nothing twice")
@@ -152,6 +154,7 @@ actor RunBoard {
         active.remove(project)
         for (_, waiter) in waiting.removeValue(forKey: project) ?? [:] { waiter.resume() }
         if active.isEmpty { for waiter in idle { waiter.resume() }; idle = [] }
+        return error
     }
 
     func run(of project: String) -> RunView? { latest[project] }
@@ -193,15 +196,20 @@ actor RunBoard {
     }
 
     /// Runs `body` as the project's run, refusing it while another goes on: a run asked
-    /// for and waited on in one call (MCP's generate, render, export).
-    func exclusive<T: Sendable>(_ project: String, command: String, _ body: @Sendable () async throws -> T) async throws -> T {
+    /// for and waited on in one call (MCP's generate, render, export). It stops when its
+    /// caller is cancelled or when someone stops the project's run (MCP's `stop_run`): then
+    /// it throws why, with who stopped it.
+    func exclusive<T: Sendable>(_ project: String, command: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         _ = try begin(project, command: command, shots: [], estimate: [])
+        let work = Task.detached { try await body() }
+        tasks[project] = { work.cancel() }
         do {
-            let value = try await body()
+            let value = try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
             end(project, report: nil, error: nil)
             return value
         } catch {
-            end(project, report: nil, error: error as? ReelError ?? ReelError(.internalError, "it stopped"))
+            let said = end(project, report: nil, error: error as? ReelError ?? ReelError(.internalError, "it stopped"))
+            if latest[project]?.stoppedBy != nil, let said { throw said }
             throw error
         }
     }

@@ -133,6 +133,35 @@ import Testing
         await server.stop()
     }
 
+    /// A run an agent waits on (generate, render) stops when the project's run is stopped —
+    /// by the web studio's Stop or by `stop_run` — and says who stopped it.
+    @Test func anAgentsRunStopsWhenTheProjectsRunIsStopped() async throws {
+        let runs = RunBoard()
+        let (started, began) = AsyncStream.makeStream(of: Void.self)
+        let run = Task {
+            try await runs.exclusive("film", command: "generate") {
+                began.yield()
+                try await Task.sleep(for: .seconds(3600)) // until it is stopped
+            }
+        }
+        for await _ in started { break }
+        #expect(try await runs.stop("film", by: "an agent (MCP)").state == "stopping")
+        await #expect { try await run.value } throws: { error in
+            (error as? ReelError)?.message.hasPrefix("stopped by an agent (MCP) at 0 of ? jobs") == true
+        }
+        #expect(await runs.run(of: "film")?.state == "stopped")
+        #expect(await runs.isRunning("film") == false)
+    }
+
+    @Test func stopRunWithNoRunGoingOnSaysSo() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let (client, server) = try await connected(f)
+        let (content, isError) = try await client.callTool(name: "stop_run", arguments: [:])
+        #expect(isError == true && text(content).hasPrefix("error: no run is going on in two-rooms"), "\(text(content))")
+        await server.stop()
+    }
+
     /// One run per project in a server: a second is refused naming the first; waiting for
     /// the project to be idle ends when the run does, or when the waiter is cancelled.
     @Test func aProjectHasOneRunAtATime() async throws {

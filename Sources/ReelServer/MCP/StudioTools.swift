@@ -57,7 +57,7 @@ struct ToolCall: Sendable {
 
     /// Runs `body` on the project opened for `command`, as the project's one run in this
     /// server: a second generate, render or export of it at the same time is refused.
-    func exclusive<T: Sendable>(_ command: String, _ body: @Sendable (Production) async throws -> T) async throws -> T {
+    func exclusive<T: Sendable>(_ command: String, _ body: @escaping @Sendable (Production) async throws -> T) async throws -> T {
         let id = try projectID()
         return try await library.runs.exclusive(id, command: command) {
             let production = try library.open(id, lockFor: command)
@@ -191,6 +191,11 @@ extension StudioTool {
                                   report: report)
             }
             return report
+        },
+        StudioTool(name: "stop_run", title: "Stop the project's run",
+                   summary: "Stops the run going on in a project on this server — a generate, render or export still being waited on (call it while that call runs). No job starts any more; takes already submitted to a provider are kept, and the next generate fetches them without paying twice; the stopped call answers who stopped it. Answers the run, stopping until it has ended.",
+                   arguments: [project]) { call in
+            try await call.library.runs.stop(try call.projectID(), by: "an agent (MCP)")
         },
         StudioTool(name: "takes", title: "A shot's takes",
                    summary: "Every take of a shot, newest first: provider, model, state, cost, the quality check, and why one failed.",
