@@ -6,6 +6,7 @@ import ReelSimulator
 @testable import ReelServer
 import ReelStudio
 import ReelTesting
+import Synchronization
 import Testing
 
 /// A studio with accounts: every API route needs a session or a token (401), a role that may
@@ -254,6 +255,20 @@ import Testing
         let stored = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .map { String(decoding: try Data(contentsOf: $0), as: UTF8.self) }.joined()
         for secret in Array(passwords.values) + Array(tokens.values) + sessionSecrets { #expect(!stored.contains(secret)) }
+    }
+
+    /// The live view's stream of a browser that signs out (or whose token is revoked) ends
+    /// at its next look: it does not go on telling a signed-out page what changes.
+    @Test func theLiveStreamEndsWhenItsPersonIsSignedOut() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let signedIn = Mutex(true)
+        let watch = EventsController.Watch(production: try f.production(), token: { "t1" }, interval: .milliseconds(1),
+                                           since: nil, first: "t1", once: false, signedIn: { signedIn.withLock { $0 } })
+        let hello = try #require(try await watch.next())
+        #expect(String(buffer: hello).hasPrefix("id: t1\nevent: hello\n"))
+        signedIn.withLock { $0 = false }
+        #expect(try await watch.next() == nil, "signed out: the stream ends")
     }
 
     @Test func aStudioWithoutAccountsIsOpenAndSaysSo() async throws {

@@ -7,6 +7,10 @@ import Synchronization
 struct StudioContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     var identity: Identity?
+    /// Whether the credential this request came with still signs someone in (nil without
+    /// accounts): a long answer — the live view's event stream — ends when it no longer does
+    /// (signed out, the token revoked, the person removed).
+    var stillSignedIn: (@Sendable () -> Bool)?
     /// The client's address as the connection shows it ("-" when there is none): what
     /// sign-in waits are kept by, beside the name.
     var client: String
@@ -94,6 +98,10 @@ struct AuthMiddleware: RouterMiddleware {
                     }
                 }
                 context.identity = identity
+                context.stillSignedIn = { [accounts = self.accounts] in
+                    guard let current = (try? accounts.state())?.accounts else { return false }
+                    return (try? self.identify(request, accounts: current)) != nil
+                }
             }
             let response = try await next(request, context)
             if changes, let who, let accounts = state.accounts { audit(accounts, who: who, method: method, path: path, status: response.status.code) }

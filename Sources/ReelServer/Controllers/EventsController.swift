@@ -35,7 +35,8 @@ struct EventsController {
         let first: String
         do { first = try await token() } catch { production.close(); throw error }
         let once = request.uri.queryParameters["once"] != nil
-        let watch = Watch(production: production, token: token, interval: interval, since: given, first: first, once: once)
+        let watch = Watch(production: production, token: token, interval: interval, since: given, first: first, once: once,
+                          signedIn: context.stillSignedIn ?? { true })
         let events = AsyncThrowingStream<ByteBuffer, any Error>(unfolding: { try await watch.next() })
         // Stopping the server ends the stream instead of waiting for the browser to leave.
         return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
@@ -49,18 +50,21 @@ struct EventsController {
         let token: @Sendable () async throws -> String
         let interval: Duration
         let once: Bool
+        /// False once the person who opened the stream is signed out: the stream ends.
+        let signedIn: @Sendable () -> Bool
         var since: String?
         var first: String?
         var done = false
 
         init(production: Production, token: @escaping @Sendable () async throws -> String, interval: Duration, since: String?,
-             first: String, once: Bool) {
+             first: String, once: Bool, signedIn: @escaping @Sendable () -> Bool) {
             self.production = production
             self.token = token
             self.interval = interval
             self.since = since
             self.first = since == nil ? first : nil
             self.once = once
+            self.signedIn = signedIn
         }
 
         deinit { production.close() }
@@ -76,6 +80,9 @@ struct EventsController {
             }
             var quiet = Duration.zero
             while true {
+                // Signed out (or the token revoked) since it opened: nothing more is sent; the
+                // browser's next request is answered 401 and asks to sign in.
+                guard signedIn() else { return nil }
                 let now = try await token()
                 if now != since {
                     since = now
