@@ -83,6 +83,7 @@ struct ShotCommand: AsyncParsableCommand {
         if !s.action.isEmpty { lines.append("  action: \(s.action)") }
         for line in r.lines { lines.append("  \(line)") }
         lines.append("  prompt\(r.promptIsEdited ? " (edited)" : planned.contains("prompt") ? " (planner)" : ""): \(r.prompt)")
+        if let notes = r.nextNotes { lines.append("  the next takes add the open notes:\(notes)") }
         lines.append("  a remote model gets: \(r.remoteInput)")
         lines.append("  version \(r.version)")
         if r.takes.isEmpty {

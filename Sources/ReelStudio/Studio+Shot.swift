@@ -88,6 +88,9 @@ public struct ShotReport: Sendable, Codable {
     public var version: String
     /// What a remote video model is sent for it, and why.
     public var remoteInput: String
+    /// What the next takes' prompt adds to ``prompt``: the shot's open notes
+    /// (` Director's notes: at 1.5 s, upper left of the frame: her scarf should be red.`); nil for none.
+    public var nextNotes: String?
     public var takes: [TakeReport]
     /// Keyframe candidates (stills from an image model), newest first; the picked one is
     /// where its remote takes start.
@@ -103,6 +106,9 @@ extension Studio {
         let edit = try await production.repository.shotEdits()[id]
         let builder = try await filmBuilder(production, board: board)
         let settings = renderSettings(production)
+        let existing = Dictionary(grouping: try await production.repository.takes(of: id), by: \.shot)
+        let open = Studio.openNotes(Array(builder.notes.values), takes: existing, picks: try await production.repository.picks())
+        let nextNotes = FilmGraphBuilder.noteInstructions(open[id] ?? [])
         return ShotReport(
             shot: shot, scene: board.scene(shot.scene)?.heading ?? "",
             subjects: shot.subjects.map { board.subject($0)?.name ?? $0.rawValue },
@@ -110,7 +116,7 @@ extension Studio {
             prompt: builder.describe.prompt(shot, style: settings.style),
             promptIsEdited: edit?.prompt != nil && !(edit?.planned ?? []).contains("prompt"),
             edited: edit?.userFields ?? [], planned: edit?.planned ?? [], version: builder.fingerprint(shot),
-            remoteInput: builder.remoteModeReason(for: shot),
+            remoteInput: builder.remoteModeReason(for: shot), nextNotes: nextNotes.isEmpty ? nil : nextNotes,
             takes: try await takeReports(production, shot: shot, builder: builder,
                                          picked: try await production.repository.picks()[id]),
             keyframes: try await takeReports(production, shot: shot, builder: builder,

@@ -75,6 +75,9 @@ import Testing
                                                                  box: NoteBox(x: 0.05, y: 0.05, width: 0.2, height: 0.2),
                                                                  text: "her scarf should be red"))
         #expect(note.status == "open" && note.take == "S01-02#1" && note.answeredBy.isEmpty)
+        // `reel shot` says what the next takes add, word for word what the provider gets below.
+        let shown = try await studio.shot(production, id: "S01-02")
+        #expect(shown.nextNotes == " Director's notes: at 0.5 s, upper left of the frame: her scarf should be red.")
 
         // Asking for one take again makes a new one: the first does not carry the note.
         let next = try await studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 1))
@@ -87,6 +90,7 @@ import Testing
 
         _ = try await studio.pick(production, shot: "S01-02", number: 2)
         #expect(try await studio.notes(production, shot: "S01-02").first?.status == "resolved")
+        #expect(try await studio.shot(production, id: "S01-02").nextNotes == nil, "a resolved note is no longer added")
         let settled = try await studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 1))
         #expect(settled.added.isEmpty, "a resolved note asks for nothing more")
         try await sim.stop()

@@ -108,6 +108,7 @@ export async function renderShot(view, project, shotID, given) {
     element("p", {}, element("b", { text: `${t("inFrame")}: ` }), report.subjects.length ? report.subjects.join(", ") : t("noOne")),
     ...report.lines.map((line) => element("p", { class: "dialogue", text: line })),
     element("p", {}, element("b", { text: `${t("prompt")}: ` }), report.prompt),
+    ...(report.nextNotes ? [element("p", { class: "next-notes" }, element("b", { text: `${t("nextNotes")}: ` }), report.nextNotes.trim())] : []),
     element("p", { class: "remote" }, element("b", { text: `${t("remote")}: ` }), report.remoteInput),
     element("p", { class: "muted", text: `${t("version")} ${report.version}` }),
     element("h2", { text: t("edit") }), editForm(view, project, report),

@@ -76,7 +76,12 @@ struct FilmGraphBuilder {
     /// What the notes `take` carries add to its prompt: ` Director's notes: at 1.5 s, upper
     /// left of the frame: her scarf should be red.`; empty for none.
     func noteInstructions(_ take: Take) -> String {
-        let lines = take.notes.compactMap { notes[$0]?.instruction }
+        Self.noteInstructions(take.notes.compactMap { notes[$0] })
+    }
+
+    /// What `notes` add to a prompt; empty for none.
+    static func noteInstructions(_ notes: [ShotNote]) -> String {
+        let lines = notes.map(\.instruction)
         guard !lines.isEmpty else { return "" }
         return " Director's notes: " + lines.map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " ")
     }
