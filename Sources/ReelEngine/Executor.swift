@@ -384,10 +384,7 @@ struct RunState {
 
     mutating func spend(_ cost: Money) {
         spentByCurrency[cost.currency, default: 0] += cost.micros
-        let total = spentByCurrency[cost.currency]!
-        if summary.spent == nil || summary.spent?.currency == cost.currency {
-            summary.spent = Money(micros: total, currency: cost.currency)
-        }
+        summary.spent = spentByCurrency.keys.sorted().map { Money(micros: spentByCurrency[$0]!, currency: $0) }
     }
 
     /// Why `node` may not start under the budget cap, or nil when it may.

@@ -32,12 +32,13 @@ public struct RunSummary: Sendable {
     public var outputs: [NodeID: NodeOutput]
     public var failures: [NodeID: JobFailure]
     public var skipped: [NodeID: JobFailure]
-    /// What this run's jobs cost.
-    public var spent: Money?
+    /// What this run's jobs cost, one amount per currency (a model priced in yuan, a critic
+    /// in dollars), in the order of the currencies' codes; empty when nothing was paid.
+    public var spent: [Money]
     public var seconds: Double
 
     public init(total: Int = 0, cached: Int = 0, ran: Int = 0, outputs: [NodeID: NodeOutput] = [:],
-                failures: [NodeID: JobFailure] = [:], skipped: [NodeID: JobFailure] = [:], spent: Money? = nil,
+                failures: [NodeID: JobFailure] = [:], skipped: [NodeID: JobFailure] = [:], spent: [Money] = [],
                 seconds: Double = 0) {
         self.total = total
         self.cached = cached
@@ -62,11 +63,7 @@ public struct RunSummary: Sendable {
         both.failures.merge(failures) { later, _ in later }
         both.skipped.merge(skipped) { later, _ in later }
         both.seconds += seconds
-        switch (spent, next.spent) {
-        case (let a?, let b?) where a.currency == b.currency: both.spent = a + b
-        case (let a?, nil): both.spent = a
-        default: break
-        }
+        both.spent = Money.totals(spent + next.spent)
         return both
     }
 }

@@ -68,7 +68,7 @@ public struct GenerateReport: Codable, Sendable, Hashable {
         ran = r.summary?.ran ?? 0
         reused = r.summary?.cached ?? 0
         failed = Dictionary(uniqueKeysWithValues: (r.summary?.failures ?? [:]).map { ($0.key.rawValue, $0.value.description) })
-        spent = r.summary?.spent.map { [$0] } ?? []
+        spent = r.summary?.spent ?? []
         checks = Dictionary(uniqueKeysWithValues: r.verdicts.map { ($0.key.rawValue, $0.value) })
         critiques = Dictionary(uniqueKeysWithValues: r.critiques.map { ($0.key.rawValue, $0.value) })
         notes = r.notes

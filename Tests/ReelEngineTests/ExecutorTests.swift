@@ -162,8 +162,17 @@ import Testing
         // $0.50 spent before; two $1.00 jobs fit under $2.50, the third would not.
         #expect(summary.ran == 2)
         #expect(summary.skipped.values.filter { $0.reason == .budget }.count == 2)
-        #expect(summary.spent == Money(micros: 2_000_000))
+        #expect(summary.spent == [Money(micros: 2_000_000)])
         #expect(summary.skipped["sink"] != nil)
+    }
+
+    /// A run that pays in two currencies (a model priced in yuan, a critic in dollars) says
+    /// both, and two runs joined (make's takes, then its cut) add them up per currency.
+    @Test func spendingInTwoCurrenciesIsKeptPerCurrency() {
+        let takes = RunSummary(spent: [Money(micros: 400, currency: "CNY"), Money(micros: 100, currency: "USD")])
+        let cut = RunSummary(spent: [Money(micros: 50, currency: "USD")])
+        #expect(takes.then(cut).spent == [Money(micros: 400, currency: "CNY"), Money(micros: 150, currency: "USD")])
+        #expect(RunSummary().then(RunSummary()).spent.isEmpty)
     }
 
     @Test func anInvalidGraphIsRefusedBeforeAnythingRuns() async throws {

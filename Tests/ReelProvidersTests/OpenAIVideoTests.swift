@@ -107,7 +107,7 @@ import Testing
             let summary = try await h.run(try Self.sora(fake), request: Self.request)
             #expect(summary.failures[Self.node]?.reason == reason)
             #expect(fake.requests("POST", "videos").count == 1)
-            #expect(summary.spent == nil)
+            #expect(summary.spent.isEmpty)
         }
     }
 

@@ -22,7 +22,7 @@ import Testing
             #expect(output.asset.media?.width == 480 && output.asset.media?.height == 854)
             #expect(output.asset.media?.frameCount == 24)
             #expect(output.cost == Money(micros: 50_000))
-            #expect(summary.spent == Money(micros: 50_000))
+            #expect(summary.spent == [Money(micros: 50_000)])
             #expect(sim.counters.createdJobs == 1)
             #expect(sim.counters.completedDownloads == 1)
             #expect(try h.scratchFiles.isEmpty)
@@ -112,7 +112,7 @@ import Testing
             #expect(failure.reason == reason)
             #expect(failure.providerCode == code)
             #expect(sim.counters.createRequests == 1)
-            #expect(summary.spent == nil)
+            #expect(summary.spent.isEmpty)
         }
     }
 
