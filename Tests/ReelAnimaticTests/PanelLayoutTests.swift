@@ -103,6 +103,16 @@ struct PanelLayoutTests {
         }
     }
 
+    /// Where the caption band ends, for what is burned in over the panel (the AI label): more
+    /// lines reach further down; no caption, no band.
+    @Test func theCaptionBandsBottomIsAShareOfTheFrame() throws {
+        let one = try #require(PanelSpec(width: 480, height: 854, caption: "Rain.", slug: "S01-01").captionBandBottom)
+        let three = try #require(PanelSpec(width: 480, height: 854, caption: String(repeating: "Rain hammers the platform. ", count: 8),
+                                           slug: "S01-01").captionBandBottom)
+        #expect(one > 0.03 && one < three && three < 0.25, "\(one) \(three)")
+        #expect(PanelSpec(width: 480, height: 854, slug: "S01-01").captionBandBottom == nil)
+    }
+
     @Test func textStaysInsideASmallerFrameOnABiggerCanvas() {
         let frame = PanelRect.centred(width: 600, height: 1066, inCanvasWidth: 720, canvasHeight: 1280)
         let crowd = (0..<6).map { PanelFigure(name: "CHARACTER \($0)", colorIndex: $0) }

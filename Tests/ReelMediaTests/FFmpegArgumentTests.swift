@@ -17,6 +17,14 @@ import Testing
         expectSnapshot(args.joined(separator: "\n") + "\n", group: "conform", name: "fades-and-label.txt")
     }
 
+    /// Over the animatic's caption band the label goes below it (at 480p it covered the caption's text).
+    @Test func theLabelKeepsBelowWhatCoversTheTop() {
+        let corner = Conform.filter(ConformSpec(frames: 96, labelUntilFrame: 72), encode: encode)
+        let below = Conform.filter(ConformSpec(frames: 96, labelUntilFrame: 72, labelBelow: 0.1), encode: encode)
+        // 720x1280: size 23, margin 29; the corner's pill at 29 + 11, below the band at 128 + 14 + 11.
+        #expect(corner.contains(":y=40:") && below.contains(":y=153:"), "\(corner)\n\(below)")
+    }
+
     @Test func mixWithVoicesAndMusicDucksTheMusic() {
         let spec = MixSpec(duration: .seconds(10),
                            voices: [AudioPlacement(input: 0, start: .milliseconds(350)),

@@ -34,3 +34,14 @@ struct CaptionLayout: Hashable, Sendable {
                              lines: lines, fontSize: size, x: frame.minX + pad, baselines: baselines)
     }
 }
+
+extension PanelSpec {
+    /// How far down the action caption's band reaches on the panel's frame, as a share of the
+    /// frame's height; nil when it has no caption. What a label burned in over the frame (the
+    /// AI label) keeps clear of.
+    public var captionBandBottom: Double? {
+        let layout = PanelLayout.make(self)
+        guard let band = layout.caption?.band, layout.frame.h > 0 else { return nil }
+        return (band.maxY - layout.frame.minY) / layout.frame.h
+    }
+}

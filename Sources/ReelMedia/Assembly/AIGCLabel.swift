@@ -36,15 +36,17 @@ public struct AIGCLabel: Hashable, Sendable, Codable {
         ]).canonical
     }
 
-    /// A drawtext filter for the visible label: a dark pill in the top-right corner.
-    public static func drawtext(_ text: String, width: Int, height: Int, untilFrame: Int64) -> String {
+    /// A drawtext filter for the visible label: a dark pill in the top-right corner, or
+    /// under what covers the top (`below`, in pixels from the top: the animatic's caption band).
+    public static func drawtext(_ text: String, width: Int, height: Int, untilFrame: Int64, below: Int? = nil) -> String {
         let size = max(14, Int((Double(min(width, height)) * 0.032).rounded()))
         let margin = Int((Double(min(width, height)) * 0.04).rounded())
+        let top = below.map { $0 + margin / 2 + size / 2 } ?? margin + size / 2
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\\\\\")
             .replacingOccurrences(of: ":", with: "\\\\:")
             .replacingOccurrences(of: "'", with: "")
         return "drawtext=font='Noto Sans CJK SC':text='\(escaped)':fontsize=\(size):fontcolor=white:"
-            + "box=1:boxcolor=black@0.55:boxborderw=\(size / 2):x=w-tw-\(margin + size / 2):y=\(margin + size / 2):"
+            + "box=1:boxcolor=black@0.55:boxborderw=\(size / 2):x=w-tw-\(margin + size / 2):y=\(top):"
             + "enable='lt(n\\,\(untilFrame))'"
     }
 }

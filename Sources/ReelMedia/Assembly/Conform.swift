@@ -11,14 +11,18 @@ public struct ConformSpec: Hashable, Sendable, Codable {
     /// Draw the visible label until this frame of the clip (exclusive); 0 for none.
     public var labelUntilFrame: Int64
     public var labelText: String
+    /// What the label keeps below, as a share of the height from the top (the animatic's
+    /// caption band); nil: the top-right corner.
+    public var labelBelow: Double?
 
     public init(frames: Int64, fadeInFrames: Int64 = 0, fadeOutFrames: Int64 = 0, labelUntilFrame: Int64 = 0,
-                labelText: String = AIGCLabel.visibleText) {
+                labelText: String = AIGCLabel.visibleText, labelBelow: Double? = nil) {
         self.frames = frames
         self.fadeInFrames = fadeInFrames
         self.fadeOutFrames = fadeOutFrames
         self.labelUntilFrame = labelUntilFrame
         self.labelText = labelText
+        self.labelBelow = labelBelow
     }
 
     /// True when a clip that already has the film's encoding and length needs no work.
@@ -65,7 +69,8 @@ public enum Conform {
             chain.append("fade=t=out:s=\(max(0, spec.frames - spec.fadeOutFrames)):n=\(spec.fadeOutFrames)")
         }
         if spec.labelUntilFrame > 0 {
-            chain.append(AIGCLabel.drawtext(spec.labelText, width: w, height: h, untilFrame: spec.labelUntilFrame))
+            chain.append(AIGCLabel.drawtext(spec.labelText, width: w, height: h, untilFrame: spec.labelUntilFrame,
+                                            below: spec.labelBelow.map { Int(($0 * Double(h)).rounded(.up)) }))
         }
         chain.append("format=yuv420p")
         return chain.joined(separator: ",")

@@ -216,6 +216,16 @@ struct FilmGraphBuilder {
         return String(Hashing.sha256(JSONValue.object(object).canonical).rawValue.prefix(16))
     }
 
+    /// How far down the animatic's caption band reaches on `shot` (a share of the frame's
+    /// height), nil when it draws none: the panel's own layout, as its overlay is drawn.
+    func captionBandBottom(of shot: Shot) -> Double? {
+        let format = settings.format
+        let layout = MotionLayout(move: shot.move, width: format.width, height: format.height)
+        let image = ImageRequest(prompt: "", brief: describe.brief(shot), width: layout.canvasWidth, height: layout.canvasHeight,
+                                 layout: layout, seed: 0, slug: describe.slug(shot), caption: true)
+        return AnimaticPanel.spec(for: image).captionBandBottom
+    }
+
     /// Adds the nodes that make `take` of `shot` and returns its video node.
     @discardableResult
     func addTake(_ take: Take, of shot: Shot, to graph: inout JobGraph) throws -> NodeID {

@@ -29,7 +29,8 @@ extension FilmGraphBuilder {
         var clipOrder: [NodeID] = []
         for shot in storyboard.shots {
             let picture: NodeID
-            switch sources[shot.id] ?? .take(standIn(shot)) {
+            let source = sources[shot.id] ?? .take(standIn(shot))
+            switch source {
             case .take(let take):
                 picture = try addTake(take, of: shot, to: &graph)
             case .stored(let take, let output):
@@ -45,11 +46,16 @@ extension FilmGraphBuilder {
             let fade = min(frames / 2, rate.frames(seconds: 0.6))
             let dissolve = min(frames / 2, rate.frames(seconds: 0.25))
             let labelFrames = labelled(generative: generative) ? rate.frames(in: AIGCLabel.visibleDuration) : 0
+            let labelUntil = max(0, min(frames, labelFrames - start))
+            // Over the animatic, the label keeps below its caption band (it covered the caption).
+            let animatic: Bool = switch source {
+            case .take(let take), .stored(let take, _): (try? generators.videoGenerator(for: take.provider))?.descriptor.isLocal ?? false
+            }
             let conform = ConformSpec(
                 frames: frames,
                 fadeInFrames: shot.transitionIn == .fadeIn ? fade : 0,
                 fadeOutFrames: shot.transitionOut == .fadeOut ? fade : (shot.transitionOut == .dissolve ? dissolve : 0),
-                labelUntilFrame: max(0, min(frames, labelFrames - start)))
+                labelUntilFrame: labelUntil, labelBelow: labelUntil > 0 && animatic ? captionBandBottom(of: shot) : nil)
             let clipID = NodeID("clip:\(shot.id)")
             graph.add(GraphNode(id: clipID, spec: JobSpec(kind: .conform, kindVersion: ConformParams.kindVersion,
                                                           provider: "ffmpeg", model: "conform",
