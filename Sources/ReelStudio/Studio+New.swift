@@ -1,5 +1,6 @@
 import Foundation
 import ReelAssistant
+import ReelEngine
 import ReelModel
 import ReelStore
 
@@ -102,12 +103,13 @@ extension Studio {
     /// - Parameter descriptions: what each character looks like, by name: kept as cast
     ///   entries (as `reel cast` would), so the cast and every prompt carry them.
     func createProject(text: String, title: String, language: Language, directory: URL?, parent: URL, format: VideoFormat,
-                       extraFiles: [String: Data] = [:], descriptions: [String: String] = [:]) async throws -> NewProjectReport {
+                       extraFiles: [String: Data] = [:], descriptions: [String: String] = [:],
+                       jobs: [WriterSession.Job] = []) async throws -> NewProjectReport {
         let claimed = directory == nil
         let directory = try directory ?? Self.claimDirectory(parent.appendingPathComponent(OutputFile.safeName(title)))
         do {
             return try await createProject(text: text, language: language, directory: directory, format: format,
-                                           extraFiles: extraFiles, descriptions: descriptions)
+                                           extraFiles: extraFiles, descriptions: descriptions, jobs: jobs)
         } catch {
             // A folder this call claimed holds nothing of anyone else's: it goes with the failure.
             if claimed { try? FileManager.default.removeItem(at: directory) }
@@ -116,7 +118,8 @@ extension Studio {
     }
 
     private func createProject(text: String, language: Language, directory: URL, format: VideoFormat,
-                               extraFiles: [String: Data], descriptions: [String: String]) async throws -> NewProjectReport {
+                               extraFiles: [String: Data], descriptions: [String: String],
+                               jobs: [WriterSession.Job]) async throws -> NewProjectReport {
         let ext = language == .chinese ? "txt" : "fountain"
         // Written beside, then copied in by Project.create with the same checks as `reel init --script`.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reel-new-\(UUID().uuidString)")
@@ -130,6 +133,14 @@ extension Studio {
         }
         let production = try Production.open(project, lockFor: "new")
         defer { production.close() }
+        // The writer's paid calls, made before there was a project, join its journal and ledger:
+        // `reel stats` counts what writing it cost, and the budget cap sees it.
+        for job in jobs {
+            let asset = try production.blobs.put(job.reply, mediaType: job.output.asset.mediaType)
+            var output = job.output
+            output.asset = asset
+            try await production.journal.record(.succeeded(output), for: CacheKey(spec: job.node.spec, inputs: []), node: job.node)
+        }
         var board = try await plan(production, save: true)
         if !descriptions.isEmpty {
             let wanted = Dictionary(descriptions.map { ($0.key.lowercased(), $0.value) }) { a, _ in a }

@@ -65,6 +65,9 @@ import Testing
             #expect(outline.characters.map(\.name) == ["MAYA", "ROSE"])
             let production = try Production.open(try Project.find(project), lockFor: nil)
             let board = try #require(try await production.repository.loadStoryboard())
+            // What writing it cost is the project's spend: in its ledger, and its two jobs in its journal.
+            #expect(try await production.repository.spent() == writer.spent, "the writer's calls are in the project's ledger")
+            #expect(try await studio.stats(production).jobsByState["succeeded"] == 2)
             production.close()
             #expect(board.subjects.contains { $0.name == "ROSE" && $0.description.contains("grey cardigan") },
                     "the outline's description reaches the cast: \(board.subjects)")
@@ -92,6 +95,9 @@ import Testing
 
             let again = try await studio.draftProject(IdeaRequest(idea: idea, directory: dir.file("again"), parent: dir.url))
             #expect(again.writer?.calls.allSatisfy(\.cached) == true && again.writer?.spent == [])
+            let copy = try Production.open(try Project.find(URL(fileURLWithPath: again.directory)), lockFor: nil)
+            #expect(try await copy.repository.spent().isEmpty, "answered from the cache: nothing paid for this project")
+            copy.close()
             #expect(fake.requests("POST", "chat/completions").count == 2, "no second call for the same idea")
 
             fake.transcript([WriterTranscripts.chineseOutline, WriterTranscripts.chineseScreenplay])

@@ -87,7 +87,8 @@ extension Studio {
         var report = try await createProject(text: draft.script(language: language, credit: credit), title: draft.title,
                                              language: language, directory: request.directory, parent: request.parent,
                                              format: request.format, extraFiles: ["outline.json": outlineJSON],
-                                             descriptions: Dictionary(draft.characters.map { ($0.name, $0.description) }) { a, _ in a })
+                                             descriptions: Dictionary(draft.characters.map { ($0.name, $0.description) }) { a, _ in a },
+                                             jobs: session.paid)
         report.idea = idea
         report.writer = WriterReport(writer: writer, calls: session.calls)
         return report

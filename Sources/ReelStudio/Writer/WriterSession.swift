@@ -17,6 +17,16 @@ struct WriterSession {
     let lock: ProjectLock?
     /// Every call so far, in order.
     private(set) var calls: [WriterReport.Call] = []
+    /// The calls this session paid for (not answered from the cache), to be journaled in the
+    /// project they wrote once it exists.
+    private(set) var paid: [Job] = []
+
+    /// A paid call: its job, its answer, and the reply's bytes.
+    struct Job: Sendable {
+        var node: GraphNode
+        var output: NodeOutput
+        var reply: Data
+    }
 
     /// A session on a journal and store (a project's, whose lock the caller holds).
     /// - Parameter options: the project's (its budget cap and what was spent); one call at a time to the writer.
@@ -102,6 +112,7 @@ struct WriterSession {
         let tokens = output.details?["prompt_tokens"]?.intValue.map { Int($0) + Int(output.details?["completion_tokens"]?.intValue ?? 0) }
         calls.append(WriterReport.Call(step: step, attempt: attempt, cached: summary.cached > 0, tokens: tokens,
                                        cost: output.cost, repairs: [], problems: []))
+        if summary.cached == 0 { paid.append(Job(node: node, output: output, reply: Data(text.utf8))) }
         return text
     }
 
