@@ -140,7 +140,9 @@ actor RunBoard {
         var error = error
         if var run = latest[project] {
             if let who = run.stoppedBy {
-                error = ReelError(.temporary, "stopped by \(who) at \(run.progress.done) of \(run.progress.total.map(String.init) ?? "?") jobs",
+                // (A run waited on in one call counts no jobs here: its progress goes to its caller.)
+                let at = run.progress.total.map { " at \(run.progress.done) of \($0) jobs" } ?? ""
+                error = ReelError(.temporary, "stopped by \(who)\(at)",
                                   hint: "takes already submitted to a provider are kept: Resume fetches them, and pays nothing twice")
             }
             run.state = error == nil ? "finished" : "stopped"
