@@ -119,8 +119,12 @@ public struct Executor: Sendable {
             return
         }
         run.complete(id, output)
-        run.summary.cached += 1
-        run.fromCache.insert(id)
+        if node.given != nil {
+            run.summary.given += 1
+        } else {
+            run.summary.cached += 1
+            run.fromCache.insert(id)
+        }
         events?.yield(.cached(id, output))
     }
 

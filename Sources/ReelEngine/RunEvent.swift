@@ -26,8 +26,13 @@ public enum RunEvent: Sendable {
 
 /// How a run ended.
 public struct RunSummary: Sendable {
+    /// Every node of the graph, given ones included.
     public var total: Int
+    /// Jobs whose output an earlier run made (journal and store).
     public var cached: Int
+    /// Nodes handed to the graph with their file (the cast's references, a picked keyframe or
+    /// take): inputs, not jobs — nothing was made or reused for them.
+    public var given: Int = 0
     public var ran: Int
     public var outputs: [NodeID: NodeOutput]
     public var failures: [NodeID: JobFailure]
@@ -58,6 +63,7 @@ public struct RunSummary: Sendable {
         var both = next
         both.total += total
         both.cached += cached
+        both.given += given
         both.ran += ran
         both.outputs.merge(outputs) { later, _ in later }
         both.failures.merge(failures) { later, _ in later }

@@ -9,6 +9,7 @@ extension SimulatedRoutes {
     /// OpenAI's and Gemini's image APIs answer. Strict about its body like the video endpoint:
     /// `width` and `height` are JSON integers (64–4096, even), `seed` a string of digits. A
     /// call sent again with the same `Idempotency-Key` gets the same still and pays nothing.
+    /// `references` (data URIs) are the cast's images the still is made from.
     func image(_ request: RecordedRequest) async -> FakeResponse {
         if let refusal = authorize(request) { return refusal }
         let clip: SimulatedClip
@@ -78,11 +79,34 @@ extension SimulatedRoutes {
             throw R.Invalid(field: "seed", message: "seed must be a string of digits (an unsigned 64-bit integer)")
         }
         let label = body["label"]?.stringValue.map { String($0.prefix(80)) } ?? ""
+        let references = try Self.references(body)
         // The prompt's start, wrapped to the still's width (the text is drawn at a 24th of its short side).
         let columns = max(12, Int(Double(width) / (Double(max(16, min(width, height) / 24)) * 0.6)) - 2)
         let lines = wrap(String(prompt.prefix(140)), columns: columns).prefix(4)
+        // The references it was made from, drawn as a line of their digests: a still from other
+        // references is another still (and another idempotency fingerprint).
+        let from = references.isEmpty ? [] : ["from \(references.count) reference\(references.count == 1 ? "" : "s"): "
+                                               + references.map { R.digest($0).prefix(8) }.joined(separator: " ")]
         return SimulatedClip(width: width, height: height, frameRate: FrameRate(24), frames: 1, seed: seed,
-                             label: (["keyframe \(label)"] + lines).joined(separator: "\n"), model: model)
+                             label: (["keyframe \(label)"] + from + lines).joined(separator: "\n"), model: model)
+    }
+
+    /// The most reference images a still is made from.
+    static let maxReferences = 4
+
+    /// `references`: an optional array of PNG or JPEG data URIs, at most ``maxReferences``.
+    static func references(_ body: JSONValue) throws -> [Data] {
+        typealias R = SimulatedGenerationRequest
+        guard let value = body["references"], value != .null else { return [] }
+        guard let list = value.arrayValue else {
+            throw R.Invalid(field: "references", message: "references must be an array of data URIs")
+        }
+        guard list.count <= maxReferences else {
+            throw R.Invalid(field: "references", message: "at most \(maxReferences) references, not \(list.count)")
+        }
+        return try list.indices.map { i in
+            try R.image(["references[\(i)]": list[i]], "references[\(i)]") ?? Data()
+        }
     }
 
     /// `text` in lines of at most `columns` (a CJK character counts two), broken at spaces

@@ -46,7 +46,9 @@ extension Studio {
                 let take = Take(shot: shot.id, number: number, provider: generator.descriptor.id, model: model,
                                 seed: Hashing.seed("keyframe:\(shot.id)#\(number)"), fingerprint: fingerprint,
                                 node: NodeID("keyframe:\(Take.id(shot: shot.id, number: number, kind: .keyframe))"),
-                                createdAt: now, kind: .keyframe)
+                                createdAt: now,
+                                shows: builder.keyframeLikeness(for: shot, provider: generator.descriptor.id, model: model),
+                                kind: .keyframe)
                 added.append(take)
                 covered.append((shot, take))
             }
@@ -56,6 +58,9 @@ extension Studio {
         var result = try await runOrForecast(graph, added: added, covered: covered.map(\.1), board: board,
                                              production: production, generators: builder.generators, command: "keyframes",
                                              dryRun: request.dryRun, events: events)
+        if let note = builder.keyframeReferencesNote(shots, provider: generator.descriptor.id, model: model) {
+            result.notes.append(note)
+        }
         if !passed.isEmpty {
             result.notes.append("\(Plural.count(passed.count, "shot")) in text or references mode left out (no keyframe is sent for them): "
                                 + passed.prefix(8).map(\.id.rawValue).joined(separator: ", ") + (passed.count > 8 ? ", …" : ""))
@@ -69,25 +74,97 @@ extension FilmGraphBuilder {
     /// what prompt (not its length: a still has none).
     func keyframeFingerprint(_ shot: Shot) -> String {
         let d = describe
-        let object: JSONValue = [
+        var object: [String: JSONValue] = [
             "brief": (try? JSONValue(encoding: d.brief(shot))) ?? .null,
             "prompt": .string(d.prompt(shot, style: settings.style)),
             "format": .string(settings.format.description),
         ]
-        return String(Hashing.sha256(object.canonical).rawValue.prefix(16))
+        // A still is made from the cast's references where the model takes them: a new
+        // reference image is a new version (the key only when there are some, so shots
+        // without keep their version).
+        let references = storyboard.referenceImages(for: shot)
+        if !references.isEmpty { object["references"] = .array(references.map { .string($0.rawValue) }) }
+        return String(Hashing.sha256(JSONValue.object(object).canonical).rawValue.prefix(16))
+    }
+
+    /// The cast's reference images a keyframe of `shot` is made from on `model` of
+    /// `provider`: the references of who is in frame, then of the place, in that order, as
+    /// many as the model takes (the catalog's `max_references`); none for a model that takes
+    /// none, or one that runs on this machine.
+    func keyframeReferences(for shot: Shot, provider: ProviderID, model: String) -> [(digest: Digest, subject: SubjectID)] {
+        guard generators.images[provider]?.descriptor.isLocal != true else { return [] }
+        let limit = catalog.models(of: provider).first { $0.id == model && $0.medium == .image }?.maxReferences ?? 0
+        var seen: Set<Digest> = [], picked: [(digest: Digest, subject: SubjectID)] = []
+        for subject in storyboard.referenceSubjects(for: shot) {
+            for digest in subject.references where picked.count < limit && seen.insert(digest).inserted {
+                picked.append((digest, subject.id))
+            }
+        }
+        return picked
+    }
+
+    /// What the stills of `shots` are made from, when the cast has references for them:
+    /// `made from the cast's reference images: S01-02 (2 of MAYA, 1 of KITCHEN)`, or that the
+    /// model takes none and they go from words alone.
+    func keyframeReferencesNote(_ shots: [Shot], provider: ProviderID, model: String) -> String? {
+        let withReferences = shots.filter { !storyboard.referenceImages(for: $0).isEmpty }
+        guard !withReferences.isEmpty else { return nil }
+        let sent = withReferences.map { shot in (shot, keyframeReferences(for: shot, provider: provider, model: model)) }
+        let unsent = sent.filter { $0.1.isEmpty }.map(\.0.id.rawValue)
+        let described = sent.filter { !$0.1.isEmpty }.map { shot, references in
+            var counts: [(SubjectID, Int)] = []
+            for (_, subject) in references {
+                if let i = counts.firstIndex(where: { $0.0 == subject }) { counts[i].1 += 1 } else { counts.append((subject, 1)) }
+            }
+            let of = counts.map { "\($0.1) of \(storyboard.subject($0.0)?.name ?? $0.0.rawValue)" }
+            return "\(shot.id) (\(of.joined(separator: ", ")))"
+        }
+        var parts: [String] = []
+        if !described.isEmpty {
+            parts.append("made from the cast's reference images: " + described.prefix(8).joined(separator: ", ")
+                         + (described.count > 8 ? ", …" : ""))
+        }
+        if !unsent.isEmpty {
+            parts.append("\(provider) \(model) takes no reference images, so the stills of "
+                         + unsent.prefix(8).joined(separator: ", ") + (unsent.count > 8 ? ", …" : "")
+                         + " are made from words alone")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The real people a keyframe of `shot` made on `model` of `provider` shows: those whose
+    /// references it is made from. Its take records them, so a video take that starts on it
+    /// passes the consent gate for them too.
+    func keyframeLikeness(for shot: Shot, provider: ProviderID, model: String) -> [SubjectID] {
+        var people: [SubjectID] = []
+        for (_, id) in keyframeReferences(for: shot, provider: provider, model: model)
+        where storyboard.subject(id)?.realPerson == true && !people.contains(id) {
+            people.append(id)
+        }
+        return people
     }
 
     /// Adds the node that makes keyframe `take` of `shot`: a still at the film's frame size,
-    /// from the shot's prompt. Nothing of a real person's goes with it (no reference images),
-    /// so no consent is needed and the keyframe shows no one's likeness.
+    /// from the shot's prompt and, where the model takes them, its subjects' reference images
+    /// (``keyframeReferences(for:provider:model:)``). A real person's references pass the
+    /// consent gate first, as they do for a video take: refused before anything is paid.
     func addKeyframe(_ take: Take, of shot: Shot, generator: any ImageGenerator, to graph: inout JobGraph) throws {
         guard graph[take.node] == nil else { return }
         let d = describe
+        let references = keyframeReferences(for: shot, provider: take.provider, model: take.model)
+        try checkConsent(keyframeLikeness(for: shot, provider: take.provider, model: take.model), shot: shot,
+                         provider: take.provider)
+        var inputs: [NodeID] = []
+        var images: [ImageInput] = []
+        for (digest, subject) in references {
+            images.append(ImageInput(input: inputs.count, role: .reference, subject: subject))
+            inputs.append(try referenceNode(digest, of: shot, in: &graph))
+        }
         let request = ImageRequest(prompt: d.prompt(shot, style: settings.style), brief: d.brief(shot),
                                    width: settings.format.width, height: settings.format.height, seed: take.seed,
-                                   caption: false, model: take.model)
+                                   caption: false, model: take.model, references: images)
         var node = GraphNode(id: take.node, spec: try Generators.spec(generator, kind: .image, request: request, model: take.model),
-                             shot: shot.id, label: "keyframe \(take.id)")
+                             inputs: inputs, shot: shot.id, label: "keyframe \(take.id)")
         node.estimatedCost = generator.estimate(request)
             ?? catalog.models(of: take.provider).first { $0.id == take.model }?.cost(seconds: 0)
         graph.add(node)

@@ -95,6 +95,16 @@ import Testing
         #expect(tally.text == "1 panel drawn, 1 overlay drawn, 2 takes made, 1 take checked, 1 other job run")
     }
 
+    /// The files a graph is given (the cast's references for keyframes) are no jobs and were not reused.
+    @Test func givenFilesAreNotCountedAsJobs() {
+        var tally = JobTally()
+        for id in ["keyframe:S01-02#k1", "keyframe:S01-02#k2"] { tally.add(NodeID(id)) }
+        var summary = RunSummary(total: 5, ran: 2, seconds: 0.3)
+        summary.given = 3
+        #expect(ProgressDisplay.finishedLine(summary, tally: tally)
+                == "2 jobs: 2 keyframes made; 0 reused from earlier runs; 3 files taken from the store (0.3s)")
+    }
+
     @Test func nothingRunSaysSo() {
         var summary = RunSummary()
         summary.total = 1

@@ -90,6 +90,30 @@ import Testing
         }
     }
 
+    /// A keyframe made from the cast's references is an edit: each reference an `image[]`
+    /// part, in the request's order, with exactly the stored bytes; the words go as `prompt`.
+    @Test func anOpenAIStillFromReferencesSendsEachAsAnImagePartInOrder() async throws {
+        try await Self.withOpenAI { fake, h in
+            let images = try OpenAIImageProvider(config: Self.config(fake), support: try testSupport(probe: false), flavor: .openai)
+            let inputs = [try h.image(1), try h.image(2)]
+            var request = imageRequest()
+            request.references = [ImageInput(input: 0, role: .reference, subject: "char:maya"),
+                                  ImageInput(input: 1, role: .reference, subject: "loc:kitchen")]
+            let summary = try await h.run(images, request: request, kind: .image, inputs: inputs)
+            #expect(summary.succeeded, "\(summary.failures)")
+            #expect(fake.requests("POST", "images/generations").isEmpty)
+            let sent = try #require(fake.requests("POST", "images/edits").first)
+            let form = try #require(MultipartBody(sent))
+            #expect(form["model"] == "gpt-image-1" && form["size"] == "1024x1536" && form["n"] == "1")
+            #expect(form["input_fidelity"] == "high" && form["prompt"] == request.prompt)
+            let parts = form.parts.filter { $0.name == "image[]" }
+            #expect(parts.map(\.data) == [try FixtureMedia.png(1), try FixtureMedia.png(2)], "the stored bytes, in order")
+            #expect(parts.allSatisfy { $0.contentType == "image/png" && $0.fileName?.hasSuffix(".png") == true })
+            #expect(!String(decoding: sent.body, as: UTF8.self).contains(fake.apiKey))
+            #expect(summary.outputs[AdapterHarness.node(.image)]?.asset.mediaType == "image/png")
+        }
+    }
+
     @Test(arguments: [(OpenAIFakeServer.error(400, code: "moderation_blocked"), JobFailure.Reason.moderation),
                       (OpenAIFakeServer.error(401, code: "invalid_api_key"), .auth)])
     func anImageRefusalIsNotRetried(answer: FakeResponse, reason: JobFailure.Reason) async throws {

@@ -10,9 +10,28 @@ import Testing
 /// the asked size, the same bytes for the same body, strict field types, the key required.
 @Suite struct SimulatedImageTests {
     static func body(width: JSONValue = 96, height: JSONValue = 160, seed: JSONValue = "7",
-                     model: JSONValue = "sim-image-1") -> JSONValue {
-        ["model": model, "prompt": "雨夜，外卖员抬头 — a courier looks up in the rain", "width": width, "height": height,
-         "seed": seed, "label": "S01-02"]
+                     model: JSONValue = "sim-image-1", references: [String]? = nil) -> JSONValue {
+        var body: [String: JSONValue] = ["model": model, "prompt": "雨夜，外卖员抬头 — a courier looks up in the rain",
+                                         "width": width, "height": height, "seed": seed, "label": "S01-02"]
+        if let references { body["references"] = .array(references.map(JSONValue.string)) }
+        return .object(body)
+    }
+
+    static func dataURI(_ index: Int) -> String {
+        "data:image/png;base64," + ((try? FixtureMedia.png(index)) ?? Data()).base64EncodedString()
+    }
+
+    /// A still made from references is another still than one from words alone, and another
+    /// again from other references.
+    @Test func referencesMakeAnotherStill() async throws {
+        try await withSim { sim, _ in
+            func still(_ body: JSONValue) async throws -> String? { try await post(sim, body).json?["data"]?["b64"]?.stringValue }
+            let words = try await still(Self.body())
+            let one = try await still(Self.body(references: [Self.dataURI(1)]))
+            let other = try await still(Self.body(references: [Self.dataURI(2)]))
+            #expect(words != nil && one != nil && other != nil)
+            #expect(Set([words, one, other]).count == 3)
+        }
     }
 
     func post(_ sim: SimulatedProviderServer, _ body: JSONValue, key: String? = "sim-key", idempotency: String? = nil)
@@ -58,6 +77,9 @@ import Testing
         ("height", body(height: 161), "width and height must be even"),
         ("seed", body(seed: 7), "seed must be a string"),
         ("model", body(model: "sim-1"), "unknown model 'sim-1'; use one of sim-image-1"),
+        ("references", body(references: (1...5).map(dataURI)), "at most 4 references, not 5"),
+        ("references[1]", body(references: [dataURI(1), "data:text/plain;base64,aGk="]),
+         "references[1] must be a data URI: data:image/png;base64,…"),
     ])
     func fieldsOfTheWrongTypeAreRefusedByName(field: String, body: JSONValue, message: String) async throws {
         try await withSim { sim, _ in

@@ -111,6 +111,69 @@ import Testing
         try await p.close()
     }
 
+    /// A keyframe is made from the cast's reference images where the image model takes them
+    /// (the simulator's takes four): the bytes it receives, in order. A real person's references
+    /// pass the consent gate like a video take's, and the keyframe then carries her likeness:
+    /// the video take that starts on it needs consent for its own provider too.
+    @Test func aKeyframeIsMadeFromTheCastsReferencesAndCarriesTheirLikeness() async throws {
+        let (p, sim, studio) = try await Self.klingWithImages()
+        let (dir, kling, production) = (p.dir, p.kling, p.production)
+        let front = try dir.write("maya-front.jpg", FixtureMedia.jpeg(4))
+        let side = try dir.write("maya-side.png", FixtureMedia.png(7))
+        _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: [front, side], realPerson: true))
+        let shot = try #require(try await studio.plan(production, save: false).shots.first { $0.subjects.contains("char:maya") })
+        if !FilmGraphBuilder.takesKeyframes(shot) {
+            _ = try await studio.editShot(production, id: shot.id, change: ShotChange(mode: "image"))
+        }
+        let ask = GenerateRequest(shots: [shot.id.rawValue], takes: 1, provider: "sim")
+
+        let refused = await #expect(throws: ReelError.self) { try await studio.keyframes(production, ask) }
+        #expect(refused?.code == .refused)
+        #expect(refused?.message == "MAYA is a real person and there is no consent on file: \(shot.id) would send their likeness to sim")
+        #expect(sim.counters.images == 0, "nothing was sent or paid while consent was missing")
+
+        let evidence = try dir.write("consent-signed.pdf", "%PDF-1.4 signed by Maya Chen\n")
+        _ = try await studio.grantConsent(production, ConsentGrant(name: "maya", by: "Maya Chen", evidence: evidence,
+                                                                   providers: ["sim"]))
+        let made = try await studio.keyframes(production, ask)
+        #expect(made.summary?.succeeded == true, "\(String(describing: made.summary?.failures))")
+        let body = try #require(sim.requests.last { $0.path == "/v1/images" }?.json)
+        let sent = body["references"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(sent == ["data:image/jpeg;base64," + (try Data(contentsOf: front)).base64EncodedString(),
+                         "data:image/png;base64," + (try Data(contentsOf: side)).base64EncodedString()],
+                "her two images, in the order she was given them")
+        #expect(made.notes.contains("made from the cast's reference images: \(shot.id) (2 of MAYA)"), "\(made.notes)")
+        let keyframe = try #require(made.added.first)
+        #expect(keyframe.shows == ["char:maya"], "the still shows her likeness")
+
+        // A new reference image is a new version of the shot's keyframes: the one made is no longer current.
+        let before = try await studio.shot(production, id: shot.id)
+        #expect(before.keyframes.first?.current == true)
+        _ = try await studio.pick(production, shot: shot.id, number: 1, kind: .keyframe)
+        // Kling is not covered: the take that would start on her keyframe is refused before it is sent.
+        let video = await #expect(throws: ReelError.self) {
+            try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1))
+        }
+        #expect(video?.message == "MAYA's consent covers sim, not kling: \(shot.id) would send their likeness to kling")
+        #expect(kling.requests("POST", "/v1/videos/").isEmpty)
+        _ = try await studio.grantConsent(production, ConsentGrant(name: "maya", by: "Maya Chen", evidence: evidence,
+                                                                   providers: ["sim", "kling"]))
+        let take = try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1))
+        #expect(take.summary?.succeeded == true, "\(String(describing: take.summary?.failures))")
+        let create = try #require(kling.requests("POST", "/v1/videos/").last)
+        #expect(create.path == "/v1/videos/image2video")
+        let still = try #require(try await studio.shot(production, id: shot.id).keyframes.first?.output)
+        #expect(create.json?["image"]?.stringValue == (try Data(contentsOf: URL(fileURLWithPath: still))).base64EncodedString())
+        #expect(try await production.repository.takes(of: shot.id).first?.shows == ["char:maya"])
+
+        let third = try dir.write("maya-third.png", FixtureMedia.png(9))
+        _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: [front, side, third], realPerson: true))
+        let after = try await studio.shot(production, id: shot.id)
+        #expect(after.keyframes.first?.current == false, "made from two of her three references")
+        try await sim.stop()
+        try await p.close()
+    }
+
     @Test func keyframesNeedAnImageModelAndPicksNeedAFinishedKeyframe() async throws {
         let p = try await RemoteInputsTests.KlingProject()
         let missing = await #expect(throws: ReelError.self) {

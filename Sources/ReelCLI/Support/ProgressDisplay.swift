@@ -91,11 +91,15 @@ struct ProgressDisplay {
         Terminal.err(text)
     }
 
-    /// `28 jobs: 14 clips conformed, 1 film cut; 13 reused from earlier runs (3.2s)`.
+    /// `28 jobs: 14 clips conformed, 1 film cut; 13 reused from earlier runs (3.2s)`; the
+    /// files a graph is given (the cast's references, picked keyframes, finished takes in a
+    /// cut) are inputs, not jobs:
+    /// `4 jobs: 4 keyframes made; 0 reused from earlier runs; 3 files taken from the store`.
     static func finishedLine(_ summary: RunSummary, tally: JobTally) -> String {
         var done = tally.text
         if done.isEmpty { done = summary.ran == 0 ? "nothing to run" : Plural.count(summary.ran, "job run", "jobs run") }
-        return "\(Plural.count(summary.total, "job")): \(done); \(summary.cached) reused from earlier runs"
+        return "\(Plural.count(summary.total - summary.given, "job")): \(done); \(summary.cached) reused from earlier runs"
+            + (summary.given == 0 ? "" : "; \(Plural.count(summary.given, "file")) taken from the store")
             + (summary.failures.isEmpty ? "" : "; \(summary.failures.count) failed")
             + String(format: " (%.1fs)", summary.seconds)
     }

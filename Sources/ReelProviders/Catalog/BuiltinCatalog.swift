@@ -10,6 +10,7 @@ public enum BuiltinCatalog {
         ("sim", sim),
         ("openai", openai),
         ("veo", veo),
+        ("gemini", gemini),
         ("elevenlabs", elevenlabs),
         ("kling", kling),
         ("runway", runway),

@@ -77,9 +77,14 @@ public struct ImageRequest: Hashable, Sendable, Codable {
     /// Draw the action as a caption (animatic panels).
     public var caption: Bool
     public var model: String
+    /// The cast's reference images a keyframe is made from, in the job's inputs (role
+    /// `reference`, the subject each locks); nil when none, so a still asked for from words
+    /// alone keeps the cache key it always had.
+    public var references: [ImageInput]?
 
     public init(prompt: String, brief: ShotBrief, width: Int, height: Int, layout: MotionLayout? = nil, seed: UInt64,
-                slug: String? = nil, caption: Bool = true, model: String = "default") {
+                slug: String? = nil, caption: Bool = true, model: String = "default", references: [ImageInput]? = nil) {
+        self.references = references?.isEmpty == true ? nil : references
         self.prompt = prompt
         self.brief = brief
         self.width = width

@@ -4,8 +4,9 @@ import ReelModel
 
 /// Stills (keyframes) from OpenAI's Images API: `gpt-image-1` and its successors.
 ///
-/// The API is synchronous: `POST /images/generations` answers with the picture itself, as
-/// `b64_json`. So this adapter has the ``LocalGenerator`` shape: `submit` makes the call
+/// A keyframe from words alone is `POST /images/generations`; one made from the cast's
+/// reference images is `POST /images/edits` with the images as `image[]` parts. Both are
+/// synchronous: the answer is the picture itself, as `b64_json`. So this adapter has the ``LocalGenerator`` shape: `submit` makes the call
 /// and stores the image, and the journaled handle holds only the stored asset (no key, no
 /// bytes). A resumed job finds the image in the store; if the store lost it, the image is
 /// made again. A crash during the call itself cannot be resumed: the API has no job to poll.
@@ -38,8 +39,12 @@ public struct OpenAIImageProvider: ImageGenerator, LocalGenerator {
 
     public func make(_ request: ImageRequest, context: GenerationContext) async throws -> NodeOutput {
         let model = Self.model(request.model)
-        let doing = "make an image"
-        let http = endpoint.post("images/generations", json: Self.body(request))
+        let references = try InputImages(request: request, context: context).references(limit: Self.maxReferences)
+        let doing = references.isEmpty ? "make an image" : "make an image from \(references.count) reference images"
+        // From words alone, a generation; from the cast's references, an edit of them.
+        let http = references.isEmpty ? endpoint.post("images/generations", json: Self.body(request))
+            : Self.editForm(request, references: references, boundary: "reel-\(context.idempotencyKey.prefix(24))")
+                .request("POST", endpoint.url("images/edits"), headers: endpoint.headers(), timeout: endpoint.requestTimeout)
         let json = try endpoint.object(try await endpoint.send(http, doing: doing), doing: doing)
         let data = try Self.image(json, provider: endpoint.flavor.name)
         return try ResultDownload.store(data, mediaType: "image/png", into: context.blobs, cost: estimate(request),
@@ -65,6 +70,25 @@ extension OpenAIImageProvider {
     static func body(_ request: ImageRequest) -> JSONValue {
         ["model": .string(model(request.model)), "prompt": .string(request.prompt), "n": 1,
          "size": .string(size(width: request.width, height: request.height)), "output_format": "png"]
+    }
+
+    /// What GPT image models take in one edit (the SDK's docs).
+    static let maxReferences = 16
+
+    /// `POST /images/edits`, as OpenAI's SDK sends it: multipart, each reference an `image[]`
+    /// file part in the order given (who is in frame first, then the place), and high input
+    /// fidelity so faces and costumes are kept (gpt-image-1 and later; not the mini models).
+    static func editForm(_ request: ImageRequest, references: [InputImages.Image], boundary: String) -> MultipartForm {
+        let model = model(request.model)
+        var form = MultipartForm(boundary: boundary)
+        form.add("model", model)
+        form.add("prompt", request.prompt)
+        form.add("n", "1")
+        form.add("size", size(width: request.width, height: request.height))
+        form.add("output_format", "png")
+        if !model.contains("mini") { form.add("input_fidelity", "high") }
+        for image in references { form.add("image[]", file: image.data, fileName: image.fileName, type: image.mediaType) }
+        return form
     }
 
     /// The picture in `data[0].b64_json`.

@@ -2,7 +2,8 @@ import Foundation
 import ReelEngine
 import ReelModel
 
-/// The images a video request sends to a model (first frame, last frame, references), read
+/// The images a request sends to a model (a video's first frame, last frame and references,
+/// a keyframe's references), read
 /// from the store in the forms APIs accept. Providers cannot read local files: each adapter
 /// sends them the one way its API takes (a data URI, bare base64, an upload), or says that
 /// a public URL is needed.
@@ -28,27 +29,37 @@ public struct InputImages: Sendable {
         public var fileName: String { "image-\(input.input).\(Asset.fileExtension(for: mediaType))" }
     }
 
-    public let request: VideoRequest
+    /// The request's images, in its order.
+    public let images: [ImageInput]
     public let context: GenerationContext
 
     public init(request: VideoRequest, context: GenerationContext) {
-        self.request = request
+        self.init(images: request.images, context: context)
+    }
+
+    /// A keyframe's reference images.
+    public init(request: ImageRequest, context: GenerationContext) {
+        self.init(images: request.references ?? [], context: context)
+    }
+
+    public init(images: [ImageInput], context: GenerationContext) {
+        self.images = images
         self.context = context
     }
 
     /// Every image to send, in request order.
     public func all() throws -> [Image] {
-        try request.images.filter { $0.role != .overlay }.map(load)
+        try images.filter { $0.role != .overlay }.map(load)
     }
 
     /// The first image with `role`, or nil.
     public func first(_ role: ImageInput.Role) throws -> Image? {
-        try request.images.first { $0.role == role }.map(load)
+        try images.first { $0.role == role }.map(load)
     }
 
     /// The reference images (at most `limit`, in order).
     public func references(limit: Int = .max) throws -> [Image] {
-        try request.images.filter { $0.role == .reference }.prefix(limit).map(load)
+        try images.filter { $0.role == .reference }.prefix(limit).map(load)
     }
 
     /// The error for an API that takes images only by public URL.

@@ -8,6 +8,7 @@ public enum ProviderDirectory {
         OpenAIEndpoint.openaiEntry,
         OpenAIEndpoint.azureEntry,
         VeoVideoProvider.entry,
+        GeminiImageProvider.entry,
         ElevenLabsSpeechProvider.entry,
         KlingVideoProvider.entry,
         RunwayVideoProvider.entry,

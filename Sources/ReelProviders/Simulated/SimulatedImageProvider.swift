@@ -44,12 +44,15 @@ public struct SimulatedImageProvider: ImageGenerator, LocalGenerator {
     }
 
     public func make(_ request: ImageRequest, context: GenerationContext) async throws -> NodeOutput {
-        let body: JSONValue = [
+        var body: [String: JSONValue] = [
             "model": .string(Self.model(request.model)), "prompt": .string(request.prompt),
             "width": .int(Int64(request.width)), "height": .int(Int64(request.height)),
             "seed": .string(String(request.seed)), "label": .string(request.brief.shot.rawValue),
         ]
-        let http = HTTPRequest.json("POST", baseURL.appendingPathComponent("v1/images"), body: body,
+        // The cast's references, in order, as data URIs (the simulator takes four).
+        let references = try InputImages(request: request, context: context).references(limit: 4)
+        if !references.isEmpty { body["references"] = .array(references.map { .string($0.dataURI) }) }
+        let http = HTTPRequest.json("POST", baseURL.appendingPathComponent("v1/images"), body: .object(body),
                                     headers: ["Authorization": "Bearer \(apiKey)", "Accept": "application/json",
                                               "Idempotency-Key": context.idempotencyKey],
                                     timeout: requestTimeout)

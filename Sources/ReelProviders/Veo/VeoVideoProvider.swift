@@ -95,16 +95,9 @@ public struct VeoVideoProvider: VideoGenerator {
     }
 
     /// `base/path`, with the path's colons and slashes kept as they are.
-    func api(_ path: String) -> URL {
-        let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
-        return URL(string: base + "/" + path) ?? baseURL.appendingPathComponent(path)
-    }
+    func api(_ path: String) -> URL { GeminiAPI.url(baseURL, path) }
 
-    func headers(_ extra: [String: String] = [:]) -> [String: String] {
-        var all = extra
-        all["x-goog-api-key"] = apiKey.reveal()
-        return all
-    }
+    func headers(_ extra: [String: String] = [:]) -> [String: String] { GeminiAPI.headers(apiKey, extra) }
 }
 
 /// The key never shows, whether the provider is printed, interpolated or dumped.

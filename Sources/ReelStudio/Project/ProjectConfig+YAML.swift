@@ -196,7 +196,7 @@ extension ProjectConfig {
         #   allow: [kling, vidu]
         #   shots: { S01-01: animatic }
         # voices: elevenlabs       # who speaks the lines: espeak-ng (offline) unless a speech provider is named
-        # keyframes: openai        # the image model `reel keyframes` asks (sim, openai); the only configured one if left out
+        # keyframes: openai        # the image model `reel keyframes` asks (sim, openai, gemini); the only configured one if left out
         # critic: openai/gpt-4o-mini   # a vision model that scores each new take (subject, prompt, artifacts)
         # providers:               # base URLs (relays, regions) and options per provider
         #   kling: { base_url: "https://api-beijing.klingai.com" }

@@ -93,6 +93,7 @@ public final class OpenAIFakeServer: Sendable {
         case ("POST", "images/generations"):
             let png = ((try? FixtureMedia.png(3)) ?? Data()).base64EncodedString()
             return answers.next("image") ?? .json(["created": 1, "data": [["b64_json": .string(png)]]])
+        case ("POST", "images/edits"): return answers.next("image") ?? edit(request)
         case ("POST", "audio/speech"):
             return answers.next("speech") ?? .bytes((try? FixtureMedia.mp3()) ?? Data(), contentType: "audio/mpeg")
         case ("POST", "chat/completions"): return answers.next("chat") ?? chat()
@@ -100,6 +101,24 @@ public final class OpenAIFakeServer: Sendable {
             return answers.next("models") ?? .json(["object": "list", "data": [["id": "sora-2"], ["id": "gpt-image-1"]]])
         default: return Self.error(404, code: "not_found", message: "no route \(request.method) \(request.path)")
         }
+    }
+
+    /// `POST /images/edits` as the API checks it: multipart, a prompt, one to 16 `image[]`
+    /// files, each PNG, JPEG or WebP by its bytes.
+    private func edit(_ request: RecordedRequest) -> FakeResponse {
+        guard let form = MultipartBody(request), let prompt = form["prompt"], !prompt.isEmpty else {
+            return Self.error(400, code: "invalid_request", message: "prompt is required")
+        }
+        let images = form.parts.filter { $0.name == "image[]" }
+        guard (1...16).contains(images.count) else {
+            return Self.error(400, code: "invalid_value", message: "image[] must hold 1 to 16 images, not \(images.count)")
+        }
+        let signatures: [[UInt8]] = [[0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], Array("RIFF".utf8)]
+        for image in images where image.fileName == nil || !signatures.contains(where: { image.data.starts(with: $0) }) {
+            return Self.error(400, code: "invalid_image_format", message: "each image must be a png, webp or jpg file")
+        }
+        let png = ((try? FixtureMedia.png(3)) ?? Data()).base64EncodedString()
+        return .json(["created": 1, "data": [["b64_json": .string(png)]]])
     }
 
     private func create(_ request: RecordedRequest) -> FakeResponse {

@@ -2,9 +2,10 @@ import Foundation
 import ReelModel
 import Synchronization
 
-/// The Gemini API's Veo protocol on loopback: `predictLongRunning`, operations, and the
-/// video's download URI (which wants `x-goog-api-key`, like the real one), plus the model
-/// list. Accepts images as `bytesBase64Encoded` or `inlineData`, and durations as integers
+/// The Gemini API on loopback: Veo's protocol (`predictLongRunning`, operations, and the
+/// video's download URI, which wants `x-goog-api-key` like the real one), the image models'
+/// `generateContent` (a text part and up to the model's number of `inlineData` images in,
+/// the picture as an `inlineData` part out), and the model list. Accepts images as `bytesBase64Encoded` or `inlineData`, and durations as integers
 /// or strings, as the docs allow.
 ///
 /// An operation is not `done` for ``pollsBeforeDone`` polls; then it ends the way
@@ -83,6 +84,9 @@ public final class VeoFakeServer: Sendable {
         if request.method == "POST", path.hasSuffix(":predictLongRunning") {
             return answers.next("create") ?? create(request, model: String(path.dropFirst("models/".count).dropLast(":predictLongRunning".count)))
         }
+        if request.method == "POST", path.hasSuffix(":generateContent") {
+            return answers.next("image") ?? image(request, model: String(path.dropFirst("models/".count).dropLast(":generateContent".count)))
+        }
         if request.method == "GET", path.contains("/operations/") { return answers.next("poll") ?? report(path) }
         if request.method == "GET", path.hasPrefix("files/") {
             return answers.next("download") ?? .bytes((try? FixtureMedia.mp4()) ?? Data(), contentType: "video/mp4")
@@ -112,6 +116,47 @@ public final class VeoFakeServer: Sendable {
             return name
         }
         return .json(["name": .string(name)])
+    }
+
+    /// How many input images each image model takes (the cookbook's figures).
+    public static let imageModels: [String: Int] = ["gemini-3-pro-image-preview": 14, "gemini-3.1-flash-image-preview": 14,
+                                                     "gemini-2.5-flash-image": 3]
+
+    /// `generateContent` on an image model, checked as the API would: a user turn whose parts
+    /// are text and `inlineData` images (PNG, JPEG or WebP by their bytes, as many as the
+    /// model takes), an image answer asked for, a known aspect ratio.
+    private func image(_ request: RecordedRequest, model: String) -> FakeResponse {
+        guard let limit = Self.imageModels[model] else {
+            return Self.error(404, status: "NOT_FOUND", message: "models/\(model) is not found or does not make images")
+        }
+        guard let body = request.json, let parts = body["contents"]?.arrayValue?.first?["parts"]?.arrayValue,
+              parts.contains(where: { $0["text"]?.stringValue?.isEmpty == false }) else {
+            return Self.error(400, status: "INVALID_ARGUMENT", message: "contents[0].parts needs a text part")
+        }
+        let images = parts.compactMap { $0["inlineData"] }
+        guard images.count <= limit else {
+            return Self.error(400, status: "INVALID_ARGUMENT", message: "\(model) takes at most \(limit) images, not \(images.count)")
+        }
+        let signatures: [String: [UInt8]] = ["image/png": [0x89, 0x50, 0x4E, 0x47], "image/jpeg": [0xFF, 0xD8, 0xFF],
+                                             "image/webp": Array("RIFF".utf8)]
+        for inline in images {
+            guard let type = inline["mimeType"]?.stringValue, let signature = signatures[type],
+                  let data = inline["data"]?.stringValue.flatMap({ Data(base64Encoded: $0) }), data.starts(with: signature) else {
+                return Self.error(400, status: "INVALID_ARGUMENT", message: "inlineData must be base64 of a png, jpeg or webp image")
+            }
+        }
+        let config = body["generationConfig"]
+        guard config?["responseModalities"]?.arrayValue?.contains("IMAGE") != false else {
+            return Self.error(400, status: "INVALID_ARGUMENT", message: "responseModalities does not ask for an image")
+        }
+        let aspects = ["1:1", "2:3", "3:2", "3:4", "4:3", "4:5", "5:4", "9:16", "16:9", "21:9"]
+        if let aspect = config?["imageConfig"]?["aspectRatio"], !aspects.contains(aspect.stringValue ?? "") {
+            return Self.error(400, status: "INVALID_ARGUMENT", message: "aspectRatio is not supported")
+        }
+        let png = ((try? FixtureMedia.png(5)) ?? Data()).base64EncodedString()
+        return .json(["candidates": [["content": ["role": "model", "parts": [
+            ["text": "Here is the frame."], ["inlineData": ["mimeType": "image/png", "data": .string(png)]],
+        ]], "finishReason": "STOP"]], "usageMetadata": ["candidatesTokenCount": 1290]])
     }
 
     private func report(_ name: String) -> FakeResponse {

@@ -1,7 +1,8 @@
 extension BuiltinCatalog {
-    /// Sora 2 (OpenAI and Azure OpenAI), gpt-image-1 and OpenAI speech. Lengths and sizes
-    /// are the SDK's enums (docs/reference provider-apis §1, §12b, §12c); 16/20-second clips
-    /// and 1080p on sora-2-pro are in the guide only and left out until confirmed.
+    /// Sora 2 (OpenAI and Azure OpenAI), gpt-image-1 and OpenAI speech. Lengths and sizes are
+    /// the SDK's enums (docs/reference provider-apis §1, §12b, §12c); 16/20-second clips and
+    /// 1080p on sora-2-pro are in the guide only and left out until confirmed. gpt-image-1
+    /// takes up to 16 reference images through `POST /images/edits` (the SDK's `image[]`).
     static let openai = #"""
     schema: reel.models/1
     models:
@@ -31,6 +32,7 @@ extension BuiltinCatalog {
         id: gpt-image-1
         name: GPT Image 1
         medium: image
+        max_references: 16
         quality: 8
         price: { amount: "0.042", currency: USD, per: image, source: estimate }
       - provider: openai

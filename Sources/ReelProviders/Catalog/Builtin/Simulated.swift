@@ -17,6 +17,7 @@ extension BuiltinCatalog {
         id: sim-image-1
         name: Simulated image model (keyframes)
         medium: image
+        max_references: 4
         quality: 1
         price: { amount: "0.04", currency: USD, per: image, source: "the simulator's default price" }
         notes: Stills for keyframes-first; costs nothing real.
