@@ -17,6 +17,7 @@ public enum BuiltinCatalog {
         ("luma", luma),
         ("minimax", minimax),
         ("vidu", vidu),
+        ("pixverse", pixverse),
         ("seedance", seedance),
         ("wan", wan),
         ("fal", fal),

@@ -16,6 +16,7 @@ public enum ProviderDirectory {
         LumaVideoProvider.agentsEntry,
         MiniMaxVideoProvider.entry,
         ViduVideoProvider.entry,
+        PixVerseVideoProvider.entry,
         SeedanceVideoProvider.entry,
         WanVideoProvider.entry,
         FalVideoProvider.entry,

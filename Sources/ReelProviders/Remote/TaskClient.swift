@@ -4,9 +4,9 @@ import ReelMedia
 import ReelModel
 
 /// The one client of the "create a task → poll it → download the file" video APIs (Kling,
-/// Runway, Luma, MiniMax, Vidu, Seedance, Wan, fal, Replicate, ComfyUI): where the server
-/// is, how a request is authorised, how an answer is classified, and the exchanges every
-/// such adapter makes — a JSON call, a report that may say the job is gone, the download.
+/// Runway, Luma, MiniMax, Vidu, PixVerse, Seedance, Wan, fal, Replicate, ComfyUI): where the
+/// server is, how a request is authorised, how an answer is classified, and the exchanges
+/// every such adapter makes — a JSON call, a report that may say the job is gone, the download.
 ///
 /// Every answer goes through the vendor's own error reading first (`vendorFailure`: Kling's
 /// `code`, MiniMax's `base_resp`, which arrive inside HTTP 200 as often as not), then

@@ -33,8 +33,10 @@ public struct EchoingFakeServer: Sendable {
     public var baseURL: URL { server.baseURL }
 
     /// Headers that never carry a credential, left out of the echo.
+    /// Headers that carry no credential (PixVerse's `Ai-trace-id` is a fresh UUID per request).
     static let plainHeaders: Set<String> = ["accept", "accept-encoding", "content-type", "content-length", "host",
-                                            "user-agent", "connection", "idempotency-key", "x-idempotency-key"]
+                                            "user-agent", "connection", "idempotency-key", "x-idempotency-key",
+                                            "ai-trace-id"]
 
     /// Every credential-like value the server was sent: header values (and the token after
     /// an `Authorization` scheme) and query values.
