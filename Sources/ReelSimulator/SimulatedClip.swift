@@ -15,6 +15,9 @@ public struct SimulatedClip: Hashable, Sendable, Codable {
     public var firstFrame: Data?
     /// How the clip is broken, when the simulated provider was told to break it.
     public var defect: ClipDefect?
+    /// True when the clip has a soundtrack (the request asked for `audio`); nil for none, so
+    /// clips without keep their names.
+    public var sound: Bool?
 
     public init(width: Int, height: Int, frameRate: FrameRate, frames: Int64, seed: UInt64, label: String, model: String,
                 firstFrame: Data? = nil) {
@@ -32,12 +35,14 @@ public struct SimulatedClip: Hashable, Sendable, Codable {
     public init(_ request: SimulatedGenerationRequest) {
         self.init(width: request.width, height: request.height, frameRate: request.frameRate, frames: request.frames,
                   seed: request.seed, label: request.label ?? "", model: request.model, firstFrame: request.firstFrame)
+        sound = request.audio ? true : nil
     }
 
     /// The same size, rate and length with nothing that varies per take: what cheap mode renders.
     public var flat: SimulatedClip {
         var flat = SimulatedClip(width: width, height: height, frameRate: frameRate, frames: frames, seed: 0, label: "", model: "")
         flat.defect = defect
+        flat.sound = sound
         return flat
     }
 

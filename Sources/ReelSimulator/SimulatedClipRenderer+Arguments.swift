@@ -58,7 +58,16 @@ extension SimulatedClipRenderer {
         case .cut?: filters.append("negate=enable='gte(n,\(clip.framesMade / 2))'")
         case .short?, nil: break
         }
-        args += ["-vf", filters.joined(separator: ","), "-frames:v", frames, "-an", "-c:v", "libx264"]
+        // A model that makes sound (the request asked for `audio`): a tone whose pitch comes
+        // from the seed, exactly as long as the picture, on its own input.
+        if clip.sound == true {
+            var random = SeededRandom(seed: clip.seed, stream: "sim-tone")
+            let seconds = FilterQuoting.number(Double(clip.framesMade) / clip.frameRate.framesPerSecond)
+            args += ["-f", "lavfi", "-i", "sine=frequency=\(220 + Int(random.unit() * 440)):sample_rate=48000:duration=\(seconds)"]
+        }
+        args += ["-vf", filters.joined(separator: ","), "-frames:v", frames]
+        args += clip.sound == true ? ["-map", "0:v", "-map", "1:a", "-c:a", "aac", "-b:a", "64k", "-flags:a", "+bitexact"] : ["-an"]
+        args += ["-c:v", "libx264"]
         args += mode == .cheap ? ["-preset", "ultrafast", "-crf", "30"] : ["-preset", "veryfast", "-crf", "26"]
         args += ["-threads", "1", "-profile:v", "high", "-pix_fmt", "yuv420p",
                  "-x264-params", "keyint=\(keyint):min-keyint=1:scenecut=0",

@@ -22,6 +22,8 @@ public struct SimulatedGenerationRequest: Sendable, Hashable {
     public var firstFrame: Data?
     /// The still it ends on (`last_frame`); kept, not drawn.
     public var lastFrame: Data?
+    /// The clip's own soundtrack asked for (`audio: true`): a tone as long as the picture.
+    public var audio = false
 
     /// The frame rates accepted, as sent.
     public static let frameRates = ["24", "25", "30", "24000/1001", "30000/1001"]
@@ -68,6 +70,11 @@ public struct SimulatedGenerationRequest: Sendable, Hashable {
         }
         firstFrame = try Self.image(body, "first_frame")
         lastFrame = try Self.image(body, "last_frame")
+        switch body["audio"] {
+        case nil, .null?: audio = false
+        case .bool(let asked)?: audio = asked
+        default: throw Invalid(field: "audio", message: "audio must be true or false")
+        }
     }
 
     /// An optional image sent as a `data:image/png;base64,…` or `data:image/jpeg;base64,…` URI,
@@ -97,6 +104,7 @@ public struct SimulatedGenerationRequest: Sendable, Hashable {
             "seed": .string(String(seed)), "label": label.map(JSONValue.string) ?? .null,
             "first_frame": firstFrame.map { .string(Self.digest($0)) } ?? .null,
             "last_frame": lastFrame.map { .string(Self.digest($0)) } ?? .null,
+            "audio": .bool(audio),
         ]).canonical
     }
 

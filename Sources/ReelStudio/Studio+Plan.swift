@@ -81,7 +81,8 @@ extension Studio {
         RenderSettings(encode: EncodeSettings(format: production.config.format),
                        burnSubtitles: burnSubtitles ?? production.config.burnSubtitles, label: production.config.label,
                        style: production.config.style,
-                       loudness: LoudnessTarget(integrated: production.config.loudness))
+                       loudness: LoudnessTarget(integrated: production.config.loudness),
+                       nativeAudio: production.config.audio == .native)
     }
 
     /// Executor options from the production's settings: limits, budget cap, money spent.

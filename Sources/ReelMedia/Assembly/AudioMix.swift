@@ -9,12 +9,16 @@ public struct AudioPlacement: Hashable, Sendable, Codable {
     public var gainDB: Double
     /// Speed-up to fit a slot (1 = as recorded; at most 1.3).
     public var tempo: Double
+    /// Cut after this long (a take's own sound ends with its shot, however long the take); nil
+    /// to play it whole.
+    public var length: RationalTime?
 
-    public init(input: Int, start: RationalTime, gainDB: Double = 0, tempo: Double = 1) {
+    public init(input: Int, start: RationalTime, gainDB: Double = 0, tempo: Double = 1, length: RationalTime? = nil) {
         self.input = input
         self.start = start
         self.gainDB = gainDB
         self.tempo = tempo
+        self.length = length
     }
 }
 
@@ -86,6 +90,7 @@ public enum AudioMix {
         var parts: [String] = []
         func place(_ p: AudioPlacement, label: String, gain: Double) -> String {
             var chain = "[\(p.input):a]aresample=\(rate),aformat=sample_fmts=fltp:channel_layouts=stereo"
+            if let length = p.length { chain += ",atrim=end_sample=\((length.value * Int64(rate)) / length.timescale)" }
             if abs(p.tempo - 1) > 0.001 { chain += ",atempo=\(FilterQuoting.number(min(2, max(0.5, p.tempo))))" }
             if gain != 0 { chain += ",volume=\(FilterQuoting.number(gain))dB" }
             let delay = (p.start.value * Int64(rate)) / p.start.timescale

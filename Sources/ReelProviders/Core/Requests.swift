@@ -151,10 +151,14 @@ public struct VideoRequest: Hashable, Sendable, Codable {
     public var model: String
     /// Provider-specific settings (a ComfyUI workflow file, a Kling `mode`).
     public var options: JSONValue?
+    /// True to ask a model that makes sound for its own soundtrack (`audio: native`); nil
+    /// otherwise, so requests that do not ask keep the cache key they always had.
+    public var sound: Bool?
 
     public init(prompt: String, negativePrompt: String? = nil, brief: ShotBrief, mode: GenerationMode,
                 duration: RationalTime, format: VideoFormat, images: [ImageInput] = [], seed: UInt64,
-                model: String = "default", options: JSONValue? = nil) {
+                model: String = "default", options: JSONValue? = nil, sound: Bool? = nil) {
+        self.sound = sound == true ? true : nil
         self.prompt = prompt
         self.negativePrompt = negativePrompt
         self.brief = brief

@@ -25,6 +25,7 @@ extension SimulatedVideoProvider {
             "label": .string(request.brief.shot.rawValue),
         ]
         if let negative = request.negativePrompt, !negative.isEmpty { body["negative_prompt"] = .string(negative) }
+        if request.sound == true { body["audio"] = true }
         if request.mode == .imageToVideo || request.mode == .firstLastFrame, let images {
             if let first = try images.first(.firstFrame) { body["first_frame"] = .string(first.dataURI) }
             if let last = try images.first(.lastFrame) { body["last_frame"] = .string(last.dataURI) }

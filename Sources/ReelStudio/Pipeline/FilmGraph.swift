@@ -296,8 +296,11 @@ struct FilmGraphBuilder {
         // A model that cannot make the shot's exact length makes the nearest it can; the
         // conform trims it or holds its last frame.
         let length = take.generatedMilliseconds.map { RationalTime.milliseconds($0) } ?? shot.duration
+        // `audio: native`: a model that makes sound is asked for its own soundtrack.
+        let sound = settings.nativeAudio && !generator.descriptor.isLocal
+            && catalog.models(of: take.provider).first { $0.id == take.model }?.nativeAudio == true
         let video = VideoRequest(prompt: prompt + noteInstructions(take), brief: brief, mode: mode, duration: length, format: format,
-                                 images: images, seed: take.seed, model: take.model)
+                                 images: images, seed: take.seed, model: take.model, sound: sound)
         var node = GraphNode(id: take.node, spec: try Generators.spec(generator, kind: .video, request: video, model: take.model),
                              inputs: inputs, shot: shot.id, label: "take \(label)")
         node.estimatedCost = generator.estimate(video)

@@ -27,6 +27,8 @@ extension FilmGraphBuilder {
 
         var clips: [ShotID: NodeID] = [:]
         var clipOrder: [NodeID] = []
+        // `audio: native`: the finished takes that carry their model's sound speak their shots.
+        var sounding: [ShotID: NodeID] = [:]
         for shot in storyboard.shots {
             let picture: NodeID
             let source = sources[shot.id] ?? .take(standIn(shot))
@@ -40,6 +42,7 @@ extension FilmGraphBuilder {
                                      shot: shot.id, label: "take \(take.id)")
                 node.given = output
                 graph.add(node)
+                if settings.nativeAudio, output.asset.media?.hasAudio == true { sounding[shot.id] = picture }
             }
             let frames = rate.frames(in: shot.duration)
             let start = rate.frames(in: starts[shot.id] ?? .zero)
@@ -65,7 +68,15 @@ extension FilmGraphBuilder {
             clipOrder.append(clipID)
         }
 
-        let (audioInputs, voices, slots, cues, lines) = try addVoices(to: &graph, starts: starts)
+        var (audioInputs, voices, slots, cues, lines) = try addVoices(to: &graph, starts: starts, sounding: Set(sounding.keys))
+        // A sounding take's soundtrack goes in as a voice (the music ducks under it), cut at
+        // the end of its shot as the picture is: never sped up to fit.
+        for shot in storyboard.shots {
+            guard let picture = sounding[shot.id] else { continue }
+            voices.append(AudioPlacement(input: audioInputs.count, start: starts[shot.id] ?? .zero, length: shot.duration))
+            slots.append(nil)
+            audioInputs.append(picture)
+        }
         var inputs = audioInputs
         let (music, musicCues) = try addMusic(to: &graph, starts: starts, inputs: &inputs)
         let duration = rate.time(frames: totalFrames)
@@ -110,8 +121,9 @@ extension FilmGraphBuilder {
         settings.label == .always || (settings.label == .auto && generative)
     }
 
-    /// A voice per line, placed on the film's timeline, and the subtitle cues.
-    func addVoices(to graph: inout JobGraph, starts: [ShotID: RationalTime]) throws
+    /// A voice per line, placed on the film's timeline, and the subtitle cues. The lines of
+    /// `sounding` shots get their cues but no voice: their take speaks them.
+    func addVoices(to graph: inout JobGraph, starts: [ShotID: RationalTime], sounding: Set<ShotID> = []) throws
         -> (inputs: [NodeID], voices: [AudioPlacement], slots: [RationalTime?], cues: [SubtitleCue], lines: [FilmGraph.VoiceLine])
     {
         let rate = settings.format.frameRate
@@ -125,13 +137,15 @@ extension FilmGraphBuilder {
             let shotStart = starts[shot.id] ?? .zero
             for (i, cue) in shot.dialogue.enumerated() {
                 guard let speaker = storyboard.subject(cue.speaker) else { continue }
-                let id = NodeID("voice:\(shot.id):\(i + 1)")
-                graph.add(try generators.voiceNode(id, line: cue.text, language: cue.language, speaker: speaker, shot: shot.id))
-                voices.append(AudioPlacement(input: inputs.count, start: shotStart + cue.start))
-                slots.append(shot.duration - cue.start)
-                lines.append(FilmGraph.VoiceLine(node: id, shot: shot.id, line: i + 1, start: shotStart + cue.start,
-                                                 slot: shot.duration - cue.start))
-                inputs.append(id)
+                if !sounding.contains(shot.id) {
+                    let id = NodeID("voice:\(shot.id):\(i + 1)")
+                    graph.add(try generators.voiceNode(id, line: cue.text, language: cue.language, speaker: speaker, shot: shot.id))
+                    voices.append(AudioPlacement(input: inputs.count, start: shotStart + cue.start))
+                    slots.append(shot.duration - cue.start)
+                    lines.append(FilmGraph.VoiceLine(node: id, shot: shot.id, line: i + 1, start: shotStart + cue.start,
+                                                     slot: shot.duration - cue.start))
+                    inputs.append(id)
+                }
                 let shown = shot.duration - cue.start - rate.time(frames: 2)
                 let named = cue.language == .chinese ? "\(speaker.name)：\(cue.text)" : "\(speaker.name): \(cue.text)"
                 cues += layout.cues(for: shot.dialogue.count > 1 ? named : cue.text, start: shotStart + cue.start,

@@ -19,9 +19,13 @@ public struct RenderSettings: Hashable, Sendable {
     public var style: String?
     /// The loudness the soundtrack is mastered to.
     public var loudness: LoudnessTarget
+    /// Takes keep the sound their model made (`audio: native`): remote models that make sound
+    /// are asked for it, and a take that has it speaks its shot instead of Reel's voices.
+    public var nativeAudio: Bool
 
     public init(encode: EncodeSettings, burnSubtitles: Bool = false, label: LabelPolicy = .auto, style: String? = nil,
-                loudness: LoudnessTarget = .phone) {
+                loudness: LoudnessTarget = .phone, nativeAudio: Bool = false) {
+        self.nativeAudio = nativeAudio
         self.encode = encode
         self.burnSubtitles = burnSubtitles
         self.label = label

@@ -90,6 +90,12 @@ extension ProjectConfig {
             case "keyframes":
                 let name = try string(key, value)
                 keyframes = name.isEmpty ? nil : ProviderID(name)
+            case "audio":
+                guard let source = AudioSource(rawValue: try string(key, value)) else {
+                    throw fail(key, value, "must be synthetic or native",
+                               "`audio: native` keeps the sound a model makes of its shots; `synthetic` (the default) voices every line")
+                }
+                audio = source
             case "critic":
                 let name = try string(key, value).trimmingCharacters(in: .whitespaces)
                 critic = name.isEmpty || name == "none" ? nil : name
@@ -198,6 +204,7 @@ extension ProjectConfig {
         # voices: elevenlabs       # who speaks the lines: espeak-ng (offline) unless a speech provider is named
         # keyframes: openai        # the image model `reel keyframes` asks (sim, openai, gemini); the only configured one if left out
         # critic: openai/gpt-4o-mini   # a vision model that scores each new take (subject, prompt, artifacts)
+        # audio: native            # keep the sound a model makes (Veo 3, Sora 2, Kling 2.6…) instead of Reel's voices
         # providers:               # base URLs (relays, regions) and options per provider
         #   kling: { base_url: "https://api-beijing.klingai.com" }
 

@@ -28,6 +28,7 @@ import Yams
 /// voices: elevenlabs           # who speaks the lines; espeak-ng (offline) when left out
 /// keyframes: openai            # the image model `reel keyframes` asks; the only configured one when left out
 /// critic: openai/gpt-4o-mini    # a vision model that scores each new take (none when left out)
+/// audio: native                # keep the sound a model makes of its shots (default: synthetic voices)
 /// providers:                   # per provider: base_url (relays, regions), other options
 ///   kling: { base_url: "https://api-beijing.klingai.com" }
 /// ```
@@ -57,11 +58,23 @@ public struct ProjectConfig: Hashable, Sendable {
     /// The vision model that critiques each new take, `provider[/model]`: nil for none
     /// (`REEL_CRITIC` names one for every project that names none).
     public var critic: String?
+    /// Where a shot's sound comes from: Reel's voices (`synthetic`, the default) or, for a take
+    /// whose model made its own soundtrack, that soundtrack (`native`).
+    public var audio: AudioSource = .synthetic
     /// Integrated loudness (LUFS) the soundtrack is mastered to.
     public var loudness: Double = LoudnessTarget.phone.integrated
     /// The project's id in a studio database (`studio_id`): the same on every machine that
     /// has the project, whatever its directory is called there.
     public var studioID: String?
+
+    /// Where a shot's sound comes from (`audio:` in reel.yaml).
+    public enum AudioSource: String, Hashable, Sendable, CaseIterable {
+        /// Reel's voices for every line, its music under them.
+        case synthetic
+        /// A take whose model made sound (Veo 3, Sora 2, Kling 2.6, Vidu Q3) keeps it: the
+        /// model's dialogue instead of the synthetic voice for that shot, music ducked under it.
+        case native
+    }
 
     /// One provider's settings in `reel.yaml`.
     public struct ProviderSettings: Hashable, Sendable {

@@ -10,6 +10,7 @@ extension BuiltinCatalog {
         aspects: ["9:16", "16:9", "1:1"]
         sizes: [480p, 720p, 1080p]
         max_references: 7
+        native_audio: true
         quality: 1
         price: { amount: "0.05", currency: USD, per: second, source: "the simulator's default price" }
         notes: For tests, demos and benchmarks; costs nothing real.
