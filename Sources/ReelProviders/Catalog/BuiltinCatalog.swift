@@ -19,6 +19,7 @@ public enum BuiltinCatalog {
         ("vidu", vidu),
         ("pixverse", pixverse),
         ("seedance", seedance),
+        ("seedream", seedream),
         ("wan", wan),
         ("fal", fal),
         ("replicate", replicate),

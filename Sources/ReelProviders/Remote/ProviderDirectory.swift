@@ -18,6 +18,7 @@ public enum ProviderDirectory {
         ViduVideoProvider.entry,
         PixVerseVideoProvider.entry,
         SeedanceVideoProvider.entry,
+        SeedreamImageProvider.entry,
         WanVideoProvider.entry,
         FalVideoProvider.entry,
         ReplicateVideoProvider.entry,

@@ -202,7 +202,7 @@ extension ProjectConfig {
         #   allow: [kling, vidu]
         #   shots: { S01-01: animatic }
         # voices: elevenlabs       # who speaks the lines: espeak-ng (offline) unless a speech provider is named
-        # keyframes: openai        # the image model `reel keyframes` asks (sim, openai, gemini); the only configured one if left out
+        # keyframes: openai        # the image model `reel keyframes` asks (sim, openai, gemini, seedream); the only configured one if left out
         # critic: openai/gpt-4o-mini   # a vision model that scores each new take (subject, prompt, artifacts)
         # audio: native            # keep the sound a model makes (Veo 3, Sora 2, Kling 2.6…) instead of Reel's voices
         # providers:               # base URLs (relays, regions) and options per provider

@@ -30,6 +30,13 @@ public final class SeedanceFakeServer: Sendable {
 
     static func route(_ request: RecordedRequest, _ fake: FakeTaskCore) -> FakeResponse? {
         let parts = request.pathComponents
+        if parts == ["api", "v3", "images", "generations"], request.method == "POST" {
+            guard fake.authorized(request) else {
+                return .json(["error": ["code": "AuthenticationError", "message": "the API key in the request is missing or invalid",
+                                        "type": "Unauthorized"]], status: 401)
+            }
+            return fake.answer(.create) { image(request) }
+        }
         guard parts.starts(with: ["api", "v3", "contents", "generations", "tasks"]) else { return nil }
         guard fake.authorized(request) else {
             return .json(["error": ["code": "AuthenticationError", "message": "the API key in the request is missing or invalid",
@@ -48,6 +55,37 @@ public final class SeedanceFakeServer: Sendable {
         default:
             return .json(["error": ["code": "NotFound", "message": "no such route"]], status: 404)
         }
+    }
+
+    /// Seedream's `POST /images/generations`, checked as the API describes it: a Seedream
+    /// model, a prompt, a `WxH` or `1K`/`2K`/`4K` size, `image` as a data URI or a list of at
+    /// most 14 (PNG, JPEG or WebP by their bytes); the picture as `b64_json` when asked.
+    static func image(_ request: RecordedRequest) -> FakeResponse {
+        func refuse(_ code: String, _ message: String) -> FakeResponse {
+            .json(["error": ["code": .string(code), "message": .string(message)]], status: 400)
+        }
+        guard let body = request.json, let model = body["model"]?.stringValue, model.contains("seedream"),
+              body["prompt"]?.stringValue?.isEmpty == false else { return refuse("MissingParameter", "model and prompt are required") }
+        let size = body["size"]?.stringValue ?? "2048x2048"
+        let sides = size.split(separator: "x").compactMap { Int($0) }
+        guard ["1K", "2K", "4K"].contains(size) || (sides.count == 2 && sides.allSatisfy { (512...6000).contains($0) }) else {
+            return refuse("InvalidParameter", "size is not valid")
+        }
+        let images: [JSONValue] = body["image"].map { $0.arrayValue ?? [$0] } ?? []
+        guard images.count <= 14 else { return refuse("InvalidParameter", "at most 14 reference images") }
+        let signatures: [[UInt8]] = [[0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], Array("RIFF".utf8)]
+        for image in images {
+            guard let uri = image.stringValue, uri.hasPrefix("data:image/"), let comma = uri.firstIndex(of: ","),
+                  let data = Data(base64Encoded: String(uri[uri.index(after: comma)...])),
+                  signatures.contains(where: { data.starts(with: $0) }) else {
+                return refuse("InvalidParameter", "image must be a URL or a data:image/<format>;base64 URI")
+            }
+        }
+        let png = ((try? FixtureMedia.png(6)) ?? Data()).base64EncodedString()
+        let picture: JSONValue = body["response_format"]?.stringValue == "b64_json"
+            ? ["b64_json": .string(png), "size": .string(size)] : ["url": "https://ark-content.example/img.png?X-Tos-Expires=86400"]
+        return .json(["model": .string(model), "created": 1_790_000_000, "data": [picture],
+                      "usage": ["generated_images": 1, "output_tokens": 16_384, "total_tokens": 16_384]])
     }
 
     static func report(_ id: String, _ fake: FakeTaskCore) -> FakeResponse {
