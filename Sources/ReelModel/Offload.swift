@@ -9,10 +9,16 @@ import Dispatch
 /// jobs at once stop all of it. (The test suite stalled for minutes this way.)
 public enum Offload {
     public static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            start { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// Starts `work` off the pool and returns at once: for work whose end something else
+    /// reports (a child process's spawn and its stdin, whose exit the termination handler says).
+    public static func start(_ work: @escaping @Sendable () -> Void) {
         // A serial queue of its own runs on one of dispatch's overcommit threads, which the
         // cooperative pool does not use.
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue(label: "reel.offload").async { continuation.resume(with: Result { try work() }) }
-        }
+        DispatchQueue(label: "reel.offload").async(execute: work)
     }
 }

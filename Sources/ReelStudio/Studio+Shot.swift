@@ -106,8 +106,10 @@ extension Studio {
         let edit = try await production.repository.shotEdits()[id]
         let builder = try await filmBuilder(production, board: board)
         let settings = renderSettings(production)
-        let existing = Dictionary(grouping: try await production.repository.takes(of: id), by: \.shot)
-        let open = Studio.openNotes(Array(builder.notes.values), takes: existing, picks: try await production.repository.picks())
+        // One read of the shot's takes and the picks serves the notes and the take list.
+        let takes = try await production.repository.takes(of: id)
+        let picks = try await production.repository.picks()
+        let open = Studio.openNotes(Array(builder.notes.values), takes: [id: takes], picks: picks)
         let nextNotes = FilmGraphBuilder.noteInstructions(open[id] ?? [])
         return ShotReport(
             shot: shot, scene: board.scene(shot.scene)?.heading ?? "",
@@ -117,8 +119,7 @@ extension Studio {
             promptIsEdited: edit?.prompt != nil && !(edit?.planned ?? []).contains("prompt"),
             edited: edit?.userFields ?? [], planned: edit?.planned ?? [], version: builder.fingerprint(shot),
             remoteInput: builder.remoteModeReason(for: shot), nextNotes: nextNotes.isEmpty ? nil : nextNotes,
-            takes: try await takeReports(production, shot: shot, builder: builder,
-                                         picked: try await production.repository.picks()[id]),
+            takes: try await takeReports(production, shot: shot, builder: builder, picked: picks[id], takes: takes),
             keyframes: try await takeReports(production, shot: shot, builder: builder,
                                              picked: try await production.repository.picks(kind: .keyframe)[id], kind: .keyframe),
             warnings: Studio.editWarnings(board, edits: edit.map { [id: $0] } ?? [:]))

@@ -55,10 +55,13 @@ extension Studio {
 
     /// The takes of `shot` as reports, with a plan and builder the caller already has (a
     /// review of every shot plans once, not once per shot).
+    /// - Parameter takes: the shot's takes of `kind` when the caller has read them already.
     func takeReports(_ production: Production, shot: Shot, builder: FilmGraphBuilder, picked: TakeID?,
-                     kind: TakeKind = .video) async throws -> [TakeReport] {
+                     kind: TakeKind = .video, takes: [Take]? = nil) async throws -> [TakeReport] {
         let fingerprint = kind == .video ? builder.fingerprint(shot) : builder.keyframeFingerprint(shot)
-        return try await production.repository.takes(of: shot.id, kind: kind).reversed().map { t in
+        var all = takes ?? []
+        if takes == nil { all = try await production.repository.takes(of: shot.id, kind: kind) }
+        return all.reversed().map { t in
             TakeReport(take: t.id.rawValue, number: t.number, provider: t.provider.rawValue,
                        model: t.model, state: t.state.name, current: t.fingerprint == fingerprint,
                        picked: picked == t.id, cost: t.output?.cost, attempts: t.attempts,

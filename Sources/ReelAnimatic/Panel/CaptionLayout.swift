@@ -39,9 +39,13 @@ extension PanelSpec {
     /// How far down the action caption's band reaches on the panel's frame, as a share of the
     /// frame's height; nil when it has no caption. What a label burned in over the frame (the
     /// AI label) keeps clear of.
+    /// Only the caption is laid out (figures and set are not needed for it), on the frame
+    /// and unit ``PanelLayout/make(_:)`` uses.
     public var captionBandBottom: Double? {
-        let layout = PanelLayout.make(self)
-        guard let band = layout.caption?.band, layout.frame.h > 0 else { return nil }
-        return (band.maxY - layout.frame.minY) / layout.frame.h
+        let frame = PanelLayout.frame(of: self)
+        guard frame.h > 0, let band = CaptionLayout.make(self, frame: frame, unit: min(frame.w, frame.h) / 100)?.band else {
+            return nil
+        }
+        return (band.maxY - frame.minY) / frame.h
     }
 }

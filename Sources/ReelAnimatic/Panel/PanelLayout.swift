@@ -72,8 +72,17 @@ struct PanelLayout: Sendable {
     /// The effective shot size after the purpose is taken into account.
     var size: ShotSize
 
+    /// The film frame of `spec` on its canvas, at least 16 px each way.
+    static func frame(of spec: PanelSpec) -> PanelBox {
+        clampedFrame(spec.frame, canvas: canvas(of: spec))
+    }
+
+    private static func canvas(of spec: PanelSpec) -> PanelBox {
+        PanelBox(x: 0, y: 0, w: Double(max(16, spec.width)), h: Double(max(16, spec.height)))
+    }
+
     static func make(_ spec: PanelSpec) -> PanelLayout {
-        let canvas = PanelBox(x: 0, y: 0, w: Double(max(16, spec.width)), h: Double(max(16, spec.height)))
+        let canvas = canvas(of: spec)
         let frame = clampedFrame(spec.frame, canvas: canvas)
         let unit = min(frame.w, frame.h) / 100
         let location = PanelLocation(spec.location, setting: spec.setting)

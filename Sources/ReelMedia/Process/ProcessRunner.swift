@@ -86,11 +86,11 @@ public struct LocalProcessRunner: ProcessRunner {
         let status: Int32 = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
                 process.terminationHandler = { p in continuation.resume(returning: p.terminationStatus) }
-                // Started, and fed, on a thread of its own: spawning can wait for the machine
-                // (a child that is slow to exec, a busy CPU) and feeding stdin for as long as the
-                // child reads, and neither may hold a thread of Swift's cooperative pool (see `Offload`).
+                // Started, and fed, off the pool: spawning can wait for the machine (a child that
+                // is slow to exec, a busy CPU) and feeding stdin for as long as the child reads,
+                // and neither may hold a thread of Swift's cooperative pool.
                 let writer = inputPipe?.fileHandleForWriting
-                DispatchQueue(label: "reel.process").async {
+                Offload.start {
                     do {
                         try box.run()
                     } catch {
