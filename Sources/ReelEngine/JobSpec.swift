@@ -30,6 +30,8 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Codable, Expressib
     public static let strip: NodeKind = "strip"
     /// The frame a review note is about, its box drawn (a reference for the next takes).
     public static let markup: NodeKind = "markup"
+    /// A subject's reference images on one picture, for a model that takes fewer than the shot has.
+    public static let sheet: NodeKind = "sheet"
     /// A vision model's critique of a take.
     public static let critique: NodeKind = "critique"
     /// A language model's answer: an outline, a screenplay, a shot list.

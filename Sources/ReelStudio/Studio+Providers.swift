@@ -88,7 +88,8 @@ extension Studio {
     ///   knows the frames a shot starts and ends on); nil for a shot with none.
     static func needs(_ shot: Shot, board: Storyboard, mode: GenerationMode? = nil) -> ShotNeeds {
         let mode = mode ?? FilmGraphBuilder.remoteMode(for: shot, in: board)
-        let references = mode == .references ? board.referenceImages(for: shot).count : 0
+        // The fewest images the references can go as: one per subject (its sheet).
+        let references = mode == .references ? board.referenceSubjects(for: shot).count : 0
         return ShotNeeds(shot: shot.id, scene: shot.scene, mode: mode,
                          seconds: shot.duration.seconds,
                          aspect: board.format.aspect, size: board.format.size, references: references)

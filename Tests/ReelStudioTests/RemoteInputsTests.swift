@@ -118,6 +118,33 @@ import Testing
         try await p.close()
     }
 
+    /// More reference images than the model takes (Kling's multi-image endpoint takes four):
+    /// each subject goes as one picture, a sheet of its images — each image whole in its own
+    /// cell, in order — so the model still sees every one.
+    @Test func aModelThatTakesFewerReferencesGetsASheetPerSubject() async throws {
+        let p = try await KlingProject()
+        let (dir, kling, production, studio) = (p.dir, p.kling, p.production, p.studio)
+        let faces = try (1...5).map { try dir.write("maya-\($0).png", FixtureMedia.png($0)) }
+        _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: faces))
+        let shot = try #require(try await studio.plan(production, save: false).shots.first { $0.subjects.contains("char:maya") })
+        let made = try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1))
+        #expect(made.summary?.succeeded == true, "\(String(describing: made.summary?.failures))")
+        let create = try #require(kling.requests("POST", "/v1/videos/multi-image2video").first?.json)
+        let sent = create["image_list"]?.arrayValue?.compactMap { $0["image"]?.stringValue } ?? []
+        try #require(sent.count == 1, "one sheet for her five images")
+        let sheet = try dir.write("sheet.png", try #require(Data(base64Encoded: sent[0])))
+        let probe = try await MediaProbe(ffprobe: try Toolchain.discover().requireFFprobe()).probe(sheet)
+        #expect(probe.width == 1536 && probe.height == 1024, "three cells across, two down")
+        let pixels = try await Self.pixels(of: sheet)
+        let face = try await Self.pixels(of: faces[0]), last = try await Self.pixels(of: faces[4])
+        func pixel(_ data: Data, x: Int, y: Int, width: Int) -> [UInt8] { Array(data[(y * width + x) * 3..<(y * width + x) * 3 + 3]) }
+        #expect(pixel(pixels, x: 256, y: 256, width: 1536) == pixel(face, x: 32, y: 56, width: 64), "the first image in the first cell")
+        #expect(pixel(pixels, x: 512 + 256, y: 512 + 256, width: 1536) == pixel(last, x: 32, y: 56, width: 64),
+                "the fifth in the second row's middle cell")
+        #expect(pixel(pixels, x: 1024 + 256, y: 512 + 256, width: 1536) == [0x20, 0x20, 0x20], "the empty cell is the ground")
+        try await p.close()
+    }
+
     /// A note on a frame goes with the shot's next take as a reference where the model has
     /// room: that frame of the noted take, the note's box drawn in red, after the cast's
     /// references — the bytes Kling receives.

@@ -38,6 +38,7 @@ public struct MediaTools: Sendable {
         registry.register(CheckRunner(tools: self), kind: .check)
         registry.register(FrameStripRunner(tools: self), kind: .strip)
         registry.register(MarkupRunner(tools: self), kind: .markup)
+        registry.register(SheetRunner(tools: self), kind: .sheet)
     }
 }
 

@@ -254,10 +254,12 @@ struct FilmGraphBuilder {
             }
         }
         if !generator.descriptor.isLocal, mode == .references {
-            // The subjects' reference images, straight from the store: given, never made.
-            for digest in storyboard.referenceImages(for: shot) {
-                images.append(ImageInput(input: inputs.count, role: .reference))
-                inputs.append(try referenceNode(digest, of: shot, in: &graph))
+            // The subjects' reference images, straight from the store (given, never made), or
+            // a sheet per subject where the model takes fewer.
+            let limit = catalog.models(of: take.provider).first { $0.id == take.model }?.maxReferences ?? 0
+            for (node, subject) in try referenceInputs(for: shot, limit: limit > 0 ? limit : .max, in: &graph) {
+                images.append(ImageInput(input: inputs.count, role: .reference, subject: subject))
+                inputs.append(node)
             }
             // The frames the take's notes are about, their boxes drawn, where the model has
             // room for more references: it sees what each note points at.
@@ -307,6 +309,32 @@ struct FilmGraphBuilder {
             ?? catalog.models(of: take.provider).first { $0.id == take.model }?.cost(seconds: length.seconds)
         if graph[take.node] == nil { graph.add(node) }
         return take.node
+    }
+
+    /// What a remote take of `shot` in references mode is sent, with the subject each image
+    /// locks: every reference image of who is in frame, then of the place, when the model
+    /// takes that many (`limit`); else one picture per subject — its only reference, or a
+    /// sheet of them all (``SheetParams``) — for as many subjects as it takes, in that order.
+    func referenceInputs(for shot: Shot, limit: Int, in graph: inout JobGraph) throws -> [(NodeID, SubjectID)] {
+        var seen: Set<Digest> = []
+        let subjects = storyboard.referenceSubjects(for: shot).map { subject in
+            (subject.id, subject.references.filter { seen.insert($0).inserted })
+        }.filter { !$0.1.isEmpty }
+        if subjects.reduce(0, { $0 + $1.1.count }) <= limit {
+            return try subjects.flatMap { id, digests in try digests.map { (try referenceNode($0, of: shot, in: &graph), id) } }
+        }
+        return try subjects.prefix(limit).map { id, digests in
+            let references = try digests.map { try referenceNode($0, of: shot, in: &graph) }
+            guard references.count > 1 else { return (references[0], id) }
+            let sheet = NodeID("sheet:\(id):" + Hashing.sha256(digests.map(\.rawValue).joined(separator: ",")).rawValue.prefix(12))
+            if graph[sheet] == nil {
+                graph.add(GraphNode(id: sheet, spec: JobSpec(kind: .sheet, kindVersion: SheetParams.kindVersion, provider: "ffmpeg",
+                                                             model: "sheet", params: try JSONValue(encoding: SheetParams())),
+                                    inputs: references, shot: shot.id,
+                                    label: "reference sheet of \(storyboard.subject(id)?.name ?? id.rawValue)"))
+            }
+            return (sheet, id)
+        }
     }
 
     /// The node of a cast reference image, straight from the store (given, never made), added once.
