@@ -85,6 +85,7 @@ struct ShotCommand: AsyncParsableCommand {
         lines.append("  prompt\(r.promptIsEdited ? " (edited)" : planned.contains("prompt") ? " (planner)" : ""): \(r.prompt)")
         if let notes = r.nextNotes { lines.append("  the next takes add the open notes:\(notes)") }
         lines.append("  a remote model gets: \(r.remoteInput)")
+        if let keyframes = r.keyframeInput { lines.append("  keyframes are made on \(keyframes)") }
         lines.append("  version \(r.version)")
         if r.takes.isEmpty {
             lines.append("  no takes yet (make some with `reel generate --shots \(s.id)`)")

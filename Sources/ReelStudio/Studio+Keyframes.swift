@@ -30,8 +30,7 @@ extension Studio {
         let setup = try providerSetup(production)
         let builder = try await filmBuilder(production, board: board, setup: setup)
         let generator = try builder.generators.keyframeGenerator(request.provider ?? production.config.keyframes)
-        // The catalog's image model of the provider, so takes say which model made them.
-        let model = setup.catalog.models(of: generator.descriptor.id).first { $0.medium == .image }?.id ?? "default"
+        let model = Self.keyframeModel(generator, catalog: setup.catalog)
         let existing = Dictionary(grouping: try await production.repository.takes(of: nil, kind: .keyframe), by: \.shot)
         let want = request.takes ?? 4
         var added: [Take] = []
@@ -69,7 +68,39 @@ extension Studio {
     }
 }
 
+extension Studio {
+    /// The catalog's image model of `generator`'s provider, so keyframes say which model made them.
+    static func keyframeModel(_ generator: any ImageGenerator, catalog: ModelCatalog) -> String {
+        catalog.models(of: generator.descriptor.id).first { $0.medium == .image }?.id ?? "default"
+    }
+
+    /// What the next keyframes of `shot` are made on and from, for `reel shot`: nil when the
+    /// shot takes no keyframe or no image model is configured.
+    func keyframeInput(_ production: Production, shot: Shot, builder: FilmGraphBuilder, setup: ProviderSetup) -> String? {
+        guard FilmGraphBuilder.takesKeyframes(shot),
+              let generator = try? builder.generators.keyframeGenerator(production.config.keyframes) else { return nil }
+        let provider = generator.descriptor.id, model = Self.keyframeModel(generator, catalog: setup.catalog)
+        let references = builder.keyframeReferences(for: shot, provider: provider, model: model)
+        guard !references.isEmpty else {
+            let none = builder.storyboard.referenceImages(for: shot).isEmpty ? "the cast has no reference images for it"
+                : "the model takes no reference images"
+            return "\(provider)/\(model), from words alone (\(none))"
+        }
+        return "\(provider)/\(model), from \(Plural.count(references.count, "reference image")) "
+            + "(\(builder.describeReferences(references)))"
+    }
+}
+
 extension FilmGraphBuilder {
+    /// `2 of MAYA, 1 of CITY RAILWAY STATION`: how many of each subject's references go.
+    func describeReferences(_ references: [(digest: Digest, subject: SubjectID)]) -> String {
+        var counts: [(SubjectID, Int)] = []
+        for (_, subject) in references {
+            if let i = counts.firstIndex(where: { $0.0 == subject }) { counts[i].1 += 1 } else { counts.append((subject, 1)) }
+        }
+        return counts.map { "\($0.1) of \(storyboard.subject($0.0)?.name ?? $0.0.rawValue)" }.joined(separator: ", ")
+    }
+
     /// The version of a shot its keyframes are made from: what it shows, in what format, with
     /// what prompt (not its length: a still has none).
     func keyframeFingerprint(_ shot: Shot) -> String {
@@ -111,14 +142,7 @@ extension FilmGraphBuilder {
         guard !withReferences.isEmpty else { return nil }
         let sent = withReferences.map { shot in (shot, keyframeReferences(for: shot, provider: provider, model: model)) }
         let unsent = sent.filter { $0.1.isEmpty }.map(\.0.id.rawValue)
-        let described = sent.filter { !$0.1.isEmpty }.map { shot, references in
-            var counts: [(SubjectID, Int)] = []
-            for (_, subject) in references {
-                if let i = counts.firstIndex(where: { $0.0 == subject }) { counts[i].1 += 1 } else { counts.append((subject, 1)) }
-            }
-            let of = counts.map { "\($0.1) of \(storyboard.subject($0.0)?.name ?? $0.0.rawValue)" }
-            return "\(shot.id) (\(of.joined(separator: ", ")))"
-        }
+        let described = sent.filter { !$0.1.isEmpty }.map { shot, references in "\(shot.id) (\(describeReferences(references)))" }
         var parts: [String] = []
         if !described.isEmpty {
             parts.append("made from the cast's reference images: " + described.prefix(8).joined(separator: ", ")

@@ -55,7 +55,7 @@ extension Studio {
                     } else if check {
                         // A take made before takes were checked on arrival: checked now, as its
                         // check job would.
-                        let params = builder.checkParams(shot: shot, provider: ProviderID(take.provider),
+                        let params = builder.checkParams(shot: shot, provider: ProviderID(take.provider), model: take.model,
                                                          generatedMilliseconds: take.generatedSeconds.map { Int64(($0 * 1000).rounded()) },
                                                          take: TakeID(take.take))
                         var verdict = try await checkClip(file, expecting: params.expected)

@@ -88,6 +88,10 @@ public struct ShotReport: Sendable, Codable {
     public var version: String
     /// What a remote video model is sent for it, and why.
     public var remoteInput: String
+    /// What the next keyframes are made on and from: `sim/sim-image-1, from 3 reference
+    /// images (2 of MAYA, 1 of CITY RAILWAY STATION)`; nil when the shot takes no keyframe or
+    /// no image model is configured.
+    public var keyframeInput: String?
     /// What the next takes' prompt adds to ``prompt``: the shot's open notes
     /// (` Director's notes: at 1.5 s, upper left of the frame: her scarf should be red.`); nil for none.
     public var nextNotes: String?
@@ -104,7 +108,10 @@ extension Studio {
         let board = try await plan(production, save: false)
         guard let shot = board.shot(id) else { throw Studio.noShot(id, in: board) }
         let edit = try await production.repository.shotEdits()[id]
-        let builder = try await filmBuilder(production, board: board)
+        // The providers, for what the image model would be sent (a broken setting elsewhere
+        // must not hide the shot: without them that line is left out).
+        let setup = try? providerSetup(production)
+        let builder = try await filmBuilder(production, board: board, setup: setup)
         let settings = renderSettings(production)
         // One read of the shot's takes and the picks serves the notes and the take list.
         let takes = try await production.repository.takes(of: id)
@@ -118,7 +125,9 @@ extension Studio {
             prompt: builder.describe.prompt(shot, style: settings.style),
             promptIsEdited: edit?.prompt != nil && !(edit?.planned ?? []).contains("prompt"),
             edited: edit?.userFields ?? [], planned: edit?.planned ?? [], version: builder.fingerprint(shot),
-            remoteInput: builder.remoteModeReason(for: shot), nextNotes: nextNotes.isEmpty ? nil : nextNotes,
+            remoteInput: builder.remoteModeReason(for: shot),
+            keyframeInput: setup.flatMap { keyframeInput(production, shot: shot, builder: builder, setup: $0) },
+            nextNotes: nextNotes.isEmpty ? nil : nextNotes,
             takes: try await takeReports(production, shot: shot, builder: builder, picked: picks[id], takes: takes),
             keyframes: try await takeReports(production, shot: shot, builder: builder,
                                              picked: try await production.repository.picks(kind: .keyframe)[id], kind: .keyframe),

@@ -48,6 +48,7 @@ import Testing
 
         let before = try await studio.shot(production, id: "S01-02")
         #expect(before.keyframes.map(\.take) == ["S01-02#k2", "S01-02#k1"])
+        #expect(before.keyframeInput == "sim/sim-image-1, from words alone (the cast has no reference images for it)")
         #expect(before.keyframes.allSatisfy { $0.state == "succeeded" && !$0.picked && $0.current })
         #expect(before.remoteInput.hasPrefix("text-to-video"))
         #expect(try await studio.pick(production, shot: "S01-02", number: 2, kind: .keyframe) == "S01-02#k2")
@@ -149,6 +150,7 @@ import Testing
         // A new reference image is a new version of the shot's keyframes: the one made is no longer current.
         let before = try await studio.shot(production, id: shot.id)
         #expect(before.keyframes.first?.current == true)
+        #expect(before.keyframeInput == "sim/sim-image-1, from 2 reference images (2 of MAYA)")
         _ = try await studio.pick(production, shot: shot.id, number: 1, kind: .keyframe)
         // Kling is not covered: the take that would start on her keyframe is refused before it is sent.
         let video = await #expect(throws: ReelError.self) {

@@ -50,6 +50,13 @@ import Testing
         let builder = try await studio.filmBuilder(production, board: board, setup: try studio.providerSetup(production))
         let output = try #require(take.output)
         let film = try builder.build(sources: [shot.id: .stored(take, output)])
+        // Its check held it to speech where the shot has lines (a silent take would fail it), and it passed.
+        #expect(builder.checkParams(shot: shot, provider: "sim", model: "sim-1", generatedMilliseconds: nil, take: take.id)
+            .expected.speech)
+        let silentShot = try #require(board.shots.first { $0.dialogue.isEmpty })
+        #expect(!builder.checkParams(shot: silentShot, provider: "sim", model: "sim-1", generatedMilliseconds: nil, take: take.id)
+            .expected.speech)
+        #expect(take.verdict?.passed == true, "\(String(describing: take.verdict))")
         let mix = try #require(film.graph["mix"])
         #expect(mix.inputs.contains(NodeID("take:\(take.id)")))
         #expect(!film.graph.nodes.contains { $0.id.rawValue.hasPrefix("voice:\(shot.id):") }, "no synthetic voice for its lines")

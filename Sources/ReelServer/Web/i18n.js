@@ -82,6 +82,7 @@ const table = {
   picked: ["Picked", "已选用"],
   playTogether: ["▶ Play together", "▶ 同步播放"],
   remote: ["A remote model gets", "远程模型收到"],
+  keyframeInput: ["Keyframes are made on", "关键帧的生成"],
   nextNotes: ["The next takes add the open notes", "下一批镜头的提示词另加未解决的批注"],
   prompt: ["Prompt", "提示词"],
   version: ["version", "版本"],

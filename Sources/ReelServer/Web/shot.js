@@ -110,6 +110,7 @@ export async function renderShot(view, project, shotID, given) {
     element("p", {}, element("b", { text: `${t("prompt")}: ` }), report.prompt),
     ...(report.nextNotes ? [element("p", { class: "next-notes" }, element("b", { text: `${t("nextNotes")}: ` }), report.nextNotes.trim())] : []),
     element("p", { class: "remote" }, element("b", { text: `${t("remote")}: ` }), report.remoteInput),
+    ...(report.keyframeInput ? [element("p", { class: "remote" }, element("b", { text: `${t("keyframeInput")}: ` }), report.keyframeInput)] : []),
     element("p", { class: "muted", text: `${t("version")} ${report.version}` }),
     element("h2", { text: t("edit") }), editForm(view, project, report),
     element("h2", { text: t("keyframes") }),

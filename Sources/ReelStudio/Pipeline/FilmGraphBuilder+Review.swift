@@ -73,13 +73,18 @@ extension FilmGraphBuilder {
     }
 
     /// What a take of `shot` is checked against: the length asked of its model, the frame's
-    /// shape, and a held picture allowed in the animatic's takes (it draws a static shot as a
-    /// still, and eases a camera move in and out of a held panel).
-    func checkParams(shot: Shot, provider: ProviderID, generatedMilliseconds: Int64?, take: TakeID) -> ClipCheckParams {
+    /// shape, a held picture allowed in the animatic's takes (it draws a static shot as a
+    /// still, and eases a camera move in and out of a held panel), and — with `audio: native`,
+    /// on a model that makes sound — speech where the shot has lines: a take that is silent
+    /// there, or has no sound, fails, since its sound would replace the voices.
+    func checkParams(shot: Shot, provider: ProviderID, model: String, generatedMilliseconds: Int64?, take: TakeID) -> ClipCheckParams {
         let asked = generatedMilliseconds.map { RationalTime.milliseconds($0) } ?? shot.duration
         let format = settings.format
         let held = provider == generators.video.descriptor.id
-        return ClipCheckParams(expected: ClipExpectation(duration: asked, width: format.width, height: format.height, shapeOnly: true),
+        let speech = settings.nativeAudio && !held && !shot.dialogue.isEmpty
+            && catalog.models(of: provider).first { $0.id == model }?.nativeAudio == true
+        return ClipCheckParams(expected: ClipExpectation(duration: asked, width: format.width, height: format.height, speech: speech,
+                                                         shapeOnly: true),
                                allowed: held ? [.frozen] : [], take: take.rawValue)
     }
 
@@ -89,7 +94,8 @@ extension FilmGraphBuilder {
     /// Adds the quality check of `take`, made by node `video`: its length and shape against
     /// what was asked, and its picture (a static shot the animatic draws is a still on purpose).
     func addCheck(of take: Take, shot: Shot, video: NodeID, to graph: inout JobGraph) {
-        let params = checkParams(shot: shot, provider: take.provider, generatedMilliseconds: take.generatedMilliseconds, take: take.id)
+        let params = checkParams(shot: shot, provider: take.provider, model: take.model, generatedMilliseconds: take.generatedMilliseconds,
+                                 take: take.id)
         let id = Self.checkNode(take.id)
         guard graph[id] == nil, let json = try? JSONValue(encoding: params) else { return }
         graph.add(GraphNode(id: id, spec: JobSpec(kind: .check, kindVersion: ClipCheckParams.kindVersion, provider: "reel",
