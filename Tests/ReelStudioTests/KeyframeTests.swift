@@ -24,6 +24,27 @@ import Testing
         return (p, sim, Studio(environment: env, sleeper: RecordingSleeper()))
     }
 
+    /// The two-rooms script as a project on the simulated provider (`provider: sim`, its
+    /// image model configured), `settings` added to its reel.yaml; the caller closes the
+    /// production and stops the simulator.
+    static func simProject(_ dir: TemporaryDirectory, size: VideoFormat.Size, settings: String = "") async throws
+        -> (SimulatedProviderServer, Production, Studio) {
+        let sim = try await SimulatedProviderServer.start(config: .instant)
+        let script = try dir.write("two-rooms.fountain", ProjectWorkflowTests.script)
+        let project = try Project.create(at: dir.file("film"), script: script,
+                                         format: VideoFormat(aspect: .vertical, size: size, frameRate: .fps24))
+        let yaml = project.directory.appendingPathComponent("reel.yaml")
+        try (String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "provider: animatic", with: "provider: sim") + settings)
+            .write(to: yaml, atomically: true, encoding: .utf8)
+        let production = try Production.open(try Project.find(project.directory), lockFor: "test")
+        var env = ProcessInfo.processInfo.environment
+        env["REEL_CONFIG_DIR"] = dir.file("config").path
+        env["REEL_POLL_INTERVAL"] = "0.01"
+        env["REEL_SIM_BASE_URL"] = sim.baseURL.absoluteString
+        env["SIM_API_KEY"] = "sim-key"
+        return (sim, production, Studio(environment: env, sleeper: RecordingSleeper()))
+    }
+
     @Test func thePickedKeyframeIsTheImageTheVideoModelReceives() async throws {
         let (p, sim, studio) = try await Self.klingWithImages()
         let (kling, production) = (p.kling, p.production)
@@ -201,21 +222,8 @@ import Testing
     @Test func aContinuingFirstLastShotEndsOnItsKeyframe() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let sim = try await SimulatedProviderServer.start(config: .instant)
-        let script = try dir.write("two-rooms.fountain", ProjectWorkflowTests.script)
-        let project = try Project.create(at: dir.file("film"), script: script,
-                                         format: VideoFormat(aspect: .vertical, size: .p720, frameRate: .fps24))
-        let yaml = project.directory.appendingPathComponent("reel.yaml")
-        try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "provider: animatic", with: "provider: sim")
-            .write(to: yaml, atomically: true, encoding: .utf8)
-        let production = try Production.open(try Project.find(project.directory), lockFor: "test")
+        let (sim, production, studio) = try await Self.simProject(dir, size: .p720)
         defer { production.close() }
-        var env = ProcessInfo.processInfo.environment
-        env["REEL_CONFIG_DIR"] = dir.file("config").path
-        env["REEL_POLL_INTERVAL"] = "0.01"
-        env["REEL_SIM_BASE_URL"] = sim.baseURL.absoluteString
-        env["SIM_API_KEY"] = "sim-key"
-        let studio = Studio(environment: env, sleeper: RecordingSleeper())
 
         _ = try await studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 1))
         _ = try await studio.pick(production, shot: "S01-02", number: 1)

@@ -17,22 +17,9 @@ import Testing
     @Test func aTakesOwnSoundSpeaksItsShotInsteadOfReelsVoice() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let sim = try await SimulatedProviderServer.start(config: .instant)
-        let script = try dir.write("two-rooms.fountain", ProjectWorkflowTests.script)
-        let project = try Project.create(at: dir.file("film"), script: script,
-                                         format: VideoFormat(aspect: .vertical, size: .p480, frameRate: .fps24))
-        let yaml = project.directory.appendingPathComponent("reel.yaml")
-        try (String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "provider: animatic", with: "provider: sim")
-             + "audio: native\n").write(to: yaml, atomically: true, encoding: .utf8)
-        let production = try Production.open(try Project.find(project.directory), lockFor: "test")
+        let (sim, production, studio) = try await KeyframeTests.simProject(dir, size: .p480, settings: "audio: native\n")
         defer { production.close() }
         #expect(production.config.audio == .native)
-        var env = ProcessInfo.processInfo.environment
-        env["REEL_CONFIG_DIR"] = dir.file("config").path
-        env["REEL_POLL_INTERVAL"] = "0.01"
-        env["REEL_SIM_BASE_URL"] = sim.baseURL.absoluteString
-        env["SIM_API_KEY"] = "sim-key"
-        let studio = Studio(environment: env, sleeper: RecordingSleeper())
 
         let board = try await studio.plan(production, save: true)
         let shot = try #require(board.shots.first { !$0.dialogue.isEmpty })
