@@ -86,13 +86,15 @@ extension Studio {
     /// What a shot asks of a model.
     /// - Parameter mode: how a remote take is made (``FilmGraphBuilder/remoteMode(for:)``, which
     ///   knows the frames a shot starts and ends on); nil for a shot with none.
-    static func needs(_ shot: Shot, board: Storyboard, mode: GenerationMode? = nil) -> ShotNeeds {
+    /// - Parameter nativeAudio: `audio: native`: a shot with lines wants a model that makes sound.
+    static func needs(_ shot: Shot, board: Storyboard, mode: GenerationMode? = nil, nativeAudio: Bool = false) -> ShotNeeds {
         let mode = mode ?? FilmGraphBuilder.remoteMode(for: shot, in: board)
         // The fewest images the references can go as: one per subject (its sheet).
         let references = mode == .references ? board.referenceSubjects(for: shot).count : 0
         return ShotNeeds(shot: shot.id, scene: shot.scene, mode: mode,
                          seconds: shot.duration.seconds,
-                         aspect: board.format.aspect, size: board.format.size, references: references)
+                         aspect: board.format.aspect, size: board.format.size, references: references,
+                         wantsNativeAudio: nativeAudio && !shot.dialogue.isEmpty)
     }
 
     /// Chooses the provider and model for a new take of `shot`: a pin for the shot or its
@@ -108,7 +110,8 @@ extension Studio {
         var router = setup.router
         router.configured.formUnion(videoProviders.keys)
         if chosen.rawValue != "auto", pin == nil { router.policy.pin = chosen.rawValue }
-        let decision = router.route(Self.needs(shot, board: board, mode: builder.remoteMode(for: shot)))
+        let decision = router.route(Self.needs(shot, board: board, mode: builder.remoteMode(for: shot),
+                                               nativeAudio: builder.settings.nativeAudio))
         guard let model = decision.model else {
             if chosen.rawValue != "auto", videoProviders[chosen] != nil || setup.videos[chosen] != nil,
                setup.catalog.models(of: chosen).isEmpty {

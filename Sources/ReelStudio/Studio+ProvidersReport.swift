@@ -116,7 +116,7 @@ extension Studio {
         guard let shot = board.shot(id) else { throw Studio.noShot(id, in: board) }
         let setup = try providerSetup(production)
         let builder = try await filmBuilder(production, board: board, setup: setup)
-        let needs = Self.needs(shot, board: board, mode: builder.remoteMode(for: shot))
+        let needs = Self.needs(shot, board: board, mode: builder.remoteMode(for: shot), nativeAudio: builder.settings.nativeAudio)
         let plan = plan(shot, board: board, production: production, setup: setup, requested: nil, builder: builder)
         let seconds = plan.generatedMilliseconds.map { Double($0) / 1000 } ?? shot.duration.seconds
         return RouteExplanation(

@@ -10,7 +10,9 @@ public struct ShotNeeds: Hashable, Sendable {
     public var aspect: VideoFormat.Aspect
     public var size: VideoFormat.Size
     public var references: Int
-    /// The shot should carry sound the model makes itself.
+    /// The shot should carry sound the model makes itself (`audio: native` and lines to
+    /// speak): among the models that can make it, one that makes sound comes first; a shot no
+    /// such model can make still goes to the others (Reel's voices speak it).
     public var wantsNativeAudio: Bool
 
     public init(shot: ShotID, scene: SceneID, mode: GenerationMode, seconds: Double, aspect: VideoFormat.Aspect,
@@ -107,6 +109,9 @@ public struct Router: Sendable {
             }
         }
         let ordered = fit.sorted { a, b in
+            // A model that makes sound first, when the shot wants its own.
+            let (sa, sb) = needs.wantsNativeAudio ? (a.0.nativeAudio ? 0 : 1, b.0.nativeAudio ? 0 : 1) : (0, 0)
+            if sa != sb { return sa < sb }
             let ca = a.0.cost(seconds: a.1)?.micros ?? Int64.max
             let cb = b.0.cost(seconds: b.1)?.micros ?? Int64.max
             switch policy.strategy {
@@ -120,6 +125,13 @@ public struct Router: Sendable {
         }
         let fitName: TakeFit = abs(seconds - needs.seconds) < 0.001 ? .exact : (seconds > needs.seconds ? .trim : .hold)
         var why = "\(model.qualifiedName): \(policy.strategy == .cheapest ? "the cheapest" : "the best") of \(ordered.count) that can make it"
+        if needs.wantsNativeAudio {
+            let sounding = ordered.filter { $0.0.nativeAudio }.count
+            why = model.nativeAudio
+                ? "\(model.qualifiedName): \(policy.strategy == .cheapest ? "the cheapest" : "the best") of \(sounding) that can make it "
+                    + "with its own sound (audio: native)"
+                : why + "; none of them makes its own sound, so Reel's voices speak its lines"
+        }
         if fitName != .exact {
             why += String(format: "; makes %.0f s for a %.1f s shot (%@ in the cut)", seconds, needs.seconds, fitName == .trim ? "trimmed" : "last frame held")
         }
@@ -139,7 +151,6 @@ public struct Router: Sendable {
         if !model.aspects.contains(needs.aspect) { return "does not make \(needs.aspect.rawValue) video" }
         if !model.sizes.contains(needs.size) { return "does not make \(needs.size.rawValue)" }
         if needs.references > model.maxReferences { return "takes \(model.maxReferences) reference images, the shot has \(needs.references)" }
-        if needs.wantsNativeAudio && !model.nativeAudio { return "makes no sound of its own" }
         return nil
     }
 }
