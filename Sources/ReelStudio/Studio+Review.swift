@@ -31,7 +31,6 @@ extension Studio {
                             hint: "choose a directory you can write to")
         }
         let builder = try await filmBuilder(production, board: board)
-        let settings = renderSettings(production)
         let picks = try await production.repository.picks()
         let keyframePicks = try await production.repository.picks(kind: .keyframe)
         let notes = try await self.notes(production, shot: nil)
@@ -75,7 +74,7 @@ extension Studio {
                 }
                 stills.append(card)
             }
-            rows.append(ReviewSheet.Row(shot: shot, prompt: builder.describe.prompt(shot, style: settings.style), cards: cards,
+            rows.append(ReviewSheet.Row(shot: shot, prompt: builder.videoPrompt(shot), cards: cards,
                                         keyframes: stills, notes: notes.filter { $0.shot == shot.id.rawValue }))
         }
         let critic = (try? providerSetup(production))?.critic.map { "\($0.provider)/\($0.model)" }

@@ -112,7 +112,6 @@ extension Studio {
         // must not hide the shot: without them that line is left out).
         let setup = try? providerSetup(production)
         let builder = try await filmBuilder(production, board: board, setup: setup)
-        let settings = renderSettings(production)
         // One read of the shot's takes and the picks serves the notes and the take list.
         let takes = try await production.repository.takes(of: id)
         let picks = try await production.repository.picks()
@@ -122,7 +121,7 @@ extension Studio {
             shot: shot, scene: board.scene(shot.scene)?.heading ?? "",
             subjects: shot.subjects.map { board.subject($0)?.name ?? $0.rawValue },
             lines: shot.dialogue.map { "\(board.subject($0.speaker)?.name ?? $0.speaker.rawValue): \($0.text)" },
-            prompt: builder.describe.prompt(shot, style: settings.style),
+            prompt: builder.videoPrompt(shot),
             promptIsEdited: edit?.prompt != nil && !(edit?.planned ?? []).contains("prompt"),
             edited: edit?.userFields ?? [], planned: edit?.planned ?? [], version: builder.fingerprint(shot),
             remoteInput: builder.remoteModeReason(for: shot),

@@ -29,7 +29,7 @@ extension Studio {
                                                                                  command: "export", events: events)
         try Studio.requireSuccess(summary, graph: sound)
         let (voices, music) = try sounds(film, board: board, outputs: summary.outputs)
-        let prompts = Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.describe.prompt($0, style: settings.style)) })
+        let prompts = Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.videoPrompt($0)) })
         let blobs = production.blobs
         let timeline = TimelineBuilder(storyboard: board, choices: choices, prompts: prompts, voices: voices, music: music,
                                        cues: film.cues, path: { blobs.url(for: $0).path }).timeline()

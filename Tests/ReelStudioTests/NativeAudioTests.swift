@@ -27,6 +27,9 @@ import Testing
         #expect(made.summary?.succeeded == true, "\(String(describing: made.summary?.failures))")
         let create = try #require(sim.requests.last { $0.path == "/v1/generations" && $0.method == "POST" })
         #expect(create.json?["audio"] == .bool(true), "the model that makes sound is asked for it")
+        let line = shot.dialogue[0]
+        let said = "\(board.subject(line.speaker)?.name ?? "") says: \"\(line.text)\""
+        #expect(create.json?["prompt"]?.stringValue?.contains(said) == true, "it is told the script's words: \(said)")
         let take = try #require(try await production.repository.takes(of: shot.id).first)
         let file = URL(fileURLWithPath: try #require(try await studio.takes(production, shot: shot.id).first?.output))
         let probe = MediaProbe(ffprobe: try Toolchain.discover().requireFFprobe())

@@ -151,6 +151,12 @@ struct FilmGraphBuilder {
 
     var describe: ShotDescription { ShotDescription(storyboard: storyboard) }
 
+    /// The prompt a video model reads for `shot`: with `audio: native`, its lines quoted, so a
+    /// model that speaks says the script's words (and a changed line is a new version).
+    func videoPrompt(_ shot: Shot) -> String {
+        describe.prompt(shot, style: settings.style, lines: settings.nativeAudio)
+    }
+
     /// A take record for the local animatic: the slate of a shot that has no take yet, or
     /// the take `make` asks for when the project's provider is the animatic.
     func animaticTake(_ shot: Shot, number: Int = 1) -> Take {
@@ -190,7 +196,7 @@ struct FilmGraphBuilder {
         var object: [String: JSONValue] = [
             "brief": (try? JSONValue(encoding: d.brief(shot))) ?? .null,
             "duration": .string(shot.duration.description),
-            "prompt": .string(d.prompt(shot, style: settings.style)),
+            "prompt": .string(videoPrompt(shot)),
             "mode": .string(shot.mode.rawValue),
             "format": .string(settings.format.description),
         ]
@@ -232,7 +238,7 @@ struct FilmGraphBuilder {
         let d = describe
         let format = settings.format
         let brief = d.brief(shot)
-        let prompt = d.prompt(shot, style: settings.style)
+        let prompt = videoPrompt(shot)
         let layout = MotionLayout(move: shot.move, width: format.width, height: format.height)
         let label = "\(shot.id)#\(take.number)"
         let generator = try generators.videoGenerator(for: take.provider)

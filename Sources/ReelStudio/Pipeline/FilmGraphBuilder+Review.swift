@@ -53,7 +53,7 @@ extension FilmGraphBuilder {
             inputs.append(try referenceNode(digest, of: shot, in: &graph))
             names.append(subject.name)
         }
-        let params = CritiqueParams(model: critic.model, take: take.id.rawValue, prompt: describe.prompt(shot, style: settings.style) + noteInstructions(take),
+        let params = CritiqueParams(model: critic.model, take: take.id.rawValue, prompt: videoPrompt(shot) + noteInstructions(take),
                                     references: names, language: storyboard.language.rawValue)
         var node = GraphNode(id: Self.critiqueNode(take.id),
                              spec: JobSpec(kind: .critique, kindVersion: CritiqueParams.kindVersion, provider: critic.provider,

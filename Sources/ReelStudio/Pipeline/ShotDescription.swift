@@ -49,7 +49,10 @@ struct ShotDescription {
 
     /// A prompt for text- and image-to-video models, in the script's language, written
     /// from the shot: framing, place and time, who, what, how the camera moves, the mood.
-    func prompt(_ shot: Shot, style: String?) -> String {
+    /// With `lines` (a model that speaks: `audio: native`) each line is quoted, so the model
+    /// says the script's words (`MAYA says: "You came back."`, `林晓说：“我回来了。”`); else
+    /// only who speaks.
+    func prompt(_ shot: Shot, style: String?, lines: Bool = false) -> String {
         if let override = shot.prompt, !override.isEmpty { return override }
         let scene = storyboard.scene(shot.scene)
         let aspect = storyboard.format.aspect.rawValue
@@ -70,7 +73,13 @@ struct ShotDescription {
         if !shot.action.isEmpty { parts.append(shot.action) }
         for cue in shot.dialogue {
             let name = storyboard.subject(cue.speaker)?.name ?? cue.speaker.rawValue
-            parts.append(cue.offScreen ? "\(name) is heard off screen." : "\(name) speaks.")
+            if lines {
+                let said = cue.language == .chinese ? "\(name)\(cue.offScreen ? "（画外）" : "")说：“\(cue.text)”"
+                    : "\(name)\(cue.offScreen ? ", off screen," : "") says: \"\(cue.text)\""
+                parts.append(said)
+            } else {
+                parts.append(cue.offScreen ? "\(name) is heard off screen." : "\(name) speaks.")
+            }
         }
         if shot.move != .static { parts.append("Camera: slow \(shot.move.name).") }
         if let scene { parts.append("Mood: \(scene.mood.rawValue).") }
