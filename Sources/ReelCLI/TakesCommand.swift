@@ -75,8 +75,8 @@ struct PickCommand: AsyncParsableCommand {
     @Argument(help: "The take's number, as `reel takes` lists it.")
     var take: Int?
 
-    @Option(help: "Pick keyframe N instead (as `reel shot` lists it, #kN): the still its remote takes start on.")
-    var keyframe: Int?
+    @Option(help: "Pick keyframe N instead (as `reel shot` lists it: 3, k3 or #k3): the still its remote takes start on.")
+    var keyframe: KeyframeNumber?
 
     @Flag(help: "Pick by the quality check, for every shot (or --shots) no person picked.")
     var auto = false
@@ -94,7 +94,8 @@ struct PickCommand: AsyncParsableCommand {
             }
             return
         }
-        if !shots.isEmpty || json { throw ValidationError("--shots and --json go with --auto") }
+        if !shots.isEmpty { throw ValidationError("--shots goes with --auto (`reel pick --auto --shots S01-02`)") }
+        if json { throw ValidationError("--json goes with --auto; a single pick prints one line") }
         guard let shot else { throw ValidationError("say which shot and take (`reel pick S01-02 3`), or pick by the check with --auto") }
         if (take == nil) == (keyframe == nil) {
             throw ValidationError(take == nil ? "say which take (`reel pick \(shot) 3`) or which keyframe (`reel pick \(shot) --keyframe 2`)"
@@ -123,9 +124,27 @@ struct PickCommand: AsyncParsableCommand {
             }
             return
         }
-        let id = try await studio.pick(production, shot: shot, number: keyframe ?? take ?? 0,
+        let id = try await studio.pick(production, shot: shot, number: keyframe?.number ?? take ?? 0,
                                        kind: keyframe == nil ? .video : .keyframe)
         guard keyframe != nil else { return Terminal.out("\(shot): picked \(id)") }
-        Terminal.out("\(shot): picked keyframe \(id); a remote model now gets: \(try await studio.shot(production, id: shot).remoteInput)")
+        let report = try await studio.shot(production, id: shot)
+        Terminal.out("\(shot): picked keyframe \(id); a remote model now gets: \(report.remoteInput)")
+        if let source = report.shot.continuesFrom, report.shot.mode == .imageToVideo {
+            Terminal.out("note: \(shot) starts on \(source)'s last frame, so the keyframe is not sent; "
+                         + "to end on it, `reel shot \(shot) --mode first-last`")
+        }
+    }
+}
+
+/// A keyframe's number as `reel shot` lists it: `3`, `k3` or `#k3`.
+struct KeyframeNumber: ExpressibleByArgument {
+    let number: Int
+
+    init?(argument: String) {
+        var text = Substring(argument.trimmingCharacters(in: .whitespaces).lowercased())
+        if text.hasPrefix("#") { text = text.dropFirst() }
+        if text.hasPrefix("k") { text = text.dropFirst() }
+        guard let number = Int(text), number > 0 else { return nil }
+        self.number = number
     }
 }

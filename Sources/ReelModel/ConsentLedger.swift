@@ -68,7 +68,7 @@ extension Subject {
             return "\(name)'s consent was revoked on \(Self.day(revokedAt))"
         }
         if let expiresAt = consent.expiresAt, expiresAt <= date {
-            return "\(name)'s consent expired on \(Self.day(expiresAt))"
+            return "\(name)'s consent expired after \(Self.day(expiresAt.addingTimeInterval(-1)))"
         }
         if let providers = consent.providers, !providers.contains(provider) {
             return "\(name)'s consent covers \(providers.map(\.rawValue).joined(separator: ", ")), not \(provider)"
@@ -77,13 +77,13 @@ extension Subject {
     }
 
     /// For a real person, where their consent stands: `none on file`, `revoked on …`,
-    /// `expired on …`, or `in force for kling, vidu until 2027-06-30` (the last day it
+    /// `expired after …` (its last day), or `in force for kling, vidu until 2027-06-30` (the last day it
     /// holds); nil for anyone else.
     public func consentStatus(at date: Date) -> String? {
         guard realPerson == true else { return nil }
         guard let consent else { return "none on file" }
         if let revokedAt = consent.revokedAt { return "revoked on \(Self.day(revokedAt))" }
-        if let expiresAt = consent.expiresAt, expiresAt <= date { return "expired on \(Self.day(expiresAt))" }
+        if let expiresAt = consent.expiresAt, expiresAt <= date { return "expired after \(Self.day(expiresAt.addingTimeInterval(-1)))" }
         guard consent.isValid(at: date) else { return "not yet in force (from \(Self.day(consent.grantedAt)))" }
         return "in force" + (consent.providers.map { " for " + $0.map(\.rawValue).joined(separator: ", ") } ?? " for every provider")
             + (consent.expiresAt.map { " until \(Self.day($0.addingTimeInterval(-1)))" } ?? "")

@@ -68,7 +68,7 @@ extension Studio {
             throw ReelError(.usage, "a consent needs who granted it", hint: "give --by \"NAME\" (the person, or their guardian or agent)")
         }
         if let expiresAt = grant.expiresAt, expiresAt <= now {
-            throw ReelError(.usage, "the consent would already have expired (\(Subject.day(expiresAt)))", hint: "give a later --expires")
+            throw ReelError(.usage, "the consent would already have expired (its last day would be \(Subject.day(expiresAt.addingTimeInterval(-1))))", hint: "give a later --expires")
         }
         let providers = try grant.providers.map { names -> [ProviderID] in
             let ids = names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }

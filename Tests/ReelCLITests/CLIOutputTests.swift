@@ -105,6 +105,16 @@ import Testing
                 == "2 jobs: 2 keyframes made; 0 reused from earlier runs; 3 files taken from the store (0.3s)")
     }
 
+    /// `--keyframe` takes the number as `reel shot` lists it.
+    @Test(arguments: [("3", 3), ("k3", 3), ("#k3", 3), ("K12", 12)])
+    func aKeyframeIsNamedAsReelShotListsIt(text: String, number: Int) {
+        #expect(KeyframeNumber(argument: text)?.number == number)
+    }
+
+    @Test func aKeyframeNumberMustBeOne() {
+        #expect(KeyframeNumber(argument: "k0") == nil && KeyframeNumber(argument: "#x") == nil && KeyframeNumber(argument: "") == nil)
+    }
+
     @Test func nothingRunSaysSo() {
         var summary = RunSummary()
         summary.total = 1

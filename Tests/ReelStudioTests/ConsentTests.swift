@@ -20,7 +20,7 @@ import Testing
          "a consent needs who granted it"),
         ("already expired", { ConsentGrant(name: "MAYA", by: "Maya", evidence: try $0.write("c.pdf", "%PDF"),
                                            expiresAt: Date(timeIntervalSince1970: 86_400)) },
-         "the consent would already have expired (1970-01-02)"),
+         "the consent would already have expired (its last day would be 1970-01-01)"),
         ("no providers", { ConsentGrant(name: "MAYA", by: "Maya", evidence: try $0.write("c.pdf", "%PDF"), providers: [" "]) },
          "--providers names no provider"),
         ("unknown subject", { ConsentGrant(name: "LIN XIAO", by: "Lin", evidence: try $0.write("c.pdf", "%PDF")) },

@@ -193,6 +193,12 @@ import Testing
         _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: [front, side, third], realPerson: true))
         let after = try await studio.shot(production, id: shot.id)
         #expect(after.keyframes.first?.current == false, "made from two of her three references")
+        // A picked still of her old look is not sent: the next take goes with her references.
+        #expect(after.remoteInput.hasSuffix("its picked keyframe \(shot.id)#k1 is not sent: it was made before the shot or its "
+                                            + "cast's references changed (make new ones: `reel keyframes --shots \(shot.id)`)"),
+                "\(after.remoteInput)")
+        _ = try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 2))
+        #expect(kling.requests("POST", "/v1/videos/").last?.path == "/v1/videos/multi-image2video")
         try await sim.stop()
         try await p.close()
     }

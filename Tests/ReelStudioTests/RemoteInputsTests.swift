@@ -206,6 +206,16 @@ import Testing
         #expect(none?.code == .refused)
         #expect(none?.message == "MAYA is a real person and there is no consent on file: \(shot.id) would send their likeness to kling")
         #expect(none?.hint?.hasPrefix("record consent with `reel consent grant \"MAYA\" --by WHO --evidence FILE`") == true)
+        // Every shot it stops is named in the one refusal.
+        let withMaya = try await studio.plan(production, save: false).shots.filter { $0.subjects.contains("char:maya") }.map(\.id)
+        let all = await #expect(throws: ReelError.self) { try await studio.generate(production, GenerateRequest(takes: 1)) }
+        if withMaya.count > 1 {
+            #expect(all?.message.hasSuffix("; so would \(withMaya.dropFirst().map(\.rawValue).joined(separator: ", "))") == true,
+                    "\(String(describing: all?.message))")
+            #expect(all?.location == "shots " + withMaya.map(\.rawValue).joined(separator: ", "))
+        } else {
+            #expect(all?.location == "shot \(shot.id)")
+        }
         let dryRun = await #expect(throws: ReelError.self) {
             try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1, dryRun: true))
         }
@@ -234,6 +244,7 @@ import Testing
             try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 2))
         }
         #expect(revoked?.message.hasPrefix("MAYA's consent was revoked on ") == true, "\(String(describing: revoked))")
+        #expect(revoked?.hint?.contains("pin the shot") == false, "no provider is covered after a revocation")
         #expect(kling.requests("POST", "/v1/videos/").count == 1, "no new job after the revocation")
         // The take made while consent held is left out of what is cut or exported now.
         let (_, warnings) = try await studio.timeline(production)

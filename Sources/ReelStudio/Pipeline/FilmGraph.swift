@@ -104,9 +104,20 @@ struct FilmGraphBuilder {
         return take
     }
 
-    /// The shot's picked keyframe, when its mode takes one (image or first-last) and it is finished.
+    /// The shot's picked keyframe, when its mode takes one (image or first-last), it is
+    /// finished, and it is of the shot as it is now: a still made before the prompt, framing
+    /// or the cast's references changed shows what the shot no longer is, and paying for video
+    /// of it would be paying for the old look (``staleKeyframe(for:)`` says so).
     func keyframe(for shot: Shot) -> Take? {
-        guard Self.takesKeyframes(shot), let take = keyframes[shot.id], take.output != nil else { return nil }
+        guard Self.takesKeyframes(shot), let take = keyframes[shot.id], take.output != nil,
+              take.fingerprint == keyframeFingerprint(shot) else { return nil }
+        return take
+    }
+
+    /// The shot's picked keyframe when it is of an earlier version of the shot, so not sent.
+    func staleKeyframe(for shot: Shot) -> Take? {
+        guard Self.takesKeyframes(shot), let take = keyframes[shot.id], take.output != nil,
+              take.fingerprint != keyframeFingerprint(shot) else { return nil }
         return take
     }
 
@@ -130,7 +141,10 @@ struct FilmGraphBuilder {
     /// Why, for `reel shot` and `providers explain`.
     func remoteModeReason(for shot: Shot) -> String {
         let frames = frames(for: shot)
-        return Self.remoteModeReason(for: shot, in: storyboard, first: frames.first, last: frames.last)
+        let reason = Self.remoteModeReason(for: shot, in: storyboard, first: frames.first, last: frames.last)
+        guard let stale = staleKeyframe(for: shot) else { return reason }
+        return reason + "; its picked keyframe \(stale.id) is not sent: it was made before the shot or its cast's references "
+            + "changed (make new ones: `reel keyframes --shots \(shot.id)`)"
     }
 
     /// The real people whose likeness a remote take of `shot` carries: the subjects whose
@@ -401,7 +415,11 @@ struct FilmGraphBuilder {
                                 at: "shot \(shot.id)", hint: "make the shot without them (`reel shot \(shot.id) --mode text`)")
             }
             if let refusal = subject.likenessRefusal(for: provider, at: now) {
-                let elsewhere = subject.consent?.providers.map { " or pin the shot to a provider it covers (\($0.map(\.rawValue).joined(separator: ", ")))" } ?? ""
+                // Another provider is a way out only while the consent is in force elsewhere.
+                let inForce = subject.consent.map { $0.revokedAt == nil && ($0.expiresAt.map { $0 > now } ?? true) } ?? false
+                let elsewhere = inForce ? subject.consent?.providers.map {
+                    " or pin the shot to a provider it covers (\($0.map(\.rawValue).joined(separator: ", ")))"
+                } ?? "" : ""
                 throw ReelError(.refused, "\(refusal): \(shot.id) would send their likeness to \(provider)",
                                 at: "shot \(shot.id)",
                                 hint: "record consent with `reel consent grant \"\(subject.name)\" --by WHO --evidence FILE`\(elsewhere), "

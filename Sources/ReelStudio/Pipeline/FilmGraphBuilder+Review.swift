@@ -9,12 +9,24 @@ import ReelProviders
 extension FilmGraphBuilder {
     /// Only the jobs that make `takes`, each followed by its quality check and, with a
     /// critic, its critique: for `reel generate` and the first step of `reel make`.
+    /// A take the consent gate refuses stops the request before anything is sent; the refusal
+    /// names every shot it stops, not the first alone.
     func takesGraph(_ takes: [(Shot, Take)]) throws -> JobGraph {
         var graph = JobGraph()
+        var refused: [(ShotID, ReelError)] = []
         for (shot, take) in takes {
-            let video = try addTake(take, of: shot, to: &graph)
-            addCheck(of: take, shot: shot, video: video, to: &graph)
-            try addCritique(of: take, shot: shot, video: video, to: &graph)
+            do {
+                let video = try addTake(take, of: shot, to: &graph)
+                addCheck(of: take, shot: shot, video: video, to: &graph)
+                try addCritique(of: take, shot: shot, video: video, to: &graph)
+            } catch let error as ReelError where error.code == .refused {
+                if !refused.contains(where: { $0.0 == shot.id }) { refused.append((shot.id, error)) }
+            }
+        }
+        if let first = refused.first?.1 {
+            guard refused.count > 1 else { throw first }
+            throw ReelError(first.code, first.message + "; so would \(FilmPlan.list(refused.dropFirst().map(\.0)))",
+                            at: "shots \(FilmPlan.list(refused.map(\.0)))", hint: first.hint)
         }
         return graph
     }
