@@ -38,8 +38,11 @@ struct TakesCommand: AsyncParsableCommand {
                 line += String(format: "  %g s made, %@ in the cut", asked, fit == .hold ? "last frame held" : "trimmed")
             }
             if t.attempts > 1 { line += "  \(t.attempts) attempts" }
+            if t.sound == true, !keyframes { line += "  with sound" }
             if !t.current { line += "  (earlier version of the shot)" }
             lines.append(line)
+            if !t.likeness.isEmpty { lines.append("       carries the likeness of \(t.likeness.joined(separator: ", "))") }
+            if let withheld = t.withheld { lines.append("       left out of the cut: \(withheld)") }
             if let verdict = t.verdict {
                 lines.append("       check \(verdict.summary)")
             } else if t.state == "succeeded", !keyframes {
@@ -52,7 +55,9 @@ struct TakesCommand: AsyncParsableCommand {
             if let output = t.output { lines.append("       \(output)") }
             if let failure = t.failure { lines.append("       \(t.failureReason ?? "failed"): \(failure)") }
         }
-        lines.append(takes.contains { $0.autoPicked } ? "(* = picked by `reel pick --auto`)" : "(* = picked)")
+        if takes.contains(where: \.picked) {
+            lines.append(takes.contains { $0.autoPicked } ? "(* = picked by `reel pick --auto`)" : "(* = picked)")
+        }
         return lines
     }
 }

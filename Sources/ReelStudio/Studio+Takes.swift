@@ -36,6 +36,13 @@ public struct TakeReport: Hashable, Sendable, Codable {
     public var notes: [Int64] = []
     /// Picked by `reel pick --auto` rather than a person.
     public var autoPicked: Bool = false
+    /// The real people whose likeness it carries, by name.
+    public var likeness: [String] = []
+    /// Why the cut leaves it out now, when someone it shows has no consent in force for its
+    /// provider (`MAYA's consent was revoked on 2026-12-07`); nil otherwise.
+    public var withheld: String?
+    /// True when its file has a soundtrack of its own (what `audio: native` keeps); nil before it has a file.
+    public var sound: Bool?
 }
 
 extension Studio {
@@ -70,7 +77,10 @@ extension Studio {
                        seconds: t.output?.asset.media?.duration?.seconds, fit: t.fit,
                        generatedSeconds: t.generatedMilliseconds.map { Double($0) / 1000 }, failure: t.failure?.message,
                        failureReason: t.failure?.reason.rawValue, providerJobID: t.providerJobID,
-                       createdAt: t.createdAt, verdict: t.verdict, critique: t.critique, notes: t.notes)
+                       createdAt: t.createdAt, verdict: t.verdict, critique: t.critique, notes: t.notes,
+                       likeness: t.shows.map { builder.storyboard.subject($0)?.name ?? $0.rawValue },
+                       withheld: t.shows.lazy.compactMap { builder.storyboard.subject($0)?.likenessRefusal(for: t.provider, at: builder.now) }.first,
+                       sound: t.output.map { $0.asset.media?.hasAudio == true })
         }
     }
 

@@ -34,6 +34,7 @@ import Testing
         let file = URL(fileURLWithPath: try #require(try await studio.takes(production, shot: shot.id).first?.output))
         let probe = MediaProbe(ffprobe: try Toolchain.discover().requireFFprobe())
         #expect(try await probe.probe(file).hasAudio, "the take carries its soundtrack")
+        #expect(try await studio.takes(production, shot: shot.id).first?.sound == true, "and its report says so")
 
         // The cut: the take's sound is a voice of the mix, cut at the shot's end; the shot's
         // lines get no voice of Reel's; the other shots keep theirs.

@@ -246,6 +246,10 @@ import Testing
         #expect(revoked?.message.hasPrefix("MAYA's consent was revoked on ") == true, "\(String(describing: revoked))")
         #expect(revoked?.hint?.contains("pin the shot") == false, "no provider is covered after a revocation")
         #expect(kling.requests("POST", "/v1/videos/").count == 1, "no new job after the revocation")
+        // The take says whose likeness it carries and why the cut leaves it out now.
+        let report = try #require(try await studio.takes(production, shot: shot.id).first)
+        #expect(report.likeness == ["MAYA"])
+        #expect(report.withheld?.hasPrefix("MAYA's consent was revoked on ") == true, "\(String(describing: report.withheld))")
         // The take made while consent held is left out of what is cut or exported now.
         let (_, warnings) = try await studio.timeline(production)
         #expect(warnings.contains { $0.hasPrefix("\(shot.id): \(shot.id)#1 is left out: MAYA's consent was revoked on ") }, "\(warnings)")

@@ -76,6 +76,9 @@ function takeCard(view, project, s, x, notes) {
         text: `${t("critic", { subject: x.critique.subject, prompt: x.critique.prompt, artifacts: x.critique.artifacts })}`
           + (x.critique.notes.length ? ` — ${x.critique.notes.join(" ")}` : "") }) : null,
       x.notes && x.notes.length ? element("div", { class: "muted", text: `${t("carries_notes")} ${x.notes.join(", ")}` }) : null,
+      x.sound ? element("div", { class: "muted", text: t("with_sound") }) : null,
+      x.likeness && x.likeness.length ? element("div", { class: "muted", text: `${t("likeness_of")} ${x.likeness.join(", ")}` }) : null,
+      x.withheld ? element("div", { class: "problem", text: `${t("left_out")}: ${x.withheld}` }) : null,
       x.media ? pickButton(view, project, s.id, { take: x.number }, x.picked) : element("span", { class: "muted", text: x.state }),
       x.media ? element("label", { class: "compare-choice" }, element("input", { type: "checkbox", name: "compare", value: x.take }),
         ` ${t("compare_choose")}`) : null,
