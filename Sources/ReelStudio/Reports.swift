@@ -80,7 +80,8 @@ public struct MakeReport: Codable, Sendable, Hashable {
         seconds = MakeReport.seconds(r.frames, r.storyboard.format)
         shots = r.storyboard.shots.count
         format = r.storyboard.format.description
-        jobs = r.summary.total
+        // Files given to the cut (finished takes) are inputs, not jobs: jobs = rendered + reused (+ failed).
+        jobs = r.summary.total - r.summary.given
         rendered = r.summary.ran
         reused = r.summary.cached
         checks = Dictionary(uniqueKeysWithValues: r.verdicts.map { ($0.key.rawValue, $0.value) })

@@ -53,7 +53,9 @@ extension Studio {
             }
         }
         var graph = JobGraph()
-        for (shot, take) in covered { try builder.addKeyframe(take, of: shot, generator: generator, to: &graph) }
+        try FilmGraphBuilder.namingEveryRefusal(covered) { shot, take in
+            try builder.addKeyframe(take, of: shot, generator: generator, to: &graph)
+        }
         var result = try await runOrForecast(graph, added: added, covered: covered.map(\.1), board: board,
                                              production: production, generators: builder.generators, command: "keyframes",
                                              dryRun: request.dryRun, events: events)

@@ -79,7 +79,7 @@ extension Studio {
                        failureReason: t.failure?.reason.rawValue, providerJobID: t.providerJobID,
                        createdAt: t.createdAt, verdict: t.verdict, critique: t.critique, notes: t.notes,
                        likeness: t.shows.map { builder.storyboard.subject($0)?.name ?? $0.rawValue },
-                       withheld: t.shows.lazy.compactMap { builder.storyboard.subject($0)?.likenessRefusal(for: t.provider, at: builder.now) }.first,
+                       withheld: Studio.withdrawal(in: builder.storyboard, at: builder.now)(t),
                        sound: t.output.map { $0.asset.media?.hasAudio == true })
         }
     }

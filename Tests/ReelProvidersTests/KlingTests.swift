@@ -97,6 +97,20 @@ import Testing
         try await Self.kling.failsPermanently(.failTask(code: "failed", message: message), as: reason)
     }
 
+    /// `audio: native` asks Kling for its own sound (`sound: on`); without it no `sound` is sent.
+    @Test func soundIsAskedForOnlyWhenTheProjectKeepsNativeAudio() async throws {
+        try await Self.kling.run { fake, h, adapter in
+            var request = AdapterHarness.request(mode: .text)
+            let silent = try await Self.kling.take(h, adapter, request: request)
+            request.sound = true
+            request.seed = 8
+            let sounding = try await Self.kling.take(h, adapter, request: request)
+            #expect(silent.succeeded && sounding.succeeded)
+            let creates = Self.kling.creates(fake).compactMap(\.json)
+            #expect(creates.count == 2 && creates[0]["sound"] == nil && creates[1]["sound"] == "on")
+        }
+    }
+
     @Test func aRateLimitWaitsWhatKlingAsks() async throws {
         try await Self.kling.recovers(from: .respond(KlingFakeServer.error(429, code: 1302, "too many", headers: ["Retry-After": "7"])),
                                       on: .create, waiting: 7)

@@ -64,6 +64,17 @@ import Testing
                 == ["maya", "maya_2", "city_railway_station", "ref4", "ref5"])
     }
 
+    /// Which subject a reference locks is part of PixVerse's request (fusion names it), and of
+    /// no other adapter's: their takes keep the cache keys they had before images named subjects.
+    @Test func onlyPixVerseKeepsTheSubjectInItsCacheKey() throws {
+        let request = AdapterHarness.request(mode: .references)
+        try #require(request.images.contains { $0.subject != nil })
+        var unnamed = request
+        unnamed.images = request.images.map { ImageInput(input: $0.input, role: $0.role) }
+        #expect(request.forRemoteModel("m") == unnamed.forRemoteModel("m"))
+        #expect(request.forRemoteModel("m", keepingSubjects: true).images.map(\.subject) == request.images.map(\.subject))
+    }
+
     @Test func atMostThreeReferencesAreSent() async throws {
         try await Self.pixverse.run { fake, h, adapter in
             var many = AdapterHarness.request(mode: .references)

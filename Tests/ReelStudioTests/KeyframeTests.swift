@@ -203,6 +203,31 @@ import Testing
         try await p.close()
     }
 
+    /// A keyframe made from someone's images before they were marked a real person recorded
+    /// no likeness; the video take that would start on it is gated all the same.
+    @Test func aKeyframeOfSomeoneMarkedARealPersonLaterIsGated() async throws {
+        let (p, sim, studio) = try await Self.klingWithImages()
+        let (dir, kling, production) = (p.dir, p.kling, p.production)
+        let face = try dir.write("maya.png", FixtureMedia.png(7))
+        _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: [face]))
+        let shot = try #require(try await studio.plan(production, save: false).shots.first { $0.subjects.contains("char:maya") })
+        if !FilmGraphBuilder.takesKeyframes(shot) {
+            _ = try await studio.editShot(production, id: shot.id, change: ShotChange(mode: "image"))
+        }
+        let made = try await studio.keyframes(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1, provider: "sim"))
+        #expect(made.added.first?.shows == [], "no one was a real person then")
+        _ = try await studio.pick(production, shot: shot.id, number: 1, kind: .keyframe)
+        _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: [face], realPerson: true))
+        #expect(try await studio.shot(production, id: shot.id).remoteInput.hasPrefix("image-to-video: starts on its picked keyframe"))
+        let refused = await #expect(throws: ReelError.self) {
+            try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1))
+        }
+        #expect(refused?.message == "MAYA is a real person and there is no consent on file: \(shot.id) would send their likeness to kling")
+        #expect(kling.requests("POST", "/v1/videos/").isEmpty)
+        try await sim.stop()
+        try await p.close()
+    }
+
     @Test func keyframesNeedAnImageModelAndPicksNeedAFinishedKeyframe() async throws {
         let p = try await RemoteInputsTests.KlingProject()
         let missing = await #expect(throws: ReelError.self) {

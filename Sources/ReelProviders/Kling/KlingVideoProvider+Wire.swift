@@ -38,7 +38,8 @@ extension KlingVideoProvider {
             "external_task_id": .string(key),
         ]
         if let negative = request.negativePrompt, !negative.isEmpty { body["negative_prompt"] = .string(negative) }
-        if let sound = request.options?["sound"]?.stringValue { body["sound"] = .string(sound) }
+        // `audio: native` asks for the model's own sound; an explicit `options.sound` wins.
+        if let sound = request.options?["sound"]?.stringValue ?? (request.sound == true ? "on" : nil) { body["sound"] = .string(sound) }
         switch request.mode {
         case .text:
             body["aspect_ratio"] = .string(request.format.aspect.rawValue)

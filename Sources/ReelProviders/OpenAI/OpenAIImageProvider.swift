@@ -6,9 +6,9 @@ import ReelModel
 ///
 /// A keyframe from words alone is `POST /images/generations`; one made from the cast's
 /// reference images is `POST /images/edits` with the images as `image[]` parts. Both are
-/// synchronous: the answer is the picture itself, as `b64_json`. So this adapter has the ``LocalGenerator`` shape: `submit` makes the call
-/// and stores the image, and the journaled handle holds only the stored asset (no key, no
-/// bytes). A resumed job finds the image in the store; if the store lost it, the image is
+/// synchronous: the answer is the picture itself, as `b64_json`. So this adapter has the
+/// ``LocalGenerator`` shape: `submit` makes the call and stores the image, and the journaled
+/// handle holds only the stored asset (no key, no bytes). A resumed job finds the image in the store; if the store lost it, the image is
 /// made again. A crash during the call itself cannot be resumed: the API has no job to poll.
 ///
 /// ```swift

@@ -22,7 +22,8 @@ public struct PixVerseVideoProvider: TaskVideoAdapter {
     public var descriptor: ProviderDescriptor { client.descriptor("pixverse", pollInterval: pollInterval) }
 
     public func normalize(_ request: VideoRequest) -> VideoRequest {
-        request.forRemoteModel(Self.model(request.model))
+        // Fusion names each reference after its subject: which subject an image locks is part of the request.
+        request.forRemoteModel(Self.model(request.model), keepingSubjects: true)
     }
 
     public func submit(_ request: VideoRequest, context: GenerationContext) async throws -> ProviderHandle {

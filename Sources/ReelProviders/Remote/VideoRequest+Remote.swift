@@ -8,10 +8,18 @@ extension VideoRequest {
     /// shot id (``ShotBrief/promptOnly``), the overlay layers dropped, `model` as the vendor's
     /// model id. A change of blocking or caption that the prompt does not carry makes no new
     /// (paid) take. Every remote video adapter's `normalize` starts here.
-    public func forRemoteModel(_ model: String) -> VideoRequest {
+    ///
+    /// - Parameter keepingSubjects: keep which subject each reference image locks, for an API
+    ///   that names them (PixVerse's fusion); others drop it, so the takes they made before
+    ///   images named subjects keep their keys (a job in flight is never sent twice).
+    public func forRemoteModel(_ model: String, keepingSubjects: Bool = false) -> VideoRequest {
         var r = self
         r.brief = brief.promptOnly
-        r.images = images.filter { $0.role != .overlay }
+        r.images = images.filter { $0.role != .overlay }.map { input in
+            var input = input
+            if !keepingSubjects { input.subject = nil }
+            return input
+        }
         r.model = model
         return r
     }

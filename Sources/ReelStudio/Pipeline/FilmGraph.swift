@@ -156,6 +156,11 @@ struct FilmGraphBuilder {
             var people: [SubjectID] = []
             for frame in [frames.first, frames.last].compactMap({ $0 }) {
                 people += frame.take.shows.filter { !people.contains($0) }
+                // A keyframe made before someone in it was marked a real person recorded no one:
+                // who its references would show now counts too.
+                if case .keyframe(let still) = frame {
+                    people += keyframeLikeness(for: shot, provider: still.provider, model: still.model).filter { !people.contains($0) }
+                }
             }
             return people
         }
@@ -416,7 +421,7 @@ struct FilmGraphBuilder {
             }
             if let refusal = subject.likenessRefusal(for: provider, at: now) {
                 // Another provider is a way out only while the consent is in force elsewhere.
-                let inForce = subject.consent.map { $0.revokedAt == nil && ($0.expiresAt.map { $0 > now } ?? true) } ?? false
+                let inForce = subject.consent?.isValid(at: now) == true
                 let elsewhere = inForce ? subject.consent?.providers.map {
                     " or pin the shot to a provider it covers (\($0.map(\.rawValue).joined(separator: ", ")))"
                 } ?? "" : ""

@@ -42,7 +42,12 @@ extension FilmGraphBuilder {
                                      shot: shot.id, label: "take \(take.id)")
                 node.given = output
                 graph.add(node)
-                if settings.nativeAudio, output.asset.media?.hasAudio == true { sounding[shot.id] = picture }
+                // Only a model that makes sound, and a take that did not fail its check (which
+                // holds it to speech where the shot has lines): an empty track speaks nothing.
+                if settings.nativeAudio, output.asset.media?.hasAudio == true, take.verdict?.passed != false,
+                   catalog.models(of: take.provider).first(where: { $0.id == take.model })?.nativeAudio == true {
+                    sounding[shot.id] = picture
+                }
             }
             let frames = rate.frames(in: shot.duration)
             let start = rate.frames(in: starts[shot.id] ?? .zero)

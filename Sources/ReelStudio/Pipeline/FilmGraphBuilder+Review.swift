@@ -13,22 +13,36 @@ extension FilmGraphBuilder {
     /// names every shot it stops, not the first alone.
     func takesGraph(_ takes: [(Shot, Take)]) throws -> JobGraph {
         var graph = JobGraph()
+        try Self.namingEveryRefusal(takes) { shot, take in
+            let video = try addTake(take, of: shot, to: &graph)
+            addCheck(of: take, shot: shot, video: video, to: &graph)
+            try addCritique(of: take, shot: shot, video: video, to: &graph)
+        }
+        return graph
+    }
+
+    /// Runs `body` on every take; the consent gate's refusals are gathered and thrown as one
+    /// that names every shot stopped for the same reason (`…; so would S01-07, S01-08 and 13
+    /// more`), so fixing one person does not surface the next shot after another run.
+    static func namingEveryRefusal(_ takes: [(Shot, Take)], _ body: (Shot, Take) throws -> Void) throws {
         var refused: [(ShotID, ReelError)] = []
         for (shot, take) in takes {
             do {
-                let video = try addTake(take, of: shot, to: &graph)
-                addCheck(of: take, shot: shot, video: video, to: &graph)
-                try addCritique(of: take, shot: shot, video: video, to: &graph)
+                try body(shot, take)
             } catch let error as ReelError where error.code == .refused {
                 if !refused.contains(where: { $0.0 == shot.id }) { refused.append((shot.id, error)) }
             }
         }
-        if let first = refused.first?.1 {
-            guard refused.count > 1 else { throw first }
-            throw ReelError(first.code, first.message + "; so would \(FilmPlan.list(refused.dropFirst().map(\.0)))",
-                            at: "shots \(FilmPlan.list(refused.map(\.0)))", hint: first.hint)
+        guard let first = refused.first?.1 else { return }
+        // The same reason: the same words before the shot's id (`MAYA's consent was revoked on …`).
+        func reason(_ shot: ShotID, _ error: ReelError) -> String {
+            error.message.components(separatedBy: ": \(shot) ").first ?? error.message
         }
-        return graph
+        let head = reason(refused[0].0, first)
+        let same = refused.filter { reason($0.0, $0.1) == head }.map(\.0)
+        guard same.count > 1 else { throw first }
+        throw ReelError(first.code, first.message + "; so would \(FilmPlan.list(Array(same.dropFirst())))",
+                        at: "shots \(FilmPlan.list(same))", hint: first.hint)
     }
 
     /// Adds the critique of a finished take that has none (made before the project had a

@@ -32,8 +32,8 @@ public struct EchoingFakeServer: Sendable {
     public let server: FakeHTTPServer
     public var baseURL: URL { server.baseURL }
 
-    /// Headers that never carry a credential, left out of the echo.
-    /// Headers that carry no credential (PixVerse's `Ai-trace-id` is a fresh UUID per request).
+    /// Headers that never carry a credential, left out of the echo (PixVerse's `Ai-trace-id`
+    /// is a fresh UUID per request).
     static let plainHeaders: Set<String> = ["accept", "accept-encoding", "content-type", "content-length", "host",
                                             "user-agent", "connection", "idempotency-key", "x-idempotency-key",
                                             "ai-trace-id"]
