@@ -37,6 +37,9 @@ public struct ClipProblem: Hashable, Sendable, Codable {
         case loudness
         /// The file cannot be read as a video at all (a take's check; `reel check` says so as an error).
         case unreadable
+        /// The take nearly repeats an earlier take of its shot (``VideoSignature``): found where
+        /// a shot's takes are read side by side, never by checking one clip.
+        case duplicate
 
         /// True for problems of a stretch of the clip (black, frozen, flash, flicker, cut,
         /// silence), false for problems of the whole (length, size, sound, unreadable).
@@ -54,7 +57,7 @@ public struct ClipProblem: Hashable, Sendable, Codable {
         case seconds
         /// Width divided by height.
         case ratio
-        /// A share of the picture, 0–100.
+        /// A percentage, 0–100: a share of the picture, or how alike two takes are.
         case percent
         case lufs = "LUFS"
     }

@@ -8,9 +8,14 @@ import Foundation
 public struct TakeVerdict: Hashable, Sendable, Codable {
     /// Every problem found, in time order; empty when the take passed.
     public var problems: [ClipProblem]
+    /// What the take looks like over time, to tell a take that repeats another
+    /// (``Take/markingDuplicates(_:)``). Kept in the check job's details
+    /// (``detailsEncoding``), never shown: the verdict's JSON has no `signature`.
+    public var signature: VideoSignature?
 
-    public init(problems: [ClipProblem]) {
+    public init(problems: [ClipProblem], signature: VideoSignature? = nil) {
         self.problems = problems
+        self.signature = signature
     }
 
     public var passed: Bool { problems.isEmpty }
@@ -28,10 +33,21 @@ public struct TakeVerdict: Hashable, Sendable, Codable {
         }.joined(separator: "; ")
     }
 
-    enum CodingKeys: String, CodingKey { case passed, problems }
+    enum CodingKeys: String, CodingKey { case passed, problems, signature }
 
     public init(from decoder: any Decoder) throws {
-        problems = try decoder.container(keyedBy: CodingKeys.self).decode([ClipProblem].self, forKey: .problems)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        problems = try c.decode([ClipProblem].self, forKey: .problems)
+        signature = try? c.decodeIfPresent(VideoSignature.self, forKey: .signature)
+    }
+
+    /// The verdict as a check job's details: its JSON with the ``signature``.
+    public var detailsEncoding: JSONValue {
+        get throws {
+            guard case .object(var fields) = try JSONValue(encoding: self) else { return try JSONValue(encoding: self) }
+            if let signature { fields["signature"] = .string(signature.description) }
+            return .object(fields)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -31,14 +31,14 @@ public struct FaultPlan: Codable, Sendable, Hashable {
     public var malformedJSON: Double = 0
     /// Probability that a job succeeds with a broken clip, with one of `defects`.
     public var brokenClip: Double = 0
-    public var defects: [ClipDefect] = ClipDefect.allCases
+    public var defects: [ClipDefect] = ClipDefect.ofOneClip
     /// Exact faults for exact requests, before any random draw.
     public var scripted: [ScriptedFault] = []
 
     public init(rateLimit: Double = 0, retryAfter: Double = 1, serverErrorOnCreate: Double = 0, serverErrorOnPoll: Double = 0,
                 hangOnCreate: Double = 0, hangOnPoll: Double = 0, hangSeconds: Double = 30, jobFailure: Double = 0,
                 failureCodes: [String] = ["internal", "moderation"], expiredLink: Double = 0, truncatedDownload: Double = 0,
-                malformedJSON: Double = 0, brokenClip: Double = 0, defects: [ClipDefect] = ClipDefect.allCases,
+                malformedJSON: Double = 0, brokenClip: Double = 0, defects: [ClipDefect] = ClipDefect.ofOneClip,
                 scripted: [ScriptedFault] = []) {
         self.brokenClip = brokenClip
         self.defects = defects
@@ -67,7 +67,7 @@ public struct FaultPlan: Codable, Sendable, Hashable {
                   hangSeconds: try value(.hangSeconds, 30), jobFailure: try value(.jobFailure, 0),
                   failureCodes: try value(.failureCodes, ["internal", "moderation"]), expiredLink: try value(.expiredLink, 0),
                   truncatedDownload: try value(.truncatedDownload, 0), malformedJSON: try value(.malformedJSON, 0),
-                  brokenClip: try value(.brokenClip, 0), defects: try value(.defects, ClipDefect.allCases),
+                  brokenClip: try value(.brokenClip, 0), defects: try value(.defects, ClipDefect.ofOneClip),
                   scripted: try value(.scripted, []))
     }
 

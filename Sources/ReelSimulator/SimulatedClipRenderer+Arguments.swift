@@ -9,7 +9,7 @@ extension SimulatedClipRenderer {
     /// Full mode draws slowly turning gradients in two colours picked from the seed, and the
     /// clip's text (read from `textFile`, never parsed for `%` expansions) in Noto Sans CJK SC.
     /// Cheap mode draws flat grey, slowly brightening and darkening, with the fastest x264
-    /// preset. A clip with a ``ClipDefect`` is broken that way (black, frozen, cut, short). Given `image` (the still the
+    /// preset. A clip with a ``ClipDefect`` is broken that way (black, frozen, cut, short; a repeated one is drawn with seed 0). Given `image` (the still the
     /// request started from), full mode draws the clip from it, filled to the frame, pushing in
     /// slowly from exactly the still (a held still would be a frozen picture), with the text
     /// small along the bottom.
@@ -56,7 +56,7 @@ extension SimulatedClipRenderer {
         case .black?: filters.append("drawbox=c=black:t=fill")
         case .frozen?: filters.append("loop=loop=-1:size=1:start=0")
         case .cut?: filters.append("negate=enable='gte(n,\(clip.framesMade / 2))'")
-        case .short?, nil: break
+        case .short?, .repeated?, nil: break
         }
         // A model that makes sound (the request asked for `audio`): a tone whose pitch comes
         // from the seed, exactly as long as the picture, on its own input.

@@ -47,6 +47,13 @@ public enum ClipDefect: String, Codable, Sendable, Hashable, CaseIterable {
     case cut
     /// 60% of the length asked for.
     case short
+    /// The seed ignored: every clip broken this way at one size and length is the same
+    /// picture, as from a provider answering out of its cache. Only a second such take of a
+    /// shot is wrong (it repeats the first), so random faults never draw it.
+    case repeated
+
+    /// The defects a clip has on its own: what random broken clips are drawn from.
+    public static let ofOneClip: [ClipDefect] = [.black, .frozen, .cut, .short]
 }
 
 /// A fault for one exact request.

@@ -144,6 +144,7 @@ struct SimulatedRoutes: Sendable {
             if let expires = job.expiresAt(lifetime: lifetime), now >= expires { return .expired }
             var clip = SimulatedClip(job.request)
             clip.defect = job.defect
+            if job.defect == .repeated { clip.seed = 0 }
             return .serve(clip, truncated: fault == .truncatedDownload)
         }
         let clip: SimulatedClip, truncated: Bool

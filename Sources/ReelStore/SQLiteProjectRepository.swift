@@ -113,7 +113,7 @@ public struct SQLiteProjectRepository: ProjectRepository {
 
     public func takes(of shot: ShotID?, kind: TakeKind) async throws -> [Take] {
         let table = kind == .video ? TakeRow.databaseTableName : KeyframeRow.databaseTableName
-        return try await database.read { db in
+        return Take.markingDuplicates(try await database.read { db in
             // Each take with the newest job of its node.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT t.*, j.detail AS job_detail, j.attempts AS job_attempts,
@@ -142,7 +142,7 @@ public struct SQLiteProjectRepository: ProjectRepository {
                                  updatedAt: (row["job_updated"] as Double?).map { Date(timeIntervalSince1970: $0) }, kind: kind,
                                  verdict: verdict, critique: critique)
             }
-        }
+        })
     }
 
     public func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind, auto: Bool) async throws {

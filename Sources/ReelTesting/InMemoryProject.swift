@@ -89,7 +89,7 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
     public func saveShotEdit(_ edit: ShotEdit?, for shot: ShotID) { edits[shot] = edit }
 
     public func takes(of shot: ShotID?, kind: TakeKind) -> [Take] {
-        takeRequests.filter { (shot == nil || $0.shot == shot) && $0.kind == kind }
+        Take.markingDuplicates(takeRequests.filter { (shot == nil || $0.shot == shot) && $0.kind == kind }
             .sorted { ($0.shot.rawValue, $0.number) < ($1.shot.rawValue, $1.number) }
             .map { request in
                 var take = request
@@ -108,7 +108,7 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
                 take.verdict = try? finished("check:\(take.id)")?.details?.decode(TakeVerdict.self)
                 take.critique = try? finished("critique:\(take.id)")?.details?.decode(TakeCritique.self)
                 return take
-            }
+            })
     }
 
     /// All or none, like a transaction.

@@ -19,6 +19,8 @@ struct LabelledClip: Sendable {
     var sound: String?
     var expected: ClipExpectation
     var labels: [(ClipProblem.Kind, ClosedRange<Double>?)]
+    /// The clip this one is the same picture as, made again another way (a `duplicate`).
+    var repeats: String?
 
     var isVertical: Bool { height > width }
 
@@ -46,9 +48,10 @@ enum Picture {
     static let test = "testsrc2=s=W2xH2:r=RR:d=DD,scale=WW:HH"
     static let barsPan = "smptebars=s=W2xH2:r=RR:d=DD,scale=2*WW:HH,crop=WW:HH:x='t*WW/4',setsar=1"
     static let mandelbrot = "mandelbrot=s=W4xH4:r=RR,trim=duration=DD,scale=WW:HH"
-    // `gradients` draws its own random points unless given a seed: a seed makes the clip
-    // the same every run (an unlucky draw once made the dark one barely move, "frozen").
-    static let gradients = "gradients=s=W4xH4:r=RR:speed=0.03:d=DD:seed=11,scale=WW:HH"
+    // `gradients` draws its own random points unless given a seed, and random colours
+    // unless given colours (ffmpeg 5.1 draws those unseeded): both make the clip the same
+    // every run (an unlucky draw once made the dark one barely move, "frozen").
+    static let gradients = "gradients=s=W4xH4:r=RR:speed=0.03:d=DD:c0=0x3060a0:c1=0xc08040:seed=11,scale=WW:HH"
     static let night = "gradients=s=W4xH4:r=RR:speed=0.04:d=DD:c0=0x101830:c1=0x304060:seed=7,scale=WW:HH"
     static let object = "color=c=0x406080:s=WWxHH:r=RR:d=DD[bg];testsrc2=s=W4xW4:r=RR:d=DD[fg];"
         + "[bg][fg]overlay=x='t*WW/5':y='HH/3+t*15'"

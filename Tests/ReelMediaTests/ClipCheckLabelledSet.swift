@@ -57,6 +57,29 @@ enum LabelledSet {
         good("mandelbrot-small-h", h, Picture.mandelbrot, seconds: 3, sound: Sound.speech(), speech: true),
         good("bars-small-v", v, Picture.barsPan, seconds: 2),
         good("gradients-pause-h", h, Picture.gradients, seconds: 3, sound: Sound.speech(mute: "between(t,0.8,1.3)"), speech: true),
+        // Another draw of the same kind of picture (a model's second take of one prompt): not a repeat.
+        good("gradients-other-v", v, Picture.gradients.replacingOccurrences(of: "seed=11", with: "seed=23")),
+        good("night-other-h", h, Picture.night.replacingOccurrences(of: "seed=7", with: "seed=19")),
+    ]
+
+    /// `original` made again another way: smaller or larger, a shade brighter, softer,
+    /// watermarked, at another rate; each nearly repeats it.
+    static func again(_ original: String, _ size: (Int, Int), _ picture: String, rate: Int = 24, after: String = "") -> LabelledClip {
+        var clip = bad("again-" + original, size, picture, after: after, [(.duplicate, nil)])
+        clip.rate = rate
+        clip.repeats = "good-" + original
+        return clip
+    }
+
+    static let repeatClips: [LabelledClip] = [
+        again("test-v", v, Picture.test.replacingOccurrences(of: "W2xH2", with: "360x640")),
+        again("bars-h", h, Picture.barsPan, after: "eq=brightness=0.02"),
+        again("mandelbrot-v", v, Picture.mandelbrot, rate: 30, after: box("white@0.6", "1").replacingOccurrences(
+            of: "t=fill", with: "x=iw-70:y=ih-40:w=60:h=24:t=fill")),
+        again("object-h", h, Picture.object, rate: 30),
+        again("gradients-v", (720, 1280), Picture.gradients.replacingOccurrences(of: "W4xH4", with: "90x160")),
+        again("night-h", h, Picture.night, after: "gblur=sigma=1.5"),
+        again("fast-pan-v", v, Picture.fastPan, rate: 25),
     ]
 
     static let defectClips: [LabelledClip] = [
@@ -131,5 +154,5 @@ enum LabelledSet {
             [(.pillarbox, nil), (.noAudio, nil)]),
     ]
 
-    static var all: [LabelledClip] { goodClips + defectClips + mixedClips }
+    static var all: [LabelledClip] { goodClips + defectClips + mixedClips + repeatClips }
 }

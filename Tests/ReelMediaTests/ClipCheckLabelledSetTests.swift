@@ -11,6 +11,7 @@ import Testing
     struct Outcome: Sendable {
         var clip: LabelledClip
         var problems: [ClipProblem]
+        var signature: VideoSignature?
     }
 
     /// Makes and checks every clip of the set, once per run.
@@ -43,7 +44,7 @@ import Testing
                             throw ReelError(.mediaFailed, "cannot make \(clip.name): \(made.stderrTail(3))")
                         }
                         let verdict = try await inspector.check(url, expected: clip.expected)
-                        return Outcome(clip: clip, problems: verdict.problems)
+                        return Outcome(clip: clip, problems: verdict.problems, signature: verdict.signature)
                     }
                 }
                 for try await done in group { outcomes.append(done) }
@@ -72,8 +73,9 @@ import Testing
         #expect(all.count >= 60)
         #expect(Set(all.map(\.name)).count == all.count, "names are unique")
         #expect(LabelledSet.goodClips.filter { $0.width * $0.height >= 720 * 1280 }.count >= 8, "good clips at the models' sizes")
-        // An unreadable file is a take's verdict, not a picture's defect (`reel check` refuses it).
-        for kind in ClipProblem.Kind.allCases where kind != .unreadable {
+        // An unreadable file is a take's verdict, not a picture's defect (`reel check` refuses
+        // it); a duplicate is found between takes (below).
+        for kind in ClipProblem.Kind.allCases where ![.unreadable, .duplicate].contains(kind) {
             let labelled = all.filter { $0.labels.contains { $0.0 == kind } }
             #expect(labelled.count >= 4, "\(kind)")
             #expect(labelled.contains(where: \.isVertical) && labelled.contains { !$0.isVertical }, "\(kind) in both orientations")
@@ -82,8 +84,7 @@ import Testing
 
     @Test func recallPerDefectIsAtLeast95Percent() async throws {
         let outcomes = try await Run.shared.outcomes()
-        // An unreadable file is a take's verdict, not a picture's defect (`reel check` refuses it).
-        for kind in ClipProblem.Kind.allCases where kind != .unreadable {
+        for kind in ClipProblem.Kind.allCases where ![.unreadable, .duplicate].contains(kind) {
             let labelled = outcomes.filter { $0.clip.labels.contains { $0.0 == kind } }
             let missed = labelled.filter { o in
                 o.clip.labels.contains { $0.0 == kind && !Self.found(kind, $0.1, in: o.problems) }
@@ -109,5 +110,32 @@ import Testing
         let extra = defective.filter { o in o.problems.contains { p in !o.clip.labels.contains { $0.0 == p.kind } } }
         #expect(extra.count * 100 <= defective.count * 2,
                 "\(extra.count) of \(defective.count) defect clips have problems they were not made with: \(extra.map(Self.describe))")
+    }
+
+    /// Takes of one shot are alike in shape and length: every pair of good or remade clips
+    /// of one orientation and length is compared. A clip made again another way must be
+    /// found to repeat its original; clips of different pictures (two draws of one kind of
+    /// picture among them) must not.
+    @Test func remadeClipsRepeatTheirOriginalsAndNoOthersDo() async throws {
+        let outcomes = try await Run.shared.outcomes().filter { $0.clip.labels.isEmpty || $0.clip.repeats != nil }
+        #expect(LabelledSet.repeatClips.count >= 7)
+        #expect(outcomes.allSatisfy { $0.signature != nil }, "every clip signed in the check's pass")
+        var found = 0, missed: [String] = [], pairs = 0, flagged: [String] = []
+        for (i, a) in outcomes.enumerated() {
+            for b in outcomes[(i + 1)...] where a.clip.isVertical == b.clip.isVertical && a.clip.seconds == b.clip.seconds {
+                guard let sa = a.signature, let sb = b.signature else { continue }
+                let alike = sa.difference(to: sb).map { String(format: "differ by %.2f", $0) } ?? "not comparable"
+                let pair = "\(a.clip.name) ~ \(b.clip.name) (\(alike))"
+                if a.clip.repeats == b.clip.name || b.clip.repeats == a.clip.name {
+                    if sa.repeats(sb) && sb.repeats(sa) { found += 1 } else { missed.append(pair) }
+                } else {
+                    pairs += 1
+                    if sa.repeats(sb) { flagged.append(pair) }
+                }
+            }
+        }
+        #expect(found + missed.count == LabelledSet.repeatClips.count, "every remade clip has its original to compare with")
+        #expect(found * 100 >= (found + missed.count) * 95, "found \(found) repeats; missed \(missed)")
+        #expect(pairs >= 60 && flagged.count * 100 <= pairs * 2, "\(flagged.count) of \(pairs) different pairs flagged: \(flagged)")
     }
 }

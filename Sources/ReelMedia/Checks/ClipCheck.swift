@@ -61,19 +61,29 @@ public enum ClipCheck {
     public static let speechGap = 1.0
     public static let speechGapShare = 0.4
 
+    /// How many frames a second the signature (``VideoSignature``) is taken from.
+    public static let signatureRate = 4
+
     /// The one decode pass: video filters on a 160×160 copy of every frame (per-frame
     /// luma and scene score printed to stdout; black, freeze and crop boxes logged), and
-    /// the sound, when there is any, measured for loudness and silence.
-    public static func arguments(for clip: URL) -> [String] {
+    /// the sound, when there is any, measured for loudness and silence. Given `signature`,
+    /// the same copy, four times a second, is also shrunk to 8×8 (yuv444p) and written there raw.
+    public static func arguments(for clip: URL, signature: URL? = nil) -> [String] {
         let side = analysisSide
         let video = [
             "scale=\(side):\(side):flags=area", "signalstats", "cropdetect=limit=24:round=2:reset_count=1",
             "scdet=threshold=100", "blackdetect=d=\(blackMinimum):pix_th=0.10",
             "freezedetect=n=-55dB:d=\(frozenMinimum)", "metadata=mode=print:file=-",
-        ].joined(separator: ",")
+        ]
         let audio = "ebur128=peak=true:framelog=verbose,silencedetect=n=-50dB:d=0.3"
-        return ["-hide_banner", "-nostats", "-nostdin", "-v", "info", "-i", clip.path,
-                "-map", "0:v:0", "-map", "0:a:0?", "-vf", video, "-af", audio, "-f", "null", "-"]
+        let input = ["-hide_banner", "-nostats", "-nostdin", "-v", "info", "-i", clip.path]
+        guard let signature else {
+            return input + ["-map", "0:v:0", "-map", "0:a:0?", "-vf", video.joined(separator: ","), "-af", audio, "-f", "null", "-"]
+        }
+        let graph = "[0:v:0]\(video[0]),split=2[measure][sign];[measure]\(video.dropFirst().joined(separator: ","))[checked];"
+            + "[sign]fps=\(signatureRate),scale=\(VideoSignature.side):\(VideoSignature.side):flags=area,format=yuv444p[signature]"
+        return ["-y"] + input + ["-filter_complex", graph, "-map", "[checked]", "-map", "0:a:0?", "-af", audio, "-f", "null", "-",
+                                 "-map", "[signature]", "-f", "rawvideo", signature.path]
     }
 
     /// Every problem the measurements show, in time order; empty when the clip passes.

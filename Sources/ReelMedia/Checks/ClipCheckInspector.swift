@@ -17,7 +17,9 @@ public struct ClipInspector: Sendable {
     public func check(_ clip: URL, expected: ClipExpectation = ClipExpectation()) async throws -> ClipVerdict {
         let ffmpeg = try toolchain.requireFFmpeg()
         let probe = MediaProbe(ffprobe: try toolchain.requireFFprobe(), runner: runner)
-        async let pass = runner.run(ffmpeg, ClipCheck.arguments(for: clip))
+        let frames = FileManager.default.temporaryDirectory.appendingPathComponent("reel-signature-\(UUID().uuidString).yuv")
+        defer { try? FileManager.default.removeItem(at: frames) }
+        async let pass = runner.run(ffmpeg, ClipCheck.arguments(for: clip, signature: frames))
         let media: MediaInfo
         do {
             media = try await probe.probe(clip)
@@ -40,7 +42,8 @@ public struct ClipInspector: Sendable {
                             hint: "the file is damaged or cut short; download or render it again")
         }
         let measured = ClipMeasurements.parse(stdout: result.stdoutText, stderr: result.stderrText)
+        let signature = (try? Data(contentsOf: frames)).map(VideoSignature.init(frames:))
         return ClipVerdict(file: clip.path, problems: ClipCheck.problems(measured, media: media, expected: expected),
-                           media: media, loudness: media.hasAudio ? measured.loudness : nil)
+                           media: media, loudness: media.hasAudio ? measured.loudness : nil, signature: signature)
     }
 }

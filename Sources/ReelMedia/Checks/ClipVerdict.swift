@@ -15,8 +15,13 @@ public struct ClipVerdict: Hashable, Sendable, Codable {
     public var media: MediaInfo
     /// The sound's integrated loudness and true peak, when the clip has sound.
     public var loudness: LoudnessMeasurement?
+    /// What the clip looks like over time (measured in the same pass); kept with a take's
+    /// verdict to tell repeated takes, not part of this JSON.
+    public var signature: VideoSignature?
 
-    public init(file: String, problems: [ClipProblem], media: MediaInfo, loudness: LoudnessMeasurement?) {
+    public init(file: String, problems: [ClipProblem], media: MediaInfo, loudness: LoudnessMeasurement?,
+                signature: VideoSignature? = nil) {
+        self.signature = signature
         self.file = file
         self.problems = problems
         self.media = media

@@ -52,6 +52,6 @@ public struct CheckRunner: NodeRunner {
         let file = context.blobs.scratchURL(extension: "json")
         try encoder.encode(verdict).write(to: file)
         let asset = try context.blobs.importFile(at: file, mediaType: "application/json", media: nil, move: true)
-        return NodeOutput(asset: asset, details: try JSONValue(encoding: TakeVerdict(problems: verdict.problems)))
+        return NodeOutput(asset: asset, details: try TakeVerdict(problems: verdict.problems, signature: verdict.signature).detailsEncoding)
     }
 }

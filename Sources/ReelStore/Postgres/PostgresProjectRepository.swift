@@ -139,7 +139,7 @@ public struct PostgresProjectRepository: ProjectRepository {
             WHERE t.project = \(project) AND (\(shot?.rawValue)::text IS NULL OR t.shot = \(shot?.rawValue))
             ORDER BY t.shot COLLATE "C", t.number
             """)
-        return try rows.map { row in
+        return Take.markingDuplicates(try rows.map { row in
             let r = row.makeRandomAccess()
             let take = TakeRow(id: try r.get("id"), shot: try r.get("shot"), number: try r.get("number"), provider: try r.get("provider"),
                                model: try r.get("model"), seed: try r.get("seed"), fingerprint: try r.get("fingerprint"),
@@ -156,7 +156,7 @@ public struct PostgresProjectRepository: ProjectRepository {
                              providerJobID: try r.get("job_provider_id"),
                              updatedAt: try r.get("job_updated", as: Double?.self).map { Date(timeIntervalSince1970: $0) }, kind: kind,
                              verdict: verdict, critique: critique)
-        }
+        })
     }
 
     static func pickTable(_ kind: TakeKind) -> String { kind == .video ? "pick" : "keyframe_pick" }
