@@ -156,6 +156,23 @@ import Testing
         try await w.close()
     }
 
+    /// A take that fails its quality check is not worth a paid look: its critique waits for
+    /// the check and asks nothing; the review says why it has none.
+    @Test func aTakeThatFailsItsCheckIsNotShownToTheCritic() async throws {
+        let w = try await World(yaml: "provider: sim\ncritic: sim\n")
+        w.sim.scriptNext(.brokenClip(.black), on: .create)
+        let result = try await w.studio.generate(w.production, GenerateRequest(shots: ["S01-02"], takes: 2))
+        #expect(result.summary?.succeeded == true && result.notes.isEmpty, "\(String(describing: result.summary?.failures)) \(result.notes)")
+        let failed = try #require(result.verdicts.first { !$0.value.passed }?.key)
+        #expect(result.verdicts.count == 2 && result.critiques.count == 1 && result.critiques[failed] == nil, "\(result.critiques)")
+        #expect(w.sim.counters.critiques == 1, "the critic was asked about the good take only")
+        let critique = try #require(result.graph[FilmGraphBuilder.critiqueNode(failed)])
+        #expect(critique.inputs.contains(FilmGraphBuilder.checkNode(failed)), "it waits for the check")
+        let review = try await w.studio.review(w.production, shots: ["S01-02"], directory: w.dir.file("review"))
+        #expect(try String(contentsOf: review.html, encoding: .utf8).contains("not shown to the critic: it failed its quality check"))
+        try await w.close()
+    }
+
     /// The critic hears what the take was asked for, notes included; a real person's take goes
     /// to it only with consent covering its provider; a critic without a price is said.
     @Test func theCriticHearsTheNotesSeesNoOneWithoutConsentAndIsPriced() async throws {

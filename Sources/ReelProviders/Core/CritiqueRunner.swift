@@ -8,6 +8,9 @@ import ReelModel
 public struct CritiqueParams: Hashable, Sendable, Codable {
     /// Goes up whenever the question asked changes.
     public static let kindVersion = 1
+    /// The details of a critique that was not asked for: the take failed its quality check
+    /// (its verdict, a JSON input, says `"passed": false`), so no critic is paid to look at it.
+    public static let withheldForFailedCheck: JSONValue = ["withheld": "the take failed its quality check"]
     /// The model's name, never `default`.
     public var model: String
     public var take: String
@@ -29,7 +32,8 @@ public struct CritiqueParams: Hashable, Sendable, Codable {
 
 /// Asks a vision model (any OpenAI-compatible chat endpoint that takes images: GPT-4o-class,
 /// Qwen-VL, GLM-4V, a local Ollama model) to score a take against its prompt and its
-/// subjects' references, as a ``TakeCritique``. A reply that cannot be read is sent back
+/// subjects' references, as a ``TakeCritique``. Given the take's quality check as an input
+/// (its verdict's JSON), it waits for it and asks nothing of a take that failed. A reply that cannot be read is sent back
 /// once with its problems; a second one fails the job (`failed`, not tried again) — the take keeps
 /// its check, and the review says the critique is missing. Both calls are paid for and
 /// counted in the job's cost — a failed job's too (``JobFailure/cost``).
@@ -52,12 +56,22 @@ public struct CritiqueRunner: NodeRunner {
         } catch {
             throw JobFailure(.invalidRequest, "the job's request is not a critique: \(error)")
         }
-        guard !context.inputs.isEmpty else { throw JobFailure(.invalidRequest, "a critique needs the take's frames") }
         var images: [String] = []
         for (i, input) in context.inputs.enumerated() {
             let data = try Data(contentsOf: context.inputURL(i))
+            if input.mediaType == "application/json" {
+                // The take's quality check, waited for: a take that failed it is not worth a paid look.
+                struct Verdict: Decodable { var passed: Bool }
+                if (try? JSONDecoder().decode(Verdict.self, from: data))?.passed == false {
+                    let json = CritiqueParams.withheldForFailedCheck
+                    return NodeOutput(asset: try context.blobs.put(Data(json.canonical.utf8), mediaType: "application/json"),
+                                      details: json)
+                }
+                continue
+            }
             images.append("data:\(input.mediaType);base64,\(data.base64EncodedString())")
         }
+        guard !images.isEmpty else { throw JobFailure(.invalidRequest, "a critique needs the take's frames") }
         var messages = Self.messages(params, images: images)
         var tokens = 0
         var problems: [String] = []

@@ -177,7 +177,8 @@ public struct ReviewSheet: Sendable {
                 out += "<ul class=\"critique-notes\">" + critique.notes.map { "<li>\(esc($0))</li>" }.joined() + "</ul>\n"
             }
         } else if critic != nil, t.state == "succeeded", t.provider != "animatic" {
-            out += "<div class=\"muted\">no critique (the critic did not answer; generating again asks it again)</div>\n"
+            out += t.verdict?.passed == false ? "<div class=\"muted\">not shown to the critic: it failed its quality check</div>\n"
+                : "<div class=\"muted\">no critique (the critic did not answer; generating again asks it again)</div>\n"
         }
         var facts = ["\(t.provider)/\(t.model)"]
         if let cost = t.cost { facts.append(cost.description) }

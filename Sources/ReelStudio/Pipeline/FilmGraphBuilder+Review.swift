@@ -60,7 +60,8 @@ extension FilmGraphBuilder {
     /// Adds the critique of a model's take, made by node `video`, when the project has a
     /// critic: a strip of its frames, then the critic's look at it beside the shot's prompt
     /// and one reference image of each subject. A take showing a real person whose consent
-    /// does not cover the critic's provider is not sent to it.
+    /// does not cover the critic's provider is not sent to it; one whose check is in the graph
+    /// waits for it, and is not sent when it fails (``CritiqueParams/withheldForFailedCheck``).
     func addCritique(of take: Take, shot: Shot, video: NodeID, to graph: inout JobGraph) throws {
         guard let critic = generators.critic, take.provider != generators.video.descriptor.id,
               graph[Self.critiqueNode(take.id)] == nil else { return }
@@ -79,12 +80,15 @@ extension FilmGraphBuilder {
             inputs.append(try referenceNode(digest, of: shot, in: &graph))
             names.append(subject.name)
         }
+        // A new take's critique waits for its check: a take that fails it is not sent (a stored
+        // take gets a critique only once it passed, so its critique need not wait).
+        let waits = graph[Self.checkNode(take.id)].map { [$0.id] } ?? []
         let params = CritiqueParams(model: critic.model, take: take.id.rawValue, prompt: videoPrompt(shot) + noteInstructions(take),
                                     references: names, language: storyboard.language.rawValue)
         var node = GraphNode(id: Self.critiqueNode(take.id),
                              spec: JobSpec(kind: .critique, kindVersion: CritiqueParams.kindVersion, provider: critic.provider,
                                            model: critic.model, params: try JSONValue(encoding: params), deterministic: false),
-                             inputs: inputs, shot: shot.id, label: "critique \(take.id)")
+                             inputs: inputs + waits, shot: shot.id, label: "critique \(take.id)")
         // At the most: the pictures (about a thousand tokens each) sent twice, and two replies at their limit.
         node.estimatedCost = critic.prices.first { $0.id == critic.model }?.cost(tokens: 2000 * inputs.count + 1500)
         graph.add(node)
