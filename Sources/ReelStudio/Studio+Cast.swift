@@ -177,8 +177,12 @@ extension Studio {
     /// or one clear error naming the file.
     func checkReference(_ url: URL, scratch: URL) async throws -> (Data, MediaInfo, String) {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw ReelError(.notFound, "no such image", at: url.path, hint: "check the path of the reference image")
+        }
+        guard !isDirectory.boolValue else {
+            throw ReelError(.invalidInput, "this is a folder, not an image", at: url.path,
+                            hint: "name each image file in it (a shell pattern such as folder/*.jpg names them all)")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard size > 0 else {
@@ -201,8 +205,17 @@ extension Studio {
 
     func checkReferenceCopy(_ copy: URL, of url: URL) async throws -> (media: MediaInfo, type: String) {
         let types = ["png": "image/png", "mjpeg": "image/jpeg", "webp": "image/webp"]
-        let notImage = ReelError(.invalidInput, "this is not a JPEG, PNG or WebP image", at: url.path,
-                                 hint: "give a photo or a still as JPEG, PNG or WebP")
+        // A file that begins like one of them but cannot be read is a damaged image, not another kind of file.
+        let head = [UInt8]((try? FileHandle(forReadingFrom: copy).read(upToCount: 12)) ?? Data())
+        let looksLike: String? = if head.starts(with: [0xFF, 0xD8, 0xFF]) { "JPEG" }
+            else if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { "PNG" }
+            else if head.count == 12, head.starts(with: Array("RIFF".utf8)), Array(head[8..<12]) == Array("WEBP".utf8) { "WebP" }
+            else { nil }
+        let notImage = looksLike.map {
+            ReelError(.invalidInput, "the reference image is damaged: it begins as a \($0) but cannot be read to the end", at: url.path,
+                      hint: "export it again from the original, or copy it again if it was cut short")
+        } ?? ReelError(.invalidInput, "this is not a JPEG, PNG or WebP image", at: url.path,
+                       hint: "give a photo or a still as JPEG, PNG or WebP")
         let media: MediaInfo
         do {
             media = try await MediaProbe(ffprobe: try toolchain.requireFFprobe(), runner: runner).probe(copy)

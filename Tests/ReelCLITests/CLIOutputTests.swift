@@ -77,14 +77,16 @@ import Testing
 
     @Test func aRenderSaysWhatItDidNotThatItRenderedTakes() {
         var tally = JobTally()
-        for id in ["clip:S01-01", "clip:S01-02", "clip:S01-03", "mix", "subtitles:srt", "film"] { tally.add(NodeID(id)) }
+        for id in ["video:S01-01#animatic", "video:S01-02#animatic", "clip:S01-01", "clip:S01-02", "clip:S01-03", "mix",
+                   "subtitles:srt", "film"] { tally.add(NodeID(id)) }
         var summary = RunSummary()
-        summary.total = 9
-        summary.ran = 6
+        summary.total = 11
+        summary.ran = 8
         summary.cached = 3
         summary.seconds = 1.5
         #expect(ProgressDisplay.finishedLine(summary, tally: tally)
-                == "9 jobs: 3 clips conformed, 1 soundtrack mixed, 1 subtitle file written, 1 film cut; 3 reused from earlier runs (1.5s)")
+                == "11 jobs: 2 shots drawn by the animatic, 3 clips conformed, 1 soundtrack mixed, 1 subtitle file written, 1 film cut; "
+                + "3 reused from earlier runs (1.5s)")
     }
 
     @Test func aGenerateCountsTakesAndOneOfAKindIsSingular() {

@@ -80,6 +80,14 @@ import Testing
         ("text", { try $0.write("notes.png", "MAYA: red scarf, trench coat\n") }, "this is not a JPEG, PNG or WebP image"),
         ("video", { try $0.write("clip.png", FixtureMedia.mp4()) }, "this is not a JPEG, PNG or WebP image"),
         ("cut off", { try $0.write("cut.jpg", FixtureMedia.jpeg(2).prefix(2000)) }, "the reference image is damaged"),
+        // Cut off before ffprobe can read its header: still a damaged JPEG, not "not a JPEG".
+        ("cut short", { try $0.write("short.jpg", FixtureMedia.jpeg(2).prefix(40)) },
+         "the reference image is damaged: it begins as a JPEG but cannot be read to the end"),
+        ("folder", { dir in
+            let folder = dir.file("refs")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return folder
+        }, "this is a folder, not an image"),
         ("huge", { try $0.write("huge.png", FixtureMedia.png(width: 7200, height: 7200)) },
          "the reference image is 7200×7200, over 50 megapixels"),
     ]

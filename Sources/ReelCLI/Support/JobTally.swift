@@ -15,6 +15,7 @@ struct JobTally {
         ("overlay", "overlay drawn", "overlays drawn"),
         ("lastframe", "last frame taken", "last frames taken"),
         ("video", "take made", "takes made"),
+        ("stand-in", "shot drawn by the animatic", "shots drawn by the animatic"),
         ("check", "take checked", "takes checked"),
         ("strip", "strip of frames taken", "strips of frames taken"),
         ("critique", "take critiqued", "takes critiqued"),
@@ -35,9 +36,11 @@ struct JobTally {
         counts[JobTally.kind(of: id), default: 0] += 1
     }
 
-    /// `video` for `video:S01-02#1`; `film` for `film`.
+    /// `video` for `video:S01-02#1`; `film` for `film`; `stand-in` for the animatic drawing a
+    /// shot in place of a take (`video:S01-02#animatic`), which is no take.
     static func kind(of id: NodeID) -> String {
         let raw = id.rawValue
+        if raw.hasPrefix("video:"), raw.hasSuffix("#animatic") { return "stand-in" }
         return String(raw[..<(raw.firstIndex(of: ":") ?? raw.endIndex)])
     }
 
