@@ -62,6 +62,39 @@ struct TakesCommand: AsyncParsableCommand {
     }
 }
 
+/// `reel unpick SHOT [--keyframe]`: takes a pick back.
+struct UnpickCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unpick", abstract: "Take back the pick of a shot: the cut chooses again, or its takes start from the words.",
+        discussion: """
+            Without a pick the cut uses the shot's newest take that passed the check (and `reel pick --auto` \
+            may pick one); without a picked keyframe a remote model gets the shot's words (and references).
+            """)
+
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: "The shot, e.g. S01-02.")
+    var shot: ShotID
+
+    @Flag(help: "Take back the picked keyframe instead of the picked take.")
+    var keyframe = false
+
+    func run() async throws {
+        let production = try project.open(lockFor: "pick")
+        defer { production.close() }
+        let studio = Studio()
+        let noun = keyframe ? "keyframe" : "take"
+        guard let was = try await studio.unpick(production, shot: shot, kind: keyframe ? .keyframe : .video) else {
+            return Terminal.out("\(shot): no \(noun) was picked; nothing changed")
+        }
+        guard keyframe else {
+            return Terminal.out("\(shot): \(was) is no longer picked; the cut uses the newest take that passed the check")
+        }
+        let report = try await studio.shot(production, id: shot)
+        Terminal.out("\(shot): keyframe \(was) is no longer picked; a remote model now gets: \(report.remoteInput)")
+    }
+}
+
 /// `reel pick SHOT TAKE`: the take the cut uses; `reel pick SHOT --keyframe N`: the keyframe
 /// its remote takes start on; `reel pick --auto [--shots …]`: picks by the quality check.
 struct PickCommand: AsyncParsableCommand {

@@ -138,6 +138,7 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/shots/{shot}",
         "PATCH /api/projects/{project}/shots/{shot}",
         "POST /api/projects/{project}/shots/{shot}/pick",
+        "DELETE /api/projects/{project}/shots/{shot}/pick",
         "GET /api/projects/{project}/shots/{shot}/notes",
         "POST /api/projects/{project}/shots/{shot}/notes",
         "DELETE /api/projects/{project}/shots/{shot}/notes/{note}",
@@ -181,6 +182,7 @@ public enum ServerRoutes {
         case "POST /api/projects/{project}/cast/{subject}/references": "adding a reference image"
         case "PATCH /api/projects/{project}/shots/{shot}": "editing a shot"
         case "POST /api/projects/{project}/shots/{shot}/pick": "picking a take"
+        case "DELETE /api/projects/{project}/shots/{shot}/pick": "taking back a pick"
         case "POST /api/projects/{project}/shots/{shot}/notes": "noting a shot"
         case "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": "withdrawing a note"
         case "POST /api/projects/{project}/runs": "generating takes"

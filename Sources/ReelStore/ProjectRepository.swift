@@ -32,6 +32,9 @@ public protocol ProjectRepository: Sendable {
     /// keyframe its video takes start from. `auto`: chosen by `pick --auto`, not a person.
     func pick(_ take: TakeID, for shot: ShotID, kind: TakeKind, auto: Bool) async throws
     func picks(kind: TakeKind) async throws -> [ShotID: TakeID]
+    /// Removes the pick of its kind for `shot` (the cut goes back to choosing, or the takes
+    /// start from the words); returns the take that was picked, nil when none was.
+    func unpick(_ shot: ShotID, kind: TakeKind) async throws -> TakeID?
     /// The shots whose video pick `pick --auto` made.
     func automaticPicks() async throws -> Set<ShotID>
     /// The review notes of `shot` (every shot's when nil), oldest first.

@@ -155,6 +155,15 @@ public struct SQLiteProjectRepository: ProjectRepository {
         }
     }
 
+    public func unpick(_ shot: ShotID, kind: TakeKind) async throws -> TakeID? {
+        let table = kind == .video ? PickRow.databaseTableName : KeyframePickRow.databaseTableName
+        return try await database.write { db in
+            let take = try String.fetchOne(db, sql: "SELECT take FROM \(table) WHERE shot = ?", arguments: [shot.rawValue])
+            try db.execute(sql: "DELETE FROM \(table) WHERE shot = ?", arguments: [shot.rawValue])
+            return take.map { TakeID($0) }
+        }
+    }
+
     public func picks(kind: TakeKind) async throws -> [ShotID: TakeID] {
         try await database.read { db in
             let rows = switch kind {

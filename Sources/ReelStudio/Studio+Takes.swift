@@ -107,6 +107,15 @@ extension Studio {
         try await production.repository.pick(id, for: shot, kind: kind)
         return id
     }
+
+    /// Takes back the pick of `shot` of `kind`: the cut goes back to the newest good take (and
+    /// `pick --auto` may pick again), or the shot's remote takes start from the words again.
+    /// Returns the take that was picked; nil when none was (nothing changes).
+    public func unpick(_ production: Production, shot: ShotID, kind: TakeKind = .video) async throws -> TakeID? {
+        let board = try await plan(production, save: false)
+        guard board.shot(shot) != nil else { throw Studio.noShot(shot, in: board) }
+        return try await production.repository.unpick(shot, kind: kind)
+    }
 }
 
 /// What `reel pick --auto` did for one shot.

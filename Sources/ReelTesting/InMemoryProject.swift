@@ -153,6 +153,11 @@ public actor InMemoryProject: ProjectRepository, JobJournal {
 
     public func picks(kind: TakeKind) -> [ShotID: TakeID] { pickByShot[kind] ?? [:] }
 
+    public func unpick(_ shot: ShotID, kind: TakeKind) -> TakeID? {
+        if kind == .video { autoPicked.remove(shot) }
+        return pickByShot[kind]?.removeValue(forKey: shot)
+    }
+
     public func jobs(states: Set<String>) -> [JobSummary] {
         jobsByKey.values
             .filter { states.isEmpty || states.contains($0.entry.state.name) }

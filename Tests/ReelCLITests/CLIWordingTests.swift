@@ -55,5 +55,12 @@ import Testing
         #expect(!render.stderrText.contains("rendered"), "\(render.stderrText)")
         #expect(render.stderrText.contains("1 clip conformed"), "\(render.stderrText)")
         #expect(render.stderrText.contains("1 film cut"), "\(render.stderrText)")
+
+        let unpicked = try await reel(["unpick", "S01-01"])
+        #expect(unpicked.stdoutText == "S01-01: S01-01#2 is no longer picked; the cut uses the newest take that passed the check\n")
+        let again = try await reel(["unpick", "S01-01", "--keyframe"])
+        #expect(again.stdoutText == "S01-01: no keyframe was picked; nothing changed\n")
+        let unknown = try await ReelBinary.run(["unpick", "S09-09"], environment: env, directory: root)
+        #expect(unknown.status != 0 && unknown.stderrText.contains("S09-09"), "\(unknown.stderrText)")
     }
 }

@@ -214,6 +214,25 @@ import Testing
             let board = try await client.execute(uri: "/api/projects/two-rooms/board", method: .get) { try Self.json($0) }
             let card = try #require(board["rows"]?.arrayValue?.first?["cards"]?.arrayValue?.first)
             #expect(card["state"] == "picked" && card["picked"] == "S01-01#1" && card["clip"]?.stringValue?.hasSuffix(".mp4") == true)
+            // Taken back and picked again; a kind that is neither is a 400 that says what is.
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01/pick?kind=keyframe", method: .delete) { response in
+                let shot = try Self.json(response)
+                #expect(response.status == .ok && shot["takes"]?.arrayValue?.contains { $0["picked"] == true } == true,
+                        "no keyframe was picked: the take's pick stays")
+            }
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01/pick", method: .delete) { response in
+                let shot = try Self.json(response)
+                #expect(response.status == .ok && shot["takes"]?.arrayValue?.allSatisfy { $0["picked"] == false } == true)
+            }
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01/pick?kind=take", method: .delete) { response in
+                let problem = try Self.json(response)
+                #expect(response.status == .badRequest && problem["detail"] == "kind is video or keyframe, not take")
+            }
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S09-09/pick", method: .delete) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01/pick", method: .post, headers: Self.jsonType,
+                                     body: Self.body(#"{"take": 1}"#)) { #expect($0.status == .ok) }
         }
         let reopened = try f.production()
         defer { reopened.close() }

@@ -47,7 +47,7 @@ import Testing
             "GET /api/projects/{project}/downloads/{name}": .viewer, "GET /api/projects/{project}/consent": .owner,
             "POST /api/projects/{project}/cast/{subject}/consent": .owner, "DELETE /api/projects/{project}/cast/{subject}/consent": .owner,
             "GET /api/projects/{project}/shots/{shot}": .viewer, "PATCH /api/projects/{project}/shots/{shot}": .editor,
-            "POST /api/projects/{project}/shots/{shot}/pick": .editor, "GET /api/projects/{project}/shots/{shot}/notes": .viewer,
+            "POST /api/projects/{project}/shots/{shot}/pick": .editor, "DELETE /api/projects/{project}/shots/{shot}/pick": .editor, "GET /api/projects/{project}/shots/{shot}/notes": .viewer,
             "POST /api/projects/{project}/shots/{shot}/notes": .reviewer,
             "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": .reviewer,
             "GET /api/projects/{project}/media/{name}": .viewer, "GET /api/projects/{project}/events": .viewer,

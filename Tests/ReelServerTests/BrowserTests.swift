@@ -136,6 +136,29 @@ struct BrowserTests {
         #expect(try await f.studio.notes(reopened, shot: "S01-01").map(\.status) == ["withdrawn"])
     }
 
+    /// A pick taken back on the shot's page, as a person does: Unpick beside the picked take,
+    /// and the project agrees (the cut chooses again). Driven over DevTools by scripts/unpick-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aPickIsTakenBackOnTheShotsPage() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let production = try f.production()
+        _ = try await f.studio.generate(production, GenerateRequest(shots: ["S01-01"], takes: 2))
+        _ = try await f.studio.pick(production, shot: "S01-01", number: 1)
+        production.close()
+        try await buildApplication(f.configuration).test(.live) { client in
+            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("scripts/unpick-check")
+            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-01"])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            #expect(seen["before"] == "S01-01#1" && seen["links"] == 1 && seen["after"] == 0 && seen["pickable"] == 2, "\(seen)")
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        #expect(try await reopened.repository.picks().isEmpty)
+    }
+
     /// Two takes compared on the shot's page, as a person compares them: ticked, opened over
     /// the page, scrubbed and stepped together, wiped A/B, and the second picked with its key —
     /// and the project agrees. Driven over DevTools by scripts/compare-check.

@@ -183,6 +183,21 @@ import Testing
         #expect(try await repo.picks(kind: .keyframe) == ["S01-01": "S01-01#k1"])
         let stats = try await repo.stats()
         #expect(stats.takes == 1 && stats.attemptsPerPickedShot == 1)
+
+        // A pick taken back is gone, of its kind only; taking back nothing changes nothing.
+        let before = try await repo.changeToken()
+        #expect(try await repo.unpick("S01-01", kind: .keyframe) == "S01-01#k1")
+        #expect(try await repo.picks(kind: .keyframe).isEmpty)
+        #expect(try await repo.picks() == ["S01-01": "S01-01#1"])
+        let after = try await repo.changeToken()
+        #expect(after != before, "a studio watching the project sees it")
+        #expect(try await repo.unpick("S01-01", kind: .keyframe) == nil)
+        #expect(try await repo.changeToken() == after)
+        try await repo.pick(video.id, for: "S01-01", kind: .video, auto: true)
+        #expect(try await repo.automaticPicks() == ["S01-01"])
+        #expect(try await repo.unpick("S01-01", kind: .video) == "S01-01#1")
+        #expect(try await repo.picks().isEmpty)
+        #expect(try await repo.automaticPicks().isEmpty)
     }
 
     /// A take refused for good stays as it is; one that may mend is resumed, not re-bought.

@@ -27,6 +27,7 @@ struct ShotsController {
         group.get(":shot", use: show)
         group.patch(":shot", use: edit)
         group.post(":shot/pick", use: pick)
+        group.delete(":shot/pick", use: unpick)
         group.get(":shot/notes", use: notes)
         group.post(":shot/notes", use: note)
         group.delete(":shot/notes/:note", use: withdraw)
@@ -100,6 +101,24 @@ struct ShotsController {
         return JSONAnswer(try await library.change(try context.parameters.value("project")) { production in
             _ = try await studio.pick(production, shot: id, number: body.keyframe ?? body.take ?? 0,
                                       kind: body.keyframe == nil ? .video : .keyframe)
+            return try await studio.shot(production, id: id)
+        })
+    }
+
+    /// `DELETE …/pick` (`?kind=keyframe` for the picked keyframe): takes the pick back; the
+    /// shot as it is now. Taking back what was not picked changes nothing.
+    @Sendable func unpick(_ request: Request, context: StudioContext) async throws -> JSONAnswer<ShotReport> {
+        let kind: TakeKind
+        switch request.uri.queryParameters.get("kind") {
+        case nil, "video": kind = .video
+        case "keyframe": kind = .keyframe
+        case let other?:
+            throw Problem(status: .badRequest, kind: "usage", detail: "kind is video or keyframe, not \(other.prefix(40))",
+                          hint: "DELETE …/pick for the take, …/pick?kind=keyframe for the keyframe")
+        }
+        let id = try shot(context)
+        return JSONAnswer(try await library.change(try context.parameters.value("project")) { production in
+            _ = try await studio.unpick(production, shot: id, kind: kind)
             return try await studio.shot(production, id: id)
         })
     }

@@ -232,6 +232,17 @@ extension StudioTool {
                 return try await call.studio.shot(production, id: id)
             }
         },
+        StudioTool(name: "unpick", title: "Take back a pick",
+                   summary: "Takes back the pick of a shot (the cut goes back to its newest good take), or its picked keyframe (its remote takes start from the words again); returns the shot.",
+                   arguments: [project, shot,
+                               ToolArgument(name: "keyframe", kind: .boolean, help: "true to take back the picked keyframe instead of the picked take.")]) { call in
+            let id = try call.shot()
+            let kind: TakeKind = call.arguments.bool("keyframe") == true ? .keyframe : .video
+            return try await call.change { production in
+                _ = try await call.studio.unpick(production, shot: id, kind: kind)
+                return try await call.studio.shot(production, id: id)
+            }
+        },
         StudioTool(name: "render", title: "Render the cut",
                    summary: "Cuts the film from the picked takes (the newest good take where none is picked, the animatic where there is none) into renders/; never makes a take. When the project's lines are voiced by a remote speech provider, voicing lines not voiced yet is paid, so it runs only with confirm: true.",
                    arguments: [project,

@@ -59,6 +59,7 @@ export const api = {
   editShot: (id, shot, change, version) =>
     send("PATCH", `${project(id)}/shots/${encodeURIComponent(shot)}`, change, version ? { "If-Match": `"${version}"` } : {}),
   pick: (id, shot, body) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/pick`, body),
+  unpick: (id, shot, kind) => send("DELETE", `${project(id)}/shots/${encodeURIComponent(shot)}/pick?kind=${kind}`),
   notes: (id, shot) => send("GET", `${project(id)}/shots/${encodeURIComponent(shot)}/notes`),
   note: (id, shot, body) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/notes`, body),
   withdrawNote: (id, shot, note) => send("DELETE", `${project(id)}/shots/${encodeURIComponent(shot)}/notes/${note}`),

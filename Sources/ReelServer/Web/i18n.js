@@ -80,6 +80,7 @@ const table = {
   noKeyframes: ["No keyframes yet: `reel keyframes --shots {shot}`.", "还没有关键帧：`reel keyframes --shots {shot}`。"],
   pick: ["Pick", "选用"],
   picked: ["Picked", "已选用"],
+  unpick: ["Unpick", "取消选用"],
   playTogether: ["▶ Play together", "▶ 同步播放"],
   remote: ["A remote model gets", "远程模型收到"],
   keyframeInput: ["Keyframes are made on", "关键帧的生成"],

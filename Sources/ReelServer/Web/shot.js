@@ -47,17 +47,25 @@ function editForm(view, project, report) {
   return form;
 }
 
+/** Pick, or once picked, take it back (the cut chooses again; a keyframe's takes start from the words). */
 function pickButton(view, project, shot, body, picked) {
-  return element("button", {
+  const act = (call) => async (event) => {
+    try {
+      await renderShot(view, project, shot, await call());
+    } catch (error) {
+      event.target.replaceWith(showError(error));
+    }
+  };
+  const pick = element("button", {
     type: "button", class: picked ? "picked" : "", disabled: picked, text: picked ? t("picked") : t("pick"),
-    onclick: async (event) => {
-      try {
-        await renderShot(view, project, shot, await api.pick(project, shot, body));
-      } catch (error) {
-        event.target.replaceWith(showError(error));
-      }
-    },
+    onclick: act(() => api.pick(project, shot, body)),
   });
+  if (!picked) return pick;
+  const kind = body.keyframe === undefined ? "video" : "keyframe";
+  return element("span", { class: "pick" }, pick, element("button", {
+    type: "button", class: "link", "data-action": "unpick", text: t("unpick"),
+    onclick: act(() => api.unpick(project, shot, kind)),
+  }));
 }
 
 /** A take: its picture (with the note tools over it), timeline markers, facts and pick. */

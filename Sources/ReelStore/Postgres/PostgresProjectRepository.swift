@@ -169,6 +169,12 @@ public struct PostgresProjectRepository: ProjectRepository {
             """, writing: true)
     }
 
+    public func unpick(_ shot: ShotID, kind: TakeKind) async throws -> TakeID? {
+        try await database.rows("""
+            DELETE FROM \(unescaped: Self.pickTable(kind)) WHERE project = \(project) AND shot = \(shot.rawValue) RETURNING take
+            """, writing: true).first.map { TakeID(try $0.decode(String.self)) }
+    }
+
     public func picks(kind: TakeKind) async throws -> [ShotID: TakeID] {
         var out: [ShotID: TakeID] = [:]
         for row in try await database.rows("SELECT shot, take FROM \(unescaped: Self.pickTable(kind)) WHERE project = \(project)") {
