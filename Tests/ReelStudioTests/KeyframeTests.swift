@@ -14,9 +14,10 @@ import Testing
 /// `sim-image-1`, over loopback HTTP), one picked, and the shot's remote takes start on
 /// exactly that still. Checked on the bytes the video models receive.
 @Suite(.serialized) struct KeyframeTests {
-    /// The Kling project of RemoteInputsTests with the simulated provider's image model configured.
+    /// The Kling project of RemoteInputsTests with the simulated provider's image model
+    /// configured and chosen for keyframes (Kling draws stills too).
     static func klingWithImages() async throws -> (RemoteInputsTests.KlingProject, SimulatedProviderServer, Studio) {
-        let p = try await RemoteInputsTests.KlingProject()
+        let p = try await RemoteInputsTests.KlingProject(settings: "\nkeyframes: sim\n")
         let sim = try await SimulatedProviderServer.start(config: .instant)
         var env = p.studio.environment
         env["REEL_SIM_BASE_URL"] = sim.baseURL.absoluteString
@@ -229,12 +230,21 @@ import Testing
     }
 
     @Test func keyframesNeedAnImageModelAndPicksNeedAFinishedKeyframe() async throws {
-        let p = try await RemoteInputsTests.KlingProject()
+        // A project on the animatic, with no provider's keys at all.
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let bare = try RemoteProductionTests().production(dir, yaml: "provider: animatic\n")
+        defer { bare.close() }
+        let shot = try #require(try await Studio().plan(bare, save: false).shots.first { $0.id == "S01-02" })
+        if !FilmGraphBuilder.takesKeyframes(shot) { _ = try await Studio().editShot(bare, id: "S01-02", change: ShotChange(mode: "image")) }
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasSuffix("_API_KEY") && !$0.key.hasPrefix("KLING_") }
+        env["REEL_CONFIG_DIR"] = dir.file("config").path
         let missing = await #expect(throws: ReelError.self) {
-            try await p.studio.keyframes(p.production, GenerateRequest(shots: ["S01-02"]))
+            try await Studio(environment: env).keyframes(bare, GenerateRequest(shots: ["S01-02"]))
         }
         #expect(missing?.code == .configuration)
         #expect(missing?.message == "no image model is configured, so there is nothing to make keyframes with")
+        let p = try await RemoteInputsTests.KlingProject()
         let unknown = await #expect(throws: ReelError.self) {
             try await p.studio.keyframes(p.production, GenerateRequest(shots: ["S01-02"], provider: "midjourney"))
         }

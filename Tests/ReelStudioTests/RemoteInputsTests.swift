@@ -25,17 +25,19 @@ import Testing
         let production: Production
         let studio: Studio
 
-        init() async throws {
+        /// `settings`: lines added to its reel.yaml.
+        init(settings: String = "") async throws {
             let dialect = KlingFakeServer()
             kling = try await FakeTaskServer.start(dialect)
             let script = try dir.write("two-rooms.fountain", ProjectWorkflowTests.script)
             let project = try Project.create(at: dir.file("film"), script: script,
                                              format: VideoFormat(aspect: .vertical, size: .p720, frameRate: .fps24))
             let yaml = project.directory.appendingPathComponent("reel.yaml")
+            let extra = settings
             let settings = try String(contentsOf: yaml, encoding: .utf8)
                 .replacingOccurrences(of: "provider: animatic", with: "provider: kling")
             try #require(settings.contains("provider: kling"))
-            try settings.write(to: yaml, atomically: true, encoding: .utf8)
+            try (settings + extra).write(to: yaml, atomically: true, encoding: .utf8)
             production = try Production.open(try Project.find(project.directory), lockFor: "test")
             var env = ProcessInfo.processInfo.environment
             env["REEL_CONFIG_DIR"] = dir.file("config").path

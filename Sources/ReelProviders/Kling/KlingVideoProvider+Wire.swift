@@ -71,12 +71,17 @@ extension KlingVideoProvider {
         try client.status(jobID: jobID, state: data["task_status"]?.stringValue, table: states,
                        url: { data["task_result"]?["videos"]?.arrayValue?.first?["url"]?.stringValue },
                        cost: TaskClient.cost(units: data["final_unit_deduction"], price: unitPrice)) {
-            let said = TaskClient.said(data["task_status_msg"]) ?? "no reason given"
-            let lowered = said.lowercased()
-            let flagged = ["risk", "safety", "sensitive", "policy", "inappropriate"].contains { lowered.contains($0) }
-            return JobFailure(flagged ? .moderation : .failed, "Kling failed task \(jobID): \(said)",
-                              providerCode: flagged ? "moderation" : "failed")
+            taskFailure(data, jobID: jobID)
         }
+    }
+
+    /// A failed task (video or image) as a failure: moderation when its message says so.
+    static func taskFailure(_ data: JSONValue, jobID: String) -> JobFailure {
+        let said = TaskClient.said(data["task_status_msg"]) ?? "no reason given"
+        let lowered = said.lowercased()
+        let flagged = ["risk", "safety", "sensitive", "policy", "inappropriate"].contains { lowered.contains($0) }
+        return JobFailure(flagged ? .moderation : .failed, "Kling failed task \(jobID): \(said)",
+                          providerCode: flagged ? "moderation" : "failed")
     }
 
     /// Kling's `code` (in any status, HTTP 200 included) as a failure; nil for 0 or none.

@@ -2,10 +2,11 @@ import Crypto
 import Foundation
 import ReelModel
 
-/// Kling's documented video API as a ``FakeTaskDialect``: HS256 JWTs checked against the
-/// key pair (signature, `iss`, `nbf`, `exp`), `text2video`, `image2video` and
-/// `multi-image2video` creates, queries by `task_id` or `external_task_id`, business errors as
-/// `{code, message}` (unique `external_task_id`s: a repeat is refused with code 1201).
+/// Kling's documented video and image API as a ``FakeTaskDialect``: HS256 JWTs checked
+/// against the key pair (signature, `iss`, `nbf`, `exp`), `text2video`, `image2video` and
+/// `multi-image2video` creates, `images/generations` (a PNG result in `task_result.images`),
+/// queries by `task_id` or `external_task_id`, business errors as `{code, message}` (unique
+/// `external_task_id`s: a repeat is refused with code 1201).
 ///
 /// ```swift
 /// let fake = try await FakeTaskServer.start(KlingFakeServer())
@@ -48,10 +49,11 @@ public struct KlingFakeServer: FakeTaskDialect {
 
     public func route(_ request: RecordedRequest) -> FakeTaskServer.Route {
         let parts = request.pathComponents
-        guard parts.count >= 3, parts[0] == "v1", parts[1] == "videos",
-              ["text2video", "image2video", "multi-image2video"].contains(parts[2]) else {
+        let families = ["videos": ["text2video", "image2video", "multi-image2video"], "images": ["generations"]]
+        guard parts.count >= 3, parts[0] == "v1", families[parts[1]]?.contains(parts[2]) == true else {
             return .other(Self.error(404, code: 1202, "no such method: \(request.path)"))
         }
+        if request.method == "POST", parts[1] == "images", let refusal = Self.imageRefusal(request.json) { return .other(refusal) }
         switch (request.method, parts.count) {
         case ("POST", 3): return .create(key: request.json?["external_task_id"]?.stringValue)
         case ("GET", 3): return .other(.json(["code": 0, "message": "SUCCEED", "data": []]))
@@ -71,7 +73,8 @@ public struct KlingFakeServer: FakeTaskDialect {
     public func report(_ task: FakeTask, resultURL: String) -> FakeResponse {
         var payload = data(task, status: ["submitted", "processing", "succeed", "failed"][phaseIndex(task.phase)])
         if task.phase == .succeeded, case .object(var object) = payload {
-            object["task_result"] = ["videos": [["id": "video-1", "url": .string(resultURL), "duration": "5.1"]]]
+            object["task_result"] = task.path.hasPrefix("/v1/images/") ? ["images": [["index": 0, "url": .string(resultURL + ".png")]]]
+                : ["videos": [["id": "video-1", "url": .string(resultURL), "duration": "5.1"]]]
             if let units { object["final_unit_deduction"] = .string(units) }
             payload = .object(object)
         }
@@ -83,6 +86,26 @@ public struct KlingFakeServer: FakeTaskDialect {
     }
 
     public func unknownTask(_ id: String) -> FakeResponse { Self.error(404, code: 1203, "task not found") }
+
+    /// An image create the docs would refuse (code 1201): no prompt, an aspect Kling does not
+    /// draw, a reference with a `data:` prefix or not base64, or one without `image_reference`
+    /// on Kling 1.5.
+    public static func imageRefusal(_ body: JSONValue?) -> FakeResponse? {
+        guard let body, body["prompt"]?.stringValue?.isEmpty == false else { return error(400, code: 1201, "prompt is required") }
+        let aspects = ["16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9"]
+        guard let aspect = body["aspect_ratio"]?.stringValue, aspects.contains(aspect) else {
+            return error(400, code: 1201, "aspect_ratio is invalid")
+        }
+        if let image = body["image"] {
+            guard let text = image.stringValue, !text.hasPrefix("data:"), Data(base64Encoded: text) != nil else {
+                return error(400, code: 1201, "image must be a URL or Base64 without a prefix")
+            }
+            if body["model_name"] == "kling-v1-5", body["image_reference"] == nil {
+                return error(400, code: 1201, "image_reference is required for kling-v1-5 with an image")
+            }
+        }
+        return nil
+    }
 
     private func data(_ task: FakeTask, status: String) -> JSONValue {
         var info: [String: JSONValue] = [:]

@@ -1,5 +1,5 @@
 extension BuiltinCatalog {
-    /// Kling's video models. Model ids, durations ("5"/"10"), aspects and the four-image
+    /// Kling's video models, then its image models (keyframes: the first is the default). Model ids, durations ("5"/"10"), aspects and the four-image
     /// limit of `multi-image2video` are from the API docs (provider-apis.md §3); prices are
     /// estimates (Kling bills resource-pack units; the adapter prices the units each task
     /// reports and uses these only when a task reports none).
@@ -46,5 +46,21 @@ extension BuiltinCatalog {
         quality: 6
         price: { amount: "0.028", currency: USD, per: second, source: estimate }
         notes: "references go through multi-image2video (image_list, up to 4; third-party copies of the docs)."
+      - provider: kling
+        id: kling-v2-1
+        name: Kling 2.1 image (Kolors)
+        medium: image
+        max_references: 1
+        quality: 8
+        price: { amount: "0.02", currency: USD, per: image, source: estimate }
+        notes: "keyframes: images/generations, one reference as image; the units a task reports are priced first."
+      - provider: kling
+        id: kling-v1-5
+        name: Kling 1.5 image (subject reference)
+        medium: image
+        max_references: 1
+        quality: 6
+        price: { amount: "0.02", currency: USD, per: image, source: estimate }
+        notes: "its reference goes with image_reference: subject (mirrors of the docs say 1.5 needs it)."
     """#
 }
