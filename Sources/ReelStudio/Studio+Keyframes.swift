@@ -94,13 +94,18 @@ extension Studio {
 }
 
 extension FilmGraphBuilder {
-    /// `2 of MAYA, 1 of CITY RAILWAY STATION`: how many of each subject's references go.
-    func describeReferences(_ references: [(digest: Digest, subject: SubjectID)]) -> String {
-        var counts: [(SubjectID, Int)] = []
-        for (_, subject) in references {
+    /// `2 of MAYA, 1 of CITY RAILWAY STATION`: how many of each subject's references go,
+    /// `a sheet of MAYA's 3` for a subject's references on one image.
+    func describeReferences(_ references: [(subject: SubjectID, digests: [Digest])]) -> String {
+        var counts: [(SubjectID, Int)] = [], sheets: [SubjectID: Int] = [:]
+        for (subject, digests) in references {
+            if digests.count > 1 { sheets[subject] = digests.count; counts.append((subject, 0)); continue }
             if let i = counts.firstIndex(where: { $0.0 == subject }) { counts[i].1 += 1 } else { counts.append((subject, 1)) }
         }
-        return counts.map { "\($0.1) of \(storyboard.subject($0.0)?.name ?? $0.0.rawValue)" }.joined(separator: ", ")
+        return counts.map { subject, count in
+            let name = storyboard.subject(subject)?.name ?? subject.rawValue
+            return sheets[subject].map { "a sheet of \(name)'s \($0)" } ?? "\(count) of \(name)"
+        }.joined(separator: ", ")
     }
 
     /// The version of a shot its keyframes are made from: what it shows, in what format, with
@@ -120,20 +125,19 @@ extension FilmGraphBuilder {
         return String(Hashing.sha256(JSONValue.object(object).canonical).rawValue.prefix(16))
     }
 
-    /// The cast's reference images a keyframe of `shot` is made from on `model` of
-    /// `provider`: the references of who is in frame, then of the place, in that order, as
-    /// many as the model takes (the catalog's `max_references`); none for a model that takes
-    /// none, or one that runs on this machine.
-    func keyframeReferences(for shot: Shot, provider: ProviderID, model: String) -> [(digest: Digest, subject: SubjectID)] {
-        guard generators.images[provider]?.descriptor.isLocal != true else { return [] }
-        let limit = catalog.models(of: provider).first { $0.id == model && $0.medium == .image }?.maxReferences ?? 0
-        var seen: Set<Digest> = [], picked: [(digest: Digest, subject: SubjectID)] = []
-        for subject in storyboard.referenceSubjects(for: shot) {
-            for digest in subject.references where picked.count < limit && seen.insert(digest).inserted {
-                picked.append((digest, subject.id))
-            }
-        }
-        return picked
+    /// How many images a keyframe of `shot` on `model` of `provider` is sent: the catalog's
+    /// `max_references` for it; none for a model that takes none, or one on this machine.
+    func keyframeReferenceLimit(provider: ProviderID, model: String) -> Int {
+        guard generators.images[provider]?.descriptor.isLocal != true else { return 0 }
+        return catalog.models(of: provider).first { $0.id == model && $0.medium == .image }?.maxReferences ?? 0
+    }
+
+    /// What a keyframe of `shot` on `model` of `provider` is made from, image by image
+    /// (``referenceGroups(for:limit:)``): the references of who is in frame, then of the
+    /// place, each on its own where the model takes them all, else a picture per subject (a
+    /// sheet of its references) — Kling's single image is a sheet of the first subject's.
+    func keyframeReferences(for shot: Shot, provider: ProviderID, model: String) -> [(subject: SubjectID, digests: [Digest])] {
+        referenceGroups(for: shot, limit: keyframeReferenceLimit(provider: provider, model: model))
     }
 
     /// What the stills of `shots` are made from, when the cast has references for them:
@@ -163,7 +167,7 @@ extension FilmGraphBuilder {
     /// passes the consent gate for them too.
     func keyframeLikeness(for shot: Shot, provider: ProviderID, model: String) -> [SubjectID] {
         var people: [SubjectID] = []
-        for (_, id) in keyframeReferences(for: shot, provider: provider, model: model)
+        for (id, _) in keyframeReferences(for: shot, provider: provider, model: model)
         where storyboard.subject(id)?.realPerson == true && !people.contains(id) {
             people.append(id)
         }
@@ -177,14 +181,14 @@ extension FilmGraphBuilder {
     func addKeyframe(_ take: Take, of shot: Shot, generator: any ImageGenerator, to graph: inout JobGraph) throws {
         guard graph[take.node] == nil else { return }
         let d = describe
-        let references = keyframeReferences(for: shot, provider: take.provider, model: take.model)
         try checkConsent(keyframeLikeness(for: shot, provider: take.provider, model: take.model), shot: shot,
                          provider: take.provider)
         var inputs: [NodeID] = []
         var images: [ImageInput] = []
-        for (digest, subject) in references {
+        let limit = keyframeReferenceLimit(provider: take.provider, model: take.model)
+        for (node, subject) in try referenceInputs(for: shot, limit: limit, in: &graph) {
             images.append(ImageInput(input: inputs.count, role: .reference, subject: subject))
-            inputs.append(try referenceNode(digest, of: shot, in: &graph))
+            inputs.append(node)
         }
         let request = ImageRequest(prompt: d.prompt(shot, style: settings.style), brief: d.brief(shot),
                                    width: settings.format.width, height: settings.format.height, seed: take.seed,

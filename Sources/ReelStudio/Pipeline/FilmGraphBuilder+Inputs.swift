@@ -81,19 +81,26 @@ extension FilmGraphBuilder {
         return storyboard.referenceSubjects(for: shot).filter { $0.realPerson == true }.map(\.id)
     }
 
-    /// What a remote take of `shot` in references mode is sent, with the subject each image
-    /// locks: every reference image of who is in frame, then of the place, when the model
-    /// takes that many (`limit`); else one picture per subject — its only reference, or a
-    /// sheet of them all (``SheetParams``) — for as many subjects as it takes, in that order.
-    func referenceInputs(for shot: Shot, limit: Int, in graph: inout JobGraph) throws -> [(NodeID, SubjectID)] {
+    /// What each image a model takes of `shot`'s references carries, in order: every
+    /// reference image of who is in frame, then of the place, each on its own, when the model
+    /// takes that many (`limit`); else one picture per subject — its only reference, or all of
+    /// them for a sheet — for as many subjects as it takes. Empty for a limit of 0.
+    func referenceGroups(for shot: Shot, limit: Int) -> [(subject: SubjectID, digests: [Digest])] {
         var seen: Set<Digest> = []
         let subjects = storyboard.referenceSubjects(for: shot).map { subject in
-            (subject.id, subject.references.filter { seen.insert($0).inserted })
-        }.filter { !$0.1.isEmpty }
-        if subjects.reduce(0, { $0 + $1.1.count }) <= limit {
-            return try subjects.flatMap { id, digests in try digests.map { (try referenceNode($0, of: shot, in: &graph), id) } }
+            (subject: subject.id, digests: subject.references.filter { seen.insert($0).inserted })
+        }.filter { !$0.digests.isEmpty }
+        if subjects.reduce(0, { $0 + $1.digests.count }) <= limit {
+            return subjects.flatMap { subject, digests in digests.map { (subject, [$0]) } }
         }
-        return try subjects.prefix(limit).map { id, digests in
+        return Array(subjects.prefix(limit))
+    }
+
+    /// The nodes of what a remote take (or keyframe) of `shot` is sent as references, with the
+    /// subject each image locks (``referenceGroups(for:limit:)``): a reference straight from
+    /// the store, or a sheet of one subject's (``SheetParams``).
+    func referenceInputs(for shot: Shot, limit: Int, in graph: inout JobGraph) throws -> [(NodeID, SubjectID)] {
+        try referenceGroups(for: shot, limit: limit).map { id, digests in
             let references = try digests.map { try referenceNode($0, of: shot, in: &graph) }
             guard references.count > 1 else { return (references[0], id) }
             let sheet = NodeID("sheet:\(id):" + Hashing.sha256(digests.map(\.rawValue).joined(separator: ",")).rawValue.prefix(12))
