@@ -36,6 +36,9 @@ struct NoteCommand: AsyncParsableCommand {
     @Option(help: "Withdraw the shot's note with this id (`reel note SHOT` lists them): later takes do not carry it.")
     var withdraw: Int64?
 
+    @Flag(help: "Take the critic's notes on the take as yours (`reel note S03-07 2 --from-critic`): the next takes carry them.")
+    var fromCritic = false
+
     @Flag(help: "Print the note (or the notes) as JSON.")
     var json = false
 
@@ -52,6 +55,12 @@ struct NoteCommand: AsyncParsableCommand {
         if let box, NoteBox(parsing: box) == nil {
             throw ValidationError("--box \(box) is not a box inside the frame: give x,y,width,height in 0–1 with x+width and y+height at most 1, e.g. 0.1,0.2,0.3,0.4")
         }
+        if fromCritic {
+            guard words.count == 1, Int(words[0]) != nil, at == nil, box == nil, withdraw == nil else {
+                throw ValidationError("--from-critic takes the shot and the take's number only: `reel note \(shot) 2 --from-critic`")
+            }
+            return
+        }
         if words.count == 1, Int(words[0]) != nil {
             throw ValidationError("say what should change on take \(words[0]): `reel note \(shot) \(words[0]) --at 1.5 \"her scarf should be red\"` (`reel note \(shot)` lists the notes)")
         }
@@ -62,9 +71,16 @@ struct NoteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (take, text) = parsed
-        let production = try project.open(lockFor: text == nil && withdraw == nil ? nil : "note")
+        let production = try project.open(lockFor: text == nil && withdraw == nil && !fromCritic ? nil : "note")
         defer { production.close() }
         let studio = Studio()
+        if fromCritic, let number = words.first.flatMap({ Int($0) }) {
+            let added = try await studio.notesFromCritic(production, shot: shot, take: number)
+            if json { return try Terminal.json(added) }
+            if added.isEmpty { return Terminal.out("\(shot): the critic's notes on take \(number) are open already; nothing added") }
+            for note in added { Terminal.out(Self.line(note)) }
+            return Terminal.out("  the next takes of \(shot) carry \(added.count == 1 ? "it" : "them"): `reel generate --shots \(shot)`")
+        }
         if let withdraw {
             let note = try await studio.withdrawNote(production, shot: shot, id: withdraw)
             if json { return try Terminal.json(note) }

@@ -142,6 +142,7 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/shots/{shot}/notes",
         "POST /api/projects/{project}/shots/{shot}/notes",
         "DELETE /api/projects/{project}/shots/{shot}/notes/{note}",
+        "POST /api/projects/{project}/shots/{shot}/notes/from-critic",
         "GET /api/projects/{project}/media/{name}",
         "GET /api/projects/{project}/events",
     ]
@@ -169,7 +170,8 @@ public enum ServerRoutes {
              "DELETE /api/projects/{project}/cast/{subject}/consent": .owner
         case _ where route.hasPrefix("GET "): .viewer
         case "POST /api/projects/{project}/estimate", "POST /api/session", "DELETE /api/session": .viewer
-        case "POST /api/projects/{project}/shots/{shot}/notes", "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": .reviewer
+        case "POST /api/projects/{project}/shots/{shot}/notes", "DELETE /api/projects/{project}/shots/{shot}/notes/{note}",
+             "POST /api/projects/{project}/shots/{shot}/notes/from-critic": .reviewer
         default: .editor
         }
     }

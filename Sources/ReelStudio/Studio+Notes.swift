@@ -89,6 +89,42 @@ extension Studio {
             ?? NoteReport(note, takes: [], picked: nil)
     }
 
+    /// Takes the critic's notes on take `number` of `shot` as the director's: one note on the
+    /// take per thing the critic said (its author the critic, and who took it when known), so
+    /// the shot's next takes carry them. A note already open on the shot with the same words is
+    /// not added twice. Returns the notes added (empty when every one was already open).
+    ///
+    /// Throws `notFound` for a take the shot does not have, `usage` for a take the critic has
+    /// not looked at or said nothing to change in.
+    public func notesFromCritic(_ production: Production, shot: ShotID, take number: Int, by person: String? = nil) async throws
+        -> [NoteReport] {
+        let board = try await plan(production, save: false)
+        guard board.shot(shot) != nil else { throw Studio.noShot(shot, in: board) }
+        let takes = try await production.repository.takes(of: shot)
+        guard let take = takes.first(where: { $0.number == number }) else {
+            throw ReelError(.notFound, "shot \(shot) has no take \(number)",
+                            hint: takes.isEmpty ? "make takes with `reel generate --shots \(shot)`"
+                                : "its takes are \(takes.map { String($0.number) }.joined(separator: ", ")); `reel takes \(shot)` shows them")
+        }
+        guard let critique = take.critique else {
+            throw ReelError(.usage, "the critic has not looked at \(take.id)",
+                            hint: take.verdict?.passed == false ? "it failed its quality check, so it was not shown to the critic"
+                                : "name a critic in reel.yaml (`critic: openai/gpt-4o-mini`) and `reel generate --shots \(shot)` asks it")
+        }
+        let said = critique.notes.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard !said.isEmpty else {
+            throw ReelError(.usage, "the critic found nothing to change in \(take.id) (\(critique.scores))",
+                            hint: "note what you want changed yourself: `reel note \(shot) \(number) \"…\"`")
+        }
+        let open = Set(try await notes(production, shot: shot).filter { $0.status == "open" }.map(\.text))
+        var added: [NoteReport] = []
+        for text in said where !open.contains(text) && !added.contains(where: { $0.text == text }) {
+            added.append(try await note(production, NoteRequest(shot: shot, take: number, text: text,
+                                                                 author: "critic \(critique.critic)" + (person.map { ", taken by \($0)" } ?? ""))))
+        }
+        return added
+    }
+
     /// The notes of a shot (every shot's when nil), oldest first, each open or resolved.
     public func notes(_ production: Production, shot: ShotID?) async throws -> [NoteReport] {
         let notes = try await production.repository.notes(of: shot)

@@ -66,6 +66,8 @@ import Testing
         (["note", "S01-01", "--at", "1"], "reel: error: say what should change"),
         (["note", "S01-01", "2"], "reel: error: say what should change on take 2"),
         (["note", "S01-01", "--withdraw", "1", "x"], "reel: error: --withdraw takes only the shot and the note's id: `reel note S01-01 --withdraw 1`"),
+        (["note", "S01-01", "--from-critic"], "reel: error: --from-critic takes the shot and the take's number only: `reel note S01-01 2 --from-critic`"),
+        (["note", "S01-01", "2", "x", "--from-critic"], "reel: error: --from-critic takes the shot and the take's number only"),
         (["new"], "reel: error: give an idea (`reel new \"a courier's last delivery…\"`) or a template (`reel new --template reversal`; `reel templates` lists them)\n"),
         (["new", "an idea", "--template", "reversal"], "reel: error: give an idea or --template, not both\n"),
         (["revise"], "reel: error: say what to change: `reel revise \"move scene 2 to night\"`\n"),
@@ -85,7 +87,7 @@ import Testing
 
 /// The help people read, kept as snapshots.
 @Suite struct CLIHelpTests {
-    @Test(arguments: ["", "make", "new", "revise", "templates", "init", "plan", "shot", "cast", "cast voice", "voices", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "render", "export", "status", "stats", "board", "serve", "users", "users add", "project", "project import", "worker", "workers", "budget", "mcp",
+    @Test(arguments: ["", "make", "new", "revise", "templates", "init", "plan", "shot", "cast", "cast voice", "voices", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "unpick", "render", "export", "status", "stats", "board", "serve", "users", "users add", "project", "project import", "worker", "workers", "budget", "mcp",
                           "doctor"])
     func help(command: String) async throws {
         let words = command.split(separator: " ").map(String.init)

@@ -156,6 +156,32 @@ import Testing
         try await w.close()
     }
 
+    /// The critic's notes on a take become the director's with one call: notes on the take,
+    /// by the critic, carried by the next take's prompt as the provider receives it; taken
+    /// twice, nothing is added twice; a take the critic never saw, or found nothing in, says so.
+    @Test func theCriticsNotesBecomeTheNextTakesInstructions() async throws {
+        let w = try await World()
+        w.critic.transcript([#"{"subject": 6, "prompt": 7, "artifacts": 9, "notes": ["her coat is green, not red", "the train is missing"]}"#])
+        _ = try await w.studio.generate(w.production, GenerateRequest(shots: ["S01-02"], takes: 1))
+        let added = try await w.studio.notesFromCritic(w.production, shot: "S01-02", take: 1)
+        #expect(added.map(\.text) == ["her coat is green, not red", "the train is missing"])
+        #expect(added.allSatisfy { $0.take == "S01-02#1" && $0.status == "open" && $0.author == "critic openai/gpt-4.1-mini" })
+        #expect(try await w.studio.notesFromCritic(w.production, shot: "S01-02", take: 1).isEmpty, "nothing added twice")
+
+        w.critic.transcript([#"{"subject": 9, "prompt": 9, "artifacts": 9, "notes": []}"#])
+        let next = try await w.studio.generate(w.production, GenerateRequest(shots: ["S01-02"], takes: 1))
+        #expect(next.summary?.succeeded == true && next.added.map(\.id) == ["S01-02#2"], "\(String(describing: next.summary?.failures))")
+        let prompt = try #require(w.sim.requests.last { $0.method == "POST" && $0.path == "/v1/generations" }?.json?["prompt"]?.stringValue)
+        #expect(prompt.contains("Director's notes:") && prompt.contains("her coat is green, not red") && prompt.contains("the train is missing"),
+                "\(prompt)")
+
+        let nothing = await #expect(throws: ReelError.self) { try await w.studio.notesFromCritic(w.production, shot: "S01-02", take: 2) }
+        #expect(nothing?.message.hasPrefix("the critic found nothing to change in S01-02#2") == true, "\(String(describing: nothing))")
+        let unseen = await #expect(throws: ReelError.self) { try await w.studio.notesFromCritic(w.production, shot: "S01-02", take: 9) }
+        #expect(unseen?.message == "shot S01-02 has no take 9")
+        try await w.close()
+    }
+
     /// A take that fails its quality check is not worth a paid look: its critique waits for
     /// the check and asks nothing; the review says why it has none.
     @Test func aTakeThatFailsItsCheckIsNotShownToTheCritic() async throws {

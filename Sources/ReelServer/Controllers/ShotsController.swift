@@ -31,6 +31,19 @@ struct ShotsController {
         group.get(":shot/notes", use: notes)
         group.post(":shot/notes", use: note)
         group.delete(":shot/notes/:note", use: withdraw)
+        group.post(":shot/notes/from-critic", use: notesFromCritic)
+    }
+
+    /// `POST …/notes/from-critic` (`{"take": 2}`): the critic's notes on the take become the
+    /// shot's notes; answers the notes added (201).
+    @Sendable func notesFromCritic(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[NoteReport]> {
+        struct Body: Codable { var take: Int }
+        let body = try await request.json(Body.self, context: context)
+        let shot = try shot(context)
+        let added = try await library.change(try context.parameters.value("project")) {
+            try await studio.notesFromCritic($0, shot: shot, take: body.take, by: context.identity?.name)
+        }
+        return JSONAnswer(added, status: .created)
     }
 
     /// `DELETE …/notes/{id}`: withdraws the note; it stays in the list, marked withdrawn.

@@ -216,6 +216,15 @@ extension StudioTool {
                                       text: a.string("text") ?? "", author: "agent")
             return try await call.change { try await call.studio.note($0, request) }
         },
+        StudioTool(name: "notes_from_critic", title: "Take the critic's notes",
+                   summary: "Takes what the critic said about a take as the shot's notes, so its next takes carry them; returns the notes added (one already open with the same words is not added twice).",
+                   arguments: [project, shot,
+                               ToolArgument(name: "take", kind: .integer, help: "The take's number the critic looked at.", required: true,
+                                            range: 1...100_000)]) { call in
+            let id = try call.shot()
+            let number = call.arguments.int("take") ?? 0
+            return try await call.change { try await call.studio.notesFromCritic($0, shot: id, take: number) }
+        },
         StudioTool(name: "pick", title: "Pick a take",
                    summary: "Chooses the take of a shot the cut uses, or the keyframe its remote takes start on; returns the shot.",
                    arguments: [project, shot,

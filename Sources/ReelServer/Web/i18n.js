@@ -81,6 +81,7 @@ const table = {
   pick: ["Pick", "选用"],
   picked: ["Picked", "已选用"],
   unpick: ["Unpick", "取消选用"],
+  take_critic_notes: ["Take these as notes", "采纳为修改意见"],
   playTogether: ["▶ Play together", "▶ 同步播放"],
   remote: ["A remote model gets", "远程模型收到"],
   keyframeInput: ["Keyframes are made on", "关键帧的生成"],

@@ -82,7 +82,16 @@ function takeCard(view, project, s, x, notes) {
         text: x.verdict.passed ? t("check_passed") : `${t("check_failed")}: ${x.verdict.problems.map((p) => p.summary).join("; ")}` }) : null,
       x.critique ? element("div", { class: "critique", "data-critique": String(x.critique.subject + x.critique.prompt + x.critique.artifacts),
         text: `${t("critic", { subject: x.critique.subject, prompt: x.critique.prompt, artifacts: x.critique.artifacts })}`
-          + (x.critique.notes.length ? ` — ${x.critique.notes.join(" ")}` : "") }) : null,
+          + (x.critique.notes.length ? ` — ${x.critique.notes.join(" ")}` : "") },
+        x.critique.notes.length ? element("button", { type: "button", class: "link", "data-action": "critic-notes", text: t("take_critic_notes"),
+          onclick: async (event) => {
+            try {
+              await api.notesFromCritic(project, s.id, x.number);
+              await renderShot(view, project, s.id);
+            } catch (error) {
+              event.target.replaceWith(showError(error));
+            }
+          } }) : null) : null,
       x.notes && x.notes.length ? element("div", { class: "muted", text: `${t("carries_notes")} ${x.notes.join(", ")}` }) : null,
       x.sound ? element("div", { class: "muted", text: t("with_sound") }) : null,
       x.likeness && x.likeness.length ? element("div", { class: "muted", text: `${t("likeness_of")} ${x.likeness.join(", ")}` }) : null,
