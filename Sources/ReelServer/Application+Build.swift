@@ -142,7 +142,7 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/shots/{shot}/notes",
         "POST /api/projects/{project}/shots/{shot}/notes",
         "DELETE /api/projects/{project}/shots/{shot}/notes/{note}",
-        "POST /api/projects/{project}/shots/{shot}/notes/from-critic",
+        "POST /api/projects/{project}/shots/{shot}/critic-notes",
         "GET /api/projects/{project}/media/{name}",
         "GET /api/projects/{project}/events",
     ]
@@ -171,7 +171,7 @@ public enum ServerRoutes {
         case _ where route.hasPrefix("GET "): .viewer
         case "POST /api/projects/{project}/estimate", "POST /api/session", "DELETE /api/session": .viewer
         case "POST /api/projects/{project}/shots/{shot}/notes", "DELETE /api/projects/{project}/shots/{shot}/notes/{note}",
-             "POST /api/projects/{project}/shots/{shot}/notes/from-critic": .reviewer
+             "POST /api/projects/{project}/shots/{shot}/critic-notes": .reviewer
         default: .editor
         }
     }

@@ -10,6 +10,9 @@ import ReelModel
 public struct DryRunReport: Codable, Sendable, Hashable {
     public struct Line: Codable, Sendable, Hashable {
         public var node: String
+        /// What the job does (``NodeKind``): `video` for a take, `image` for a still or a
+        /// panel, `check`, `critique`… — what the studio counts takes by.
+        public var kind: String
         public var provider: String
         public var forecast: String
         public var estimate: Money?
@@ -42,7 +45,7 @@ public struct DryRunReport: Codable, Sendable, Hashable {
             case .resumes: "resume"
             default: "run"
             }
-            return Line(node: node.label, provider: node.spec.provider.rawValue, forecast: f,
+            return Line(node: node.label, kind: node.spec.kind.rawValue, provider: node.spec.provider.rawValue, forecast: f,
                         estimate: f == "run" ? node.estimatedCost : nil)
         }
         var totals: [String: Int64] = [:]

@@ -268,11 +268,11 @@ import Testing
                 #expect(response.status == .notFound && problem["detail"] == "shot S01-01 has no take 4")
             }
             // The animatic's take was never shown to a critic: nothing to take from it.
-            try await client.execute(uri: uri + "/from-critic", method: .post, headers: Self.jsonType, body: Self.body(#"{"take": 1}"#)) { response in
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01/critic-notes", method: .post, headers: Self.jsonType, body: Self.body(#"{"take": 1}"#)) { response in
                 let problem = try Self.json(response)
                 #expect(response.status == .badRequest && problem["detail"] == "the critic has not looked at S01-01#1", "\(problem)")
             }
-            try await client.execute(uri: uri + "/from-critic", method: .post, headers: Self.jsonType, body: Self.body(#"{"take": 4}"#)) { response in
+            try await client.execute(uri: "/api/projects/two-rooms/shots/S01-01/critic-notes", method: .post, headers: Self.jsonType, body: Self.body(#"{"take": 4}"#)) { response in
                 #expect(response.status == .notFound)
             }
             let notes = try await client.execute(uri: uri, method: .get) { try Self.json($0) }

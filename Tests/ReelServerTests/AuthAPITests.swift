@@ -50,7 +50,7 @@ import Testing
             "POST /api/projects/{project}/shots/{shot}/pick": .editor, "DELETE /api/projects/{project}/shots/{shot}/pick": .editor, "GET /api/projects/{project}/shots/{shot}/notes": .viewer,
             "POST /api/projects/{project}/shots/{shot}/notes": .reviewer,
             "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": .reviewer,
-            "POST /api/projects/{project}/shots/{shot}/notes/from-critic": .reviewer,
+            "POST /api/projects/{project}/shots/{shot}/critic-notes": .reviewer,
             "GET /api/projects/{project}/media/{name}": .viewer, "GET /api/projects/{project}/events": .viewer,
         ]
         #expect(Set(table.keys) == Set(ServerRoutes.api), "every route has its role here")

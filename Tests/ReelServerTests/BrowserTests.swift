@@ -226,11 +226,12 @@ struct BrowserTests {
     /// Takes generated from the storyboard, as a person makes them: the estimate on the
     /// button, a click, the run panel following the run through the live view (no reload)
     /// to its end, the cards then ready — on the simulated provider, which is asked for
-    /// exactly the takes the estimate named. Driven over DevTools by scripts/generate-check.
+    /// exactly the takes the estimate named (a critic's strips and critiques are no takes).
+    /// Driven over DevTools by scripts/generate-check.
     @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
     func takesGeneratedFromTheBoardAreFollowedToTheirEnd() async throws {
         let sim = try await SimulatedProviderServer.start(config: SimulationConfig(latency: 0.2...0.4, concurrency: 2, seed: 11))
-        let f = try ServerFixture(simulated: sim)
+        let f = try ServerFixture(simulated: sim, settings: "\ncritic: sim\n")
         defer { f.remove() }
         try await buildApplication(f.configuration).test(.live) { client in
             let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

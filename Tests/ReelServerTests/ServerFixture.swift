@@ -15,7 +15,8 @@ struct ServerFixture {
     let studio: Studio
 
     /// With `simulated`, the project makes its takes on that simulated provider.
-    init(simulated: SimulatedProviderServer? = nil) throws {
+    /// `settings`: lines added to the project's reel.yaml (with `simulated` only).
+    init(simulated: SimulatedProviderServer? = nil, settings: String = "") throws {
         projects = dir.file("films")
         try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
         let script = try dir.write("two-rooms.fountain", FixtureScripts.twoRooms)
@@ -32,7 +33,7 @@ struct ServerFixture {
         env["REEL_POLL_INTERVAL"] = "0.05"
         studio = Studio(environment: env)
         let yaml = project.appendingPathComponent("reel.yaml")
-        try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "provider: animatic", with: "provider: sim")
+        try (String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "provider: animatic", with: "provider: sim") + settings)
             .write(to: yaml, atomically: true, encoding: .utf8)
     }
 

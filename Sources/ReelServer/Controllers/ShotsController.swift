@@ -31,10 +31,10 @@ struct ShotsController {
         group.get(":shot/notes", use: notes)
         group.post(":shot/notes", use: note)
         group.delete(":shot/notes/:note", use: withdraw)
-        group.post(":shot/notes/from-critic", use: notesFromCritic)
+        group.post(":shot/critic-notes", use: notesFromCritic)
     }
 
-    /// `POST …/notes/from-critic` (`{"take": 2}`): the critic's notes on the take become the
+    /// `POST …/critic-notes` (`{"take": 2}`): the critic's notes on the take become the
     /// shot's notes; answers the notes added (201).
     @Sendable func notesFromCritic(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[NoteReport]> {
         struct Body: Codable { var take: Int }

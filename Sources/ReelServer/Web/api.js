@@ -62,7 +62,7 @@ export const api = {
   unpick: (id, shot, kind) => send("DELETE", `${project(id)}/shots/${encodeURIComponent(shot)}/pick?kind=${kind}`),
   notes: (id, shot) => send("GET", `${project(id)}/shots/${encodeURIComponent(shot)}/notes`),
   note: (id, shot, body) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/notes`, body),
-  notesFromCritic: (id, shot, take) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/notes/from-critic`, { take }),
+  notesFromCritic: (id, shot, take) => send("POST", `${project(id)}/shots/${encodeURIComponent(shot)}/critic-notes`, { take }),
   withdrawNote: (id, shot, note) => send("DELETE", `${project(id)}/shots/${encodeURIComponent(shot)}/notes/${note}`),
   cast: (id) => send("GET", `${project(id)}/cast`),
   voices: (id) => send("GET", `${project(id)}/voices`),

@@ -12,8 +12,8 @@ const local = new Set(["animatic", "espeak", "procedural", "ffmpeg", "reel"]);
 /** The jobs the estimate would run or resume. */
 const toDo = (estimate) => estimate.jobs.filter((j) => j.forecast !== "reuse");
 
-/** Takes the estimate would make: jobs that are not Reel's own steps (checks, captions). */
-const takesIn = (estimate) => toDo(estimate).filter((j) => j.provider !== "reel").length;
+/** Takes the estimate would make: its video jobs (not the panels they start from, their checks or critiques). */
+const takesIn = (estimate) => toDo(estimate).filter((j) => j.kind === "video").length;
 
 /** The cost as the button says it: free only when everything runs here; unknown when a paid job has no price. */
 function costOf(estimate) {
