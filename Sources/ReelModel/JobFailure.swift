@@ -54,6 +54,10 @@ public struct JobFailure: Error, Hashable, Sendable, Codable, CustomStringConver
         self.cost = cost
     }
 
+    /// The ``providerCode`` of a request that went out and whose answer was lost (no answer in
+    /// time, the connection closed under it): the provider may have done the work, and been paid.
+    public static let answerLost = "answer-lost"
+
     public var description: String {
         var text = "\(reason.rawValue): \(message)"
         if let providerCode { text += " [\(providerCode)]" }

@@ -72,6 +72,20 @@ import Testing
         }
     }
 
+    /// Seedream answers at once: there is no task to find again, so an answer lost after the
+    /// request went out (it may have been paid) is not asked again by the run.
+    @Test func aLostAnswerIsNotAskedAgainOnItsOwn() async throws {
+        try await Self.withArk { ark, h in
+            ark.core.script(.respond(FakeResponse(dropsConnection: true)), on: .create)
+            let summary = try await h.run(try Self.seedream(ark), request: imageRequest(), kind: .image)
+            let failure = try #require(summary.failures[Self.node])
+            #expect(failure.reason == .failed && failure.providerCode == JobFailure.answerLost, "\(failure)")
+            #expect(failure.message.contains("may have been paid"), "\(failure.message)")
+            #expect(ark.core.requests("POST", "/api/v3/images/generations").count == 1, "sent once")
+            #expect(await h.sleeper.waits.isEmpty)
+        }
+    }
+
     @Test func theCheckAcceptsTheKeyAndRefusesAWrongOne() async throws {
         let ark = try await SeedanceFakeServer.start()
         let accepted = try await Self.seedream(ark).check()

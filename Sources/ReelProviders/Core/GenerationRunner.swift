@@ -104,8 +104,17 @@ public protocol LocalGenerator: Generator {
 }
 
 extension LocalGenerator {
+    /// Makes the result at once. A remote provider answered at once has no job to find again:
+    /// when its answer is lost after the request went out (``JobFailure/answerLost``), it may
+    /// have been paid, so the job fails for good instead of being sent again by this run — the
+    /// next `reel keyframes` (or render) asks anew, a person's decision.
     public func submit(_ request: Request, context: GenerationContext) async throws -> ProviderHandle {
-        try .local(descriptor.id, output: try await make(request, context: context))
+        do {
+            return try .local(descriptor.id, output: try await make(request, context: context))
+        } catch let lost as JobFailure where !descriptor.isLocal && lost.providerCode == JobFailure.answerLost {
+            throw JobFailure(.failed, lost.message + "; the request had gone out and may have been paid, so it is not sent "
+                                 + "again on its own (ask again to make a new one)", providerCode: JobFailure.answerLost)
+        }
     }
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {

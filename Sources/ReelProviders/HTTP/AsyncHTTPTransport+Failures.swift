@@ -44,14 +44,18 @@ struct TransportFailures: Sendable {
 
     private func classify(_ error: HTTPClientError) -> any Error {
         switch error {
-        case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .getConnectionFromPoolTimeout,
-             .tlsHandshakeTimeout:
-            return JobFailure(.timedOut, "\(method) \(target): no answer within \(Self.seconds(timeout)) s")
+        case .deadlineExceeded, .readTimeout, .writeTimeout:
+            // The request went out (or part of it): the provider may be doing the work.
+            return JobFailure(.timedOut, "\(method) \(target): no answer within \(Self.seconds(timeout)) s",
+                              providerCode: JobFailure.answerLost)
+        case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout:
+            return JobFailure(.timedOut, "\(method) \(target): no connection within \(Self.seconds(timeout)) s")
         case .cancelled, .requestStreamCancelled:
             if Task.isCancelled { return CancellationError() }
             return JobFailure(.transient, "\(method) \(target): the request was cancelled")
         case .remoteConnectionClosed, .uncleanShutdown, .bodyLengthMismatch:
-            return JobFailure(.transient, "\(method) \(target): the server closed the connection early")
+            return JobFailure(.transient, "\(method) \(target): the server closed the connection early",
+                              providerCode: JobFailure.answerLost)
         case .invalidURL, .emptyHost, .emptyScheme, .missingSocketPath:
             return JobFailure(.invalidRequest, "\(method) \(target): not a usable URL")
         case .redirectLimitReached, .redirectCycleDetected:
