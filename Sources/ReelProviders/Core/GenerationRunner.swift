@@ -101,9 +101,15 @@ extension ProviderHandle {
 /// the stored output (its cost included).
 public protocol LocalGenerator: Generator {
     func make(_ request: Request, context: GenerationContext) async throws -> NodeOutput
+    /// True when a call sent again after its answer was lost cannot be paid twice (it carries
+    /// the job's idempotency key, or the provider is free). False, the default, for a remote
+    /// provider without one.
+    var resendsSafely: Bool { get }
 }
 
 extension LocalGenerator {
+    public var resendsSafely: Bool { descriptor.isLocal }
+
     /// Makes the result at once. A remote provider answered at once has no job to find again:
     /// when its answer is lost after the request went out (``JobFailure/answerLost``), it may
     /// have been paid, so the job fails for good instead of being sent again by this run — the
@@ -111,7 +117,7 @@ extension LocalGenerator {
     public func submit(_ request: Request, context: GenerationContext) async throws -> ProviderHandle {
         do {
             return try .local(descriptor.id, output: try await make(request, context: context))
-        } catch let lost as JobFailure where !descriptor.isLocal && lost.providerCode == JobFailure.answerLost {
+        } catch let lost as JobFailure where !resendsSafely && lost.providerCode == JobFailure.answerLost {
             throw JobFailure(.failed, lost.message + "; the request had gone out and may have been paid, so it is not sent "
                                  + "again on its own (ask again to make a new one)", providerCode: JobFailure.answerLost)
         }

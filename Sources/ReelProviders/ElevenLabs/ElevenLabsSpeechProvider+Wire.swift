@@ -6,8 +6,8 @@ import ReelModel
 ///
 /// Left open by the docs (provider-apis §12d, §14): the continuity fields (`previous_text`,
 /// `next_text`, request ids) are not sent; `language_code` is sent only to the v2.5 models,
-/// the ones said to enforce a language; no idempotency key exists (a retried line is voiced
-/// again, with the same seed).
+/// the ones said to enforce a language; no idempotency key exists (a line whose answer was lost
+/// after it went out is not sent again by the run; the next render voices it again, same seed).
 extension ElevenLabsSpeechProvider {
     public static let entry = ProviderEntry(
         id: "elevenlabs", name: "ElevenLabs", defaultBaseURL: "https://api.elevenlabs.io", credentials: ["ELEVENLABS_API_KEY"],

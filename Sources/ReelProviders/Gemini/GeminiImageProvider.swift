@@ -9,8 +9,8 @@ import ReelModel
 ///
 /// The call is synchronous — the answer carries the picture as base64 in an `inlineData`
 /// part — so this is a ``LocalGenerator``: `submit` makes the call and stores the still; the
-/// journaled handle holds only the stored asset. The API takes no idempotency key: a still
-/// cut off mid-call is asked again.
+/// journaled handle holds only the stored asset. The API takes no idempotency key: a call
+/// whose answer is lost after it went out is not sent again by the run (it may have been paid).
 ///
 /// A blocked prompt answers 200 with `promptFeedback.blockReason` and no candidates; a
 /// finished candidate can hold no image (`NO_IMAGE`, `IMAGE_SAFETY`): refusals of the content

@@ -13,6 +13,8 @@ import ReelModel
 /// the stored asset, never the key. The call carries the job's idempotency key, so a call
 /// retried after a lost answer gets the still already paid for.
 public struct SimulatedImageProvider: ImageGenerator, LocalGenerator {
+    /// Its calls carry the job's idempotency key: one sent again gets the still already made.
+    public var resendsSafely: Bool { true }
     public let baseURL: URL
     let apiKey: String
     public let transport: any HTTPTransport
