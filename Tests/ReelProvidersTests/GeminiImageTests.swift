@@ -48,8 +48,16 @@ import Testing
                     == [try FixtureMedia.png(1), try FixtureMedia.png(2)], "the stored bytes, bare base64, in order")
             #expect(body["generationConfig"]?["responseModalities"] == ["IMAGE"])
             #expect(body["generationConfig"]?["imageConfig"]?["aspectRatio"] == "9:16", "720x1280 is 9:16")
+            #expect(body["generationConfig"]?["imageConfig"]?["imageSize"] == nil, "1K, the default, covers 720x1280")
             #expect(!(await journalText(h)).contains(fake.apiKey))
         }
+    }
+
+    @Test func a1080pFrameAsksGemini3For2K() {
+        var request = imageRequest(width: 1080, height: 1920)
+        #expect(GeminiImageProvider.body(request, references: [])["generationConfig"]?["imageConfig"]?["imageSize"] == "2K")
+        request.model = "gemini-2.5-flash-image"
+        #expect(GeminiImageProvider.body(request, references: [])["generationConfig"]?["imageConfig"]?["imageSize"] == nil)
     }
 
     @Test func theAspectIsTheNearestTheAPITakes() {

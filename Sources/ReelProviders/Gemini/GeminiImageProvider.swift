@@ -95,13 +95,16 @@ extension GeminiImageProvider {
 
     /// The request as the REST docs write it: one user turn whose parts are the prompt, then
     /// each reference as `inlineData` (camelCase, bare base64), in order; an image answer only.
-    static func body(_ request: ImageRequest, references: [InputImages.Image]) -> JSONValue {
+    /// A 1080p frame asks the Gemini 3 models for `imageSize: 2K` (1K, the default, is short of
+    /// 1920 pixels; the 2.5 models take no size).
+    public static func body(_ request: ImageRequest, references: [InputImages.Image]) -> JSONValue {
         let parts: [JSONValue] = [["text": .string(request.prompt)]]
             + references.map { ["inlineData": ["mimeType": .string($0.mediaType), "data": .string($0.base64)]] }
+        var config: [String: JSONValue] = ["aspectRatio": .string(aspect(width: request.width, height: request.height))]
+        if max(request.width, request.height) > 1400, model(request.model).hasPrefix("gemini-3") { config["imageSize"] = "2K" }
         return [
             "contents": [["role": "user", "parts": .array(parts)]],
-            "generationConfig": ["responseModalities": ["IMAGE"],
-                                 "imageConfig": ["aspectRatio": .string(aspect(width: request.width, height: request.height))]],
+            "generationConfig": ["responseModalities": ["IMAGE"], "imageConfig": .object(config)],
         ]
     }
 
