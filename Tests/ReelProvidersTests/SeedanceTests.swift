@@ -34,6 +34,7 @@ import Testing
             #expect(body["ratio"] == "9:16")
             #expect(body["resolution"] == "720p")
             #expect(body["watermark"] == .bool(false))
+            #expect(body["generate_audio"] == .bool(false), "sound the project replaces is not asked for")
             let content = try #require(body["content"]?.arrayValue)
             #expect(content.count == 3)
             #expect(content[0]["type"] == "text")
@@ -67,7 +68,17 @@ import Testing
             let body = try #require(ark.core.jobs.first?.body)
             let text = try #require(body["content"]?.arrayValue?.first?["text"]?.stringValue)
             #expect(text.hasSuffix(" --resolution 720p --ratio 9:16 --duration 5 --seed 7 --watermark false"))
-            #expect(body["duration"] == nil && body["ratio"] == nil)
+            #expect(body["duration"] == nil && body["ratio"] == nil && body["generate_audio"] == nil)
+        }
+    }
+
+    /// `audio: native` asks for the model's own sound.
+    @Test func soundIsAskedForWhenTheProjectKeepsIt() async throws {
+        try await Self.withArk { ark, h in
+            var request = AdapterHarness.request(mode: .text)
+            request.sound = true
+            _ = try await h.run(try Self.adapter(ark), request: request)
+            #expect(ark.core.jobs.first?.body["generate_audio"] == .bool(true))
         }
     }
 

@@ -24,6 +24,8 @@ extension SeedanceVideoProvider {
 
     /// The body of `POST /contents/generations/tasks`. `duration` and `seed` are JSON
     /// integers; images are data URIs with roles `first_frame`, `last_frame`, `reference_image`.
+    /// `generate_audio` (on by default from 1.5 Pro) is on only when the project keeps the
+    /// model's sound (`audio: native`): sound a project replaces is not paid for.
     static func body(_ request: VideoRequest, images: InputImages) throws -> JSONValue {
         let model = model(request.model, mode: request.mode)
         let settings: [(flag: String, field: String, value: JSONValue)] = [
@@ -39,6 +41,7 @@ extension SeedanceVideoProvider {
             text += settings.map { " --\($0.flag) \(flagText($0.value))" }.joined()
         } else {
             for setting in settings { body[setting.field] = setting.value }
+            body["generate_audio"] = .bool(request.sound == true)
         }
         var content: [JSONValue] = [["type": "text", "text": .string(text)]]
         for image in try images.all() {
