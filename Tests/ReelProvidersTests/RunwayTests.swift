@@ -49,6 +49,12 @@ import Testing
             #expect(images.map { $0["position"] } == ["first", "last"])
             #expect(images[1]["uri"] == .string("data:image/png;base64," + (try FixtureMedia.png(1).base64EncodedString())))
             #expect(body["ratio"] == "1280:720")
+            #expect(body["audio"] == .bool(false), "no sound asked of Veo unless the project keeps it")
+            var sounding = request
+            sounding.sound = true
+            sounding.seed = 8
+            #expect(try await Self.runway.take(h, adapter, request: sounding).succeeded)
+            #expect(Self.runway.creates(fake).last?.json?["audio"] == .bool(true))
         }
     }
 

@@ -46,6 +46,9 @@ extension RunwayVideoProvider {
             "duration": .int(Int64(request.duration.seconds.rounded())),
             "seed": .int(Int64(request.seed % (1 << 32))),
         ]
+        // Veo through Runway makes sound when asked (`audio`, which changes the price): only
+        // for a project that keeps the model's sound.
+        if keyframeModels.contains(model) || model == "veo3" { body["audio"] = .bool(request.sound == true) }
         switch request.mode {
         case .text:
             throw JobFailure(.invalidRequest, "Runway's \(model) makes video only from a first frame, and this take has none "
