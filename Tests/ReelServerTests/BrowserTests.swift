@@ -21,6 +21,12 @@ let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { Fi
 /// shot page. Without Chromium the tests are skipped, and say so.
 @Suite(.enabled(if: chromiumPath != nil, "Chromium is not installed (scripts/bootstrap --test installs it)"))
 struct BrowserTests {
+    /// A browser check of scripts/ (driven over DevTools).
+    static func script(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/\(name)")
+    }
+
     static var chromium: String? { chromiumPath }
 
     /// The page's DOM once its scripts have run.
@@ -80,8 +86,7 @@ struct BrowserTests {
         var configuration = f.configuration
         configuration.watchInterval = .milliseconds(50)
         try await buildApplication(configuration).test(.live) { client in
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/live-view-check")
+            let script = Self.script("live-view-check")
             let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-01", "2"])
             try #require(result.status == 0, "\(result.stderrTail(5))")
             let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
@@ -99,8 +104,7 @@ struct BrowserTests {
         let f = try ServerFixture()
         defer { f.remove() }
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/new-project-check")
+            let script = Self.script("new-project-check")
             let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "trailer",
                                                                           "title", "Night Shift"])
             try #require(result.status == 0, "\(result.stderrTail(5))")
@@ -122,8 +126,7 @@ struct BrowserTests {
         _ = try await f.studio.note(production, NoteRequest(shot: "S01-01", text: "slower push in"))
         production.close()
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/withdraw-note-check")
+            let script = Self.script("withdraw-note-check")
             let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
                                                                           "S01-01", "1"])
             try #require(result.status == 0, "\(result.stderrTail(5))")
@@ -134,6 +137,31 @@ struct BrowserTests {
         let reopened = try f.production()
         defer { reopened.close() }
         #expect(try await f.studio.notes(reopened, shot: "S01-01").map(\.status) == ["withdrawn"])
+    }
+
+    /// The critic's notes taken as the shot's on its page: the link under a take's critique,
+    /// and the project's notes (on that take, by the critic) are the ones the page then lists.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func theCriticsNotesAreTakenOnTheShotsPage() async throws {
+        let sim = try await SimulatedProviderServer.start(config: .instant)
+        let f = try ServerFixture(simulated: sim, settings: "\ncritic: sim\n")
+        defer { f.remove() }
+        let production = try f.production()
+        let made = try await f.studio.generate(production, GenerateRequest(shots: ["S01-01"], takes: 1))
+        #expect(made.critiques.count == 1, "\(made.notes)")
+        production.close()
+        try await buildApplication(f.configuration).test(.live) { client in
+            let result = try await LocalProcessRunner().run(Self.script("critic-notes-check").path,
+                                                            ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-01"])
+            try #require(result.status == 0, "\(result.stderrTail(5))")
+            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            #expect(seen["before"] == 0 && seen["after"] == 1, "\(seen)")
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        let notes = try await f.studio.notes(reopened, shot: "S01-01")
+        #expect(notes.map(\.take) == ["S01-01#1"] && notes.allSatisfy { $0.author == "critic sim/sim-critic" && $0.status == "open" }, "\(notes)")
+        try await sim.stop()
     }
 
     /// A pick taken back on the shot's page, as a person does: Unpick beside the picked take,
@@ -147,8 +175,7 @@ struct BrowserTests {
         _ = try await f.studio.pick(production, shot: "S01-01", number: 1)
         production.close()
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/unpick-check")
+            let script = Self.script("unpick-check")
             let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-01"])
             try #require(result.status == 0, "\(result.stderrTail(5))")
             let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
@@ -170,8 +197,7 @@ struct BrowserTests {
         _ = try await f.studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 3))
         production.close()
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/compare-check")
+            let script = Self.script("compare-check")
             let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-02"])
             try #require(result.status == 0, "\(result.stderrTail(5))")
             let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
@@ -198,8 +224,7 @@ struct BrowserTests {
         let f = try ServerFixture()
         defer { f.remove() }
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/cast-voice-check")
+            let script = Self.script("cast-voice-check")
             let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
                                                                           "MAYA", "espeak:f5", "4"])
             try #require(result.status == 0, "\(result.stderrTail(5))")
@@ -234,8 +259,7 @@ struct BrowserTests {
         let f = try ServerFixture(simulated: sim, settings: "\ncritic: sim\n")
         defer { f.remove() }
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/generate-check")
+            let script = Self.script("generate-check")
             let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms"])
             try #require(result.status == 0, "\(result.stderrTail(5))")
             let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
@@ -260,8 +284,7 @@ struct BrowserTests {
         defer { f.remove() }
         let password = try #require(try Accounts.open(projects: f.projects, create: true, cost: 4)).add("林晓", role: .editor)
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/signin-check")
+            let script = Self.script("signin-check")
             let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
                                                                           "林晓", password])
             try #require(result.status == 0, "\(result.stderrTail(5))")
@@ -286,8 +309,7 @@ struct BrowserTests {
             return try #require(try await f.studio.cast(reading).first { $0.name == "MAYA" })
         }()
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/reference-check")
+            let script = Self.script("reference-check")
             let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
                                                                           maya.id, image.path])
             try #require(result.status == 0, "\(result.stderrTail(5))")
@@ -311,8 +333,7 @@ struct BrowserTests {
         production.close()
         let evidence = try f.dir.write("consent.pdf", Data("%PDF-1.4 signed".utf8))
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("scripts/consent-check")
+            let script = Self.script("consent-check")
             let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
                                                                           maya.id, evidence.path])
             try #require(result.status == 0, "\(result.stderrTail(5))")
