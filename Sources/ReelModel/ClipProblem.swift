@@ -50,14 +50,14 @@ public struct ClipProblem: Hashable, Sendable, Codable {
     public enum Unit: String, Hashable, Sendable, Codable {
         /// Mean luma, 0–255.
         case luma
-        /// Mean absolute frame difference, 0–255.
+        /// Mean absolute difference, 0–255: between frames, or between two takes (a duplicate).
         case difference
         /// ffmpeg's scene-change score, 0–100.
         case score
         case seconds
         /// Width divided by height.
         case ratio
-        /// A percentage, 0–100: a share of the picture, or how alike two takes are.
+        /// A share of the picture, 0–100.
         case percent
         case lufs = "LUFS"
     }

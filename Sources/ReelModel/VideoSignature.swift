@@ -117,20 +117,27 @@ public struct VideoSignature: Hashable, Sendable, Codable, CustomStringConvertib
 }
 
 extension Take {
-    /// `takes` (in their order) with each video take that nearly repeats a finished take of
-    /// its shot made before it (``VideoSignature/repeats(_:)``) failing its check for that:
-    /// the attempt brought nothing new. Compared where takes are read, since each take's
-    /// check sees one take. The animatic's takes are left alone: it draws the shot's panel,
-    /// the same each time by design, for nothing.
+    /// `takes` (in their order) with each video take that nearly repeats a finished take made
+    /// before it from the same request — the same version of the shot, provider, model and
+    /// notes; only the seed differs (``VideoSignature/repeats(_:)``) — failing its check for
+    /// that: the attempt brought nothing new, as when a provider answers from its cache. A take
+    /// made after an edit, a note or on another model is meant to differ and is not compared.
+    /// Compared where takes are read, since each take's check sees one take. The animatic's
+    /// takes are left alone: it draws the shot's panel, the same each time by design, for nothing.
     public static func markingDuplicates(_ takes: [Take]) -> [Take] {
         func compared(_ take: Take) -> Bool { take.kind == .video && take.succeeded && take.provider != "animatic" }
-        var signed: [ShotID: [(number: Int, signature: VideoSignature)]] = [:]
+        /// The request a take answered, but for its seed.
+        struct Asked: Hashable { var shot: ShotID, fingerprint: String, provider: ProviderID, model: String, notes: Set<Int64> }
+        func asked(_ take: Take) -> Asked {
+            Asked(shot: take.shot, fingerprint: take.fingerprint, provider: take.provider, model: take.model, notes: Set(take.notes))
+        }
+        var signed: [Asked: [(number: Int, signature: VideoSignature)]] = [:]
         for take in takes where compared(take) {
-            if let signature = take.verdict?.signature { signed[take.shot, default: []].append((take.number, signature)) }
+            if let signature = take.verdict?.signature { signed[asked(take), default: []].append((take.number, signature)) }
         }
         return takes.map { take in
             guard let signature = take.verdict?.signature, compared(take),
-                  let original = signed[take.shot]?.filter({ $0.number < take.number && signature.repeats($0.signature) })
+                  let original = signed[asked(take)]?.filter({ $0.number < take.number && signature.repeats($0.signature) })
                       .min(by: { $0.number < $1.number }),
                   let difference = signature.difference(to: original.signature) else { return take }
             var take = take

@@ -185,6 +185,7 @@ public enum ServerRoutes {
         case "PATCH /api/projects/{project}/shots/{shot}": "editing a shot"
         case "POST /api/projects/{project}/shots/{shot}/pick": "picking a take"
         case "DELETE /api/projects/{project}/shots/{shot}/pick": "taking back a pick"
+        case "POST /api/projects/{project}/shots/{shot}/critic-notes": "taking the critic's notes"
         case "POST /api/projects/{project}/shots/{shot}/notes": "noting a shot"
         case "DELETE /api/projects/{project}/shots/{shot}/notes/{note}": "withdrawing a note"
         case "POST /api/projects/{project}/runs": "generating takes"

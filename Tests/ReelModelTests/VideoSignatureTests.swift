@@ -40,9 +40,9 @@ import Testing
 
     @Test func theLaterTakeOfAShotFailsAsARepeatOfTheFirstItMatches() {
         func take(_ shot: ShotID, _ number: Int, _ data: Data?, kind: TakeKind = .video, succeeded: Bool = true,
-                  provider: ProviderID = "sim") -> Take {
-            var t = Take(shot: shot, number: number, provider: provider, model: "sim-1", seed: 1, fingerprint: "f",
-                         node: NodeID("take:\(shot)#\(number)"), createdAt: Date(timeIntervalSince1970: 0), kind: kind)
+                  provider: ProviderID = "sim", notes: [Int64] = [], fingerprint: String = "f", model: String = "sim-1") -> Take {
+            var t = Take(shot: shot, number: number, provider: provider, model: model, seed: 1, fingerprint: fingerprint,
+                         node: NodeID("take:\(shot)#\(number)"), createdAt: Date(timeIntervalSince1970: 0), kind: kind, notes: notes)
             if succeeded {
                 t.state = .succeeded(NodeOutput(asset: Asset(digest: Digest(rawValue: String(repeating: "a", count: 64))!,
                                                              mediaType: "video/mp4", byteCount: 1)))
@@ -54,11 +54,14 @@ import Testing
         let takes = [take("S01", 1, same), take("S01", 2, other), take("S01", 3, same), take("S01", 4, same),
                      take("S02", 1, same), take("S01", 5, same, succeeded: false), take("S01", 6, nil),
                      take("S02", 2, same, kind: .keyframe), take("S03", 1, same, provider: "animatic"),
-                     take("S03", 2, same, provider: "animatic")]
+                     take("S03", 2, same, provider: "animatic"), take("S01", 7, same, notes: [3]),
+                     take("S01", 8, same, fingerprint: "edited"), take("S01", 9, same, model: "sim-2")]
         let marked = Take.markingDuplicates(takes)
         #expect(marked.map(\.id) == takes.map(\.id), "in the order given")
         let failed = marked.filter { $0.verdict?.passed == false }.map(\.id.rawValue)
-        #expect(failed == ["S01#3", "S01#4"], "another shot, an unfinished take, an unsigned one, a keyframe and the animatic's are left alone")
+        // Another shot, an unfinished take, an unsigned one, a keyframe and the animatic's are left
+        // alone, and so are takes of another request: with a note, after an edit, on another model.
+        #expect(failed == ["S01#3", "S01#4"])
         #expect(marked[3].verdict?.problems.first?.summary == "it nearly repeats take 1 (their frames differ by 0.0%)")
         #expect(marked[3].verdict?.problems.first?.kind == .duplicate)
         // The signature is kept in the check's details, never in the verdict's own JSON.

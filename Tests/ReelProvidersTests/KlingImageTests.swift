@@ -89,6 +89,18 @@ import Testing
         }
     }
 
+    /// Whether the image API honours `external_task_id` is not confirmed: a create whose
+    /// connection dropped under it may have made a paid task, so it is not sent again.
+    @Test func aCreateCutOffUnderItIsNotSentAgain() async throws {
+        try await Self.run { server, h in
+            server.scriptNext(.respond(FakeResponse(dropsConnection: true)), on: .create)
+            let summary = try await Self.still(h, try Self.kling(server), imageRequest(), inputs: [])
+            let failure = try #require(summary.failures[Self.node])
+            #expect(failure.reason == .failed && failure.providerCode == JobFailure.answerLost, "\(failure)")
+            #expect(server.requests("POST", "/v1/images/generations").count == 1)
+        }
+    }
+
     @Test(arguments: [
         (FakeTaskServer.Fault.respond(KlingFakeServer.error(200, code: 1301, "content risk")), JobFailure.Reason.moderation),
         (.respond(KlingFakeServer.error(401, code: 1004, "expired")), .auth),

@@ -169,6 +169,11 @@ import Testing
         #expect(FilmPlan.missing(current, want: 6) == 2)
         #expect(FilmPlan.missing(current, want: 2) == 0, "takes are added, never replaced")
         #expect(FilmPlan.nextNumber(current) == 5 && FilmPlan.nextNumber([]) == 1)
+        // One whose answer was lost (maybe paid, not resent) is not resumed and does not count:
+        // asking again makes a new one.
+        let lost = current + [Self.take(5, .failed(JobFailure(.failed, "lost", providerCode: JobFailure.answerLost)))]
+        #expect(FilmPlan.resumable(lost).map(\.number) == [3, 4])
+        #expect(FilmPlan.missing(lost, want: 6) == 2)
     }
 
     /// A note withdrawn after takes were made with it: those takes count for nothing, and one

@@ -15,9 +15,10 @@ import Testing
 /// exactly that still. Checked on the bytes the video models receive.
 @Suite(.serialized) struct KeyframeTests {
     /// The Kling project of RemoteInputsTests with the simulated provider's image model
-    /// configured and chosen for keyframes (Kling draws stills too).
+    /// configured: Kling draws stills too, but only when named or alone, so keyframes come
+    /// from the simulator without `keyframes:` in reel.yaml.
     static func klingWithImages() async throws -> (RemoteInputsTests.KlingProject, SimulatedProviderServer, Studio) {
-        let p = try await RemoteInputsTests.KlingProject(settings: "\nkeyframes: sim\n")
+        let p = try await RemoteInputsTests.KlingProject()
         let sim = try await SimulatedProviderServer.start(config: .instant)
         var env = p.studio.environment
         env["REEL_SIM_BASE_URL"] = sim.baseURL.absoluteString

@@ -19,20 +19,28 @@ struct TransportFailures: Sendable {
         timeout = request.timeout
     }
 
+    /// ``JobFailure/answerLost`` for a request that may have been acted on (not a GET or a
+    /// HEAD, which change nothing), nil otherwise.
+    var lost: String? { method == "GET" || method == "HEAD" ? nil : JobFailure.answerLost }
+
     /// A ``JobFailure`` for `error`, or `CancellationError` when the task was cancelled.
     func classify(_ error: any Error) -> any Error {
         if let failure = error as? JobFailure { return failure }
         if error is CancellationError || Task.isCancelled { return CancellationError() }
         if let client = error as? HTTPClientError { return classify(client) }
         if error is HTTPParserError {
-            return JobFailure(.transient, "\(method) \(target): the server sent a broken HTTP answer")
+            return JobFailure(.transient, "\(method) \(target): the server sent a broken HTTP answer", providerCode: lost)
         }
         if let connect = error as? NIOConnectionError {
             let why = connect.connectionErrors.first.map { Self.describe($0.error) } ?? "no address"
             return JobFailure(.transient, "\(method) \(target): cannot connect (\(why))")
         }
-        if error is IOError || error is ChannelError || error is SocketAddressError {
+        if error is SocketAddressError {
             return JobFailure(.transient, "\(method) \(target): the connection failed (\(Self.describe(error)))")
+        }
+        if error is IOError || error is ChannelError {
+            // Reset or broken under the request: it may have gone out.
+            return JobFailure(.transient, "\(method) \(target): the connection failed (\(Self.describe(error)))", providerCode: lost)
         }
         return JobFailure(.transient, "\(method) \(target): the request failed (\(type(of: error)))")
     }
@@ -46,16 +54,14 @@ struct TransportFailures: Sendable {
         switch error {
         case .deadlineExceeded, .readTimeout, .writeTimeout:
             // The request went out (or part of it): the provider may be doing the work.
-            return JobFailure(.timedOut, "\(method) \(target): no answer within \(Self.seconds(timeout)) s",
-                              providerCode: JobFailure.answerLost)
+            return JobFailure(.timedOut, "\(method) \(target): no answer within \(Self.seconds(timeout)) s", providerCode: lost)
         case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout:
             return JobFailure(.timedOut, "\(method) \(target): no connection within \(Self.seconds(timeout)) s")
         case .cancelled, .requestStreamCancelled:
             if Task.isCancelled { return CancellationError() }
             return JobFailure(.transient, "\(method) \(target): the request was cancelled")
         case .remoteConnectionClosed, .uncleanShutdown, .bodyLengthMismatch:
-            return JobFailure(.transient, "\(method) \(target): the server closed the connection early",
-                              providerCode: JobFailure.answerLost)
+            return JobFailure(.transient, "\(method) \(target): the server closed the connection early", providerCode: lost)
         case .invalidURL, .emptyHost, .emptyScheme, .missingSocketPath:
             return JobFailure(.invalidRequest, "\(method) \(target): not a usable URL")
         case .redirectLimitReached, .redirectCycleDetected:

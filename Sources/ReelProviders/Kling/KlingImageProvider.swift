@@ -43,6 +43,11 @@ public struct KlingImageProvider: ImageGenerator, CustomStringConvertible, Custo
         let body = Self.body(request, reference: reference, key: context.idempotencyKey)
         do {
             return try await client.create("v1/images/generations", body: body, provider: "kling", idPath: ["data", "task_id"])
+        } catch let lost as JobFailure where lost.providerCode == JobFailure.answerLost {
+            // Whether the image API honours external_task_id is not confirmed (mirrors only):
+            // a create sent again could be a second paid task, so a lost answer is not resent.
+            throw JobFailure(.failed, lost.message + "; the request had gone out and may have been paid, so it is not sent "
+                                 + "again on its own (ask again to make a new one)", providerCode: JobFailure.answerLost)
         } catch let refused as JobFailure where refused.reason == .invalidRequest {
             // A create resent after its answer was lost is refused for its external_task_id;
             // the task made the first time is found by that id.

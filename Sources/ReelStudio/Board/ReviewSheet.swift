@@ -177,7 +177,9 @@ public struct ReviewSheet: Sendable {
                 out += "<ul class=\"critique-notes\">" + critique.notes.map { "<li>\(esc($0))</li>" }.joined() + "</ul>\n"
             }
         } else if critic != nil, t.state == "succeeded", t.provider != "animatic" {
-            out += t.verdict?.passed == false ? "<div class=\"muted\">not shown to the critic: it failed its quality check</div>\n"
+            // Withheld when its own check failed (a duplicate is found later, among the shot's takes).
+            let withheld = t.verdict?.problems.contains { $0.kind != .duplicate } == true
+            out += withheld ? "<div class=\"muted\">not shown to the critic: it failed its quality check</div>\n"
                 : "<div class=\"muted\">no critique (the critic did not answer; generating again asks it again)</div>\n"
         }
         var facts = ["\(t.provider)/\(t.model)"]

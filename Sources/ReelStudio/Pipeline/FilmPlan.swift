@@ -152,8 +152,12 @@ struct FilmPlan: Sendable {
     static func resumable(_ current: [Take]) -> [Take] { current.filter(\.isResumable) }
 
     /// How many takes to add so that `current` (one shot's, same version and provider)
-    /// holds `want`: takes are added, never replaced, and a take refused for good counts.
-    static func missing(_ current: [Take], want: Int) -> Int { max(0, want - current.count) }
+    /// holds `want`: takes are added, never replaced, and a take refused for good counts —
+    /// but not one whose answer was lost (it may have been paid, so it was not sent again on
+    /// its own; asking again is the person's decision to make a new one).
+    static func missing(_ current: [Take], want: Int) -> Int {
+        max(0, want - current.filter { $0.failure?.providerCode != JobFailure.answerLost }.count)
+    }
 
     /// What asking for `want` takes of one shot does, given `all` its takes (of one kind):
     /// the ones of this version on this provider that it resumes, and the numbers of the

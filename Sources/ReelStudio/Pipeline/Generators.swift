@@ -54,7 +54,12 @@ public struct Generators: Sendable {
                          shot: shot, label: "voice \(speaker.name)" + (shot.map { " \($0)" } ?? ""))
     }
 
-    /// The image model keyframes come from: `requested`, else the only one configured.
+    /// Providers whose image models make keyframes unnamed only when nothing else can: Kling's
+    /// keys are there for its video, and a project that had another image model keeps it.
+    static let namedImageModels: Set<ProviderID> = ["kling"]
+
+    /// The image model keyframes come from: `requested`, else the only one configured (one
+    /// of ``namedImageModels`` counts only when it is the only one).
     public func keyframeGenerator(_ requested: ProviderID?) throws -> any ImageGenerator {
         if let requested {
             guard let g = images[requested] else {
@@ -65,6 +70,8 @@ public struct Generators: Sendable {
             }
             return g
         }
+        let unnamed = images.filter { !Self.namedImageModels.contains($0.key) }
+        if unnamed.count == 1, let only = unnamed.values.first { return only }
         guard images.count == 1, let only = images.values.first else {
             throw ReelError(.configuration, images.isEmpty ? "no image model is configured, so there is nothing to make keyframes with"
                                 : "\(images.count) image models are configured (\(images.keys.sorted().map(\.rawValue).joined(separator: ", ")))",
