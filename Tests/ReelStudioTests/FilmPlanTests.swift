@@ -174,6 +174,9 @@ import Testing
         let lost = current + [Self.take(5, .failed(JobFailure(.failed, "lost", providerCode: JobFailure.answerLost)))]
         #expect(FilmPlan.resumable(lost).map(\.number) == [3, 4])
         #expect(FilmPlan.missing(lost, want: 6) == 2)
+        // A task adapter's create that timed out is resumed (found again by its key), so it counts.
+        let retried = current + [Self.take(5, .failed(JobFailure(.timedOut, "slow", providerCode: JobFailure.answerLost)))]
+        #expect(FilmPlan.resumable(retried).map(\.number) == [3, 4, 5] && FilmPlan.missing(retried, want: 6) == 1)
     }
 
     /// A note withdrawn after takes were made with it: those takes count for nothing, and one

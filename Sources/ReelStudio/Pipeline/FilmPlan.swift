@@ -156,7 +156,7 @@ struct FilmPlan: Sendable {
     /// but not one whose answer was lost (it may have been paid, so it was not sent again on
     /// its own; asking again is the person's decision to make a new one).
     static func missing(_ current: [Take], want: Int) -> Int {
-        max(0, want - current.filter { $0.failure?.providerCode != JobFailure.answerLost }.count)
+        max(0, want - current.filter { $0.isResumable || $0.failure?.providerCode != JobFailure.answerLost }.count)
     }
 
     /// What asking for `want` takes of one shot does, given `all` its takes (of one kind):
