@@ -58,6 +58,13 @@ public struct JobFailure: Error, Hashable, Sendable, Codable, CustomStringConver
     /// time, the connection closed under it): the provider may have done the work, and been paid.
     public static let answerLost = "answer-lost"
 
+    /// `lost` (an ``answerLost`` failure) as a failure for good: the request may have been
+    /// paid, so the run does not send it again; the person's next request makes a new one.
+    public static func notResent(_ lost: JobFailure) -> JobFailure {
+        JobFailure(.failed, lost.message + "; the request had gone out and may have been paid, so it is not sent again on its own "
+                       + "(ask again to make a new one)", providerCode: answerLost)
+    }
+
     public var description: String {
         var text = "\(reason.rawValue): \(message)"
         if let providerCode { text += " [\(providerCode)]" }

@@ -27,6 +27,14 @@ struct BrowserTests {
             .appendingPathComponent("scripts/\(name)")
     }
 
+    /// Runs browser check `name` against the studio listening on `port` (its base URL, then
+    /// `arguments`): the one JSON line it prints of what the page showed.
+    static func check(_ name: String, port: Int?, _ arguments: [String]) async throws -> [String: JSONValue] {
+        let result = try await LocalProcessRunner().run(script(name).path, ["http://127.0.0.1:\(try #require(port))"] + arguments)
+        try #require(result.status == 0, "\(name): \(result.stderrTail(5))")
+        return try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+    }
+
     static var chromium: String? { chromiumPath }
 
     /// The page's DOM once its scripts have run.
@@ -86,10 +94,7 @@ struct BrowserTests {
         var configuration = f.configuration
         configuration.watchInterval = .milliseconds(50)
         try await buildApplication(configuration).test(.live) { client in
-            let script = Self.script("live-view-check")
-            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-01", "2"])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("live-view-check", port: client.port, ["two-rooms", "S01-01", "2"])
             #expect(seen["before"] == "S01-01#1")
             #expect(seen["after"] == "S01-01#2", "the other page shows the new pick: \(seen)")
             #expect(seen["reloaded"] == false, "without a reload")
@@ -104,11 +109,7 @@ struct BrowserTests {
         let f = try ServerFixture()
         defer { f.remove() }
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = Self.script("new-project-check")
-            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "trailer",
-                                                                          "title", "Night Shift"])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("new-project-check", port: client.port, ["trailer", "title", "Night Shift"])
             #expect(seen["hash"] == "#/p/Night-Shift" && seen["title"] == "Night Shift")
             #expect((seen["cards"]?.intValue ?? 0) > 3, "the storyboard's cards are drawn: \(seen)")
         }
@@ -126,11 +127,7 @@ struct BrowserTests {
         _ = try await f.studio.note(production, NoteRequest(shot: "S01-01", text: "slower push in"))
         production.close()
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = Self.script("withdraw-note-check")
-            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
-                                                                          "S01-01", "1"])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("withdraw-note-check", port: client.port, ["two-rooms", "S01-01", "1"])
             #expect(seen["before"] == "open" && seen["after"] == "withdrawn" && seen["badge"] == "withdrawn", "\(seen)")
             #expect(seen["links"] == 0, "a withdrawn note has no Withdraw link")
         }
@@ -151,10 +148,7 @@ struct BrowserTests {
         #expect(made.critiques.count == 1, "\(made.notes)")
         production.close()
         try await buildApplication(f.configuration).test(.live) { client in
-            let result = try await LocalProcessRunner().run(Self.script("critic-notes-check").path,
-                                                            ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-01"])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("critic-notes-check", port: client.port, ["two-rooms", "S01-01"])
             #expect(seen["before"] == 0 && seen["after"] == 1, "\(seen)")
         }
         let reopened = try f.production()
@@ -175,10 +169,7 @@ struct BrowserTests {
         _ = try await f.studio.pick(production, shot: "S01-01", number: 1)
         production.close()
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = Self.script("unpick-check")
-            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-01"])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("unpick-check", port: client.port, ["two-rooms", "S01-01"])
             #expect(seen["before"] == "S01-01#1" && seen["links"] == 1 && seen["after"] == 0 && seen["pickable"] == 2, "\(seen)")
         }
         let reopened = try f.production()
@@ -197,10 +188,7 @@ struct BrowserTests {
         _ = try await f.studio.generate(production, GenerateRequest(shots: ["S01-02"], takes: 3))
         production.close()
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = Self.script("compare-check")
-            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms", "S01-02"])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("compare-check", port: client.port, ["two-rooms", "S01-02"])
             // The takes are listed newest first; the two ticked are the oldest, in that order.
             #expect(seen["boxes"] == ["S01-02#3", "S01-02#2", "S01-02#1"] && seen["shown"] == ["S01-02#2", "S01-02#1"], "\(seen)")
             let middle = seen["middle"]?.arrayValue?.compactMap(\.doubleValue) ?? []
@@ -224,11 +212,7 @@ struct BrowserTests {
         let f = try ServerFixture()
         defer { f.remove() }
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = Self.script("cast-voice-check")
-            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
-                                                                          "MAYA", "espeak:f5", "4"])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("cast-voice-check", port: client.port, ["two-rooms", "MAYA", "espeak:f5", "4"])
             #expect(seen["after"]?.stringValue?.hasSuffix("+f5") == true && seen["before"] != seen["after"], "\(seen)")
             #expect(seen["badge"] == "cast" && seen["pitch"] == "4", "\(seen)")
             #expect(seen["audio"]?.stringValue?.hasSuffix(".wav") == true, "\(seen)")
@@ -259,10 +243,7 @@ struct BrowserTests {
         let f = try ServerFixture(simulated: sim, settings: "\ncritic: sim\n")
         defer { f.remove() }
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = Self.script("generate-check")
-            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms"])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("generate-check", port: client.port, ["two-rooms"])
             let reading = try f.reading()
             defer { reading.close() }
             let shots = try await f.studio.boardView(reading).rows.flatMap(\.cards).count
@@ -284,11 +265,7 @@ struct BrowserTests {
         defer { f.remove() }
         let password = try #require(try Accounts.open(projects: f.projects, create: true, cost: 4)).add("林晓", role: .editor)
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = Self.script("signin-check")
-            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
-                                                                          "林晓", password])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("signin-check", port: client.port, ["two-rooms", "林晓", password])
             #expect(seen["form"] == true, "the storyboard waits for sign-in: \(seen)")
             #expect(seen["wrong"]?.stringValue?.contains("the name or the password is wrong") == true, "\(seen)")
             #expect(seen["who"]?.stringValue?.hasPrefix("林晓 · editor") == true, "\(seen)")
@@ -309,11 +286,7 @@ struct BrowserTests {
             return try #require(try await f.studio.cast(reading).first { $0.name == "MAYA" })
         }()
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = Self.script("reference-check")
-            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
-                                                                          maya.id, image.path])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("reference-check", port: client.port, ["two-rooms", maya.id, image.path])
             #expect(seen["before"] == 0 && seen["after"] == 1, "\(seen)")
             #expect(seen["src"]?.stringValue?.hasSuffix(".png") == true, "\(seen)")
         }
@@ -333,11 +306,7 @@ struct BrowserTests {
         production.close()
         let evidence = try f.dir.write("consent.pdf", Data("%PDF-1.4 signed".utf8))
         try await buildApplication(f.configuration).test(.live) { client in
-            let script = Self.script("consent-check")
-            let result = try await LocalProcessRunner().run(script.path, ["http://127.0.0.1:\(try #require(client.port))", "two-rooms",
-                                                                          maya.id, evidence.path])
-            try #require(result.status == 0, "\(result.stderrTail(5))")
-            let seen = try JSONDecoder().decode([String: JSONValue].self, from: Data(result.stdoutText.utf8))
+            let seen = try await Self.check("consent-check", port: client.port, ["two-rooms", maya.id, evidence.path])
             #expect(seen["before"]?.stringValue?.hasPrefix("no consent recorded") == true, "\(seen)")
             #expect(seen["granted"] == "in force for kling", "\(seen)")
             #expect(seen["revoked"]?.stringValue?.hasPrefix("revoked on ") == true, "\(seen)")

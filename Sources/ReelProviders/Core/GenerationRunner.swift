@@ -118,8 +118,7 @@ extension LocalGenerator {
         do {
             return try .local(descriptor.id, output: try await make(request, context: context))
         } catch let lost as JobFailure where !resendsSafely && lost.providerCode == JobFailure.answerLost {
-            throw JobFailure(.failed, lost.message + "; the request had gone out and may have been paid, so it is not sent "
-                                 + "again on its own (ask again to make a new one)", providerCode: JobFailure.answerLost)
+            throw JobFailure.notResent(lost)
         }
     }
 

@@ -89,8 +89,7 @@ extension GeminiImageProvider {
 
     /// The aspect nearest the frame's (Reel conforms the still to the frame afterwards).
     public static func aspect(width: Int, height: Int) -> String {
-        let ratio = Double(width) / Double(max(1, height))
-        return aspects.min { abs(log($0.ratio / ratio)) < abs(log($1.ratio / ratio)) }?.name ?? "1:1"
+        InputImages.nearestAspect(width: width, height: height, among: aspects.map { ($0.name, $0.ratio) })
     }
 
     /// The request as the REST docs write it: one user turn whose parts are the prompt, then

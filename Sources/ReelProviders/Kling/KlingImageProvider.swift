@@ -46,8 +46,7 @@ public struct KlingImageProvider: ImageGenerator, CustomStringConvertible, Custo
         } catch let lost as JobFailure where lost.providerCode == JobFailure.answerLost {
             // Whether the image API honours external_task_id is not confirmed (mirrors only):
             // a create sent again could be a second paid task, so a lost answer is not resent.
-            throw JobFailure(.failed, lost.message + "; the request had gone out and may have been paid, so it is not sent "
-                                 + "again on its own (ask again to make a new one)", providerCode: JobFailure.answerLost)
+            throw JobFailure.notResent(lost)
         } catch let refused as JobFailure where refused.reason == .invalidRequest {
             // A create resent after its answer was lost is refused for its external_task_id;
             // the task made the first time is found by that id.
@@ -91,8 +90,7 @@ extension KlingImageProvider {
 
     /// The aspect nearest the frame's.
     public static func aspect(width: Int, height: Int) -> String {
-        let ratio = log(Double(max(1, width)) / Double(max(1, height)))
-        return aspects.min { abs(log($0.1) - ratio) < abs(log($1.1) - ratio) }?.0 ?? "1:1"
+        InputImages.nearestAspect(width: width, height: height, among: aspects)
     }
 
     /// The create body: one picture, the frame's aspect, 2K for frames over 1400 pixels on a side (1080p).

@@ -62,6 +62,13 @@ public struct InputImages: Sendable {
         try images.filter { $0.role == .reference }.prefix(limit).map(load)
     }
 
+    /// The name of the aspect among `aspects` (name, width ÷ height) nearest a `width`×`height`
+    /// frame, by ratio (log distance: 9:16 is as far from 1:1 as 16:9); "1:1" for none.
+    public static func nearestAspect(width: Int, height: Int, among aspects: [(String, Double)]) -> String {
+        let ratio = log(Double(max(1, width)) / Double(max(1, height)))
+        return aspects.min { abs(log($0.1) - ratio) < abs(log($1.1) - ratio) }?.0 ?? "1:1"
+    }
+
     /// The error for an API that takes images only by public URL.
     public static func needsPublicURL(_ provider: String) -> JobFailure {
         JobFailure(.invalidRequest, "\(provider) takes images only as public URLs and cannot read this machine's files",
