@@ -88,6 +88,7 @@ let package = Package(
         // `make bench`: speed figures as ratios against references measured in the same run.
         .executableTarget(name: "ReelBench", dependencies: [
             "ReelStudio", "ReelScript", "ReelMedia", "ReelEngine", "ReelModel", "ReelStore", "ReelProviders", "ReelSimulator", "ReelAssistant",
+            "ReelLabelledSet",
         ]),
         // The simulated provider: a loopback HTTP server that speaks a task API and renders
         // its clips with ffmpeg. A product feature (`reel dev simulate`, benchmarks, demos), so
@@ -99,6 +100,9 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOWebSocket", package: "swift-nio"),
         ]),
+        // The labelled set the clip check is measured against: clips made with ffmpeg, good and
+        // with each defect, and the score (tests assert it, `make bench` reports it).
+        .target(name: "ReelLabelledSet", dependencies: ["ReelModel", "ReelMedia"]),
         // Fakes shared by tests: linked by no product, no test framework here.
         .target(name: "ReelTesting", dependencies: [
             "ReelModel", "ReelEngine", "ReelMedia", "ReelProviders", "ReelStore", "ReelStudio", "ReelSimulator",
@@ -116,7 +120,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelScriptTests", dependencies: ["ReelSnapshot", "ReelScript", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelSnapshot", "ReelEngine", "ReelTesting"]),
-        .testTarget(name: "ReelMediaTests", dependencies: ["ReelSnapshot", "ReelMedia", "ReelAnimatic", "ReelTesting"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ReelMediaTests", dependencies: ["ReelSnapshot", "ReelMedia", "ReelAnimatic", "ReelLabelledSet", "ReelTesting"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelAnimaticTests", dependencies: ["ReelSnapshot", "ReelAnimatic", "ReelMedia"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReelStoreTests", dependencies: ["ReelSnapshot", "ReelStore", "ReelTesting", .product(name: "GRDB", package: "GRDB.swift"),
                                                        .product(name: "PostgresNIO", package: "postgres-nio")]),

@@ -6,19 +6,19 @@ import ReelModel
 /// mixed. Good clips at the sizes models return (720x1280, 1280x720) and small ones; the
 /// defects small, except where the size is the defect, since the check measures a 160×160
 /// copy of every frame whatever the clip's size.
-enum LabelledSet {
-    static let v = (360, 640), h = (640, 360)
+public enum LabelledSet {
+    public static let v = (360, 640), h = (640, 360)
 
-    static func ms(_ s: Double) -> RationalTime { .milliseconds(Int64((s * 1000).rounded())) }
+    public static func ms(_ s: Double) -> RationalTime { .milliseconds(Int64((s * 1000).rounded())) }
 
-    static func good(_ name: String, _ size: (Int, Int), _ picture: String, rate: Int = 24, seconds: Double = 2.5,
+    public static func good(_ name: String, _ size: (Int, Int), _ picture: String, rate: Int = 24, seconds: Double = 2.5,
                      sound: String? = nil, speech: Bool = false) -> LabelledClip {
         LabelledClip(name: "good-" + name, width: size.0, height: size.1, rate: rate, seconds: seconds, picture: picture,
                      sound: sound, expected: ClipExpectation(duration: ms(seconds), width: size.0, height: size.1, speech: speech),
                      labels: [])
     }
 
-    static func bad(_ name: String, _ size: (Int, Int), _ picture: String, after: String = "", sound: String? = nil,
+    public static func bad(_ name: String, _ size: (Int, Int), _ picture: String, after: String = "", sound: String? = nil,
                     seconds: Double = 2.5, expected: ClipExpectation? = nil, speech: Bool = false,
                     _ labels: [(ClipProblem.Kind, ClosedRange<Double>?)]) -> LabelledClip {
         LabelledClip(name: name, width: size.0, height: size.1, seconds: seconds, picture: picture, after: after, sound: sound,
@@ -26,17 +26,17 @@ enum LabelledSet {
                      labels: labels)
     }
 
-    static func freeze(_ first: Int, _ last: Int = 9999) -> String {
+    public static func freeze(_ first: Int, _ last: Int = 9999) -> String {
         "split[s0][s1];[s0][s1]freezeframes=first=\(first):last=\(last):replace=\(first)"
     }
 
-    static func box(_ color: String, _ enable: String) -> String { "drawbox=c=\(color):t=fill:enable='\(enable)'" }
+    public static func box(_ color: String, _ enable: String) -> String { "drawbox=c=\(color):t=fill:enable='\(enable)'" }
 
-    static func flicker(_ amplitude: Double, _ hz: Double, _ gate: String = "1") -> String {
+    public static func flicker(_ amplitude: Double, _ hz: Double, _ gate: String = "1") -> String {
         "eq=brightness='\(amplitude)*sin(2*PI*t*\(hz))*\(gate)':eval=frame"
     }
 
-    static let goodClips: [LabelledClip] = [
+    public static let goodClips: [LabelledClip] = [
         good("test-v", (720, 1280), Picture.test, sound: Sound.speech(), speech: true),
         good("test-h", (1280, 720), Picture.test, sound: Sound.music),
         good("bars-v", (720, 1280), Picture.barsPan),
@@ -64,14 +64,14 @@ enum LabelledSet {
 
     /// `original` made again another way: smaller or larger, a shade brighter, softer,
     /// watermarked, at another rate; each nearly repeats it.
-    static func again(_ original: String, _ size: (Int, Int), _ picture: String, rate: Int = 24, after: String = "") -> LabelledClip {
+    public static func again(_ original: String, _ size: (Int, Int), _ picture: String, rate: Int = 24, after: String = "") -> LabelledClip {
         var clip = bad("again-" + original, size, picture, after: after, [(.duplicate, nil)])
         clip.rate = rate
         clip.repeats = "good-" + original
         return clip
     }
 
-    static let repeatClips: [LabelledClip] = [
+    public static let repeatClips: [LabelledClip] = [
         again("test-v", v, Picture.test.replacingOccurrences(of: "W2xH2", with: "360x640")),
         again("bars-h", h, Picture.barsPan, after: "eq=brightness=0.02"),
         again("mandelbrot-v", v, Picture.mandelbrot, rate: 30, after: box("white@0.6", "1").replacingOccurrences(
@@ -82,7 +82,7 @@ enum LabelledSet {
         again("fast-pan-v", v, Picture.fastPan, rate: 25),
     ]
 
-    static let defectClips: [LabelledClip] = [
+    public static let defectClips: [LabelledClip] = [
         bad("black-middle-v", v, Picture.test, after: box("black", "between(t,1.0,1.8)"), [(.black, 1.0...1.8)]),
         bad("black-start-h", h, Picture.barsPan, after: box("black", "lt(t,0.6)"), [(.black, 0...0.6)]),
         bad("black-end-v", v, Picture.mandelbrot, after: box("black", "gte(t,1.7)"), [(.black, 1.7...2.5)]),
@@ -139,7 +139,7 @@ enum LabelledSet {
         bad("loud-mandelbrot-h", h, Picture.mandelbrot, sound: Sound.loud, [(.loudness, nil)]),
     ]
 
-    static let mixedClips: [LabelledClip] = [
+    public static let mixedClips: [LabelledClip] = [
         bad("mixed-black-frozen-v", v, Picture.test, after: box("black", "lt(t,0.5)") + "," + freeze(40),
             [(.black, 0...0.5), (.frozen, 1.67...2.5)]),
         bad("mixed-letterbox-flash-h", h, Picture.boxed(Picture.barsPan, 640, 268), after: box("white", "between(n,30,31)"),
@@ -154,5 +154,5 @@ enum LabelledSet {
             [(.pillarbox, nil), (.noAudio, nil)]),
     ]
 
-    static var all: [LabelledClip] { goodClips + defectClips + mixedClips + repeatClips }
+    public static var all: [LabelledClip] { goodClips + defectClips + mixedClips + repeatClips }
 }
