@@ -41,6 +41,9 @@ struct TakesCommand: AsyncParsableCommand {
             if t.sound == true, !keyframes { line += "  with sound" }
             if !t.current { line += "  (earlier version of the shot)" }
             lines.append(line)
+            if let inputs = t.inputs {
+                lines.append("       made from " + (inputs.isEmpty ? "words alone" : inputs.map(\.text).joined(separator: ", ")))
+            }
             if !t.likeness.isEmpty { lines.append("       carries the likeness of \(t.likeness.joined(separator: ", "))") }
             if let withheld = t.withheld { lines.append("       left out of the cut: \(withheld)") }
             if let verdict = t.verdict {

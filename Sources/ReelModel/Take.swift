@@ -91,6 +91,9 @@ public struct Take: Hashable, Sendable {
     public var verdict: TakeVerdict?
     /// What the project's critic (a vision model) said of it; nil without a critic, or until it answered.
     public var critique: TakeCritique?
+    /// The pictures its request carried, in order: what it was made from (nil for takes
+    /// made before Reel recorded them; empty for words alone).
+    public var inputs: [TakeInput]?
 
     public init(shot: ShotID, number: Int, provider: ProviderID, model: String, seed: UInt64, fingerprint: String,
                 node: NodeID, createdAt: Date, generatedMilliseconds: Int64? = nil, fit: TakeFit? = nil,
@@ -134,4 +137,35 @@ public struct Take: Hashable, Sendable {
     /// asking for it again resumes it instead of adding, and paying for, a new one. A take
     /// refused for good (moderation, a bad request) stays as it is.
     public var isResumable: Bool { !succeeded && (failure?.reason.isRetryable ?? true) }
+}
+
+/// A picture a take's request carried: a still it starts or ends on, a subject's reference
+/// images (more than one: a sheet of them, as the model got them), or the frame a note is
+/// about with its box drawn. Recorded with the take when it is asked for, so a take made
+/// before the cast or the keyframe changed still says what it was made from.
+public struct TakeInput: Hashable, Sendable, Codable {
+    public enum Role: String, Hashable, Sendable, Codable {
+        case firstFrame = "first-frame", lastFrame = "last-frame", reference, note
+    }
+
+    public var role: Role
+    /// For a first or last frame: the keyframe it is (`S01-02#k2`), or the take of the shot
+    /// it continues whose last frame it is (`S01-01#3`).
+    public var take: TakeID?
+    /// For a reference: the subject it locks and its images (a sheet when more than one).
+    public var subject: SubjectID?
+    public var references: [Digest]?
+    /// For a note's frame: the note (``ShotNote/id``).
+    public var note: Int64?
+
+    public init(role: Role, take: TakeID? = nil, subject: SubjectID? = nil, references: [Digest]? = nil, note: Int64? = nil) {
+        self.role = role
+        self.take = take
+        self.subject = subject
+        self.references = references
+        self.note = note
+    }
+
+    /// True when the frame is a keyframe, not the last frame of a take.
+    public var isKeyframe: Bool { take?.rawValue.contains("#k") == true }
 }

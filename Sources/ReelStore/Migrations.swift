@@ -204,10 +204,16 @@ enum Migrations {
                 t.add(column: "withdrawn_by", .text)
             }
         }
+        m.registerMigration("v11-take-inputs") { db in
+            // The pictures each take's and keyframe's request carried (a JSON array of TakeInput).
+            for table in ["take", "keyframe"] {
+                try db.alter(table: table) { t in t.add(column: "inputs", .text) }
+            }
+        }
         return m
     }
 
     /// Every migration this version knows; a database with others is from a newer Reel.
     static let known: Set<String> = ["v1-jobs", "v2-project", "v3-take-fit", "v4-shot-edit", "v5-cast", "v6-consent", "v7-take-shows", "v8-keyframes", "v9-review",
-                                     "v10-note-withdrawn"]
+                                     "v10-note-withdrawn", "v11-take-inputs"]
 }

@@ -104,8 +104,7 @@ extension Studio {
             // for good (moderation, a bad request) stays as it is.
             covered += asked.resumed.map { (shot, $0) }
             for number in asked.numbers where !request.resumeOnly {
-                var take = builder.newTake(shot, number: number, plan: plan, at: now)
-                take.notes = notes
+                let take = builder.newTake(shot, number: number, plan: plan, at: now, notes: notes)
                 added.append(take)
                 covered.append((shot, take))
             }

@@ -42,12 +42,15 @@ extension Studio {
                                      want: want)
             covered += asked.resumed.map { (shot, $0) }
             for number in asked.numbers {
-                let take = Take(shot: shot.id, number: number, provider: generator.descriptor.id, model: model,
+                var take = Take(shot: shot.id, number: number, provider: generator.descriptor.id, model: model,
                                 seed: Hashing.seed("keyframe:\(shot.id)#\(number)"), fingerprint: fingerprint,
                                 node: NodeID("keyframe:\(Take.id(shot: shot.id, number: number, kind: .keyframe))"),
                                 createdAt: now,
                                 shows: builder.keyframeLikeness(for: shot, provider: generator.descriptor.id, model: model),
                                 kind: .keyframe)
+                take.inputs = builder.keyframeReferences(for: shot, provider: generator.descriptor.id, model: model).map {
+                    TakeInput(role: .reference, subject: $0.subject, references: $0.digests)
+                }
                 added.append(take)
                 covered.append((shot, take))
             }

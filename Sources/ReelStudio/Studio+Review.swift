@@ -40,10 +40,12 @@ extension Studio {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         var rows: [ReviewSheet.Row] = []
+        var thumbnails: [String: String] = [:]
         for shot in shots {
             var cards: [ReviewSheet.Card] = []
             for take in try await takeReports(production, shot: shot, builder: builder, picked: picks[shot.id]) {
                 var card = ReviewSheet.Card(take: take, video: nil, frames: [], verdict: nil)
+                card.inputs = await inputThumbnails(take.inputs ?? [], made: &thumbnails, into: scratch, ffmpeg: ffmpeg)
                 if let path = take.output, FileManager.default.fileExists(atPath: path) {
                     let file = URL(fileURLWithPath: path)
                     card.video = file.absoluteString
@@ -68,6 +70,7 @@ extension Studio {
             for still in try await takeReports(production, shot: shot, builder: builder, picked: keyframePicks[shot.id],
                                                kind: .keyframe) {
                 var card = ReviewSheet.Card(take: still, video: nil, frames: [], verdict: nil)
+                card.inputs = await inputThumbnails(still.inputs ?? [], made: &thumbnails, into: scratch, ffmpeg: ffmpeg)
                 if let path = still.output, FileManager.default.fileExists(atPath: path) {
                     card.frames = try await frames(of: URL(fileURLWithPath: path), seconds: nil,
                                                    named: "\(shot.id)-k\(still.number)", into: scratch, ffmpeg: ffmpeg)
@@ -82,7 +85,7 @@ extension Studio {
         let html = directory.appendingPathComponent("index.html")
         let page = scratch.appendingPathComponent("index.html")
         try Data(sheet.html().utf8).write(to: page)
-        let frames = rows.flatMap { $0.cards + $0.keyframes }.flatMap(\.frames).map { name in
+        let frames = (rows.flatMap { $0.cards + $0.keyframes }.flatMap(\.frames) + thumbnails.values.sorted()).map { name in
             (scratch.appendingPathComponent(String(name.dropFirst("frames/".count))), directory.appendingPathComponent(name))
         }
         var files = frames + [(page, html)]
@@ -105,6 +108,33 @@ extension Studio {
         }
         try OutputFile.install(files)
         return ReviewResult(html: html, sheet: sheet, contactSheet: contact, warnings: warnings)
+    }
+
+    /// The pictures a take was made from, each with a small thumbnail per file (the last
+    /// frame of a take it continues; a keyframe or reference image as it is), made once per
+    /// picture for the whole page. A picture ffmpeg cannot read keeps its words, no thumbnail:
+    /// the page is what the review is for.
+    func inputThumbnails(_ inputs: [TakeInputReport], made: inout [String: String], into directory: URL, ffmpeg: String) async
+        -> [ReviewSheet.Input]
+    {
+        var out: [ReviewSheet.Input] = []
+        for input in inputs {
+            var thumbnails: [String] = []
+            for file in input.files where FileManager.default.fileExists(atPath: file) {
+                let lastFrame = input.role != .reference && input.take.map { !$0.contains("#k") } == true
+                let key = (lastFrame ? "last:" : "") + file
+                if let name = made[key] { thumbnails.append(name); continue }
+                let name = "in-\(made.count + 1).jpg"
+                let arguments = ["-v", "error", "-y"] + (lastFrame ? ["-sseof", "-0.25"] : []) + ["-i", file]
+                    + ["-frames:v", "1", "-vf", "scale=-2:112", "-q:v", "5", directory.appendingPathComponent(name).path]
+                guard let result = try? await runner.run(ffmpeg, arguments), result.status == 0,
+                      FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) else { continue }
+                made[key] = "frames/" + name
+                thumbnails.append("frames/" + name)
+            }
+            out.append(ReviewSheet.Input(text: input.text, thumbnails: thumbnails))
+        }
+        return out
     }
 
     /// `S01-02 #3  picked  sim/sim-1  $0.25  FAIL black 0.00–5.00 s`: a take's line on the contact sheet.
@@ -167,6 +197,8 @@ extension Studio {
             throw ReelError(.mediaFailed, "ffmpeg could not take frames of \(clip.lastPathComponent): \(result.stderrTail(2))",
                             at: clip.path, hint: "the take's file may be damaged; `reel check` it")
         }
-        return names
+        // A file whose stream ends before its stated length has no frame at 96%: ffmpeg writes
+        // nothing for it and says nothing. The strip shows the frames there are.
+        return names.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent(String($0.dropFirst("frames/".count))).path) }
     }
 }

@@ -43,6 +43,27 @@ public struct TakeReport: Hashable, Sendable, Codable {
     public var withheld: String?
     /// True when its file has a soundtrack of its own (what `audio: native` keeps); nil before it has a file.
     public var sound: Bool?
+    /// The pictures its request carried, in order; nil for a take made before Reel recorded
+    /// them, empty for words alone.
+    public var inputs: [TakeInputReport]?
+}
+
+/// A picture a take was made from, as `reel takes` and the review show it.
+public struct TakeInputReport: Hashable, Sendable, Codable {
+    /// `first-frame`, `last-frame`, `reference` or `note`.
+    public var role: TakeInput.Role
+    /// `keyframe S01-02#k2`, `last frame of S01-01#3`, `MAYA's reference`, `a sheet of MAYA's 3`, `note 4's frame`.
+    public var text: String
+    /// The keyframe or take a frame comes from.
+    public var take: String?
+    /// The subject a reference locks, by name.
+    public var subject: String?
+    public var note: Int64?
+    /// The picture's files in the media store, where it has them: the keyframe's still, the
+    /// take a last frame is of (its video), each reference image of a sheet.
+    public var files: [String] = []
+    /// Their names in the store (`<sha256>.<ext>`), as the studio's media route serves them.
+    public var media: [String] = []
 }
 
 extension Studio {
@@ -68,6 +89,7 @@ extension Studio {
         let fingerprint = kind == .video ? builder.fingerprint(shot) : builder.keyframeFingerprint(shot)
         var all = takes ?? []
         if takes == nil { all = try await production.repository.takes(of: shot.id, kind: kind) }
+        let sources = try await inputSources(all, production: production)
         return all.reversed().map { t in
             TakeReport(take: t.id.rawValue, number: t.number, provider: t.provider.rawValue,
                        model: t.model, state: t.state.name, current: t.fingerprint == fingerprint,
@@ -80,8 +102,47 @@ extension Studio {
                        createdAt: t.createdAt, verdict: t.verdict, critique: t.critique, notes: t.notes,
                        likeness: t.shows.map { builder.storyboard.subject($0)?.name ?? $0.rawValue },
                        withheld: Studio.withdrawal(in: builder.storyboard, at: builder.now)(t),
-                       sound: t.output.map { $0.asset.media?.hasAudio == true })
+                       sound: t.output.map { $0.asset.media?.hasAudio == true },
+                       inputs: t.inputs.map { $0.map { inputReport($0, sources: sources, production: production, builder: builder) } })
         }
+    }
+
+    /// The keyframes and takes `takes` were made from (their first or last frames), by id.
+    private func inputSources(_ takes: [Take], production: Production) async throws -> [TakeID: Take] {
+        let wanted = Set(takes.flatMap { $0.inputs ?? [] }.compactMap(\.take))
+        var found: [TakeID: Take] = [:]
+        var read: Set<String> = []
+        for input in takes.flatMap({ $0.inputs ?? [] }) where input.take != nil {
+            let id = input.take!, shot = ShotID(String(id.rawValue.split(separator: "#").first ?? ""))
+            let kind: TakeKind = input.isKeyframe ? .keyframe : .video
+            guard read.insert("\(shot)/\(kind)").inserted else { continue }
+            for take in try await production.repository.takes(of: shot, kind: kind) where wanted.contains(take.id) {
+                found[take.id] = take
+            }
+        }
+        return found
+    }
+
+    /// One recorded picture as the report shows it, with its files where the store has them.
+    private func inputReport(_ input: TakeInput, sources: [TakeID: Take], production: Production,
+                             builder: FilmGraphBuilder) -> TakeInputReport {
+        let name = input.subject.map { builder.storyboard.subject($0)?.name ?? $0.rawValue }
+        var assets: [Asset] = []
+        let text: String
+        switch input.role {
+        case .firstFrame, .lastFrame:
+            let id = input.take?.rawValue ?? "?"
+            text = input.isKeyframe ? "keyframe \(id)" : "last frame of \(id)"
+            if let take = input.take, let output = sources[take]?.output { assets = [output.asset] }
+        case .reference:
+            let digests = input.references ?? []
+            text = digests.count > 1 ? "a sheet of \(name ?? "?")'s \(digests.count)" : "\(name ?? "?")'s reference"
+            assets = digests.compactMap { builder.referenceAssets[$0] }
+        case .note:
+            text = "note \(input.note.map(String.init) ?? "?")'s frame"
+        }
+        return TakeInputReport(role: input.role, text: text, take: input.take?.rawValue, subject: name, note: input.note,
+                               files: assets.map { production.blobs.url(for: $0).path }, media: assets.map(Studio.mediaName))
     }
 
     /// Makes `number` the take of `shot` the cut uses, or (`kind` keyframe) the keyframe its

@@ -73,6 +73,10 @@ import Testing
             Take(shot: "S01-01", number: n, provider: "kling", model: "kling-v2", seed: UInt64.max - UInt64(n), fingerprint: "f1",
                  node: NodeID("video:S01-01#\(n)"), createdAt: Date(timeIntervalSince1970: Double(10 + n)), generatedMilliseconds: 5000,
                  fit: .trim, shows: ["char:lin"], notes: n == 2 ? [first.id, second.id] : [])
+        }.map { take in
+            var take = take
+            take.inputs = take.number == 1 ? [TakeInput(role: .reference, subject: "char:lin", references: [Hashing.sha256("face")])] : nil
+            return take
         }
         let still = Take(shot: "S01-02", number: 1, provider: "sim", model: "img", seed: 3, fingerprint: "k", node: "keyframe:S01-02#k1",
                          createdAt: Date(timeIntervalSince1970: 20), kind: .keyframe)

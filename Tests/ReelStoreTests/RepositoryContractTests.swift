@@ -38,9 +38,18 @@ import Testing
     }
 
     static func take(_ shot: ShotID, _ number: Int, fingerprint: String = "f1") -> Take {
-        Take(shot: shot, number: number, provider: "sim", model: "m", seed: 7, fingerprint: fingerprint,
-             node: NodeID("video:\(shot)#\(number)"), createdAt: Date(timeIntervalSince1970: 1),
-             generatedMilliseconds: 5000, fit: .trim)
+        var take = Take(shot: shot, number: number, provider: "sim", model: "m", seed: 7, fingerprint: fingerprint,
+                        node: NodeID("video:\(shot)#\(number)"), createdAt: Date(timeIntervalSince1970: 1),
+                        generatedMilliseconds: 5000, fit: .trim)
+        // What its request carried: every kind of picture, so each store keeps every field.
+        if number == 1 {
+            take.inputs = [TakeInput(role: .firstFrame, take: TakeID("\(shot)#k2")), TakeInput(role: .lastFrame, take: "S00-01#3"),
+                           TakeInput(role: .reference, subject: "char:maya", references: [Hashing.sha256("front"), Hashing.sha256("side")]),
+                           TakeInput(role: .note, note: 4)]
+        } else if number == 2 {
+            take.inputs = []
+        }
+        return take
     }
 
     static func node(_ take: Take, estimate: Money? = nil) -> GraphNode {
@@ -130,6 +139,9 @@ import Testing
         #expect(try await repo.takes(of: nil).map(\.id) == ["S01-01#1", "S01-01#2", "S01-02#1"])
         let asked = try #require(try await repo.takes(of: "S01-01").first)
         #expect(asked == take)
+        #expect(asked.inputs?.count == 4, "the pictures its request carried")
+        #expect(try await repo.takes(of: "S01-01").last?.inputs == [], "words alone stays words alone, not unknown")
+        #expect(try await repo.takes(of: "S01-02").first?.inputs?.first == TakeInput(role: .firstFrame, take: "S01-02#k2"))
         #expect(asked.state == .requested && asked.isResumable)
 
         let (key, node) = (Self.key(take), Self.node(take, estimate: Money(micros: 250_000)))

@@ -169,6 +169,10 @@ import Testing
         #expect(made.notes.contains("made from the cast's reference images: \(shot.id) (2 of MAYA)"), "\(made.notes)")
         let keyframe = try #require(made.added.first)
         #expect(keyframe.shows == ["char:maya"], "the still shows her likeness")
+        let (frontDigest, sideDigest) = (try Hashing.sha256(fileAt: front).digest, try Hashing.sha256(fileAt: side).digest)
+        #expect(keyframe.inputs == [TakeInput(role: .reference, subject: "char:maya", references: [frontDigest]),
+                                    TakeInput(role: .reference, subject: "char:maya", references: [sideDigest])],
+                "the still records the two images it was made from")
 
         // A new reference image is a new version of the shot's keyframes: the one made is no longer current.
         let before = try await studio.shot(production, id: shot.id)
@@ -190,6 +194,10 @@ import Testing
         let still = try #require(try await studio.shot(production, id: shot.id).keyframes.first?.output)
         #expect(create.json?["image"]?.stringValue == (try Data(contentsOf: URL(fileURLWithPath: still))).base64EncodedString())
         #expect(try await production.repository.takes(of: shot.id).first?.shows == ["char:maya"])
+        // The take records the still it started on; its report names it and gives its file.
+        let fromStill = try #require(try await studio.takes(production, shot: shot.id).first)
+        #expect(fromStill.inputs?.map(\.text) == ["keyframe \(shot.id)#k1"])
+        #expect(fromStill.inputs?.first?.files == [still] && fromStill.inputs?.first?.role == .firstFrame)
 
         let third = try dir.write("maya-third.png", FixtureMedia.png(9))
         _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: [front, side, third], realPerson: true))
@@ -201,6 +209,23 @@ import Testing
                 "\(after.remoteInput)")
         _ = try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 2))
         #expect(kling.requests("POST", "/v1/videos/").last?.path == "/v1/videos/multi-image2video")
+        // Each take still says what it was made from: the first the old still, the new one her three images.
+        let reports = try await studio.takes(production, shot: shot.id)
+        #expect(reports.map { $0.inputs?.map(\.text) ?? [] }
+                == [Array(repeating: "MAYA's reference", count: 3), Array(repeating: "MAYA's reference", count: 3), ["keyframe \(shot.id)#k1"]],
+                "\(reports.map(\.inputs))")
+        #expect(reports.first?.inputs?.flatMap(\.media).count == 3)
+        // The review shows them as thumbnails, each made once, beside the words.
+        let review = try await studio.review(production, shots: [shot.id.rawValue], directory: dir.file("review"), check: false)
+        let html = try String(contentsOf: review.html, encoding: .utf8)
+        #expect(html.contains("<figcaption>keyframe \(shot.id)#k1</figcaption>"))
+        #expect(html.components(separatedBy: "s reference</figcaption>").count - 1 == 3 + 3 + 2, "her three on each new take, two on the still")
+        let thumbnails = review.sheet.rows.flatMap(\.cards).flatMap(\.inputs).flatMap(\.thumbnails)
+        #expect(thumbnails.count == 7 && Set(thumbnails).count == 4,
+                "the still and her three images, each made once for the page (her two on the keyframe card too): \(thumbnails)")
+        for name in Set(review.sheet.rows.flatMap { $0.cards + $0.keyframes }.flatMap(\.inputs).flatMap(\.thumbnails)) {
+            #expect(FileManager.default.fileExists(atPath: dir.file("review").appendingPathComponent(name).path), "\(name)")
+        }
         try await sim.stop()
         try await p.close()
     }

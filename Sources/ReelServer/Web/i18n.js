@@ -87,6 +87,8 @@ const table = {
   keyframeInput: ["Keyframes are made on", "关键帧的生成"],
   with_sound: ["With its own sound", "自带声音"],
   likeness_of: ["Carries the likeness of", "含真人肖像："],
+  made_from: ["Made from", "生成依据："],
+  words_alone: ["words alone", "仅文字提示"],
   left_out: ["Left out of the cut", "已从成片中移除"],
   nextNotes: ["The next takes add the open notes", "下一批镜头的提示词另加未解决的批注"],
   prompt: ["Prompt", "提示词"],

@@ -94,12 +94,24 @@ function takeCard(view, project, s, x, notes) {
           } }) : null) : null,
       x.notes && x.notes.length ? element("div", { class: "muted", text: `${t("carries_notes")} ${x.notes.join(", ")}` }) : null,
       x.sound ? element("div", { class: "muted", text: t("with_sound") }) : null,
+      x.inputs ? madeFrom(project, x.inputs) : null,
       x.likeness && x.likeness.length ? element("div", { class: "muted", text: `${t("likeness_of")} ${x.likeness.join(", ")}` }) : null,
       x.withheld ? element("div", { class: "problem", text: `${t("left_out")}: ${x.withheld}` }) : null,
       x.media ? pickButton(view, project, s.id, { take: x.number }, x.picked) : element("span", { class: "muted", text: x.state }),
       x.media ? element("label", { class: "compare-choice" }, element("input", { type: "checkbox", name: "compare", value: x.take }),
         ` ${t("compare_choose")}`) : null,
       x.media ? noteButton(project, s.id, x, frame, () => renderShot(view, project, s.id)) : null));
+}
+
+/** What a take was made from: each keyframe or reference as a thumbnail with its words (a sheet: one per image on it). */
+function madeFrom(project, inputs) {
+  if (!inputs.length) return element("div", { class: "muted", text: `${t("made_from")} ${t("words_alone")}` });
+  return element("div", { class: "inputs", "data-inputs": String(inputs.length) },
+    element("span", { class: "muted", text: t("made_from") }),
+    ...inputs.map((input) => element("span", { class: "input", title: input.text },
+      ...(input.role === "reference" || (input.take || "").includes("#k")
+        ? input.media.map((name) => element("img", { src: api.media(project, name), alt: input.text, loading: "lazy" })) : []),
+      element("small", { text: input.text }))));
 }
 
 export async function renderShot(view, project, shotID, given) {

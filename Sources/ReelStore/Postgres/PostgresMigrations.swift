@@ -156,6 +156,8 @@ enum PostgresMigrations {
             END $$
             """,
         ]),
+        // The pictures each take's and keyframe's request carried (a JSON array of TakeInput).
+        ("v6-take-inputs", ["ALTER TABLE take ADD COLUMN inputs text", "ALTER TABLE keyframe ADD COLUMN inputs text"]),
     ]
 
     /// Every migration this version knows; a database with others is from a newer Reel.

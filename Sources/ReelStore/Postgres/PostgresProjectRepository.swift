@@ -114,9 +114,9 @@ public struct PostgresProjectRepository: ProjectRepository {
                 let row = TakeRow(take)
                 try await connection.query("""
                     INSERT INTO \(unescaped: take.kind == .video ? "take" : "keyframe")
-                        (project, id, shot, number, provider, model, seed, fingerprint, node, created_at, generated_ms, fit, shows, notes)
+                        (project, id, shot, number, provider, model, seed, fingerprint, node, created_at, generated_ms, fit, shows, notes, inputs)
                     VALUES (\(project), \(row.id), \(row.shot), \(row.number), \(row.provider), \(row.model), \(row.seed), \(row.fingerprint),
-                            \(row.node), \(row.createdAt), \(row.generatedMs), \(row.fit), \(row.shows), \(row.notes))
+                            \(row.node), \(row.createdAt), \(row.generatedMs), \(row.fit), \(row.shows), \(row.notes), \(row.inputs))
                     """, logger: logger)
             }
         }
@@ -126,7 +126,7 @@ public struct PostgresProjectRepository: ProjectRepository {
         // Each take with the newest job of its node, and the newest finished check of it.
         let rows = try await database.rows("""
             SELECT t.id, t.shot, t.number, t.provider, t.model, t.seed, t.fingerprint, t.node, t.created_at, t.generated_ms,
-                   t.fit, t.shows, t.notes, j.detail AS job_detail, j.attempts AS job_attempts,
+                   t.fit, t.shows, t.notes, t.inputs, j.detail AS job_detail, j.attempts AS job_attempts,
                    j.provider_job_id AS job_provider_id, j.updated_at AS job_updated, c.detail AS check_detail,
                    q.detail AS critique_detail
             FROM \(unescaped: kind == .video ? "take" : "keyframe") t
@@ -144,7 +144,8 @@ public struct PostgresProjectRepository: ProjectRepository {
             let take = TakeRow(id: try r.get("id"), shot: try r.get("shot"), number: try r.get("number"), provider: try r.get("provider"),
                                model: try r.get("model"), seed: try r.get("seed"), fingerprint: try r.get("fingerprint"),
                                node: try r.get("node"), createdAt: try r.get("created_at"), generatedMs: try r.get("generated_ms"),
-                               fit: try r.get("fit"), shows: try r.get("shows"), notes: try r.get("notes"))
+                               fit: try r.get("fit"), shows: try r.get("shows"), notes: try r.get("notes"),
+                               inputs: try r.get("inputs"))
             guard let detail = try r.get("job_detail", as: String?.self) else {
                 return take.take(state: .requested, attempts: 0, providerJobID: nil, updatedAt: nil, kind: kind)
             }

@@ -24,7 +24,7 @@ public enum ProjectTransfer {
     static let takeColumns: [(String, Kind)] = [
         ("id", .text), ("shot", .text), ("number", .int), ("provider", .text), ("model", .text), ("seed", .text),
         ("fingerprint", .text), ("node", .text), ("created_at", .double), ("generated_ms", .int), ("fit", .text),
-        ("shows", .text), ("notes", .text),
+        ("shows", .text), ("notes", .text), ("inputs", .text),
     ]
 
     /// Every table, parents before children.

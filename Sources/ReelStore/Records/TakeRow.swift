@@ -23,9 +23,11 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
     var shows: String?
     /// The notes its request carried, as a JSON array of note ids; nil for none.
     var notes: String?
+    /// The pictures its request carried (``TakeInput``s as JSON); nil for a take made before they were recorded.
+    var inputs: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, shot, number, provider, model, seed, fingerprint, node, fit, shows, notes
+        case id, shot, number, provider, model, seed, fingerprint, node, fit, shows, notes, inputs
         case createdAt = "created_at"
         case generatedMs = "generated_ms"
     }
@@ -48,13 +50,15 @@ struct TakeRow: Codable, FetchableRecord, PersistableRecord {
 
     private func bare(state: TakeState, attempts: Int, providerJobID: String?, updatedAt: Date?, kind: TakeKind,
                       verdict: TakeVerdict?) -> Take {
-        Take(shot: ShotID(shot), number: number, provider: ProviderID(provider), model: model, seed: UInt64(seed) ?? 0,
+        var take = Take(shot: ShotID(shot), number: number, provider: ProviderID(provider), model: model, seed: UInt64(seed) ?? 0,
              fingerprint: fingerprint, node: NodeID(node), createdAt: Date(timeIntervalSince1970: createdAt),
              generatedMilliseconds: generatedMs, fit: fit.flatMap(TakeFit.init(rawValue:)), state: state,
              attempts: attempts, providerJobID: providerJobID, updatedAt: updatedAt,
              shows: (shows.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []).map { SubjectID($0) },
              kind: kind, notes: notes.flatMap { try? JSONDecoder().decode([Int64].self, from: Data($0.utf8)) } ?? [],
              verdict: verdict)
+        take.inputs = inputs.flatMap { try? JSONDecoder().decode([TakeInput].self, from: Data($0.utf8)) }
+        return take
     }
 }
 
@@ -76,6 +80,7 @@ extension TakeRow {
             : String(decoding: (try? JSONEncoder().encode(take.shows.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
         notes = take.notes.isEmpty ? nil
             : String(decoding: (try? JSONEncoder().encode(take.notes)) ?? Data("[]".utf8), as: UTF8.self)
+        inputs = take.inputs.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

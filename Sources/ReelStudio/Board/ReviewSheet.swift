@@ -16,6 +16,15 @@ public struct ReviewSheet: Sendable {
         public var frames: [String]
         /// The quality check, when it ran.
         public var verdict: TakeVerdict?
+        /// What it was made from, each picture with its thumbnails (relative to the page).
+        public var inputs: [Input] = []
+    }
+
+    /// A picture a take was made from: `keyframe S01-02#k2` and its thumbnail; a sheet has one
+    /// thumbnail per reference on it; a picture the store no longer has, none.
+    public struct Input: Sendable, Codable, Hashable {
+        public var text: String
+        public var thumbnails: [String]
     }
 
     /// One shot, its keyframe candidates and its takes.
@@ -66,6 +75,12 @@ public struct ReviewSheet: Sendable {
         .verdict.ok { color: var(--ok); }
         .verdict.bad { color: var(--bad); }
         .critique { margin: 4px 0; }
+        .inputs { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0 4px; }
+        .inputs figure { margin: 0; font-size: 10px; color: var(--muted); max-width: 100%; }
+        .inputs img { height: 56px; width: auto; display: inline-block; border: 1px solid var(--line); border-radius: 3px; background: #111; margin-right: 2px; }
+        .inputs figcaption { max-width: 160px; }
+        .keyframe .inputs { padding: 0 6px; }
+        .keyframe .inputs img { height: 32px; }
         .critique-notes { margin: 2px 0 4px 18px; padding: 0; color: var(--muted); }
         .notes li.open { font-weight: 600; }
         .problems { margin: 0 0 4px 16px; padding: 0; color: var(--bad); }
@@ -143,11 +158,24 @@ public struct ReviewSheet: Sendable {
         var facts = [t.picked ? "★ #k\(t.number)" : "#k\(t.number)"]
         if let cost = t.cost { facts.append(cost.description) }
         if t.output == nil { facts.append(t.state) }
-        out += "<div>\(esc(facts.joined(separator: " · ")))</div>"
+        out += "<div>\(esc(facts.joined(separator: " · ")))</div>" + madeFrom(card)
         if !t.picked, t.output != nil {
             out += "<div class=\"muted\"><code>reel pick \(esc(t.take.components(separatedBy: "#").first ?? "")) --keyframe \(t.number)</code></div>"
         }
         return out + "</div>\n"
+    }
+
+    /// What a take or keyframe was made from: each picture's thumbnails over its words
+    /// (`made from words alone` for none); nothing for a take made before Reel recorded it.
+    func madeFrom(_ card: Card) -> String {
+        guard let inputs = card.take.inputs else { return "" }
+        if card.inputs.isEmpty {
+            return "<div class=\"muted\">made from \(inputs.isEmpty ? "words alone" : esc(inputs.map(\.text).joined(separator: ", ")))</div>\n"
+        }
+        return "<div class=\"inputs\" aria-label=\"made from\">" + card.inputs.map { input in
+            "<figure>" + input.thumbnails.map { "<img src=\"\(esc($0))\" alt=\"\(esc(input.text))\" loading=\"lazy\">" }.joined()
+                + "<figcaption>\(esc(input.text))</figcaption></figure>"
+        }.joined() + "</div>\n"
     }
 
     func card(_ card: Card) -> String {
@@ -182,6 +210,7 @@ public struct ReviewSheet: Sendable {
             out += withheld ? "<div class=\"muted\">not shown to the critic: it failed its quality check</div>\n"
                 : "<div class=\"muted\">no critique (the critic did not answer; generating again asks it again)</div>\n"
         }
+        out += madeFrom(card)
         var facts = ["\(t.provider)/\(t.model)"]
         if let cost = t.cost { facts.append(cost.description) }
         if let seconds = t.seconds { facts.append(String(format: "%.2f s", seconds)) }

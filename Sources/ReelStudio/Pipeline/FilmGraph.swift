@@ -128,12 +128,17 @@ struct FilmGraphBuilder {
     /// came back rounded (the provider got another seed than the take says).
     static func seed(_ shot: ShotID, _ number: Int) -> UInt64 { Hashing.seed("take:\(shot)#\(number)") & UInt64(Int64.max) }
 
-    /// A new take of `shot` on the provider and model `plan` chose.
-    func newTake(_ shot: Shot, number: Int, plan: TakePlan, at date: Date) -> Take {
-        Take(shot: shot.id, number: number, provider: plan.provider, model: plan.model, seed: Self.seed(shot.id, number),
-             fingerprint: fingerprint(shot), node: NodeID("video:\(shot.id)#\(number)"), createdAt: date,
-             generatedMilliseconds: plan.generatedMilliseconds, fit: plan.fit,
-             shows: plan.provider == generators.video.descriptor.id ? [] : likeness(for: shot))
+    /// A new take of `shot` on the provider and model `plan` chose, carrying `notes`; a
+    /// model's take records the pictures its request carries (``pictures(for:take:)``).
+    func newTake(_ shot: Shot, number: Int, plan: TakePlan, at date: Date, notes: [Int64] = []) -> Take {
+        let local = plan.provider == generators.video.descriptor.id
+        var take = Take(shot: shot.id, number: number, provider: plan.provider, model: plan.model, seed: Self.seed(shot.id, number),
+                        fingerprint: fingerprint(shot), node: NodeID("video:\(shot.id)#\(number)"), createdAt: date,
+                        generatedMilliseconds: plan.generatedMilliseconds, fit: plan.fit,
+                        shows: local ? [] : likeness(for: shot), notes: notes)
+        // The animatic sends nothing anywhere: it draws its own panel.
+        take.inputs = local ? nil : pictures(for: shot, take: take).map(\.recorded)
+        return take
     }
 
     /// The version of a shot that generation depends on: what it shows, how long, in
@@ -198,28 +203,19 @@ struct FilmGraphBuilder {
         if !generator.descriptor.isLocal {
             try checkConsent(likeness(for: shot), shot: shot, provider: take.provider)
         }
-        if !generator.descriptor.isLocal, mode == .imageToVideo || mode == .firstLastFrame {
-            let frames = frames(for: shot)
-            for (frame, role) in [(frames.first, ImageInput.Role.firstFrame), (frames.last, .lastFrame)] {
-                guard let frame, role == .firstFrame || mode == .firstLastFrame else { continue }
-                images.append(ImageInput(input: inputs.count, role: role))
-                inputs.append(try frameNode(frame, for: shot, in: &graph))
-            }
-        }
-        if !generator.descriptor.isLocal, mode == .references {
-            // The subjects' reference images, straight from the store (given, never made), or
-            // a sheet per subject where the model takes fewer.
-            let limit = catalog.models(of: take.provider).first { $0.id == take.model }?.maxReferences ?? 0
-            for (node, subject) in try referenceInputs(for: shot, limit: limit > 0 ? limit : .max, in: &graph) {
-                images.append(ImageInput(input: inputs.count, role: .reference, subject: subject))
-                inputs.append(node)
-            }
-            // The frames the take's notes are about, their boxes drawn, where the model has
-            // room for more references: it sees what each note points at.
-            let room = (catalog.models(of: take.provider).first { $0.id == take.model }?.maxReferences ?? 0) - images.count
-            for note in take.notes.compactMap({ notes[$0] }).filter({ noteFrameMayGo($0, to: take.provider) }).prefix(max(0, room)) {
-                images.append(ImageInput(input: inputs.count, role: .reference))
-                inputs.append(try markupNode(note, in: &graph))
+        if !generator.descriptor.isLocal {
+            for picture in pictures(for: shot, take: take) {
+                switch picture {
+                case .frame(let frame, let role):
+                    images.append(ImageInput(input: inputs.count, role: role))
+                    inputs.append(try frameNode(frame, for: shot, in: &graph))
+                case .reference(let subject, let digests):
+                    images.append(ImageInput(input: inputs.count, role: .reference, subject: subject))
+                    inputs.append(try referenceNode(subject, digests, of: shot, in: &graph))
+                case .note(let note):
+                    images.append(ImageInput(input: inputs.count, role: .reference))
+                    inputs.append(try markupNode(note, in: &graph))
+                }
             }
         }
         if generator.descriptor.isLocal {
@@ -262,6 +258,49 @@ struct FilmGraphBuilder {
             ?? catalog.models(of: take.provider).first { $0.id == take.model }?.cost(seconds: length.seconds)
         if graph[take.node] == nil { graph.add(node) }
         return take.node
+    }
+
+    /// A picture a remote take is sent, before any node is made for it.
+    enum SentPicture {
+        /// A still it starts (or ends) on: continuity or the picked keyframe.
+        case frame(Frame, ImageInput.Role)
+        /// A subject's reference images: one, or a sheet of several.
+        case reference(SubjectID, [Digest])
+        /// The frame a note it carries is about, its box drawn.
+        case note(ShotNote)
+
+        /// As the take records it.
+        var recorded: TakeInput {
+            switch self {
+            case .frame(let frame, let role): TakeInput(role: role == .lastFrame ? .lastFrame : .firstFrame, take: frame.take.id)
+            case .reference(let subject, let digests): TakeInput(role: .reference, subject: subject, references: digests)
+            case .note(let note): TakeInput(role: .note, note: note.id)
+            }
+        }
+    }
+
+    /// What a remote `take` of `shot` is sent, in order: in image and first-last modes the
+    /// frames it starts (and ends) on; in references mode its subjects' reference images,
+    /// straight from the store or a sheet per subject where the model takes fewer
+    /// (``referenceGroups(for:limit:)``), then the frames its notes are about where the model
+    /// has room for more: it sees what each note points at. The one rule for the request and
+    /// for what the take records.
+    func pictures(for shot: Shot, take: Take) -> [SentPicture] {
+        let mode = remoteMode(for: shot)
+        if mode == .imageToVideo || mode == .firstLastFrame {
+            let frames = frames(for: shot)
+            return [(frames.first, ImageInput.Role.firstFrame), (frames.last, .lastFrame)].compactMap { frame, role in
+                guard let frame, role == .firstFrame || mode == .firstLastFrame else { return nil }
+                return .frame(frame, role)
+            }
+        }
+        guard mode == .references else { return [] }
+        let limit = catalog.models(of: take.provider).first { $0.id == take.model }?.maxReferences ?? 0
+        var pictures = referenceGroups(for: shot, limit: limit > 0 ? limit : .max).map { SentPicture.reference($0.subject, $0.digests) }
+        let room = limit - pictures.count
+        pictures += take.notes.compactMap { notes[$0] }.filter { noteFrameMayGo($0, to: take.provider) }.prefix(max(0, room))
+            .map(SentPicture.note)
+        return pictures
     }
 
     /// The node of a still a remote take starts or ends on, added to `graph` once.

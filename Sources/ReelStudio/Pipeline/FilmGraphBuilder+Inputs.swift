@@ -100,18 +100,21 @@ extension FilmGraphBuilder {
     /// subject each image locks (``referenceGroups(for:limit:)``): a reference straight from
     /// the store, or a sheet of one subject's (``SheetParams``).
     func referenceInputs(for shot: Shot, limit: Int, in graph: inout JobGraph) throws -> [(NodeID, SubjectID)] {
-        try referenceGroups(for: shot, limit: limit).map { id, digests in
-            let references = try digests.map { try referenceNode($0, of: shot, in: &graph) }
-            guard references.count > 1 else { return (references[0], id) }
-            let sheet = NodeID("sheet:\(id):" + Hashing.sha256(digests.map(\.rawValue).joined(separator: ",")).rawValue.prefix(12))
-            if graph[sheet] == nil {
-                graph.add(GraphNode(id: sheet, spec: JobSpec(kind: .sheet, kindVersion: SheetParams.kindVersion, provider: "ffmpeg",
-                                                             model: "sheet", params: try JSONValue(encoding: SheetParams())),
-                                    inputs: references, shot: shot.id,
-                                    label: "reference sheet of \(storyboard.subject(id)?.name ?? id.rawValue)"))
-            }
-            return (sheet, id)
+        try referenceGroups(for: shot, limit: limit).map { id, digests in (try referenceNode(id, digests, of: shot, in: &graph), id) }
+    }
+
+    /// The node of one picture of `subject`'s references: the image itself, or a sheet of them.
+    func referenceNode(_ subject: SubjectID, _ digests: [Digest], of shot: Shot, in graph: inout JobGraph) throws -> NodeID {
+        let references = try digests.map { try referenceNode($0, of: shot, in: &graph) }
+        guard references.count > 1 else { return references[0] }
+        let sheet = NodeID("sheet:\(subject):" + Hashing.sha256(digests.map(\.rawValue).joined(separator: ",")).rawValue.prefix(12))
+        if graph[sheet] == nil {
+            graph.add(GraphNode(id: sheet, spec: JobSpec(kind: .sheet, kindVersion: SheetParams.kindVersion, provider: "ffmpeg",
+                                                         model: "sheet", params: try JSONValue(encoding: SheetParams())),
+                                inputs: references, shot: shot.id,
+                                label: "reference sheet of \(storyboard.subject(subject)?.name ?? subject.rawValue)"))
         }
+        return sheet
     }
 
     /// The node of a cast reference image, straight from the store (given, never made), added once.
