@@ -46,16 +46,18 @@ struct CheckBenchmarks {
         let worst = score.recall.min { Double($0.found) / Double(max($0.labelled, 1)) < Double($1.found) / Double(max($1.labelled, 1)) }
         let perDefect = score.recall.map { "\($0.kind.rawValue) \($0.found)/\($0.labelled)" }.joined(separator: ", ")
         let recallMet = score.recall.allSatisfy(\.met)
-        let falseFlags = score.flagged.count + score.extra.count
-        let checked = score.good + score.defective
+        // Each share against its own goal, as the tests hold them: good clips flagged, and defect
+        // clips with a problem they were not made with.
+        let shares = [Double(score.flagged.count) / Double(max(score.good, 1)), Double(score.extra.count) / Double(max(score.defective, 1))]
         return [
             Figure(name: "labelled set: defects found, per defect", reel: "\(score.recall.filter(\.met).count) of \(score.recall.count) defects ≥ 95%",
                    reference: clips, ratio: worst.map { Double($0.found) / Double(max($0.labelled, 1)) }, goal: "≥ 95% of each defect",
                    met: recallMet, note: perDefect + (recallMet ? "" : "; missed: " + score.recall.flatMap(\.missed).joined(separator: "; "))),
             Figure(name: "labelled set: false flags (good clips flagged, or a defect clip with a problem it was not made with)",
                    reel: "\(score.flagged.count) of \(score.good) good, \(score.extra.count) of \(score.defective) defect",
-                   reference: clips, ratio: Double(falseFlags) / Double(max(checked, 1)), goal: "≤ 2%",
-                   met: falseFlags * 100 <= checked * 2, note: (score.flagged + score.extra).joined(separator: "; ")),
+                   reference: clips, ratio: shares.max(), goal: "≤ 2% of each",
+                   met: score.flagged.count * 100 <= score.good * 2 && score.extra.count * 100 <= score.defective * 2,
+                   note: (score.flagged + score.extra).joined(separator: "; ")),
             Figure(name: "labelled set: remade clips found to repeat their originals; different pairs taken for repeats",
                    reel: "\(score.repeatsFound) of \(score.repeats) found, \(score.pairsFlagged.count) of \(score.differentPairs) pairs",
                    reference: clips, ratio: Double(score.repeatsFound) / Double(max(score.repeats, 1)), goal: "≥ 95% found, ≤ 2% pairs",

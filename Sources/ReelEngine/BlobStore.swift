@@ -80,6 +80,14 @@ public struct DirectoryBlobStore: BlobStore {
             .appendingPathComponent("\(hex).\(asset.fileExtension)")
     }
 
+    /// The stored file with this digest whatever its extension, when the store has one: for a
+    /// digest recorded without its asset (a reference image a take was sent, since removed from the cast).
+    public func file(of digest: Digest) -> URL? {
+        let hex = digest.rawValue, folder = root.appendingPathComponent(String(hex.prefix(2)))
+        let name = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.first { $0.hasPrefix(hex + ".") }
+        return name.map { folder.appendingPathComponent($0) }
+    }
+
     public func contains(_ asset: Asset) -> Bool { Self.contains(asset, under: root) }
 
     /// Whether the store at `root` holds `asset` whole, without opening the store (which

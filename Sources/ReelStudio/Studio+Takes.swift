@@ -127,22 +127,23 @@ extension Studio {
     private func inputReport(_ input: TakeInput, sources: [TakeID: Take], production: Production,
                              builder: FilmGraphBuilder) -> TakeInputReport {
         let name = input.subject.map { builder.storyboard.subject($0)?.name ?? $0.rawValue }
-        var assets: [Asset] = []
+        var files: [URL] = []
         let text: String
         switch input.role {
         case .firstFrame, .lastFrame:
             let id = input.take?.rawValue ?? "?"
             text = input.isKeyframe ? "keyframe \(id)" : "last frame of \(id)"
-            if let take = input.take, let output = sources[take]?.output { assets = [output.asset] }
+            if let take = input.take, let output = sources[take]?.output { files = [production.blobs.url(for: output.asset)] }
         case .reference:
             let digests = input.references ?? []
             text = digests.count > 1 ? "a sheet of \(name ?? "?")'s \(digests.count)" : "\(name ?? "?")'s reference"
-            assets = digests.compactMap { builder.referenceAssets[$0] }
+            // From the cast, or from the store when the image has left the cast since.
+            files = digests.compactMap { digest in builder.referenceAssets[digest].map(production.blobs.url(for:)) ?? production.blobs.file(of: digest) }
         case .note:
             text = "note \(input.note.map(String.init) ?? "?")'s frame"
         }
         return TakeInputReport(role: input.role, text: text, take: input.take?.rawValue, subject: name, note: input.note,
-                               files: assets.map { production.blobs.url(for: $0).path }, media: assets.map(Studio.mediaName))
+                               files: files.map(\.path), media: files.map(\.lastPathComponent))
     }
 
     /// Makes `number` the take of `shot` the cut uses, or (`kind` keyframe) the keyframe its

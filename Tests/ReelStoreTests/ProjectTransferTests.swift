@@ -41,7 +41,13 @@ import Testing
             let text = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.text) })
             // The notes a take carried, by their words: ids may differ from one database to the next.
             carried = takes.map { $0.notes.map { text[$0] ?? "missing note \($0)" } }
-            takes = takes.map { var take = $0; take.notes = []; return take }
+                + takes.map { ($0.inputs ?? []).compactMap(\.note).map { "frame of " + (text[$0] ?? "missing note \($0)") } }
+            takes = takes.map { take in
+                var take = take
+                take.notes = []
+                take.inputs = take.inputs?.map { var input = $0; input.note = input.note == nil ? nil : 0; return input }
+                return take
+            }
             edits = try await repo.shotEdits()
             cast = try await repo.castEntries()
             consent = try await repo.consentEvents()
@@ -75,7 +81,8 @@ import Testing
                  fit: .trim, shows: ["char:lin"], notes: n == 2 ? [first.id, second.id] : [])
         }.map { take in
             var take = take
-            take.inputs = take.number == 1 ? [TakeInput(role: .reference, subject: "char:lin", references: [Hashing.sha256("face")])] : nil
+            take.inputs = take.number == 1 ? [TakeInput(role: .reference, subject: "char:lin", references: [Hashing.sha256("face")]),
+                                              TakeInput(role: .note, note: second.id)] : nil
             return take
         }
         let still = Take(shot: "S01-02", number: 1, provider: "sim", model: "img", seed: 3, fingerprint: "k", node: "keyframe:S01-02#k1",
@@ -114,7 +121,7 @@ import Testing
         let file = try ProjectDatabase(path: dir.file("reel.sqlite").path)
         try await Self.fill(SQLiteProjectRepository(database: file), SQLiteJournal(database: file))
         let before = try await View(SQLiteProjectRepository(database: file))
-        #expect(before.carried == [[], ["更暖的光", "slower"]] && before.known.count == 3)
+        #expect(before.carried == [[], ["更暖的光", "slower"], ["frame of slower"], []] && before.known.count == 3)
 
         let studio = try await TestStudio.shared()
         // Another project's notes first, so the moved notes cannot keep their ids.

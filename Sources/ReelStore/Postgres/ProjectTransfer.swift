@@ -133,14 +133,24 @@ public enum ProjectTransfer {
                 for try await new in inserted.decode(Int64.self) { newIDs[old] = new }
             }
             counts[notes.name] = newIDs.count
+            // The notes a take carried, and the note frames among the pictures it was sent.
             for table in ["take", "keyframe"] {
                 for row in read[table] ?? [] {
-                    guard case .text(let take) = row[0], case .text(let carried) = row[12],
-                          let ids = try? JSONDecoder().decode([Int64].self, from: Data(carried.utf8)) else { continue }
-                    let renumbered = String(decoding: try JSONEncoder().encode(ids.map { newIDs[$0] ?? $0 }), as: UTF8.self)
-                    try await connection.query("""
-                        UPDATE \(unescaped: table) SET notes = \(renumbered) WHERE project = \(id) AND id = \(take)
-                        """, logger: logger)
+                    guard case .text(let take) = row[0] else { continue }
+                    if case .text(let carried) = row[12], let ids = try? JSONDecoder().decode([Int64].self, from: Data(carried.utf8)) {
+                        let renumbered = String(decoding: try JSONEncoder().encode(ids.map { newIDs[$0] ?? $0 }), as: UTF8.self)
+                        try await connection.query("""
+                            UPDATE \(unescaped: table) SET notes = \(renumbered) WHERE project = \(id) AND id = \(take)
+                            """, logger: logger)
+                    }
+                    if case .text(let sent) = row[13], var inputs = try? JSONDecoder().decode([TakeInput].self, from: Data(sent.utf8)),
+                       inputs.contains(where: { $0.note != nil }) {
+                        for i in inputs.indices { inputs[i].note = inputs[i].note.map { newIDs[$0] ?? $0 } }
+                        let renumbered = String(decoding: try JSONEncoder().encode(inputs), as: UTF8.self)
+                        try await connection.query("""
+                            UPDATE \(unescaped: table) SET inputs = \(renumbered) WHERE project = \(id) AND id = \(take)
+                            """, logger: logger)
+                    }
                 }
             }
             return counts

@@ -80,7 +80,7 @@ public struct ReviewSheet: Sendable {
         .inputs img { height: 56px; width: auto; display: inline-block; border: 1px solid var(--line); border-radius: 3px; background: #111; margin-right: 2px; }
         .inputs figcaption { max-width: 160px; }
         .keyframe .inputs { padding: 0 6px; }
-        .keyframe .inputs img { height: 32px; }
+        .keyframe .inputs img { height: 32px; width: auto; }
         .critique-notes { margin: 2px 0 4px 18px; padding: 0; color: var(--muted); }
         .notes li.open { font-weight: 600; }
         .problems { margin: 0 0 4px 16px; padding: 0; color: var(--bad); }
