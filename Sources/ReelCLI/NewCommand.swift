@@ -139,9 +139,12 @@ struct NewCommand: AsyncParsableCommand {
         return go == "" || go == "y" || go == "yes" || go == "是"
     }
 
-    func show(_ report: NewProjectReport) throws {
+    func show(_ report: NewProjectReport) throws { try Self.show(report, json: json) }
+
+    /// What `reel new` (and `reel series add-episode`) made, as lines or JSON.
+    static func show(_ report: NewProjectReport, json: Bool) throws {
         if json { return try Terminal.json(report) }
-        Terminal.out("\(report.directory)  \(report.template ?? "drafted") (\(report.language == .chinese ? "zh" : "en")): "
+        Terminal.out("\(report.directory)  \(report.template ?? (report.writer == nil ? "from its script" : "drafted")) (\(report.language == .chinese ? "zh" : "en")): "
                      + "\(Plural.count(report.scenes, "scene")), \(Plural.count(report.shots, "shot")), "
                      + String(format: "%.0f s", report.seconds))
         Terminal.out("  wrote " + report.files.joined(separator: ", "))

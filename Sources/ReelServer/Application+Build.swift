@@ -40,7 +40,8 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> 
     SessionController(accounts: accounts, throttle: SignInThrottle(), now: configuration.clock).addRoutes(session: api.group("session"), audit: api.group("audit"))
     ProjectsController(library: library, studio: configuration.studio, allowsDrafts: configuration.isLoopback)
         .addRoutes(to: api.group("projects"))
-    TemplatesController(studio: configuration.studio).addRoutes(templates: api.group("templates"), interview: api.group("interview"))
+    TemplatesController(studio: configuration.studio, projects: configuration.projects)
+        .addRoutes(templates: api.group("templates"), interview: api.group("interview"), series: api.group("series"))
     WorkersController(library: library, studio: configuration.studio).addRoutes(to: api.group("workers"))
     ShotsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/shots"))
     MediaController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects/:project/media"))
@@ -119,6 +120,7 @@ public enum ServerRoutes {
         "POST /api/projects",
         "GET /api/templates",
         "GET /api/interview",
+        "GET /api/series",
         "GET /api/workers",
         "GET /api/projects/{project}/board",
         "GET /api/projects/{project}/cast",

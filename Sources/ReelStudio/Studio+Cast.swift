@@ -85,7 +85,7 @@ extension Studio {
 
     /// Tells each subject's voice in this project (``castVoice(of:board:entry:speech:speaking:)``).
     func voiceTeller(_ production: Production, board: Storyboard) async throws -> (Subject) -> CastVoice? {
-        let entries = try await production.repository.castEntries()
+        let entries = try await production.cast.castEntries()
         let speech = generators(try? providerSetup(production)).speech
         let speaking = Self.speakingProvider(production.config)
         return { castVoice(of: $0, board: board, entry: entries[$0.id], speech: speech, speaking: speaking) }
@@ -109,7 +109,7 @@ extension Studio {
         let id = existing?.id ?? Subject.makeID(kind: kind, name: name)
         var images: [(Data, MediaInfo, String)] = []
         for url in addition.images { images.append(try await checkReference(url, scratch: production.blobs.scratchDirectory)) }
-        var entry = try await production.repository.castEntries()[id]
+        var entry = try await production.cast.castEntries()[id]
             ?? CastEntry(kind: kind, name: existing?.name ?? name)
         if addition.realPerson {
             guard kind == .character else {
@@ -129,7 +129,7 @@ extension Studio {
             let asset = try production.blobs.put(data, mediaType: type, media: media)
             if !entry.references.contains(where: { $0.digest == asset.digest }) { entry.references.append(asset) }
         }
-        try await production.repository.saveCastEntry(entry, for: id)
+        try await production.cast.saveCastEntry(entry, for: id)
         let saved = try await plan(production, save: true)
         guard let subject = saved.subject(id) else {
             throw ReelError(.internalError, "\(name) was added but is not in the storyboard", hint: "this is a bug; please report it")
@@ -146,7 +146,7 @@ extension Studio {
     /// The reference images the cast holds, by digest, as the store knows them.
     func referenceAssets(_ production: Production) async throws -> [Digest: Asset] {
         var out: [Digest: Asset] = [:]
-        for entry in try await production.repository.castEntries().values {
+        for entry in try await production.cast.castEntries().values {
             for asset in entry.references { out[asset.digest] = asset }
         }
         return out

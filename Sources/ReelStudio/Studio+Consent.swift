@@ -50,12 +50,12 @@ extension Studio {
     /// The ledger, oldest first.
     public func consents(_ production: Production) async throws -> [ConsentReport] {
         let board = try await plan(production, save: false)
-        return try await production.repository.consentEvents().map { report($0, board: board) }
+        return try await production.cast.consentEvents().map { report($0, board: board) }
     }
 
     /// The digests of every consent's evidence (kept in the media store, never shown as media).
     public func consentEvidence(_ production: Production) async throws -> Set<String> {
-        Set(try await production.repository.consentEvents().compactMap { $0.evidence?.rawValue })
+        Set(try await production.cast.consentEvents().compactMap { $0.evidence?.rawValue })
     }
 
     /// Records a real person's consent: who, to which providers, until when, and the hash of
@@ -86,7 +86,7 @@ extension Studio {
         let asset = try production.blobs.put(evidence.data, mediaType: evidence.mediaType)
         let event = ConsentEvent(subject: subject.id, action: .grant, at: now, by: by, evidence: asset.digest,
                                  providers: providers, expiresAt: grant.expiresAt)
-        try await production.repository.appendConsentEvent(event)
+        try await production.cast.appendConsentEvent(event)
         _ = try await plan(production, save: true)
         return report(event, board: board)
     }
@@ -100,7 +100,7 @@ extension Studio {
             throw ReelError(.usage, "\(subject.name) has no consent in force to revoke", hint: "`reel consent list` shows the ledger")
         }
         let event = ConsentEvent(subject: subject.id, action: .revoke, at: now, reason: reason)
-        try await production.repository.appendConsentEvent(event)
+        try await production.cast.appendConsentEvent(event)
         _ = try await plan(production, save: true)
         return report(event, board: board)
     }

@@ -144,9 +144,11 @@ extension Studio {
         var board = try await plan(production, save: true)
         if !descriptions.isEmpty {
             let wanted = Dictionary(descriptions.map { ($0.key.lowercased(), $0.value) }) { a, _ in a }
-            for subject in board.subjects where subject.kind == .character {
+            // In a series the bible's entry stands: a new episode never rewrites who someone is.
+            let known = try await production.cast.castEntries()
+            for subject in board.subjects where subject.kind == .character && known[subject.id] == nil {
                 guard let about = wanted[subject.name.lowercased()], !about.isEmpty else { continue }
-                try await production.repository.saveCastEntry(CastEntry(kind: .character, name: subject.name, description: about),
+                try await production.cast.saveCastEntry(CastEntry(kind: .character, name: subject.name, description: about),
                                                               for: subject.id)
             }
             board = try await plan(production, save: true)

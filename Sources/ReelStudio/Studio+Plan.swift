@@ -25,8 +25,8 @@ extension Studio {
         if chosen == nil { chosen = try await production.repository.shotEdits() }
         let board = Studio.applyEdits(chosen ?? [:],
                                       to: StoryboardReconciler.reconcile(previous: previous, next: fresh, used: used)
-                                          .applyingCast(try await production.repository.castEntries(),
-                                                        consents: ConsentLedger(try await production.repository.consentEvents())))
+                                          .applyingCast(try await production.cast.castEntries(),
+                                                        consents: ConsentLedger(try await production.cast.consentEvents())))
         if save {
             let builder = try await filmBuilder(production, board: board)
             let fingerprints = Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.fingerprint($0)) })

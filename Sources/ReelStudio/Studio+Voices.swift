@@ -185,7 +185,7 @@ extension Studio {
     public func castVoice(_ production: Production, _ casting: VoiceCasting) async throws -> CastMember {
         let board = try await plan(production, save: false)
         let subject = try character(casting.name, in: board)
-        var entry = try await production.repository.castEntries()[subject.id] ?? CastEntry(kind: .character, name: subject.name)
+        var entry = try await production.cast.castEntries()[subject.id] ?? CastEntry(kind: .character, name: subject.name)
         if !casting.changesNothing {
             var choice = casting.reset ? VoiceChoice() : entry.voice ?? VoiceChoice()
             if let text = casting.voice {
@@ -202,7 +202,7 @@ extension Studio {
             if let pitch = casting.pitch { choice.pitch = pitch }
             if let pace = casting.pace { choice.pace = pace }
             entry.voice = choice.isEmpty ? nil : choice
-            try await production.repository.saveCastEntry(entry, for: subject.id)
+            try await production.cast.saveCastEntry(entry, for: subject.id)
         }
         let saved = casting.changesNothing ? board : try await plan(production, save: true)
         guard let cast = saved.subject(subject.id) else {

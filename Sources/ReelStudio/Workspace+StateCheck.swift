@@ -22,7 +22,8 @@ extension Workspace {
     public func checkNothingWasMade() throws {
         guard let project = projectDirectory else { return }
         var evidence: [String] = []
-        let media = Workspace.countFiles(in: mediaDirectory, skipping: ["tmp"])
+        // A series' store holds every episode's media: none of it says this episode made anything.
+        let media = series == nil ? Workspace.countFiles(in: mediaDirectory, skipping: ["tmp"]) : 0
         if media > 0 { evidence.append("\(Plural.count(media, "file")) in .reel/media") }
         let renders = Workspace.countFiles(in: project.appendingPathComponent("renders"), skipping: [])
         if renders > 0 { evidence.append("\(Plural.count(renders, "file")) in renders/") }

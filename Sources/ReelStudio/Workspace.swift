@@ -90,6 +90,9 @@ public struct Workspace: Sendable {
     public var studio: StudioLocation?
     /// The media store is the studio's, shared by several machines (`REEL_MEDIA`).
     public var sharedMedia: Bool
+    /// The series folder this project is an episode of (``Series``): its media store is the
+    /// series', and its cast and consent ledger are the series' bible.
+    public var series: URL?
 
     public init(projectDirectory: URL?, stateDirectory: URL, mediaDirectory: URL, studio: StudioLocation? = nil,
                 sharedMedia: Bool = false) {
@@ -114,10 +117,14 @@ public struct Workspace: Sendable {
     public static func project(at directory: URL, studioID: String? = nil,
                                settings: StudioSettings.Values = StudioSettings.current) -> Workspace {
         let state = directory.appendingPathComponent(".reel")
-        return Workspace(projectDirectory: directory, stateDirectory: state,
-                         mediaDirectory: settings.media ?? state.appendingPathComponent("media"),
-                         studio: settings.database.map { StudioLocation(address: $0, project: studioID) },
-                         sharedMedia: settings.media != nil)
+        // An episode of a series keeps its media in the series' store, beside the bible's references.
+        let series = Series.containing(directory)
+        var workspace = Workspace(projectDirectory: directory, stateDirectory: state,
+                                  mediaDirectory: settings.media ?? series.map { Series.media(of: $0) } ?? state.appendingPathComponent("media"),
+                                  studio: settings.database.map { StudioLocation(address: $0, project: studioID) },
+                                  sharedMedia: settings.media != nil)
+        workspace.series = series
+        return workspace
     }
 
     /// The workspace for a script file: its project's, or one in the cache.

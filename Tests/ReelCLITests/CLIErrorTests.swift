@@ -87,7 +87,7 @@ import Testing
 
 /// The help people read, kept as snapshots.
 @Suite struct CLIHelpTests {
-    @Test(arguments: ["", "make", "new", "revise", "templates", "init", "plan", "shot", "cast", "cast voice", "voices", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "unpick", "render", "export", "status", "stats", "board", "serve", "users", "users add", "project", "project import", "worker", "workers", "budget", "mcp",
+    @Test(arguments: ["", "make", "new", "revise", "templates", "series", "series add-episode", "init", "plan", "shot", "cast", "cast voice", "voices", "consent", "keyframes", "generate", "takes", "review", "note", "pick", "unpick", "render", "export", "status", "stats", "board", "serve", "users", "users add", "project", "project import", "worker", "workers", "budget", "mcp",
                           "doctor"])
     func help(command: String) async throws {
         let words = command.split(separator: " ").map(String.init)

@@ -46,6 +46,37 @@ import Testing
         }
     }
 
+    /// A served folder that is a series says so: its episodes (the projects served), its
+    /// bible's cast, and no path of the server's disk.
+    @Test func aSeriesFolderAnswersWhatItsEpisodesShare() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            try await client.execute(uri: "/api/series", method: .get) { response in
+                #expect(response.status == .notFound && String(buffer: response.body).contains("is not a series"))
+            }
+        }
+        try f.dir.write("films/series.yaml", "title: \"两个房间\"\nlanguage: zh\nstyle: \"胶片颗粒\"\n")
+        let episode = try Production.open(try Project.find(f.project), lockFor: "cast")
+        _ = try await f.studio.addToCast(episode, CastAddition(name: "MAYA", description: "short hair, red scarf"))
+        episode.close()
+        try await buildApplication(f.configuration).test(.router) { client in
+            try await client.execute(uri: "/api/series", method: .get) { response in
+                #expect(response.status == .ok)
+                let series = try Self.json(response)
+                #expect(series["title"] == "两个房间" && series["language"] == "zh" && series["look"] == "胶片颗粒")
+                #expect(series["directory"] == "films" && series["episodes"]?.arrayValue?.map { $0["name"] } == ["two-rooms"])
+                #expect(series["episodes"]?.arrayValue?.first?["directory"] == "two-rooms")
+                #expect(series["cast"]?.arrayValue?.first?["description"] == "short hair, red scarf")
+                #expect(!String(buffer: response.body).contains(f.dir.url.path), "no server path")
+            }
+            // The episode's cast is the bible's.
+            try await client.execute(uri: "/api/projects/two-rooms/cast", method: .get) { response in
+                #expect(String(buffer: response.body).contains("red scarf"))
+            }
+        }
+    }
+
     /// A method a path does not answer is a 405 naming the ones it does (RFC 9110's `Allow`);
     /// a path nothing answers is a 404. Both are problems.
     @Test func aMethodAPathDoesNotAnswerIs405WithAllow() async throws {
@@ -384,6 +415,7 @@ import Testing
                                          body: Self.body("{}")) { response in
                     // A routed 404 names what is missing (no such file, no such note).
                     let missing = uri.contains("/media/") || uri.contains("/downloads/") || String(buffer: response.body).contains("has no note 1")
+                        || String(buffer: response.body).contains("is not a series")
                     #expect(response.status != .notFound || missing, "\(route) is routed")
                     #expect(response.status.code < 500, "\(route)")
                 }

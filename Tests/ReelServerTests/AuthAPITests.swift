@@ -38,6 +38,7 @@ import Testing
         let table: [String: AccountRole] = [
             "GET /api/session": .viewer, "POST /api/session": .viewer, "DELETE /api/session": .viewer, "GET /api/audit": .owner,
             "GET /api/projects": .viewer, "POST /api/projects": .editor, "GET /api/templates": .viewer, "GET /api/interview": .viewer, "GET /api/workers": .viewer,
+            "GET /api/series": .viewer,
             "GET /api/projects/{project}/board": .viewer, "GET /api/projects/{project}/cast": .viewer,
             "PATCH /api/projects/{project}/cast/{subject}/voice": .editor, "POST /api/projects/{project}/cast/{subject}/references": .editor,
             "GET /api/projects/{project}/voices": .viewer, "POST /api/projects/{project}/estimate": .viewer,

@@ -8,10 +8,23 @@ import ReelStudio
 /// `reel new --interview` would ask about an idea (the answers go in `POST /api/projects`).
 struct TemplatesController {
     let studio: Studio
+    /// The projects folder: a series' folder serves its episodes, and `/api/series` says the series.
+    var projects: URL? = nil
 
-    func addRoutes(templates: RouterGroup<StudioContext>, interview: RouterGroup<StudioContext>) {
+    func addRoutes(templates: RouterGroup<StudioContext>, interview: RouterGroup<StudioContext>, series: RouterGroup<StudioContext>) {
         templates.get(use: list)
         interview.get(use: questions)
+        series.get(use: seriesStatus)
+    }
+
+    /// `/api/series`: the series the served folder is — its bible's cast and every episode's
+    /// state (what `reel series status` prints); 404 when the folder is no series.
+    @Sendable func seriesStatus(_ request: Request, context: StudioContext) async throws -> JSONAnswer<SeriesReport> {
+        guard let projects, FileManager.default.fileExists(atPath: projects.appendingPathComponent(Series.fileName).path) else {
+            throw ReelError(.notFound, "the folder this server serves is not a series",
+                            hint: "serve a series' folder (`reel serve --projects SERIES`) to see it here; `reel series init` starts one")
+        }
+        return JSONAnswer(try await studio.seriesStatus(projects).relative)
     }
 
     @Sendable func questions(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[InterviewQuestion]> {

@@ -98,6 +98,11 @@ extension StudioTool {
                    arguments: [], readOnly: true) { call in
             try await call.library.entries(studio: call.studio)
         },
+        StudioTool(name: "series", title: "The series",
+                   summary: "When the served folder is a series: its bible's cast (shared by every episode), look, rules, and each episode's shots, takes, picks, spending and yield.",
+                   arguments: [], readOnly: true) { call in
+            try await call.studio.seriesStatus(call.library.root).relative
+        },
         StudioTool(name: "workers", title: "Workers",
                    summary: "Who works in the studio: its worker machines and the jobs in their hands, the runs holding projects, jobs waiting for a worker.",
                    arguments: [], readOnly: true) { call in

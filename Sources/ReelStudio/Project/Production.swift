@@ -16,6 +16,10 @@ public struct Production: Sendable {
     public var workspace: Workspace
     public var blobs: DirectoryBlobStore
     public var repository: any ProjectRepository
+    /// Where the cast (descriptions, reference images, voices) and the consent ledger are
+    /// kept: the project's own repository, or for an episode of a series the series' bible
+    /// (``Series``), which every episode shares.
+    public var cast: any ProjectRepository
     public var journal: any JobJournal
     /// Where films go by default: `renders/` in the project, or in the current directory.
     public var rendersDirectory: URL
@@ -40,6 +44,7 @@ public struct Production: Sendable {
         self.workspace = workspace
         self.blobs = blobs
         self.repository = repository
+        self.cast = repository
         self.journal = journal
         self.rendersDirectory = rendersDirectory
         self.lock = lock
@@ -52,9 +57,14 @@ public struct Production: Sendable {
     /// `sharingLock` is for the studio server: its requests share one lock of the project
     /// (``ProjectLock/acquireShared(_:command:)``) instead of refusing each other.
     public static func open(_ project: Project, lockFor command: String?, sharingLock: Bool = false) throws -> Production {
-        try open(name: project.config.title ?? project.directory.lastPathComponent, script: project.scriptURL,
-                 config: project.config, workspace: project.workspace,
-                 renders: project.directory.appendingPathComponent("renders"), lockFor: command, sharingLock: sharingLock)
+        var config = project.config
+        // An episode takes its series' look unless its own reel.yaml sets a style.
+        if config.style == nil, let folder = project.workspace.series, let series = try? Series.load(folder) {
+            config.style = series.config.look
+        }
+        return try open(name: project.config.title ?? project.directory.lastPathComponent, script: project.scriptURL,
+                        config: config, workspace: project.workspace,
+                        renders: project.directory.appendingPathComponent("renders"), lockFor: command, sharingLock: sharingLock)
     }
 
     /// Opens a loose script as a production with default settings and `format`.
@@ -84,6 +94,11 @@ public struct Production: Sendable {
             lock = sharingLock ? try ProjectLock.acquireShared(workspace.stateDirectory, command: command, studio: workspace.studio)
                 : try ProjectLock.acquire(workspace.stateDirectory, command: command, studio: workspace.studio)
         }
+        if workspace.studio != nil, let project = workspace.projectDirectory, let series = Series.containing(project) {
+            lock?.release()
+            throw ReelError(.configuration, "\(project.lastPathComponent) is an episode of the series in \(series.lastPathComponent); a series keeps its bible in its folder, not in the studio database",
+                            at: project.path, hint: "nothing was changed; unset REEL_DATABASE to work on the series' episodes")
+        }
         let repository: any ProjectRepository, journal: any JobJournal, blobs: DirectoryBlobStore
         var inStudio: StudioProject?
         do {
@@ -111,6 +126,27 @@ public struct Production: Sendable {
         var production = Production(name: name, script: script, config: config, workspace: workspace, blobs: blobs,
                                     repository: repository, journal: journal, rendersDirectory: renders, lock: lock)
         production.studio = inStudio
+        if let series = workspace.series {
+            do {
+                production.cast = SQLiteProjectRepository(database: try Self.openBible(series, readOnly: command == nil))
+            } catch {
+                lock?.release()
+                throw error
+            }
+        }
         return production
+    }
+
+    /// The bible of the series at `folder`: its own database (`.reel/reel.sqlite` beside
+    /// `series.yaml`). A reader of a series without one yet reads an empty cast.
+    static func openBible(_ folder: URL, readOnly: Bool) throws -> ProjectDatabase {
+        let state = folder.appendingPathComponent(".reel"), file = state.appendingPathComponent("reel.sqlite").path
+        if readOnly { return try ProjectDatabase(readingAt: file) }
+        do {
+            try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        } catch {
+            throw ReelError(.cannotWrite, "cannot create the series' bible", at: state.path, hint: "check that the series folder can be written to")
+        }
+        return try ProjectDatabase(path: file)
     }
 }

@@ -43,6 +43,8 @@ public struct IdeaRequest: Sendable {
     public var format: VideoFormat
     /// The interview's answers by question id (``Interview``): written under the idea for the writer.
     public var answers: [String: String]
+    /// What the writer must keep, written under the idea (a series' cast and rules: ``Series``).
+    public var keep: [String] = []
 
     public init(idea: String, language: Language? = nil, seconds: Int = 60, writer: String? = nil, seed: UInt64 = 1,
                 directory: URL? = nil, parent: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -134,7 +136,8 @@ extension Studio {
             throw ReelError(.usage, "the answer to \(long.key) is \(long.value.count) characters; 500 at most", hint: "a few words are enough")
         }
         let language = request.language ?? Language.detect(idea)
-        return (idea, language, WriterBrief(idea: Interview.brief(idea: idea, answers: request.answers), language: language,
+        let kept = request.keep.isEmpty ? "" : "\n" + request.keep.joined(separator: "\n")
+        return (idea, language, WriterBrief(idea: Interview.brief(idea: idea, answers: request.answers) + kept, language: language,
                                             seconds: request.seconds, aspect: request.format.aspect.rawValue))
     }
 
