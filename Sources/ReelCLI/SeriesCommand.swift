@@ -116,6 +116,11 @@ struct SeriesCommand: AsyncParsableCommand {
                 from = .template(template, values: set)
             } else if let source, FileManager.default.fileExists(atPath: source) {
                 from = .script(URL(fileURLWithPath: source))
+            } else if let source, !source.contains(where: \.isWhitespace),
+                      source.contains("/") || [".fountain", ".txt", ".spmd"].contains(where: source.lowercased().hasSuffix) {
+                // A mistyped path is not an idea to pay a writer for.
+                throw ReelError(.notFound, "there is no script at \(source)", at: source,
+                                hint: "check the path; an idea is a sentence (`reel series add-episode \"Maya's first night\"`)")
             } else {
                 let idea = source ?? ""
                 from = .idea(idea, seconds: length ?? Studio.seconds(namedIn: idea) ?? 60, writer: writer, answers: [:])

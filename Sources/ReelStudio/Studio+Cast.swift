@@ -109,27 +109,30 @@ extension Studio {
         let id = existing?.id ?? Subject.makeID(kind: kind, name: name)
         var images: [(Data, MediaInfo, String)] = []
         for url in addition.images { images.append(try await checkReference(url, scratch: production.blobs.scratchDirectory)) }
-        var entry = try await production.cast.castEntries()[id]
-            ?? CastEntry(kind: kind, name: existing?.name ?? name)
-        if addition.realPerson {
-            guard kind == .character else {
-                throw ReelError(.usage, "only a character can be a real person; \(name) is a \(kind.rawValue)", hint: "leave --real-person out")
+        // Read, changed and written under the bible's lock in a series.
+        try await production.changingCast {
+            var entry = try await production.cast.castEntries()[id]
+                ?? CastEntry(kind: kind, name: existing?.name ?? name)
+            if addition.realPerson {
+                guard kind == .character else {
+                    throw ReelError(.usage, "only a character can be a real person; \(name) is a \(kind.rawValue)", hint: "leave --real-person out")
+                }
+                entry.realPerson = true
             }
-            entry.realPerson = true
+            if let description = addition.description?.trimmingCharacters(in: .whitespacesAndNewlines) {
+                entry.description = description
+            }
+            if addition.replaceImages { entry.references = [] } else if entry.references.isEmpty, let existing {
+                // The planner's subject may carry references of its own (none today); keep them.
+                let assets = try await referenceAssets(production)
+                entry.references = existing.references.compactMap { assets[$0] }
+            }
+            for (data, media, type) in images {
+                let asset = try production.blobs.put(data, mediaType: type, media: media)
+                if !entry.references.contains(where: { $0.digest == asset.digest }) { entry.references.append(asset) }
+            }
+            try await production.cast.saveCastEntry(entry, for: id)
         }
-        if let description = addition.description?.trimmingCharacters(in: .whitespacesAndNewlines) {
-            entry.description = description
-        }
-        if addition.replaceImages { entry.references = [] } else if entry.references.isEmpty, let existing {
-            // The planner's subject may carry references of its own (none today); keep them.
-            let assets = try await referenceAssets(production)
-            entry.references = existing.references.compactMap { assets[$0] }
-        }
-        for (data, media, type) in images {
-            let asset = try production.blobs.put(data, mediaType: type, media: media)
-            if !entry.references.contains(where: { $0.digest == asset.digest }) { entry.references.append(asset) }
-        }
-        try await production.cast.saveCastEntry(entry, for: id)
         let saved = try await plan(production, save: true)
         guard let subject = saved.subject(id) else {
             throw ReelError(.internalError, "\(name) was added but is not in the storyboard", hint: "this is a bug; please report it")

@@ -30,6 +30,10 @@ extension Studio {
     /// under that id; rows are written in one transaction, media first, so a move that fails
     /// leaves the project as it was.
     public func moveIntoStudio(_ project: Project) async throws -> ProjectMoveReport {
+        if let series = project.workspace.series {
+            throw ReelError(.usage, "\(project.directory.lastPathComponent) is an episode of the series in \(series.lastPathComponent): its cast and media are the series', not its own",
+                            at: project.directory.path, hint: "nothing was changed; a series keeps its bible in its folder, so its episodes stay in files")
+        }
         let address = try Self.studioLocation(project.workspace, command: "import").address
         try project.workspace.createStateDirectory()
         // This machine's lock first; reel.yaml is read again under it.

@@ -113,12 +113,22 @@ extension Studio {
             throw ReelError(.usage, "there is a series here already", at: directory.path,
                             hint: "nothing was changed; `reel series status` shows it, `reel series add-episode` adds to it")
         }
+        // Projects already there would become episodes: their media store and cast would change under them.
+        let fm = FileManager.default
+        let children = (try? fm.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+        if fm.fileExists(atPath: directory.appendingPathComponent(ProjectConfig.fileName).path)
+            || children.contains(where: { fm.fileExists(atPath: $0.appendingPathComponent(ProjectConfig.fileName).path) }) {
+            throw ReelError(.usage, "this folder holds Reel projects: they would become episodes, with another media store and cast",
+                            at: directory.path, hint: "nothing was changed; start the series in a new folder (leave --dir out)")
+        }
         let config = SeriesConfig(title: title, language: request.language ?? Language.detect(title), aspect: request.aspect,
                                   episodes: request.episodes, style: request.style, rules: request.rules)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try OutputFile.write(Data(Series.yaml(config).utf8), at: directory.appendingPathComponent(Series.fileName))
-            try OutputFile.write(Data(".reel/\n".utf8), at: directory.appendingPathComponent(".gitignore"))
+            if !FileManager.default.fileExists(atPath: directory.appendingPathComponent(".gitignore").path) {
+                try OutputFile.write(Data(".reel/\n".utf8), at: directory.appendingPathComponent(".gitignore"))
+            }
             _ = try Production.openBible(directory, readOnly: false)
         } catch {
             if claimed { try? FileManager.default.removeItem(at: directory) }
@@ -134,7 +144,21 @@ extension Studio {
     /// the bible's.
     public func addEpisode(_ folder: URL, from source: EpisodeSource) async throws -> NewProjectReport {
         let series = try Series.load(folder)
-        let directory = series.directory.appendingPathComponent(series.nextEpisodeName())
+        if StudioSettings.current.database != nil {
+            throw ReelError(.configuration, "a series keeps its bible in its folder, so its episodes cannot keep their state in the studio database",
+                            at: series.directory.path, hint: "nothing was changed; unset REEL_DATABASE to add an episode")
+        }
+        let directory = try series.claimEpisode()
+        do {
+            return try await addEpisode(series, from: source, in: directory)
+        } catch {
+            // The folder this call claimed holds nothing of anyone else's: it goes with the failure.
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+    }
+
+    private func addEpisode(_ series: Series, from source: EpisodeSource, in directory: URL) async throws -> NewProjectReport {
         let format = VideoFormat(aspect: series.config.aspect)
         switch source {
         case .idea(let idea, let seconds, let writer, let answers):
@@ -157,7 +181,8 @@ extension Studio {
             guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8) else {
                 throw ReelError(.notFound, "cannot read the script", at: file.path, hint: "give the path of a Fountain or short-drama script")
             }
-            return try await createProject(text: text, title: file.deletingPathExtension().lastPathComponent, language: series.config.language,
+            // The script's own language: a Chinese script in an English series is still Chinese.
+            return try await createProject(text: text, title: file.deletingPathExtension().lastPathComponent, language: Language.detect(text),
                                            directory: directory, parent: series.directory, format: format)
         }
     }

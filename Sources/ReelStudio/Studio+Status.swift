@@ -84,7 +84,12 @@ extension Studio {
     /// view compares tokens to know when to refresh, whoever made the change.
     public func changeToken(_ production: Production) async throws -> String {
         var token = try await production.repository.changeToken()
-        let files = [production.script] + (production.workspace.projectDirectory.map { [$0.appendingPathComponent(ProjectConfig.fileName)] } ?? [])
+        var files = [production.script] + (production.workspace.projectDirectory.map { [$0.appendingPathComponent(ProjectConfig.fileName)] } ?? [])
+        // An episode changes when the series' bible or look does (a cast change in another episode).
+        if let series = production.workspace.series {
+            token += "-" + (try await production.cast.changeToken())
+            files.append(series.appendingPathComponent(Series.fileName))
+        }
         for file in files {
             let modified = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date) ?? nil
             token += "-" + String(Int64((modified?.timeIntervalSince1970 ?? 0) * 1000), radix: 36)

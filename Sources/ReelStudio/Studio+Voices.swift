@@ -185,24 +185,26 @@ extension Studio {
     public func castVoice(_ production: Production, _ casting: VoiceCasting) async throws -> CastMember {
         let board = try await plan(production, save: false)
         let subject = try character(casting.name, in: board)
-        var entry = try await production.cast.castEntries()[subject.id] ?? CastEntry(kind: .character, name: subject.name)
-        if !casting.changesNothing {
-            var choice = casting.reset ? VoiceChoice() : entry.voice ?? VoiceChoice()
-            if let text = casting.voice {
-                let option = try voiceOption(text, config: production.config)
-                // Only this provider's voice: the gender (which the other providers cast by, and
-                // the panels draw) changes only when asked (--gender).
-                choice.providerVoice[option.provider.rawValue] = option.id
+        try await production.changingCast {
+            var entry = try await production.cast.castEntries()[subject.id] ?? CastEntry(kind: .character, name: subject.name)
+            if !casting.changesNothing {
+                var choice = casting.reset ? VoiceChoice() : entry.voice ?? VoiceChoice()
+                if let text = casting.voice {
+                    let option = try voiceOption(text, config: production.config)
+                    // Only this provider's voice: the gender (which the other providers cast by, and
+                    // the panels draw) changes only when asked (--gender).
+                    choice.providerVoice[option.provider.rawValue] = option.id
+                }
+                for (value, flag) in [(casting.pitch, "--pitch"), (casting.pace, "--pace")] {
+                    guard let value, !VoiceChoice.range.contains(value) else { continue }
+                    throw ReelError(.usage, "\(flag) \(value) is out of range", hint: "give -10 … +10 (0 is the voice as it is)")
+                }
+                if let gender = casting.gender { choice.gender = gender }
+                if let pitch = casting.pitch { choice.pitch = pitch }
+                if let pace = casting.pace { choice.pace = pace }
+                entry.voice = choice.isEmpty ? nil : choice
+                try await production.cast.saveCastEntry(entry, for: subject.id)
             }
-            for (value, flag) in [(casting.pitch, "--pitch"), (casting.pace, "--pace")] {
-                guard let value, !VoiceChoice.range.contains(value) else { continue }
-                throw ReelError(.usage, "\(flag) \(value) is out of range", hint: "give -10 … +10 (0 is the voice as it is)")
-            }
-            if let gender = casting.gender { choice.gender = gender }
-            if let pitch = casting.pitch { choice.pitch = pitch }
-            if let pace = casting.pace { choice.pace = pace }
-            entry.voice = choice.isEmpty ? nil : choice
-            try await production.cast.saveCastEntry(entry, for: subject.id)
         }
         let saved = casting.changesNothing ? board : try await plan(production, save: true)
         guard let cast = saved.subject(subject.id) else {

@@ -22,9 +22,13 @@ extension Workspace {
     public func checkNothingWasMade() throws {
         guard let project = projectDirectory else { return }
         var evidence: [String] = []
-        // A series' store holds every episode's media: none of it says this episode made anything.
+        // A series' store holds every episode's media: none of it says this episode made
+        // anything, but the bible's marker of the episode does.
         let media = series == nil ? Workspace.countFiles(in: mediaDirectory, skipping: ["tmp"]) : 0
         if media > 0 { evidence.append("\(Plural.count(media, "file")) in .reel/media") }
+        if let series, FileManager.default.fileExists(atPath: Series.episodeMarker(series, episode: project).path) {
+            evidence.append("the series' bible (which lists it in .reel/episodes/\(project.lastPathComponent))")
+        }
         let renders = Workspace.countFiles(in: project.appendingPathComponent("renders"), skipping: [])
         if renders > 0 { evidence.append("\(Plural.count(renders, "file")) in renders/") }
         guard !evidence.isEmpty else { return }
@@ -36,6 +40,11 @@ extension Workspace {
     /// How to get out: restore the database, or deliberately start over.
     func recovery(deleting file: String?) -> String {
         var text = "restore .reel/reel.sqlite from a backup to keep the takes, picks and spending it recorded"
+        if let series, let project = projectDirectory {
+            return text + "; to start the episode over instead, " + (file.map { "delete \($0) and " } ?? "")
+                + "delete .reel/episodes/\(project.lastPathComponent) in the series folder \(series.lastPathComponent) "
+                + "(then its takes are made, and paid for, again)"
+        }
         guard projectDirectory != nil else {
             return "restore \(databaseURL.lastPathComponent) from a backup, or delete \(file ?? "it") to start over"
         }

@@ -106,4 +106,42 @@ import Testing
         let broken = await #expect(throws: ReelError.self) { try await studio.seriesStatus(dir.file("broken")) }
         #expect(broken?.code == .configuration && broken?.message == "series.yaml cannot be read: `title` is missing", "\(String(describing: broken))")
     }
+
+    /// What a series must not do to work already there: take over projects, lose an
+    /// episode's state silently, or lose its look to a typo.
+    @Test func aSeriesNeverTakesOverOrForgetsWork() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let studio = Studio(environment: ["REEL_CONFIG_DIR": dir.file("config").path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""])
+        // A folder of projects does not become a series.
+        let script = try dir.write("two-rooms.fountain", FixtureScripts.twoRooms)
+        _ = try Project.create(at: dir.file("films/two-rooms"), script: script, format: .default)
+        let takeover = await #expect(throws: ReelError.self) {
+            try await studio.startSeries(SeriesRequest(title: "Films", directory: dir.file("films")))
+        }
+        #expect(takeover?.message.hasPrefix("this folder holds Reel projects") == true)
+        #expect(!FileManager.default.fileExists(atPath: dir.file("films/series.yaml").path))
+
+        // A title with quotes, a colon, a backslash and a line break comes back as it was written.
+        let title = "He said \"go\": now \\ then\n第二行"
+        let series = try await studio.startSeries(SeriesRequest(title: title, directory: dir.file("odd"), rules: ["- not a list item: #1"]))
+        #expect(series.title == title && series.rules == ["- not a list item: #1"])
+
+        // An episode whose database is lost is refused, not started over.
+        _ = try await studio.addEpisode(dir.file("odd"), from: .script(script))
+        _ = try await studio.addEpisode(dir.file("odd"), from: .script(script))
+        #expect(try Series.load(dir.file("odd")).episodes().map(\.lastPathComponent) == ["ep01", "ep02"])
+        try FileManager.default.removeItem(at: dir.file("odd/ep02/.reel"))
+        let lost = await #expect(throws: ReelError.self) {
+            _ = try Production.open(try Project.find(dir.file("odd/ep02")), lockFor: "generate")
+        }
+        #expect(lost?.message.contains("the series' bible (which lists it in .reel/episodes/ep02)") == true, "\(String(describing: lost))")
+
+        // A series.yaml that no longer reads stops the episodes instead of dropping the look.
+        try "title: [unclosed\n".write(to: dir.file("odd/series.yaml"), atomically: true, encoding: .utf8)
+        let broken = await #expect(throws: ReelError.self) {
+            _ = try Production.open(try Project.find(dir.file("odd/ep01")), lockFor: nil)
+        }
+        #expect(broken?.code == .configuration)
+    }
 }

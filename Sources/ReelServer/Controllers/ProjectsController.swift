@@ -77,7 +77,15 @@ struct ProjectsController {
         let parent = try library.newProjectsFolder()
         let language = body.language.map { $0 == "zh" ? Language.chinese : .english }
         let report: NewProjectReport
-        if let template = body.template {
+        if FileManager.default.fileExists(atPath: parent.appendingPathComponent(Series.fileName).path) {
+            // A served series gets its next episode: the series' frame and language, its cast told to the writer.
+            let seconds = body.seconds ?? 60
+            guard (10...600).contains(seconds) else {
+                throw Problem(status: .badRequest, kind: "usage", detail: "seconds is the film's length, 10 to 600 (got \(seconds))")
+            }
+            report = try await studio.addEpisode(parent, from: body.template.map { .template($0, values: body.values ?? [:]) }
+                                                 ?? .idea(body.idea ?? "", seconds: seconds, writer: nil, answers: body.answers ?? [:]))
+        } else if let template = body.template {
             let values = body.values ?? [:]
             report = try await studio.newProject(NewProjectRequest(
                 template: template, values: values,

@@ -20,7 +20,9 @@ struct TemplatesController {
     /// `/api/series`: the series the served folder is — its bible's cast and every episode's
     /// state (what `reel series status` prints); 404 when the folder is no series.
     @Sendable func seriesStatus(_ request: Request, context: StudioContext) async throws -> JSONAnswer<SeriesReport> {
-        guard let projects, FileManager.default.fileExists(atPath: projects.appendingPathComponent(Series.fileName).path) else {
+        // The series' folder, or the series of the one episode served.
+        guard let projects, FileManager.default.fileExists(atPath: projects.appendingPathComponent(Series.fileName).path)
+                || Series.containing(projects) != nil else {
             throw ReelError(.notFound, "the folder this server serves is not a series",
                             hint: "serve a series' folder (`reel serve --projects SERIES`) to see it here; `reel series init` starts one")
         }

@@ -59,8 +59,10 @@ public struct Production: Sendable {
     public static func open(_ project: Project, lockFor command: String?, sharingLock: Bool = false) throws -> Production {
         var config = project.config
         // An episode takes its series' look unless its own reel.yaml sets a style.
-        if config.style == nil, let folder = project.workspace.series, let series = try? Series.load(folder) {
-            config.style = series.config.look
+        // A series.yaml that does not read is an error, not a missing look: the look is in every
+        // prompt, so losing it would make every take of every episode outdated.
+        if config.style == nil, let folder = project.workspace.series {
+            config.style = try Series.load(folder).config.look
         }
         return try open(name: project.config.title ?? project.directory.lastPathComponent, script: project.scriptURL,
                         config: config, workspace: project.workspace,
@@ -129,6 +131,14 @@ public struct Production: Sendable {
         if let series = workspace.series {
             do {
                 production.cast = SQLiteProjectRepository(database: try Self.openBible(series, readOnly: command == nil))
+                if command != nil, let episode = workspace.projectDirectory {
+                    // The bible remembers the episode has state: losing it later is refused, not started over.
+                    let marker = Series.episodeMarker(series, episode: episode)
+                    if !FileManager.default.fileExists(atPath: marker.path) {
+                        try FileManager.default.createDirectory(at: marker.deletingLastPathComponent(), withIntermediateDirectories: true)
+                        FileManager.default.createFile(atPath: marker.path, contents: Data((episode.path + "\n").utf8))
+                    }
+                }
             } catch {
                 lock?.release()
                 throw error

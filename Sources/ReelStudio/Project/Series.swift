@@ -73,8 +73,39 @@ public struct Series: Sendable {
 
     /// The series whose folder holds `project`, when its parent has a `series.yaml`.
     public static func containing(_ project: URL) -> URL? {
-        let parent = project.standardizedFileURL.deletingLastPathComponent()
-        return FileManager.default.fileExists(atPath: parent.appendingPathComponent(fileName).path) ? parent : nil
+        let folder = project.standardizedFileURL
+        guard folder.path != "/" else { return nil }
+        let parent = folder.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: parent.appendingPathComponent(fileName).path, isDirectory: &isFolder)
+        return exists && !isFolder.boolValue ? parent : nil
+    }
+
+    /// Claims the next episode's folder: created without intermediates, so two `add-episode`
+    /// at once never share one, and a folder already there (an episode, or anything else of
+    /// the user's) is never taken over.
+    func claimEpisode() throws -> URL {
+        var n = episodes().count + 1
+        for _ in 0..<1000 {
+            let candidate = directory.appendingPathComponent(Self.episodeName(n))
+            n += 1
+            do {
+                try FileManager.default.createDirectory(at: candidate, withIntermediateDirectories: false)
+                return candidate
+            } catch {
+                if FileManager.default.fileExists(atPath: candidate.path) { continue }
+                throw ReelError(.cannotWrite, "cannot create the episode's folder", at: candidate.path,
+                                hint: "check that the series folder can be written to")
+            }
+        }
+        throw ReelError(.cannotWrite, "no free episode folder name in the series", at: directory.path, hint: "move unused folders aside")
+    }
+
+    /// The marker the bible keeps of an episode that has state (`.reel/episodes/ep03`): an
+    /// episode whose database is later lost is refused, not started over (its media is in
+    /// the shared store, so the store cannot say it made anything).
+    static func episodeMarker(_ series: URL, episode: URL) -> URL {
+        series.appendingPathComponent(".reel").appendingPathComponent("episodes").appendingPathComponent(episode.lastPathComponent)
     }
 
     /// Reads the series at `directory` (or the one an episode folder `directory` belongs to).
@@ -116,19 +147,18 @@ public struct Series: Sendable {
             .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent(ProjectConfig.fileName).path) }
     }
 
-    /// `ep01`, `ep02`…: the next episode's folder (two digits, three past 99).
-    public func nextEpisodeName() -> String {
-        let taken = Set(episodes().map(\.lastPathComponent))
-        var n = episodes().count + 1
-        while taken.contains(Self.episodeName(n)) { n += 1 }
-        return Self.episodeName(n)
-    }
-
+    /// `ep01`, `ep02`…: an episode's folder (two digits, three past 99).
     static func episodeName(_ n: Int) -> String { n < 100 ? String(format: "ep%02d", n) : "ep\(n)" }
 
     /// The text of a new `series.yaml`, with what each setting does.
     static func yaml(_ config: SeriesConfig) -> String {
-        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        // A JSON string is a YAML double-quoted scalar: quotes, backslashes, newlines and control
+        // characters all escaped, CJK as it is.
+        func quoted(_ s: String) -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .withoutEscapingSlashes
+            return (try? encoder.encode(s)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        }
         var lines = [
             "# A Reel series: episodes in the folders beside this file share its bible (.reel/):",
             "# the cast, their reference images and voices, the consent ledger, and this look.",
@@ -148,5 +178,29 @@ public struct Series: Sendable {
             lines += config.rules.map { "  - \(quoted($0))" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Production {
+    /// Runs a read-change-write of the cast: in a series, under an exclusive lock beside the
+    /// bible (`.reel/bible.lock`), so two episodes changing one character at once never lose
+    /// either change (each episode's own lock does not cover the bible).
+    func changingCast<T>(_ body: () async throws -> T) async throws -> T {
+        guard let series = workspace.series else { return try await body() }
+        let path = series.appendingPathComponent(".reel").appendingPathComponent("bible.lock").path
+        let fd = Glibc.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw ReelError(.cannotWrite, "cannot lock the series' bible to change the cast", at: path,
+                            hint: "check that the series folder can be written to")
+        }
+        defer { Glibc.close(fd) }
+        // Short: one entry read and written. Another episode's change waits for it.
+        _ = flock(fd, LOCK_EX)
+        defer { _ = flock(fd, LOCK_UN) }
+        return try await body()
     }
 }
