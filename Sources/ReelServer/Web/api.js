@@ -52,6 +52,11 @@ export const api = {
   signOut: () => send("DELETE", "/api/session"),
   projects: () => send("GET", "/api/projects"),
   workers: () => send("GET", "/api/workers"),
+  // The series the served folder is; null when it is none (a 404).
+  series: () => send("GET", "/api/series").catch((error) => {
+    if (error instanceof ApiError && error.problem.status === 404) return null;
+    throw error;
+  }),
   newProject: (body) => send("POST", "/api/projects", body),
   templates: (lang) => send("GET", `/api/templates?lang=${encodeURIComponent(lang)}`),
   board: (id) => send("GET", `${project(id)}/board`),

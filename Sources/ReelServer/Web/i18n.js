@@ -2,6 +2,16 @@
 // language shows the other's, never a key.
 const table = {
   projects: ["Projects", "项目"],
+  series: ["Series", "系列剧"],
+  series_episodes: ["{n} episodes", "{n} 集"],
+  series_episodes_one: ["{n} episode", "{n} 集"],
+  series_episodes_of: ["{n} of {planned} episodes", "第 {n} / {planned} 集"],
+  series_look: ["Look", "画面风格"],
+  series_rule: ["Rule", "规则"],
+  series_cast: ["Cast shared by every episode", "全剧共用角色"],
+  series_refs: ["{n} references", "{n} 张参考图"],
+  series_refs_one: ["{n} reference", "{n} 张参考图"],
+  series_no_cast: ["none yet — add reference images in any episode", "暂无——可在任一集中添加参考图"],
   noProjects: ["No projects here yet: start one below, or run `reel new` in the projects folder.", "这里还没有项目：在下面新建一个，或在项目文件夹中运行 `reel new`。"],
   new_project: ["New project", "新建项目"],
   new_from_idea_tab: ["From an idea", "从一个想法开始"],

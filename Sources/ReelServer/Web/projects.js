@@ -5,18 +5,34 @@ import { jobKind, jobLabel, t } from "./i18n.js";
 import { newProjectPanel } from "./newproject.js";
 
 export async function renderProjects(view) {
-  const projects = await api.projects();
+  const [projects, series] = await Promise.all([api.projects(), api.series()]);
   const cards = projects.map((p) =>
     element("a", { class: "project", href: `#/p/${encodeURIComponent(p.id)}` },
+      // An episode of a series is known by its folder too (ep01): two episodes may share a title.
+      series ? element("div", { class: "muted", "data-episode": p.id, text: p.id }) : "",
       element("h2", { text: p.title }),
       element("div", { class: "muted", text: `${p.shots} ${t("shots")} · ${Math.round(p.seconds)} s · ${p.aspect}` }),
       element("div", { class: "muted", text: `${t("spent")}: ${money(p.spent)}${p.budgetCap ? ` / ${t("budget")} ${money([p.budgetCap])}` : ""}` })));
-  view.replaceChildren(element("h1", { text: t("projects") }),
+  view.replaceChildren(element("h1", { text: series ? series.title : t("projects") }),
+    series ? seriesPanel(series) : "",
     cards.length ? element("div", { class: "projects" }, cards) : element("p", { class: "muted", text: t("noProjects") }),
     // In a studio on several machines: who is at work, read again every two seconds.
     await workersPanel().catch((error) => showError(error)),
     // A broken user template must not hide the projects: the panel is left out and says why.
     await newProjectPanel().catch((error) => showError(error)));
+}
+
+/** A served series: its episodes against the plan, its look and rules, and the bible's cast every episode shares. */
+function seriesPanel(series) {
+  const planned = series.planned ? t("series_episodes_of", { n: series.episodes.length, planned: series.planned })
+    : t("series_episodes", { n: series.episodes.length });
+  return element("section", { class: "series", "data-series": series.title },
+    element("p", { class: "muted", text: `${t("series")} · ${planned} · ${series.aspect} · ${t("spent")}: ${money(series.spent)}` }),
+    series.look ? element("p", {}, element("b", { text: `${t("series_look")}: ` }), series.look) : "",
+    ...series.rules.map((rule) => element("p", { class: "muted", text: `${t("series_rule")}: ${rule}` })),
+    element("p", {}, element("b", { text: `${t("series_cast")}: ` }),
+      series.cast.length ? series.cast.map((m) => `${m.name}${m.references ? ` (${t("series_refs", { n: m.references })})` : ""}`).join(t("list_separator"))
+        : t("series_no_cast")));
 }
 
 /** The studio's workers and the jobs in their hands; nothing outside a studio database. */
