@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ReelEngine
 import ReelMedia
 import ReelModel
 import ReelServer
@@ -155,6 +156,36 @@ struct BrowserTests {
         defer { reopened.close() }
         let notes = try await f.studio.notes(reopened, shot: "S01-01")
         #expect(notes.map(\.take) == ["S01-01#1"] && notes.allSatisfy { $0.author == "critic sim/sim-critic" && $0.status == "open" }, "\(notes)")
+        try await sim.stop()
+    }
+
+    /// The shot's graph on its page: a take made from the cast's reference, a keyframe made
+    /// from it, a take started on that keyframe and picked — each edge is one the
+    /// takes recorded, and the pick goes into the cut. Driven over DevTools by scripts/graph-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func theShotsGraphShowsWhatEachTakeWasMadeFrom() async throws {
+        let sim = try await SimulatedProviderServer.start(config: .instant)
+        let f = try ServerFixture(simulated: sim)
+        defer { f.remove() }
+        let production = try f.production()
+        let face = try f.dir.write("maya.png", FixtureMedia.png(3))
+        _ = try await f.studio.addToCast(production, CastAddition(name: "MAYA", images: [face]))
+        let shot = try #require(try await f.studio.plan(production, save: false).shots.first { $0.subjects.contains("char:maya") })
+        _ = try await f.studio.editShot(production, id: shot.id, change: ShotChange(mode: "image"))
+        _ = try await f.studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1))
+        _ = try await f.studio.keyframes(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1, provider: "sim"))
+        _ = try await f.studio.pick(production, shot: shot.id, number: 1, kind: .keyframe)
+        _ = try await f.studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1))
+        _ = try await f.studio.pick(production, shot: shot.id, number: 2)
+        production.close()
+        let reference = "input:MAYA's reference:\(try Hashing.sha256(fileAt: face).digest.rawValue).png"
+        try await buildApplication(f.configuration).test(.live) { client in
+            let seen = try await Self.check("graph-check", port: client.port, ["two-rooms", shot.id.rawValue])
+            let edges = Set(seen["edges"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            #expect(edges == ["\(reference) → take:\(shot.id)#1", "\(reference) → keyframe:\(shot.id)#k1",
+                              "keyframe:\(shot.id)#k1 → take:\(shot.id)#2", "take:\(shot.id)#2 → cut"], "\(seen)")
+            #expect(seen["shown"]?.intValue == 4, "every edge has a length on screen")
+        }
         try await sim.stop()
     }
 

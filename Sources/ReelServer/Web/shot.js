@@ -114,6 +114,82 @@ function madeFrom(project, inputs) {
       element("small", { text: input.text }))));
 }
 
+/**
+ * The shot's graph, left to right: the pictures its takes and keyframes were made from
+ * (references, the last frame of a shot it continues, a note's frame), its keyframes, its
+ * takes (verdict and critic), and the cut — an edge for every input each recorded, and one
+ * from the picked take into the cut. Takes made before Reel recorded inputs stand alone.
+ */
+function drawGraph(panel, project, report) {
+  const nodes = new Map();   // id → element
+  const edges = [];          // [from id, to id]
+  const columns = [[], [], [], []];
+  const add = (column, id, node) => {
+    if (nodes.has(id)) return;
+    node.dataset.node = id;
+    nodes.set(id, node);
+    columns[column].push(node);
+  };
+  const picture = (media, alt) => media ? element("img", { src: api.media(project, media), alt, loading: "lazy" }) : null;
+  const linkInputs = (target, inputs) => {
+    for (const input of inputs || []) {
+      let id;
+      if (input.take && input.take.includes("#k")) {
+        id = `keyframe:${input.take}`;      // a keyframe of this shot: its own node
+      } else {
+        id = `input:${input.text}:${(input.media || []).join(",")}`;
+        add(0, id, element("div", { class: "node input" },
+          element("div", { class: "pics" }, ...(input.role === "reference" ? (input.media || []).map((m) => picture(m, input.text)) : [])),
+          element("small", { text: input.text })));
+      }
+      edges.push([id, target]);
+    }
+  };
+  for (const k of report.keyframes.filter((k) => k.media)) {
+    const id = `keyframe:${k.take}`;
+    add(1, id, element("div", { class: `node keyframe${k.picked ? " picked" : ""}` }, picture(k.media, k.take),
+      element("small", { text: `#k${k.number}${k.picked ? " ★" : ""}` })));
+    linkInputs(id, k.inputs);
+  }
+  for (const x of report.takes) {
+    const id = `take:${x.take}`;
+    const verdict = x.verdict ? (x.verdict.passed ? "✓" : "✗") : "";
+    add(2, id, element("div", { class: `node take${x.picked ? " picked" : ""}${x.verdict && !x.verdict.passed ? " failed" : ""}` },
+      x.media ? element("video", { src: api.media(project, x.media), muted: true, preload: "metadata", playsinline: true }) : null,
+      element("small", { text: `#${x.number} ${verdict} ${x.provider}/${x.model}`
+        + (x.critique ? ` · ${x.critique.subject}/${x.critique.prompt}/${x.critique.artifacts}` : "") + (x.current ? "" : ` · ${t("graph_old")}`) })));
+    linkInputs(id, x.inputs);
+    if (x.picked) edges.push([id, "cut"]);
+  }
+  add(3, "cut", element("div", { class: "node cut" }, element("b", { text: t("graph_cut") })));
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  const grid = element("div", { class: "graph-columns" },
+    ...[t("graph_inputs"), t("keyframes"), t("takes"), t("graph_cut")].map((title, i) =>
+      element("div", { class: "graph-column" }, element("h3", { text: title }), ...columns[i])));
+  panel.replaceChildren(svg, grid);
+  // The edges once the nodes have their places: a curve from each input's right side to its user's left.
+  const wire = () => {
+    const box = panel.getBoundingClientRect();
+    svg.setAttribute("width", String(box.width));
+    svg.setAttribute("height", String(box.height));
+    const drawn = edges.filter(([a, b]) => nodes.has(a) && nodes.has(b));
+    panel.dataset.edges = String(drawn.length);
+    svg.replaceChildren(...drawn.map(([a, b]) => {
+      const from = nodes.get(a).getBoundingClientRect(), to = nodes.get(b).getBoundingClientRect();
+      const x1 = from.right - box.left, y1 = from.top + from.height / 2 - box.top;
+      const x2 = to.left - box.left, y2 = to.top + to.height / 2 - box.top;
+      const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+      const bend = Math.max(30, (x2 - x1) / 2);
+      path.setAttribute("d", `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`);
+      path.dataset.edge = `${a} → ${b}`;
+      if (b === "cut" || nodes.get(b).classList.contains("picked")) path.classList.add("picked");
+      return path;
+    }));
+  };
+  requestAnimationFrame(wire);
+  panel.querySelectorAll("img, video").forEach((media) => media.addEventListener(media.tagName === "IMG" ? "load" : "loadedmetadata", wire));
+}
+
 export async function renderShot(view, project, shotID, given) {
   const [report, notes] = await Promise.all([given || api.shot(project, shotID), api.notes(project, shotID)]);
   const s = report.shot;
@@ -134,6 +210,12 @@ export async function renderShot(view, project, shotID, given) {
     const chosen = ticked.length >= 2 ? playable.filter((x) => ticked.includes(x.take)).slice(0, 4) : playable.slice(0, 4);
     openCompare(project, s.id, chosen, 24, (updated) => renderShot(view, project, s.id, updated));
   } });
+  // The shot's graph: what each take and keyframe was made from, into the cut.
+  const graphPanel = element("section", { class: "graph", hidden: true });
+  const graphButton = element("button", { type: "button", "data-action": "graph", text: t("graph_open"), onclick: () => {
+    graphPanel.hidden = !graphPanel.hidden;
+    if (!graphPanel.hidden) drawGraph(graphPanel, project, report);
+  } });
   view.replaceChildren(
     element("a", { class: "back", href: `#/p/${encodeURIComponent(project)}`, text: t("back") }),
     element("h1", {}, s.id, element("small", { text: ` ${report.scene}` })),
@@ -153,7 +235,9 @@ export async function renderShot(view, project, shotID, given) {
             element("figcaption", {}, `#k${k.number} · ${money(k.cost ? [k.cost] : [])} `,
               pickButton(view, project, s.id, { keyframe: k.number }, k.picked)))))
       : element("p", { class: "muted", text: t("noKeyframes", { shot: s.id }) }),
-    element("h2", {}, t("takes"), " ", takes.filter((x) => x.media).length > 1 ? [playTogether, " ", compare] : null),
+    element("h2", {}, t("takes"), " ", takes.filter((x) => x.media).length > 1 ? [playTogether, " ", compare] : null,
+      takes.length || stills.length ? [" ", graphButton] : null),
+    graphPanel,
     generate,
     takes.length
       ? element("div", { class: "takes" }, takes.map((x) => takeCard(view, project, s, x, notes)))
