@@ -15,9 +15,14 @@ public struct PanelFigure: Hashable, Sendable, Codable {
     public var offScreen: Bool
     /// Which label: voice-over or off screen; nil when seen.
     public var offScreenKind: OffScreenKind?
+    /// What the character's description says to draw (costume and hair); nil for the
+    /// character's own colours. Left out of the panel's JSON when nil, so panels of
+    /// characters nobody described keep their cache keys.
+    public var appearance: PanelAppearance?
 
     public init(name: String, colorIndex: Int = 0, gender: Voice.Gender = .unknown, speaking: Bool = false,
-                offScreen: Bool = false, offScreenKind: OffScreenKind? = nil) {
+                offScreen: Bool = false, offScreenKind: OffScreenKind? = nil, appearance: PanelAppearance? = nil) {
+        self.appearance = appearance
         self.name = name
         self.colorIndex = colorIndex
         self.gender = gender

@@ -59,6 +59,24 @@ struct PanelFigureLook: Hashable, Sendable {
         case .unknown:
             break
         }
+        // What the description says wins over the colour slot.
+        if let appearance = figure.appearance {
+            if let rgb = appearance.costume {
+                look.costume = PanelColor(rgb)
+                look.costumeShade = look.costume.mix(PanelColor(0x241C3A), 0.32)
+            }
+            if let rgb = appearance.hairColor {
+                look.hair = PanelColor(rgb)
+                look.hairLight = look.hair.lighter(0.32)
+            }
+            switch appearance.hair {
+            case .short?: look.hairStyle = figure.gender == .female ? .crop : .short
+            case .long?: look.hairStyle = .long
+            case .bun?: look.hairStyle = .bun
+            case .bob?: look.hairStyle = .bob
+            case nil: break
+            }
+        }
         if dim > 0 { look.dim(dim) }
         return look
     }

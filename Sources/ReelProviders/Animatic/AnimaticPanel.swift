@@ -29,8 +29,26 @@ public struct AnimaticPanel: ImageGenerator, LocalGenerator {
         r.model = "animatic-panel"
         r.brief.move = .static
         r.brief.language = Language.detect(r.brief.action + r.brief.location)
-        for i in r.brief.figures.indices { r.brief.figures[i].description = "" }
+        // Of a description, only what a panel draws (costume, hair): other words change nothing.
+        for i in r.brief.figures.indices { r.brief.figures[i].description = Self.drawn(r.brief.figures[i].description) }
         return r
+    }
+
+    /// What a panel draws of a description, as the normalized request keeps it: the
+    /// appearance's JSON (keys sorted), or nothing.
+    static func drawn(_ description: String) -> String {
+        guard let look = appearance(description) else { return "" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(look)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// The appearance a description (or its normalized JSON) says.
+    static func appearance(_ description: String) -> PanelAppearance? {
+        if description.hasPrefix("{"), let look = try? JSONDecoder().decode(PanelAppearance.self, from: Data(description.utf8)) {
+            return look
+        }
+        return PanelAppearance.read(description)
     }
 
     /// The panel drawing for a request, before rasterising. The caption and slug go on a
@@ -46,8 +64,9 @@ public struct AnimaticPanel: ImageGenerator, LocalGenerator {
             setting: b.setting, timeOfDay: b.timeOfDay, location: b.location, mood: b.mood, size: b.size, angle: b.angle,
             purpose: b.purpose,
             figures: b.figures.map {
+                // The description's costume and hair, where it names them.
                 PanelFigure(name: $0.name, colorIndex: $0.colorIndex, gender: $0.gender, speaking: $0.speaking,
-                            offScreen: $0.offScreen, offScreenKind: $0.offScreenKind)
+                            offScreen: $0.offScreen, offScreenKind: $0.offScreenKind, appearance: appearance($0.description))
             },
             caption: request.caption && !b.action.isEmpty ? b.action : nil,
             slug: request.slug, seed: request.seed, separateOverlay: true)
