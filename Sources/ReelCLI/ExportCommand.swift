@@ -32,6 +32,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Copy the media next to the export (media/), so the folder can be moved to another machine.")
     var bundle = false
 
+    @Option(help: "For jianying: the drafts folder of the computer that will open the draft (Jianying's 草稿位置); its media paths are written as they will be there.")
+    var draftsFolder: String?
+
     @OptionGroup var formatOptions: FormatOptions
 
     @Flag(help: "Print the result as JSON.")
@@ -47,6 +50,9 @@ struct ExportCommand: AsyncParsableCommand {
         if bundle && !format.refersToMedia {
             throw ValidationError("--bundle applies to otio, fcpxml, edl and jianying; \(format.rawValue) has no media")
         }
+        if draftsFolder != nil, format != .jianying {
+            throw ValidationError("--drafts-folder is for jianying drafts (got \(format.rawValue))")
+        }
     }
 
     func run() async throws {
@@ -56,7 +62,7 @@ struct ExportCommand: AsyncParsableCommand {
                                 lockFor: "export")
         } ?? project.open(lockFor: "export")
         defer { production.close() }
-        let request = ExportRequest(format: format, output: out.map { URL(fileURLWithPath: $0) }, bundle: bundle)
+        let request = ExportRequest(format: format, output: out.map { URL(fileURLWithPath: $0) }, bundle: bundle, draftsFolder: draftsFolder)
         let result = try await Progress.run(quiet: quiet || json) { events in
             try await studio.export(production, request, events: events)
         }

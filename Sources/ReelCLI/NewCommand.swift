@@ -91,13 +91,8 @@ struct NewCommand: AsyncParsableCommand {
             }
             return try show(try await Studio().draftProject(request))
         }
-        var set: [String: String] = [:]
-        for pair in values {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            set[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
-        }
         let report = try await Studio().newProject(NewProjectRequest(
-            template: template, values: set, language: language, directory: dir.map { URL(fileURLWithPath: $0) },
+            template: template, values: Self.blanks(values), language: language, directory: dir.map { URL(fileURLWithPath: $0) },
             format: format.format))
         try show(report)
     }
@@ -140,6 +135,16 @@ struct NewCommand: AsyncParsableCommand {
     }
 
     func show(_ report: NewProjectReport) throws { try Self.show(report, json: json) }
+
+    /// `--set name=value` pairs as a template's blanks (validated to hold an `=`).
+    static func blanks(_ pairs: [String]) -> [String: String] {
+        var set: [String: String] = [:]
+        for pair in pairs {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            set[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return set
+    }
 
     /// What `reel new` (and `reel series add-episode`) made, as lines or JSON.
     static func show(_ report: NewProjectReport, json: Bool) throws {

@@ -108,12 +108,7 @@ struct SeriesCommand: AsyncParsableCommand {
         func run() async throws {
             let from: EpisodeSource
             if let template {
-                var set: [String: String] = [:]
-                for pair in values {
-                    let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    set[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
-                }
-                from = .template(template, values: set)
+                from = .template(template, values: NewCommand.blanks(values))
             } else if let source, FileManager.default.fileExists(atPath: source) {
                 from = .script(URL(fileURLWithPath: source))
             } else if let source, !source.contains(where: \.isWhitespace),

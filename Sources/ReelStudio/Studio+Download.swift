@@ -16,11 +16,16 @@ extension Studio {
     /// their media copied next to them, and the storyboard sheet, as a ZIP named after the
     /// film and the format (`The-Last-Train-otio.zip`). Built in a staging folder and
     /// written into `renders/` under a temporary name, then renamed into place.
-    public func exportDownload(_ production: Production, format: ExportFormat,
+    /// - Parameter draftsFolder: for a Jianying draft, the drafts folder of the computer that
+    ///   opens it: the draft's media paths are written as they will be once unzipped there.
+    public func exportDownload(_ production: Production, format: ExportFormat, draftsFolder: String? = nil,
                                events: AsyncStream<RunEvent>.Continuation? = nil) async throws -> ExportDownload {
-        guard format != .jianying else {
-            throw ReelError(.usage, "a Jianying draft names its media by where they are on this machine, so it is not made to be downloaded",
-                            hint: "`reel export jianying` here opens in Jianying on this machine; to edit elsewhere, download OTIO or FCPXML")
+        if format == .jianying {
+            guard let draftsFolder, !draftsFolder.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ReelError(.usage, "a Jianying draft names its media by where they are, so it needs the drafts folder of the computer that opens it",
+                                hint: "give draftsFolder: Jianying shows it in its settings (草稿位置); unzip the download there")
+            }
+            return try await jianyingDownload(production, draftsFolder: try Self.draftsFolder(draftsFolder), events: events)
         }
         guard format.refersToMedia || format == .board else {
             let result = try await export(production, ExportRequest(format: format), events: events)
@@ -43,6 +48,25 @@ extension Studio {
                                       events: events)
         let zip = renders.appendingPathComponent("\(name).zip")
         try ZipArchive.write(folder: folder, as: name, to: zip)
+        return ExportDownload(file: zip, export: result)
+    }
+
+    /// A Jianying draft for another computer, zipped: its folder (`<title>-jianying/`, the
+    /// two JSON files and `materials/`) with every media path written as it will be once the
+    /// folder is unzipped into `draftsFolder` there.
+    func jianyingDownload(_ production: Production, draftsFolder: String,
+                          events: AsyncStream<RunEvent>.Continuation?) async throws -> ExportDownload {
+        let board = try await plan(production, save: true)
+        let name = "\(OutputFile.safeName(board.title))-jianying"
+        let renders = production.rendersDirectory
+        let staging = production.blobs.scratchURL(extension: "download")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: renders, withIntermediateDirectories: true)
+        let result = try await export(production, ExportRequest(format: .jianying, output: staging.appendingPathComponent(name),
+                                                                 draftsFolder: draftsFolder), events: events)
+        let zip = renders.appendingPathComponent("\(name).zip")
+        try ZipArchive.write(folder: staging.appendingPathComponent(name), as: name, to: zip)
         return ExportDownload(file: zip, export: result)
     }
 

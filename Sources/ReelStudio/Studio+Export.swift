@@ -14,8 +14,13 @@ public struct ExportRequest: Sendable {
     /// Bundle by hard links where the disk allows (a bundle only read, then removed: what a
     /// download is zipped from), instead of copying every take.
     public var linkMedia: Bool
+    /// For a Jianying draft made on one machine and opened on another: the drafts folder of
+    /// the machine that opens it (`C:/Users/ana/AppData/Local/JianyingPro/User Data/Projects/com.lveditor.draft`).
+    /// Its media paths are written as they will be once the draft folder is put there.
+    public var draftsFolder: String?
 
-    public init(format: ExportFormat, output: URL? = nil, bundle: Bool = false, linkMedia: Bool = false) {
+    public init(format: ExportFormat, output: URL? = nil, bundle: Bool = false, linkMedia: Bool = false, draftsFolder: String? = nil) {
+        self.draftsFolder = draftsFolder
         self.format = format
         self.output = output
         self.bundle = bundle
@@ -53,7 +58,7 @@ extension Studio {
         let missing = absolute.tracks(.video).flatMap(\.markers).filter { $0.color == .red }.compactMap { $0.metadata["shot"]?.stringValue }
         var files: [URL] = []
         if request.format == .jianying {
-            files = try writeJianying(absolute, folder: output)
+            files = try writeJianying(absolute, folder: output, openedIn: try request.draftsFolder.map(Self.draftsFolder))
         } else {
             try OutputFile.checkWritable(output)
             let directory = output.deletingLastPathComponent()
@@ -76,23 +81,41 @@ extension Studio {
 
     /// A Jianying draft folder: the two JSON files, and the media in `materials/` with
     /// absolute paths (Jianying does not resolve relative ones).
-    func writeJianying(_ absolute: Timeline, folder: URL) throws -> [URL] {
+    /// - Parameter drafts: the drafts folder of another machine the draft is opened on: paths
+    ///   are written as they will be there (its separator kept), not as they are here.
+    func writeJianying(_ absolute: Timeline, folder: URL, openedIn drafts: String? = nil) throws -> [URL] {
         let folder = folder.standardizedFileURL
+        let separator = drafts.map { $0.contains("\\") && !$0.contains("/") ? "\\" : "/" } ?? "/"
+        let home = drafts.map { $0 + separator + folder.lastPathComponent } ?? folder.path
         // Built whole under a temporary name: a failure leaves no half-filled draft folder.
         return try OutputFolder.write(folder) { staging in
             let (timeline, copies) = try ExportMedia.place(absolute, in: staging, bundle: true, folder: "materials")
             let anchored = timeline.mapMedia { m in
                 var m = m
-                m.path = folder.appendingPathComponent(m.path).path
+                m.path = home + separator + m.path.split(separator: "/").joined(separator: separator)
                 return m
             }
             var files = copies
-            for (file, text) in JianyingDraftWriter.draft(anchored, folder: folder.path).sorted(by: { $0.key < $1.key }) {
+            for (file, text) in JianyingDraftWriter.draft(anchored, folder: home).sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(file)
                 try OutputFile.write(Data(text.utf8), at: url)
                 files.insert(url, at: 0)
             }
             return files
         }
+    }
+
+    /// A drafts folder as given for another machine, checked: absolute (`/Users/…`, `C:\…`,
+    /// `C:/…`), one line, not too long; its trailing separator dropped.
+    static func draftsFolder(_ text: String) throws -> String {
+        var folder = text.trimmingCharacters(in: .whitespaces)
+        while folder.count > 3, folder.hasSuffix("/") || folder.hasSuffix("\\") { folder.removeLast() }
+        let windows = folder.count >= 3 && folder.first!.isLetter && folder.dropFirst().hasPrefix(":")
+            && ["\\", "/"].contains(String(folder[folder.index(folder.startIndex, offsetBy: 2)]))
+        guard folder.hasPrefix("/") || windows, folder.count <= 400, !folder.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 32 } == true }) else {
+            throw ReelError(.usage, "the drafts folder must be a whole path on the computer that opens the draft (got '\(text.prefix(60))')",
+                            hint: "Jianying shows it in its settings (草稿位置), e.g. C:/Users/ana/AppData/Local/JianyingPro/User Data/Projects/com.lveditor.draft")
+        }
+        return folder
     }
 }

@@ -611,7 +611,7 @@ import Testing
         let f = try ServerFixture()
         defer { f.remove() }
         let base = "/api/projects/two-rooms"
-        let zip = f.dir.file("download.zip")
+        let zip = f.dir.file("download.zip"), jianying = f.dir.file("jianying.zip")
         try await buildApplication(f.configuration).test(.router) { client in
             try await client.execute(uri: "\(base)/render", method: .post, headers: APITests.jsonType, body: ByteBuffer(string: "{}")) { response in
                 #expect(response.status == .accepted)
@@ -644,8 +644,20 @@ import Testing
             let srt = try await client.execute(uri: "\(base)/exports", method: .post, headers: APITests.jsonType,
                                                body: ByteBuffer(string: #"{"format": "srt"}"#)) { try APITests.json($0) }
             #expect(srt["name"]?.stringValue?.hasSuffix(".srt") == true)
-            for (body, said) in [(#"{"format": "jianying"}"#, "names its media by where they are on this machine"),
-                                 (#"{"format": "mp3"}"#, "format must be otio, fcpxml, edl, srt, vtt or board")] {
+            // A Jianying draft for the editor's Windows machine: its paths are where it will be unzipped.
+            let draft = try await client.execute(uri: "\(base)/exports", method: .post, headers: APITests.jsonType,
+                                                 body: ByteBuffer(string: #"{"format": "jianying", "draftsFolder": "C:/Users/ana/JianyingPro Drafts/"}"#)) { response in
+                #expect(response.status == .created)
+                return try APITests.json(response)
+            }
+            let draftName = try #require(draft["name"]?.stringValue)
+            #expect(draftName.hasSuffix("-jianying.zip"))
+            try await client.execute(uri: "\(base)/downloads/\(draftName)", method: .get) { response in
+                try Data(response.body.readableBytesView).write(to: jianying)
+            }
+            for (body, said) in [(#"{"format": "jianying"}"#, "needs the drafts folder of the computer that opens it"),
+                                 (#"{"format": "jianying", "draftsFolder": "Drafts"}"#, "must be a whole path on the computer that opens the draft"),
+                                 (#"{"format": "mp3"}"#, "format must be otio, fcpxml, edl, srt, vtt, jianying or board")] {
                 try await client.execute(uri: "\(base)/exports", method: .post, headers: APITests.jsonType, body: ByteBuffer(string: body)) { response in
                     #expect(response.status == .badRequest && String(buffer: response.body).contains(said), "\(body)")
                 }
@@ -668,6 +680,24 @@ import Testing
                 print(json.dumps(z.namelist()))
             """, arguments: [zip.path])
         #expect(entries.contains { $0.hasSuffix(".otio") } && entries.contains { $0.contains("/media/") }, "\(entries)")
+        // Every material of the draft is in the ZIP, at the path the draft names once unzipped there.
+        let paths = try PythonOracle.json([String: [String]].self, script: """
+            import json, sys, zipfile
+            with zipfile.ZipFile(sys.argv[1]) as z:
+                names = z.namelist()
+                top = names[0].split("/")[0]
+                content = json.loads(z.read(top + "/draft_content.json"))
+                meta = json.loads(z.read(top + "/draft_meta_info.json"))
+                paths = [m["path"] for kind in ("videos", "audios") for m in content["materials"][kind]]
+                print(json.dumps({"paths": paths, "names": names, "fold": [meta["draft_fold_path"]]}))
+            """, arguments: [jianying.path])
+        let folder = try #require(paths["names"]?.first?.split(separator: "/").first.map(String.init))
+        let home = "C:/Users/ana/JianyingPro Drafts/\(folder)"
+        #expect(paths["fold"] == [home])
+        #expect(paths["paths"]?.isEmpty == false && paths["paths"]?.allSatisfy { $0.hasPrefix(home + "/materials/") } == true, "\(paths)")
+        for path in paths["paths"] ?? [] {
+            #expect(paths["names"]?.contains(folder + String(path.dropFirst(home.count))) == true, "\(path) is in the ZIP")
+        }
         let renders = try FileManager.default.contentsOfDirectory(atPath: f.project.appendingPathComponent("renders").path)
         #expect(!renders.contains { $0.hasPrefix(".") && $0 != ".hidden.zip" }, "no staging folder is left: \(renders)")
     }

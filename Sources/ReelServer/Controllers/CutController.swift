@@ -16,6 +16,8 @@ struct CutController {
 
     struct ExportBody: Codable, Sendable {
         var format: String
+        /// For `jianying`: the drafts folder of the computer that opens the draft.
+        var draftsFolder: String?
     }
 
     struct RenderBody: Codable, Sendable {
@@ -52,14 +54,14 @@ struct CutController {
     @Sendable func export(_ request: Request, context: StudioContext) async throws -> JSONAnswer<DownloadAnswer> {
         let body = try await request.json(ExportBody.self, context: context)
         guard let format = ExportFormat(rawValue: body.format.lowercased()) else {
-            throw Problem(status: .badRequest, kind: "usage", detail: "format must be otio, fcpxml, edl, srt, vtt or board (got '\(body.format.prefix(20))')")
+            throw Problem(status: .badRequest, kind: "usage", detail: "format must be otio, fcpxml, edl, srt, vtt, jianying or board (got '\(body.format.prefix(20))')")
         }
         let project = try context.parameters.value("project")
         // Outside the change gate: an export reads the project (and writes only renders/), so
         // picks and notes do not wait for its media to be copied.
         let production = try library.open(project, lockFor: library.holder)
         defer { production.close() }
-        let made = try await studio.exportDownload(production, format: format)
+        let made = try await studio.exportDownload(production, format: format, draftsFolder: body.draftsFolder)
         let name = made.file.lastPathComponent
         let bytes = (try? FileManager.default.attributesOfItem(atPath: made.file.path)[.size] as? NSNumber)?.intValue ?? 0
         var report = ExportReport(made.export)

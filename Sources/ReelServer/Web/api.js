@@ -83,7 +83,7 @@ export const api = {
   stopRun: (id) => send("DELETE", `${project(id)}/run`),
   run: (id) => send("GET", `${project(id)}/run`),
   render: (id, body) => send("POST", `${project(id)}/render`, body),
-  exportCut: (id, format) => send("POST", `${project(id)}/exports`, { format }),
+  exportCut: (id, format, draftsFolder) => send("POST", `${project(id)}/exports`, draftsFolder ? { format, draftsFolder } : { format }),
   download: (id, name) => `${project(id)}/downloads/${encodeURIComponent(name)}`,
   media: (id, name) => `${project(id)}/media/${name}`,
 };

@@ -135,7 +135,7 @@ export async function runPanel(project, { shots = [], takes = 1, choices = [1, 2
   return box;
 }
 
-const formats = ["otio", "fcpxml", "edl", "srt", "vtt", "board"];
+const formats = ["otio", "fcpxml", "edl", "srt", "vtt", "jianying", "board"];
 
 /**
  * The cut: the newest film (played here, vertical when it is), rendering it again from the
@@ -150,10 +150,17 @@ function cutPanel(project, panel, running) {
   const exports = formats.map((format) => element("button", { type: "button", class: "link", "data-export": format, disabled: running,
     text: t(`export_${format}`), onclick: async (event) => {
       const button = event.target;
+      // A Jianying draft names its media where they will be: the drafts folder of the computer that opens it.
+      let draftsFolder;
+      if (format === "jianying") {
+        draftsFolder = prompt(t("export_jianying_folder"), localStorage.getItem("reel.jianyingFolder") || "");
+        if (!draftsFolder) return;
+        localStorage.setItem("reel.jianyingFolder", draftsFolder);
+      }
       button.disabled = true;
       status.replaceChildren(t("export_making", { format: t(`export_${format}`) }));
       try {
-        const made = await api.exportCut(project, format);
+        const made = await api.exportCut(project, format, draftsFolder);
         status.replaceChildren(element("a", { href: made.url, download: made.name, text: `${made.name} (${(made.bytes / 1048576).toFixed(1)} MB)` }));
         location.href = made.url;
       } catch (error) {
