@@ -14,11 +14,14 @@ import ReelModel
 /// gives the same draft.
 public enum JianyingDraftWriter {
     /// The two JSON files by name.
-    public static func draft(_ timeline: Timeline, folder: String = "") -> [String: String] {
+    /// - Parameters:
+    ///   - folder: where the draft folder will be, as the machine that opens it writes paths.
+    ///   - root: the drafts folder it is in (nil: `folder`'s parent, split at `/`).
+    public static func draft(_ timeline: Timeline, folder: String = "", root: String? = nil) -> [String: String] {
         var d = JianyingDraft(timeline: timeline)
         let content = d.content()
         return ["draft_content.json": PrettyJSON.string(content),
-                "draft_meta_info.json": PrettyJSON.string(d.meta(folder: folder))]
+                "draft_meta_info.json": PrettyJSON.string(d.meta(folder: folder, root: root ?? (folder as NSString).deletingLastPathComponent))]
     }
 
     /// Microseconds at frame `frames`, rounded to the nearest.
@@ -95,12 +98,12 @@ struct JianyingDraft {
         return .object(doc)
     }
 
-    mutating func meta(folder: String) -> JSONValue {
+    mutating func meta(folder: String, root: String) -> JSONValue {
         var meta = JianyingTemplate.meta
         meta["draft_id"] = .string(nextID())
         meta["draft_name"] = .string(timeline.name)
         meta["draft_fold_path"] = .string(folder)
-        meta["draft_root_path"] = .string((folder as NSString).deletingLastPathComponent)
+        meta["draft_root_path"] = .string(root)
         meta["tm_duration"] = .int(us(timeline.duration))
         return .object(meta)
     }

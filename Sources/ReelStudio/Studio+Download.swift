@@ -64,8 +64,9 @@ extension Studio {
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: renders, withIntermediateDirectories: true)
         let result = try await export(production, ExportRequest(format: .jianying, output: staging.appendingPathComponent(name),
-                                                                 draftsFolder: draftsFolder), events: events)
-        let zip = renders.appendingPathComponent("\(name).zip")
+                                                                 linkMedia: true, draftsFolder: draftsFolder), events: events)
+        // One ZIP per drafts folder: two people downloading for two computers do not get each other's paths.
+        let zip = renders.appendingPathComponent("\(name)-\(Hashing.sha256(draftsFolder).rawValue.prefix(8)).zip")
         try ZipArchive.write(folder: staging.appendingPathComponent(name), as: name, to: zip)
         return ExportDownload(file: zip, export: result)
     }

@@ -58,7 +58,7 @@ extension Studio {
         let missing = absolute.tracks(.video).flatMap(\.markers).filter { $0.color == .red }.compactMap { $0.metadata["shot"]?.stringValue }
         var files: [URL] = []
         if request.format == .jianying {
-            files = try writeJianying(absolute, folder: output, openedIn: try request.draftsFolder.map(Self.draftsFolder))
+            files = try writeJianying(absolute, folder: output, openedIn: try request.draftsFolder.map(Self.draftsFolder), link: request.linkMedia)
         } else {
             try OutputFile.checkWritable(output)
             let directory = output.deletingLastPathComponent()
@@ -81,22 +81,26 @@ extension Studio {
 
     /// A Jianying draft folder: the two JSON files, and the media in `materials/` with
     /// absolute paths (Jianying does not resolve relative ones).
-    /// - Parameter drafts: the drafts folder of another machine the draft is opened on: paths
-    ///   are written as they will be there (its separator kept), not as they are here.
-    func writeJianying(_ absolute: Timeline, folder: URL, openedIn drafts: String? = nil) throws -> [URL] {
+    /// - Parameters:
+    ///   - drafts: the drafts folder of another machine the draft is opened on: paths are
+    ///     written as they will be there (its separator kept), not as they are here.
+    ///   - link: bundle the media by hard links (a download's staging copy, read once then removed).
+    func writeJianying(_ absolute: Timeline, folder: URL, openedIn drafts: String? = nil, link: Bool = false) throws -> [URL] {
         let folder = folder.standardizedFileURL
         let separator = drafts.map { $0.contains("\\") && !$0.contains("/") ? "\\" : "/" } ?? "/"
-        let home = drafts.map { $0 + separator + folder.lastPathComponent } ?? folder.path
+        func joined(_ base: String, _ tail: String) -> String { base.hasSuffix(separator) ? base + tail : base + separator + tail }
+        let root = drafts ?? folder.deletingLastPathComponent().path
+        let home = drafts.map { joined($0, folder.lastPathComponent) } ?? folder.path
         // Built whole under a temporary name: a failure leaves no half-filled draft folder.
         return try OutputFolder.write(folder) { staging in
-            let (timeline, copies) = try ExportMedia.place(absolute, in: staging, bundle: true, folder: "materials")
+            let (timeline, copies) = try ExportMedia.place(absolute, in: staging, bundle: true, folder: "materials", link: link)
             let anchored = timeline.mapMedia { m in
                 var m = m
-                m.path = home + separator + m.path.split(separator: "/").joined(separator: separator)
+                m.path = joined(home, m.path.split(separator: "/").joined(separator: separator))
                 return m
             }
             var files = copies
-            for (file, text) in JianyingDraftWriter.draft(anchored, folder: home).sorted(by: { $0.key < $1.key }) {
+            for (file, text) in JianyingDraftWriter.draft(anchored, folder: home, root: root).sorted(by: { $0.key < $1.key }) {
                 let url = staging.appendingPathComponent(file)
                 try OutputFile.write(Data(text.utf8), at: url)
                 files.insert(url, at: 0)
@@ -109,6 +113,7 @@ extension Studio {
     /// `C:/…`), one line, not too long; its trailing separator dropped.
     static func draftsFolder(_ text: String) throws -> String {
         var folder = text.trimmingCharacters(in: .whitespaces)
+        // A trailing separator dropped, but not a root's (`/`, `C:\\`, `C:/`): `joined` adds none twice.
         while folder.count > 3, folder.hasSuffix("/") || folder.hasSuffix("\\") { folder.removeLast() }
         let windows = folder.count >= 3 && folder.first!.isLetter && folder.dropFirst().hasPrefix(":")
             && ["\\", "/"].contains(String(folder[folder.index(folder.startIndex, offsetBy: 2)]))

@@ -14,12 +14,18 @@ import Testing
         ("黑色长发，穿红色外套", PanelAppearance(costume: 0xC8322F, hairColor: 0x222226, hair: .long)),
         ("白发的老奶奶，灰色开衫", PanelAppearance(costume: 0x8C8F96, hairColor: 0xEDEAE2)),
         ("短发，蓝色校服", PanelAppearance(costume: 0x3567C8, hair: .short)),
+        ("blue eyes, black coat", PanelAppearance(costume: 0x222226)),
+        ("olive skin, white shirt, grey hair", PanelAppearance(costume: 0xEDEAE2, hairColor: 0x8C8F96)),
+        ("红着脸，穿深蓝色外套", PanelAppearance(costume: 0x24345E)),
+        ("米白色风衣", PanelAppearance(costume: 0xEDEAE2)),
     ])
     func aDescriptionSaysWhatToDraw(description: String, expected: PanelAppearance) {
         #expect(PanelAppearance.read(description) == expected, "\(description)")
     }
 
-    @Test(arguments: ["", "MAYA CHEN (30s), soaked through, runs down the stairs", "she covered the redacted files", "心事重重"])
+    @Test(arguments: ["", "MAYA CHEN (30s), soaked through, runs down the stairs", "she covered the redacted files", "心事重重",
+                      "sits in a red chair", "a red suitcase by the wardrobe", "黑色沙发上", "白天出发", "红着眼发呆",
+                      "bundled up against the cold", "Bob's best friend", "a black laptop"])
     func wordsThatNameNothingDrawnChangeNothing(description: String) {
         #expect(PanelAppearance.read(description) == nil, "\(description)")
     }

@@ -55,6 +55,33 @@ import Testing
         #expect(otio.contains("no take yet"))
     }
 
+    /// A draft for a Windows machine: paths in its own separator, under its drafts folder,
+    /// whatever the folder's trailing separator; a drafts folder that is no whole path refused.
+    @Test(arguments: [("D:\\剪映\\草稿\\", "D:\\剪映\\草稿", "\\"), ("C:/Users/ana/Drafts", "C:/Users/ana/Drafts", "/"),
+                      ("C:\\", "C:\\", "\\"), ("/Users/ana/Movies/JianyingPro", "/Users/ana/Movies/JianyingPro", "/")])
+    func aJianyingDraftIsWrittenForTheMachineThatOpensIt(given: String, root: String, separator: String) async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let script = try dir.write("two-rooms.fountain", Self.script)
+        _ = try await Self.studio(dir).make(MakeRequest(script: script, output: dir.file("cut.mp4"), format: Self.format))
+        let production = try Production.open(script: script, format: Self.format, environment: Self.studio(dir).environment,
+                                             lockFor: "export")
+        defer { production.close() }
+        let result = try await Self.studio(dir).export(production, ExportRequest(format: .jianying, output: dir.file("out/双人房-jianying"),
+                                                                                  draftsFolder: given))
+        let meta = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: result.output.appendingPathComponent("draft_meta_info.json")))
+        let home = (root.hasSuffix(separator) ? root : root + separator) + "双人房-jianying"
+        #expect(meta["draft_root_path"]?.stringValue == root && meta["draft_fold_path"]?.stringValue == home)
+        let content = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: result.output.appendingPathComponent("draft_content.json")))
+        let paths = (content["materials"]?["videos"]?.arrayValue ?? []).compactMap { $0["path"]?.stringValue }
+        #expect(!paths.isEmpty && paths.allSatisfy { $0.hasPrefix(home + separator + "materials" + separator) }, "\(paths)")
+        #expect(paths.allSatisfy { !$0.contains(separator + separator) && !$0.contains(separator == "/" ? "\\" : "/") }, "\(paths)")
+        let refused = await #expect(throws: ReelError.self) {
+            try await Self.studio(dir).export(production, ExportRequest(format: .jianying, output: dir.file("x"), draftsFolder: "Drafts"))
+        }
+        #expect(refused?.message.hasPrefix("the drafts folder must be a whole path") == true)
+    }
+
     @Test func theTimelineCutsTheTakesTheRenderUsed() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

@@ -37,20 +37,50 @@ public struct PanelAppearance: Hashable, Sendable, Codable {
         (["blonde", "blond", "golden", "金"], 0xD9B45A),
     ]
 
-    static let garments = ["coat", "raincoat", "jacket", "dress", "shirt", "blouse", "sweater", "jumper", "hoodie", "uniform",
-                           "suit", "cardigan", "robe", "gown", "overalls", "vest", "t-shirt", "top", "parka", "qipao", "scarf",
+    static let garments = ["coat", "raincoat", "overcoat", "trench", "jacket", "dress", "shirt", "blouse", "sweater", "jumper",
+                           "hoodie", "uniform", "suit", "cardigan", "robe", "gown", "overalls", "vest", "t-shirt", "parka",
+                           "qipao", "scarf", "apron", "tunic", "kimono", "hanfu",
                            "外套", "大衣", "风衣", "雨衣", "裙", "衬衫", "毛衣", "卫衣", "制服", "西装", "校服", "开衫", "旗袍", "夹克",
-                           "上衣", "T恤", "长袍", "围巾", "工作服", "马甲"]
-    static let hairWords = ["hair", "haired", "发", "头发"]
+                           "上衣", "T恤", "长袍", "围巾", "工作服", "马甲", "汉服", "围裙"]
+    /// Hair, as words (`hair`) or as Chinese compounds (a bare 发 is also in 沙发, 出发, 发呆).
+    static let hairWords = ["hair", "haired", "头发", "发色", "长发", "短发", "卷发", "直发", "发型", "发髻", "马尾"]
     static let old = ["elderly", "old man", "old woman", "grandmother", "grandfather", "grandma", "grandpa", "(60s)", "(70s)",
                       "(80s)", "老人", "老太", "老头", "奶奶", "爷爷", "外婆", "外公", "年迈", "花白", "白发"]
+    /// Where one thing said ends: a colour is of what follows it in its own clause.
+    static let clauseEnds: Set<Character> = [",", "，", "、", ";", "；", "。", ".", "!", "！", "?", "？", "/", "(", ")", "（", "）", "\n"]
+
+    /// True when `word` stands in `text` at `range` as a word of its own (English), or at all (Chinese).
+    static func whole(_ text: String, _ range: Range<String.Index>, _ word: String) -> Bool {
+        guard word.unicodeScalars.allSatisfy(\.isASCII) else { return true }
+        let before = range.lowerBound == text.startIndex ? " " : text[text.index(before: range.lowerBound)]
+        let after = range.upperBound == text.endIndex ? " " : text[range.upperBound]
+        // `chair`, `suitcase` and `covered` hold no `hair`, `suit` or `red`.
+        return !before.isLetter && !after.isLetter
+    }
+
+    /// Where `words` first stand in `text` as words of their own, or nil.
+    static func first(_ words: [String], in text: String) -> String.Index? {
+        words.compactMap { word -> String.Index? in
+            var from = text.startIndex
+            while let found = text.range(of: word, range: from..<text.endIndex) {
+                if whole(text, found, word) { return found.lowerBound }
+                from = found.upperBound
+            }
+            return nil
+        }.min()
+    }
+
+    /// True when `text` has any of `words` as a word of its own.
+    static func says(_ words: [String], in text: String) -> Bool { first(words, in: text) != nil }
 
     /// True when `word` is followed by `noun` within a few words (`short black hair`).
     static func near(_ word: String, _ noun: String, in text: String) -> Bool {
         var from = text.startIndex
         while let found = text.range(of: word, range: from..<text.endIndex) {
             from = found.upperBound
-            if text[found.upperBound...].prefix(16).contains(noun) { return true }
+            guard whole(text, found, word) else { continue }
+            let rest = String(text[found.upperBound...].prefix(16))
+            if let at = first([noun], in: rest), !rest[..<at].contains(where: clauseEnds.contains) { return true }
         }
         return false
     }
@@ -60,38 +90,45 @@ public struct PanelAppearance: Hashable, Sendable, Codable {
         let text = description.lowercased()
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
         var look = PanelAppearance()
-        // Each colour word with what follows it closely: hair, or a garment.
+        // Every colour word where it stands, in order: a colour is of what follows it, up to the
+        // end of its clause or the next colour (`blue eyes, black coat`: the coat is black).
+        var found: [(at: String.Index, end: String.Index, rgb: UInt32)] = []
         for (words, rgb) in colours {
             for word in words {
                 var from = text.startIndex
-                while let found = text.range(of: word, range: from..<text.endIndex) {
-                    from = found.upperBound
-                    // Whole English words only (`red` is not in `covered`).
-                    if word.unicodeScalars.allSatisfy(\.isASCII) {
-                        let before = found.lowerBound == text.startIndex ? " " : text[text.index(before: found.lowerBound)]
-                        let after = found.upperBound == text.endIndex ? " " : text[found.upperBound]
-                        if before.isLetter || after.isLetter { continue }
-                    }
-                    // What the colour is of: hair close after it, else a garment after it.
-                    let window = String(text[found.upperBound...].prefix(18))
-                    let hairAt = hairWords.compactMap { window.range(of: $0)?.lowerBound }.min()
-                    let garmentAt = garments.compactMap { window.range(of: $0)?.lowerBound }.min()
-                    if let hairAt, window.distance(from: window.startIndex, to: hairAt) <= 8, garmentAt.map({ hairAt < $0 }) ?? true {
-                        if look.hairColor == nil { look.hairColor = rgb }
-                    } else if garmentAt != nil, look.costume == nil {
-                        look.costume = rgb
-                    }
+                while let hit = text.range(of: word, range: from..<text.endIndex) {
+                    from = hit.upperBound
+                    if whole(text, hit, word) { found.append((hit.lowerBound, hit.upperBound, rgb)) }
                 }
             }
         }
-        if look.hairColor == nil, old.contains(where: { text.contains($0) }) { look.hairColor = 0xB9B9BD }
-        if ["bun", "发髻", "丸子头", "盘发"].contains(where: { text.contains($0) }) {
+        // One colour per place: the longer word where two overlap (米白 over 白, 深蓝 over 蓝).
+        found.sort { $0.at != $1.at ? $0.at < $1.at : $0.end > $1.end }
+        found = found.reduce(into: []) { kept, hit in
+            if let last = kept.last, hit.at < last.end { return }
+            kept.append(hit)
+        }
+        for (i, colour) in found.enumerated() {
+            var end = i + 1 < found.count ? found[i + 1].at : text.endIndex
+            if let stop = text[colour.end..<end].firstIndex(where: clauseEnds.contains) { end = stop }
+            let span = String(text[colour.end..<end].prefix(18))
+            // 白发, 黑发, 金发: the colour straight before 发 is the hair's.
+            let hairAt = span.hasPrefix("发") ? span.startIndex : first(hairWords, in: span)
+            let garmentAt = first(garments, in: span)
+            if let hairAt, span.distance(from: span.startIndex, to: hairAt) <= 8, garmentAt.map({ hairAt < $0 }) ?? true {
+                if look.hairColor == nil { look.hairColor = colour.rgb }
+            } else if garmentAt != nil, look.costume == nil {
+                look.costume = colour.rgb
+            }
+        }
+        if look.hairColor == nil, says(old, in: text) { look.hairColor = 0xB9B9BD }
+        if says(["bun", "buns", "updo", "发髻", "丸子头", "盘发"], in: text) {
             look.hair = .bun
-        } else if ["bob", "波波头", "齐肩"].contains(where: { text.contains($0) }) {
+        } else if says(["bob cut", "bobbed", "bob haircut", "波波头", "齐肩"], in: text) {
             look.hair = .bob
-        } else if Self.near("long", "hair", in: text) || ["ponytail", "braid", "长发", "马尾", "辫"].contains(where: { text.contains($0) }) {
+        } else if near("long", "hair", in: text) || says(["ponytail", "braid", "braids", "长发", "马尾", "辫子"], in: text) {
             look.hair = .long
-        } else if Self.near("short", "hair", in: text) || ["crew cut", "buzz", "cropped", "短发", "寸头", "平头"].contains(where: { text.contains($0) }) {
+        } else if near("short", "hair", in: text) || says(["crew cut", "buzz cut", "短发", "寸头", "平头"], in: text) {
             look.hair = .short
         }
         return look == PanelAppearance() ? nil : look

@@ -5,7 +5,8 @@ import { jobKind, jobLabel, t } from "./i18n.js";
 import { newProjectPanel } from "./newproject.js";
 
 export async function renderProjects(view) {
-  const [projects, series] = await Promise.all([api.projects(), api.series()]);
+  // A series.yaml that does not read says so above the episodes; it does not hide them.
+  const [projects, series] = await Promise.all([api.projects(), api.series().catch((error) => ({ error }))]);
   const cards = projects.map((p) =>
     element("a", { class: "project", href: `#/p/${encodeURIComponent(p.id)}` },
       // An episode of a series is known by its folder too (ep01): two episodes may share a title.
@@ -13,8 +14,8 @@ export async function renderProjects(view) {
       element("h2", { text: p.title }),
       element("div", { class: "muted", text: `${p.shots} ${t("shots")} · ${Math.round(p.seconds)} s · ${p.aspect}` }),
       element("div", { class: "muted", text: `${t("spent")}: ${money(p.spent)}${p.budgetCap ? ` / ${t("budget")} ${money([p.budgetCap])}` : ""}` })));
-  view.replaceChildren(element("h1", { text: series ? series.title : t("projects") }),
-    series ? seriesPanel(series) : "",
+  view.replaceChildren(element("h1", { text: series && !series.error ? series.title : t("projects") }),
+    series ? (series.error ? showError(series.error) : seriesPanel(series)) : "",
     cards.length ? element("div", { class: "projects" }, cards) : element("p", { class: "muted", text: t("noProjects") }),
     // In a studio on several machines: who is at work, read again every two seconds.
     await workersPanel().catch((error) => showError(error)),

@@ -169,15 +169,17 @@ function drawGraph(panel, project, report) {
   panel.replaceChildren(svg, grid);
   // The edges once the nodes have their places: a curve from each input's right side to its user's left.
   const wire = () => {
+    // In the panel's own coordinates: it scrolls sideways on a narrow screen.
     const box = panel.getBoundingClientRect();
-    svg.setAttribute("width", String(box.width));
-    svg.setAttribute("height", String(box.height));
+    const dx = panel.scrollLeft - box.left, dy = panel.scrollTop - box.top;
+    svg.setAttribute("width", String(panel.scrollWidth));
+    svg.setAttribute("height", String(panel.scrollHeight));
     const drawn = edges.filter(([a, b]) => nodes.has(a) && nodes.has(b));
     panel.dataset.edges = String(drawn.length);
     svg.replaceChildren(...drawn.map(([a, b]) => {
       const from = nodes.get(a).getBoundingClientRect(), to = nodes.get(b).getBoundingClientRect();
-      const x1 = from.right - box.left, y1 = from.top + from.height / 2 - box.top;
-      const x2 = to.left - box.left, y2 = to.top + to.height / 2 - box.top;
+      const x1 = from.right + dx, y1 = from.top + from.height / 2 + dy;
+      const x2 = to.left + dx, y2 = to.top + to.height / 2 + dy;
       const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
       const bend = Math.max(30, (x2 - x1) / 2);
       path.setAttribute("d", `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`);
@@ -187,6 +189,8 @@ function drawGraph(panel, project, report) {
     }));
   };
   requestAnimationFrame(wire);
+  // Again when the page's width changes the columns.
+  if (window.ResizeObserver) new ResizeObserver(() => { if (!panel.hidden) wire(); }).observe(grid);
   panel.querySelectorAll("img, video").forEach((media) => media.addEventListener(media.tagName === "IMG" ? "load" : "loadedmetadata", wire));
 }
 
