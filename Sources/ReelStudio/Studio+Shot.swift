@@ -100,6 +100,8 @@ public struct ShotReport: Sendable, Codable {
     /// where its remote takes start.
     public var keyframes: [TakeReport]
     public var warnings: [String]
+    /// The film's frame (`9:16`, `16:9`, `1:1`): the shape its takes and stills are shown in.
+    public var aspect: String = VideoFormat.Aspect.vertical.rawValue
 }
 
 extension Studio {
@@ -130,7 +132,7 @@ extension Studio {
             takes: try await takeReports(production, shot: shot, builder: builder, picked: picks[id], takes: takes),
             keyframes: try await takeReports(production, shot: shot, builder: builder,
                                              picked: try await production.repository.picks(kind: .keyframe)[id], kind: .keyframe),
-            warnings: Studio.editWarnings(board, edits: edit.map { [id: $0] } ?? [:]))
+            warnings: Studio.editWarnings(board, edits: edit.map { [id: $0] } ?? [:]), aspect: board.format.aspect.rawValue)
     }
 
     /// Edits a shot. The edit is kept in the project and wins over the planner on every

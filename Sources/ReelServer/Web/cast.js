@@ -173,10 +173,12 @@ function memberCard(view, project, member, shelves) {
 }
 
 export async function renderCast(view, project) {
-  const [cast, shelves] = await Promise.all([api.cast(project), api.voices(project)]);
+  // An episode of a served series: its cast is the series' bible, changed for every episode.
+  const [cast, shelves, series] = await Promise.all([api.cast(project), api.voices(project), api.series().catch(() => null)]);
   view.replaceChildren(
     element("a", { class: "back", href: `#/p/${encodeURIComponent(project)}`, text: t("back") }),
     element("h1", { text: t("cast") }),
     element("p", { class: "muted", text: t("cast_note") }),
+    series ? element("p", { class: "remote", "data-series-cast": "" }, t("cast_series", { title: series.title })) : "",
     ...cast.map((member) => memberCard(view, project, member, shelves)));
 }

@@ -11,6 +11,8 @@ const table = {
   series_cast: ["Cast shared by every episode", "全剧共用角色"],
   series_refs: ["{n} references", "{n} 张参考图"],
   series_refs_one: ["{n} reference", "{n} 张参考图"],
+  cast_series: ["This is the cast of the series “{title}”: a reference, a voice or consent changed here changes it in every episode.",
+    "这是系列剧《{title}》的角色：在这里改动的参考图、声音或授权，会同时改动每一集。"],
   series_no_cast: ["none yet — add reference images in any episode", "暂无——可在任一集中添加参考图"],
   noProjects: ["No projects here yet: start one below, or run `reel new` in the projects folder.", "这里还没有项目：在下面新建一个，或在项目文件夹中运行 `reel new`。"],
   new_project: ["New project", "新建项目"],

@@ -17,6 +17,8 @@ function select(name, values, current) {
 
 function editForm(view, project, report) {
   const s = report.shot;
+  // The film's shape for every picture on the page, also when the shot is opened by its address.
+  if (report.aspect) document.body.dataset.aspect = report.aspect;
   const status = element("span", { class: "status", role: "status" });
   const seconds = (s.duration.value / s.duration.timescale).toFixed(2);
   const form = element("form", { class: "edit" },
@@ -136,6 +138,8 @@ function drawGraph(panel, project, report) {
       let id;
       if (input.take && input.take.includes("#k")) {
         id = `keyframe:${input.take}`;      // a keyframe of this shot: its own node
+        // One no longer shown with the shot's stills still stands, in words.
+        if (!nodes.has(id)) add(0, id, element("div", { class: "node input" }, element("small", { text: input.text })));
       } else {
         id = `input:${input.text}:${(input.media || []).join(",")}`;
         add(0, id, element("div", { class: "node input" },
