@@ -124,6 +124,12 @@ public struct Take: Hashable, Sendable {
         TakeID("\(shot.rawValue)#\(kind == .keyframe ? "k" : "")\(number)")
     }
 
+    /// The shot and kind an id names (``id(shot:number:kind:)`` read back).
+    public static func parts(of id: TakeID) -> (shot: ShotID, kind: TakeKind) {
+        let halves = id.rawValue.split(separator: "#", maxSplits: 1)
+        return (ShotID(String(halves.first ?? "")), halves.count > 1 && halves[1].hasPrefix("k") ? .keyframe : .video)
+    }
+
     /// The finished take's file and cost; nil unless it succeeded.
     public var output: NodeOutput? { if case .succeeded(let output) = state { output } else { nil } }
     /// Why its job failed; nil unless it did.
@@ -167,5 +173,5 @@ public struct TakeInput: Hashable, Sendable, Codable {
     }
 
     /// True when the frame is a keyframe, not the last frame of a take.
-    public var isKeyframe: Bool { take?.rawValue.contains("#k") == true }
+    public var isKeyframe: Bool { take.map { Take.parts(of: $0).kind == .keyframe } == true }
 }

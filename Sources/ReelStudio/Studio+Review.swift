@@ -121,7 +121,7 @@ extension Studio {
         for input in inputs {
             var thumbnails: [String] = []
             for file in input.files where FileManager.default.fileExists(atPath: file) {
-                let lastFrame = input.role != .reference && input.take.map { !$0.contains("#k") } == true
+                let lastFrame = input.role != .reference && input.take.map { Take.parts(of: TakeID($0)).kind == .video } == true
                 let key = (lastFrame ? "last:" : "") + file
                 if let name = made[key] { thumbnails.append(name); continue }
                 let name = "in-\(made.count + 1).jpg"

@@ -113,8 +113,7 @@ extension Studio {
         var found: [TakeID: Take] = [:]
         var read: Set<String> = []
         for input in takes.flatMap({ $0.inputs ?? [] }) where input.take != nil {
-            let id = input.take!, shot = ShotID(String(id.rawValue.split(separator: "#").first ?? ""))
-            let kind: TakeKind = input.isKeyframe ? .keyframe : .video
+            let (shot, kind) = Take.parts(of: input.take!)
             guard read.insert("\(shot)/\(kind)").inserted else { continue }
             for take in try await production.repository.takes(of: shot, kind: kind) where wanted.contains(take.id) {
                 found[take.id] = take

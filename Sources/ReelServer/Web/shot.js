@@ -105,13 +105,16 @@ function takeCard(view, project, s, x, notes) {
       x.media ? noteButton(project, s.id, x, frame, () => renderShot(view, project, s.id)) : null));
 }
 
+/** True when a recorded input is one of the shot's keyframes (`S01-02#k2`), not a take's last frame. */
+const fromKeyframe = (input) => /#k\d+$/.test(input.take || "");
+
 /** What a take was made from: each keyframe or reference as a thumbnail with its words (a sheet: one per image on it). */
 function madeFrom(project, inputs) {
   if (!inputs.length) return element("div", { class: "muted", text: `${t("made_from")} ${t("words_alone")}` });
   return element("div", { class: "inputs", "data-inputs": String(inputs.length) },
     element("span", { class: "muted", text: t("made_from") }),
     ...inputs.map((input) => element("span", { class: "input", title: input.text },
-      ...(input.role === "reference" || (input.take || "").includes("#k")
+      ...(input.role === "reference" || fromKeyframe(input)
         ? input.media.map((name) => element("img", { src: api.media(project, name), alt: input.text, loading: "lazy" })) : []),
       element("small", { text: input.text }))));
 }
@@ -136,7 +139,7 @@ function drawGraph(panel, project, report) {
   const linkInputs = (target, inputs) => {
     for (const input of inputs || []) {
       let id;
-      if (input.take && input.take.includes("#k")) {
+      if (fromKeyframe(input)) {
         id = `keyframe:${input.take}`;      // a keyframe of this shot: its own node
         // One no longer shown with the shot's stills still stands, in words.
         if (!nodes.has(id)) add(0, id, element("div", { class: "node input" }, element("small", { text: input.text })));

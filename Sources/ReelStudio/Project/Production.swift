@@ -150,7 +150,7 @@ public struct Production: Sendable {
     /// The bible of the series at `folder`: its own database (`.reel/reel.sqlite` beside
     /// `series.yaml`). A reader of a series without one yet reads an empty cast.
     static func openBible(_ folder: URL, readOnly: Bool) throws -> ProjectDatabase {
-        let state = folder.appendingPathComponent(".reel"), file = state.appendingPathComponent("reel.sqlite").path
+        let state = Series.state(of: folder), file = state.appendingPathComponent("reel.sqlite").path
         if readOnly { return try ProjectDatabase(readingAt: file) }
         do {
             try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)

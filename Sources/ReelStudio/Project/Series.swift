@@ -64,12 +64,10 @@ public struct Series: Sendable {
     public var directory: URL
     public var config: SeriesConfig
 
-    /// The bible's state: `.reel/` in the series folder (its `reel.sqlite` and `media/`).
-    public var stateDirectory: URL { directory.appendingPathComponent(".reel") }
-    public var databaseURL: URL { stateDirectory.appendingPathComponent("reel.sqlite") }
-    public var mediaDirectory: URL { Self.media(of: directory) }
-
-    static func media(of directory: URL) -> URL { directory.appendingPathComponent(".reel").appendingPathComponent("media") }
+    /// The bible's state in the series folder `directory`: `.reel/`, with its `reel.sqlite`,
+    /// `media/` (every episode's store), `episodes/` (markers) and `bible.lock`.
+    static func state(of directory: URL) -> URL { directory.appendingPathComponent(".reel") }
+    static func media(of directory: URL) -> URL { state(of: directory).appendingPathComponent("media") }
 
     /// The series whose folder holds `project`, when its parent has a `series.yaml`.
     public static func containing(_ project: URL) -> URL? {
@@ -105,7 +103,7 @@ public struct Series: Sendable {
     /// episode whose database is later lost is refused, not started over (its media is in
     /// the shared store, so the store cannot say it made anything).
     static func episodeMarker(_ series: URL, episode: URL) -> URL {
-        series.appendingPathComponent(".reel").appendingPathComponent("episodes").appendingPathComponent(episode.lastPathComponent)
+        state(of: series).appendingPathComponent("episodes").appendingPathComponent(episode.lastPathComponent)
     }
 
     /// Reads the series at `directory` (or the one an episode folder `directory` belongs to).
@@ -191,7 +189,7 @@ extension Production {
     /// either change (each episode's own lock does not cover the bible).
     func changingCast<T>(_ body: () async throws -> T) async throws -> T {
         guard let series = workspace.series else { return try await body() }
-        let path = series.appendingPathComponent(".reel").appendingPathComponent("bible.lock").path
+        let path = Series.state(of: series).appendingPathComponent("bible.lock").path
         let fd = Glibc.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw ReelError(.cannotWrite, "cannot lock the series' bible to change the cast", at: path,
