@@ -1,5 +1,6 @@
 import Foundation
 import ReelModel
+import Synchronization
 
 /// What one job of a run starts from.
 struct JobRun: Sendable {
@@ -8,6 +9,19 @@ struct JobRun: Sendable {
     let inputs: [Asset]
     let attempt: Int
     let verified: VerifiedBlobs
+    let inHand: HandlesInHand
+}
+
+/// The provider jobs a run has been given, whether or not the journal took them down: a
+/// retry in the same run polls the job it holds even when the write of its id failed (the
+/// journal away for a moment), so a job paid for is never submitted again by this run.
+final class HandlesInHand: Sendable {
+    private let handles = Mutex<[CacheKey: ProviderHandle]>([:])
+
+    func keep(_ handle: ProviderHandle, for key: CacheKey) { handles.withLock { $0[key] = handle } }
+    func handle(for key: CacheKey) -> ProviderHandle? { handles.withLock { $0[key] } }
+    /// Done or failed for good: a later job of this key starts anew.
+    func drop(_ key: CacheKey) { _ = handles.withLock { $0.removeValue(forKey: key) } }
 }
 
 /// The blobs a run (or a worker) has hashed and found whole, so an input shared by many

@@ -91,7 +91,7 @@ public struct Executor: Sendable {
                     let inputs = node.inputs.map { run.outputs[$0]!.asset }
                     let entry = resolved.entry
                     let key = resolved.key
-                    let job = JobRun(key: key, entry: entry, inputs: inputs, attempt: attempt, verified: run.verified)
+                    let job = JobRun(key: key, entry: entry, inputs: inputs, attempt: attempt, verified: run.verified, inHand: run.inHand)
                     group.addTask { await self.runJob(node, job, events: events) }
                     progressed = true
                 }
@@ -170,7 +170,8 @@ public struct Executor: Sendable {
             release(id, &run)
             run.fetching.insert(id)
             let node = run.graph[id]!
-            group.addTask { await self.fetchJob(node, key: key, started: started, refetching: refetching, fetch: fetch) }
+            let inHand = run.inHand
+            group.addTask { await self.fetchJob(node, key: key, started: started, refetching: refetching, inHand: inHand, fetch: fetch) }
         case .finished(let id, let output, let seconds):
             release(id, &run)
             run.committed[id] = nil
@@ -239,11 +240,13 @@ public struct Executor: Sendable {
         case .submitted(let handle)?: resume = handle
         // A stored result that turned out damaged: fetch it again from the provider's job.
         case .succeeded(let output)?: resume = output.source
-        default: break
+        // An earlier attempt of this run was given a provider job it could not journal.
+        default: resume = job.inHand.handle(for: key)
         }
         let refetching = resume != nil && entry.map { if case .succeeded = $0.state { true } else { false } } == true
         let idempotencyKey = (entry ?? JournalEntry(key: key, state: .pending, attempts: 0)).idempotencyKey
-        return await conclude(node, key: key, started: started, refetching: refetching) {
+        let inHand = job.inHand
+        return await conclude(node, key: key, started: started, refetching: refetching, inHand: inHand) {
             if let resume, refetching {
                 // Polled again like a submitted job, so a retry keeps the provider's job.
                 try await journal.record(.submitted(resume), for: key, node: node)
@@ -258,8 +261,14 @@ public struct Executor: Sendable {
             let context = JobContext(
                 key: key, inputs: inputs, blobs: blobs, attempt: attempt, resume: resume, idempotencyKey: idempotencyKey,
                 onSubmitted: { handle in
-                    try await journal.record(.submitted(handle), for: key, node: node)
+                    inHand.keep(handle, for: key)
                     events?.yield(.submitted(node.id, handle))
+                    // The job is paid for: a journal that cannot take its id down (a database
+                    // restarting) does not fail it. The run polls the job it holds, and a later
+                    // run that finds no id sends the same idempotency key.
+                    do {
+                        try await journal.record(.submitted(handle), for: key, node: node)
+                    } catch let error where !(error is CancellationError) {}
                 },
                 onProgress: { fraction in events?.yield(.progress(node.id, fraction)) })
             guard let runner = runners.runner(for: node) else {
@@ -271,14 +280,14 @@ public struct Executor: Sendable {
 
     /// The rest of a job whose provider is done (its download), run without the slot.
     private func fetchJob(_ node: GraphNode, key: CacheKey, started: ContinuousClock.Instant, refetching: Bool,
-                          fetch: @escaping @Sendable () async throws -> NodeOutput) async -> ChildResult {
-        await conclude(node, key: key, started: started, refetching: refetching) { .done(try await fetch()) }
+                          inHand: HandlesInHand, fetch: @escaping @Sendable () async throws -> NodeOutput) async -> ChildResult {
+        await conclude(node, key: key, started: started, refetching: refetching, inHand: inHand) { .done(try await fetch()) }
     }
 
     /// Runs `body` and turns its end into a child result: an output checked and journaled,
     /// a step to finish without the slot, or a classified failure.
     private func conclude(_ node: GraphNode, key: CacheKey, started: ContinuousClock.Instant, refetching: Bool,
-                          _ body: () async throws -> RunnerStep) async -> ChildResult {
+                          inHand: HandlesInHand, _ body: () async throws -> RunnerStep) async -> ChildResult {
         do {
             switch try await body() {
             case .fetch(let fetch):
@@ -287,7 +296,15 @@ public struct Executor: Sendable {
                 guard blobs.contains(output.asset) else {
                     throw JobFailure(.failed, "the runner reported \(output.asset.digest.short) but the store does not hold it")
                 }
-                try await journal.record(.succeeded(output), for: key, node: node)
+                do {
+                    try await journal.record(.succeeded(output), for: key, node: node)
+                } catch let error where !(error is CancellationError) {
+                    // Made, stored and paid for: a journal away for a moment is not the job's
+                    // failure. The retry polls the provider's job again, never a new one.
+                    if let source = output.source { inHand.keep(source, for: key) }
+                    throw JobFailure(.transient, "its result could not be journaled: \(JobFailure.classify(error).message)")
+                }
+                inHand.drop(key)
                 return .finished(node.id, output, seconds: started.duration(to: .now).seconds)
             }
         } catch is CancellationError {
@@ -303,15 +320,17 @@ public struct Executor: Sendable {
             // A retryable failure while a provider job is in hand keeps the handle, so the
             // next attempt polls it; anything else is recorded as failed.
             let keepsHandle = failure.reason.isRetryable && failure.reason != .expired
-            let handleInHand = keepsHandle ? await hasHandle(key) : false
+            let handleInHand = keepsHandle ? await hasHandle(key, inHand) : false
             if !handleInHand {
+                inHand.drop(key)
                 try? await journal.record(.failed(failure), for: key, node: node)
             }
             return .failed(node.id, failure)
         }
     }
 
-    private func hasHandle(_ key: CacheKey) async -> Bool {
+    private func hasHandle(_ key: CacheKey, _ inHand: HandlesInHand) async -> Bool {
+        if inHand.handle(for: key) != nil { return true }
         if case .submitted = (try? await journal.entry(for: key))?.state { return true }
         return false
     }
@@ -360,6 +379,7 @@ struct RunState {
     var repaired: Set<NodeID> = []
     /// Blobs hashed this run and found whole.
     let verified = VerifiedBlobs()
+    let inHand = HandlesInHand()
     private var order: [NodeID: Int] = [:]
 
     init(graph: JobGraph, options: ExecutorOptions) {

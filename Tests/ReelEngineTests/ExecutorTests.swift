@@ -151,6 +151,36 @@ import Testing
         #expect(second.resumedHandles("n0") == [handle])
     }
 
+    /// The studio database restarting just as a provider accepts a job: the job is paid for,
+    /// so the failed write of its id neither fails it nor sends it again — the retry polls it.
+    @Test func aProviderJobWhoseIdTheJournalCouldNotTakeIsPolledNotPaidAgain() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let journal = AwayJournal(refusing: { if case .submitted = $0 { true } else { false } })
+        let handle = ProviderHandle(provider: "p", jobID: "task-1")
+        let runner = ScriptedRunner()
+        runner.script("n0", [.submitThenFail(handle, JobFailure(.timedOut, "poll timed out"))])
+        let summary = try await makeExecutor(runner, journal: journal, blobs: try DirectoryBlobStore(root: dir.url)).run(fanInGraph(1))
+        #expect(summary.succeeded, "\(summary.failures)")
+        #expect(runner.callCount("n0") == 2)
+        #expect(runner.resumedHandles("n0") == [handle], "the second attempt polls the job the first was given")
+        #expect(await journal.refused == 1)
+    }
+
+    /// A result made and stored while the journal is away is not a failed job (which a
+    /// later run would replace with a new, paid take): it is tried again and recorded.
+    @Test func aResultTheJournalCouldNotTakeIsTriedAgainNotFailed() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let journal = AwayJournal(refusing: { if case .succeeded = $0 { true } else { false } }, times: 1)
+        let runner = ScriptedRunner()
+        let summary = try await makeExecutor(runner, journal: journal, blobs: try DirectoryBlobStore(root: dir.url)).run(fanInGraph(1))
+        #expect(summary.succeeded, "\(summary.failures)")
+        #expect(runner.callCount("n0") == 2)
+        let key = try #require(await journal.inner.entries.first { $0.value.attempts == 2 }?.key)
+        #expect(await journal.inner.entry(for: key).map { if case .succeeded = $0.state { true } else { false } } == true)
+    }
+
     @Test func theBudgetCapStopsSubmissionsThatWouldPassIt() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
@@ -225,5 +255,29 @@ extension ExecutorTests {
         // n1 makes the same bytes again, so the sink's key is unchanged: it stays cached.
         #expect(runner.totalCalls == 1)
         #expect(summary.cached == 3)
+    }
+}
+
+/// A journal whose writes of some states fail as a database restarting fails them.
+actor AwayJournal: JobJournal {
+    let inner = InMemoryJournal()
+    let refusing: @Sendable (JobState) -> Bool
+    var left: Int
+    private(set) var refused = 0
+
+    init(refusing: @escaping @Sendable (JobState) -> Bool, times: Int = .max) {
+        self.refusing = refusing
+        left = times
+    }
+
+    func entry(for key: CacheKey) async throws -> JournalEntry? { await inner.entry(for: key) }
+
+    func record(_ state: JobState, for key: CacheKey, node: GraphNode) async throws {
+        if left > 0, refusing(state) {
+            left -= 1
+            refused += 1
+            throw ReelError(.unavailable, "cannot write the studio database: terminating connection due to administrator command")
+        }
+        await inner.record(state, for: key, node: node)
     }
 }

@@ -221,9 +221,13 @@ extension StudioDatabase {
     }
 
     static func unreachable(_ error: any Error) -> Bool {
-        guard let code = (error as? PSQLError)?.code else { return false }
+        guard let psql = error as? PSQLError else { return false }
+        // The server going away says so first: a connection ended by a shutdown or a restart
+        // (SQLSTATE class 57P: `terminating connection due to administrator command`), one it
+        // will not take yet, or a connection exception (class 08). Away, not wrong.
+        if let state = psql.serverInfo?[.sqlState], state.hasPrefix("57P") || state.hasPrefix("08") { return true }
         // (A pool given up for a new one closes its connections: its statements are retried.)
-        return [.connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed].contains(code)
+        return [.connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed].contains(psql.code)
     }
 
     static func describe(_ code: PSQLError.Code) -> String {

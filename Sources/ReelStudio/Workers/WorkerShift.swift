@@ -298,11 +298,14 @@ final class WorkerShift: Sendable {
         let context = JobContext(
             key: key, inputs: claim.job.inputs, blobs: blobs, attempt: claim.job.attempt, resume: resume,
             idempotencyKey: claim.job.idempotencyKey,
-            onSubmitted: { handle in
+            onSubmitted: { [self] handle in
                 submitted.withLock { $0 = true }
                 // Said first: should the journal be out of reach, the provider's job id is in the log.
                 events?.yield(.submitted(project: claim.project, label: node.label, provider: handle.provider.rawValue, job: handle.jobID))
-                try await journal.record(.submitted(handle), for: key, node: node)
+                // The job is paid for: a journal away for a moment (a restart) is waited for, and
+                // one that stays away does not fail it — this worker polls the job it holds, and
+                // whoever takes it over sends the same idempotency key.
+                await settle { try await journal.record(.submitted(handle), for: key, node: node) }
             },
             onProgress: { [self] fraction in holding.withLock { $0[holdKey]?.progress = fraction } })
         do {
