@@ -80,7 +80,7 @@ struct WorkersBenchmarks {
                                       limit: { $0 == "sim" ? limit : nil }, tick: .milliseconds(20))
         let executor = Executor(runners: runners.queued(through: queue), journal: PostgresJournal(project),
                                 blobs: try DirectoryBlobStore(root: scratch.file("studio-media"), sharedBetweenMachines: true),
-                                options: ExecutorOptions(limits: ["sim": limit], retry: RetryPolicy(maxAttempts: 8)))
+                                options: ExecutorOptions(limits: ["sim": limit], retry: RetryPolicy(maxAttempts: 8)).handingToWorkers())
         var summary = RunSummary()
         let makespan = try await withWorkers(workers, slots: limit, kinds: ["video"], environment: env) {
             try await seconds { summary = try await executor.run(graph) }

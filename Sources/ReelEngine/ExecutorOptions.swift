@@ -67,6 +67,17 @@ public struct ExecutorOptions: Sendable {
     }
 
     public func limit(for provider: ProviderID) -> Int { max(1, limits[provider] ?? defaultLimit) }
+
+    /// For a run whose jobs go to the studio's workers: twice its limits in the queue. The
+    /// claim holds each provider to the studio's limit anyway, and a worker that frees a slot
+    /// takes the next job at once instead of waiting for the run to hear of the end and hand
+    /// it one. (The run's own budget check counts the queued jobs too, so it is stricter.)
+    public func handingToWorkers() -> ExecutorOptions {
+        var options = self
+        options.limits = limits.mapValues { $0 * 2 }
+        options.defaultLimit = defaultLimit * 2
+        return options
+    }
 }
 
 /// Waits. Injected so tests never sleep.

@@ -220,7 +220,12 @@ import Testing
         // One ends: one more may start.
         let (worker, first) = try #require(claimed.first)
         #expect(try await database.finish(first, worker: worker, with: .success(Self.output(1))))
-        #expect(try await database.claim(worker: workers[4], count: 6, version: version, kinds: [], lease: Self.lease).count == 1)
+        let third = try await database.claim(worker: workers[4], count: 6, version: version, kinds: [], lease: Self.lease)
+        #expect(third.count == 1)
+        #expect(try await database.claim(worker: workers[2], count: 6, version: version, kinds: [], lease: Self.lease).isEmpty)
+        // One only downloading what its provider made (still its worker's) frees its slot too.
+        try await database.fetching(try #require(third.first), worker: workers[4])
+        #expect(try await database.claim(worker: workers[2], count: 6, version: version, kinds: [], lease: Self.lease).count == 1)
         // The provider asked every one to wait: nothing of it is claimed until then.
         try await database.pause(provider: provider.rawValue, seconds: 600)
         let (second, secondClaim) = claimed[1]

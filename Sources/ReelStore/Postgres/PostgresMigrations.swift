@@ -158,6 +158,70 @@ enum PostgresMigrations {
         ]),
         // The pictures each take's and keyframe's request carried (a JSON array of TakeInput).
         ("v6-take-inputs", ["ALTER TABLE take ADD COLUMN inputs text", "ALTER TABLE keyframe ADD COLUMN inputs text"]),
+        // A claim in one round trip that reads only what it may take: each provider's oldest
+        // queued jobs up to its free slots (an index of the queued rows by provider and age),
+        // not every queued row ranked. The lock is taken inside, and each statement of a
+        // plpgsql function sees what was committed before it: claims are counted one at a time.
+        ("v7-claim", [
+            "CREATE INDEX work_queued ON work (provider, queued_at) WHERE state = 'queued'",
+            "CREATE INDEX work_queued_limit ON work (provider, provider_limit DESC NULLS LAST) WHERE state = 'queued'",
+            // A claimed job whose provider is done and whose result is downloading: it no longer
+            // takes one of the provider's slots (as in a run on one machine).
+            "ALTER TABLE work ADD COLUMN fetching boolean NOT NULL DEFAULT false",
+            """
+            CREATE FUNCTION claim_work(claimer text, wanted integer, for_version text, for_kinds text[], skipping text[], lease double precision)
+            RETURNS TABLE (project text, ticket text, claims integer, job text, setup text, was text)
+            LANGUAGE plpgsql AS $$
+            #variable_conflict use_column
+            DECLARE
+                moment double precision;
+            BEGIN
+                -- `CLAIM` in ASCII: claimers take turns, so two never both see a provider's last free slot.
+                PERFORM pg_advisory_xact_lock(289042155853);
+                moment := extract(epoch FROM clock_timestamp());
+                RETURN QUERY
+                WITH busy AS (
+                    -- Every claim counts, a dead worker's too (its provider job may still be running),
+                    -- except those only downloading what their provider made.
+                    SELECT w.provider, count(*) AS n FROM work w WHERE w.state = 'claimed' AND NOT w.fetching GROUP BY w.provider),
+                providers AS (
+                    SELECT DISTINCT w.provider FROM work w WHERE w.state = 'queued'),
+                free AS (
+                    -- One limit per provider for the whole studio: the largest any queued job asks for.
+                    SELECT p.provider, CASE WHEN l.provider_limit IS NULL THEN wanted
+                                            ELSE least(wanted, greatest(l.provider_limit - coalesce(b.n, 0), 0)) END AS slots
+                    FROM providers p
+                    CROSS JOIN LATERAL (SELECT w.provider_limit FROM work w WHERE w.state = 'queued' AND w.provider = p.provider
+                                        ORDER BY w.provider_limit DESC NULLS LAST LIMIT 1) l
+                    LEFT JOIN busy b ON b.provider = p.provider
+                    WHERE NOT EXISTS (SELECT 1 FROM provider_pause x WHERE x.provider = p.provider AND x.until > moment)),
+                candidates AS (
+                    -- Each provider's oldest queued jobs up to its free slots...
+                    SELECT q.project, q.key, 'queued'::text AS was, q.queued_at
+                    FROM free f CROSS JOIN LATERAL (
+                        SELECT w.project, w.key, w.queued_at FROM work w
+                        WHERE w.state = 'queued' AND w.provider = f.provider AND w.version = for_version
+                          AND (cardinality(for_kinds) = 0 OR w.kind = ANY(for_kinds))
+                          AND NOT ((w.project || '|' || w.provider) = ANY(skipping))
+                        ORDER BY w.queued_at LIMIT f.slots) q
+                    UNION ALL
+                    -- ...and jobs whose worker's lease ran out: counted already (their provider job
+                    -- may be running), so always admitted.
+                    SELECT w.project, w.key, 'claimed'::text, w.queued_at FROM work w
+                    WHERE w.state = 'claimed' AND w.lease_until < moment AND w.worker IS DISTINCT FROM claimer
+                      AND w.version = for_version AND (cardinality(for_kinds) = 0 OR w.kind = ANY(for_kinds))
+                      AND NOT ((w.project || '|' || w.provider) = ANY(skipping))
+                      AND NOT EXISTS (SELECT 1 FROM provider_pause x WHERE x.provider = w.provider AND x.until > moment)),
+                picked AS (
+                    SELECT c.project, c.key, c.was FROM candidates c ORDER BY c.queued_at LIMIT wanted)
+                UPDATE work SET state = 'claimed', worker = claimer, claims = work.claims + 1, progress = NULL, fetching = false,
+                    lease_until = moment + lease, updated_at = moment
+                FROM picked WHERE work.project = picked.project AND work.key = picked.key
+                  AND (work.state = 'queued' OR (work.state = 'claimed' AND work.lease_until < moment))
+                RETURNING work.project, work.ticket, work.claims, work.job, work.setup, picked.was;
+            END $$
+            """,
+        ]),
     ]
 
     /// Every migration this version knows; a database with others is from a newer Reel.

@@ -228,10 +228,14 @@ public final class PostgresWorkQueue: WorkQueue {
                     seen = bells.ended.rung
                     let ended = heard.map { bells.endedTickets(after: $0) } ?? nil
                     heard = bells.endCount
-                    let mine = self.waiting.withLock { waiting in ended?.contains { waiting[$0] != nil } ?? true }
-                    guard mine || ContinuousClock.now - looked >= self.tick else { continue }
-                    looked = .now
-                    if await !self.poll() { return }
+                    if ended == nil || ContinuousClock.now - looked >= self.tick {
+                        looked = .now
+                        if await !self.poll() { return }
+                    } else if let mine = self.waiting.withLock({ waiting in ended?.filter { waiting[$0] != nil } }), !mine.isEmpty {
+                        // Only the rows of its jobs that ended: a run waiting for many does not
+                        // read them all at every end.
+                        if await !self.poll(only: Set(mine)) { return }
+                    }
                 }
             }
         }
@@ -243,12 +247,13 @@ public final class PostgresWorkQueue: WorkQueue {
         for waiter in waiters { waiter.continuation.resume(with: outcome) }
     }
 
-    /// Reads every waited-for row once; answers the jobs that ended. False when nothing is
-    /// waited for any more (the polling stops; the next job starts it again).
-    func poll() async -> Bool {
+    /// Reads every waited-for row once (or those of `only`); answers the jobs that ended.
+    /// False when nothing is waited for any more (the polling stops; the next job starts it again).
+    func poll(only: Set<String>? = nil) async -> Bool {
         let tickets = waiting.withLock { waiting in
             if waiting.isEmpty { polling.withLock { $0 = nil } }
-            return Array(waiting.keys)
+            guard let only else { return Array(waiting.keys) }
+            return only.filter { waiting[$0] != nil }.sorted()
         }
         guard !tickets.isEmpty else { return false }
         let rows: [PostgresRow]

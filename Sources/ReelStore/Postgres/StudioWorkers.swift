@@ -33,11 +33,6 @@ extension StudioDatabase {
             """, writing: true)
     }
 
-    /// `CLAIM` in ASCII: the lock claims take in turn, so a provider's studio-wide limit is
-    /// counted by one claimer at a time (two claimers counting together would both see a
-    /// free slot). A claim is one short statement: the wait is brief.
-    static let claimLockID: Int64 = 0x434C_4149_4D
-
     /// Claims up to `count` waiting jobs of this version and these kinds (any kind when
     /// empty), and jobs whose worker's lease ran out, oldest first — as many of a provider's
     /// as its studio-wide limit leaves free, none of a provider that asked to wait.
@@ -45,34 +40,12 @@ extension StudioDatabase {
     public func claim(worker: String, count: Int, version: String, kinds: [String], lease: Double,
                       skipping: [String] = []) async throws -> [WorkClaim] {
         guard count > 0 else { return [] }
-        let picked = try await transaction { connection, logger in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.claimLockID))", logger: logger)
-            return try await connection.query("""
-                WITH busy AS (
-                    -- Every claim counts, a dead worker's too: its provider job may still be running.
-                    SELECT provider, count(*) AS n FROM work WHERE state = 'claimed' GROUP BY provider),
-                waiting AS (
-                    -- One limit per provider for the whole studio: the largest any run asked for.
-                    SELECT project, key, state AS was, provider, max(provider_limit) OVER (PARTITION BY provider) AS provider_limit,
-                           queued_at, row_number() OVER (PARTITION BY provider, state = 'queued' ORDER BY queued_at) AS place
-                    FROM work
-                    WHERE version = \(version) AND (cardinality(\(kinds)::text[]) = 0 OR kind = ANY(\(kinds)::text[]))
-                      AND NOT ((project || '|' || provider) = ANY(\(skipping)::text[]))
-                      AND (state = 'queued' OR (state = 'claimed' AND lease_until < \(unescaped: Self.now) AND worker IS DISTINCT FROM \(worker)))
-                      AND NOT EXISTS (SELECT 1 FROM provider_pause p WHERE p.provider = work.provider AND p.until > \(unescaped: Self.now))),
-                picked AS (
-                    -- A job taken over is counted already (its provider job may be running): always
-                    -- admitted; a queued one only while the provider has a free slot.
-                    SELECT w.project, w.key, w.was FROM waiting w LEFT JOIN busy b ON b.provider = w.provider
-                    WHERE w.was = 'claimed' OR w.provider_limit IS NULL OR w.place <= w.provider_limit - coalesce(b.n, 0)
-                    ORDER BY w.queued_at LIMIT \(count))
-                UPDATE work SET state = 'claimed', worker = \(worker), claims = work.claims + 1, progress = NULL,
-                    lease_until = \(unescaped: Self.now) + \(lease), updated_at = \(unescaped: Self.now)
-                FROM picked WHERE work.project = picked.project AND work.key = picked.key
-                  AND (work.state = 'queued' OR (work.state = 'claimed' AND work.lease_until < \(unescaped: Self.now)))
-                RETURNING work.project, work.ticket, work.claims, work.job, work.setup, picked.was
-                """, logger: logger).collect()
-        }
+        // One statement (migration v7-claim): the lock, each provider's free slots and the
+        // update, in one round trip.
+        let picked = try await rows("""
+            SELECT project, ticket, claims, job, setup, was
+            FROM claim_work(\(worker), \(count)::integer, \(version), \(kinds)::text[], \(skipping)::text[], \(lease))
+            """, writing: true)
         var claimed: [WorkClaim] = []
         for row in picked {
             let (project, ticket, claims, job, setup, was) = try row.decode((String, String, Int, String, String, String).self)
@@ -120,19 +93,27 @@ extension StudioDatabase {
         case .success(let output): ("done", String(decoding: try JSONEncoder().encode(output), as: UTF8.self), "done")
         case .failure(let failure): ("failed", String(decoding: try JSONEncoder().encode(failure), as: UTF8.self), "failed")
         }
-        let written = try await rows("""
-            UPDATE work SET state = \(state), result = \(result), progress = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now)
-            WHERE project = \(claim.project) AND key = \(claim.job.key.digest.rawValue) AND ticket = \(claim.ticket)
-              AND claims = \(claim.claims) AND worker = \(worker) AND state = 'claimed'
-            RETURNING 1
-            """, writing: true).isEmpty == false
-        if written {
-            try await rows("""
+        // The end and the worker's count in one statement: both or neither.
+        return try await rows("""
+            WITH ended AS (
+                UPDATE work SET state = \(state), result = \(result), progress = NULL, lease_until = NULL, updated_at = \(unescaped: Self.now)
+                WHERE project = \(claim.project) AND key = \(claim.job.key.digest.rawValue) AND ticket = \(claim.ticket)
+                  AND claims = \(claim.claims) AND worker = \(worker) AND state = 'claimed'
+                RETURNING 1),
+            counted AS (
                 UPDATE worker SET \(unescaped: counter) = \(unescaped: counter) + 1, took_over = took_over + \(claim.tookOver ? 1 : 0)
-                WHERE id = \(worker)
-                """, writing: true)
-        }
-        return written
+                WHERE id = \(worker) AND EXISTS (SELECT 1 FROM ended))
+            SELECT 1 FROM ended
+            """, writing: true).isEmpty == false
+    }
+
+    /// The provider is done with a claimed job and its result is downloading: the job no
+    /// longer takes one of the provider's studio-wide slots.
+    public func fetching(_ claim: WorkClaim, worker: String) async throws {
+        try await rows("""
+            UPDATE work SET fetching = true
+            WHERE project = \(claim.project) AND ticket = \(claim.ticket) AND claims = \(claim.claims) AND worker = \(worker) AND state = 'claimed'
+            """, writing: true)
     }
 
     /// Puts a claimed job back in the queue for another worker: this one cannot run it (no

@@ -36,6 +36,8 @@ final class WorkerShift: Sendable {
         var ticket: String
         var progress: Double?
         var task: Task<Void, Never>
+        /// Its provider is done and its result downloading: it takes no slot.
+        var fetching = false
     }
 
     init(studio: Studio, database: StudioDatabase, blobs: DirectoryBlobStore, me: WorkerStatus, options: WorkerOptions,
@@ -98,7 +100,7 @@ final class WorkerShift: Sendable {
                 _ = await wake.next()
                 continue
             }
-            let free = options.slots - holding.withLock { $0.count }
+            let free = options.slots - holding.withLock { $0.values.count { !$0.fetching } }
             let rung = database.jobQueued.rung
             var claimed: [WorkClaim] = []
             if free > 0 {
@@ -309,9 +311,17 @@ final class WorkerShift: Sendable {
             },
             onProgress: { [self] fraction in holding.withLock { $0[holdKey]?.progress = fraction } })
         do {
-            let output = switch try await runner.start(node, context: context) {
-            case .done(let output): output
-            case .fetch(let fetch): try await fetch()
+            let output: NodeOutput
+            switch try await runner.start(node, context: context) {
+            case .done(let done):
+                output = done
+            case .fetch(let fetch):
+                // The provider's slot is free for the studio's next job while this downloads, and
+                // so is this worker's (as a run on one machine frees its slot).
+                await settle { [self] in try await database.fetching(claim, worker: me.id) }
+                holding.withLock { $0[holdKey]?.fetching = true }
+                freed.yield()
+                output = try await fetch()
             }
             guard blobs.contains(output.asset) else {
                 throw JobFailure(.failed, "the runner reported \(output.asset.digest.short) but the media store does not hold it")
