@@ -25,8 +25,8 @@ import Testing
         let production: Production
         let studio: Studio
 
-        /// `settings`: lines added to its reel.yaml.
-        init(settings: String = "") async throws {
+        /// `settings`: lines added to its reel.yaml; `environment`: variables added to the studio's.
+        init(settings: String = "", environment added: [String: String] = [:]) async throws {
             let dialect = KlingFakeServer()
             kling = try await FakeTaskServer.start(dialect)
             let script = try dir.write("two-rooms.fountain", ProjectWorkflowTests.script)
@@ -45,6 +45,7 @@ import Testing
             env["KLING_ACCESS_KEY"] = dialect.accessKey
             env["KLING_SECRET_KEY"] = dialect.secretKey
             env["REEL_KLING_BASE_URL"] = kling.baseURL.absoluteString
+            env.merge(added) { $1 }
             studio = Studio(environment: env, sleeper: RecordingSleeper())
         }
 

@@ -8,12 +8,18 @@ extension FalVideoProvider {
     public static let entry = ProviderEntry(
         id: "fal", name: "fal.ai", defaultBaseURL: "https://queue.fal.run", credentials: ["FAL_KEY"],
         video: { config, support in try FalVideoProvider(config: config, support: support) },
+        image: { config, support in try FalImageProvider(config: config, support: support) },
         check: { config, support in try await FalVideoProvider(config: config, support: support).check() })
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {
-        let auth = TaskClient.Auth.header(scheme: "Key", secret: try config.credential("FAL_KEY"))
-        let client = TaskClient(name: "fal", baseURL: config.baseURL, auth: auth, support: support)
-        self.init(setup: HostedSetup(client: client, config: config, pollInterval: support.pollInterval ?? 5))
+        self.init(setup: HostedSetup(client: try Self.client(config: config, support: support), config: config,
+                                     pollInterval: support.pollInterval ?? 5))
+    }
+
+    /// The queue's client, for video and images: `FAL_KEY` as `Authorization: Key …`.
+    static func client(config: ProviderConfig, support: AdapterSupport) throws -> TaskClient {
+        TaskClient(name: "fal", baseURL: config.baseURL, auth: .header(scheme: "Key", secret: try config.credential("FAL_KEY")),
+                   support: support)
     }
 
     /// Asks for the status of a request that cannot exist: 404 means the key was accepted.

@@ -27,7 +27,25 @@ public struct FalVideoProvider: HostedVideoAdapter {
         r.model = model
         let input = try ModelInputShape.find(model, in: Self.shapes, default: Self.defaultShape)
             .input(r, images: InputImages(request: request, context: context), runner: "fal")
-        let answer = try await client.call("POST", client.url(model), body: .object(input), doing: "submit to \(model)")
+        return try await Self.submit(model, input: .object(input), client: client)
+    }
+
+    public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
+        try await Self.poll(handle, client: client, output: "video", link: Self.videoURL)
+    }
+
+    public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
+        guard let link = result.url else { throw JobFailure(.transient, "fal reported success without a video link") }
+        let cost = result.cost ?? catalogCost(for: request)
+        return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
+    }
+}
+
+/// fal's queue, for its video and its image models alike.
+extension FalVideoProvider {
+    /// Submits `input` to the model's queue; the handle keeps the status and result URLs.
+    static func submit(_ model: String, input: JSONValue, client: TaskClient) async throws -> ProviderHandle {
+        let answer = try await client.call("POST", client.url(model), body: input, doing: "submit to \(model)")
         guard let id = answer["request_id"]?.stringValue, !id.isEmpty else {
             throw JobFailure(.transient, "fal accepted the request but its answer has no request_id")
         }
@@ -35,16 +53,18 @@ public struct FalVideoProvider: HostedVideoAdapter {
         for key in ["status_url", "response_url"] {
             if let url = answer[key]?.stringValue { extra[key] = .string(url) }
         }
-        return ProviderHandle(provider: descriptor.id, jobID: id, extra: .object(extra))
+        return ProviderHandle(provider: providerID, jobID: id, extra: .object(extra))
     }
 
-    public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
+    /// The request's status; once `COMPLETED`, its result read for the `output` that `link` finds.
+    static func poll(_ handle: ProviderHandle, client: TaskClient, output: String,
+                     link: (JSONValue) -> String?) async throws -> JobStatus {
         let urls = Self.urls(handle, client: client)
         guard let report = try await client.report(urls.status, jobID: handle.jobID) else { return client.forgotten(handle.jobID) }
         switch report["status"]?.stringValue {
         case "IN_QUEUE": return .queued(position: report["queue_position"]?.intValue.map(Int.init))
         case "IN_PROGRESS": return .running(progress: nil)
-        case "COMPLETED": return try await result(urls.response, jobID: handle.jobID)
+        case "COMPLETED": return try await result(urls.response, jobID: handle.jobID, client: client, output: output, link: link)
         case "FAILED", "ERROR":
             let said = report["error"]?.stringValue.map(Redaction.message) ?? "no reason given"
             return .failed(JobFailure(.failed, "fal failed request \(handle.jobID): \(said)"))
@@ -56,14 +76,9 @@ public struct FalVideoProvider: HostedVideoAdapter {
         }
     }
 
-    public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {
-        guard let link = result.url else { throw JobFailure(.transient, "fal reported success without a video link") }
-        let cost = result.cost ?? catalogCost(for: request)
-        return try await client.download(link, into: context.blobs, cost: cost, details: result.details)
-    }
-
     /// Reads a completed request's result: an error status here is how fal says it failed.
-    func result(_ url: URL, jobID: String) async throws -> JobStatus {
+    static func result(_ url: URL, jobID: String, client: TaskClient, output: String,
+                       link: (JSONValue) -> String?) async throws -> JobStatus {
         let response = try await client.exchange("GET", url)
         if response.status == 404 { return client.forgotten(jobID) }
         if [429, 502, 503, 504].contains(response.status) {
@@ -79,9 +94,9 @@ public struct FalVideoProvider: HostedVideoAdapter {
             }
         }
         let json = try client.object(response, doing: "give the result of request \(jobID)")
-        guard let link = Self.videoURL(json) else {
-            throw JobFailure(.transient, "fal's result for request \(jobID) names no video")
+        guard let file = link(json) else {
+            throw JobFailure(.transient, "fal's result for request \(jobID) names no \(output)")
         }
-        return .succeeded(ResultLocator(url: link, details: ["request": .string(jobID)]))
+        return .succeeded(ResultLocator(url: file, details: ["request": .string(jobID)]))
     }
 }

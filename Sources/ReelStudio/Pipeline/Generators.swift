@@ -54,9 +54,10 @@ public struct Generators: Sendable {
                          shot: shot, label: "voice \(speaker.name)" + (shot.map { " \($0)" } ?? ""))
     }
 
-    /// Providers whose image models make keyframes unnamed only when nothing else can: Kling's
-    /// keys are there for its video, and a project that had another image model keeps it.
-    static let namedImageModels: Set<ProviderID> = ["kling"]
+    /// Providers whose image models make keyframes unnamed only when nothing else can: their
+    /// keys are there for their video (Kling; FLUX on fal and Replicate), and a project that
+    /// had another image model keeps it.
+    static let namedImageModels: Set<ProviderID> = ["kling", "fal", "replicate"]
 
     /// The image model keyframes come from: `requested`, else the only one configured (one
     /// of ``namedImageModels`` counts only when it is the only one).

@@ -4,7 +4,7 @@ import ReelModel
 /// fal.ai's queue API on loopback: `Authorization: Key …`, `POST /{model…}` answering
 /// `{request_id, status_url, response_url, cancel_url}`, `GET /{owner}/{app}/requests/{id}/status`
 /// (IN_QUEUE → IN_PROGRESS → COMPLETED; 404 for a request it does not know), and
-/// `GET /{owner}/{app}/requests/{id}` with `{video: {url, …}}` — or, for a failed request
+/// `GET /{owner}/{app}/requests/{id}` with `{video: {url, …}}` (FLUX apps: `{images: [{url, …}]}`) — or, for a failed request
 /// (still `COMPLETED`), a 422 with `{detail: [{msg, type}]}`. Videos at `/files/{id}.mp4`.
 public final class FalFakeServer: Sendable {
     public let core: FakeTaskCore
@@ -55,6 +55,11 @@ public final class FalFakeServer: Sendable {
     static func result(_ id: String, _ fake: FakeTaskCore) -> FakeResponse {
         guard let job = fake.job(id) else { return .json(["detail": "Request not found"], status: 404) }
         switch job.outcome {
+        case .succeeds where job.path.contains("/flux"):
+            // FLUX's answer: a list of images, with the seed used.
+            return .json(["images": [["url": .string(fake.fileURL(id, ext: "png").absoluteString), "width": 720, "height": 1280,
+                                      "content_type": "image/png"]],
+                          "seed": job.body["seed"] ?? 0, "has_nsfw_concepts": [false], "prompt": job.body["prompt"] ?? ""])
         case .succeeds:
             return .json(["video": ["url": .string(fake.fileURL(id).absoluteString), "content_type": "video/mp4",
                                     "file_name": "output.mp4", "file_size": 41_223]])

@@ -5,7 +5,7 @@ import ReelModel
 /// `POST /v1/models/{owner}/{name}/predictions` and `POST /v1/predictions` (with a
 /// `version`), `GET /v1/predictions/{id}` (starting → processing → succeeded with the output
 /// URL and `metrics.predict_time`, or failed with `error`; 404 when it does not know it),
-/// `GET /v1/account`, and the output at `/files/{id}.mp4`.
+/// `GET /v1/account`, and the output at `/files/{id}.mp4` (`.png` for FLUX models).
 public final class ReplicateFakeServer: Sendable {
     public let core: FakeTaskCore
     /// What every finished prediction reports as `metrics.predict_time`.
@@ -65,7 +65,9 @@ public final class ReplicateFakeServer: Sendable {
         switch job.outcome {
         case .succeeds:
             object["status"] = "succeeded"
-            object["output"] = .string(fake.fileURL(id).absoluteString)
+            // FLUX's models answer one image file; video models one video file.
+            let image = job.path.contains("black-forest-labs/")
+            object["output"] = .string(fake.fileURL(id, ext: image ? "png" : "mp4").absoluteString)
             object["metrics"] = ["predict_time": .double(predictTime)]
         case .fails(_, let message):
             object["status"] = "failed"

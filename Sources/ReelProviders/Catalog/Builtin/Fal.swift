@@ -43,5 +43,36 @@ extension BuiltinCatalog {
         sizes: [720p]
         quality: 7
         price: { amount: "0.045", currency: USD, per: second, source: estimate }
+      - provider: fal
+        id: flux
+        name: FLUX on fal (keyframes; dev from words, Kontext Pro from one reference, Kontext multi from more)
+        medium: image
+        max_references: 4
+        quality: 8
+        price: { amount: "0.04", currency: USD, per: image, source: estimate }
+        notes: Reel picks the FLUX model by the references a keyframe carries; each is priced below.
+      - provider: fal
+        id: fal-ai/flux/dev
+        name: FLUX.1 dev on fal (keyframes from words)
+        medium: image
+        max_references: 0
+        quality: 7
+        price: { amount: "0.025", currency: USD, per: image, source: estimate }
+        notes: fal prices it per megapixel; a 720p frame is about one.
+      - provider: fal
+        id: fal-ai/flux-pro/kontext
+        name: FLUX.1 Kontext Pro on fal (one reference)
+        medium: image
+        max_references: 1
+        quality: 8
+        price: { amount: "0.04", currency: USD, per: image, source: estimate }
+      - provider: fal
+        id: fal-ai/flux-pro/kontext/multi
+        name: FLUX.1 Kontext Pro on fal (several references)
+        medium: image
+        max_references: 4
+        quality: 8
+        price: { amount: "0.04", currency: USD, per: image, source: estimate }
+        notes: How many images the multi-image endpoint takes is not documented; Reel sends at most 4.
     """#
 }

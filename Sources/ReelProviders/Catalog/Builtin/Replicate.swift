@@ -44,5 +44,27 @@ extension BuiltinCatalog {
         sizes: [720p, 1080p]
         quality: 7
         price: { amount: "0.27", currency: USD, per: clip, source: estimate }
+      - provider: replicate
+        id: flux
+        name: FLUX on Replicate (keyframes; Kontext Pro from words or one reference, FLUX.2 Flex from more)
+        medium: image
+        max_references: 10
+        quality: 8
+        price: { amount: "0.04", currency: USD, per: image, source: estimate }
+        notes: Reel picks the FLUX model by the references a keyframe carries; each is priced below.
+      - provider: replicate
+        id: black-forest-labs/flux-kontext-pro
+        name: FLUX.1 Kontext Pro on Replicate (words or one reference)
+        medium: image
+        max_references: 1
+        quality: 8
+        price: { amount: "0.04", currency: USD, per: image, source: estimate }
+      - provider: replicate
+        id: black-forest-labs/flux-2-flex
+        name: FLUX.2 Flex on Replicate (up to 10 references)
+        medium: image
+        max_references: 10
+        quality: 8
+        price: { amount: "0.06", currency: USD, per: image, source: estimate }
     """#
 }
