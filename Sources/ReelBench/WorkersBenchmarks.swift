@@ -78,7 +78,7 @@ struct WorkersBenchmarks {
         runners.register(GenerationRunner(provider), kind: .video, provider: "sim")
         let queue = PostgresWorkQueue(project, version: ReelVersion.current, setup: #"{"config":"provider: sim\n"}"#,
                                       limit: { $0 == "sim" ? limit : nil }, tick: .milliseconds(20))
-        let executor = Executor(runners: runners.queued(through: queue), journal: PostgresJournal(project),
+        let executor = Executor(runners: runners.queued(through: queue, localLimit: { _ in limit }), journal: PostgresJournal(project),
                                 blobs: try DirectoryBlobStore(root: scratch.file("studio-media"), sharedBetweenMachines: true),
                                 options: ExecutorOptions(limits: ["sim": limit], retry: RetryPolicy(maxAttempts: 8)).handingToWorkers())
         var summary = RunSummary()

@@ -29,12 +29,15 @@ struct WorkersCommand: AsyncParsableCommand {
             Terminal.out("workers:")
             for worker in workers {
                 let kinds = worker.kinds.isEmpty ? "every kind" : worker.kinds.joined(separator: ",")
-                let state = worker.alive ? "at work, \(worker.jobs.count) of \(worker.slots) slots busy"
+                let downloading = worker.jobs.filter { $0.downloading == true }.count
+                let state = worker.alive ? "at work, \(worker.jobs.count - downloading) of \(worker.slots) slots busy"
+                    + (downloading > 0 ? " (and \(downloading) downloading)" : "")
                     : "stopped or silent since \(clock.string(from: worker.seenAt))"
                 Terminal.out("  \(worker.name)  on \(worker.host) pid \(worker.pid)  \(kinds)  \(state)  "
                              + "\(worker.done) done, \(worker.failed) failed\(worker.tookOver > 0 ? ", \(worker.tookOver) taken over" : "")")
                 for job in worker.jobs {
-                    Terminal.out("    \(job.project)  \(job.label)\(job.progress.map { String(format: "  %.0f%%", $0 * 100) } ?? "")")
+                    Terminal.out("    \(job.project)  \(job.label)\(job.progress.map { String(format: "  %.0f%%", $0 * 100) } ?? "")"
+                                 + (job.downloading == true ? "  downloading" : ""))
                 }
             }
         }

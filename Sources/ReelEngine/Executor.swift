@@ -252,6 +252,11 @@ public struct Executor: Sendable {
                 try await journal.record(.submitted(resume), for: key, node: node)
                 events?.yield(.resumed(node.id, resume))
             } else if let resume {
+                if case .submitted? = entry?.state {} else {
+                    // In hand only (its write failed before): written now if the journal is
+                    // back, so a later run — or a worker — polls it too.
+                    try? await journal.record(.submitted(resume), for: key, node: node)
+                }
                 events?.yield(.resumed(node.id, resume))
             } else {
                 try await journal.record(.running, for: key, node: node)
@@ -264,11 +269,9 @@ public struct Executor: Sendable {
                     inHand.keep(handle, for: key)
                     events?.yield(.submitted(node.id, handle))
                     // The job is paid for: a journal that cannot take its id down (a database
-                    // restarting) does not fail it. The run polls the job it holds, and a later
-                    // run that finds no id sends the same idempotency key.
-                    do {
-                        try await journal.record(.submitted(handle), for: key, node: node)
-                    } catch let error where !(error is CancellationError) {}
+                    // restarting) does not fail it. The run polls the job it holds (its retries
+                    // too, writing the id once the journal is back).
+                    try? await journal.record(.submitted(handle), for: key, node: node)
                 },
                 onProgress: { fraction in events?.yield(.progress(node.id, fraction)) })
             guard let runner = runners.runner(for: node) else {
@@ -298,11 +301,12 @@ public struct Executor: Sendable {
                 }
                 do {
                     try await journal.record(.succeeded(output), for: key, node: node)
-                } catch let error where !(error is CancellationError) {
-                    // Made, stored and paid for: a journal away for a moment is not the job's
-                    // failure. The retry polls the provider's job again, never a new one.
+                } catch let error as ReelError where [.unavailable, .cannotWrite].contains(error.code) {
+                    // Made, stored and paid for: a journal that cannot be written for a moment
+                    // (a database restarting) is not the job's failure. The retry polls the
+                    // provider's job again, never a new one.
                     if let source = output.source { inHand.keep(source, for: key) }
-                    throw JobFailure(.transient, "its result could not be journaled: \(JobFailure.classify(error).message)")
+                    throw JobFailure(.transient, "its result could not be journaled: \(error.message)")
                 }
                 inHand.drop(key)
                 return .finished(node.id, output, seconds: started.duration(to: .now).seconds)

@@ -71,7 +71,9 @@ public struct ExecutorOptions: Sendable {
     /// For a run whose jobs go to the studio's workers: twice its limits in the queue. The
     /// claim holds each provider to the studio's limit anyway, and a worker that frees a slot
     /// takes the next job at once instead of waiting for the run to hear of the end and hand
-    /// it one. (The run's own budget check counts the queued jobs too, so it is stricter.)
+    /// it one; the jobs no worker takes run here within the limits as they were
+    /// (`RunnerRegistry.queued(through:localLimit:)`). The queued jobs count as started, so
+    /// the budget checks reserve their estimates: near a cap they are the stricter for it.
     public func handingToWorkers() -> ExecutorOptions {
         var options = self
         options.limits = limits.mapValues { $0 * 2 }

@@ -59,27 +59,91 @@ public struct QueuedJob: Codable, Sendable, Hashable {
 }
 
 /// A runner that hands its jobs to a ``WorkQueue`` while a worker takes them, and runs
-/// them itself otherwise.
+/// them itself otherwise — no more of a provider's at once than `gate` lets through (a run
+/// handing jobs to workers keeps more of them going than it runs itself:
+/// ``ExecutorOptions/handingToWorkers()``).
 struct QueuedRunner: NodeRunner {
     let local: any NodeRunner
     let queue: any WorkQueue
+    let gate: ProviderGate?
 
     func run(_ node: GraphNode, context: JobContext) async throws -> NodeOutput {
-        guard try await queue.hasWorker(for: node) else { return try await local.run(node, context: context) }
+        guard try await queue.hasWorker(for: node) else {
+            return try await locally(node) { try await local.run(node, context: context) }
+        }
         return try await queue.perform(QueuedJob(node, context: context), context: context)
     }
 
     func start(_ node: GraphNode, context: JobContext) async throws -> RunnerStep {
-        guard try await queue.hasWorker(for: node) else { return try await local.start(node, context: context) }
+        guard try await queue.hasWorker(for: node) else {
+            return try await locally(node) { try await local.start(node, context: context) }
+        }
         return .done(try await queue.perform(QueuedJob(node, context: context), context: context))
+    }
+
+    private func locally<T: Sendable>(_ node: GraphNode, _ body: () async throws -> T) async throws -> T {
+        guard let gate else { return try await body() }
+        try await gate.enter(node.spec.provider)
+        do {
+            let result = try await body()
+            await gate.leave(node.spec.provider)
+            return result
+        } catch {
+            await gate.leave(node.spec.provider)
+            throw error
+        }
+    }
+}
+
+/// How many jobs of each provider may run at once in this process; the others wait their
+/// turn (or stop waiting when cancelled).
+actor ProviderGate {
+    let limit: @Sendable (ProviderID) -> Int
+    private var running: [ProviderID: Int] = [:]
+    private var waiting: [ProviderID: [(id: UUID, continuation: CheckedContinuation<Void, any Error>)]] = [:]
+
+    init(limit: @escaping @Sendable (ProviderID) -> Int) { self.limit = limit }
+
+    func enter(_ provider: ProviderID) async throws {
+        if running[provider, default: 0] < max(1, limit(provider)) {
+            running[provider, default: 0] += 1
+            return
+        }
+        let id = UUID()
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                if Task.isCancelled { return continuation.resume(throwing: CancellationError()) }
+                waiting[provider, default: []].append((id, continuation))
+            }
+        } onCancel: {
+            Task { await self.cancel(id, provider) }
+        }
+    }
+
+    /// Frees a place: the next waiting job takes it.
+    func leave(_ provider: ProviderID) {
+        if var queue = waiting[provider], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiting[provider] = queue
+            next.continuation.resume()
+        } else {
+            running[provider, default: 1] -= 1
+        }
+    }
+
+    private func cancel(_ id: UUID, _ provider: ProviderID) {
+        guard let index = waiting[provider]?.firstIndex(where: { $0.id == id }) else { return }
+        waiting[provider]?.remove(at: index).continuation.resume(throwing: CancellationError())
     }
 }
 
 extension RunnerRegistry {
-    /// The same runners, each handing its jobs to `queue` while a worker takes them.
-    public func queued(through queue: any WorkQueue) -> RunnerRegistry {
+    /// The same runners, each handing its jobs to `queue` while a worker takes them; with
+    /// `localLimit`, the jobs no worker takes run here no more of a provider's at once.
+    public func queued(through queue: any WorkQueue, localLimit: (@Sendable (ProviderID) -> Int)? = nil) -> RunnerRegistry {
         var copy = self
-        copy.mapRunners { QueuedRunner(local: $0, queue: queue) }
+        let gate = localLimit.map(ProviderGate.init(limit:))
+        copy.mapRunners { QueuedRunner(local: $0, queue: queue, gate: gate) }
         return copy
     }
 }

@@ -70,13 +70,16 @@ public struct WorkerStatus: Codable, Sendable, Hashable {
         public var progress: Double?
         /// The project's title, where the asker knows the project (the studio server).
         public var title: String?
+        /// True while its provider is done and its result downloads: it takes no slot (absent otherwise).
+        public var downloading: Bool?
 
-        public init(project: String, label: String, kind: String, provider: String, progress: Double?) {
+        public init(project: String, label: String, kind: String, provider: String, progress: Double?, downloading: Bool = false) {
             self.project = project
             self.label = label
             self.kind = kind
             self.provider = provider
             self.progress = progress
+            self.downloading = downloading ? true : nil
         }
     }
 

@@ -102,9 +102,8 @@ extension Studio {
         try await checkMedia(of: production)
         let run = try await production.repository.startRun(command: command, startedAt: Date())
         let options = try await executorOptions(production)
-        let queue = workQueue(production, options: options)
         let engine = executor(generators: generators, journal: production.journal, blobs: production.blobs,
-                              options: queue == nil ? options : options.handingToWorkers(), queue: queue)
+                              options: options, queue: workQueue(production, options: options))
         let summary = try await runWatchingProject(graph, executor: engine, production: production, command: command,
                                                    events: events)
         try await production.repository.finishRun(run, summary: summary)

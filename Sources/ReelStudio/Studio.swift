@@ -56,12 +56,15 @@ public struct Studio: Sendable {
     }
 
     /// The executor for a workspace, with every runner registered.
-    /// With `queue`, its jobs go to the studio's workers while one takes them.
+    /// With `queue`, its jobs go to the studio's workers while one takes them: the run keeps
+    /// twice its limits going (``ExecutorOptions/handingToWorkers()``), and runs those no
+    /// worker takes within its own limits.
     func executor(generators: Generators, journal: any JobJournal, blobs: any BlobStore,
                   options: ExecutorOptions, queue: (any WorkQueue)? = nil) -> Executor {
         let registry = runners(generators)
-        return Executor(runners: queue.map { registry.queued(through: $0) } ?? registry, journal: journal, blobs: blobs,
-                        options: options, sleeper: sleeper)
+        guard let queue else { return Executor(runners: registry, journal: journal, blobs: blobs, options: options, sleeper: sleeper) }
+        return Executor(runners: registry.queued(through: queue, localLimit: { options.limit(for: $0) }), journal: journal,
+                        blobs: blobs, options: options.handingToWorkers(), sleeper: sleeper)
     }
 
     /// A runner for every kind of job: the generators', and the local media tools'.

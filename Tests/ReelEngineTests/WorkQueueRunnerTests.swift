@@ -48,6 +48,21 @@ import Testing
         ])
     }
 
+    /// A run handing jobs to workers keeps twice its limits going; the jobs no worker takes
+    /// run here no more of a provider's at once than its own limit.
+    @Test func jobsNoWorkerTakesRunHereWithinTheRunsOwnLimit() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let here = ScriptedRunner(delay: 0.02, holdUntil: 2)
+        let options = ExecutorOptions(limits: ["p": 2]).handingToWorkers()
+        #expect(options.limit(for: "p") == 4)
+        let executor = Executor(runners: registry(here).queued(through: Workers(kinds: []), localLimit: { _ in 2 }),
+                                journal: InMemoryJournal(), blobs: try DirectoryBlobStore(root: dir.url), options: options)
+        let summary = try await executor.run(fanInGraph(8))
+        #expect(summary.succeeded && here.totalCalls == 9)
+        #expect(here.maxConcurrent == 2, "two at once here (reached: the first two wait for each other), never four")
+    }
+
     @Test func jobsAWorkerTakesGoToTheQueueAndTheRestRunHere() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

@@ -63,3 +63,23 @@ import Testing
         try await fal.core.stop()
     }
 }
+
+extension FluxKeyframeTests {
+    /// fal's key is there for its video: with Kling's too and no `keyframes:`, stills stay on
+    /// Kling's image model, as before fal made any.
+    @Test func withKlingsAndFalsKeysAndNoneNamedStillsStayOnKling() async throws {
+        let fal = try await FalFakeServer.start()
+        let p = try await RemoteInputsTests.KlingProject(
+            environment: ["FAL_KEY": fal.apiKey, "REEL_FAL_BASE_URL": fal.baseURL.absoluteString])
+        let shot = try #require(try await p.studio.plan(p.production, save: false).shots.first)
+        if !FilmGraphBuilder.takesKeyframes(shot) {
+            _ = try await p.studio.editShot(p.production, id: shot.id, change: ShotChange(mode: "image"))
+        }
+        let made = try await p.studio.keyframes(p.production, GenerateRequest(shots: [shot.id.rawValue], takes: 1))
+        #expect(made.summary?.succeeded == true, "\(String(describing: made.summary?.failures))")
+        #expect(made.added.map(\.provider) == ["kling"])
+        #expect(fal.core.jobs.isEmpty && p.kling.requests("POST", "/v1/images/generations").count == 1)
+        try await p.close()
+        try await fal.core.stop()
+    }
+}

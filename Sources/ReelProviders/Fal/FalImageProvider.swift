@@ -9,8 +9,9 @@ import ReelModel
 /// the result's `images[0].url`, downloaded. A queued request, not a call: a run killed while
 /// fal draws resumes from the journaled request id and never pays twice.
 ///
-/// Any other fal app path works as a model id (`keyframes: fal/fal-ai/flux-pro/kontext/max`);
-/// references go only to a Kontext model that takes them. Left open by the sources: how many
+/// The catalog's keyframe model is `flux` (Reel picks one of the three by the references);
+/// any other fal app path given as the model is used as it is, references going only to a
+/// Kontext model that takes them. Left open by the sources: how many
 /// images `…/kontext/multi` takes (Reel sends at most 4), and a failed request's statuses
 /// beyond `COMPLETED` (read as for video).
 public struct FalImageProvider: ImageGenerator, CustomStringConvertible, CustomReflectable {

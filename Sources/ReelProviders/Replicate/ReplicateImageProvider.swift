@@ -10,8 +10,9 @@ import ReelModel
 /// prediction's output file, downloaded at once (Replicate deletes outputs after an hour). A
 /// prediction, not a call: a run killed meanwhile polls it again and never pays twice.
 ///
-/// Any other model (`owner/name` or `owner/name:version`) gets the same input; references go
-/// only to the two above. Left open by the sources: `safety_tolerance`'s range for FLUX.2
+/// The catalog's keyframe model is `flux` (Reel picks one of the two by the references); any
+/// other model given (`owner/name` or `owner/name:version`) gets the same input, references
+/// going only to the two above. Left open by the sources: `safety_tolerance`'s range for FLUX.2
 /// (Reel leaves it at the model's default) and whether Flex answers one file or a list (both read).
 public struct ReplicateImageProvider: ImageGenerator, CustomStringConvertible, CustomReflectable {
     public let client: TaskClient

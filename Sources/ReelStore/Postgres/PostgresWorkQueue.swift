@@ -250,12 +250,13 @@ public final class PostgresWorkQueue: WorkQueue {
     /// Reads every waited-for row once (or those of `only`); answers the jobs that ended.
     /// False when nothing is waited for any more (the polling stops; the next job starts it again).
     func poll(only: Set<String>? = nil) async -> Bool {
-        let tickets = waiting.withLock { waiting in
+        let (tickets, nobody) = waiting.withLock { waiting in
             if waiting.isEmpty { polling.withLock { $0 = nil } }
-            guard let only else { return Array(waiting.keys) }
-            return only.filter { waiting[$0] != nil }.sorted()
+            guard let only else { return (Array(waiting.keys), waiting.isEmpty) }
+            return (only.filter { waiting[$0] != nil }.sorted(), waiting.isEmpty)
         }
-        guard !tickets.isEmpty else { return false }
+        // Nothing to read: the polling stops only when nobody waits any more.
+        guard !tickets.isEmpty else { return !nobody }
         let rows: [PostgresRow]
         do {
             rows = try await project.rows("""

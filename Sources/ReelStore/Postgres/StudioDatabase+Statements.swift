@@ -223,12 +223,16 @@ extension StudioDatabase {
     static func unreachable(_ error: any Error) -> Bool {
         guard let psql = error as? PSQLError else { return false }
         // The server going away says so first: a connection ended by a shutdown or a restart
-        // (SQLSTATE class 57P: `terminating connection due to administrator command`), one it
-        // will not take yet, or a connection exception (class 08). Away, not wrong.
-        if let state = psql.serverInfo?[.sqlState], state.hasPrefix("57P") || state.hasPrefix("08") { return true }
+        // (`terminating connection due to administrator command`, 57P01–57P03), or a connection
+        // exception (08000, 08001, 08003, 08004, 08006). Away, not wrong (a database dropped,
+        // 57P04, or a protocol violation, 08P01, are not).
+        if let state = psql.serverInfo?[.sqlState], Self.away.contains(state) { return true }
         // (A pool given up for a new one closes its connections: its statements are retried.)
         return [.connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed].contains(psql.code)
     }
+
+    /// The SQLSTATEs of a server away for a moment.
+    static let away: Set<String> = ["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]
 
     static func describe(_ code: PSQLError.Code) -> String {
         switch code {

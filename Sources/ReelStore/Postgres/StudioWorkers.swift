@@ -186,11 +186,12 @@ extension StudioDatabase {
     public func workerStatuses() async throws -> [WorkerStatus] {
         var jobs: [String: [WorkerStatus.Job]] = [:]
         for row in try await rows("""
-            SELECT worker, project, label, kind, provider, progress FROM work WHERE state = 'claimed' ORDER BY queued_at
+            SELECT worker, project, label, kind, provider, progress, fetching FROM work WHERE state = 'claimed' ORDER BY queued_at
             """) {
-            let (held, project, label, kind, provider, progress) = try row.decode((String?, String, String, String, String, Double?).self)
+            let (held, project, label, kind, provider, progress, fetching) = try row.decode((String?, String, String, String, String, Double?, Bool).self)
             guard let worker = held else { continue }
-            jobs[worker, default: []].append(WorkerStatus.Job(project: project, label: label, kind: kind, provider: provider, progress: progress))
+            jobs[worker, default: []].append(WorkerStatus.Job(project: project, label: label, kind: kind, provider: provider, progress: progress,
+                                                              downloading: fetching))
         }
         return try await rows("""
             SELECT id, name, host, pid, version, kinds, slots, lease, started_at, seen_at, done, failed, took_over,

@@ -54,13 +54,14 @@ public struct Generators: Sendable {
                          shot: shot, label: "voice \(speaker.name)" + (shot.map { " \($0)" } ?? ""))
     }
 
-    /// Providers whose image models make keyframes unnamed only when nothing else can: their
-    /// keys are there for their video (Kling; FLUX on fal and Replicate), and a project that
-    /// had another image model keeps it.
-    static let namedImageModels: Set<ProviderID> = ["kling", "fal", "replicate"]
+    /// Providers whose image models make keyframes unnamed only when nothing else can, in
+    /// this order: their keys are there for their video (Kling; FLUX on fal and Replicate), and
+    /// a project that had another image model — or Kling's, before fal's and Replicate's were
+    /// added — keeps it.
+    static let namedImageModels: [ProviderID] = ["kling", "fal", "replicate"]
 
-    /// The image model keyframes come from: `requested`, else the only one configured (one
-    /// of ``namedImageModels`` counts only when it is the only one).
+    /// The image model keyframes come from: `requested`, else the only one configured (those
+    /// of ``namedImageModels`` only when no other is, the first of them in its order).
     public func keyframeGenerator(_ requested: ProviderID?) throws -> any ImageGenerator {
         if let requested {
             guard let g = images[requested] else {
@@ -73,6 +74,7 @@ public struct Generators: Sendable {
         }
         let unnamed = images.filter { !Self.namedImageModels.contains($0.key) }
         if unnamed.count == 1, let only = unnamed.values.first { return only }
+        if unnamed.isEmpty, let first = Self.namedImageModels.lazy.compactMap({ images[$0] }).first { return first }
         guard images.count == 1, let only = images.values.first else {
             throw ReelError(.configuration, images.isEmpty ? "no image model is configured, so there is nothing to make keyframes with"
                                 : "\(images.count) image models are configured (\(images.keys.sorted().map(\.rawValue).joined(separator: ", ")))",

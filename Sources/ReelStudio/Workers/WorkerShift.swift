@@ -317,10 +317,14 @@ final class WorkerShift: Sendable {
                 output = done
             case .fetch(let fetch):
                 // The provider's slot is free for the studio's next job while this downloads, and
-                // so is this worker's (as a run on one machine frees its slot).
-                await settle { [self] in try await database.fetching(claim, worker: me.id) }
+                // so is this worker's (as a run on one machine frees its slot). Said without
+                // waiting: the download starts at once, whatever the database is doing.
                 holding.withLock { $0[holdKey]?.fetching = true }
-                freed.yield()
+                let (database, freed, worker) = (self.database, self.freed, me.id)
+                Task {
+                    try? await database.fetching(claim, worker: worker)
+                    freed.yield()
+                }
                 output = try await fetch()
             }
             guard blobs.contains(output.asset) else {
