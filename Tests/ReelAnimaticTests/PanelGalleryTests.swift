@@ -111,6 +111,14 @@ enum PanelGallery {
                                                location: place.0, mood: .calm, size: .extremeWide, purpose: .action,
                                                figures: [maya, ben], slug: "S0\(i)-01 · EWS", seed: UInt64(i))))
         }
+        var sheltering = ben, travelling = maya
+        sheltering.prop = .umbrella
+        travelling.prop = .suitcase
+        out.append(("props-station-night-ms", vertical("TRAIN STATION", .night, setting: .exterior, size: .medium, mood: .sad,
+                                                       figures: [travelling, sheltering],
+                                                       caption: "Maya drags her suitcase. Ben holds an umbrella over her.")))
+        out.append(("props-street-full", vertical("STREET", .day, setting: .exterior, size: .full, figures: [sheltering, travelling],
+                                                  seed: 4)))
         out.append(("zh-rooftop-night", vertical("天台", .night, setting: .exterior, size: .mediumCloseUp, mood: .romantic,
                                                  figures: [lin, chen],
                                                  caption: "林晓望着城市的灯火，轻声说：“我们明天就要离开这里了，你真的想好了吗？我一直在等你的回答，等了整整三年。”")))

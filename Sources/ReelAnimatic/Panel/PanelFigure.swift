@@ -19,10 +19,14 @@ public struct PanelFigure: Hashable, Sendable, Codable {
     /// character's own colours. Left out of the panel's JSON when nil, so panels of
     /// characters nobody described keep their cache keys.
     public var appearance: PanelAppearance?
+    /// What the shot's action has them hold (an umbrella, a suitcase); nil for nothing.
+    public var prop: PanelProp?
 
     public init(name: String, colorIndex: Int = 0, gender: Voice.Gender = .unknown, speaking: Bool = false,
-                offScreen: Bool = false, offScreenKind: OffScreenKind? = nil, appearance: PanelAppearance? = nil) {
+                offScreen: Bool = false, offScreenKind: OffScreenKind? = nil, appearance: PanelAppearance? = nil,
+                prop: PanelProp? = nil) {
         self.appearance = appearance
+        self.prop = prop
         self.name = name
         self.colorIndex = colorIndex
         self.gender = gender

@@ -41,8 +41,10 @@ extension PanelPainter {
         if !p.seated { paintLegs(b, look: look, weight: weight) }
         paintNeck(b, look: look, weight: weight)
         paintTorso(b, look: look, weight: weight)
+        if figure.prop == .suitcase, !p.seated { paintSuitcase(b, look: look, weight: weight) }
         paintArms(b, look: look, gesture: figure.speaking, weight: weight)
         paintHead(b, figure: figure, look: look, weight: weight)
+        if figure.prop == .umbrella { paintUmbrella(b, look: look, weight: weight, colorIndex: figure.colorIndex) }
     }
 
     private func paintLegs(_ b: Body, look: PanelFigureLook, weight: Double) {

@@ -58,15 +58,18 @@ public struct AnimaticPanel: ImageGenerator, LocalGenerator {
             ?? MotionLayout(canvasWidth: request.width, canvasHeight: request.height, frameX: 0, frameY: 0,
                             frameWidth: request.width, frameHeight: request.height)
         let b = request.brief
+        // What the action has each of them hold (an umbrella, a suitcase).
+        let props = PanelProp.read(b.action, names: b.figures.map(\.name))
         return PanelSpec(
             width: request.width, height: request.height,
             frame: PanelRect(x: layout.frameX, y: layout.frameY, width: layout.frameWidth, height: layout.frameHeight),
             setting: b.setting, timeOfDay: b.timeOfDay, location: b.location, mood: b.mood, size: b.size, angle: b.angle,
             purpose: b.purpose,
-            figures: b.figures.map {
+            figures: zip(b.figures, props).map { figure, prop in
                 // The description's costume and hair, where it names them.
-                PanelFigure(name: $0.name, colorIndex: $0.colorIndex, gender: $0.gender, speaking: $0.speaking,
-                            offScreen: $0.offScreen, offScreenKind: $0.offScreenKind, appearance: appearance($0.description))
+                PanelFigure(name: figure.name, colorIndex: figure.colorIndex, gender: figure.gender, speaking: figure.speaking,
+                            offScreen: figure.offScreen, offScreenKind: figure.offScreenKind,
+                            appearance: appearance(figure.description), prop: prop)
             },
             caption: request.caption && !b.action.isEmpty ? b.action : nil,
             slug: request.slug, seed: request.seed, separateOverlay: true)
