@@ -50,7 +50,11 @@ import Testing
         let log = dir.file("generate.log")
         let run = try ReelBinary.start(["generate"], environment: env, directory: root, stderr: log)
         while run.isRunning, sim.counters.createdJobs == 0 { try await Task.sleep(for: .milliseconds(5)) }
-        try FileManager.default.removeItem(at: root)
+        // Moved away in one step, then deleted: `rm -rf` takes the folder apart file by file,
+        // and a run that looks in between finds the project there without its .reel (and says so).
+        let trash = dir.file("trash")
+        try FileManager.default.moveItem(at: root, to: trash)
+        try FileManager.default.removeItem(at: trash)
         let status = await run.wait()
         let said = try String(contentsOf: log, encoding: .utf8)
 
