@@ -33,16 +33,16 @@ public struct FalImageProvider: ImageGenerator, CustomStringConvertible, CustomR
     /// Keeps the prompt, the size, the model (chosen by how many references go), the seed
     /// and the references.
     public func normalize(_ request: ImageRequest) -> ImageRequest {
-        request.forRemoteModel(Self.model(request.model, references: request.references?.count ?? 0))
+        request.forRemoteModel(Self.model(for: request))
     }
 
     public func estimate(_ request: ImageRequest) -> Money? {
-        let model = Self.model(request.model, references: request.references?.count ?? 0)
+        let model = Self.model(for: request)
         return prices.first { $0.id == model }?.cost(seconds: 0)
     }
 
     public func submit(_ request: ImageRequest, context: GenerationContext) async throws -> ProviderHandle {
-        let model = Self.model(request.model, references: request.references?.count ?? 0)
+        let model = Self.model(for: request)
         let references = try InputImages(request: request, context: context).references(limit: Self.maxReferences(model))
         return try await FalVideoProvider.submit(model, input: Self.input(request, model: model, references: references),
                                                  client: client)
@@ -55,7 +55,7 @@ public struct FalImageProvider: ImageGenerator, CustomStringConvertible, CustomR
     /// The still, typed by its link's name or fal's answer; the catalog's price (fal's answers carry none).
     public func fetch(_ result: ResultLocator, request: ImageRequest, context: GenerationContext) async throws -> NodeOutput {
         guard let link = result.url else { throw JobFailure(.transient, "fal reported a finished image without a link") }
-        let model = Self.model(request.model, references: request.references?.count ?? 0)
+        let model = Self.model(for: request)
         return try await client.download(link, into: context.blobs, mediaType: nil, cost: estimate(request),
                                          details: ["model": .string(model)])
     }
@@ -65,6 +65,9 @@ public struct FalImageProvider: ImageGenerator, CustomStringConvertible, CustomR
 }
 
 extension FalImageProvider {
+    /// The model that draws `request`, by its model name and the references it carries.
+    static func model(for request: ImageRequest) -> String { model(request.model, references: request.references?.count ?? 0) }
+
     /// `flux` (the catalog's keyframe model) or `default`: FLUX dev for words alone, Kontext
     /// for one reference, Kontext multi for more; any other name as it is.
     static func model(_ name: String, references: Int) -> String {

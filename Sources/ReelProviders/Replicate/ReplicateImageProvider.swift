@@ -33,16 +33,16 @@ public struct ReplicateImageProvider: ImageGenerator, CustomStringConvertible, C
     /// Keeps the prompt, the size, the model (chosen by how many references go), the seed
     /// and the references.
     public func normalize(_ request: ImageRequest) -> ImageRequest {
-        request.forRemoteModel(Self.model(request.model, references: request.references?.count ?? 0))
+        request.forRemoteModel(Self.model(for: request))
     }
 
     public func estimate(_ request: ImageRequest) -> Money? {
-        let model = Self.model(request.model, references: request.references?.count ?? 0)
+        let model = Self.model(for: request)
         return config.models.first { $0.id == model }?.cost(seconds: 0)
     }
 
     public func submit(_ request: ImageRequest, context: GenerationContext) async throws -> ProviderHandle {
-        let model = Self.model(request.model, references: request.references?.count ?? 0)
+        let model = Self.model(for: request)
         let references = try InputImages(request: request, context: context).references(limit: Self.maxReferences(model))
         return try await ReplicateVideoProvider.create(model, input: Self.input(request, model: model, references: references),
                                                        client: client, config: config)
@@ -66,6 +66,9 @@ public struct ReplicateImageProvider: ImageGenerator, CustomStringConvertible, C
 extension ReplicateImageProvider {
     static let kontext = "black-forest-labs/flux-kontext-pro"
     static let flex = "black-forest-labs/flux-2-flex"
+
+    /// The model that draws `request`, by its model name and the references it carries.
+    static func model(for request: ImageRequest) -> String { model(request.model, references: request.references?.count ?? 0) }
 
     /// `flux` (the catalog's keyframe model) or `default`: Kontext Pro for words alone or one
     /// reference, FLUX.2 Flex for more; any other name as it is.

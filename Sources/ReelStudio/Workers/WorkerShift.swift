@@ -305,8 +305,8 @@ final class WorkerShift: Sendable {
                 // Said first: should the journal be out of reach, the provider's job id is in the log.
                 events?.yield(.submitted(project: claim.project, label: node.label, provider: handle.provider.rawValue, job: handle.jobID))
                 // The job is paid for: a journal away for a moment (a restart) is waited for, and
-                // one that stays away does not fail it — this worker polls the job it holds, and
-                // whoever takes it over sends the same idempotency key.
+                // one that stays away does not fail it — this worker polls the job it holds (one
+                // that takes it over sends the same idempotency key, where the provider takes one).
                 await settle { try await journal.record(.submitted(handle), for: key, node: node) }
             },
             onProgress: { [self] fraction in holding.withLock { $0[holdKey]?.progress = fraction } })
