@@ -55,8 +55,10 @@ public struct GenerationRunner<G: Generator>: NodeRunner {
         }
         let descriptor = generator.descriptor
         let started = ContinuousClock.now
+        var pacer = PollPacer(interval: descriptor.pollInterval)
         while true {
             try Task.checkCancellation()
+            let reported: Double?
             switch try await generator.poll(handle, context: generation) {
             case .succeeded(let locator):
                 context.progress(1)
@@ -71,13 +73,15 @@ public struct GenerationRunner<G: Generator>: NodeRunner {
                 throw failure
             case .running(let progress):
                 if let progress { context.progress(progress) }
+                reported = progress
             case .queued:
-                break
+                reported = nil
             }
-            if (ContinuousClock.now - started) > .seconds(descriptor.timeout) {
+            let elapsed = ContinuousClock.now - started
+            if elapsed > .seconds(descriptor.timeout) {
                 throw JobFailure(.timedOut, "\(descriptor.name) did not finish within \(Int(descriptor.timeout)) s; will poll again")
             }
-            try await sleeper.sleep(seconds: descriptor.pollInterval)
+            try await sleeper.sleep(seconds: pacer.wait(progress: reported, at: elapsed.seconds))
         }
     }
 }
