@@ -39,7 +39,7 @@ struct GenerateCommand: AsyncParsableCommand {
         defer { production.close() }
         let request = GenerateRequest(shots: Self.patterns(shots), takes: takes, provider: provider.map { ProviderID($0) },
                                       dryRun: dryRun)
-        let result = try await Progress.run(quiet: quiet || json || dryRun) { events in
+        let result = try await Progress.run(quiet: quiet || json || dryRun, stopping: production, command: "generate") { events in
             try await Studio().generate(production, request, events: events)
         }
         if dryRun { return try DryRunReport(result).show(json: json) }

@@ -46,7 +46,7 @@ struct KeyframesCommand: AsyncParsableCommand {
         defer { production.close() }
         let request = GenerateRequest(shots: GenerateCommand.patterns(shots), takes: takes,
                                       provider: provider.map { ProviderID($0) }, dryRun: dryRun)
-        let result = try await Progress.run(quiet: quiet || json || dryRun) { events in
+        let result = try await Progress.run(quiet: quiet || json || dryRun, stopping: production, command: "keyframes") { events in
             try await Studio().keyframes(production, request, events: events)
         }
         if dryRun { return try DryRunReport(result).show(json: json) }

@@ -53,35 +53,11 @@ struct MakeCommand: AsyncParsableCommand {
             var production = try project.open(lockFor: "make")
             defer { production.close() }
             if scriptFormat.name != "auto" { production.config.scriptFormat = try ScriptSource.format(named: scriptFormat.name) }
-            result = try await Progress.run(quiet: quiet || json) { [production] events in
+            result = try await Progress.run(quiet: quiet || json, stopping: production, command: "make") { [production] events in
                 try await Studio().film(production, output: output, burnSubtitles: burnSubtitles ? true : nil,
                                         makeMissing: true, events: events)
             }
         }
         FilmOutput.print(result, json: json, quiet: quiet)
-    }
-}
-
-/// Runs a studio call while a progress display reads its events.
-enum Progress {
-    static func run<T: Sendable>(quiet: Bool,
-                                 _ body: @escaping @Sendable (AsyncStream<RunEvent>.Continuation) async throws -> T) async throws -> T {
-        let (stream, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .unbounded)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                defer { continuation.finish() }
-                return try await body(continuation)
-            }
-            group.addTask {
-                var display = ProgressDisplay(quiet: quiet)
-                for await event in stream { display.handle(event) }
-                return nil
-            }
-            var result: T?
-            while let value = try await group.next() {
-                if let value { result = value }
-            }
-            return result!
-        }
     }
 }

@@ -31,7 +31,7 @@ struct RenderCommand: AsyncParsableCommand {
         let production = try project.open(lockFor: "render")
         defer { production.close() }
         let output = out.map { URL(fileURLWithPath: $0) }
-        let result = try await Progress.run(quiet: quiet || json) { events in
+        let result = try await Progress.run(quiet: quiet || json, stopping: production, command: "render") { events in
             try await Studio().film(production, output: output, burnSubtitles: burnSubtitles ? true : nil, makeMissing: false,
                                     events: events)
         }

@@ -36,6 +36,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> 
     router.add(middleware: ProblemMiddleware())
     if configuration.isLoopback { router.add(middleware: LoopbackHostMiddleware()) }
     let library = ProjectLibrary(root: configuration.projects)
+    library.hearStudioStops()
     let api = router.group("api")
     SessionController(accounts: accounts, throttle: SignInThrottle(), now: configuration.clock).addRoutes(session: api.group("session"), audit: api.group("audit"))
     ProjectsController(library: library, studio: configuration.studio, allowsDrafts: configuration.isLoopback)

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ReelEngine
 import ReelModel
+import ReelStore
 import ReelStudio
 
 /// How far a run has got, from its events: jobs done of all, what finished jobs cost, and
@@ -266,3 +267,36 @@ extension ProjectLibrary {
         return run
     }
 }
+
+extension ProjectLibrary {
+    /// Stops the project's run: this server's (``RunBoard/stop(_:by:)``), or one another
+    /// process started (``Studio/stopElsewhere(_:by:)``: asked as its Ctrl-C would ask it),
+    /// answered as a run with id 0 naming that process.
+    func stopRun(_ project: String, by who: String, studio: Studio) async throws -> RunView {
+        let production = try open(project)
+        defer { production.close() }
+        if await !runs.isRunning(project), await studio.heldElsewhere(production) != nil {
+            let holder = try await studio.stopElsewhere(production, by: who)
+            return RunView(id: 0, command: holder, state: "stopping", stoppedBy: who, shots: [], startedAt: Date(), estimate: [],
+                           progress: RunProgress())
+        }
+        return try await runs.stop(project, by: who)
+    }
+
+    /// Stops this server's run of a project when the studio asks it to — another server's
+    /// *Stop*, heard by the lock this server holds of the project (``RunStop``).
+    func hearStudioStops() {
+        let library = self
+        _ = RunStop.listen { project, who in
+            Task {
+                for name in library.projects().keys where await library.runs.isRunning(name) {
+                    guard let production = try? library.open(name) else { continue }
+                    let id = production.studio?.id
+                    production.close()
+                    if id == project { _ = try? await library.runs.stop(name, by: who) }
+                }
+            }
+        }
+    }
+}
+

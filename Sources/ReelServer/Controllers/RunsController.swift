@@ -38,10 +38,11 @@ struct RunsController {
 
     /// `DELETE …/run`: stops the project's run (202, `stopping`; the panel and the live view
     /// show when it has stopped). Nothing already submitted is lost: *Resume* fetches it.
+    /// A run another process started (`reel generate` in a terminal, a machine of the studio)
+    /// is asked to stop as its Ctrl-C would; the answer names it, with id 0.
     @Sendable func stop(_ request: Request, context: StudioContext) async throws -> JSONAnswer<RunView> {
         let project = try context.parameters.value("project")
-        _ = try library.open(project).close()
-        return JSONAnswer(try await library.runs.stop(project, by: context.identity?.name), status: .accepted)
+        return JSONAnswer(try await library.stopRun(project, by: context.identity?.name ?? "someone", studio: studio), status: .accepted)
     }
 
     @Sendable func estimate(_ request: Request, context: StudioContext) async throws -> JSONAnswer<DryRunReport> {

@@ -198,9 +198,9 @@ extension StudioTool {
             return report
         },
         StudioTool(name: "stop_run", title: "Stop the project's run",
-                   summary: "Stops the run going on in a project on this server — a generate, render or export still being waited on (call it while that call runs). No job starts any more; takes already submitted to a provider are kept, and the next generate fetches them without paying twice; the stopped call answers who stopped it. Answers the run, stopping until it has ended.",
+                   summary: "Stops the run going on in a project — a generate, render or export still being waited on (call it while that call runs), or a run another process started (a `reel generate` in a terminal, a machine of the studio), asked as its Ctrl-C would ask it. No job starts any more; takes already submitted to a provider are kept, and the next generate fetches them without paying twice; the stopped call answers who stopped it. Answers the run, stopping until it has ended.",
                    arguments: [project]) { call in
-            try await call.library.runs.stop(try call.projectID(), by: "an agent (MCP)")
+            try await call.library.stopRun(try call.projectID(), by: "an agent (MCP)", studio: call.studio)
         },
         StudioTool(name: "takes", title: "A shot's takes",
                    summary: "Every take of a shot, newest first: provider, model, state, cost, the quality check, and why one failed.",

@@ -118,7 +118,11 @@ export async function runPanel(project, { shots = [], takes = 1, choices = [1, 2
   box.append(element("div", { class: "generate-bar" }, count, button, element("span", { class: "muted", text: budgetLine(panel) }), status));
   if (panel.run) box.append(runView(panel.run));
   if (panel.run && panel.run.state === "running") box.append(stopButton(project, panel.run));
-  if (panel.elsewhere) box.append(element("div", { class: "elsewhere muted", "data-elsewhere": "" }, t("run_elsewhere", { who: panel.elsewhere })));
+  if (panel.elsewhere) {
+    box.append(element("div", { class: "elsewhere muted", "data-elsewhere": "" }, t("run_elsewhere", { who: panel.elsewhere })));
+    // Stopped from here as its Ctrl-C would stop it: what it sent to a provider is kept.
+    box.append(stopButton(project, null));
+  }
   if (!running && panel.unfinished.length) {
     const resume = element("button", { type: "button", "data-action": "resume", text: t("run_resume") });
     const said = element("span", { class: "status" });

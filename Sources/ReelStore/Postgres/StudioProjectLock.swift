@@ -19,6 +19,8 @@ public final class StudioProjectLock: Sendable {
     /// Its connection closed while it was held: another machine may hold the project now.
     let lostHold = Mutex(false)
     let heartbeat: Mutex<Task<Void, Never>?> = Mutex(nil)
+    /// Hears the studio's stops of this project (``RunStop``) on the lock's connection.
+    let stops: Mutex<Task<Void, Never>?> = Mutex(nil)
 
     /// The lock this process holds of each project (by database and id), for the journal to
     /// ask whether it still holds it.
@@ -28,7 +30,7 @@ public final class StudioProjectLock: Sendable {
     /// silently is found out, and a server's idle-session timeout never ends a healthy run.
     static let heartbeatInterval: Duration = .seconds(20)
 
-    private init(connection: PostgresConnection, key: String) {
+    private init(connection: PostgresConnection, key: String, project: String) {
         self.connection = connection
         self.key = key
         StudioProjectLock.held.withLock { $0[key] = self }
@@ -48,6 +50,23 @@ public final class StudioProjectLock: Sendable {
                 }
             }
         }
+        // A stop asked by the studio (another machine's server, say) for this project reaches
+        // the process holding it here; the lock is taken once it listens, so none is missed.
+        let listening = DispatchSemaphore(value: 0)
+        stops.withLock {
+            $0 = Task.detached { [connection] in
+                defer { listening.signal() }
+                try? await connection.listen(on: StudioDatabase.stopChannel) { notifications in
+                    listening.signal()
+                    for try await notification in notifications {
+                        guard let stop = try? JSONDecoder().decode(StopRequest.self, from: Data(notification.payload.utf8)),
+                              stop.project == project else { continue }
+                        RunStop.request(project: project, by: stop.by)
+                    }
+                }
+            }
+        }
+        _ = listening.wait(timeout: .now() + 5)
     }
 
     deinit { release() }
@@ -57,6 +76,7 @@ public final class StudioProjectLock: Sendable {
     public func release() {
         released.withLock { $0 = true }
         heartbeat.withLock { $0?.cancel() }
+        stops.withLock { $0?.cancel() }
         StudioProjectLock.held.withLock { held in
             if held[key] === self { held[key] = nil }
         }
@@ -112,7 +132,7 @@ public final class StudioProjectLock: Sendable {
         do {
             let taken: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT pg_try_advisory_lock(\(key))", logger: quiet)
             if try taken.wait().rows.first?.decode(Bool.self) == true {
-                return StudioProjectLock(connection: connection, key: heldKey(location.location, project))
+                return StudioProjectLock(connection: connection, key: heldKey(location.location, project), project: project)
             }
             // Advisory locks show their key as two 32-bit halves.
             let (high, low) = (Int64(UInt64(bitPattern: key) >> 32), Int64(UInt64(bitPattern: key) & 0xFFFF_FFFF))
@@ -164,6 +184,24 @@ extension StudioDatabase {
             guard let project = keys[key] else { return nil }
             return StudioWorker(project: project, holder: name, since: since.map { Date(timeIntervalSince1970: $0) })
         }
+    }
+}
+
+/// What the studio's stop of a project says on ``StudioDatabase/stopChannel``.
+struct StopRequest: Codable {
+    var project: String
+    var by: String
+}
+
+extension StudioDatabase {
+    /// The channel stops are asked on (PostgreSQL NOTIFY): heard by the lock of the project.
+    static let stopChannel = "reel_stop"
+
+    /// Asks the process holding project `project`'s lock, on whatever machine, to stop its run
+    /// (``RunStop``); `who` is who asked, for its message. A request nobody holds is not heard.
+    public func requestStop(project: String, by who: String) async throws {
+        let payload = String(decoding: try JSONEncoder().encode(StopRequest(project: project, by: who)), as: UTF8.self)
+        _ = try await rows("SELECT pg_notify(\(Self.stopChannel), \(payload))", writing: true)
     }
 }
 
