@@ -119,6 +119,21 @@ enum PanelGallery {
                                                        caption: "Maya drags her suitcase. Ben holds an umbrella over her.")))
         out.append(("props-street-full", vertical("STREET", .day, setting: .exterior, size: .full, figures: [sheltering, travelling],
                                                   seed: 4)))
+        var rider = chen
+        rider.prop = .bike
+        out.append(("zh-ebike-street-night-full", vertical("街道", .night, setting: .exterior, size: .full, mood: .tense,
+                                                           figures: [rider], caption: "暴雨如注。外卖员陈默骑着电动车穿过空荡荡的街道。",
+                                                           seed: 2)))
+        var lighthouse = vertical("LIGHTHOUSE", .dusk, setting: .exterior, size: .wide, figures: [maya],
+                                  caption: "Maya walks the path to the lighthouse.", seed: 3)
+        lighthouse.landmarks = [.lighthouse]
+        out.append(("landmark-lighthouse-dusk", lighthouse))
+        var cliff = vertical("CLIFF TOP", .night, setting: .exterior, size: .wide, figures: [ben], seed: 6)
+        cliff.landmarks = [.lighthouse]
+        out.append(("landmark-lighthouse-cliff-night", cliff))
+        var shore = vertical("OUTSIDE", .day, setting: .exterior, size: .wide, figures: [maya, ben], seed: 7)
+        shore.landmarks = [.sea]
+        out.append(("landmark-sea-day", shore))
         out.append(("zh-rooftop-night", vertical("天台", .night, setting: .exterior, size: .mediumCloseUp, mood: .romantic,
                                                  figures: [lin, chen],
                                                  caption: "林晓望着城市的灯火，轻声说：“我们明天就要离开这里了，你真的想好了吗？我一直在等你的回答，等了整整三年。”")))

@@ -85,7 +85,9 @@ struct PanelLayout: Sendable {
         let canvas = canvas(of: spec)
         let frame = clampedFrame(spec.frame, canvas: canvas)
         let unit = min(frame.w, frame.h) / 100
-        let location = PanelLocation(spec.location, setting: spec.setting)
+        var location = PanelLocation(spec.location, setting: spec.setting)
+        // A heading that names no place, over action at the sea: the beach.
+        if location.place == nil, location.exterior, spec.landmarks.contains(.sea) { location.place = .beach }
         var rng = SeededRandom(seed: spec.seed, stream: "layout")
         let roll = spec.angle == .dutch ? (spec.seed & 1 == 0 ? 10.0 : -10.0) : 0
         var size = spec.size

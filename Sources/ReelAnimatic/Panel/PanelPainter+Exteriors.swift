@@ -35,6 +35,7 @@ extension PanelPainter {
         case .palace: paintFacade(.palace)
         case .corridor, .stairs, nil: paintGenericExterior()
         }
+        paintLandmarks(afterSet: true)
     }
 
     /// Sky down to the horizon and a ground fill below it.
@@ -45,6 +46,7 @@ extension PanelPainter {
                                     [(0, far ?? groundColor.mix(light.sky.horizon, 0.35), 1), (1, groundColor, 1)])
         svg.rect(bleed.x, hy, bleed.w, max(0, bleed.maxY - hy), gradient: id)
         hazeColor = light.sky.middle
+        paintLandmarks(afterSet: false)
     }
 
     /// Anywhere outdoors: a low town on the horizon, trees, a road.

@@ -37,12 +37,14 @@ extension PanelPainter {
     private func paintFrontFigure(_ p: PanelLayout.Placement, figure: PanelFigure, look: PanelFigureLook) {
         let b = Body(p: p)
         let weight = p.radius < layout.unit * 1.5 ? 0.55 : (p.radius < layout.unit * 4 ? 0.8 : 1)
+        let riding = figure.prop == .bike && !p.seated
         paintBackHair(b, look: look, weight: weight)
         if !p.seated { paintLegs(b, look: look, weight: weight) }
+        if riding { paintBike(b, look: look, weight: weight) }
         paintNeck(b, look: look, weight: weight)
         paintTorso(b, look: look, weight: weight)
         if figure.prop == .suitcase, !p.seated { paintSuitcase(b, look: look, weight: weight) }
-        paintArms(b, look: look, gesture: figure.speaking, weight: weight)
+        paintArms(b, look: look, gesture: figure.speaking, reach: riding ? PanelPainter.handlebar : nil, weight: weight)
         paintHead(b, figure: figure, look: look, weight: weight)
         if figure.prop == .umbrella { paintUmbrella(b, look: look, weight: weight, colorIndex: figure.colorIndex) }
     }
@@ -120,14 +122,20 @@ extension PanelPainter {
         svg.path(outline, stroke: .ink, width: lw * weight)
     }
 
-    private func paintArms(_ b: Body, look: PanelFigureLook, gesture: Bool, weight: Double) {
+    /// - Parameter reach: where the hand on the facing side holds something (body coordinates):
+    ///   a rider's handlebar; it wins over the speaking gesture.
+    private func paintArms(_ b: Body, look: PanelFigureLook, gesture: Bool, reach: (x: Double, y: Double)? = nil,
+                           weight: Double) {
         let sh = look.shoulders
         let aw = look.arm * b.r
         for sgn in [-1.0, 1.0] {
             let shoulder = b.pt(sgn * (sh - 0.28), 2.55)
             let elbow: (Double, Double)
             let hand: (Double, Double)
-            if gesture && sgn == b.side {
+            if let reach, sgn == b.side {
+                elbow = b.pt(sgn * (sh + 0.55), 4.2)
+                hand = b.pt(sgn * reach.x, reach.y)
+            } else if gesture && sgn == b.side {
                 elbow = b.pt(sgn * (sh + 0.3), 4.7)
                 hand = b.pt(sgn * (sh - 0.35), 3.75)
             } else {

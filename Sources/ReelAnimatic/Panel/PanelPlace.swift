@@ -84,7 +84,7 @@ enum PanelPlace: String, CaseIterable, Sendable {
         (.forest, ["forest", "woods", "wood", "jungle", "grove", "树林", "森林", "林中", "竹林", "丛林"]),
         (.bridge, ["bridge", "桥"]),
         (.beach, ["beach", "sea", "ocean", "shore", "coast", "seaside", "pier", "harbor", "harbour", "dock", "port",
-                  "海边", "海滩", "沙滩", "海", "码头", "港"]),
+                  "lighthouse", "海边", "海滩", "沙滩", "海", "码头", "港", "灯塔"]),
         (.river, ["river", "lake", "pond", "stream", "canal", "creek", "riverbank", "waterfront", "河", "湖", "江",
                   "溪", "池塘"]),
         (.street, ["street", "road", "alley", "alleyway", "avenue", "lane", "sidewalk", "crosswalk", "highway",

@@ -1,16 +1,19 @@
 import Foundation
 
-/// Something a character holds that the action names and the panel draws: an open umbrella
-/// over them, a suitcase at their side. Read from the shot's action line in English or
-/// Chinese; it goes to the character the same sentence names (or the only one in frame).
+/// Something a character holds or rides that the action names and the panel draws: an open
+/// umbrella over them, a suitcase at their side, an e-bike under them. Read from the shot's
+/// action line in English or Chinese; it goes to the character the same sentence names (or
+/// the only one in frame).
 public enum PanelProp: String, Hashable, Sendable, Codable, CaseIterable {
-    case umbrella, suitcase
+    case umbrella, suitcase, bike
 
     /// The words that name it: English as whole words (plurals too), Chinese as written.
     var words: [String] {
         switch self {
         case .umbrella: ["umbrella", "umbrellas", "parasol", "伞"]
         case .suitcase: ["suitcase", "suitcases", "luggage", "trolley case", "行李箱", "皮箱", "拉杆箱"]
+        case .bike: ["e-bike", "ebike", "bike", "bikes", "bicycle", "bicycles", "scooter", "moped", "motorbike",
+                     "电动车", "电瓶车", "电驴", "自行车", "单车", "摩托"]
         }
     }
 

@@ -45,6 +45,9 @@ public struct PanelSpec: Hashable, Sendable, Codable {
     /// by ``PanelRenderer/overlaySVG(_:)`` on a transparent layer the size of the frame,
     /// which stays put on screen while a camera move travels over the panel.
     public var separateOverlay: Bool
+    /// What of the place the heading or action names beyond the set itself (a lighthouse;
+    /// the sea where the heading names no place), drawn outdoors.
+    public var landmarks: [PanelLandmark]
 
     /// - Parameters:
     ///   - frame: the film frame; nil means the whole canvas.
@@ -52,7 +55,7 @@ public struct PanelSpec: Hashable, Sendable, Codable {
                 timeOfDay: TimeOfDay = .day, location: String = "", mood: Mood = .calm,
                 size: ShotSize = .medium, angle: CameraAngle = .eyeLevel, purpose: ShotPurpose = .action,
                 figures: [PanelFigure] = [], caption: String? = nil, slug: String? = nil, seed: UInt64 = 0,
-                separateOverlay: Bool = false) {
+                separateOverlay: Bool = false, landmarks: [PanelLandmark] = []) {
         self.width = width
         self.height = height
         self.frame = frame ?? PanelRect(x: 0, y: 0, width: width, height: height)
@@ -68,5 +71,6 @@ public struct PanelSpec: Hashable, Sendable, Codable {
         self.slug = slug
         self.seed = seed
         self.separateOverlay = separateOverlay
+        self.landmarks = landmarks
     }
 }

@@ -58,7 +58,7 @@ public struct AnimaticPanel: ImageGenerator, LocalGenerator {
             ?? MotionLayout(canvasWidth: request.width, canvasHeight: request.height, frameX: 0, frameY: 0,
                             frameWidth: request.width, frameHeight: request.height)
         let b = request.brief
-        // What the action has each of them hold (an umbrella, a suitcase).
+        // What the action has each of them hold or ride (an umbrella, a suitcase, an e-bike).
         let props = PanelProp.read(b.action, names: b.figures.map(\.name))
         return PanelSpec(
             width: request.width, height: request.height,
@@ -72,7 +72,8 @@ public struct AnimaticPanel: ImageGenerator, LocalGenerator {
                             appearance: appearance(figure.description), prop: prop)
             },
             caption: request.caption && !b.action.isEmpty ? b.action : nil,
-            slug: request.slug, seed: request.seed, separateOverlay: true)
+            slug: request.slug, seed: request.seed, separateOverlay: true,
+            landmarks: PanelLandmark.read(location: b.location, action: b.action))
     }
 
     public func make(_ request: ImageRequest, context: GenerationContext) async throws -> NodeOutput {
