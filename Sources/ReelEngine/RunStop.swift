@@ -12,6 +12,9 @@ public enum RunStop {
     public typealias Listener = @Sendable (_ project: String, _ by: String) -> Void
 
     private static let listeners = Mutex<[UUID: Listener]>([:])
+    /// The last stop asked of each project, and when: a stop heard before the run listens
+    /// (between taking the project's lock and starting its work) is not lost.
+    private static let asked = Mutex<[String: (by: String, at: ContinuousClock.Instant)]>([:])
 
     /// Calls `listener` with every stop asked from now on (the project's id, who asked) until
     /// ``stopListening(_:)``.
@@ -27,6 +30,15 @@ public enum RunStop {
 
     /// Tells every listener that `who` asked to stop the run of `project`.
     public static func request(project: String, by who: String) {
+        asked.withLock { $0[project] = (who, .now) }
         for listener in listeners.withLock({ Array($0.values) }) { listener(project, who) }
+    }
+
+    /// Who asked to stop `project`'s run in the last minute, if anyone; forgotten once told.
+    public static func takeAsked(project: String) -> String? {
+        asked.withLock { asked in
+            guard let stop = asked.removeValue(forKey: project), ContinuousClock.now - stop.at < .seconds(60) else { return nil }
+            return stop.by
+        }
     }
 }

@@ -65,7 +65,7 @@ import Testing
         #expect(PanelLayout.make(field).location.place == .beach)
     }
 
-    /// A rider's panel differs from the figure standing; a rider in a chair is not drawn on a bike.
+    /// A rider's panel differs from the same figure standing, and adds the bike's drawing.
     @Test func theRiderIsDrawnOnTheBike() {
         var standing = PanelGallery.vertical("STREET", .night, setting: .exterior, size: .full, figures: [PanelGallery.chen])
         let plain = PanelRenderer.svg(standing)

@@ -30,13 +30,20 @@ import Testing
     }
 
     @Test func aJobThatOverrunsIsLookedAtAFewTimesNotHammered() {
-        // The simulator (like many providers) holds 99% until the end.
+        // The simulator (like many providers) holds 99% until the end: a job announced for
+        // about 1 s that runs 60 s is polled twice early, then once a second.
         var pacer = PollPacer(interval: 1)
-        _ = pacer.wait(progress: 0.5, at: 0)
-        _ = pacer.wait(progress: 0.99, at: 1)
-        for t in stride(from: 1.1, to: 3, by: 0.1) {
-            #expect(pacer.wait(progress: 0.99, at: t) >= 0.1)
+        var t = 0.0
+        var polls = 0
+        var progress = 0.5
+        while t < 60 {
+            let wait = pacer.wait(progress: progress, at: t)
+            #expect(wait >= 0.1 && wait <= 1)
+            t += wait
+            polls += 1
+            progress = 0.99
         }
+        #expect(polls <= 60 + PollPacer.earlyLooks, "\(polls) polls in 60 s at a 1 s interval")
     }
 
     @Test func readingsTooCloseTogetherAreNotARate() {
@@ -55,5 +62,13 @@ import Testing
         #expect(pacer.wait(progress: 0.1, at: 4) == 2)
         let next = pacer.wait(progress: 0.9, at: 6)
         #expect(abs(next - (0.1 / 0.4 + 0.1)) < 1e-9)
+    }
+
+    @Test func onlyTwoWaitsOfAJobAreShortened() {
+        var pacer = PollPacer(interval: 2)
+        _ = pacer.wait(progress: 0.2, at: 0)
+        #expect(pacer.wait(progress: 0.9, at: 7) < 2)
+        #expect(pacer.wait(progress: 0.95, at: 7.5) < 2)
+        #expect(pacer.wait(progress: 0.97, at: 7.7) == 2, "a third early look is not taken")
     }
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import ReelEngine
+import ReelMedia
 import ReelModel
 import ReelStudio
 import Synchronization
@@ -28,14 +29,18 @@ enum Progress {
         }
         let stop = StopSwitch { work.cancel() }
         let (signals, sources) = Signals.termination()
+        // This process holds one project: a stop the studio asks of it is for this run.
         let listening = RunStop.listen { _, who in stop.ask("asked by \(who) from the studio") }
+        if let production, let who = Studio().stopAskedEarlier(production) { stop.ask("asked by \(who) from the studio") }
         let hearing = Task {
             for await number in signals {
                 let asked = production.flatMap { Studio().stopAsked($0) }
-                if !stop.ask(asked.map { "asked by \($0) from the studio" } ?? (number == SIGINT ? "Ctrl-C" : "SIGTERM")) {
-                    Terminal.err("stopped at once: what was sent to a provider is journaled; run the same command again to resume")
-                    exit(130)
-                }
+                if stop.ask(asked.map { "asked by \($0) from the studio" } ?? (number == SIGINT ? "Ctrl-C" : "SIGTERM")) { continue }
+                // The studio asking again is not a second Ctrl-C: it waits like the first.
+                guard asked == nil else { continue }
+                LocalProcessRunner.terminateAll()
+                Terminal.err("stopped at once: what was sent to a provider is journaled; run the same command again to resume")
+                exit(130)
             }
         }
         defer {
@@ -47,7 +52,8 @@ enum Progress {
         }
         let result = await withTaskCancellationHandler { await work.result } onCancel: { work.cancel() }
         await display.value
-        if let reason = stop.reason {
+        // Stopped: unless it had finished anyway, or failed for a reason of its own.
+        if let reason = stop.reason, case .failure(let error) = result, (error as? ReelError)?.code ?? .temporary == .temporary {
             throw ReelError(.temporary, "stopped (\(reason))",
                             hint: "what was made is kept, and what was sent to a provider is journaled: "
                                 + (command.map { "`reel \($0)`" } ?? "the same command") + " resumes it without paying twice")
@@ -70,6 +76,7 @@ final class StopSwitch: Sendable {
     /// Stops the run for `reason`; false when it was asked already (a second Ctrl-C).
     @discardableResult
     func ask(_ reason: String) -> Bool {
+        let reason = String(reason.filter { !$0.isNewline && !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) })
         let first = asked.withLock { asked in
             guard asked == nil else { return false }
             asked = reason

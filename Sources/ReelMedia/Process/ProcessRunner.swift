@@ -1,6 +1,7 @@
 import Foundation
 import ReelModel
 import ReelEngine
+import Synchronization
 
 /// What a finished process left behind.
 public struct ProcessResult: Sendable {
@@ -85,7 +86,10 @@ public struct LocalProcessRunner: ProcessRunner {
         let box = ProcessBox(process)
         let status: Int32 = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
-                process.terminationHandler = { p in continuation.resume(returning: p.terminationStatus) }
+                process.terminationHandler = { p in
+                    box.ended()
+                    continuation.resume(returning: p.terminationStatus)
+                }
                 // Started, and fed, off the pool: spawning can wait for the machine (a child that
                 // is slow to exec, a busy CPU) and feeding stdin for as long as the child reads,
                 // and neither may hold a thread of Swift's cooperative pool.
@@ -115,6 +119,17 @@ public struct LocalProcessRunner: ProcessRunner {
     }
 }
 
+extension LocalProcessRunner {
+    /// The children running now, by pid: what a process quitting at once takes with it.
+    fileprivate static let children = Mutex<Set<Int32>>([])
+
+    /// Asks every child still running to end (SIGTERM): a command quitting at once (a second
+    /// Ctrl-C) leaves no ffmpeg behind writing into the project.
+    public static func terminateAll() {
+        for pid in children.withLock({ $0 }) { kill(pid, SIGTERM) }
+    }
+}
+
 /// Lets the spawning thread and the cancellation handler reach the process.
 private final class ProcessBox: @unchecked Sendable {
     private let process: Process
@@ -126,7 +141,25 @@ private final class ProcessBox: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if cancelled { throw CancellationError() }
+        // A child starts with its parent thread's signal mask, and dispatch's threads block
+        // them all: unblocked, SIGTERM (a cancelled job, a stopped run) reaches the child.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblock, signal) }
+        var previous = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &unblock, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         try process.run()
+        let pid = process.processIdentifier
+        LocalProcessRunner.children.withLock { _ = $0.insert(pid) }
+    }
+
+    /// Forgets the child once it has ended (after ``run()`` has recorded it: the same lock).
+    func ended() {
+        lock.lock()
+        defer { lock.unlock() }
+        let pid = process.processIdentifier
+        LocalProcessRunner.children.withLock { _ = $0.remove(pid) }
     }
     func clearHandler() { process.terminationHandler = nil }
     func terminate() {

@@ -28,6 +28,7 @@ struct StudioMCP: Sendable {
         library = ProjectLibrary(root: configuration.projects, holder: "mcp")
         studio = configuration.studio
         self.tools = tools
+        library.hearStudioStops()
     }
 
     static let instructions = """

@@ -20,7 +20,7 @@ public final class StudioProjectLock: Sendable {
     let lostHold = Mutex(false)
     let heartbeat: Mutex<Task<Void, Never>?> = Mutex(nil)
     /// Hears the studio's stops of this project (``RunStop``) on the lock's connection.
-    let stops: Mutex<Task<Void, Never>?> = Mutex(nil)
+    let stops: PostgresListenContext
 
     /// The lock this process holds of each project (by database and id), for the journal to
     /// ask whether it still holds it.
@@ -30,9 +30,10 @@ public final class StudioProjectLock: Sendable {
     /// silently is found out, and a server's idle-session timeout never ends a healthy run.
     static let heartbeatInterval: Duration = .seconds(20)
 
-    private init(connection: PostgresConnection, key: String, project: String) {
+    private init(connection: PostgresConnection, key: String, stops: PostgresListenContext) {
         self.connection = connection
         self.key = key
+        self.stops = stops
         StudioProjectLock.held.withLock { $0[key] = self }
         connection.closeFuture.whenComplete { [weak self] _ in
             // Released on purpose (or gone, released in its deinit): not lost.
@@ -50,23 +51,28 @@ public final class StudioProjectLock: Sendable {
                 }
             }
         }
-        // A stop asked by the studio (another machine's server, say) for this project reaches
-        // the process holding it here; the lock is taken once it listens, so none is missed.
-        let listening = DispatchSemaphore(value: 0)
-        stops.withLock {
-            $0 = Task.detached { [connection] in
-                defer { listening.signal() }
-                try? await connection.listen(on: StudioDatabase.stopChannel) { notifications in
-                    listening.signal()
-                    for try await notification in notifications {
-                        guard let stop = try? JSONDecoder().decode(StopRequest.self, from: Data(notification.payload.utf8)),
-                              stop.project == project else { continue }
-                        RunStop.request(project: project, by: stop.by)
-                    }
-                }
-            }
+    }
+
+    /// Listens on the lock's connection for the studio's stops of `project` addressed to this
+    /// process (by pid: a stop meant for an earlier holder is not this one's), and rings
+    /// ``RunStop`` for them. LISTEN is done when this returns: the lock is handed out
+    /// listening, so a stop asked as soon as the studio sees the holder is heard.
+    static func listenForStops(_ connection: PostgresConnection, project: String, logger: Logger) throws -> PostgresListenContext {
+        let me = Int(getpid())
+        let context = connection.addListener(channel: StudioDatabase.stopChannel) { _, notification in
+            guard let stop = try? JSONDecoder().decode(StopRequest.self, from: Data(notification.payload.utf8)),
+                  stop.project == project, stop.pid == nil || stop.pid == me else { return }
+            RunStop.request(project: project, by: stop.by)
         }
-        _ = listening.wait(timeout: .now() + 5)
+        let listening: EventLoopFuture<PostgresQueryResult> = connection.query("LISTEN \(unescaped: StudioDatabase.stopChannel)",
+                                                                             logger: logger)
+        do {
+            _ = try listening.wait()
+        } catch {
+            context.stop()
+            throw error
+        }
+        return context
     }
 
     deinit { release() }
@@ -76,7 +82,7 @@ public final class StudioProjectLock: Sendable {
     public func release() {
         released.withLock { $0 = true }
         heartbeat.withLock { $0?.cancel() }
-        stops.withLock { $0?.cancel() }
+        stops.stop()
         StudioProjectLock.held.withLock { held in
             if held[key] === self { held[key] = nil }
         }
@@ -132,7 +138,8 @@ public final class StudioProjectLock: Sendable {
         do {
             let taken: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT pg_try_advisory_lock(\(key))", logger: quiet)
             if try taken.wait().rows.first?.decode(Bool.self) == true {
-                return StudioProjectLock(connection: connection, key: heldKey(location.location, project), project: project)
+                let stops = try listenForStops(connection, project: project, logger: quiet)
+                return StudioProjectLock(connection: connection, key: heldKey(location.location, project), stops: stops)
             }
             // Advisory locks show their key as two 32-bit halves.
             let (high, low) = (Int64(UInt64(bitPattern: key) >> 32), Int64(UInt64(bitPattern: key) & 0xFFFF_FFFF))
@@ -191,16 +198,19 @@ extension StudioDatabase {
 struct StopRequest: Codable {
     var project: String
     var by: String
+    /// The process asked (the holder's pid, as ``StudioDatabase/lockHolders()`` reads it).
+    var pid: Int?
 }
 
 extension StudioDatabase {
     /// The channel stops are asked on (PostgreSQL NOTIFY): heard by the lock of the project.
     static let stopChannel = "reel_stop"
 
-    /// Asks the process holding project `project`'s lock, on whatever machine, to stop its run
-    /// (``RunStop``); `who` is who asked, for its message. A request nobody holds is not heard.
-    public func requestStop(project: String, by who: String) async throws {
-        let payload = String(decoding: try JSONEncoder().encode(StopRequest(project: project, by: who)), as: UTF8.self)
+    /// Asks the process `pid` (as ``lockHolders()`` names it) holding project `project`'s lock,
+    /// on whatever machine, to stop its run (``RunStop``); `who` is who asked, for its message.
+    /// A request nobody holds is not heard; one for an earlier holder is not heard by a later.
+    public func requestStop(project: String, pid: Int?, by who: String) async throws {
+        let payload = String(decoding: try JSONEncoder().encode(StopRequest(project: project, by: who, pid: pid)), as: UTF8.self)
         _ = try await rows("SELECT pg_notify(\(Self.stopChannel), \(payload))", writing: true)
     }
 }

@@ -52,6 +52,17 @@ public final class ProjectLock: @unchecked Sendable {
         self.fd = nil
     }
 
+    /// Whether some process holds the lock of the state directory `directory` now (the
+    /// kernel's word, not the holder record's, which a killed process leaves behind).
+    static func isHeld(_ directory: URL) -> Bool {
+        let fd = open(directory.appendingPathComponent("lock").path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return true }
+        flock(fd, LOCK_UN)
+        return false
+    }
+
     /// Takes the lock of the state directory `directory`, or explains who holds it; for a
     /// project in a studio database (`studio`), the studio's lock of it too, so that two
     /// machines never run one project's jobs at once.
