@@ -8,7 +8,7 @@ struct CastCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cast",
         abstract: "List the characters, props and places, or add one with reference images.",
-        subcommands: [List.self, Add.self, VoiceCommand.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Add.self, Sheet.self, VoiceCommand.self], defaultSubcommand: List.self)
 
     /// `reel cast [list]`.
     struct List: AsyncParsableCommand {
@@ -82,6 +82,43 @@ struct CastCommand: AsyncParsableCommand {
                 realPerson: realPerson, replaceImages: replaceImages))
             if json { return try Terminal.json(member) }
             Terminal.out(CastCommand.lines(member))
+        }
+    }
+
+    /// `reel cast sheet NAME [--out FILE]`.
+    struct Sheet: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sheet",
+            abstract: "Write a subject's reference sheet: the one picture of its references a model that takes one image per subject is sent.",
+            discussion: """
+                Its only reference as it is, or all of them laid out on one PNG: the same bytes a \
+                film's run sends, so what you see is what such a model sees. Written to \
+                renders/reference-sheets/NAME.png unless --out says where.
+                """)
+
+        @OptionGroup var project: ProjectOptions
+
+        @Argument(help: "The character, prop or place (MAYA, 林晓, the place's name).")
+        var name: String
+
+        @Option(help: "Where to write the PNG.", completion: .file(extensions: ["png"]))
+        var out: String?
+
+        @Flag(help: "Print the sheet as JSON.")
+        var json = false
+
+        func validate() throws {
+            if let out, !out.lowercased().hasSuffix(".png") { throw ValidationError("--out must name a .png file (got '\(out)')") }
+        }
+
+        func run() async throws {
+            let production = try project.open(lockFor: nil)
+            defer { production.close() }
+            let sheet = try await Studio().referenceSheet(production, subject: name, output: out.map { URL(fileURLWithPath: $0) },
+                                                          inRenders: true)
+            if json { return try Terminal.json(sheet) }
+            let size = sheet.width.flatMap { w in sheet.height.map { "\(w)×\($0)" } } ?? "?"
+            Terminal.out("\(sheet.name): \(Plural.count(sheet.references, "reference")) on one \(size) picture → \(sheet.file ?? sheet.path)")
         }
     }
 

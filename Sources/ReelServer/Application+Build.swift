@@ -127,6 +127,7 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/cast",
         "PATCH /api/projects/{project}/cast/{subject}/voice",
         "POST /api/projects/{project}/cast/{subject}/references",
+        "GET /api/projects/{project}/cast/{subject}/sheet",
         "GET /api/projects/{project}/consent",
         "POST /api/projects/{project}/cast/{subject}/consent",
         "DELETE /api/projects/{project}/cast/{subject}/consent",

@@ -415,7 +415,7 @@ import Testing
                                          body: Self.body("{}")) { response in
                     // A routed 404 names what is missing (no such file, no such note).
                     let missing = uri.contains("/media/") || uri.contains("/downloads/") || String(buffer: response.body).contains("has no note 1")
-                        || String(buffer: response.body).contains("is not a series")
+                        || String(buffer: response.body).contains("is not a series") || String(buffer: response.body).contains("has no reference images")
                     #expect(response.status != .notFound || missing, "\(route) is routed")
                     #expect(response.status.code < 500, "\(route)")
                 }
@@ -592,7 +592,25 @@ import Testing
             #expect(status == .notFound)
             (status, body) = try await Self.post(client, uri, type: "image/jpeg", Data(count: 30 * 1024 * 1024 + 1))
             #expect(status == .contentTooLarge && body.contains("at most 30 MB"))
-            return replaced.references.map(\.digest)
+            // Two references: the sheet a one-image model gets, as the cast page shows it.
+            (status, body) = try await Self.post(client, uri, type: "image/png", first)
+            let sheet = try await client.execute(uri: "/api/projects/two-rooms/cast/MAYA/sheet", method: .get) { response in
+                (response.status, String(buffer: response.body))
+            }
+            #expect(sheet.0 == .ok, "\(sheet.1)")
+            let shown = try JSONDecoder().decode(ReferenceSheet.self, from: Data(sheet.1.utf8))
+            #expect(shown.references == 2 && shown.width == 1024 && shown.height == 512 && shown.path == shown.media, "\(sheet.1)")
+            #expect(!sheet.1.contains(f.projects.path), "the server's folders are not in the answer")
+            let png = try await client.execute(uri: "/api/projects/two-rooms/media/\(shown.media)", method: .get) { response in
+                (response.status, Array(response.body.readableBytesView))
+            }
+            #expect(png.0 == .ok && png.1.starts(with: [0x89, 0x50, 0x4E, 0x47]), "the sheet itself, by its media route")
+            let none = try await client.execute(uri: "/api/projects/two-rooms/cast/KITCHEN/sheet", method: .get) { response in
+                (response.status, String(buffer: response.body))
+            }
+            #expect(none.0 == .notFound && none.1.contains("has no reference images"), "\(none.1)")
+            (status, body) = try await Self.post(client, "\(uri)?replace=1", type: "image/png", second)
+            return try JSONDecoder().decode(CastMember.self, from: Data(body.utf8)).references.map(\.digest)
         }
         let reading = try f.reading()
         defer { reading.close() }

@@ -41,6 +41,7 @@ import Testing
             "GET /api/series": .viewer,
             "GET /api/projects/{project}/board": .viewer, "GET /api/projects/{project}/cast": .viewer,
             "PATCH /api/projects/{project}/cast/{subject}/voice": .editor, "POST /api/projects/{project}/cast/{subject}/references": .editor,
+            "GET /api/projects/{project}/cast/{subject}/sheet": .viewer,
             "GET /api/projects/{project}/voices": .viewer, "POST /api/projects/{project}/estimate": .viewer,
             "POST /api/projects/{project}/runs": .editor, "GET /api/projects/{project}/run": .viewer,
             "DELETE /api/projects/{project}/run": .editor,

@@ -326,6 +326,25 @@ struct BrowserTests {
         #expect(try await f.studio.cast(reading).first { $0.name == "MAYA" }?.references.count == 1)
     }
 
+    /// A subject's reference sheet asked for on the cast page: the picture a one-image model
+    /// gets, two references side by side. Driven by scripts/sheet-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func theReferenceSheetIsShownOnTheCastPage() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let images = try (3...4).map { try f.dir.write("maya-\($0).png", try FixtureMedia.png($0)) }
+        let maya = try await { () async throws -> CastMember in
+            let production = try Production.open(try Project.find(f.project), lockFor: "cast")
+            defer { production.close() }
+            return try await f.studio.addToCast(production, CastAddition(name: "MAYA", images: images))
+        }()
+        try await buildApplication(f.configuration).test(.live) { client in
+            let seen = try await Self.check("sheet-check", port: client.port, ["two-rooms", maya.id] + (ProcessInfo.processInfo.environment["REEL_SHEET_SCREENSHOT"].map { [$0] } ?? []))
+            #expect(seen["width"] == 1024 && seen["height"] == 512, "\(seen)")
+            #expect(seen["note"]?.stringValue?.contains("2 references on one picture") == true, "\(seen)")
+        }
+    }
+
     /// A real person's consent recorded on the cast page with its evidence, then revoked, as
     /// an owner does; the ledger agrees. Driven by scripts/consent-check.
     @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))

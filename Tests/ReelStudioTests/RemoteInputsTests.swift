@@ -148,6 +148,43 @@ import Testing
         try await p.close()
     }
 
+    /// The sheet shown for review (`reel cast sheet`, the cast page) is the very picture a
+    /// one-image model gets: made before any run, the same bytes Kling then receives, and
+    /// the run's own sheet once there is one. One reference is itself; none is said.
+    @Test func theReferenceSheetForReviewIsThePictureTheModelGets() async throws {
+        let p = try await KlingProject()
+        let (dir, kling, production, studio) = (p.dir, p.kling, p.production, p.studio)
+        let faces = try (1...5).map { try dir.write("maya-\($0).png", FixtureMedia.png($0)) }
+        _ = try await studio.addToCast(production, CastAddition(name: "MAYA", images: faces))
+        let out = dir.file("review/maya sheet.png")
+        let before = try await studio.referenceSheet(production, subject: "maya", output: out)
+        #expect(before.references == 5 && before.width == 1536 && before.height == 1024 && before.file == out.path, "\(before)")
+        #expect(try Data(contentsOf: out) == Data(contentsOf: URL(fileURLWithPath: before.path)))
+        let shot = try #require(try await studio.plan(production, save: false).shots.first { $0.subjects.contains("char:maya") })
+        let made = try await studio.generate(production, GenerateRequest(shots: [shot.id.rawValue], takes: 1))
+        #expect(made.summary?.succeeded == true, "\(String(describing: made.summary?.failures))")
+        let sent = try #require(kling.requests("POST", "/v1/videos/multi-image2video").first?.json?["image_list"]?.arrayValue?
+            .compactMap { $0["image"]?.stringValue }.first.flatMap { Data(base64Encoded: $0) })
+        #expect(try Data(contentsOf: out) == sent, "the sheet shown is the bytes the model got")
+        let after = try await studio.referenceSheet(production, subject: "MAYA")
+        #expect(after.digest == before.digest && after.file == nil)
+
+        let ben = try dir.write("ben.png", FixtureMedia.png(9))
+        _ = try await studio.addToCast(production, CastAddition(name: "BEN", images: [ben]))
+        let single = try await studio.referenceSheet(production, subject: "BEN")
+        let benDigest = Hashing.sha256(try Data(contentsOf: ben)).rawValue
+        #expect(single.references == 1 && single.digest == benDigest, "one reference is itself")
+        await #expect(throws: ReelError.self) { try await studio.referenceSheet(production, subject: "NOBODY") }
+        do {
+            _ = try await studio.referenceSheet(production, subject: "KITCHEN")
+            Issue.record("a subject without references has no sheet")
+        } catch let error as ReelError {
+            #expect(error.code == .notFound && error.message.contains("has no reference images") && error.hint?.contains("reel cast add") == true,
+                    "\(error)")
+        }
+        try await p.close()
+    }
+
     /// A note on a frame goes with the shot's next take as a reference where the model has
     /// room: that frame of the noted take, the note's box drawn in red, after the cast's
     /// references — the bytes Kling receives.

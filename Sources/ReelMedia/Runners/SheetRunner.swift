@@ -47,6 +47,10 @@ public struct SheetParams: Hashable, Sendable, Codable {
 public struct SheetRunner: NodeRunner {
     let tools: MediaTools
 
+    public init(tools: MediaTools) {
+        self.tools = tools
+    }
+
     public func run(_ node: GraphNode, context: JobContext) async throws -> NodeOutput {
         let params = try node.spec.params.decode(SheetParams.self)
         let inputs = (0..<context.inputs.count).map { context.inputURL($0) }

@@ -40,6 +40,7 @@ struct ProjectsController {
         group.get(":project/cast", use: cast)
         group.patch(":project/cast/:subject/voice", use: castVoice)
         group.post(":project/cast/:subject/references", use: addReference)
+        group.get(":project/cast/:subject/sheet", use: sheet)
         group.get(":project/voices", use: voices)
     }
 
@@ -185,6 +186,16 @@ struct ProjectsController {
                               hint: error.hint)
             }
         }), status: .created)
+    }
+
+    /// `GET …/cast/{subject}/sheet`: what `reel cast sheet` writes — the one picture of the
+    /// subject's references a model taking one image per subject is sent; its file by media route.
+    @Sendable func sheet(_ request: Request, context: StudioContext) async throws -> JSONAnswer<ReferenceSheet> {
+        let production = try library.open(try context.parameters.value("project"))
+        defer { production.close() }
+        var sheet = try await studio.referenceSheet(production, subject: try context.parameters.value("subject"))
+        sheet.path = sheet.media
+        return JSONAnswer(sheet)
     }
 
     /// A cast member as the browser gets it: a reference's file is named by its media route

@@ -164,6 +164,14 @@ extension StudioTool {
             defer { production.close() }
             return try await call.studio.cast(production)
         },
+        StudioTool(name: "reference_sheet", title: "A subject's reference sheet",
+                   summary: "The one picture of a subject's reference images that a model taking one image per subject is sent (its only reference, or all of them laid out on a PNG): the same bytes a run sends. Answers its size, how many references are on it, and its file in the media store.",
+                   arguments: [project, ToolArgument(name: "subject", kind: .string, help: "The character, prop or place, by name or id.", required: true)],
+                   readOnly: true) { call in
+            let production = try call.open()
+            defer { production.close() }
+            return try await call.studio.referenceSheet(production, subject: call.arguments.string("subject") ?? "")
+        },
         StudioTool(name: "estimate", title: "Estimate takes",
                    summary: "What generate would run, on which provider, and what it would cost, against the budget; runs and spends nothing.",
                    arguments: [project] + generation, readOnly: true) { call in

@@ -77,6 +77,7 @@ export const api = {
   revokeConsent: (id, subject, reason) =>
     send("DELETE", `${project(id)}/cast/${encodeURIComponent(subject)}/consent${reason ? `?reason=${encodeURIComponent(reason)}` : ""}`),
   addReference: (id, subject, file) => send("POST", `${project(id)}/cast/${encodeURIComponent(subject)}/references`, file),
+  sheet: (id, subject) => send("GET", `${project(id)}/cast/${encodeURIComponent(subject)}/sheet`),
   castVoice: (id, subject, body) => send("PATCH", `${project(id)}/cast/${encodeURIComponent(subject)}/voice`, body),
   estimate: (id, body) => send("POST", `${project(id)}/estimate`, body),
   startRun: (id, body) => send("POST", `${project(id)}/runs`, body),

@@ -159,6 +159,29 @@ function consentPanel(view, project, member, shelves) {
   return element("div", { class: "consent", "data-state": inForce ? "in-force" : "none" }, ...rows);
 }
 
+/**
+ * The reference sheet, on asking: the one picture of a subject's references a model that
+ * takes one image per subject is sent (laid out by the server, the bytes a run sends).
+ */
+function sheetPanel(project, member) {
+  const status = element("span", { class: "status", role: "status" });
+  const shown = element("div", { class: "sheet" });
+  const button = element("button", { type: "button", class: "link", "data-sheet": member.id, text: t("sheet_show") });
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const sheet = await api.sheet(project, member.id);
+      shown.replaceChildren(element("img", { src: api.media(project, sheet.media), alt: `${member.name} · ${t("sheet_show")}` }),
+        element("p", { class: "muted", text: t("sheet_note", { n: sheet.references }) }));
+      button.remove();
+    } catch (error) {
+      status.replaceChildren(showError(error));
+      button.disabled = false;
+    }
+  });
+  return element("div", { class: "sheet-panel" }, button, status, shown);
+}
+
 function memberCard(view, project, member, shelves) {
   const refs = member.references.filter((r) => r.media);
   return element("section", { class: "member", "data-subject": member.id },
@@ -167,6 +190,7 @@ function memberCard(view, project, member, shelves) {
     element("div", { class: "refs" }, refs.length
       ? refs.map((r) => element("img", { src: api.media(project, r.media), alt: member.name, loading: "lazy" }))
       : element("span", { class: "muted", text: t("refs_none", { name: member.name }) })),
+    refs.length > 1 ? sheetPanel(project, member) : null,
     may("editor") ? dropZone(view, project, member, shelves) : null,
     member.realPerson ? consentPanel(view, project, member, shelves) : null,
     member.voice ? voicePanel(view, project, member, shelves) : null);

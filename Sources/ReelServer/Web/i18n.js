@@ -129,6 +129,8 @@ const table = {
   kind_location: ["place", "场景"],
   from_script: ["from the script", "来自剧本"],
   added: ["added", "手动添加"],
+  sheet_show: ["Reference sheet", "参考图拼版"],
+  sheet_note: ["What a model that takes one image per subject is sent: {n} references on one picture.", "只接受每个角色一张图的模型收到的就是这张：{n} 张参考图拼成一张。"],
   refs_none: ["No reference images yet: drop some below, or `reel cast add {name} --image FILE`.", "还没有参考图：拖到下面，或 `reel cast add {name} --image 文件`。"],
   real_person: ["A real person; consent", "真人肖像；授权"],
   voice: ["Voice", "声音"],
