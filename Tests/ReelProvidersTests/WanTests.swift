@@ -37,9 +37,27 @@ import Testing
             #expect(body["parameters"]?["duration"] == .int(5))
             #expect(body["parameters"]?["seed"] == .int(7))
             #expect(body["parameters"]?["prompt_extend"] == .bool(false))
+            #expect(body["parameters"]?["audio"] == .bool(false), "sound the project replaces is not asked for")
             let handle = try #require(await Hosted.handle(h))
             #expect(handle.extra == nil)
             #expect(wan.core.requests("GET", "/api/v1/tasks/").first?.path == "/api/v1/tasks/\(handle.jobID)")
+        }
+    }
+
+    /// `audio: native` asks Wan 2.5 for its own sound; a model without sound is told nothing.
+    @Test func soundIsAskedForWhenTheProjectKeepsIt() async throws {
+        try await Self.withWan { wan, h in
+            var request = AdapterHarness.request(mode: .text)
+            request.sound = true
+            _ = try await h.run(try Self.adapter(wan), request: request)
+            #expect(wan.core.jobs.first?.body["parameters"]?["audio"] == .bool(true))
+        }
+        try await Self.withWan { wan, h in
+            var request = AdapterHarness.request(mode: .text)
+            request.model = "wan2.2-t2v-plus"
+            request.sound = true
+            _ = try await h.run(try Self.adapter(wan), request: request)
+            #expect(wan.core.jobs.first?.body["parameters"]?["audio"] == nil)
         }
     }
 

@@ -4,12 +4,15 @@ import ReelModel
 
 /// ComfyUI as a configurable provider: no key (optional `COMFYUI_API_KEY`, sent as Bearer
 /// to a proxy), `http://127.0.0.1:8188` unless `providers.comfyui.base_url` names another,
-/// and `providers.comfyui.options.workflow` for the default workflow file.
+/// `providers.comfyui.options.workflow` for the default workflow file, and
+/// `providers.comfyui.options.image_workflow` for keyframes (``ComfyUIImageProvider``).
 extension ComfyUIVideoProvider {
     public static let entry = ProviderEntry(
         id: "comfyui", name: "ComfyUI (self-hosted)", defaultBaseURL: "http://127.0.0.1:8188", credentials: [],
         optionalCredentials: ["COMFYUI_API_KEY"],
         video: { config, support in try ComfyUIVideoProvider(config: config, support: support) },
+        image: { config, support in try ComfyUIImageProvider(config: config, support: support) },
+        makesImages: { $0.options["image_workflow"] != nil },
         check: { config, support in try await ComfyUIVideoProvider(config: config, support: support).check() })
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {

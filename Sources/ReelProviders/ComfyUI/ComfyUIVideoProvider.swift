@@ -56,7 +56,11 @@ public struct ComfyUIVideoProvider: HostedVideoAdapter {
             return ProviderHandle(provider: descriptor.id, jobID: queued, extra: ["client_id": .string(clientID)])
         }
         let images = try await upload(InputImages(request: request, context: context))
-        let graph = try workflow.filled(with: Self.values(request, images: images))
+        return try await queue(try workflow.filled(with: Self.values(request, images: images)), clientID: clientID)
+    }
+
+    /// Queues a filled workflow (`POST /prompt`) for `clientID`; a refused one names its node.
+    func queue(_ graph: JSONValue, clientID: String) async throws -> ProviderHandle {
         let response = try await client.exchange("POST", client.url("prompt"),
                                              body: ["prompt": graph, "client_id": .string(clientID)])
         if let refused = Self.refusal(response) { throw refused }

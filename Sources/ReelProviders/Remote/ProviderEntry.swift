@@ -33,6 +33,9 @@ public struct ProviderEntry: Sendable {
     public var optionalCredentials: [String]
     public var video: Make<any VideoGenerator>?
     public var image: Make<any ImageGenerator>?
+    /// Whether a configured provider makes images (ComfyUI: only once an image workflow is
+    /// set); nil: whenever it has ``image``.
+    public var makesImages: (@Sendable (ProviderConfig) -> Bool)?
     public var speech: Make<any SpeechGenerator>?
     public var text: Make<any LanguageModel>?
     /// The voices its speech offers (`reel voices`), known without a key.
@@ -46,7 +49,8 @@ public struct ProviderEntry: Sendable {
 
     public init(id: ProviderID, name: String, defaultBaseURL: String, credentials: [String],
                 optionalCredentials: [String] = [], video: Make<any VideoGenerator>? = nil,
-                image: Make<any ImageGenerator>? = nil, speech: Make<any SpeechGenerator>? = nil,
+                image: Make<any ImageGenerator>? = nil, makesImages: (@Sendable (ProviderConfig) -> Bool)? = nil,
+                speech: Make<any SpeechGenerator>? = nil,
                 text: Make<any LanguageModel>? = nil, voices: [VoiceOption] = [], takesOtherVoices: Bool = false,
                 check: @escaping Check) {
         self.id = id
@@ -60,6 +64,7 @@ public struct ProviderEntry: Sendable {
         // from whatever comes back (see ScrubbingTransport).
         self.video = Self.scrubbing(video)
         self.image = Self.scrubbing(image)
+        self.makesImages = makesImages
         self.speech = Self.scrubbing(speech)
         self.text = Self.scrubbing(text)
         self.check = { config, support in

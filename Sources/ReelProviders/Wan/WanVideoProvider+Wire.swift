@@ -28,9 +28,15 @@ extension WanVideoProvider {
             : "api/v1/services/aigc/video-generation/video-synthesis"
     }
 
+    /// Models that make their own sound, on unless `parameters.audio` is false (Wan 2.5 and
+    /// 2.6; the DashScope shape as Model Studio's mirrors show it).
+    static func makesSound(_ model: String) -> Bool { model.hasPrefix("wan2.5") || model.hasPrefix("wan2.6") }
+
     /// The body of a video-synthesis create. Text models take `parameters.size` as
     /// `"720*1280"` (width*height, asterisk); image models take `parameters.resolution`
-    /// (`"720P"`). `duration` and `seed` are JSON integers.
+    /// (`"720P"`). `duration` and `seed` are JSON integers. A model that makes sound is asked
+    /// for it only when the project keeps it (`audio: native`): sound a project replaces is
+    /// neither made nor waited for.
     static func body(_ request: VideoRequest, model: String, images: InputImages) throws -> JSONValue {
         var input: [String: JSONValue] = ["prompt": .string(request.prompt)]
         if let negative = request.negativePrompt, !negative.isEmpty { input["negative_prompt"] = .string(negative) }
@@ -55,6 +61,7 @@ extension WanVideoProvider {
         } else {
             parameters["resolution"] = .string(request.format.size.rawValue.uppercased())
         }
+        if makesSound(model) { parameters["audio"] = .bool(request.sound == true) }
         parameters.merge(request.extraFields) { _, extra in extra }
         return ["model": .string(model), "input": .object(input), "parameters": .object(parameters)]
     }

@@ -86,7 +86,7 @@ public struct ProviderSetup: Sendable {
                                           models: catalog.models(of: entry.id))
                 providerConfig = made
                 if let make = entry.video { videos[entry.id] = try make(made, support) }
-                if let make = entry.image { images[entry.id] = try make(made, support) }
+                if let make = entry.image, entry.makesImages?(made) ?? true { images[entry.id] = try make(made, support) }
                 if let make = entry.speech, config.voices == entry.id { speech[entry.id] = try make(made, support) }
             }
             statuses.append(Status(entry: entry, config: providerConfig, baseURL: Redaction.url(url), keys: keys, missing: missing))

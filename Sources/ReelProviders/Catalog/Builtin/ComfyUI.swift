@@ -18,5 +18,15 @@ extension BuiltinCatalog {
         notes: >-
           Marks the slots it fills with node titles reel:prompt, reel:seed, reel:image… (docs/COMFYUI.md).
           What it can really make depends on the workflow: describe it here in your models.yaml.
+      - provider: comfyui
+        id: image
+        name: Your ComfyUI image workflow (options.image_workflow)
+        medium: image
+        max_references: 0
+        quality: 5
+        price: { amount: "0", currency: USD, per: image, source: "self-hosted: your own hardware" }
+        notes: >-
+          Keyframes from your workflow's reel:prompt, reel:seed, reel:width and reel:height. It is sent the cast's
+          references only when your models.yaml raises max_references to the reel:reference slots it has.
     """#
 }
