@@ -93,7 +93,7 @@ struct CastCommand: AsyncParsableCommand {
             discussion: """
                 Its only reference as it is, or all of them laid out on one PNG: the same bytes a \
                 film's run sends, so what you see is what such a model sees. Written to \
-                renders/reference-sheets/NAME.png unless --out says where.
+                renders/reference-sheets/NAME.png (a single reference keeps its own type) unless --out says where.
                 """)
 
         @OptionGroup var project: ProjectOptions
@@ -101,14 +101,17 @@ struct CastCommand: AsyncParsableCommand {
         @Argument(help: "The character, prop or place (MAYA, 林晓, the place's name).")
         var name: String
 
-        @Option(help: "Where to write the PNG.", completion: .file(extensions: ["png"]))
+        @Option(help: "Where to write it: a .png (a single reference keeps its own type: .jpg or .webp).",
+                completion: .file(extensions: ["png", "jpg", "jpeg", "webp"]))
         var out: String?
 
         @Flag(help: "Print the sheet as JSON.")
         var json = false
 
         func validate() throws {
-            if let out, !out.lowercased().hasSuffix(".png") { throw ValidationError("--out must name a .png file (got '\(out)')") }
+            if let out, ![".png", ".jpg", ".jpeg", ".webp"].contains(where: out.lowercased().hasSuffix) {
+                throw ValidationError("--out must name a .png file, or .jpg or .webp for a single reference (got '\(out)')")
+            }
         }
 
         func run() async throws {

@@ -104,13 +104,23 @@ import Testing
         }
     }
 
-    /// A workflow that saves a video is not a keyframe: refused, not stored as a still.
+    /// A workflow that saves a video is not a keyframe: refused, not stored as a still. More
+    /// references than the workflow has slots for: refused before any is uploaded.
     @Test func aWorkflowThatSavesAVideoIsRefused() async throws {
         try await Self.withComfy { comfy, h in
             let provider = try Self.comfyui(comfy, imageWorkflow: try ComfyUITests.write(ComfyUITests.textWorkflow, in: h))
             let summary = try await h.run(provider, request: imageRequest(), kind: .image, inputs: [])
             let failure = try #require(summary.failures[Self.node])
-            #expect(failure.message.contains("not a picture") && failure.message.contains("SaveImage"), "\(failure)")
+            #expect(failure.message.contains("saved no picture") && failure.message.contains("SaveImage"), "\(failure)")
+        }
+        try await Self.withComfy { comfy, h in
+            let provider = try Self.comfyui(comfy, imageWorkflow: try ComfyUITests.write(Self.workflow(references: 1), in: h))
+            var request = imageRequest()
+            request.references = (0..<2).map { ImageInput(input: $0, role: .reference, subject: SubjectID("char:\($0)")) }
+            let summary = try await h.run(provider, request: request, kind: .image, inputs: [try h.image(4), try h.image(5)])
+            let failure = try #require(summary.failures[Self.node])
+            #expect(failure.reason == .invalidRequest && failure.message.contains("2 reference images"), "\(failure)")
+            #expect(comfy.core.requests("POST", "/upload/image").isEmpty, "nothing left the machine")
         }
     }
 }

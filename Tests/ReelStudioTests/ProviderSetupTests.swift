@@ -16,6 +16,22 @@ import Testing
                                       support: AdapterSupport())
     }
 
+    /// ComfyUI for video only (no image workflow) is no image model: keyframes stay on the
+    /// one that was there; with an image workflow it is one.
+    @Test func comfyUIMakesImagesOnlyWithAnImageWorkflow() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        var config = ProjectConfig()
+        config.providers["comfyui"] = ProjectConfig.ProviderSettings(baseURL: "http://127.0.0.1:9", options: ["workflow": "w.json"])
+        let env = ["SIM_API_KEY": "k", "REEL_CONFIG_DIR": dir.file("config").path, "HOME": dir.url.path]
+        let video = try ProviderSetup.load(environment: env, config: config, projectDirectory: nil, support: AdapterSupport())
+        #expect(video.videos["comfyui"] != nil && video.images["comfyui"] == nil, "\(video.images.keys)")
+        #expect(video.images["sim"] != nil)
+        config.providers["comfyui"]?.options["image_workflow"] = "still.json"
+        let both = try ProviderSetup.load(environment: env, config: config, projectDirectory: nil, support: AdapterSupport())
+        #expect(both.images["comfyui"]?.descriptor.name == "ComfyUI (image workflow)")
+    }
+
     @Test func everyVideoProviderHasModelsInTheBuiltInCatalog() throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

@@ -49,21 +49,21 @@ public struct ComfyUIImageProvider: ImageGenerator, CustomStringConvertible, Cus
         if let queued = try await comfy.existingPrompt(clientID: clientID) {
             return ProviderHandle(provider: descriptor.id, jobID: queued, extra: ["client_id": .string(clientID)])
         }
-        let images = try await comfy.upload(InputImages(request: request, context: context))
+        let images = try await comfy.upload(InputImages(request: request, context: context), for: workflow)
         let values = ComfyUIWorkflow.Values(prompt: request.prompt, negative: "", seed: Int64(request.seed % (1 << 53)),
                                             width: request.width, height: request.height, frames: 1, fps: 1, images: images)
         return try await comfy.queue(try workflow.filled(with: values), clientID: clientID)
     }
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
-        try await comfy.poll(handle, context: context)
+        try await comfy.poll(handle, stills: true)
     }
 
     /// The still the workflow saved, typed by its name (a video file is refused: keyframes are pictures).
     public func fetch(_ result: ResultLocator, request: ImageRequest, context: GenerationContext) async throws -> NodeOutput {
         guard let link = result.url else { throw JobFailure(.transient, "ComfyUI reported success without an output file") }
         let name = result.details?["filename"]?.stringValue ?? ""
-        guard let type = TaskClient.mediaType(fileName: name), type.hasPrefix("image/") else {
+        guard let type = TaskClient.mediaType(fileName: name), ["image/png", "image/jpeg", "image/webp"].contains(type) else {
             throw JobFailure(.invalidRequest, "the image workflow saved \(name.isEmpty ? "no picture" : name), not a picture; "
                              + "end it with a SaveImage node")
         }

@@ -4,18 +4,26 @@ import ReelModel
 
 /// ComfyUI's HTTP calls beyond queueing: uploads, history, and finding a prompt already queued.
 extension ComfyUIVideoProvider {
+    /// The workflow slot an image of `role` goes to; nil for none (an overlay stays here).
+    static func slot(for role: ImageInput.Role) -> String? {
+        switch role {
+        case .firstFrame: "image"
+        case .lastFrame: "last_image"
+        case .reference: "reference"
+        case .overlay: nil
+        }
+    }
+
     /// Uploads the take's images (`POST /upload/image`, multipart) and returns the names
-    /// ComfyUI gave them (it may rename), by slot.
-    func upload(_ images: InputImages) async throws -> [String: [String]] {
+    /// ComfyUI gave them (it may rename), by slot — once `workflow` is known to have a slot
+    /// for each: an image it would refuse never leaves the machine.
+    func upload(_ images: InputImages, for workflow: ComfyUIWorkflow) async throws -> [String: [String]] {
+        var counts: [String: Int] = [:]
+        for input in images.images { if let slot = Self.slot(for: input.role) { counts[slot, default: 0] += 1 } }
+        try workflow.check(images: counts)
         var names: [String: [String]] = [:]
         for image in try images.all() {
-            let slot: String
-            switch image.input.role {
-            case .firstFrame: slot = "image"
-            case .lastFrame: slot = "last_image"
-            case .reference: slot = "reference"
-            case .overlay: continue
-            }
+            guard let slot = Self.slot(for: image.input.role) else { continue }
             let digest = Hashing.sha256(image.data).rawValue.prefix(16)
             var form = MultipartForm(boundary: "reel-\(digest)")
             form.add("image", file: image.data, fileName: "reel-\(digest).\(Asset.fileExtension(for: image.mediaType))",
@@ -35,10 +43,11 @@ extension ComfyUIVideoProvider {
     }
 
     /// The status `/history/{id}` gives, or nil while the prompt has not finished.
-    func history(_ id: String) async throws -> JobStatus? {
+    /// - Parameter stills: a still is wanted: the first picture saved, not the first video.
+    func history(_ id: String, stills: Bool = false) async throws -> JobStatus? {
         let answer = try await client.call("GET", client.url("history").appendingPathComponent(id), doing: "report on prompt \(id)")
         guard let entry = answer[id], entry.objectValue != nil else { return nil }
-        return try Self.status(entry, promptID: id, view: client.url("view"))
+        return try Self.status(entry, promptID: id, view: client.url("view"), stills: stills)
     }
 
     /// A prompt this client id already queued or ran (a retried submit), if any.

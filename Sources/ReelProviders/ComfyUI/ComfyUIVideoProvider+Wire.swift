@@ -43,7 +43,7 @@ extension ComfyUIVideoProvider {
     }
 
     /// What a finished history entry says.
-    static func status(_ entry: JSONValue, promptID: String, view: URL) throws -> JobStatus {
+    static func status(_ entry: JSONValue, promptID: String, view: URL, stills: Bool = false) throws -> JobStatus {
         let status = entry["status"]
         if status?["status_str"]?.stringValue == "error" {
             let error = (status?["messages"]?.arrayValue ?? []).first { at($0, 0)?.stringValue == "execution_error" }
@@ -53,8 +53,12 @@ extension ComfyUIVideoProvider {
             return .failed(JobFailure(.failed, "ComfyUI failed prompt \(promptID): \(node)\(said)",
                                       providerCode: data?["exception_type"]?.stringValue.map { String($0.prefix(64)) }))
         }
-        guard let file = outputFile(entry["outputs"]) else {
+        guard let file = outputFile(entry["outputs"], stills: stills) else {
             if status?["completed"]?.boolValue == false { return .running(progress: nil) }
+            if stills {
+                return .failed(JobFailure(.invalidRequest, "ComfyUI ran prompt \(promptID) but it saved no picture (PNG, JPEG or WebP); "
+                                          + "end the image workflow with a SaveImage node"))
+            }
             return .failed(JobFailure(.invalidRequest, "ComfyUI ran prompt \(promptID) but it saved nothing; "
                                       + "end the workflow with a SaveVideo, VHS_VideoCombine or SaveImage node"))
         }
@@ -67,8 +71,9 @@ extension ComfyUIVideoProvider {
                                                   "filename": .string(file.filename)]))
     }
 
-    /// The file a prompt saved: a video when any node saved one, else the first image.
-    static func outputFile(_ outputs: JSONValue?) -> (node: String, filename: String, subfolder: String, type: String)? {
+    /// The file a prompt saved: a video when any node saved one, else the first image; with
+    /// `stills`, the first picture (PNG, JPEG or WebP: a GIF is a moving image), else nothing.
+    static func outputFile(_ outputs: JSONValue?, stills: Bool = false) -> (node: String, filename: String, subfolder: String, type: String)? {
         var found: [(node: String, filename: String, subfolder: String, type: String)] = []
         let nodes = outputs?.objectValue ?? [:]
         for id in nodes.keys.sorted(by: ComfyUIWorkflow.nodeOrder) {
@@ -78,6 +83,10 @@ extension ComfyUIVideoProvider {
                     found.append((id, name, item["subfolder"]?.stringValue ?? "", item["type"]?.stringValue ?? "output"))
                 }
             }
+        }
+        if stills {
+            let still = ["image/png", "image/jpeg", "image/webp"]
+            return found.first { TaskClient.mediaType(fileName: $0.filename).map(still.contains) == true }
         }
         let isVideo = { (name: String) in TaskClient.mediaType(fileName: name)?.hasPrefix("video/") == true }
         return found.first { isVideo($0.filename) } ?? found.first

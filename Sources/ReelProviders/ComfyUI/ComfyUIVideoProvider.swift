@@ -55,7 +55,7 @@ public struct ComfyUIVideoProvider: HostedVideoAdapter {
         if let queued = try await existingPrompt(clientID: clientID) {
             return ProviderHandle(provider: descriptor.id, jobID: queued, extra: ["client_id": .string(clientID)])
         }
-        let images = try await upload(InputImages(request: request, context: context))
+        let images = try await upload(InputImages(request: request, context: context), for: workflow)
         return try await queue(try workflow.filled(with: Self.values(request, images: images)), clientID: clientID)
     }
 
@@ -73,12 +73,18 @@ public struct ComfyUIVideoProvider: HostedVideoAdapter {
     }
 
     public func poll(_ handle: ProviderHandle, context: GenerationContext) async throws -> JobStatus {
-        if let status = try await history(handle.jobID) { return status }
+        try await poll(handle, stills: false)
+    }
+
+    /// Where the prompt stands: its history once it ran (`stills`: reading the picture it
+    /// saved, for a keyframe), else its place in the queue.
+    func poll(_ handle: ProviderHandle, stills: Bool) async throws -> JobStatus {
+        if let status = try await history(handle.jobID, stills: stills) { return status }
         let queue = try await client.call("GET", client.url("queue"), doing: "list the queue")
         if Self.ids(queue["queue_running"]).contains(handle.jobID) { return .running(progress: nil) }
         if let position = Self.ids(queue["queue_pending"]).firstIndex(of: handle.jobID) { return .queued(position: position) }
         // Finished between the two reads, or lost (the server restarted).
-        return try await history(handle.jobID) ?? client.forgotten(handle.jobID)
+        return try await history(handle.jobID, stills: stills) ?? client.forgotten(handle.jobID)
     }
 
     public func fetch(_ result: ResultLocator, request: VideoRequest, context: GenerationContext) async throws -> NodeOutput {

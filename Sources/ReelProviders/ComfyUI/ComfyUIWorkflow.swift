@@ -67,6 +67,7 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
     }
 
     /// The graph with every slot filled. Unknown slots and images without a slot are refused.
+    /// (An adapter asks before uploading anything: ``check(images:)``.)
     public func filled(with values: Values) throws -> JSONValue {
         var graph = self.graph
         let slots = self.slots
@@ -76,6 +77,11 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
         }
         for (slot, names) in values.images where !names.isEmpty && (slots[slot]?.isEmpty ?? true) {
             throw JobFailure(.invalidRequest, "ComfyUI: the take has a \(slot) image but the workflow has no node titled reel:\(slot)")
+        }
+        // More images than slots for them: refused, never made without the rest.
+        for (slot, names) in values.images where names.count > (slots[slot]?.count ?? 0) {
+            throw JobFailure(.invalidRequest, "ComfyUI: the take has \(names.count) \(slot) images but the workflow has "
+                             + "\(slots[slot]?.count ?? 0) node\(slots[slot]?.count == 1 ? "" : "s") titled reel:\(slot)")
         }
         for (slot, targets) in slots {
             for (i, target) in targets.enumerated() {
@@ -90,6 +96,18 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
             }
         }
         return .object(graph)
+    }
+
+    /// Refuses, before any image leaves the machine, images the workflow has too few slots for.
+    public func check(images: [String: Int]) throws {
+        let slots = self.slots
+        for (slot, count) in images where count > 0 && (slots[slot]?.isEmpty ?? true) {
+            throw JobFailure(.invalidRequest, "ComfyUI: the take has a \(slot) image but the workflow has no node titled reel:\(slot)")
+        }
+        for (slot, count) in images where count > (slots[slot]?.count ?? 0) {
+            throw JobFailure(.invalidRequest, "ComfyUI: the take has \(count) \(slot) image\(count == 1 ? "" : "s") but the workflow has "
+                             + "\(slots[slot]?.count ?? 0) node\(slots[slot]?.count == 1 ? "" : "s") titled reel:\(slot)")
+        }
     }
 
     static func value(_ slot: String, index: Int, values: Values) -> JSONValue? {
