@@ -47,6 +47,21 @@ import Testing
         }
     }
 
+    /// `audio: native` asks for Vidu's own sound; otherwise nothing is said of sound.
+    @Test func soundIsAskedForOnlyWhenTheProjectKeepsIt() async throws {
+        try await Self.vidu.run { fake, h, adapter in
+            let silent = AdapterHarness.request(mode: .imageToVideo)
+            var sounding = silent
+            sounding.sound = true
+            sounding.seed = 8
+            let first = try await Self.vidu.take(h, adapter, request: silent)
+            let second = try await Self.vidu.take(h, adapter, request: sounding)
+            #expect(first.succeeded && second.succeeded)
+            let bodies = Self.vidu.creates(fake).compactMap(\.json)
+            #expect(bodies.count == 2 && bodies[0]["audio"] == nil && bodies[1]["audio"] == .bool(true), "\(bodies.map { $0["audio"] as Any })")
+        }
+    }
+
     @Test func upToSevenReferencesAreSent() async throws {
         try await Self.vidu.run { fake, h, adapter in
             var many = AdapterHarness.request(mode: .references)

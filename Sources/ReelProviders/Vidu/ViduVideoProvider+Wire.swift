@@ -7,8 +7,10 @@ import ReelModel
 /// Left open by the docs: an idempotency key (none), the `err_code` values (those naming an
 /// audit or a policy are taken as moderation), the answer to a query of an unknown task
 /// (taken to be 404), the JSON type of `credits` (a number or a numeric string are both read),
-/// the result-link lifetime (about an hour, unconfirmed: the file is fetched at once), and
-/// the price of a credit (an estimate; configurable).
+/// the result-link lifetime (about an hour, unconfirmed: the file is fetched at once), the
+/// price of a credit (an estimate; configurable), and which models take `audio` and what it
+/// costs (the field is in the request schemas that mirror Vidu's API; the Q3 models are not in
+/// the built-in catalog: add one to models.yaml with `native_audio: true` to keep its sound).
 extension ViduVideoProvider {
     /// The model asked for; `default` is `viduq1` (every mode, 5 s).
     static func model(_ name: String) -> String { name == "default" || name.isEmpty ? "viduq1" : name }
@@ -22,7 +24,9 @@ extension ViduVideoProvider {
         }
     }
 
-    /// The create body: `duration` and `seed` integers, images as data URIs.
+    /// The create body: `duration` and `seed` integers, images as data URIs. `audio: true`
+    /// (Vidu's audio-and-video output, the Q3 models') only when the project keeps a model's
+    /// own sound (`audio: native`); otherwise left out, as before.
     static func body(_ request: VideoRequest, images: InputImages) throws -> JSONValue {
         var body: [String: JSONValue] = [
             "model": .string(model(request.model)),
@@ -50,6 +54,7 @@ extension ViduVideoProvider {
         if request.mode == .text || request.mode == .references {
             body["aspect_ratio"] = .string(request.format.aspect.rawValue)
         }
+        if request.sound == true { body["audio"] = .bool(true) }
         return .object(body)
     }
 
