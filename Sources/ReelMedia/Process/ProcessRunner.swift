@@ -151,15 +151,21 @@ private final class ProcessBox: @unchecked Sendable {
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         try process.run()
         let pid = process.processIdentifier
-        LocalProcessRunner.children.withLock { _ = $0.insert(pid) }
+        // Recorded unless it has already ended (a child quicker than this line).
+        LocalProcessRunner.children.withLock { if !hasEnded { _ = $0.insert(pid) } }
     }
 
-    /// Forgets the child once it has ended (after ``run()`` has recorded it: the same lock).
+    /// Set once the child has ended; read and written only under `LocalProcessRunner.children`.
+    private var hasEnded = false
+
+    /// Forgets the child once it has ended. Never waits for ``run()``'s lock: a termination
+    /// handler must not stand behind a spawn.
     func ended() {
-        lock.lock()
-        defer { lock.unlock() }
         let pid = process.processIdentifier
-        LocalProcessRunner.children.withLock { _ = $0.remove(pid) }
+        LocalProcessRunner.children.withLock {
+            hasEnded = true
+            _ = $0.remove(pid)
+        }
     }
     func clearHandler() { process.terminationHandler = nil }
     func terminate() {
