@@ -200,8 +200,9 @@ extension StudioDatabase {
 
     /// A database error as Reel reports it: what the server said, never the statement.
     func failure(_ error: any Error, writing: Bool) -> any Error {
-        // Reel's own refusals (a budget passed) are said as they are.
-        if error is ReelError || error is JobFailure { return error }
+        // Reel's own refusals (a budget passed) are said as they are; a statement the caller
+        // cancelled (a run stopped, a job withdrawn) failed nothing: it stays a cancellation.
+        if error is ReelError || error is JobFailure || error is CancellationError { return error }
         if let transaction = error as? PostgresTransactionError {
             return failure(transaction.closureError ?? transaction.commitError ?? transaction.beginError ?? error, writing: writing)
         }
