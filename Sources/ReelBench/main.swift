@@ -2,7 +2,7 @@ import Foundation
 
 // reel-bench: Reel's speed figures, each against a reference measured in the same run.
 // Usage: reel-bench [ROOT] [GROUP…]   ROOT is the package directory (for the examples);
-// groups: render, second, parse, plan, engine, assembly, scheduling, workers, check, assistant (default: all).
+// groups: render, second, parse, plan, engine, assembly, scheduling, directing, workers, check, assistant (default: all).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: arguments.first ?? FileManager.default.currentDirectoryPath)
 let groups = Set(arguments.dropFirst())
@@ -36,6 +36,12 @@ if wanted("engine") {
 if wanted("scheduling") {
     log("scheduling (60 shots × 3 takes on the simulated provider)…")
     figures += try await SchedulingBenchmarks(scratch: scratch).run()
+}
+// Before the workers: their group points this process's studio settings at a PostgreSQL,
+// and the cast figure opens a project in this process.
+if wanted("directing") {
+    log("directing (keyframes first on the simulated provider, last frames, reference images)…")
+    figures += try await DirectingBenchmarks(root: root, scratch: scratch, reel: reel).run()
 }
 if wanted("workers") {
     if let database = ProcessInfo.processInfo.environment["REEL_BENCH_DATABASE"], !database.isEmpty {

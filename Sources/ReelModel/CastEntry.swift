@@ -34,10 +34,10 @@ extension Storyboard {
         return referenceSubjects(for: shot).flatMap(\.references).filter { seen.insert($0).inserted }
     }
 
-    /// The subjects whose references go with `shot`: who is in frame (no one in an empty
-    /// shot), then the scene's place.
+    /// The subjects whose references go with `shot`: who and what is in frame (no one in an
+    /// empty shot, only things), then the scene's place.
     public func referenceSubjects(for shot: Shot) -> [Subject] {
-        var subjects = shot.empty == true ? [] : shot.subjects.compactMap { subject($0) }
+        var subjects = shot.subjects.compactMap { subject($0) }.filter { shot.empty != true || $0.kind != .character }
         if let place = scene(shot.scene)?.locationID.flatMap({ subject($0) }), !subjects.contains(where: { $0.id == place.id }) {
             subjects.append(place)
         }

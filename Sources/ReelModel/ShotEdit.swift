@@ -111,7 +111,8 @@ public struct ShotEdit: Hashable, Sendable, Codable {
         if let continuesFrom { shot.continuesFrom = continuesFrom }
         if let empty {
             shot.empty = empty ? true : nil
-            if empty { shot.subjects = [] }
+            // No one in frame; what the shot shows stays.
+            if empty { shot.subjects.removeAll { $0.kind == .character } }
         }
         return shot
     }

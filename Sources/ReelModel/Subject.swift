@@ -41,12 +41,7 @@ public struct Subject: Hashable, Sendable, Codable {
 
     /// A subject id from a kind and a name: `char:maya`, `loc:the-diner`, `char:林晓`.
     public static func makeID(kind: Kind, name: String) -> SubjectID {
-        let prefix: String
-        switch kind {
-        case .character: prefix = "char"
-        case .prop: prefix = "prop"
-        case .location: prefix = "loc"
-        }
+        let prefix = kind.idPrefix
         var slug = ""
         var lastDash = false
         for ch in name.lowercased() {
@@ -60,6 +55,27 @@ public struct Subject: Hashable, Sendable, Codable {
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         return SubjectID("\(prefix):\(slug.isEmpty ? "unnamed" : slug)")
+    }
+}
+
+extension Subject.Kind {
+    /// What its subjects' ids begin with, before the colon.
+    var idPrefix: String {
+        switch self {
+        case .character: "char"
+        case .prop: "prop"
+        case .location: "loc"
+        }
+    }
+}
+
+extension Identifier where Tag == SubjectTag {
+    /// The kind of subject its prefix names (`char:`, `prop:`, `loc:`, as ``Subject/makeID(kind:name:)``
+    /// makes them); nil for an id without one.
+    public var kind: Subject.Kind? {
+        guard let colon = rawValue.firstIndex(of: ":") else { return nil }
+        let prefix = rawValue[..<colon]
+        return Subject.Kind.allCases.first { $0.idPrefix == prefix }
     }
 }
 

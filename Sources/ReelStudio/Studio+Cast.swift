@@ -170,7 +170,7 @@ extension Studio {
             consent: subject.consentStatus(at: Date()),
             planned: planned, shots: board.shots.filter { shot in
                 subject.kind == .location ? board.scene(shot.scene)?.locationID == subject.id
-                    : shot.empty != true && shot.subjects.contains(subject.id)
+                    : (shot.empty != true || subject.kind != .character) && shot.subjects.contains(subject.id)
             }.map(\.id),
             voice: voice)
     }

@@ -23,10 +23,13 @@ extension Studio {
         // The user's cast and edits win over the planner: applied anew to every plan.
         var chosen = edits
         if chosen == nil { chosen = try await production.repository.shotEdits() }
+        // Then the people and props the user added are in frame where the action names them.
+        let cast = try await production.cast.castEntries()
+        let planned = Set(fresh.subjects.map(\.id))
         let board = Studio.applyEdits(chosen ?? [:],
                                       to: StoryboardReconciler.reconcile(previous: previous, next: fresh, used: used)
-                                          .applyingCast(try await production.cast.castEntries(),
-                                                        consents: ConsentLedger(try await production.cast.consentEvents())))
+                                          .applyingCast(cast, consents: ConsentLedger(try await production.cast.consentEvents()))
+                                          .placingByName(cast.keys.filter { !planned.contains($0) }.sorted()))
         if save {
             let builder = try await filmBuilder(production, board: board)
             let fingerprints = Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.fingerprint($0)) })

@@ -247,17 +247,25 @@ extension Studio {
             let rate = board.format.frameRate
             next.duration = rate.time(frames: rate.frames(seconds: seconds, minimum: 1))
         }
+        var people: [String] = []
         if let names = change.subjects {
-            next.subjects = try names.map { try subject($0, in: board) }
-            if next.subjects?.isEmpty == false, change.empty == nil, next.empty == true { next.empty = nil }
+            let ids = try names.map { try subject($0, in: board) }
+            people = zip(names, ids).filter { $0.1.kind == .character }.map(\.0)
+            next.subjects = ids
+            // Someone in frame: no longer an empty shot (a prop alone keeps it one).
+            if !people.isEmpty, change.empty == nil, next.empty == true { next.empty = nil }
         }
         if let empty = change.empty {
-            if empty, let named = change.subjects, !named.isEmpty {
-                throw ReelError(.usage, "an empty shot has no one in frame, so it cannot have --subjects \(named.joined(separator: ","))",
-                                hint: "give one or the other")
+            if empty, !people.isEmpty {
+                throw ReelError(.usage, "an empty shot has no one in frame, so it cannot have --subjects \(people.joined(separator: ","))",
+                                hint: "give one or the other (props may stay: an empty shot can show them)")
             }
             next.empty = empty ? true : nil
-            if empty { next.subjects = nil }
+            if empty, change.subjects == nil {
+                // The people leave the frame; the props the user put in it stay.
+                let things = next.subjects?.filter { $0.kind != .character }
+                next.subjects = things?.isEmpty == false ? things : nil
+            }
         }
         edit = next
     }

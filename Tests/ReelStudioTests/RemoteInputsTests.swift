@@ -121,6 +121,34 @@ import Testing
         try await p.close()
     }
 
+    /// A prop the user adds is in frame where the action names it — `A kettle hisses on the
+    /// stove.` opens the kitchen — and its image is what Kling receives for that shot, empty
+    /// shot or not (no one in frame, but the kettle is).
+    @Test func aPropsImageGoesWithTheShotsThatNameIt() async throws {
+        let p = try await KlingProject()
+        let (dir, kling, production, studio) = (p.dir, p.kling, p.production, p.studio)
+        let kettle = try dir.write("kettle.png", FixtureMedia.png(6))
+        let added = try await studio.addToCast(production, CastAddition(name: "kettle", kind: .prop, images: [kettle]))
+        #expect(added.kind == .prop && !added.planned && added.shots == ["S01-01"])
+        let opening = try await studio.editShot(production, id: "S01-01", change: ShotChange(empty: true))
+        #expect(opening.subjects == ["kettle"] && opening.remoteInput.hasPrefix("references-to-video: 1 reference image of kettle"),
+                "\(opening.remoteInput)")
+        do {
+            _ = try await studio.editShot(production, id: "S01-01", change: ShotChange(subjects: ["MAYA", "kettle"], empty: true))
+            Issue.record("an empty shot with someone in frame was accepted")
+        } catch let error as ReelError {
+            #expect(error.message == "an empty shot has no one in frame, so it cannot have --subjects MAYA")
+        }
+
+        let result = try await studio.generate(production, GenerateRequest(shots: ["S01-01", "S01-02"], takes: 1))
+        #expect(try #require(result.summary).succeeded)
+        let creates = kling.requests("POST", "/v1/videos/")
+        #expect(creates.map(\.path).sorted() == ["/v1/videos/multi-image2video", "/v1/videos/text2video"])
+        let sent = creates.first { $0.path.hasSuffix("multi-image2video") }?.json?["image_list"]?.arrayValue?.compactMap { $0["image"]?.stringValue }
+        #expect(sent == [try Data(contentsOf: kettle).base64EncodedString()], "the kettle's bytes, and only them")
+        try await p.close()
+    }
+
     /// More reference images than the model takes (Kling's multi-image endpoint takes four):
     /// each subject goes as one picture, a sheet of its images — each image whole in its own
     /// cell, in order — so the model still sees every one.

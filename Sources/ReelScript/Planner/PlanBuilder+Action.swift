@@ -43,6 +43,7 @@ extension PlanBuilder {
         let id = nextID()
         append(Shot(id: id, scene: scene.id, purpose: purpose, duration: frames(seconds), size: size, move: move,
                     subjects: Array(mentioned.prefix(3)), action: text, notes: notes, line: line))
+        props.note(words, shot: shots.count - 1, line: line)
         exchange = 0
     }
 

@@ -61,6 +61,7 @@ extension PlanBuilder {
                     duration: frames(max(1.6, PlanBuilder.leadIn + speech + PlanBuilder.tail)),
                     size: size, move: move, angle: angle, subjects: subjects, action: parenthetical.map { "(\($0))" } ?? "",
                     dialogue: [cue], line: line))
+        if let parenthetical { props.note(WordText(parenthetical), shot: shots.count - 1, line: line) }
         lastSpeaker = speakerID
         exchange += 1
     }

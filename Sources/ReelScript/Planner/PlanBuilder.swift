@@ -10,6 +10,8 @@ struct PlanBuilder {
     var locations: [Subject] = []
     /// The ids in `locations`, so a script with thousands of places is not scanned per scene.
     var locationIDs: Set<SubjectID> = []
+    /// The known props each shot's paragraph names (``Props``).
+    var props = Props.Mentions()
 
     // State within the current scene.
     var scene: StoryScene?
@@ -26,6 +28,13 @@ struct PlanBuilder {
     init(cast: Cast, format: VideoFormat) {
         self.cast = cast
         self.format = format
+    }
+
+    /// The props named in two paragraphs or more, put in frame in the shots that name them;
+    /// call once, when every scene is added.
+    mutating func placeProps() -> [Subject] {
+        let taken = Set(cast.members.flatMap { $0.aliases.map { $0.lowercased() } } + locations.map { $0.name.lowercased() })
+        return props.place(in: &shots, taken: taken)
     }
 
     mutating func addScene(_ block: SceneBlock, ordinal: Int) {
@@ -142,6 +151,7 @@ struct PlanBuilder {
         append(Shot(id: id, scene: scene.id, purpose: .establishing, duration: frames(seconds),
                     size: exterior ? .extremeWide : .wide, move: move, subjects: [],
                     action: text ?? scene.heading, line: line))
+        if let text { props.note(WordText(text), shot: shots.count - 1, line: line) }
     }
 
     mutating func addCard(_ text: String, line: Int) {

@@ -41,6 +41,7 @@ public enum ShotPlanner {
             if block.heading != nil { ordinal += 1 }
             builder.addScene(block, ordinal: ordinal)
         }
+        let props = builder.placeProps()
         let allText = screenplay.elements.compactMap { element -> String? in
             switch element.content {
             case .action(let a): return a.text
@@ -54,7 +55,7 @@ public enum ShotPlanner {
             format: options.format,
             scenes: builder.scenes,
             shots: builder.shots,
-            subjects: builder.cast.members.map(\.subject) + builder.locations)
+            subjects: builder.cast.members.map(\.subject) + builder.locations + props)
     }
 }
 

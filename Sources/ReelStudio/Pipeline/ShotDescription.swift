@@ -70,6 +70,11 @@ struct ShotDescription {
             parts.append("In frame: " + people.map { $0.description.isEmpty ? $0.name : "\($0.name) (\($0.description))" }
                 .joined(separator: ", ") + ".")
         }
+        // What a described prop looks like (one the user has not described is as the action names it).
+        let things = shot.subjects.compactMap { storyboard.subject($0) }.filter { $0.kind == .prop && !$0.description.isEmpty }
+        if !things.isEmpty {
+            parts.append("Props: " + things.map { "\($0.name) (\($0.description))" }.joined(separator: ", ") + ".")
+        }
         if !shot.action.isEmpty { parts.append(shot.action) }
         for cue in shot.dialogue {
             let name = storyboard.subject(cue.speaker)?.name ?? cue.speaker.rawValue
