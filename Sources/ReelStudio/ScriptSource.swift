@@ -52,9 +52,13 @@ public enum ScriptSource {
 
     /// Reads and plans in one step.
     public static func storyboard(_ url: URL, format: VideoFormat, script: ScriptFormat = .auto) throws -> Storyboard {
-        let screenplay = try read(url, format: script)
+        try storyboard(try load(url, format: script), of: url, format: format)
+    }
+
+    /// Plans a script already read from `url`.
+    public static func storyboard(_ reading: ScriptReading, of url: URL, format: VideoFormat) throws -> Storyboard {
         let fallback = url.deletingPathExtension().lastPathComponent
-        return try ShotPlanner.plan(screenplay, options: PlanOptions(format: format, fallbackTitle: fallback),
+        return try ShotPlanner.plan(reading.screenplay, options: PlanOptions(format: format, fallbackTitle: fallback),
                                     source: url.path)
     }
 }
@@ -65,18 +69,19 @@ public struct ScriptReading: Sendable {
     public var screenplay: Screenplay
     /// `.fountain` or `.shortDrama`, never `.auto`.
     public var format: ScriptFormat
-    public var warnings: [String]
+    let path: String
+
+    /// What the user should know about how it was read, worked out when asked (a scan of
+    /// every line: planning does not need it).
+    public var warnings: [String] {
+        format == .shortDrama ? [] : ShortDrama.warnings(fountain: screenplay, path: path)
+    }
 
     /// Parses a script file's bytes in `format`, deciding `.auto` from the text.
     public init(data: Data, path: String, format: ScriptFormat) throws {
         let text = try ShortDrama.text(of: data, path: path)
+        self.path = path
         self.format = format.resolved(for: text)
-        if self.format == .shortDrama {
-            screenplay = ShortDrama.parse(text)
-            warnings = []
-        } else {
-            screenplay = try Fountain.parse(data: data, path: path)
-            warnings = ShortDrama.warnings(fountain: screenplay, path: path)
-        }
+        screenplay = self.format == .shortDrama ? ShortDrama.parse(text) : try Fountain.parse(data: data, path: path)
     }
 }

@@ -219,26 +219,25 @@ extension Studio {
                       hint: "export it again from the original, or copy it again if it was cut short")
         } ?? ReelError(.invalidInput, "this is not a JPEG, PNG or WebP image", at: url.path,
                        hint: "give a photo or a still as JPEG, PNG or WebP")
-        let media: MediaInfo
-        do {
-            media = try await MediaProbe(ffprobe: try toolchain.requireFFprobe(), runner: runner).probe(copy)
-        } catch let error as ReelError where error.code == .mediaFailed {
+        // One ffprobe reads the header and decodes the picture whole (a cut-off file has a
+        // header and no picture), refusing to decode one over the limit.
+        let probed = try await runner.run(try toolchain.requireFFprobe(),
+                                          MediaProbe.decodingArguments(for: copy, maxPixels: Self.maxReferencePixels))
+        guard probed.status == 0, let media = try? MediaProbe.parse(probed.stdout, file: url.path),
+              let codec = media.videoCodec, let type = types[codec], media.duration == nil || media.frameCount ?? 1 <= 1 else {
             throw notImage
         }
-        guard let codec = media.videoCodec, let type = types[codec], media.duration == nil || media.frameCount ?? 1 <= 1 else {
-            throw notImage
-        }
+        let complaints = probed.stderrText.trimmingCharacters(in: .whitespacesAndNewlines)
         let pixels = (media.width ?? 0) * (media.height ?? 0)
-        guard pixels > 0 else { throw notImage }
-        guard pixels <= Self.maxReferencePixels else {
-            throw ReelError(.invalidInput, "the reference image is \(media.width ?? 0)×\(media.height ?? 0), over 50 megapixels",
-                            at: url.path, hint: "scale it down")
+        if pixels > Self.maxReferencePixels || complaints.contains("max pixel") {
+            let size = pixels > 0 ? "\(media.width ?? 0)×\(media.height ?? 0)"
+                : complaints.firstMatch(of: /size (\d+)x(\d+)/).map { "\($0.1)×\($0.2)" } ?? "larger than that"
+            throw ReelError(.invalidInput, "the reference image is \(size), over 50 megapixels", at: url.path, hint: "scale it down")
         }
-        // Decoded whole: a cut-off file has a header ffprobe reads and no picture.
-        let decoded = try await runner.run(try toolchain.requireFFmpeg(), ["-v", "error", "-xerror", "-i", copy.path, "-f", "null", "-"])
-        guard decoded.status == 0, decoded.stderrText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ReelError(.invalidInput, "the reference image is damaged: \(decoded.stderrTail(1))", at: url.path,
-                            hint: "export it again from the original")
+        guard pixels > 0 else { throw notImage }
+        guard MediaProbe.decodedFrames(probed.stdout) == 1, complaints.isEmpty else {
+            let said = complaints.isEmpty ? "it cannot be decoded" : probed.stderrTail(1)
+            throw ReelError(.invalidInput, "the reference image is damaged: \(said)", at: url.path, hint: "export it again from the original")
         }
         return (media, type)
     }

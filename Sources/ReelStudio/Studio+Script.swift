@@ -10,7 +10,7 @@ extension Studio {
         throws -> (storyboard: Storyboard, warnings: [String])
     {
         let reading = try ScriptSource.load(script, format: scriptFormat)
-        let storyboard = try ScriptSource.storyboard(script, format: format, script: reading.format)
+        let storyboard = try ScriptSource.storyboard(reading, of: script, format: format)
         return (storyboard, reading.warnings)
     }
 

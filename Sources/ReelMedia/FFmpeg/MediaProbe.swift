@@ -18,6 +18,24 @@ public struct MediaProbe: Sendable {
          "-of", "json", url.path]
     }
 
+    /// The arguments for a probe that also decodes every frame (`-count_frames`: a damaged
+    /// file decodes fewer frames than it has, or the decoder complains on stderr) and refuses
+    /// to decode a picture over `maxPixels` (its size is then in the complaint, not the JSON):
+    /// the whole check of a still in one process.
+    public static func decodingArguments(for url: URL, maxPixels: Int) -> [String] {
+        ["-v", "error", "-max_pixels", String(maxPixels), "-count_frames", "-count_packets", "-show_entries",
+         "stream=codec_type,codec_name,pix_fmt,width,height,r_frame_rate,nb_read_packets,nb_read_frames,sample_rate,channels,duration:format=duration",
+         "-of", "json", url.path]
+    }
+
+    /// How many frames of the first video stream a ``decodingArguments(for:maxPixels:)``
+    /// probe decoded; nil when it decoded none.
+    public static func decodedFrames(_ json: Data) -> Int64? {
+        guard let root = try? JSONDecoder().decode(JSONValue.self, from: json) else { return nil }
+        let video = root["streams"]?.arrayValue?.first { $0["codec_type"]?.stringValue == "video" }
+        return video?["nb_read_frames"]?.stringValue.flatMap { Int64($0) }
+    }
+
     public func probe(_ url: URL) async throws -> MediaInfo {
         let result = try await runner.run(ffprobe, MediaProbe.arguments(for: url))
         guard result.status == 0 else {

@@ -3,9 +3,9 @@ import ReelModel
 
 extension PlanBuilder {
     /// A shot on the speaker (or, for a voice-over, on whoever listens).
-    mutating func addDialogueShot(_ d: Dialogue, line: Int) {
+    /// - Parameter spoken: `d.spokenText`, read once by ``SceneBlock``.
+    mutating func addDialogueShot(_ d: Dialogue, spoken text: String, line: Int) {
         guard let scene, let speaker = cast.member(named: d.character) else { return }
-        let text = d.spokenText
         guard !text.isEmpty else { return }
         let language = Language.detect(text)
         let speakerID = speaker.subject.id

@@ -95,7 +95,7 @@ struct PlanBuilder {
         if shotIndex == 0 { addEstablishing(text: nil, line: block.line) }
     }
 
-    /// - Parameter plain: the action's words (`ScriptText.plain`), read once by ``SceneBlock``.
+    /// - Parameter plain: the action's or the speech's words, read once by ``SceneBlock``.
     mutating func handle(_ element: ScriptElement, plain: String?) {
         switch element.content {
         case .action(let a):
@@ -106,7 +106,7 @@ struct PlanBuilder {
                 addActionShots(text, line: element.line, notes: PlanBuilder.notes(in: a.text))
             }
         case .dialogue(let d):
-            addDialogueShot(d, line: element.line)
+            addDialogueShot(d, spoken: plain ?? d.spokenText, line: element.line)
         case .transition(let t):
             applyTransition(t.text)
         case .centered(let lines):

@@ -34,7 +34,7 @@ public enum ShotPlanner {
             throw ReelError(.invalidInput, "the script has no scenes", at: source,
                             hint: "start each scene with a heading such as `INT. KITCHEN - NIGHT` or `.内景 厨房 夜` (a leading dot forces one)")
         }
-        var builder = PlanBuilder(cast: Cast(screenplay: screenplay, plainActions: blocks.flatMap(\.plain).compactMap { $0 }),
+        var builder = PlanBuilder(cast: Cast(screenplay: screenplay, plainActions: blocks.flatMap(\.plainActions)),
                                   format: options.format)
         var ordinal = 0
         for block in blocks {
@@ -42,20 +42,30 @@ public enum ShotPlanner {
             builder.addScene(block, ordinal: ordinal)
         }
         let props = builder.placeProps()
-        let allText = screenplay.elements.compactMap { element -> String? in
-            switch element.content {
-            case .action(let a): return a.text
-            case .dialogue(let d): return d.spokenText
-            default: return nil
-            }
-        }.joined(separator: "\n")
         return Storyboard(
             title: screenplay.title ?? options.fallbackTitle,
-            language: Language.detect(allText),
+            language: language(of: screenplay),
             format: options.format,
             scenes: builder.scenes,
             shots: builder.shots,
             subjects: builder.cast.members.map(\.subject) + builder.locations + props)
+    }
+}
+
+extension ShotPlanner {
+    /// The language most of the script's action and speech is in, read from its first
+    /// quarter megabyte of them (a feature film's whole script; a longer one does not change
+    /// language past it).
+    static func language(of screenplay: Screenplay) -> Language {
+        var text = ""
+        for element in screenplay.elements where text.utf8.count < 256 << 10 {
+            switch element.content {
+            case .action(let a): text += a.text + "\n"
+            case .dialogue(let d): text += d.spokenText + "\n"
+            default: continue
+            }
+        }
+        return Language.detect(text)
     }
 }
 
@@ -65,7 +75,8 @@ struct SceneBlock {
     var heading: SceneHeading?
     var line: Int
     var elements: [ScriptElement]
-    /// `ScriptText.plain` of each element that is action; nil for the others.
+    /// The plain words of each element that is action (`ScriptText.plain`) or speech
+    /// (`Dialogue.spokenText`); nil for the others.
     var plain: [String?] = []
 
     static func split(_ screenplay: Screenplay) -> [SceneBlock] {
@@ -78,7 +89,11 @@ struct SceneBlock {
                 current = SceneBlock(heading: h, line: element.line, elements: [])
             } else {
                 current.elements.append(element)
-                if case .action(let a) = element.content { current.plain.append(ScriptText.plain(a.text)) } else { current.plain.append(nil) }
+                switch element.content {
+                case .action(let a): current.plain.append(ScriptText.plain(a.text))
+                case .dialogue(let d): current.plain.append(d.spokenText)
+                default: current.plain.append(nil)
+                }
             }
         }
         if current.heading != nil || current.hasContent { blocks.append(current) }
@@ -95,9 +110,17 @@ struct SceneBlock {
         elements.indices.compactMap { i -> String? in
             switch elements[i].content {
             case .action: return plain[i]
-            case .dialogue(let d): return d.parentheticals.joined(separator: " ") + " " + d.spokenText
+            case .dialogue(let d): return d.parentheticals.joined(separator: " ") + " " + (plain[i] ?? d.spokenText)
             default: return nil
             }
         }.joined(separator: "\n")
+    }
+
+    /// The plain words of its action paragraphs.
+    var plainActions: [String] {
+        elements.indices.compactMap { i in
+            if case .action = elements[i].content { return plain[i] }
+            return nil
+        }
     }
 }
