@@ -214,22 +214,27 @@ extension Studio {
             else if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { "PNG" }
             else if head.count == 12, head.starts(with: Array("RIFF".utf8)), Array(head[8..<12]) == Array("WEBP".utf8) { "WebP" }
             else { nil }
+        // Read as something else (an animation, a video, no picture): not a still of these kinds.
+        let notStill = ReelError(.invalidInput, "this is not a JPEG, PNG or WebP image", at: url.path,
+                                 hint: "give a photo or a still as JPEG, PNG or WebP")
         let notImage = looksLike.map {
             ReelError(.invalidInput, "the reference image is damaged: it begins as a \($0) but cannot be read to the end", at: url.path,
                       hint: "export it again from the original, or copy it again if it was cut short")
-        } ?? ReelError(.invalidInput, "this is not a JPEG, PNG or WebP image", at: url.path,
-                       hint: "give a photo or a still as JPEG, PNG or WebP")
+        } ?? notStill
+        // Not one of them by its first bytes: no tool needs to read it.
+        guard looksLike != nil else { throw notImage }
         // One ffprobe reads the header and decodes the picture whole (a cut-off file has a
-        // header and no picture), refusing to decode one over the limit.
+        // header and no picture). The decoder's own limit has headroom (it counts aligned
+        // rows): the 50 MP rule is decided here, from the size in the header.
         let probed = try await runner.run(try toolchain.requireFFprobe(),
-                                          MediaProbe.decodingArguments(for: copy, maxPixels: Self.maxReferencePixels))
-        guard probed.status == 0, let media = try? MediaProbe.parse(probed.stdout, file: url.path),
-              let codec = media.videoCodec, let type = types[codec], media.duration == nil || media.frameCount ?? 1 <= 1 else {
-            throw notImage
-        }
+                                          MediaProbe.decodingArguments(for: copy, maxPixels: 2 * Self.maxReferencePixels))
+        guard probed.status == 0, let media = try? MediaProbe.parse(probed.stdout, file: url.path) else { throw notImage }
+        // No picture in it at all: a damaged image when it begins like one.
+        guard let codec = media.videoCodec else { throw notImage }
+        guard let type = types[codec], media.duration == nil || media.frameCount ?? 1 <= 1 else { throw notStill }
         let complaints = probed.stderrText.trimmingCharacters(in: .whitespacesAndNewlines)
         let pixels = (media.width ?? 0) * (media.height ?? 0)
-        if pixels > Self.maxReferencePixels || complaints.contains("max pixel") {
+        if pixels > Self.maxReferencePixels || (pixels == 0 && complaints.contains("max pixel")) {
             let size = pixels > 0 ? "\(media.width ?? 0)×\(media.height ?? 0)"
                 : complaints.firstMatch(of: /size (\d+)x(\d+)/).map { "\($0.1)×\($0.2)" } ?? "larger than that"
             throw ReelError(.invalidInput, "the reference image is \(size), over 50 megapixels", at: url.path, hint: "scale it down")

@@ -93,6 +93,43 @@ import Testing
 
             """)
         #expect(board.subjects.filter { $0.kind == .prop }.isEmpty, "RING is a character, CAR a place")
+
+        // Any word of the prop counts, and a place's name holds it: a taxi is the car.
+        let park = try plan("""
+            EXT. TAXI RANK - NIGHT
+
+            PISTOL waits by the car. Her pistol is hidden.
+
+            PISTOL
+            Drive.
+
+            The car pulls away. The pistol falls.
+
+            """)
+        #expect(park.subjects.filter { $0.kind == .prop }.isEmpty, "PISTOL is the character's, the taxi rank's car is the place's")
+    }
+
+    @Test func wordsThatAreUsuallyVerbsOrInsideOtherWordsAreNoProps() throws {
+        let board = try ShotPlanner.plan(ShortDrama.parse("""
+            人物：林晓（女，24岁）
+            1-1 夜 内 会议室
+            △林晓举手表决，她相信这笔钱包括了一切。
+            △林晓再次举手表示同意，这笔钱包括利息。
+            """), options: PlanOptions(fallbackTitle: "t"))
+        #expect(board.subjects.filter { $0.kind == .prop }.map(\.name) == ["钱包"],
+                "举手表决 holds no 手表 (钱包 in 这笔钱包括 is still read as a wallet: rare enough to keep the word)")
+        let english = try plan("""
+            INT. GARAGE - NIGHT
+
+            MAYA guns the engine and masks her fear.
+
+            MAYA
+            Go.
+
+            MAYA guns it again. She masks a smile.
+
+            """)
+        #expect(english.subjects.filter { $0.kind == .prop }.isEmpty)
     }
 
     @Test func theUsersPeopleAndPropsArePlacedByTheirNames() throws {

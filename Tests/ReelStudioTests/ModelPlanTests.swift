@@ -58,6 +58,32 @@ import Testing
         try await fake.stop()
     }
 
+    /// The model casts who is in frame; a prop in the shot stays there (its images still go).
+    @Test func theModelsCastingKeepsThePropsInFrame() async throws {
+        let fake = try await OpenAIFakeServer.start()
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let studio = Studio(environment: DraftProjectTests.environment(dir, fake))
+        let made = try await studio.newProject(NewProjectRequest(template: "trailer", values: ["title": "Night Shift"], parent: dir.url))
+        let production = try Production.open(try Project.find(URL(fileURLWithPath: made.directory)), lockFor: "plan")
+        defer { production.close() }
+        let rules = try await studio.plan(production, save: true)
+        // A word of an action line as a prop the user adds: in frame where the line names it.
+        let shot = try #require(rules.shots.first { $0.purpose == .action && !$0.subjects.isEmpty })
+        let words: [String] = shot.action.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let word = try #require(words.first { $0.count >= 5 && $0 == $0.lowercased() })
+        let prop = try await studio.addToCast(production, CastAddition(name: word, kind: .prop))
+        #expect(prop.shots.contains(shot.id))
+        fake.transcript([try Self.answer(rules)])
+
+        let (board, _) = try await studio.planWithModel(production)
+        let directed = try #require(board.shot(shot.id))
+        #expect(directed.subjects.contains(SubjectID(prop.id)), "\(directed.subjects)")
+        let sent = try #require(fake.requests("POST", "chat/completions").first?.json?["messages"]?.arrayValue?.last?["content"]?.stringValue)
+        #expect(!sent.contains("\"\(word)\""), "the model is asked about people, not props")
+        try await fake.stop()
+    }
+
     @Test func aClearedChoiceStaysClearedAndAScriptChangeDropsThePlannersChoices() async throws {
         let fake = try await OpenAIFakeServer.start()
         let dir = TemporaryDirectory()

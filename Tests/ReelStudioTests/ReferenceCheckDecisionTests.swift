@@ -26,6 +26,11 @@ import Testing
         }
     }
 
+    /// The first bytes of each kind: what the scripted tools' files begin with.
+    static let pngHead = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    static let jpegHead = Data([0xFF, 0xD8, 0xFF, 0xE0])
+    static let webpHead = Data("RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 ".utf8)
+
     static func studio(_ runner: ScriptedProcessRunner) -> Studio {
         var studio = Studio(runner: runner)
         studio.toolchain = ScriptedProcessRunner.toolchain
@@ -36,7 +41,7 @@ import Testing
         let f = try await Fixture()
         defer { f.dir.remove() }
         let runner = ScriptedProcessRunner(["ffprobe": Self.probe(codec: "webp", width: 800, height: 1200), "ffmpeg": .ok])
-        let file = try f.dir.write("maya.webp", "bytes only the scripted tools read")
+        let file = try f.dir.write("maya.webp", Self.webpHead + Data("bytes only the scripted tools read".utf8))
         let maya = try await Self.studio(runner).addToCast(f.production, CastAddition(name: "maya", images: [file]))
         let ref = try #require(maya.references.first)
         #expect(ref.mediaType == "image/webp")
@@ -44,7 +49,9 @@ import Testing
         #expect(runner.calls.map(\.program) == ["ffprobe"], "one process: probed and decoded whole")
         let arguments = try #require(runner.calls("ffprobe").first?.arguments)
         #expect(arguments.contains("-count_frames"), "the probe decodes every frame")
-        #expect(arguments.firstIndex(of: "-max_pixels").map { arguments[$0 + 1] } == "50000000", "and refuses to decode a huge one")
+        #expect(arguments.firstIndex(of: "-max_pixels").map { arguments[$0 + 1] } == "100000000",
+                "and refuses to decode a huge one (with headroom: the 50 MP rule is Reel's, from the header)")
+        #expect(arguments.firstIndex(of: "-read_intervals").map { arguments[$0 + 1] } == "%+#2", "two packets at most: a video stops there")
         let probed = try #require(arguments.last)
         #expect(probed != file.path, "the tools read a copy, not the user's file")
         #expect(!FileManager.default.fileExists(atPath: probed), "the copy is gone afterwards")
@@ -58,15 +65,16 @@ import Testing
          "the reference image is 8000×8000, over 50 megapixels"),
         ("an animation", probe(codec: "gif", width: 320, height: 240), "this is not a JPEG, PNG or WebP image"),
         ("many frames", probe(codec: "png", width: 320, height: 240, frames: "48"), "this is not a JPEG, PNG or WebP image"),
-        ("no picture", probe(codec: "png", width: 0, height: 0), "this is not a JPEG, PNG or WebP image"),
-        ("unreadable", .fails(stderr: "Invalid data found when processing input"), "this is not a JPEG, PNG or WebP image"),
+        ("no picture", probe(codec: "png", width: 0, height: 0), "the reference image is damaged: it begins as a PNG"),
+        ("unreadable", .fails(stderr: "Invalid data found when processing input"),
+         "the reference image is damaged: it begins as a PNG but cannot be read to the end"),
     ] as [(String, ScriptedProcessRunner.Answer, String)])
     func aReportThatIsNotAStillRefusesTheImage(name: String, report: ScriptedProcessRunner.Answer,
                                                               message: String) async throws {
         let f = try await Fixture()
         defer { f.dir.remove() }
         let runner = ScriptedProcessRunner(["ffprobe": report, "ffmpeg": .ok])
-        let file = try f.dir.write("ref.png", "x")
+        let file = try f.dir.write("ref.png", Self.pngHead + Data("x".utf8))
         let error = await #expect(throws: ReelError.self) {
             try await Self.studio(runner).addToCast(f.production, CastAddition(name: "maya", images: [file]))
         }
@@ -87,12 +95,24 @@ import Testing
         let f = try await Fixture()
         defer { f.dir.remove() }
         let runner = ScriptedProcessRunner(["ffprobe": report])
-        let file = try f.dir.write("cut-off.jpg", "x")
+        let file = try f.dir.write("cut-off.jpg", Self.jpegHead + Data("x".utf8))
         let error = await #expect(throws: ReelError.self) {
             try await Self.studio(runner).addToCast(f.production, CastAddition(name: "maya", images: [file]))
         }
         #expect(error?.message == message, "\(name)")
         #expect(error?.hint == "export it again from the original", "\(name)")
         #expect(await f.project.castEntries().isEmpty, "\(name)")
+    }
+
+    @Test func aFileThatBeginsAsNoImageIsRefusedWithoutRunningATool() async throws {
+        let f = try await Fixture()
+        defer { f.dir.remove() }
+        let runner = ScriptedProcessRunner(["ffprobe": Self.probe(codec: "png", width: 64, height: 64)])
+        let file = try f.dir.write("clip.png", Data([0, 0, 0, 0x20]) + Data("ftypisom".utf8))
+        let error = await #expect(throws: ReelError.self) {
+            try await Self.studio(runner).addToCast(f.production, CastAddition(name: "maya", images: [file]))
+        }
+        #expect(error?.message == "this is not a JPEG, PNG or WebP image")
+        #expect(runner.calls.isEmpty, "nothing read it but Reel")
     }
 }

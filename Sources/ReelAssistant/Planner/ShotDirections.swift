@@ -38,7 +38,9 @@ public enum ShotDirections {
                     "id": .string(shot.id.rawValue), "purpose": .string(shot.purpose.rawValue),
                     "seconds": .double((shot.duration.seconds * 10).rounded() / 10),
                     "size": .string(shot.size.rawValue), "move": .string(shot.move.rawValue),
-                    "in_frame": .array(shot.subjects.compactMap { board.subject($0)?.name }.map(JSONValue.string)),
+                    // Who is in frame: the cast the model chooses among (props stay as the shot has them).
+                    "in_frame": .array(shot.subjects.filter { $0.kind == .character }.compactMap { board.subject($0)?.name }
+                        .map(JSONValue.string)),
                 ]
                 if !shot.action.isEmpty { entry["action"] = .string(shot.action) }
                 if !shot.dialogue.isEmpty {

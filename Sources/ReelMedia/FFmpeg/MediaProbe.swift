@@ -18,12 +18,13 @@ public struct MediaProbe: Sendable {
          "-of", "json", url.path]
     }
 
-    /// The arguments for a probe that also decodes every frame (`-count_frames`: a damaged
-    /// file decodes fewer frames than it has, or the decoder complains on stderr) and refuses
-    /// to decode a picture over `maxPixels` (its size is then in the complaint, not the JSON):
+    /// The arguments for a probe that also decodes what it reads (`-count_frames`: a damaged
+    /// file decodes fewer frames than it has, or the decoder complains on stderr), reads two
+    /// packets at most (a still has one; a video or an animation stops there) and refuses to
+    /// decode a picture over `maxPixels` (its size is then in the complaint, not the JSON):
     /// the whole check of a still in one process.
     public static func decodingArguments(for url: URL, maxPixels: Int) -> [String] {
-        ["-v", "error", "-max_pixels", String(maxPixels), "-count_frames", "-count_packets", "-show_entries",
+        ["-v", "error", "-read_intervals", "%+#2", "-max_pixels", String(maxPixels), "-count_frames", "-count_packets", "-show_entries",
          "stream=codec_type,codec_name,pix_fmt,width,height,r_frame_rate,nb_read_packets,nb_read_frames,sample_rate,channels,duration:format=duration",
          "-of", "json", url.path]
     }

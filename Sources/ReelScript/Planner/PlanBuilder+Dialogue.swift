@@ -69,7 +69,8 @@ extension PlanBuilder {
     /// Dual dialogue: both speak at once, so both share the previous shot, framed wide
     /// enough for two.
     mutating func mergeDual(_ d: Dialogue, with partner: Dialogue) {
-        guard var shot = shots.popLast(), let speaker = cast.member(named: d.character) else { return }
+        // The speaker first: a shot popped for nobody would be lost.
+        guard let speaker = cast.member(named: d.character), var shot = shots.popLast() else { return }
         let text = d.spokenText
         let language = Language.detect(text)
         let speech = speechSeconds(text, language: language)

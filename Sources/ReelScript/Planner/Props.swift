@@ -13,14 +13,30 @@ enum Props {
     /// the ones that cannot hide inside others — `信封`, never `信`, which is in `相信`).
     struct Known: Sendable {
         let name: String
+        /// The words as written, lowercased.
+        let texts: [String]
         let words: [WordText.Entry]
 
         init(_ name: String, _ words: [String]) {
             self.name = name
+            self.texts = ([name] + words).map { $0.lowercased() }
             self.words = WordText.Entry.list(words)
+        }
+
+        /// True when a character's or a place's name is one of its words or holds one (a whole
+        /// word; Chinese anywhere): a character called PISTOL, a heading `INT. TAXI` or
+        /// `EXT. CAR PARK`, a place called 出租车站.
+        func isNamedBy(_ names: Set<String>) -> Bool {
+            texts.contains { text in
+                if names.contains(text) { return true }
+                if text.unicodeScalars.first.map(Language.isCJK) == true { return names.contains { $0.contains(text) } }
+                return names.contains { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).contains { $0 == text } }
+            }
         }
     }
 
+    /// English words that are more often verbs or adjectives (`guns the engine`, `masks her
+    /// fear`) are left out; so are Chinese ones inside common words (`手表` in `举手表决`).
     static let known: [Known] = [
         Known("phone", ["phone", "phones", "cellphone", "smartphone", "mobile phone"]),
         Known("letter", ["letter", "letters"]),
@@ -36,18 +52,18 @@ enum Props {
         Known("umbrella", ["umbrella", "umbrellas", "parasol"]),
         Known("backpack", ["backpack", "rucksack"]),
         Known("box", ["box", "parcel", "package"]),
-        Known("gun", ["gun", "guns", "pistol", "revolver", "rifle", "shotgun"]),
+        Known("gun", ["gun", "pistol", "revolver", "rifle", "shotgun"]),
         Known("knife", ["knife", "knives", "dagger"]),
         Known("sword", ["sword", "swords"]),
         Known("diary", ["diary", "notebook", "journal"]),
         Known("laptop", ["laptop"]),
-        Known("contract", ["contract", "contracts"]),
+        Known("contract", ["contract"]),
         Known("guitar", ["guitar"]),
         Known("bouquet", ["bouquet", "roses"]),
         Known("cake", ["cake"]),
         Known("bottle", ["bottle", "wine bottle"]),
         Known("ticket", ["ticket", "tickets"]),
-        Known("mask", ["mask", "masks"]),
+        Known("mask", ["mask"]),
         Known("lantern", ["lantern", "lanterns"]),
         Known("e-bike", ["e-bike", "ebike", "bike", "bikes", "bicycle", "scooter", "moped", "motorbike", "motorcycle"]),
         Known("car", ["car", "taxi"]),
@@ -57,13 +73,12 @@ enum Props {
         Known("戒指", ["戒指", "钻戒"]),
         Known("钥匙", ["钥匙"]),
         Known("项链", ["项链", "吊坠"]),
-        Known("手表", ["手表"]),
         Known("钱包", ["钱包"]),
         Known("行李箱", ["行李箱", "皮箱", "拉杆箱"]),
         Known("雨伞", ["伞"]),
-        Known("背包", ["背包", "书包"]),
+        Known("书包", ["书包", "双肩包"]),
         Known("外卖箱", ["外卖箱", "保温箱"]),
-        Known("快递", ["快递盒", "快递箱", "包裹"]),
+        Known("快递", ["快递盒", "快递箱"]),
         Known("手枪", ["手枪", "枪"]),
         Known("匕首", ["匕首", "菜刀", "水果刀", "刀子"]),
         Known("宝剑", ["宝剑", "长剑", "佩剑"]),
@@ -85,7 +100,7 @@ enum Props {
         Known("圣旨", ["圣旨"]),
         Known("令牌", ["令牌"]),
         Known("电动车", ["电动车", "电瓶车", "电驴", "自行车", "单车", "摩托"]),
-        Known("汽车", ["汽车", "轿车", "出租车", "豪车"]),
+        Known("汽车", ["小汽车", "轿车", "出租车", "豪车"]),
     ]
 
     /// Where each known prop was named while planning: the shots (indices into the plan's
@@ -103,15 +118,16 @@ enum Props {
         }
 
         /// The props named in two paragraphs or more, each put in frame in the shots naming
-        /// it (after the characters); a name a character or a place already has is left to them.
+        /// it (after the characters); a prop a character's or a place's name holds (`taken`,
+        /// lowercased) is left to them.
         func place(in shots: inout [Shot], taken: Set<String>) -> [Subject] {
             var found: [Subject] = []
             for k in self.shots.keys.sorted() where paragraphs[k, default: []].count >= 2 {
                 let name = Props.known[k].name
-                guard !taken.contains(name.lowercased()) else { continue }
+                guard !Props.known[k].isNamedBy(taken) else { continue }
                 let subject = Subject(id: Subject.makeID(kind: .prop, name: name), kind: .prop, name: name)
                 found.append(subject)
-                for s in self.shots[k, default: []] where !shots[s].subjects.contains(subject.id) {
+                for s in self.shots[k, default: []] where s < shots.count && !shots[s].subjects.contains(subject.id) {
                     shots[s].subjects.append(subject.id)
                 }
             }

@@ -80,8 +80,12 @@ extension Studio {
                 edit.empty = true
                 edit.subjects = nil
                 set.append("empty")
-            } else if let v = direction.subjects, !userFields.contains("subjects"), v != shot.subjects {
-                edit.subjects = v
+            } else if let named = direction.subjects, !userFields.contains("subjects"),
+                      named.filter({ $0.kind == .character }) != shot.subjects.filter({ $0.kind == .character }) {
+                // The model casts the people; the props in frame stay (and any it names join them).
+                var next = named.filter { $0.kind == .character }
+                for id in named + shot.subjects where id.kind != .character && !next.contains(id) { next.append(id) }
+                edit.subjects = next
                 set.append("subjects")
             }
             if let v = direction.prompt, !userFields.contains("prompt") { edit.prompt = v; set.append("prompt") }
