@@ -39,6 +39,17 @@ struct AssemblyBenchmarks {
         _ = try await copy.run()
         let reelCopy = try await seconds { _ = try await copy.run(fresh: ["mix", "film"]) }
 
+        // The soundtrack with the action's sound effects (rain under every scene of the bench
+        // script) against the soundtrack without them, and the effects' synthesis.
+        let quiet = try FilmWorkbench(studio: Studio(environment: env), script: script,
+                                      settings: RenderSettings(encode: EncodeSettings(format: format), effects: false))
+        _ = try await quiet.run()
+        let mixAlone = try await seconds { _ = try await quiet.run(fresh: ["mix"]) }
+        let mixEffects = try await seconds { _ = try await copy.run(fresh: ["mix"]) }
+        let effects = copy.film.effects
+        let effectSeconds = effects.reduce(0) { $0 + $1.length.seconds }
+        let synthesis = try await seconds { _ = try await copy.run(targets: effects.map(\.node), fresh: Set(effects.map(\.node))) }
+
         // A re-cut after one changed shot (the first scene's second action line; same
         // length): its panel, caption, move and clip, then the cut.
         var text = BenchScript.text()
@@ -56,6 +67,15 @@ struct AssemblyBenchmarks {
                    met: reelBurn / handWritten <= 1.1, note: shape + ", preset veryfast"),
             Figure(name: "stream-copy cut (no burn-in)", reel: fmt(reelCopy), reference: fmt(handWritten) + " (encode)",
                    ratio: reelCopy / handWritten, goal: "≤ 5 s", met: reelCopy <= 5, note: "mix + cut of " + shape),
+            Figure(name: "soundtrack with dialogue, music and effects ÷ without effects", reel: fmt(mixEffects),
+                   reference: fmt(mixAlone), ratio: mixEffects / max(mixAlone, 0.001), goal: "≤ 1.25",
+                   met: mixEffects / max(mixAlone, 0.001) <= 1.25,
+                   note: "\(effects.count) effects (\(Set(effects.map(\.effect.rawValue)).sorted().joined(separator: ", "))) under "
+                       + "\(burn.film.voices.count) lines and \(burn.film.music.count) cues, mastered, " + String(format: "%.0f s", seconds118)),
+            Figure(name: "offline effects synthesis ÷ their length", reel: fmt(synthesis),
+                   reference: String(format: "%.1f s of sound", effectSeconds), ratio: synthesis / max(effectSeconds, 0.001),
+                   goal: "≤ 0.05", met: synthesis / max(effectSeconds, 0.001) <= 0.05,
+                   note: "\(effects.count) jobs, WAV into the store, 48 kHz stereo"),
             Figure(name: "re-cut after one changed shot", reel: fmt(reelRecut), reference: fmt(reelCopy) + " (cut alone)",
                    ratio: reelRecut / max(reelCopy, 0.001), goal: "that shot + the cut", met: recut.ran <= 5,
                    note: "\(recut.ran) jobs ran, \(recut.cached) reused"),
@@ -87,6 +107,12 @@ struct AssemblyBenchmarks {
             let delay = max(0, p.start.value * 48000 / p.start.timescale)
             filter += ";[\(n + p.input):a]aresample=48000,volume=-4dB,adelay=\(delay)S:all=1[m\(i)]"
             music.append("[m\(i)]")
+        }
+        for (i, p) in mix.spec.effects.enumerated() {
+            let delay = max(0, p.start.value * 48000 / p.start.timescale)
+            let end = (p.length ?? mix.spec.duration).value * 48000 / (p.length ?? mix.spec.duration).timescale
+            filter += ";[\(n + p.input):a]aresample=48000,atrim=end_sample=\(end),volume=\(p.gainDB)dB,adelay=\(delay)S:all=1[e\(i)]"
+            music.append("[e\(i)]")
         }
         filter += ";" + (voices + music).joined() + "amix=inputs=\(voices.count + music.count):normalize=0,"
             + "atrim=end_sample=\(mix.spec.sampleCount)[a]"

@@ -43,6 +43,9 @@ struct ShotCommand: AsyncParsableCommand {
     @Option(help: "An earlier shot this one continues: remote takes start on the last frame of its picked take (\"\" to stop).")
     var continueFrom: String?
 
+    @Option(help: "The sound effects at the shot, comma-separated (\(SoundEffect.allCases.map(\.rawValue).joined(separator: ", "))); none for none, auto (or \"\") for what the action names.")
+    var sounds: String?
+
     @Flag(help: "Drop the shot's edits first (with no other option: back to the planner's shot).")
     var reset = false
 
@@ -52,7 +55,7 @@ struct ShotCommand: AsyncParsableCommand {
     var change: ShotChange {
         ShotChange(prompt: prompt, size: size, move: move, duration: duration, mode: mode,
                    subjects: subjects.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } },
-                   empty: empty, continuesFrom: continueFrom, reset: reset)
+                   empty: empty, continuesFrom: continueFrom, sounds: sounds.map { [$0] }, reset: reset)
     }
 
     func run() async throws {
@@ -82,6 +85,12 @@ struct ShotCommand: AsyncParsableCommand {
         }
         if !s.action.isEmpty { lines.append("  action: \(s.action)") }
         for line in r.lines { lines.append("  \(line)") }
+        if !r.sounds.isEmpty || edited.contains("sounds") {
+            let heard = r.sounds.map { sound in
+                "\(sound.effect.rawValue) (" + (sound.ambience ? "under the scene" : String(format: "at %.1f s, %.1f s long", sound.at, sound.seconds)) + ")"
+            }
+            lines.append("  sounds: " + (heard.isEmpty ? "none" : heard.joined(separator: ", ")) + mark("sounds"))
+        }
         lines.append("  prompt\(r.promptIsEdited ? " (edited)" : planned.contains("prompt") ? " (planner)" : ""): \(r.prompt)")
         if let notes = r.nextNotes { lines.append("  the next takes add the open notes:\(notes)") }
         lines.append("  a remote model gets: \(r.remoteInput)")

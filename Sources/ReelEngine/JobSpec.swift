@@ -14,6 +14,10 @@ public struct NodeKind: RawRepresentable, Hashable, Sendable, Codable, Expressib
     public static let video: NodeKind = "video"
     public static let speech: NodeKind = "speech"
     public static let music: NodeKind = "music"
+    /// A sound effect: an ambience under a scene, a spot effect at a shot.
+    public static let effect: NodeKind = "effect"
+    /// A take's mouths moved to its shot's voices by a lip-sync model.
+    public static let lipsync: NodeKind = "lipsync"
     public static let conform: NodeKind = "conform"
     public static let mix: NodeKind = "mix"
     public static let subtitles: NodeKind = "subtitles"

@@ -73,7 +73,14 @@ extension FCPXMLDocument {
             + indent + "</caption>\n"
     }
 
-    func role(_ clip: Clip) -> String { clip.metadata["role"]?.stringValue == "music" ? "music" : "dialogue" }
+    /// Final Cut's built-in audio roles: dialogue, music, effects.
+    func role(_ clip: Clip) -> String {
+        switch clip.metadata["role"]?.stringValue {
+        case "music": "music"
+        case "effects": "effects"
+        default: "dialogue"
+        }
+    }
 
     /// Reel's facts as `md` entries, keys sorted.
     func metadata(_ clip: Clip, indent: String) -> String {

@@ -5,8 +5,8 @@ import ReelModel
 /// Resolve 18+ import.
 ///
 /// The picture track is the primary storyline (`spine`): an `asset-clip` per take, a `gap`
-/// (with a marker) where a shot has no usable take or a take is held. Dialogue and music
-/// are connected `asset-clip`s on lanes below it (-1, -2…), subtitles connected `caption`s
+/// (with a marker) where a shot has no usable take or a take is held. Dialogue, music and
+/// effects are connected `asset-clip`s on lanes below it (-1, -2…) in those roles, subtitles connected `caption`s
 /// (SRT role) on lanes above. Every time is a rational number of seconds that is a whole
 /// number of frames (`1001/24000s` per frame at 23.976). Reel's facts are `md` entries
 /// (`com.reel.shot`, `com.reel.take`…) in each clip's `metadata`.

@@ -16,6 +16,8 @@ public struct ShotEdit: Hashable, Sendable, Codable {
     public var empty: Bool?
     /// The earlier shot whose picked take's last frame this one starts on.
     public var continuesFrom: ShotID?
+    /// The sounds at the shot instead of those its action names; empty for none.
+    public var sounds: [SoundEffect]?
     /// The shot's words in the script (what it shows and what is said) when the edit was
     /// made: a re-plan that changes them says so, since the edit may no longer fit.
     public var scriptText: String
@@ -46,8 +48,9 @@ public struct ShotEdit: Hashable, Sendable, Codable {
 
     public init(prompt: String? = nil, size: ShotSize? = nil, move: CameraMove? = nil, duration: RationalTime? = nil,
                 mode: GenerationMode? = nil, subjects: [SubjectID]? = nil, empty: Bool? = nil, continuesFrom: ShotID? = nil,
-                scriptText: String) {
+                sounds: [SoundEffect]? = nil, scriptText: String) {
         self.continuesFrom = continuesFrom
+        self.sounds = sounds
         self.prompt = prompt
         self.size = size
         self.move = move
@@ -69,15 +72,15 @@ public struct ShotEdit: Hashable, Sendable, Codable {
     /// The names of the fields this edit sets, in the order `reel shot` lists them.
     public var fields: [String] {
         Self.fieldNames(prompt: prompt != nil, size: size != nil, move: move != nil, duration: duration != nil, mode: mode != nil,
-                        subjects: subjects != nil, empty: empty != nil, continuesFrom: continuesFrom != nil)
+                        subjects: subjects != nil, empty: empty != nil, continuesFrom: continuesFrom != nil, sounds: sounds != nil)
     }
 
     /// The field names, in the order `reel shot` lists them, of those that are set: the one
     /// list an edit, a change and the planner name fields by.
     public static func fieldNames(prompt: Bool, size: Bool, move: Bool, duration: Bool, mode: Bool, subjects: Bool, empty: Bool,
-                                  continuesFrom: Bool) -> [String] {
+                                  continuesFrom: Bool, sounds: Bool) -> [String] {
         [("prompt", prompt), ("size", size), ("move", move), ("duration", duration), ("mode", mode), ("subjects", subjects),
-         ("empty", empty), ("continues-from", continuesFrom)].filter(\.1).map(\.0)
+         ("empty", empty), ("continues-from", continuesFrom), ("sounds", sounds)].filter(\.1).map(\.0)
     }
 
     /// This edit with only `fields` kept (``fields`` names); the planner's list trimmed to match.
@@ -91,6 +94,7 @@ public struct ShotEdit: Hashable, Sendable, Codable {
         if !fields.contains("subjects") { copy.subjects = nil }
         if !fields.contains("empty") { copy.empty = nil }
         if !fields.contains("continues-from") { copy.continuesFrom = nil }
+        if !fields.contains("sounds") { copy.sounds = nil }
         copy.planned = planned.map { $0.filter(fields.contains) }.flatMap { $0.isEmpty ? nil : $0 }
         if copy.planned == nil { copy.plannedFor = nil }
         return copy
@@ -109,6 +113,7 @@ public struct ShotEdit: Hashable, Sendable, Codable {
         if let mode { shot.mode = mode }
         if let subjects { shot.subjects = subjects }
         if let continuesFrom { shot.continuesFrom = continuesFrom }
+        if let sounds { shot.sounds = sounds }
         if let empty {
             shot.empty = empty ? true : nil
             // No one in frame; what the shot shows stays.

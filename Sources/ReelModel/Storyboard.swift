@@ -114,6 +114,9 @@ public struct Shot: Hashable, Sendable, Codable {
     /// The earlier shot this one continues: remote takes start on the exact last frame of
     /// that shot's picked take. Set by the user (`reel shot --continue-from`).
     public var continuesFrom: ShotID?
+    /// The sounds the user chose for the shot (`reel shot --sounds`), instead of those its
+    /// action names; empty for none; nil: what the action names.
+    public var sounds: [SoundEffect]?
 
     public init(id: ShotID, scene: SceneID, purpose: ShotPurpose, duration: RationalTime, size: ShotSize,
                 move: CameraMove = .static, angle: CameraAngle = .eyeLevel, subjects: [SubjectID] = [],

@@ -38,12 +38,14 @@ extension Studio {
         try OutputFile.checkWritable(out)
         let settings = renderSettings(production, burnSubtitles: burnSubtitles)
         let setup = try providerSetup(production)
-        let builder = try await filmBuilder(production, board: board, settings: settings, setup: setup)
+        var builder = try await filmBuilder(production, board: board, settings: settings, setup: setup)
         if makeMissing {
             try requireProvider(production.config.provider, setup: setup, generators: builder.generators)
             try requireCritic(setup)
         }
         try requireVoices(production, setup: setup)
+        try requireEffects(production, setup: setup)
+        try requireLipSync(production, setup: setup)
         let blobs = production.blobs
         let context = FilmPlan.Context(
             isStored: { blobs.contains($0) },
@@ -97,6 +99,23 @@ extension Studio {
             summary = try await run(film.graph, in: production, generators: builder.generators,
                                     command: makeMissing ? "make" : "render", events: events)
             notes += Self.setAsideChecks(&summary, graph: film.graph)
+            // A lip-sync that failed (no face found, a take the model refuses) does not stop the
+            // film: those shots are cut from their takes as they are, and the user is told.
+            let unsynced = Self.failedLipSyncs(summary, graph: film.graph)
+            if !unsynced.isEmpty {
+                builder.withoutLipSync.formUnion(unsynced.map(\.shot))
+                notes += unsynced.map { "\($0.shot): the lip-sync of its take failed (\($0.reason)); the shot is cut from the take as it is, "
+                                        + "and the next render asks again" }
+                film = try builder.build(sources: cut.sources)
+                try addChecks(of: cut, to: &film.graph, builder: builder)
+                // What the first run made and spent stays counted; what its failures held up is
+                // what the second run makes.
+                var first = summary
+                (first.failures, first.skipped) = ([:], [:])
+                summary = first.then(try await run(film.graph, in: production, generators: builder.generators,
+                                                   command: makeMissing ? "make" : "render", events: events))
+                notes += Self.setAsideChecks(&summary, graph: film.graph)
+            }
             try Studio.requireSuccess(summary, graph: film.graph)
             guard let filmAsset = summary.outputs[film.film]?.asset, let srt = summary.outputs[film.subtitles]?.asset else {
                 throw ReelError(.internalError, "the run finished without a film", hint: "this is a bug; please report it")
@@ -121,6 +140,14 @@ extension Studio {
         }
         return FilmResult(film: out, subtitles: srtURL, storyboard: board, summary: before.then(summary), frames: film.frames,
                           sources: cut.named, warnings: notes + cut.warnings, verdicts: verdicts, critiques: critiques)
+    }
+
+    /// The shots whose lip-sync job failed in `summary`, with why.
+    static func failedLipSyncs(_ summary: RunSummary, graph: JobGraph) -> [(shot: ShotID, reason: String)] {
+        graph.nodes.filter { $0.spec.kind == .lipsync }.compactMap { node in
+            guard let shot = node.shot, let failure = summary.failures[node.id] else { return nil }
+            return (shot, failure.message)
+        }
     }
 
     /// A check that could not run (the take's file unreadable, ffmpeg gone) does not stop the

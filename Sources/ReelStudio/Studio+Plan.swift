@@ -85,7 +85,7 @@ extension Studio {
                        burnSubtitles: burnSubtitles ?? production.config.burnSubtitles, label: production.config.label,
                        style: production.config.style,
                        loudness: LoudnessTarget(integrated: production.config.loudness),
-                       nativeAudio: production.config.audio == .native)
+                       nativeAudio: production.config.audio == .native, effects: production.config.effects != nil)
     }
 
     /// Executor options from the production's settings: limits, budget cap, money spent.

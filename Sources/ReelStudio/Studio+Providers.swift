@@ -67,6 +67,8 @@ extension Studio {
         g.videos = (setup?.videos ?? [:]).merging(videoProviders) { $1 }
         g.images = setup?.images ?? [:]
         if let voice = setup?.speech.values.first { g.speech = voice }
+        if let effects = setup?.effects.values.first { g.effects = effects }
+        g.lipSync = setup?.lipSync.values.first
         g.critic = setup?.critic
         return g
     }
@@ -81,6 +83,31 @@ extension Studio {
         }
         throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: "reel.yaml voices",
                         hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); or leave `voices` out")
+    }
+
+    /// Fails with what to do when `reel.yaml` names a sound-effect provider that cannot be used.
+    func requireEffects(_ production: Production, setup: ProviderSetup) throws {
+        guard let effects = production.config.effects, effects != ProjectConfig.proceduralEffects, setup.effects[effects] == nil
+        else { return }
+        guard let status = setup.providers.first(where: { $0.entry.id == effects }), status.entry.effects != nil else {
+            let makers = setup.providers.filter { $0.entry.effects != nil }.map(\.entry.id.rawValue)
+            throw ReelError(.configuration, "effects: \(effects) is not a sound-effect provider", at: "reel.yaml",
+                            hint: "use procedural (offline)\(makers.isEmpty ? "" : ", " + makers.joined(separator: ", ")), or none")
+        }
+        throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: "reel.yaml effects",
+                        hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); or leave `effects` out for Reel's own")
+    }
+
+    /// Fails with what to do when `reel.yaml` names a lip-sync provider that cannot be used.
+    func requireLipSync(_ production: Production, setup: ProviderSetup) throws {
+        guard let provider = production.config.lipSync, setup.lipSync[provider] == nil else { return }
+        guard let status = setup.providers.first(where: { $0.entry.id == provider }), status.entry.lipSync != nil else {
+            let makers = setup.providers.filter { $0.entry.lipSync != nil }.map(\.entry.id.rawValue)
+            throw ReelError(.configuration, "lipsync: \(provider) is not a lip-sync provider", at: "reel.yaml",
+                            hint: "use \(makers.joined(separator: " or ")), or leave `lipsync` out")
+        }
+        throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: "reel.yaml lipsync",
+                        hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); or leave `lipsync` out")
     }
 
     /// What a shot asks of a model.

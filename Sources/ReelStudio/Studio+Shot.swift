@@ -22,19 +22,24 @@ public struct ShotChange: Sendable, Hashable {
     /// The earlier shot this one continues (its picked take's last frame is where remote
     /// takes start); empty stops continuing.
     public var continuesFrom: String?
+    /// The sounds at the shot (`rain`, `door`…) instead of those its action names; `none`
+    /// alone for none, `auto` alone (or nothing) to go back to the action's.
+    public var sounds: [String]?
     /// Drops every edit first: the shot goes back to what the planner makes of the script.
     public var reset = false
 
     /// The ``ShotEdit/fields`` names this change sets (an empty shot sets who is in frame too).
     public var fields: [String] {
         ShotEdit.fieldNames(prompt: prompt != nil, size: size != nil, move: move != nil, duration: duration != nil, mode: mode != nil,
-                            subjects: subjects != nil || empty != nil, empty: empty != nil, continuesFrom: continuesFrom != nil)
+                            subjects: subjects != nil || empty != nil, empty: empty != nil, continuesFrom: continuesFrom != nil,
+                            sounds: sounds != nil)
     }
 
     public init(prompt: String? = nil, size: String? = nil, move: String? = nil, duration: Double? = nil,
                 mode: String? = nil, subjects: [String]? = nil, empty: Bool? = nil, continuesFrom: String? = nil,
-                reset: Bool = false) {
+                sounds: [String]? = nil, reset: Bool = false) {
         self.continuesFrom = continuesFrom
+        self.sounds = sounds
         self.prompt = prompt
         self.size = size
         self.move = move
@@ -52,7 +57,7 @@ public struct ShotChange: Sendable, Hashable {
 /// The JSON form (the HTTP API's `PATCH …/shots/{shot}` and MCP): the same fields, each
 /// optional; `continuesFrom` as `continuesFrom`.
 extension ShotChange: Codable {
-    enum CodingKeys: String, CodingKey { case prompt, size, move, duration, mode, subjects, empty, continuesFrom, reset }
+    enum CodingKeys: String, CodingKey { case prompt, size, move, duration, mode, subjects, empty, continuesFrom, sounds, reset }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -62,6 +67,7 @@ extension ShotChange: Codable {
                   subjects: try c.decodeIfPresent([String].self, forKey: .subjects),
                   empty: try c.decodeIfPresent(Bool.self, forKey: .empty),
                   continuesFrom: try c.decodeIfPresent(String.self, forKey: .continuesFrom),
+                  sounds: try c.decodeIfPresent([String].self, forKey: .sounds),
                   reset: try c.decodeIfPresent(Bool.self, forKey: .reset) ?? false)
     }
 }
@@ -102,6 +108,23 @@ public struct ShotReport: Sendable, Codable {
     public var warnings: [String]
     /// The film's frame (`9:16`, `16:9`, `1:1`): the shape its takes and stills are shown in.
     public var aspect: String = VideoFormat.Aspect.vertical.rawValue
+    /// The sound effects heard over it: its scene's ambiences and its own spot effects (none
+    /// when the project has `effects: none`).
+    public var sounds: [ShotSound] = []
+    /// The sounds the shot asks for itself — those its action names, or those chosen with
+    /// `--sounds` — which is what an edit of its sounds replaces.
+    public var shotSounds: [SoundEffect] = []
+}
+
+/// A sound effect heard over a shot, as `reel shot` shows it.
+public struct ShotSound: Sendable, Codable, Hashable {
+    public var effect: SoundEffect
+    /// True for an ambience under the whole scene; false for a spot effect at this shot.
+    public var ambience: Bool
+    /// Seconds into the shot it starts (0 for an ambience, which plays from its scene's start).
+    public var at: Double
+    /// Seconds it plays.
+    public var seconds: Double
 }
 
 extension Studio {
@@ -132,7 +155,12 @@ extension Studio {
             takes: try await takeReports(production, shot: shot, builder: builder, picked: picks[id], takes: takes),
             keyframes: try await takeReports(production, shot: shot, builder: builder,
                                              picked: try await production.repository.picks(kind: .keyframe)[id], kind: .keyframe),
-            warnings: Studio.editWarnings(board, edits: edit.map { [id: $0] } ?? [:]), aspect: board.format.aspect.rawValue)
+            warnings: Studio.editWarnings(board, edits: edit.map { [id: $0] } ?? [:]), aspect: board.format.aspect.rawValue,
+            sounds: production.config.effects == nil ? [] : EffectPlan.place(board)
+                .filter { $0.shot == id || ($0.shot == nil && $0.scene == shot.scene) }
+                .map { ShotSound(effect: $0.effect, ambience: $0.shot == nil,
+                                 at: $0.shot == nil ? 0 : ($0.start - (board.shotStarts[id] ?? .zero)).seconds, seconds: $0.length.seconds) },
+            shotSounds: EffectPlan.sounds(of: shot, in: board.scene(shot.scene)))
     }
 
     /// Edits a shot. The edit is kept in the project and wins over the planner on every
@@ -214,6 +242,27 @@ extension Studio {
                                     hint: "pick one first: `reel takes \(id)`, then `reel pick \(id) N`")
                 }
                 next.continuesFrom = id
+            }
+        }
+        if let names = change.sounds {
+            let words = names.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                .filter { !$0.isEmpty }
+            if words == ["auto"] || words.isEmpty {
+                next.sounds = nil
+            } else if words == ["none"] {
+                next.sounds = []
+            } else {
+                var sounds: [SoundEffect] = []
+                for word in words {
+                    guard let effect = SoundEffect(rawValue: word) else {
+                        throw ReelError(.usage, "\"\(word)\" is not a sound Reel makes (--sounds)",
+                                        hint: "use some of " + SoundEffect.allCases.map(\.rawValue).joined(separator: ", ")
+                                            + "; none for none, auto for what the action names")
+                    }
+                    if !sounds.contains(effect) { sounds.append(effect) }
+                }
+                // In one order, whatever order they were named in: the same choice, the same mix.
+                next.sounds = SoundEffect.allCases.filter(sounds.contains)
             }
         }
         if let prompt = change.prompt {

@@ -22,23 +22,23 @@ extension Studio {
             withdrawn: Studio.withdrawal(in: board, at: builder.now)))
         let (choices, warnings) = (cut.choices, cut.warnings)
         let film = try builder.build(sources: cut.sources)
-        // Only the sound: voices and music (cached after a render, so usually free).
-        let sound = JobGraph(film.graph.nodes.filter { $0.spec.kind == .speech || $0.spec.kind == .music })
+        // Only the sound: voices, music and effects (cached after a render, so usually free).
+        let sound = JobGraph(film.graph.nodes.filter { [.speech, .music, .effect].contains($0.spec.kind) })
         if !sound.nodes.isEmpty { try requireTools() }
         let summary = sound.nodes.isEmpty ? RunSummary() : try await run(sound, in: production, generators: builder.generators,
                                                                                  command: "export", events: events)
         try Studio.requireSuccess(summary, graph: sound)
-        let (voices, music) = try sounds(film, board: board, outputs: summary.outputs)
+        let (voices, music, effects) = try sounds(film, board: board, outputs: summary.outputs)
         let prompts = Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.videoPrompt($0)) })
         let blobs = production.blobs
         let timeline = TimelineBuilder(storyboard: board, choices: choices, prompts: prompts, voices: voices, music: music,
-                                       cues: film.cues, path: { blobs.url(for: $0).path }).timeline()
+                                       effects: effects, cues: film.cues, path: { blobs.url(for: $0).path }).timeline()
         return (timeline, warnings)
     }
 
-    /// The voices and music cues where the film graph places them.
+    /// The voices, music cues and sound effects where the film graph places them.
     func sounds(_ film: FilmGraph, board: Storyboard, outputs: [NodeID: NodeOutput]) throws
-        -> (voices: [TimelineBuilder.Sound], music: [TimelineBuilder.Sound])
+        -> (voices: [TimelineBuilder.Sound], music: [TimelineBuilder.Sound], effects: [TimelineBuilder.Sound])
     {
         var voices: [TimelineBuilder.Sound] = []
         for line in film.voices {
@@ -60,6 +60,17 @@ extension Studio {
                                metadata: ["role": "music", "scene": .string(scene), "provider": .string(node.spec.provider.rawValue),
                                           "model": .string(node.spec.model)]))
         }
-        return (voices, music)
+        var effects: [TimelineBuilder.Sound] = []
+        for cue in film.effects {
+            guard let output = outputs[cue.node], let node = film.graph[cue.node] else { continue }
+            let place = cue.shot?.rawValue ?? "scene\(cue.scene.rawValue)"
+            var meta: [String: JSONValue] = ["role": "effects", "effect": .string(cue.effect.rawValue), "scene": .string(cue.scene.rawValue),
+                                             "provider": .string(node.spec.provider.rawValue), "model": .string(node.spec.model)]
+            if let shot = cue.shot { meta["shot"] = .string(shot.rawValue) }
+            effects.append(.init(node: cue.node, start: cue.start, slot: cue.length, output: output,
+                                 name: "\(cue.effect.rawValue) \(cue.shot?.rawValue ?? "scene \(cue.scene.rawValue)")",
+                                 fileName: "effect-\(place)-\(cue.effect.rawValue)", metadata: meta))
+        }
+        return (voices, music, effects)
     }
 }

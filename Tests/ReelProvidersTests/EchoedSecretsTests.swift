@@ -39,6 +39,7 @@ import Testing
             if let make = entry.video { shown += try await Self.take(try make(config, support), h) }
             if let make = entry.image { shown += try await Self.still(try make(config, support), h) }
             if let make = entry.speech { shown += try await Self.line(try make(config, support), h) }
+            if let make = entry.effects { shown += try await Self.effect(try make(config, support), h) }
             if let make = entry.text {
                 do {
                     let chat = ChatRequest(model: "default", messages: [ChatMessage(.user, "A shot list, please.")])
@@ -79,6 +80,10 @@ import Testing
         let request = SpeechRequest(text: "I kept every letter.", language: .english, voice: Voice(gender: .female, variant: 1),
                                     speaker: "MAYA")
         return try await run(adapter, request: request, kind: .speech, h)
+    }
+
+    static func effect<G: SoundEffectGenerator>(_ adapter: G, _ h: AdapterHarness) async throws -> [String] {
+        try await run(adapter, request: SoundEffectRequest(effect: .rain, duration: .seconds(12), seed: 7), kind: .effect, h)
     }
 
     /// One job through the executor; what it shows: the summary's failures and every event.

@@ -12,35 +12,69 @@ public struct AudioPlacement: Hashable, Sendable, Codable {
     /// Cut after this long (a take's own sound ends with its shot, however long the take); nil
     /// to play it whole.
     public var length: RationalTime?
+    /// Repeats the sound until ``length`` (an ambience a model made shorter than its scene);
+    /// nil or false to play it once.
+    public var loop: Bool?
+    /// How long the input is, when it loops (the mix runner reads it from the input).
+    public var sourceLength: RationalTime?
 
-    public init(input: Int, start: RationalTime, gainDB: Double = 0, tempo: Double = 1, length: RationalTime? = nil) {
+    public init(input: Int, start: RationalTime, gainDB: Double = 0, tempo: Double = 1, length: RationalTime? = nil,
+                loop: Bool? = nil) {
         self.input = input
         self.start = start
         self.gainDB = gainDB
         self.tempo = tempo
         self.length = length
+        self.loop = loop
     }
 }
 
-/// The film's soundtrack: voices on top, the music bed under them (ducked while anyone
-/// speaks), trimmed or padded to the film's exact length.
+/// The film's soundtrack: voices on top, the music bed and the sound effects under them
+/// (ducked while anyone speaks), trimmed or padded to the film's exact length.
 public struct MixSpec: Hashable, Sendable, Codable {
     public var duration: RationalTime
     public var voices: [AudioPlacement]
     public var music: [AudioPlacement]
+    /// Ambiences and spot effects, each at its own level (``AudioPlacement/gainDB``), ducked
+    /// with the music.
+    public var effects: [AudioPlacement]
     /// Music level relative to full scale before ducking.
     public var musicGainDB: Double
     /// The loudness the soundtrack is mastered to; nil leaves the mix's level as it is.
     public var master: LoudnessTarget?
     public static let sampleRate = 48_000
 
-    public init(duration: RationalTime, voices: [AudioPlacement], music: [AudioPlacement], musicGainDB: Double = -4,
-                master: LoudnessTarget? = .phone) {
+    public init(duration: RationalTime, voices: [AudioPlacement], music: [AudioPlacement], effects: [AudioPlacement] = [],
+                musicGainDB: Double = -4, master: LoudnessTarget? = .phone) {
         self.duration = duration
         self.voices = voices
         self.music = music
+        self.effects = effects
         self.musicGainDB = musicGainDB
         self.master = master
+    }
+
+    private enum CodingKeys: String, CodingKey { case duration, voices, music, effects, musicGainDB, master }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        duration = try c.decode(RationalTime.self, forKey: .duration)
+        voices = try c.decode([AudioPlacement].self, forKey: .voices)
+        music = try c.decode([AudioPlacement].self, forKey: .music)
+        effects = try c.decodeIfPresent([AudioPlacement].self, forKey: .effects) ?? []
+        musicGainDB = try c.decode(Double.self, forKey: .musicGainDB)
+        master = try c.decodeIfPresent(LoudnessTarget.self, forKey: .master)
+    }
+
+    /// A mix without effects is written as it was before effects existed (the same cache key).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(duration, forKey: .duration)
+        try c.encode(voices, forKey: .voices)
+        try c.encode(music, forKey: .music)
+        if !effects.isEmpty { try c.encode(effects, forKey: .effects) }
+        try c.encode(musicGainDB, forKey: .musicGainDB)
+        try c.encodeIfPresent(master, forKey: .master)
     }
 
     /// The film's length in samples at 48 kHz, exact.
@@ -49,8 +83,9 @@ public struct MixSpec: Hashable, Sendable, Codable {
     }
 }
 
-/// The soundtrack as one ffmpeg command: voices placed at their times, music beds under
-/// them (ducked while anyone speaks), mastered to the film's loudness target.
+/// The soundtrack as one ffmpeg command: voices placed at their times, music beds and
+/// sound effects under them (ducked while anyone speaks), mastered to the film's loudness
+/// target.
 public enum AudioMix {
     /// ffmpeg arguments that mix `inputs` by `spec` into an AAC file at `output`, mastered
     /// at `gainDB` (see ``LoudnessMaster``) when the spec has a target and a gain is given.
@@ -88,9 +123,18 @@ public enum AudioMix {
         let finish = master + "apad,atrim=end_sample=\(samples),asetpts=N/SR/TB,"
             + (measure ? "ebur128=peak=true:framelog=verbose" : "volumedetect") + "[out]"
         var parts: [String] = []
-        func place(_ p: AudioPlacement, label: String, gain: Double) -> String {
+        func place(_ p: AudioPlacement, label: String, gain: Double, fadeOut: Bool = false) -> String {
             var chain = "[\(p.input):a]aresample=\(rate),aformat=sample_fmts=fltp:channel_layouts=stereo"
-            if let length = p.length { chain += ",atrim=end_sample=\((length.value * Int64(rate)) / length.timescale)" }
+            if p.loop == true, let source = p.sourceLength, let length = p.length, source < length {
+                let size = (source.value * Int64(rate)) / max(1, source.timescale)
+                if size > 0 { chain += ",aloop=loop=-1:size=\(size)" }
+            }
+            if let length = p.length {
+                let end = (length.value * Int64(rate)) / length.timescale
+                chain += ",atrim=end_sample=\(end)"
+                // A sound cut short (an effect at the end of its shot) ends in 25 ms, not a click.
+                if fadeOut { chain += ",afade=t=out:start_sample=\(max(0, end - 1200)):nb_samples=\(min(1200, end))" }
+            }
             if abs(p.tempo - 1) > 0.001 { chain += ",atempo=\(FilterQuoting.number(min(2, max(0.5, p.tempo))))" }
             if gain != 0 { chain += ",volume=\(FilterQuoting.number(gain))dB" }
             let delay = (p.start.value * Int64(rate)) / p.start.timescale
@@ -102,9 +146,12 @@ public enum AudioMix {
             return labels.map { "[\($0)]" }.joined() + "amix=inputs=\(labels.count):normalize=0:dropout_transition=0[\(out)]"
         }
         let voiceLabels = spec.voices.enumerated().map { "v\($0.offset)" }
-        let musicLabels = spec.music.enumerated().map { "m\($0.offset)" }
+        let effectLabels = spec.effects.enumerated().map { "e\($0.offset)" }
+        // The effects ride with the music: one bus under the voices, ducked by them.
+        let musicLabels = spec.music.enumerated().map { "m\($0.offset)" } + effectLabels
         for (p, label) in zip(spec.voices, voiceLabels) { parts.append(place(p, label: label, gain: p.gainDB)) }
         for (p, label) in zip(spec.music, musicLabels) { parts.append(place(p, label: label, gain: p.gainDB + spec.musicGainDB)) }
+        for (p, label) in zip(spec.effects, effectLabels) { parts.append(place(p, label: label, gain: p.gainDB, fadeOut: true)) }
         switch (voiceLabels.isEmpty, musicLabels.isEmpty) {
         case (true, true):
             return ("[\(inputCount):a]\(finish)", ["-f", "lavfi", "-i", "anullsrc=r=\(rate):cl=stereo"])

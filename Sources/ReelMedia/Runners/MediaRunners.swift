@@ -98,7 +98,7 @@ public struct MixParams: Hashable, Sendable, Codable {
     public static let maxTempo = 1.25
 }
 
-/// Mixes voices and music into the film's soundtrack.
+/// Mixes voices, music and sound effects into the film's soundtrack.
 public struct MixRunner: NodeRunner {
     let tools: MediaTools
 
@@ -109,6 +109,10 @@ public struct MixRunner: NodeRunner {
             guard let slot, let length = context.inputs[spec.voices[i].input].media?.duration,
                   slot.seconds > 0, length > slot else { continue }
             spec.voices[i].tempo = min(MixParams.maxTempo, length.seconds / slot.seconds)
+        }
+        // An ambience shorter than its scene (a model's, capped at 30 s) repeats.
+        for i in spec.effects.indices where spec.effects[i].loop == true {
+            spec.effects[i].sourceLength = context.inputs[spec.effects[i].input].media?.duration
         }
         let output = context.blobs.scratchURL(extension: "m4a")
         let inputs = (0..<context.inputs.count).map { context.inputURL($0) }

@@ -2,7 +2,7 @@ import Foundation
 import ReelEngine
 import ReelModel
 
-/// A generation provider for one kind of media: images, video, speech or music.
+/// A generation provider for one kind of media: images, video, speech, music or sound effects.
 ///
 /// Every provider, local or remote, has the same durable shape: `submit` returns a handle
 /// that is journaled before anything else happens; `poll` asks where the job stands;
@@ -90,3 +90,13 @@ public protocol SpeechGenerator: Generator where Request == SpeechRequest {
 }
 /// A generator of music cues from a ``MusicRequest``.
 public protocol MusicGenerator: Generator where Request == MusicRequest {}
+/// A generator of sound effects — ambiences and spot effects — from a ``SoundEffectRequest``.
+public protocol SoundEffectGenerator: Generator where Request == SoundEffectRequest {}
+/// A lip-sync model: a take and its shot's voices in, the take with its mouths moving to the
+/// words out (``LipSyncRequest``).
+public protocol LipSyncGenerator: Generator where Request == LipSyncRequest {
+    /// The lengths of picture, in seconds, the model takes: a take outside them keeps its mouths.
+    var pictureSeconds: ClosedRange<Double> { get }
+    /// The width and height, in pixels, the model takes (each side).
+    var pictureSides: ClosedRange<Int> { get }
+}

@@ -5,7 +5,7 @@ import ReelModel
 public struct ProviderDescriptor: Hashable, Sendable, Codable {
     /// A kind of output: what a provider makes, and what each catalog model makes.
     public enum Medium: String, Hashable, Sendable, Codable, CaseIterable {
-        case image, video, speech, music, text
+        case image, video, speech, music, effects, lipsync, text
     }
 
     public var id: ProviderID

@@ -205,3 +205,43 @@ public struct MusicRequest: Hashable, Sendable, Codable {
         self.model = model
     }
 }
+
+/// A sound effect to make: an ambience under a scene or a spot effect at a shot.
+public struct SoundEffectRequest: Hashable, Sendable, Codable {
+    public var effect: SoundEffect
+    /// What a model is asked for (``SoundEffect/prompt``, or the user's words).
+    public var prompt: String
+    /// How long the sound is asked to be (a model may cap it: the mix loops an ambience).
+    public var duration: RationalTime
+    /// An ambience that should loop without a seam.
+    public var loop: Bool
+    public var seed: UInt64
+    public var model: String
+
+    public init(effect: SoundEffect, prompt: String? = nil, duration: RationalTime, loop: Bool? = nil, seed: UInt64,
+                model: String = "default") {
+        self.effect = effect
+        self.prompt = prompt ?? effect.prompt
+        self.duration = duration
+        self.loop = loop ?? effect.isAmbience
+        self.seed = seed
+        self.model = model
+    }
+}
+
+/// A lip-sync pass over a take: the take's picture with its shot's voices, the mouths moved
+/// to the words. The job's inputs are the take (0) and the shot's voices mixed to the shot's
+/// length (1).
+public struct LipSyncRequest: Hashable, Sendable, Codable {
+    /// The language spoken (some models take it).
+    public var language: Language
+    /// Seconds of picture: what a model charges by.
+    public var seconds: Double
+    public var model: String
+
+    public init(language: Language, seconds: Double, model: String = "default") {
+        self.language = language
+        self.seconds = seconds
+        self.model = model
+    }
+}

@@ -9,6 +9,7 @@ extension FalVideoProvider {
         id: "fal", name: "fal.ai", defaultBaseURL: "https://queue.fal.run", credentials: ["FAL_KEY"],
         video: { config, support in try FalVideoProvider(config: config, support: support) },
         image: { config, support in try FalImageProvider(config: config, support: support) },
+        lipSync: { config, support in try FalLipSync(config: config, support: support) },
         check: { config, support in try await FalVideoProvider(config: config, support: support).check() })
 
     public init(config: ProviderConfig, support: AdapterSupport) throws {

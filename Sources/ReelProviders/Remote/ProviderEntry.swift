@@ -37,6 +37,10 @@ public struct ProviderEntry: Sendable {
     /// set); nil: whenever it has ``image``.
     public var makesImages: (@Sendable (ProviderConfig) -> Bool)?
     public var speech: Make<any SpeechGenerator>?
+    /// Sound effects: ambiences and spot effects.
+    public var effects: Make<any SoundEffectGenerator>?
+    /// Lip-sync: a take's mouths moved to its shot's voices.
+    public var lipSync: Make<any LipSyncGenerator>?
     public var text: Make<any LanguageModel>?
     /// The voices its speech offers (`reel voices`), known without a key.
     public var voices: [VoiceOption]
@@ -50,7 +54,8 @@ public struct ProviderEntry: Sendable {
     public init(id: ProviderID, name: String, defaultBaseURL: String, credentials: [String],
                 optionalCredentials: [String] = [], video: Make<any VideoGenerator>? = nil,
                 image: Make<any ImageGenerator>? = nil, makesImages: (@Sendable (ProviderConfig) -> Bool)? = nil,
-                speech: Make<any SpeechGenerator>? = nil,
+                speech: Make<any SpeechGenerator>? = nil, effects: Make<any SoundEffectGenerator>? = nil,
+                lipSync: Make<any LipSyncGenerator>? = nil,
                 text: Make<any LanguageModel>? = nil, voices: [VoiceOption] = [], takesOtherVoices: Bool = false,
                 check: @escaping Check) {
         self.id = id
@@ -66,6 +71,8 @@ public struct ProviderEntry: Sendable {
         self.image = Self.scrubbing(image)
         self.makesImages = makesImages
         self.speech = Self.scrubbing(speech)
+        self.effects = Self.scrubbing(effects)
+        self.lipSync = Self.scrubbing(lipSync)
         self.text = Self.scrubbing(text)
         self.check = { config, support in
             let scrubbing = support.scrubbing(for: config)
@@ -89,6 +96,8 @@ public struct ProviderEntry: Sendable {
         if image != nil { out.append(.image) }
         if video != nil { out.append(.video) }
         if speech != nil { out.append(.speech) }
+        if effects != nil { out.append(.effects) }
+        if lipSync != nil { out.append(.lipsync) }
         if text != nil { out.append(.text) }
         return out
     }

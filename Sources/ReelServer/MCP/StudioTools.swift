@@ -137,13 +137,16 @@ extension StudioTool {
                                ToolArgument(name: "subjects", kind: .strings, help: "Who is in frame, by name; empty for no one."),
                                ToolArgument(name: "empty", kind: .boolean, help: "An empty shot (空镜): no one in frame."),
                                ToolArgument(name: "continuesFrom", kind: .string, help: "The earlier shot this one continues; empty stops continuing."),
+                               ToolArgument(name: "sounds", kind: .strings,
+                                            help: "The sound effects at the shot (\(SoundEffect.allCases.map(\.rawValue).joined(separator: ", "))); [\"none\"] for none, [\"auto\"] for what the action names."),
                                ToolArgument(name: "reset", kind: .boolean, help: "Drop every edit first.")]) { call in
             let a = call.arguments
             let change = ShotChange(prompt: a.string("prompt"), size: a.string("size"), move: a.string("move"), duration: a.number("duration"),
                                     mode: a.string("mode"), subjects: a.strings("subjects"), empty: a.bool("empty"),
-                                    continuesFrom: a.string("continuesFrom"), reset: a.bool("reset") ?? false)
+                                    continuesFrom: a.string("continuesFrom"), sounds: a.strings("sounds"), reset: a.bool("reset") ?? false)
             guard !change.isEmpty else {
-                throw ReelError(.usage, "edit_shot: say what to change", hint: "give prompt, size, move, duration, mode, subjects, empty, continuesFrom or reset")
+                throw ReelError(.usage, "edit_shot: say what to change",
+                                hint: "give prompt, size, move, duration, mode, subjects, empty, continuesFrom, sounds or reset")
             }
             let id = try call.shot()
             return try await call.change { production in
@@ -266,17 +269,22 @@ extension StudioTool {
             }
         },
         StudioTool(name: "render", title: "Render the cut",
-                   summary: "Cuts the film from the picked takes (the newest good take where none is picked, the animatic where there is none) into renders/; never makes a take. When the project's lines are voiced by a remote speech provider, voicing lines not voiced yet is paid, so it runs only with confirm: true.",
+                   summary: "Cuts the film from the picked takes (the newest good take where none is picked, the animatic where there is none) into renders/; never makes a take. When the project's lines are voiced by a remote speech provider, its effects made by a model or its takes lip-synced (`lipsync:`), what is not made yet is paid, so it runs only with confirm: true.",
                    arguments: [project,
                                ToolArgument(name: "burnSubtitles", kind: .boolean, help: "Burn the subtitles into the picture (default: the project's setting)."),
-                               ToolArgument(name: "confirm", kind: .boolean, help: "true to let a remote speech provider be paid for lines not voiced yet.")],
+                               ToolArgument(name: "confirm", kind: .boolean, help: "true to let remote providers be paid for lines, effects and lip-syncs not made yet.")],
                    spends: true) { call in
             if call.arguments.bool("confirm") != true {
                 let production = try call.open()
-                let voices = production.config.voices
+                let config = production.config
                 production.close()
-                if let voices, voices.rawValue != "espeak" {
-                    throw ReelError(.usage, "nothing was run: the lines are voiced by \(voices.rawValue), which is paid for each line not voiced yet",
+                // Paid work a cut can ask for: lines voiced, effects made, takes lip-synced.
+                var paid: [String] = []
+                if let voices = config.voices, voices.rawValue != "espeak" { paid.append("the lines are voiced by \(voices.rawValue)") }
+                if let effects = config.effects, effects != ProjectConfig.proceduralEffects { paid.append("the sound effects are made by \(effects)") }
+                if let lipSync = config.lipSync { paid.append("model takes with lines are lip-synced by \(lipSync)") }
+                if !paid.isEmpty {
+                    throw ReelError(.usage, "nothing was run: \(paid.joined(separator: ", ")), which is paid for what is not made yet",
                                     hint: "call render again with confirm: true to run it")
                 }
             }

@@ -10,6 +10,16 @@ import { openCompare } from "./compare.js";
 const sizes = ["EWS", "WS", "FS", "MS", "MCU", "CU", "ECU"];
 const moves = ["static", "push-in", "pull-out", "pan-left", "pan-right", "tilt-up", "tilt-down"];
 const modes = ["text", "image", "first-last", "references"];
+const effects = ["rain", "wind", "sea", "traffic", "fire", "crickets", "clock", "thunder", "door", "knock", "footsteps", "phone", "glass"];
+
+/** What is heard over the shot: its scene's ambiences and its own spot effects. */
+function soundLine(report) {
+  const heard = (report.sounds || []).map((x) =>
+    `${t(`sound_${x.effect}`)} (${x.ambience ? t("sounds_scene") : t("sounds_at", { s: x.at.toFixed(1) })})`);
+  return element("p", { class: "sounds", "data-sounds": (report.sounds || []).map((x) => x.effect).join(",") },
+    element("b", { text: `${t("sounds")}: ` }), heard.length ? heard.join(", ") : t("sounds_none"),
+    report.edited.includes("sounds") ? element("small", { class: "muted", text: ` (${t("edited")})` }) : null);
+}
 
 function select(name, values, current) {
   return element("select", { name }, values.map((v) => element("option", { value: v, selected: v === current, text: v })));
@@ -26,6 +36,12 @@ function editForm(view, project, report) {
     element("label", {}, t("move"), select("move", moves, s.move)),
     element("label", {}, t("duration"), element("input", { name: "duration", type: "number", step: "0.1", min: "0.5", max: "60", value: seconds })),
     element("label", {}, t("mode"), select("mode", modes, s.mode)),
+    element("fieldset", { class: "sounds" }, element("legend", { text: t("sounds_edit") }),
+      ...effects.map((effect) => element("label", { class: "chip" },
+        element("input", { type: "checkbox", name: "sound", value: effect, checked: (report.shotSounds || []).includes(effect) }),
+        ` ${t(`sound_${effect}`)}`)),
+      report.edited.includes("sounds") ? element("label", { class: "chip" },
+        element("input", { type: "checkbox", name: "sounds_auto", value: "auto" }), ` ${t("sounds_auto")}`) : null),
     element("button", { type: "submit", text: t("save") }), status);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -36,6 +52,9 @@ function editForm(view, project, report) {
     if (data.get("move") !== s.move) change.move = data.get("move");
     if (data.get("mode") !== s.mode) change.mode = data.get("mode");
     if (Number(data.get("duration")).toFixed(2) !== seconds) change.duration = Number(data.get("duration"));
+    const sounds = data.getAll("sound");
+    if (data.get("sounds_auto")) change.sounds = ["auto"];
+    else if (sounds.join(",") !== (report.shotSounds || []).join(",")) change.sounds = sounds.length ? sounds : ["none"];
     if (Object.keys(change).length === 0) return;
     try {
       const updated = await api.editShot(project, s.id, change, report.version);
@@ -232,6 +251,7 @@ export async function renderShot(view, project, shotID, given) {
     element("h1", {}, s.id, element("small", { text: ` ${report.scene}` })),
     element("p", {}, element("b", { text: `${t("inFrame")}: ` }), report.subjects.length ? report.subjects.join(", ") : t("noOne")),
     ...report.lines.map((line) => element("p", { class: "dialogue", text: line })),
+    soundLine(report),
     element("p", {}, element("b", { text: `${t("prompt")}: ` }), report.prompt),
     ...(report.nextNotes ? [element("p", { class: "next-notes" }, element("b", { text: `${t("nextNotes")}: ` }), report.nextNotes.trim())] : []),
     element("p", { class: "remote" }, element("b", { text: `${t("remote")}: ` }), report.remoteInput),

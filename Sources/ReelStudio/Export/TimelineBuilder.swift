@@ -4,8 +4,9 @@ import ReelMedia
 import ReelModel
 
 /// Builds the timeline of a film from what the render uses: each shot's chosen take
-/// (``TakeChoice``), the voices and music cues placed as the mix places them, and the
-/// subtitle cues of the sidecar. Pure: the studio gathers the inputs, this lays them out.
+/// (``TakeChoice``), the voices (a track per character), music cues and sound effects placed
+/// as the mix places them, and the subtitle cues of the sidecar. Pure: the studio gathers
+/// the inputs, this lays them out.
 ///
 /// Picture: a take at least as long as its shot is trimmed to it (source range from the
 /// first frame); a shorter one plays whole and the rest of the shot is a gap with a yellow
@@ -31,6 +32,8 @@ struct TimelineBuilder {
     let prompts: [ShotID: String]
     let voices: [Sound]
     let music: [Sound]
+    /// Ambiences and spot effects.
+    var effects: [Sound] = []
     let cues: [SubtitleCue]
     /// Where an asset's file is.
     let path: (Asset) -> String
@@ -38,8 +41,22 @@ struct TimelineBuilder {
     var rate: FrameRate { storyboard.format.frameRate }
 
     func timeline() -> Timeline {
-        let dialogue = Track.lanes(name: "Dialogue", kind: .audio, placing: voices.compactMap(place))
+        // Each character's lines on tracks of their own (`Dialogue · MAYA`), in the order they
+        // first speak: an editor levels, pans or replaces one voice at a time.
+        var speakers: [String] = []
+        for voice in voices {
+            let speaker = voice.metadata["speaker"]?.stringValue ?? ""
+            if !speakers.contains(speaker) { speakers.append(speaker) }
+        }
+        // A film without lines keeps its one empty Dialogue track, as before.
+        if speakers.isEmpty { speakers = [""] }
+        let dialogue = speakers.flatMap { speaker in
+            Track.lanes(name: speaker.isEmpty ? "Dialogue" : "Dialogue · \(speaker)", kind: .audio,
+                        placing: voices.filter { ($0.metadata["speaker"]?.stringValue ?? "") == speaker }.compactMap(place))
+        }
         let score = Track.lanes(name: "Music", kind: .audio, placing: music.compactMap(place))
+        // No effects (`effects: none`, or a script that names none): no Effects track.
+        let sounds = effects.isEmpty ? [] : Track.lanes(name: "Effects", kind: .audio, placing: effects.compactMap(place))
         let subtitles = Track.lanes(name: "Subtitles", kind: .subtitle, placing: cues.map { cue in
             let d = rate.time(frames: rate.frames(in: cue.end) - rate.frames(in: cue.start))
             var meta: [String: JSONValue] = ["role": "subtitle"]
@@ -50,7 +67,7 @@ struct TimelineBuilder {
         let meta: [String: JSONValue] = ["title": .string(storyboard.title), "language": .string(storyboard.language.rawValue),
                                          "shots": .int(Int64(storyboard.shots.count))]
         return Timeline(name: storyboard.title, format: storyboard.format,
-                        tracks: [picture()] + dialogue + score + subtitles, metadata: meta)
+                        tracks: [picture()] + dialogue + score + sounds + subtitles, metadata: meta)
     }
 
     /// The picture track: a clip per shot with a usable take, gaps and markers elsewhere.

@@ -21,6 +21,8 @@ public struct FilmGraph: Sendable {
     public var voices: [VoiceLine] = []
     /// Each scene's music node and where the mix places it.
     public var music: [MusicCue] = []
+    /// Each sound effect's node and where the mix places it.
+    public var effects: [EffectCue] = []
 
     /// A line of dialogue's voice in the film.
     public struct VoiceLine: Sendable, Hashable {
@@ -40,6 +42,18 @@ public struct FilmGraph: Sendable {
         public var scene: SceneID
         public var start: RationalTime
     }
+
+    /// A sound effect in the film: an ambience under its scene, or a spot effect at its shot.
+    public struct EffectCue: Sendable, Hashable {
+        public var node: NodeID
+        public var effect: SoundEffect
+        public var scene: SceneID
+        /// The shot a spot effect is at; nil for an ambience.
+        public var shot: ShotID?
+        public var start: RationalTime
+        /// How long the mix plays it.
+        public var length: RationalTime
+    }
 }
 
 /// Where a shot's picture comes from in a cut.
@@ -58,6 +72,8 @@ struct FilmGraphBuilder {
     let generators: Generators
     /// Prices for estimates when an adapter has none of its own.
     var catalog = ModelCatalog()
+    /// Shots whose lip-sync failed this run: cut from their takes as they are.
+    var withoutLipSync: Set<ShotID> = []
     /// The cast's reference images by digest, as the store knows them: what a remote take
     /// in `references` mode is sent.
     var referenceAssets: [Digest: Asset] = [:]

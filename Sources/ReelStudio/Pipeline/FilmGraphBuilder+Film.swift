@@ -30,11 +30,14 @@ extension FilmGraphBuilder {
         // `audio: native`: the finished takes that carry their model's sound speak their shots.
         var sounding: [ShotID: NodeID] = [:]
         for shot in storyboard.shots {
-            let picture: NodeID
+            var picture: NodeID
             let source = sources[shot.id] ?? .take(standIn(shot))
             switch source {
             case .take(let take):
                 picture = try addTake(take, of: shot, to: &graph)
+                // A model that makes its own sound speaks for its shot once stored (`audio: native`).
+                let speaks = settings.nativeAudio && catalog.models(of: take.provider).first { $0.id == take.model }?.nativeAudio == true
+                if !speaks { picture = try addLipSync(shot, take: take, media: nil, picture: picture, to: &graph) ?? picture }
             case .stored(let take, let output):
                 picture = NodeID("take:\(take.id)")
                 var node = GraphNode(id: picture, spec: JobSpec(kind: .asset, provider: "reel", model: "stored",
@@ -47,6 +50,8 @@ extension FilmGraphBuilder {
                 if settings.nativeAudio, output.asset.media?.hasAudio == true, take.verdict?.passed != false,
                    catalog.models(of: take.provider).first(where: { $0.id == take.model })?.nativeAudio == true {
                     sounding[shot.id] = picture
+                } else {
+                    picture = try addLipSync(shot, take: take, media: output.asset.media, picture: picture, to: &graph) ?? picture
                 }
             }
             let frames = rate.frames(in: shot.duration)
@@ -84,8 +89,10 @@ extension FilmGraphBuilder {
         }
         var inputs = audioInputs
         let (music, musicCues) = try addMusic(to: &graph, starts: starts, inputs: &inputs)
+        let (effects, effectCues) = settings.effects ? try addEffects(to: &graph, inputs: &inputs, quiet: Set(sounding.keys)) : ([], [])
         let duration = rate.time(frames: totalFrames)
-        let mix = MixParams(spec: MixSpec(duration: duration, voices: voices, music: music, master: settings.loudness),
+        let mix = MixParams(spec: MixSpec(duration: duration, voices: voices, music: music, effects: effects,
+                                          master: settings.loudness),
                             voiceSlots: slots,
                             encode: settings.encode)
         graph.add(GraphNode(id: "mix", spec: JobSpec(kind: .mix, kindVersion: MixParams.kindVersion, provider: "ffmpeg",
@@ -118,7 +125,7 @@ extension FilmGraphBuilder {
                                                       params: try JSONValue(encoding: assemble)),
                             inputs: clipOrder + ["mix"], label: "the cut"))
         return FilmGraph(graph: graph, film: "film", subtitles: "subtitles:srt", clips: clips, cues: cues, frames: totalFrames,
-                         voices: lines, music: musicCues)
+                         voices: lines, music: musicCues, effects: effectCues)
     }
 
     /// Whether the film carries AI-content labels.
@@ -185,5 +192,45 @@ extension FilmGraphBuilder {
             inputs.append(id)
         }
         return (music, cues)
+    }
+
+    /// The lip-sync pass over a model's take whose shot shows its speaker speaking: the shot's
+    /// on-screen lines mixed to its length (`voices:SHOT`, where the film places them), then the
+    /// lip-sync model over the take and that mix (`lipsync:TAKE`, priced before it runs, so the
+    /// budget cap holds it back), which the clip is conformed from. Nil — the take as it is —
+    /// without a lip-sync model, for the animatic, a shot whose lip-sync failed this run, an
+    /// empty shot, a shot whose lines are all voice-over or off screen or spoken by someone not
+    /// in frame, and a take whose length or size (`media`, when known) the model does not take.
+    func addLipSync(_ shot: Shot, take: Take, media: MediaInfo?, picture: NodeID, to graph: inout JobGraph) throws -> NodeID? {
+        // The take's length as asked for, the same however the take comes in (its cache key).
+        let seconds = Double(take.generatedMilliseconds ?? Int64((shot.duration.seconds * 1000).rounded())) / 1000
+        guard let lipSync = generators.lipSync, !withoutLipSync.contains(shot.id), shot.empty != true,
+              lipSync.pictureSeconds.contains(seconds), lipSync.pictureSeconds.contains(shot.duration.seconds),
+              let video = try? generators.videoGenerator(for: take.provider), !video.descriptor.isLocal else { return nil }
+        if let width = media?.width, let height = media?.height,
+           !lipSync.pictureSides.contains(width) || !lipSync.pictureSides.contains(height) { return nil }
+        // Only lines seen spoken: a voice-over or a voice off screen moves no mouth in frame.
+        let lines = shot.dialogue.enumerated().filter { _, cue in
+            storyboard.subject(cue.speaker) != nil && !cue.offScreen && shot.subjects.contains(cue.speaker)
+        }
+        guard let language = lines.first?.element.language else { return nil }
+        let voicesID = NodeID("voices:\(shot.id)")
+        if graph[voicesID] == nil {
+            let spec = MixSpec(duration: shot.duration,
+                               voices: lines.enumerated().map { AudioPlacement(input: $0.offset, start: $0.element.element.start) },
+                               music: [], master: nil)
+            let mix = MixParams(spec: spec, voiceSlots: lines.map { shot.duration - $0.element.start }, encode: settings.encode)
+            graph.add(GraphNode(id: voicesID, spec: JobSpec(kind: .mix, kindVersion: MixParams.kindVersion, provider: "ffmpeg",
+                                                            model: "mix", params: try JSONValue(encoding: mix)),
+                                inputs: lines.map { NodeID("voice:\(shot.id):\($0.offset + 1)") }, shot: shot.id,
+                                label: "voices \(shot.id)"))
+        }
+        let request = LipSyncRequest(language: language, seconds: seconds)
+        var node = GraphNode(id: NodeID("lipsync:\(take.id)"),
+                             spec: try Generators.spec(lipSync, kind: .lipsync, request: request, model: request.model),
+                             inputs: [picture, voicesID], shot: shot.id, label: "lip-sync \(take.id)")
+        node.estimatedCost = lipSync.estimate(request)
+        graph.add(node)
+        return node.id
     }
 }

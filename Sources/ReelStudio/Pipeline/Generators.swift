@@ -10,6 +10,10 @@ public struct Generators: Sendable {
     public var video: any VideoGenerator
     public var speech: any SpeechGenerator
     public var music: any MusicGenerator
+    /// Ambiences and spot effects: Reel's synthesiser unless `effects:` names a provider.
+    public var effects: any SoundEffectGenerator = ProceduralEffects()
+    /// The lip-sync model (`lipsync:` in reel.yaml); nil for none.
+    public var lipSync: (any LipSyncGenerator)?
     /// Further video providers by id (remote models), chosen per take.
     public var videos: [ProviderID: any VideoGenerator]
     /// Image models by id: where keyframes come from (the animatic's panels never leave the machine).
@@ -99,6 +103,8 @@ public struct Generators: Sendable {
         for g in images.values { Generators.register(g, kind: .image, into: &registry, sleeper: sleeper) }
         add(speech, .speech)
         add(music, .music)
+        add(effects, .effect)
+        if let lipSync { Generators.register(lipSync, kind: .lipsync, into: &registry, sleeper: sleeper) }
         if let critic {
             registry.register(CritiqueRunner(critic.chat, provider: critic.provider, prices: critic.prices), kind: .critique,
                               provider: critic.provider)

@@ -22,10 +22,14 @@ public struct RenderSettings: Hashable, Sendable {
     /// Takes keep the sound their model made (`audio: native`): remote models that make sound
     /// are asked for it, and a take that has it speaks its shot instead of Reel's voices.
     public var nativeAudio: Bool
+    /// The sounds the action asks for (rain, a door, a phone) are made and mixed under the
+    /// dialogue (`effects: none` in reel.yaml turns them off).
+    public var effects: Bool
 
     public init(encode: EncodeSettings, burnSubtitles: Bool = false, label: LabelPolicy = .auto, style: String? = nil,
-                loudness: LoudnessTarget = .phone, nativeAudio: Bool = false) {
+                loudness: LoudnessTarget = .phone, nativeAudio: Bool = false, effects: Bool = true) {
         self.nativeAudio = nativeAudio
+        self.effects = effects
         self.encode = encode
         self.burnSubtitles = burnSubtitles
         self.label = label

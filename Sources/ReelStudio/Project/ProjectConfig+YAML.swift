@@ -87,6 +87,24 @@ extension ProjectConfig {
             case "voices":
                 let name = try string(key, value)
                 voices = name == "espeak" || name == "espeak-ng" || name.isEmpty ? nil : ProviderID(name)
+            case "effects":
+                if value.bool == false {
+                    effects = nil
+                    continue
+                }
+                let name = try string(key, value).trimmingCharacters(in: .whitespaces).lowercased()
+                effects = switch name {
+                case "none", "off", "": nil
+                case "procedural", "reel", "synth": ProjectConfig.proceduralEffects
+                default: ProviderID(name)
+                }
+            case "lipsync":
+                if value.bool == false {
+                    lipSync = nil
+                    continue
+                }
+                let name = try string(key, value).trimmingCharacters(in: .whitespaces).lowercased()
+                lipSync = ["", "none", "off"].contains(name) ? nil : ProviderID(name)
             case "keyframes":
                 let name = try string(key, value)
                 keyframes = name.isEmpty ? nil : ProviderID(name)
@@ -202,6 +220,8 @@ extension ProjectConfig {
         #   allow: [kling, vidu]
         #   shots: { S01-01: animatic }
         # voices: elevenlabs       # who speaks the lines: espeak-ng (offline) unless a speech provider is named
+        # effects: elevenlabs      # who makes rain, doors, footsteps: Reel's synthesiser (offline) unless named; none for none
+        # lipsync: fal             # move the mouths of remote takes with lines to Reel's voices (Kling LipSync on fal)
         # keyframes: openai        # the image model `reel keyframes` asks (sim, openai, gemini, seedream); the only configured one if left out
         # critic: openai/gpt-4o-mini   # a vision model that scores each new take (subject, prompt, artifacts)
         # audio: native            # keep the sound a model makes (Veo 3, Sora 2, Kling 2.6…) instead of Reel's voices

@@ -26,6 +26,8 @@ import Yams
 ///   pin: kling/kling-v2-6      # for the project; `scenes:` and `shots:` pin per scene or shot
 ///   shots: { S03-07: veo, S01-01: animatic }
 /// voices: elevenlabs           # who speaks the lines; espeak-ng (offline) when left out
+/// effects: elevenlabs          # who makes the sound effects; Reel's synthesiser (offline) when left out, none for none
+/// lipsync: fal                 # a lip-sync pass over remote takes with lines (none when left out)
 /// keyframes: openai            # the image model `reel keyframes` asks; the only configured one when left out
 /// critic: openai/gpt-4o-mini    # a vision model that scores each new take (none when left out)
 /// audio: native                # keep the sound a model makes of its shots (default: synthetic voices)
@@ -53,6 +55,12 @@ public struct ProjectConfig: Hashable, Sendable {
     public var providers: [ProviderID: ProviderSettings]
     /// Who speaks the lines: nil for espeak-ng (offline), or a speech provider (`elevenlabs`, `openai`).
     public var voices: ProviderID?
+    /// Who makes the sound effects the action asks for: Reel's synthesiser (`procedural`, the
+    /// default, offline), a sound-effect provider (`elevenlabs`), or nil for none.
+    public var effects: ProviderID? = ProjectConfig.proceduralEffects
+    /// Who moves the mouths of a remote take whose shot has lines to Reel's voices for them
+    /// (`fal`: Kling LipSync); nil for no lip-sync pass.
+    public var lipSync: ProviderID?
     /// The image model keyframes come from: nil for the only configured one.
     public var keyframes: ProviderID?
     /// The vision model that critiques each new take, `provider[/model]`: nil for none
@@ -66,6 +74,9 @@ public struct ProjectConfig: Hashable, Sendable {
     /// The project's id in a studio database (`studio_id`): the same on every machine that
     /// has the project, whatever its directory is called there.
     public var studioID: String?
+
+    /// The offline effects generator's id (`effects: procedural`).
+    public static let proceduralEffects: ProviderID = "procedural"
 
     /// Where a shot's sound comes from (`audio:` in reel.yaml).
     public enum AudioSource: String, Hashable, Sendable, CaseIterable {

@@ -1,10 +1,12 @@
 import Foundation
 import ReelModel
 
-/// ElevenLabs' text-to-speech protocol on loopback: `POST /v1/text-to-speech/{voice_id}`
-/// signed with `xi-api-key`, answering a real MP3; `GET /v1/models`. Errors in ElevenLabs'
-/// `{"detail": {"status", "message"}}` form. Faults per endpoint (`speech`, `models`)
-/// through ``answers``.
+/// ElevenLabs' text-to-speech and sound-effects protocol on loopback, signed with `xi-api-key`:
+/// `POST /v1/text-to-speech/{voice_id}` and `POST /v1/sound-generation` (`text`, and
+/// `duration_seconds` within 0.5…30 when given), each answering a real MP3 (half a second,
+/// whatever length was asked); `GET /v1/models`. Errors in ElevenLabs'
+/// `{"detail": {"status", "message"}}` form: 401 without the key, 422 for a request ElevenLabs
+/// would refuse. Faults per endpoint (`speech`, `effects`, `models`) through ``answers``.
 public final class ElevenLabsFakeServer: Sendable {
     public let server: FakeHTTPServer
     public let apiKey: String
@@ -30,6 +32,18 @@ public final class ElevenLabsFakeServer: Sendable {
                     return ElevenLabsFakeServer.error(422, status: "invalid_request", message: "text is required")
                 }
                 return answers.next("speech") ?? .bytes((try? FixtureMedia.mp3()) ?? Data(), contentType: "audio/mpeg")
+            }
+            if request.method == "POST", request.path == "/v1/sound-generation" {
+                guard let text = request.json?["text"]?.stringValue, !text.isEmpty else {
+                    return ElevenLabsFakeServer.error(422, status: "invalid_request", message: "text is required")
+                }
+                if let seconds = request.json?["duration_seconds"], seconds != .null {
+                    guard let value = seconds.doubleValue, (0.5...30).contains(value) else {
+                        return ElevenLabsFakeServer.error(422, status: "invalid_request",
+                                                          message: "duration_seconds must be at least 0.5 and at most 30")
+                    }
+                }
+                return answers.next("effects") ?? .bytes((try? FixtureMedia.mp3()) ?? Data(), contentType: "audio/mpeg")
             }
             if request.method == "GET", request.path == "/v1/models" {
                 return answers.next("models") ?? .json([["model_id": "eleven_multilingual_v2"], ["model_id": "eleven_flash_v2_5"]])

@@ -5,7 +5,8 @@ import ReelModel
 /// `{request_id, status_url, response_url, cancel_url}`, `GET /{owner}/{app}/requests/{id}/status`
 /// (IN_QUEUE → IN_PROGRESS → COMPLETED; 404 for a request it does not know), and
 /// `GET /{owner}/{app}/requests/{id}` with `{video: {url, …}}` (FLUX apps: `{images: [{url, …}]}`) — or, for a failed request
-/// (still `COMPLETED`), a 422 with `{detail: [{msg, type}]}`. Videos at `/files/{id}.mp4`.
+/// (still `COMPLETED`), a 422 with `{detail: [{msg, type}]}`. Videos at `/files/{id}.mp4`. A
+/// lip-sync app (`…/lipsync/…`) takes `video_url` and `audio_url` instead of a prompt.
 public final class FalFakeServer: Sendable {
     public let core: FakeTaskCore
 
@@ -31,7 +32,13 @@ public final class FalFakeServer: Sendable {
             return nil
         }
         guard request.method == "POST", parts.count >= 2 else { return nil }
-        guard let body = request.json, body["prompt"]?.stringValue != nil else {
+        // A lip-sync app takes a video and a voice, no prompt.
+        if request.path.contains("/lipsync") || request.path.contains("sync-lipsync") {
+            for field in ["video_url", "audio_url"] where request.json?[field]?.stringValue?.isEmpty != false {
+                return .json(["detail": [["loc": ["body", .string(field)], "msg": "field required", "type": "value_error.missing"]]],
+                             status: 422)
+            }
+        } else if request.json?["prompt"]?.stringValue == nil {
             return .json(["detail": [["loc": ["body", "prompt"], "msg": "field required", "type": "value_error.missing"]]],
                          status: 422)
         }

@@ -1,6 +1,6 @@
 extension BuiltinCatalog {
-    /// ElevenLabs speech (docs/reference provider-apis §12d). Prices depend on the plan;
-    /// these are rough per-character figures.
+    /// ElevenLabs speech (docs/reference provider-apis §12d) and sound effects. Prices depend
+    /// on the plan; these are rough per-character and per-second figures.
     static let elevenlabs = #"""
     schema: reel.models/1
     models:
@@ -17,5 +17,16 @@ extension BuiltinCatalog {
         medium: speech
         quality: 6
         price: { amount: "0.05", currency: USD, per: 1k-characters, source: estimate }
+      - provider: elevenlabs
+        id: eleven_text_to_sound_v2
+        name: Eleven Sound Effects v2
+        medium: effects
+        quality: 7
+        price: { amount: "0.002", currency: USD, per: second, source: estimate }
+        notes: >-
+          Ambiences and spot effects, 0.5 to 30 seconds (longer ambiences are looped by the mix);
+          loops without a seam. The API bills 20 credits per second when the length is given,
+          which Reel always does; at the $0.10 per 1,000 credits the speech entries assume
+          (1 credit a character), that is $0.002 a second. Resellers charge about $0.0023.
     """#
 }

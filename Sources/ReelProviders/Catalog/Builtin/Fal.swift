@@ -6,6 +6,13 @@ extension BuiltinCatalog {
     schema: reel.models/1
     models:
       - provider: fal
+        id: fal-ai/kling-video/lipsync/audio-to-video
+        name: Kling LipSync on fal (a take's mouths moved to its voices)
+        medium: lipsync
+        quality: 7
+        price: { amount: "0.014", currency: USD, per: second, source: "fal.ai model page, 2026-12" }
+        notes: billed by the second of video, rounded up to 5 s; takes 2–10 s of 720p or 1080p video.
+      - provider: fal
         id: fal-ai/kling-video/v2.1/master/text-to-video
         name: Kling 2.1 Master on fal (text)
         modes: [text]
