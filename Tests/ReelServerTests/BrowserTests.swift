@@ -208,6 +208,22 @@ struct BrowserTests {
         #expect(try await reopened.repository.picks().isEmpty)
     }
 
+    /// A shot's sounds chosen on its page, as a person chooses them: a sound ticked and saved,
+    /// then heard over the shot — and the project agrees. Driven over DevTools by scripts/sounds-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aShotsSoundIsTickedOnItsPage() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.live) { client in
+            let seen = try await Self.check("sounds-check", port: client.port, ["two-rooms", "S01-01", "footsteps"])
+            #expect(seen["before"] == "" && seen["ticked"] == ["footsteps"] && seen["after"] == "footsteps" && seen["edited"] == true,
+                    "\(seen)")
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        #expect(try await f.studio.shot(reopened, id: "S01-01").shotSounds == [.footsteps])
+    }
+
     /// Two takes compared on the shot's page, as a person compares them: ticked, opened over
     /// the page, scrubbed and stepped together, wiped A/B, and the second picked with its key —
     /// and the project agrees. Driven over DevTools by scripts/compare-check.

@@ -34,7 +34,9 @@ function editForm(view, project, report) {
   const form = element("form", { class: "edit" },
     element("label", {}, t("size"), select("size", sizes, s.size)),
     element("label", {}, t("move"), select("move", moves, s.move)),
-    element("label", {}, t("duration"), element("input", { name: "duration", type: "number", step: "0.1", min: "0.5", max: "60", value: seconds })),
+    // Any step: a shot's length is whole frames (2.75 s, 4.46 s), which a 0.1 step would hold
+    // invalid, and the browser would then refuse to send the form at all.
+    element("label", {}, t("duration"), element("input", { name: "duration", type: "number", step: "any", min: "0.5", max: "60", value: seconds })),
     element("label", {}, t("mode"), select("mode", modes, s.mode)),
     element("fieldset", { class: "sounds" }, element("legend", { text: t("sounds_edit") }),
       ...effects.map((effect) => element("label", { class: "chip" },
