@@ -46,6 +46,7 @@ extension Studio {
         try requireVoices(production, setup: setup)
         try requireEffects(production, setup: setup)
         try requireLipSync(production, setup: setup)
+        try requireMusic(production, setup: setup)
         let blobs = production.blobs
         let context = FilmPlan.Context(
             isStored: { blobs.contains($0) },

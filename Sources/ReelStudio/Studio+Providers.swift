@@ -69,6 +69,7 @@ extension Studio {
         if let voice = setup?.speech.values.first { g.speech = voice }
         if let effects = setup?.effects.values.first { g.effects = effects }
         g.lipSync = setup?.lipSync.values.first
+        if let music = setup?.music.values.first { g.music = music }
         g.critic = setup?.critic
         return g
     }
@@ -96,6 +97,18 @@ extension Studio {
         }
         throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: "reel.yaml effects",
                         hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); or leave `effects` out for Reel's own")
+    }
+
+    /// Fails with what to do when `reel.yaml` names a music provider that cannot be used.
+    func requireMusic(_ production: Production, setup: ProviderSetup) throws {
+        guard let provider = production.config.music, setup.music[provider] == nil else { return }
+        guard let status = setup.providers.first(where: { $0.entry.id == provider }), status.entry.music != nil else {
+            let makers = setup.providers.filter { $0.entry.music != nil }.map(\.entry.id.rawValue)
+            throw ReelError(.configuration, "music: \(provider) is not a music provider", at: "reel.yaml",
+                            hint: "use procedural (offline)\(makers.isEmpty ? "" : ", " + makers.joined(separator: ", "))")
+        }
+        throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: "reel.yaml music",
+                        hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); or leave `music` out for Reel's own")
     }
 
     /// Fails with what to do when `reel.yaml` names a lip-sync provider that cannot be used.

@@ -123,7 +123,7 @@ public enum AudioMix {
         let finish = master + "apad,atrim=end_sample=\(samples),asetpts=N/SR/TB,"
             + (measure ? "ebur128=peak=true:framelog=verbose" : "volumedetect") + "[out]"
         var parts: [String] = []
-        func place(_ p: AudioPlacement, label: String, gain: Double, fadeOut: Bool = false) -> String {
+        func place(_ p: AudioPlacement, label: String, gain: Double, fadeOut: Int64 = 0) -> String {
             var chain = "[\(p.input):a]aresample=\(rate),aformat=sample_fmts=fltp:channel_layouts=stereo"
             if p.loop == true, let source = p.sourceLength, let length = p.length, source < length {
                 let size = (source.value * Int64(rate)) / max(1, source.timescale)
@@ -132,8 +132,9 @@ public enum AudioMix {
             if let length = p.length {
                 let end = (length.value * Int64(rate)) / length.timescale
                 chain += ",atrim=end_sample=\(end)"
-                // A sound cut short (an effect at the end of its shot) ends in 25 ms, not a click.
-                if fadeOut { chain += ",afade=t=out:start_sample=\(max(0, end - 1200)):nb_samples=\(min(1200, end))" }
+                // A sound cut short (an effect at the end of its shot, a model's cue at the end of
+                // its scene) fades out rather than clicks.
+                if fadeOut > 0 { chain += ",afade=t=out:start_sample=\(max(0, end - fadeOut)):nb_samples=\(min(fadeOut, end))" }
             }
             if abs(p.tempo - 1) > 0.001 { chain += ",atempo=\(FilterQuoting.number(min(2, max(0.5, p.tempo))))" }
             if gain != 0 { chain += ",volume=\(FilterQuoting.number(gain))dB" }
@@ -150,8 +151,10 @@ public enum AudioMix {
         // The effects ride with the music: one bus under the voices, ducked by them.
         let musicLabels = spec.music.enumerated().map { "m\($0.offset)" } + effectLabels
         for (p, label) in zip(spec.voices, voiceLabels) { parts.append(place(p, label: label, gain: p.gainDB)) }
-        for (p, label) in zip(spec.music, musicLabels) { parts.append(place(p, label: label, gain: p.gainDB + spec.musicGainDB)) }
-        for (p, label) in zip(spec.effects, effectLabels) { parts.append(place(p, label: label, gain: p.gainDB, fadeOut: true)) }
+        for (p, label) in zip(spec.music, musicLabels) {
+            parts.append(place(p, label: label, gain: p.gainDB + spec.musicGainDB, fadeOut: Int64(rate)))
+        }
+        for (p, label) in zip(spec.effects, effectLabels) { parts.append(place(p, label: label, gain: p.gainDB, fadeOut: 1200)) }
         switch (voiceLabels.isEmpty, musicLabels.isEmpty) {
         case (true, true):
             return ("[\(inputCount):a]\(finish)", ["-f", "lavfi", "-i", "anullsrc=r=\(rate):cl=stereo"])

@@ -2,7 +2,8 @@ import Foundation
 import ReelEngine
 import ReelModel
 
-/// ElevenLabs' wire format and entry: speech, and sound effects (``ElevenLabsSoundEffects``).
+/// ElevenLabs' wire format and entry: speech, sound effects (``ElevenLabsSoundEffects``) and
+/// music (``ElevenLabsMusic``).
 ///
 /// Left open by the docs (provider-apis §12d, §14): the continuity fields (`previous_text`,
 /// `next_text`, request ids) are not sent; `language_code` is sent only to the v2.5 models,
@@ -13,6 +14,7 @@ extension ElevenLabsSpeechProvider {
         id: "elevenlabs", name: "ElevenLabs", defaultBaseURL: "https://api.elevenlabs.io", credentials: ["ELEVENLABS_API_KEY"],
         speech: { config, support in try ElevenLabsSpeechProvider(config: config, support: support) },
         effects: { config, support in try ElevenLabsSoundEffects(config: config, support: support) },
+        music: { config, support in try ElevenLabsMusic(config: config, support: support) },
         voices: voices, takesOtherVoices: true,
         check: { config, support in try await ElevenLabsSpeechProvider(config: config, support: support).check() })
 

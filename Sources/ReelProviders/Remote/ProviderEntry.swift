@@ -39,6 +39,8 @@ public struct ProviderEntry: Sendable {
     public var speech: Make<any SpeechGenerator>?
     /// Sound effects: ambiences and spot effects.
     public var effects: Make<any SoundEffectGenerator>?
+    /// Music: a cue per scene.
+    public var music: Make<any MusicGenerator>?
     /// Lip-sync: a take's mouths moved to its shot's voices.
     public var lipSync: Make<any LipSyncGenerator>?
     public var text: Make<any LanguageModel>?
@@ -55,7 +57,7 @@ public struct ProviderEntry: Sendable {
                 optionalCredentials: [String] = [], video: Make<any VideoGenerator>? = nil,
                 image: Make<any ImageGenerator>? = nil, makesImages: (@Sendable (ProviderConfig) -> Bool)? = nil,
                 speech: Make<any SpeechGenerator>? = nil, effects: Make<any SoundEffectGenerator>? = nil,
-                lipSync: Make<any LipSyncGenerator>? = nil,
+                music: Make<any MusicGenerator>? = nil, lipSync: Make<any LipSyncGenerator>? = nil,
                 text: Make<any LanguageModel>? = nil, voices: [VoiceOption] = [], takesOtherVoices: Bool = false,
                 check: @escaping Check) {
         self.id = id
@@ -72,6 +74,7 @@ public struct ProviderEntry: Sendable {
         self.makesImages = makesImages
         self.speech = Self.scrubbing(speech)
         self.effects = Self.scrubbing(effects)
+        self.music = Self.scrubbing(music)
         self.lipSync = Self.scrubbing(lipSync)
         self.text = Self.scrubbing(text)
         self.check = { config, support in
@@ -97,6 +100,7 @@ public struct ProviderEntry: Sendable {
         if video != nil { out.append(.video) }
         if speech != nil { out.append(.speech) }
         if effects != nil { out.append(.effects) }
+        if music != nil { out.append(.music) }
         if lipSync != nil { out.append(.lipsync) }
         if text != nil { out.append(.text) }
         return out

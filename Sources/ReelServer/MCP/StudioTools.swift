@@ -283,6 +283,7 @@ extension StudioTool {
                 if let voices = config.voices, voices.rawValue != "espeak" { paid.append("the lines are voiced by \(voices.rawValue)") }
                 if let effects = config.effects, effects != ProjectConfig.proceduralEffects { paid.append("the sound effects are made by \(effects)") }
                 if let lipSync = config.lipSync { paid.append("model takes with lines are lip-synced by \(lipSync)") }
+                if let music = config.music { paid.append("the scenes are scored by \(music)") }
                 if !paid.isEmpty {
                     throw ReelError(.usage, "nothing was run: \(paid.joined(separator: ", ")), which is paid for what is not made yet",
                                     hint: "call render again with confirm: true to run it")

@@ -167,7 +167,9 @@ extension FilmGraphBuilder {
         return (inputs, voices, slots, cues.sorted { $0.start < $1.start }, lines)
     }
 
-    /// One music cue per scene, overlapping its neighbours by a second to cross-fade.
+    /// One music cue per scene, overlapping its neighbours by a second to cross-fade. A music
+    /// model's cue is asked for in words (the scene's mood and place, the film's style) and cut
+    /// at its length, fading out over its last second, whatever length the model gave.
     func addMusic(to graph: inout JobGraph, starts: [ShotID: RationalTime], inputs: inout [NodeID]) throws
         -> (placements: [AudioPlacement], cues: [FilmGraph.MusicCue])
     {
@@ -180,14 +182,18 @@ extension FilmGraphBuilder {
             let length = shots.reduce(RationalTime.zero) { $0 + $1.duration }
             let lead = k == 0 ? RationalTime.zero : overlap
             let trail = k == storyboard.scenes.count - 1 ? RationalTime.zero : overlap
+            let modelled = !generators.music.descriptor.isLocal
+            let prompt = modelled
+                ? "Film underscore for a \(scene.mood.rawValue) scene (\(scene.heading)): instrumental, under dialogue"
+                    + (settings.style.map { "; \($0)" } ?? "")
+                : "\(scene.mood.rawValue) underscore for \(scene.heading)"
             let request = MusicRequest(mood: scene.mood, duration: lead + length + trail,
-                                       seed: Hashing.seed("music:\(scene.mood.rawValue):\(scene.id)"),
-                                       prompt: "\(scene.mood.rawValue) underscore for \(scene.heading)")
+                                       seed: Hashing.seed("music:\(scene.mood.rawValue):\(scene.id)"), prompt: prompt)
             let id = NodeID("music:\(scene.id)")
             graph.add(GraphNode(id: id, spec: try Generators.spec(generators.music, kind: .music, request: request,
                                                                    model: request.model),
                                 label: "music scene \(scene.id)"))
-            music.append(AudioPlacement(input: inputs.count, start: start - lead))
+            music.append(AudioPlacement(input: inputs.count, start: start - lead, length: modelled ? request.duration : nil))
             cues.append(FilmGraph.MusicCue(node: id, scene: scene.id, start: start - lead))
             inputs.append(id)
         }

@@ -98,6 +98,9 @@ extension ProjectConfig {
                 case "procedural", "reel", "synth": ProjectConfig.proceduralEffects
                 default: ProviderID(name)
                 }
+            case "music":
+                let name = try string(key, value).trimmingCharacters(in: .whitespaces).lowercased()
+                music = ["", "procedural", "reel", "synth"].contains(name) ? nil : ProviderID(name)
             case "lipsync":
                 if value.bool == false {
                     lipSync = nil
@@ -221,6 +224,7 @@ extension ProjectConfig {
         #   shots: { S01-01: animatic }
         # voices: elevenlabs       # who speaks the lines: espeak-ng (offline) unless a speech provider is named
         # effects: elevenlabs      # who makes rain, doors, footsteps: Reel's synthesiser (offline) unless named; none for none
+        # music: elevenlabs        # who scores each scene: Reel's synthesiser (offline) unless a music provider is named
         # lipsync: fal             # move the mouths of remote takes with lines to Reel's voices (Kling LipSync on fal)
         # keyframes: openai        # the image model `reel keyframes` asks (sim, openai, gemini, seedream); the only configured one if left out
         # critic: openai/gpt-4o-mini   # a vision model that scores each new take (subject, prompt, artifacts)

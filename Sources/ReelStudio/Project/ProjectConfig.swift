@@ -28,6 +28,7 @@ import Yams
 /// voices: elevenlabs           # who speaks the lines; espeak-ng (offline) when left out
 /// effects: elevenlabs          # who makes the sound effects; Reel's synthesiser (offline) when left out, none for none
 /// lipsync: fal                 # a lip-sync pass over remote takes with lines (none when left out)
+/// music: elevenlabs            # who scores each scene; Reel's synthesiser (offline) when left out
 /// keyframes: openai            # the image model `reel keyframes` asks; the only configured one when left out
 /// critic: openai/gpt-4o-mini    # a vision model that scores each new take (none when left out)
 /// audio: native                # keep the sound a model makes of its shots (default: synthetic voices)
@@ -58,6 +59,8 @@ public struct ProjectConfig: Hashable, Sendable {
     /// Who makes the sound effects the action asks for: Reel's synthesiser (`procedural`, the
     /// default, offline), a sound-effect provider (`elevenlabs`), or nil for none.
     public var effects: ProviderID? = ProjectConfig.proceduralEffects
+    /// Who scores each scene: nil for Reel's synthesiser (offline), or a music provider (`elevenlabs`).
+    public var music: ProviderID?
     /// Who moves the mouths of a remote take whose shot has lines to Reel's voices for them
     /// (`fal`: Kling LipSync); nil for no lip-sync pass.
     public var lipSync: ProviderID?

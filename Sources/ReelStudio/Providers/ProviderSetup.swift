@@ -19,6 +19,8 @@ public struct ProviderSetup: Sendable {
     public var speech: [ProviderID: any SpeechGenerator] = [:]
     /// The adapter of the sound-effect provider `effects:` names, when it is configured.
     public var effects: [ProviderID: any SoundEffectGenerator] = [:]
+    /// The adapter of the music provider `music:` names, when it is configured.
+    public var music: [ProviderID: any MusicGenerator] = [:]
     /// The adapter of the lip-sync provider `lipsync:` names, when it is configured.
     public var lipSync: [ProviderID: any LipSyncGenerator] = [:]
     public var router: Router
@@ -67,6 +69,7 @@ public struct ProviderSetup: Sendable {
         var images: [ProviderID: any ImageGenerator] = [:]
         var effects: [ProviderID: any SoundEffectGenerator] = [:]
         var lipSync: [ProviderID: any LipSyncGenerator] = [:]
+        var music: [ProviderID: any MusicGenerator] = [:]
         for entry in ProviderDirectory.all {
             let settings = config.providers[entry.id]
             let base = environment[entry.baseURLVariable].flatMap { $0.isEmpty ? nil : $0 } ?? settings?.baseURL ?? entry.defaultBaseURL
@@ -96,6 +99,7 @@ public struct ProviderSetup: Sendable {
                 if let make = entry.speech, config.voices == entry.id { speech[entry.id] = try make(made, support) }
                 if let make = entry.effects, config.effects == entry.id { effects[entry.id] = try make(made, support) }
                 if let make = entry.lipSync, config.lipSync == entry.id { lipSync[entry.id] = try make(made, support) }
+                if let make = entry.music, config.music == entry.id { music[entry.id] = try make(made, support) }
             }
             statuses.append(Status(entry: entry, config: providerConfig, baseURL: Redaction.url(url), keys: keys, missing: missing))
         }
@@ -103,7 +107,7 @@ public struct ProviderSetup: Sendable {
         let missing = Dictionary(statuses.compactMap { status in status.missing.map { (status.entry.id, $0) } }) { a, _ in a }
         let router = Router(catalog: catalog, configured: configured, policy: config.routing, missing: missing)
         return ProviderSetup(catalog: catalog, providers: statuses, videos: videos, images: images, speech: speech,
-                             effects: effects, lipSync: lipSync, router: router, catalogSources: sources)
+                             effects: effects, music: music, lipSync: lipSync, router: router, catalogSources: sources)
     }
 
     /// The built-in catalog's models, read once per process (every command, every request of

@@ -1,12 +1,13 @@
 import Foundation
 import ReelModel
 
-/// ElevenLabs' text-to-speech and sound-effects protocol on loopback, signed with `xi-api-key`:
-/// `POST /v1/text-to-speech/{voice_id}` and `POST /v1/sound-generation` (`text`, and
-/// `duration_seconds` within 0.5…30 when given), each answering a real MP3 (half a second,
-/// whatever length was asked); `GET /v1/models`. Errors in ElevenLabs'
+/// ElevenLabs' text-to-speech, sound-effects and music protocol on loopback, signed with
+/// `xi-api-key`: `POST /v1/text-to-speech/{voice_id}`, `POST /v1/sound-generation` (`text`,
+/// and `duration_seconds` within 0.5…30 when given) and `POST /v1/music` (`prompt`, and
+/// `music_length_ms` a whole number within 3000…600000 when given), each answering a real MP3
+/// (half a second, whatever length was asked); `GET /v1/models`. Errors in ElevenLabs'
 /// `{"detail": {"status", "message"}}` form: 401 without the key, 422 for a request ElevenLabs
-/// would refuse. Faults per endpoint (`speech`, `effects`, `models`) through ``answers``.
+/// would refuse. Faults per endpoint (`speech`, `effects`, `music`, `models`) through ``answers``.
 public final class ElevenLabsFakeServer: Sendable {
     public let server: FakeHTTPServer
     public let apiKey: String
@@ -44,6 +45,18 @@ public final class ElevenLabsFakeServer: Sendable {
                     }
                 }
                 return answers.next("effects") ?? .bytes((try? FixtureMedia.mp3()) ?? Data(), contentType: "audio/mpeg")
+            }
+            if request.method == "POST", request.path == "/v1/music" {
+                guard let prompt = request.json?["prompt"]?.stringValue, !prompt.isEmpty else {
+                    return ElevenLabsFakeServer.error(422, status: "invalid_request", message: "prompt is required")
+                }
+                if let length = request.json?["music_length_ms"], length != .null {
+                    guard let value = length.intValue, (3_000...600_000).contains(value) else {
+                        return ElevenLabsFakeServer.error(422, status: "invalid_request",
+                                                          message: "music_length_ms must be at least 3000 and at most 600000")
+                    }
+                }
+                return answers.next("music") ?? .bytes((try? FixtureMedia.mp3()) ?? Data(), contentType: "audio/mpeg")
             }
             if request.method == "GET", request.path == "/v1/models" {
                 return answers.next("models") ?? .json([["model_id": "eleven_multilingual_v2"], ["model_id": "eleven_flash_v2_5"]])
