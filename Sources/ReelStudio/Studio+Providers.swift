@@ -88,39 +88,37 @@ extension Studio {
 
     /// Fails with what to do when `reel.yaml` names a sound-effect provider that cannot be used.
     func requireEffects(_ production: Production, setup: ProviderSetup) throws {
-        guard let effects = production.config.effects, effects != ProjectConfig.proceduralEffects, setup.effects[effects] == nil
-        else { return }
-        guard let status = setup.providers.first(where: { $0.entry.id == effects }), status.entry.effects != nil else {
-            let makers = setup.providers.filter { $0.entry.effects != nil }.map(\.entry.id.rawValue)
-            throw ReelError(.configuration, "effects: \(effects) is not a sound-effect provider", at: "reel.yaml",
-                            hint: "use procedural (offline)\(makers.isEmpty ? "" : ", " + makers.joined(separator: ", ")), or none")
-        }
-        throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: "reel.yaml effects",
-                        hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); or leave `effects` out for Reel's own")
+        guard let effects = production.config.effects, effects != ProjectConfig.proceduralEffects else { return }
+        try requireConfigured(effects, key: "effects", what: "sound-effect", made: setup.effects[effects] != nil, setup: setup,
+                              makes: { $0.effects != nil }, otherwise: "procedural (offline)", leaveOut: "none, or leave it out for Reel's own")
     }
 
     /// Fails with what to do when `reel.yaml` names a music provider that cannot be used.
     func requireMusic(_ production: Production, setup: ProviderSetup) throws {
-        guard let provider = production.config.music, setup.music[provider] == nil else { return }
-        guard let status = setup.providers.first(where: { $0.entry.id == provider }), status.entry.music != nil else {
-            let makers = setup.providers.filter { $0.entry.music != nil }.map(\.entry.id.rawValue)
-            throw ReelError(.configuration, "music: \(provider) is not a music provider", at: "reel.yaml",
-                            hint: "use procedural (offline)\(makers.isEmpty ? "" : ", " + makers.joined(separator: ", "))")
-        }
-        throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: "reel.yaml music",
-                        hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); or leave `music` out for Reel's own")
+        guard let music = production.config.music else { return }
+        try requireConfigured(music, key: "music", what: "music", made: setup.music[music] != nil, setup: setup,
+                              makes: { $0.music != nil }, otherwise: "procedural (offline)", leaveOut: "leave it out for Reel's own")
     }
 
     /// Fails with what to do when `reel.yaml` names a lip-sync provider that cannot be used.
     func requireLipSync(_ production: Production, setup: ProviderSetup) throws {
-        guard let provider = production.config.lipSync, setup.lipSync[provider] == nil else { return }
-        guard let status = setup.providers.first(where: { $0.entry.id == provider }), status.entry.lipSync != nil else {
-            let makers = setup.providers.filter { $0.entry.lipSync != nil }.map(\.entry.id.rawValue)
-            throw ReelError(.configuration, "lipsync: \(provider) is not a lip-sync provider", at: "reel.yaml",
-                            hint: "use \(makers.joined(separator: " or ")), or leave `lipsync` out")
+        guard let lipSync = production.config.lipSync else { return }
+        try requireConfigured(lipSync, key: "lipsync", what: "lip-sync", made: setup.lipSync[lipSync] != nil, setup: setup,
+                              makes: { $0.lipSync != nil }, otherwise: nil, leaveOut: "leave it out")
+    }
+
+    /// Fails with what to do when `KEY: PROVIDER` in reel.yaml names a provider that does not
+    /// make this (`makes`), or one whose keys are missing; nothing when its adapter was `made`.
+    func requireConfigured(_ provider: ProviderID, key: String, what: String, made: Bool, setup: ProviderSetup,
+                           makes: (ProviderEntry) -> Bool, otherwise: String?, leaveOut: String) throws {
+        guard !made else { return }
+        guard let status = setup.providers.first(where: { $0.entry.id == provider }), makes(status.entry) else {
+            let makers = ([otherwise].compactMap { $0 } + setup.providers.filter { makes($0.entry) }.map(\.entry.id.rawValue))
+            throw ReelError(.configuration, "\(key): \(provider) is not a \(what) provider", at: "reel.yaml",
+                            hint: "use \(makers.joined(separator: ", ")); or \(leaveOut)")
         }
-        throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: "reel.yaml lipsync",
-                        hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); or leave `lipsync` out")
+        throw ReelError(.configuration, "\(status.entry.name) is not configured: \(status.missing ?? "")", at: "reel.yaml \(key)",
+                        hint: "keys go in the environment or ~/.config/reel/credentials (chmod 600); or \(leaveOut)")
     }
 
     /// What a shot asks of a model.

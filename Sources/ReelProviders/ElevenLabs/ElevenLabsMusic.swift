@@ -25,7 +25,6 @@ public struct ElevenLabsMusic: MusicGenerator, LocalGenerator {
     public let requestTimeout: Double
     public let probe: MediaProbe?
     let prices: [ModelCapabilities]
-    let policy = HTTPStatusPolicy(provider: "ElevenLabs")
 
     /// The shortest and longest cue the API makes, in milliseconds (`music_length_ms`).
     public static let lengthRange: ClosedRange<Int64> = 3_000...600_000
@@ -70,24 +69,9 @@ public struct ElevenLabsMusic: MusicGenerator, LocalGenerator {
     }
 
     public func make(_ request: MusicRequest, context: GenerationContext) async throws -> NodeOutput {
-        var url = baseURL.appendingPathComponent("v1/music")
-        url = URL(string: url.absoluteString + "?output_format=mp3_44100_128") ?? url
-        let http = HTTPRequest.json("POST", url, body: Self.body(request),
-                                    headers: headers(["Accept": "audio/mpeg"]), timeout: requestTimeout)
-        let response = try await transport.send(http)
-        if var failure = policy.failure(for: response, doing: "compose a music cue") {
-            if failure.providerCode == "quota_exceeded" { failure.reason = .budget }
-            throw failure
-        }
-        return try await ResultDownload(provider: "ElevenLabs", transport: transport, probe: probe)
-            .audio(response, mediaType: "audio/mpeg", into: context.blobs, cost: estimate(request),
-                   details: ["mood": .string(request.mood.rawValue)])
-    }
-
-    func headers(_ extra: [String: String] = [:]) -> [String: String] {
-        var all = extra
-        all["xi-api-key"] = apiKey.reveal()
-        return all
+        try await ElevenLabsAudioCall(baseURL: baseURL, apiKey: apiKey, transport: transport, timeout: requestTimeout, probe: probe)
+            .post("v1/music", body: Self.body(request), doing: "compose a music cue", into: context.blobs, cost: estimate(request),
+                  details: ["mood": .string(request.mood.rawValue)])
     }
 
     /// Reel's `default` is `music_v1`, the API's own default for `/v1/music` (`music_v2` is

@@ -24,7 +24,6 @@ public struct ElevenLabsSoundEffects: SoundEffectGenerator, LocalGenerator {
     public let requestTimeout: Double
     public let probe: MediaProbe?
     let prices: [ModelCapabilities]
-    let policy = HTTPStatusPolicy(provider: "ElevenLabs")
 
     /// The shortest and longest sound the API makes, in seconds.
     public static let durationRange: ClosedRange<Double> = 0.5...30
@@ -70,24 +69,9 @@ public struct ElevenLabsSoundEffects: SoundEffectGenerator, LocalGenerator {
     }
 
     public func make(_ request: SoundEffectRequest, context: GenerationContext) async throws -> NodeOutput {
-        var url = baseURL.appendingPathComponent("v1/sound-generation")
-        url = URL(string: url.absoluteString + "?output_format=mp3_44100_128") ?? url
-        let http = HTTPRequest.json("POST", url, body: Self.body(request),
-                                    headers: headers(["Accept": "audio/mpeg"]), timeout: requestTimeout)
-        let response = try await transport.send(http)
-        if var failure = policy.failure(for: response, doing: "make a sound effect") {
-            if failure.providerCode == "quota_exceeded" { failure.reason = .budget }
-            throw failure
-        }
-        return try await ResultDownload(provider: "ElevenLabs", transport: transport, probe: probe)
-            .audio(response, mediaType: "audio/mpeg", into: context.blobs, cost: estimate(request),
-                   details: ["effect": .string(request.effect.rawValue)])
-    }
-
-    func headers(_ extra: [String: String] = [:]) -> [String: String] {
-        var all = extra
-        all["xi-api-key"] = apiKey.reveal()
-        return all
+        try await ElevenLabsAudioCall(baseURL: baseURL, apiKey: apiKey, transport: transport, timeout: requestTimeout, probe: probe)
+            .post("v1/sound-generation", body: Self.body(request), doing: "make a sound effect", into: context.blobs,
+                  cost: estimate(request), details: ["effect": .string(request.effect.rawValue)])
     }
 
     /// Reel's `default` is `eleven_text_to_sound_v2` (the API's own default, the one that loops).

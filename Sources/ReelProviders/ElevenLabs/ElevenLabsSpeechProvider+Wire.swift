@@ -1,5 +1,6 @@
 import Foundation
 import ReelEngine
+import ReelMedia
 import ReelModel
 
 /// ElevenLabs' wire format and entry: speech, sound effects (``ElevenLabsSoundEffects``) and
@@ -74,5 +75,33 @@ extension SpeechRequest {
     var seed32: UInt32 {
         let cast = voice.providerVoice.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         return UInt32(truncatingIfNeeded: Hashing.seed("speech:\(text)|\(cast)"))
+    }
+}
+
+/// ElevenLabs' one exchange for audio, shared by its speech, sound effects and music: a JSON
+/// `POST` to `path` asking for an MP3 (`output_format=mp3_44100_128`) with the `xi-api-key`
+/// header; a refusal is a classified failure (an exhausted quota is a budget one), an answer
+/// the MP3, stored.
+struct ElevenLabsAudioCall: Sendable {
+    let baseURL: URL
+    let apiKey: Secret
+    let transport: any HTTPTransport
+    let timeout: Double
+    let probe: MediaProbe?
+    static let policy = HTTPStatusPolicy(provider: "ElevenLabs")
+
+    func post(_ path: String, body: JSONValue, doing: String, into blobs: any BlobStore, cost: Money?,
+              details: JSONValue) async throws -> NodeOutput {
+        var url = baseURL.appendingPathComponent(path)
+        url = URL(string: url.absoluteString + "?output_format=mp3_44100_128") ?? url
+        let http = HTTPRequest.json("POST", url, body: body, headers: ["Accept": "audio/mpeg", "xi-api-key": apiKey.reveal()],
+                                    timeout: timeout)
+        let response = try await transport.send(http)
+        if var failure = Self.policy.failure(for: response, doing: doing) {
+            if failure.providerCode == "quota_exceeded" { failure.reason = .budget }
+            throw failure
+        }
+        return try await ResultDownload(provider: "ElevenLabs", transport: transport, probe: probe)
+            .audio(response, mediaType: "audio/mpeg", into: blobs, cost: cost, details: details)
     }
 }

@@ -65,18 +65,9 @@ public struct ElevenLabsSpeechProvider: SpeechGenerator, LocalGenerator {
 
     public func make(_ request: SpeechRequest, context: GenerationContext) async throws -> NodeOutput {
         let voice = Self.cast.voice(for: request.voice, speaker: request.speaker)
-        var url = baseURL.appendingPathComponent("v1/text-to-speech").appendingPathComponent(voice)
-        url = URL(string: url.absoluteString + "?output_format=mp3_44100_128") ?? url
-        let http = HTTPRequest.json("POST", url, body: Self.body(request),
-                                    headers: headers(["Accept": "audio/mpeg"]), timeout: requestTimeout)
-        let response = try await transport.send(http)
-        if var failure = policy.failure(for: response, doing: "voice a line") {
-            if failure.providerCode == "quota_exceeded" { failure.reason = .budget }
-            throw failure
-        }
-        return try await ResultDownload(provider: "ElevenLabs", transport: transport, probe: probe)
-            .audio(response, mediaType: "audio/mpeg", into: context.blobs, cost: estimate(request),
-                   details: ["voice": .string(voice)])
+        return try await ElevenLabsAudioCall(baseURL: baseURL, apiKey: apiKey, transport: transport, timeout: requestTimeout, probe: probe)
+            .post("v1/text-to-speech/\(voice)", body: Self.body(request), doing: "voice a line", into: context.blobs,
+                  cost: estimate(request), details: ["voice": .string(voice)])
     }
 
     func headers(_ extra: [String: String] = [:]) -> [String: String] {
