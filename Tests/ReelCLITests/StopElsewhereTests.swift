@@ -18,11 +18,16 @@ import Testing
         SimulationConfig(latency: 2...2.5, concurrency: 2, seed: 9, render: .full)
     }
 
-    @Test(arguments: [false, true])
+    // The provider's clock stands still until the stop: a stop that never lands would leave the
+    // run waiting, so a limit turns that into a failure.
+    @Test(.timeLimit(.minutes(2)), arguments: [false, true])
     func aRunStartedInATerminalIsStoppedFromTheStudioAndResumedWithoutPayingTwice(inStudio: Bool) async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let sim = try await SimulatedProviderServer.start(config: Self.config())
+        // The provider's time stands still until the run is stopped, so it is stopped mid-way
+        // however slowly the stop travels on a busy machine; then it runs fast, for the resume.
+        let clock = ManualClock()
+        let sim = try await SimulatedProviderServer.start(config: Self.config(), clock: clock.reading)
         let env = StudioWorkersCLITests.environment(dir, sim: sim, studio: inStudio ? try await TestPostgres.freshDatabase() : nil)
         let projects = dir.file("projects")
         try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
@@ -59,7 +64,7 @@ import Testing
         #expect(status == ReelError.Code.temporary.exitStatus, "stopped, not failed or killed: \(status) \(said)")
         #expect(said.contains("stopped (asked by") && said.contains("from the studio"), "it says who stopped it: \(said)")
         #expect(said.contains("`reel generate` resumes it"), "\(said)")
-        // Mid-way: jobs sent and not yet fetched (a run handing jobs to a studio's queue may
+        // Mid-way: jobs sent and none finished (a run handing jobs to a studio's queue may
         // have sent them all by then), so resuming has jobs to poll.
         let fetched = sim.counters.completedDownloads
         #expect(fetched < planned, "stopped mid-way: \(fetched) of \(planned) results fetched")
@@ -67,6 +72,13 @@ import Testing
         #expect(after["elsewhere"] == nil, "nobody holds the project once it stopped: \(after)")
 
         // The same command resumes it: the jobs it had sent are polled, none is made twice.
+        let ticking = Task {
+            while !Task.isCancelled {
+                clock.advance(by: 0.5)
+                try? await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        defer { ticking.cancel() }
         let again = try await ReelBinary.run(["generate", "--quiet"], environment: env, directory: root)
         #expect(again.status == 0, "\(again.stderrText)")
         #expect(sim.counters.createdJobs == planned, "\(sim.counters.createdJobs) jobs made for \(planned) shots")
