@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelModel
 
 /// One measured figure: Reel's time, the reference's, and the goal for their ratio.
@@ -35,13 +36,13 @@ func log(_ text: String) {
 /// Runs a program and waits; returns its exit status.
 @discardableResult
 func shell(_ path: String, _ args: [String], env: [String: String] = [:], directory: URL? = nil) throws -> Int32 {
-    let p = Process()
+    let p = ChildProcess()
     p.executableURL = URL(fileURLWithPath: path)
     p.arguments = args
     if let directory { p.currentDirectoryURL = directory }
     p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
+    p.standardOutput = .null
+    p.standardError = .null
     try p.run()
     p.waitUntilExit()
     return p.terminationStatus

@@ -123,14 +123,14 @@ struct DirectingBenchmarks {
         _ = FileManager.default.createFile(atPath: said.path, contents: nil)
         let errors = try FileHandle(forWritingTo: said)
         defer { try? errors.close() }
-        let p = Process()
+        let p = ChildProcess()
         p.executableURL = reel
         p.arguments = arguments
         p.currentDirectoryURL = folder
         p.environment = env
         let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = errors
+        p.standardOutput = .pipe(pipe)
+        p.standardError = .handle(errors)
         try p.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

@@ -34,7 +34,7 @@ struct SpineBenchmarks {
         try shell(reel.path, ["make", example, "--out", out, "-q"], env: env)
         let t = try await seconds { try shell(reel.path, ["make", example, "--out", out, "-q"], env: env) }
         let startup = try await seconds { try shell(reel.path, ["--version"], env: env) }
-        let json = try Process.output(reel.path, ["make", example, "--out", out, "--json"], env: env)
+        let json = try ChildProcess.output(reel.path, ["make", example, "--out", out, "--json"], env: env)
         let rendered = (try? JSONDecoder().decode([String: JSONValue].self, from: json))?["rendered"]?.intValue ?? -1
         return Figure(name: "second `reel make`, nothing changed", reel: fmt(t), reference: fmt(startup) + " (`reel --version`)",
                       ratio: t / startup, goal: "< 2 s, 0 renders", met: t < 2 && rendered == 0, note: "\(rendered) rendered")
@@ -69,16 +69,16 @@ struct SpineBenchmarks {
     }
 }
 
-extension Process {
+extension ChildProcess {
     /// Runs a program and returns its stdout.
     static func output(_ path: String, _ args: [String], env: [String: String]) throws -> Data {
-        let p = Process()
+        let p = ChildProcess()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = args
         p.environment = env
         let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
+        p.standardOutput = .pipe(pipe)
+        p.standardError = .null
         try p.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

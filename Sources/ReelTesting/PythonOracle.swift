@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 
 /// Runs python3 for tests that use Python libraries as independent checks (screenplain,
 /// opentimelineio, pyJianYingDraft; `scripts/bootstrap --test` installs them).
@@ -10,12 +11,12 @@ public enum PythonOracle {
 
     /// Runs `python3 arguments…`; stdout and stderr together.
     public static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
         let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        process.standardOutput = .pipe(pipe)
+        process.standardError = .pipe(pipe)
         do {
             try process.run()
         } catch {

@@ -28,7 +28,7 @@ public enum ReelBinary {
         let out = tmp.appendingPathComponent("out"), err = tmp.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = url
         process.arguments = arguments
         process.environment = env
@@ -37,14 +37,14 @@ public enum ReelBinary {
         // open (the suite once held 400 such descriptors, and Process.run slowed with them).
         var handles = [try FileHandle(forWritingTo: out), try FileHandle(forWritingTo: err)]
         defer { for handle in handles { try? handle.close() } }
-        (process.standardOutput, process.standardError) = (handles[0], handles[1])
+        (process.standardOutput, process.standardError) = (.handle(handles[0]), .handle(handles[1]))
         if let input {
             let typed = tmp.appendingPathComponent("in")
             try Data(input.utf8).write(to: typed)
             handles.append(try FileHandle(forReadingFrom: typed))
-            process.standardInput = handles[2]
+            process.standardInput = .handle(handles[2])
         } else {
-            process.standardInput = FileHandle.nullDevice
+            process.standardInput = .null
         }
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
@@ -70,22 +70,22 @@ public enum ReelBinary {
 /// A `reel` process started by ``ReelBinary/start(_:environment:directory:)``: to be
 /// killed mid-run or waited for.
 public final class RunningReel: Sendable {
-    let process: Process
+    let process: ChildProcess
     let finished: Task<Int32, Never>
 
-    init(process: Process, finished: Task<Int32, Never>) {
+    init(process: ChildProcess, finished: Task<Int32, Never>) {
         self.process = process
         self.finished = finished
     }
 
     /// SIGKILL: no handler runs, nothing is flushed — a crash, a power cut, `kill -9`.
     public func kill() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        process.signal(SIGKILL)
     }
 
     /// SIGTERM: the process stops as it would at a service manager's request.
     public func terminate() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGTERM) }
+        process.signal(SIGTERM)
     }
 
     /// The exit status (or the signal's number plus 128 when killed).
@@ -103,18 +103,18 @@ extension ReelBinary {
         var env = ProcessInfo.processInfo.environment
         env["TERM"] = "dumb"
         for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = url
         process.arguments = arguments
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = .null
         // This process's copies of the child's ends, closed once it has started (kept open,
         // the reader never sees the end of the output, and the descriptors pile up).
         var childsEnds: [FileHandle] = []
         if let lines {
             let pipe = Pipe()
-            process.standardOutput = pipe
+            process.standardOutput = .pipe(pipe)
             childsEnds.append(pipe.fileHandleForWriting)
             let reader = pipe.fileHandleForReading
             // Read on a thread of its own until the process closes its end.
@@ -136,12 +136,12 @@ extension ReelBinary {
             if !FileManager.default.fileExists(atPath: stderr.path) { _ = FileManager.default.createFile(atPath: stderr.path, contents: nil) }
             let handle = try FileHandle(forWritingTo: stderr)
             handle.seekToEndOfFile()
-            process.standardError = handle
+            process.standardError = .handle(handle)
             childsEnds.append(handle)
         } else {
-            process.standardError = FileHandle.nullDevice
+            process.standardError = .null
         }
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = .null
         let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)
         process.terminationHandler = { p in
             continuation.yield(p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus)

@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelStore
 
 /// A real PostgreSQL server for the tests: `REEL_TEST_DATABASE` when it is set, else one
@@ -17,12 +18,12 @@ public enum TestPostgres {
     public static func freshDatabase() async throws -> String {
         let url = try await self.url()
         let name = "studio_\(UUID().uuidString.prefix(8).lowercased())"
-        let psql = Process()
+        let psql = ChildProcess()
         psql.executableURL = try binaries().appendingPathComponent("psql")
         psql.arguments = [url, "-q", "-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(name)"]
-        psql.standardOutput = FileHandle.nullDevice
+        psql.standardOutput = .null
         let said = Pipe()
-        psql.standardError = said
+        psql.standardError = .pipe(said)
         try psql.run()
         let message = said.fileHandleForReading.readDataToEndOfFile()
         psql.waitUntilExit()
@@ -35,11 +36,11 @@ public enum TestPostgres {
 
     /// The rows `query` answers on the database at `url`, one line each, columns split by `|`.
     public static func query(_ url: String, _ query: String) throws -> [String] {
-        let psql = Process()
+        let psql = ChildProcess()
         psql.executableURL = try binaries().appendingPathComponent("psql")
         psql.arguments = [url, "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", query]
         let out = Pipe(), err = Pipe()
-        (psql.standardOutput, psql.standardError) = (out, err)
+        (psql.standardOutput, psql.standardError) = (.pipe(out), .pipe(err))
         try psql.run()
         let rows = out.fileHandleForReading.readDataToEndOfFile()
         let message = err.fileHandleForReading.readDataToEndOfFile()
@@ -76,7 +77,7 @@ public enum TestPostgres {
     public actor Server {
         static let shared = Server()
         var address: String?
-        var process: Process?
+        var process: ChildProcess?
         var port = 0
         var dir: URL?
 
@@ -144,15 +145,15 @@ public enum TestPostgres {
         /// Starts the postmaster and returns once its log says it accepts connections.
         func launch(bin: URL, data: URL, dir: URL) throws {
             let asRoot = getuid() == 0
-            let server = Process()
+            let server = ChildProcess()
             let arguments = ["-D", data.path, "-p", "\(port)", "-k", dir.path, "-c", "listen_addresses=127.0.0.1",
                              "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"]
             (server.executableURL, server.arguments) = asRoot
                 ? (URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", bin.appendingPathComponent("postgres").path] + arguments)
                 : (bin.appendingPathComponent("postgres"), arguments)
             let log = Pipe()
-            server.standardOutput = FileHandle.nullDevice
-            server.standardError = log
+            server.standardOutput = .null
+            server.standardError = .pipe(log)
             try server.run()
             // Ready when it says so (an event, not a wait): read its log until the line comes.
             let reader = log.fileHandleForReading
@@ -170,13 +171,13 @@ public enum TestPostgres {
         }
 
         func run(_ tool: String, _ arguments: [String], asPostgres: Bool = false) throws {
-            let process = Process()
+            let process = ChildProcess()
             (process.executableURL, process.arguments) = asPostgres
                 ? (URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--", tool] + arguments)
                 : (URL(fileURLWithPath: tool), arguments)
             let out = Pipe()
-            process.standardOutput = out
-            process.standardError = out
+            process.standardOutput = .pipe(out)
+            process.standardError = .pipe(out)
             try process.run()
             let said = out.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()

@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelModel
 
 /// A small tmpfs mounted for a test (needs root).
@@ -28,11 +29,11 @@ public struct Tmpfs: Sendable {
 
     static func run(_ tool: String, _ arguments: [String]) -> Bool {
         guard FileManager.default.isExecutableFile(atPath: tool) else { return false }
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardOutput = .null
+        process.standardError = .null
         guard (try? process.run()) != nil else { return false }
         process.waitUntilExit()
         return process.terminationStatus == 0

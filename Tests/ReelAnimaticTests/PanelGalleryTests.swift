@@ -29,7 +29,7 @@ struct PanelGalleryTests {
             var shown = "\(name).svg"
             if let ffmpeg {
                 let png = dir.appendingPathComponent("\(name).png")
-                let process = Process()
+                let process = ChildProcess()
                 process.executableURL = URL(fileURLWithPath: ffmpeg)
                 process.arguments = ["-v", "error", "-y", "-i", svgURL.path, png.path]
                 try process.run()

@@ -106,11 +106,11 @@ import Testing
         let pipe = Pipe()
         try pipe.fileHandleForReading.close()
         let errors = Pipe()
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = ReelBinary.url
         process.arguments = ["providers", "catalog"]
-        process.standardOutput = pipe.fileHandleForWriting
-        process.standardError = errors
+        process.standardOutput = .handle(pipe.fileHandleForWriting)
+        process.standardError = .pipe(errors)
         try process.run()
         try pipe.fileHandleForWriting.close()
         let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

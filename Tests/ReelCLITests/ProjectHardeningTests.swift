@@ -16,7 +16,7 @@ import Glibc
     /// hang fails the test instead of stalling the suite).
     static func shell(_ script: String, in directory: URL) async throws -> ProcessResult {
         let out = directory.appendingPathComponent(".out"), err = directory.appendingPathComponent(".err")
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
         process.currentDirectoryURL = directory
@@ -26,9 +26,9 @@ import Glibc
         process.environment = env
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = .handle(try FileHandle(forWritingTo: out))
+        process.standardError = .handle(try FileHandle(forWritingTo: err))
+        process.standardInput = .null
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch { continuation.resume(throwing: error) }
@@ -158,11 +158,11 @@ struct ReadOnlyView {
     }
 
     static func run(_ tool: String, _ arguments: [String]) -> Int32 {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardOutput = .null
+        process.standardError = .null
         guard (try? process.run()) != nil else { return -1 }
         process.waitUntilExit()
         return process.terminationStatus

@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelModel
 import ReelTesting
 import Testing
@@ -9,7 +10,7 @@ import Testing
 @Suite struct ScratchSweepTests {
     /// The id of a process that has exited.
     static func deadPID() throws -> pid_t {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/bin/true")
         try process.run()
         process.waitUntilExit()

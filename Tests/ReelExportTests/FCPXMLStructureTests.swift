@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelExport
 import ReelModel
 import Testing
@@ -39,7 +40,7 @@ struct FCPXMLStructureTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("reel-\(UUID().uuidString).fcpxml")
         try Data(FCPXMLWriter.fcpxml(ExportFixtures.timeline(rate: .fps29_97)).utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let p = Process()
+        let p = ChildProcess()
         p.executableURL = URL(fileURLWithPath: lint)
         p.arguments = ["--noout", file.path]
         try p.run()

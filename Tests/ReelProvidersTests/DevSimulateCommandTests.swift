@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelEngine
 import ReelModel
 import ReelProviders
@@ -10,13 +11,13 @@ import Testing
     @Test func theCommandServesTheProviderUntilTerminated() async throws {
         let dir = TemporaryDirectory("reel-sim-cli")
         defer { dir.remove() }
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = ReelBinary.url
         process.arguments = ["dev", "simulate", "--port", "0", "--json", "--latency", "0", "--cheap",
                              "--cache", dir.file("clips").path, "--api-key", "k-123"]
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = .pipe(out)
+        process.standardError = .pipe(err)
         let (lines, sink) = AsyncStream.makeStream(of: String.self)
         out.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData

@@ -38,10 +38,10 @@ extension ProcessRunner {
     }
 }
 
-/// Runs programs with Foundation's `Process`. Output goes to temporary files rather than
-/// pipes, so a chatty program never blocks on a full pipe.
+/// Runs programs as ``ChildProcess``es. Output goes to temporary files rather than pipes, so
+/// a chatty program never blocks on a full pipe.
 ///
-/// Their work
+/// Children die with Reel, even when it is SIGKILLed (``ChildProcess/diesWithParent``). Their work
 /// folders (`$TMPDIR/reel-proc-<pid>-…`) carry Reel's pid, and the first run of a later
 /// process removes those whose process is gone.
 public struct LocalProcessRunner: ProcessRunner {
@@ -56,7 +56,7 @@ public struct LocalProcessRunner: ProcessRunner {
         // Checked here: behind the wrapper, a missing program would only be a failed exit.
         guard fm.isExecutableFile(atPath: executable) else {
             throw ReelError(.unavailable, "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): it is not an executable file",
-                            at: executable, hint: "run `reel doctor` to see what is missing and how to install it")
+                            at: executable, hint: Self.doctor)
         }
         let tmp = fm.temporaryDirectory.appendingPathComponent("reel-proc-\(getpid())-\(UUID().uuidString)")
         try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
@@ -71,37 +71,31 @@ public struct LocalProcessRunner: ProcessRunner {
             try? outHandle.close()
             try? errHandle.close()
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        var inputPipe: Pipe?
-        if stdin != nil {
-            inputPipe = Pipe()
-            process.standardInput = inputPipe
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        let box = ProcessBox(process)
+        let child = ChildProcess()
+        child.executableURL = URL(fileURLWithPath: executable)
+        child.arguments = arguments
+        child.diesWithParent = true
+        child.standardOutput = .handle(outHandle)
+        child.standardError = .handle(errHandle)
+        let inputPipe = stdin.map { _ in Pipe() }
+        child.standardInput = inputPipe.map { .pipe($0) } ?? .null
+        let box = ChildBox(child)
         let status: Int32 = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
-                process.terminationHandler = { p in
+                child.terminationHandler = { ended in
                     box.ended()
-                    continuation.resume(returning: p.terminationStatus)
+                    continuation.resume(returning: ended.terminationStatus)
                 }
-                // Started, and fed, off the pool: spawning can wait for the machine (a child that
-                // is slow to exec, a busy CPU) and feeding stdin for as long as the child reads,
-                // and neither may hold a thread of Swift's cooperative pool.
+                // Fed off the pool: feeding stdin lasts as long as the child reads, and may not
+                // hold a thread of Swift's cooperative pool.
                 let writer = inputPipe?.fileHandleForWriting
                 Offload.start {
                     do {
                         try box.run()
                     } catch {
-                        box.clearHandler()
                         continuation.resume(throwing: error is CancellationError ? error : ReelError(
-                            .unavailable, "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): \(error.localizedDescription)",
-                            at: executable, hint: "run `reel doctor` to see what is missing and how to install it"))
+                            .unavailable, (error as? ReelError)?.message ?? "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): \(error)",
+                            at: executable, hint: Self.doctor))
                         return
                     }
                     if let stdin, let writer {
@@ -117,61 +111,54 @@ public struct LocalProcessRunner: ProcessRunner {
         return ProcessResult(status: status, stdout: (try? Data(contentsOf: outURL)) ?? Data(),
                              stderr: (try? Data(contentsOf: errURL)) ?? Data())
     }
+
+    private static let doctor = "run `reel doctor` to see what is missing and how to install it"
 }
 
 extension LocalProcessRunner {
-    /// The children running now, by pid: what a process quitting at once takes with it.
-    fileprivate static let children = Mutex<Set<Int32>>([])
+    /// The children running now: what a process quitting at once takes with it.
+    fileprivate static let children = Mutex<[ObjectIdentifier: ChildProcess]>([:])
 
     /// Asks every child still running to end (SIGTERM): a command quitting at once (a second
     /// Ctrl-C) leaves no ffmpeg behind writing into the project.
     public static func terminateAll() {
-        for pid in children.withLock({ $0 }) { kill(pid, SIGTERM) }
+        for child in children.withLock({ Array($0.values) }) { child.terminate() }
     }
 }
 
-/// Lets the spawning thread and the cancellation handler reach the process.
-private final class ProcessBox: @unchecked Sendable {
-    private let process: Process
+/// Lets the starting thread and the cancellation handler reach the child.
+private final class ChildBox: @unchecked Sendable {
+    private let child: ChildProcess
     private let lock = NSLock()
     /// Cancelled before it started: it never starts.
     private var cancelled = false
-    init(_ process: Process) { self.process = process }
+    init(_ child: ChildProcess) { self.child = child }
+
     func run() throws {
         lock.lock()
         defer { lock.unlock() }
         if cancelled { throw CancellationError() }
-        // A child starts with its parent thread's signal mask, and dispatch's threads block
-        // them all: unblocked, SIGTERM (a cancelled job, a stopped run) reaches the child.
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblock, signal) }
-        var previous = sigset_t()
-        pthread_sigmask(SIG_UNBLOCK, &unblock, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        try process.run()
-        let pid = process.processIdentifier
-        // Recorded unless it has already ended (a child quicker than this line).
-        LocalProcessRunner.children.withLock { if !hasEnded { _ = $0.insert(pid) } }
-    }
-
-    /// Set once the child has ended; read and written only under `LocalProcessRunner.children`.
-    private var hasEnded = false
-
-    /// Forgets the child once it has ended. Never waits for ``run()``'s lock: a termination
-    /// handler must not stand behind a spawn.
-    func ended() {
-        let pid = process.processIdentifier
-        LocalProcessRunner.children.withLock {
-            hasEnded = true
-            _ = $0.remove(pid)
+        // Listed before it starts, so that a child quicker than the next line is not listed
+        // after it has ended.
+        LocalProcessRunner.children.withLock { $0[ObjectIdentifier(child)] = child }
+        do {
+            try child.run()
+        } catch {
+            ended()
+            throw error
         }
     }
-    func clearHandler() { process.terminationHandler = nil }
+
+    /// Forgets the child once it has ended. Never waits for ``run()``'s lock: a termination
+    /// handler must not stand behind a start.
+    func ended() {
+        _ = LocalProcessRunner.children.withLock { $0.removeValue(forKey: ObjectIdentifier(child)) }
+    }
+
     func terminate() {
         lock.lock()
         defer { lock.unlock() }
         cancelled = true
-        if process.isRunning { process.terminate() }
+        child.terminate()
     }
 }

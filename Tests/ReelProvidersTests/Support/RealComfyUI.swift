@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelProviders
 import ReelTesting
 
@@ -12,9 +13,9 @@ final class RealComfyUI {
     }
 
     let url: URL
-    private let process: Process?
+    private let process: ChildProcess?
 
-    private init(url: URL, process: Process?) {
+    private init(url: URL, process: ChildProcess?) {
         self.url = url
         self.process = process
     }
@@ -25,14 +26,14 @@ final class RealComfyUI {
         }
         guard let checkout = environment["REEL_COMFYUI_DIR"] else { throw FakeServerError("no ComfyUI configured") }
         let port = Int.random(in: 20_000...40_000)
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [environment["REEL_COMFYUI_PYTHON"] ?? "python3", "main.py", "--listen", "127.0.0.1",
                              "--port", String(port), "--cpu", "--output-directory", dir.file("out").path,
                              "--input-directory", dir.file("in").path]
         process.currentDirectoryURL = URL(fileURLWithPath: checkout)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardOutput = .null
+        process.standardError = .null
         try process.run()
         let server = RealComfyUI(url: URL(string: "http://127.0.0.1:\(port)")!, process: process)
         // Waiting for a real server to come up is the one wait this test cannot avoid.
