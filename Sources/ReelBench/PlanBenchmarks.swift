@@ -1,4 +1,5 @@
 import Foundation
+import ReelMedia
 import ReelModel
 import ReelScript
 
@@ -61,24 +62,18 @@ struct PlanBenchmarks {
     }
 
     /// Runs a program with its output discarded; its wall time and its own peak memory
-    /// (`wait4`'s resource usage, so earlier children do not count).
+    /// (the child's resource usage, so earlier children do not count).
     func measured(_ path: String, _ args: [String]) throws -> (seconds: Double, peakKB: Int, status: Int32) {
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([path] + args).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
+        let child = ChildProcess()
+        child.executableURL = URL(fileURLWithPath: path)
+        child.arguments = args
+        child.standardOutput = .null
+        child.standardError = .null
         let start = ContinuousClock.now
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw BenchError("cannot start \(path): error \(spawned)") }
-        var status: Int32 = 0
-        var usage = rusage()
-        _ = wait4(pid, &status, 0, &usage)
+        try child.run()
+        child.waitUntilExit()
         let d = (ContinuousClock.now - start).components
-        let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return (Double(d.seconds) + Double(d.attoseconds) / 1e18, usage.ru_maxrss, exit)
+        let exit = child.terminationReason == .exit ? child.terminationStatus : 128 + child.terminationStatus
+        return (Double(d.seconds) + Double(d.attoseconds) / 1e18, child.peakMemoryKB, exit)
     }
 }

@@ -8,8 +8,9 @@ import Testing
 @Suite struct ChildProcessSpawnTests {
     /// Runs `script` with `/bin/sh` and returns what it printed and how it ended.
     static func shell(_ script: String, environment: [String: String]? = nil, directory: URL? = nil,
-                      before: (ChildProcess) -> Void = { _ in }) throws -> (output: String, child: ChildProcess) {
+                      diesWithParent: Bool = false) throws -> (output: String, child: ChildProcess) {
         let child = ChildProcess()
+        child.diesWithParent = diesWithParent
         child.executableURL = URL(fileURLWithPath: "/bin/sh")
         child.arguments = ["-c", script]
         child.environment = environment
@@ -17,7 +18,6 @@ import Testing
         let out = Pipe()
         child.standardOutput = .pipe(out)
         child.standardInput = .null
-        before(child)
         try child.run()
         let output = out.fileHandleForReading.readDataToEndOfFile()
         child.waitUntilExit()
@@ -26,13 +26,17 @@ import Testing
 
     /// Foundation's `Process.run()` died of SIGSEGV with about 1,400 descriptors open (it copied
     /// `/proc/self/fd`'s entries whole); a child here starts with only its three streams open.
-    @Test func aChildHasOnlyItsThreeStreamsHoweverManyTheParentHasOpen() throws {
-        // Opened without close-on-exec, as an inherited descriptor would be.
-        let opened = (0..<1_500).map { _ in open("/dev/null", O_RDONLY) }
+    @Test(arguments: [false, true])
+    func aChildHasOnlyItsThreeStreamsHoweverManyTheParentHasOpen(diesWithParent: Bool) throws {
+        // Opened without close-on-exec, as an inherited descriptor would be; 1,500 where the
+        // limit leaves room beside the suites running meanwhile.
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        let opened = (0..<min(1_500, Int(limit.rlim_cur) / 8)).map { _ in open("/dev/null", O_RDONLY) }
         defer { for fd in opened where fd >= 0 { close(fd) } }
         try #require(opened.allSatisfy { $0 >= 0 })
-        for _ in 0..<20 {
-            let (output, child) = try Self.shell("exec ls /proc/self/fd")
+        for _ in 0..<10 {
+            let (output, child) = try Self.shell("exec ls /proc/self/fd", diesWithParent: diesWithParent)
             #expect(child.terminationReason == .exit && child.terminationStatus == 0)
             // ls's own listing of the folder is the fourth.
             let fds = Set(output.split(separator: "\n").compactMap { Int($0) })
@@ -47,11 +51,12 @@ import Testing
         #expect(signalled.terminationReason == .uncaughtSignal && signalled.terminationStatus == SIGTERM)
     }
 
-    @Test func theEnvironmentAndFolderAreTheOnesGiven() throws {
+    @Test(arguments: [false, true])
+    func theEnvironmentAndFolderAreTheOnesGiven(diesWithParent: Bool) throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         let (output, child) = try Self.shell("printf '%s|%s|' \"$GREETING\" \"${HOME-unset}\"; pwd",
-                                             environment: ["GREETING": "你好 there"], directory: dir.url)
+                                             environment: ["GREETING": "你好 there"], directory: dir.url, diesWithParent: diesWithParent)
         #expect(child.terminationStatus == 0)
         #expect(output == "你好 there|unset|\(dir.url.resolvingSymlinksInPath().path)\n", "\(output)")
     }
@@ -90,5 +95,34 @@ import Testing
         let error = #expect(throws: ReelError.self) { try child.run() }
         #expect(error?.code == .unavailable && error?.message == "cannot start ffmpeg: No such file or directory")
         #expect(!child.isRunning)
+    }
+}
+
+/// ``LocalProcessRunner`` on real children: what is fed in comes out, and a program that
+/// cannot start is one clear error that leaves nothing waiting.
+@Suite struct LocalProcessRunnerTests {
+    @Test func whatIsFedOnStdinReachesTheChild() async throws {
+        let text = String(repeating: "一行 a line\n", count: 20_000)
+        let result = try await LocalProcessRunner().run("/bin/cat", [], stdin: Data(text.utf8))
+        #expect(result.status == 0 && result.stdoutText == text)
+    }
+
+    @Test func aProgramThatIsNotThereIsOneClearError() async throws {
+        let error = await #expect(throws: ReelError.self) {
+            try await LocalProcessRunner().run("/nowhere/ffmpeg", ["-version"], stdin: Data("x".utf8))
+        }
+        #expect(error?.code == .unavailable && error?.hint?.contains("reel doctor") == true, "\(String(describing: error))")
+    }
+
+    /// Behind the death-signal wrapper the program's own failure to start is its exit status,
+    /// and what it said.
+    @Test func aFileThatIsNoProgramFailsWithWhatWasSaid() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let bad = try dir.write("ffmpeg", "not a program")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bad.path)
+        let result = try await LocalProcessRunner().run(bad.path, ["-version"])
+        #expect(result.status != 0)
+        #expect(!result.stderrText.isEmpty, "the reason it did not start is said")
     }
 }

@@ -15,7 +15,9 @@ import Synchronization
 /// The child starts in a process group of its own, with no signal blocked and SIGINT, SIGTERM
 /// and SIGHUP at their defaults: what the parent ignores to catch by other means (`reel`
 /// ignores SIGINT and SIGTERM to handle them on a queue) the child does not inherit. SIGPIPE
-/// is inherited, as exec always passes it on (SwiftNIO ignores it; `reel` is made to cope).
+/// is left as the parent has it, by choice, as Foundation left it: a child of a process that
+/// ignores it (SwiftNIO's) gets EPIPE on a closed pipe, and `reel` copes with both
+/// (`CLIClosedPipeTests`).
 public final class ChildProcess: @unchecked Sendable {
     /// Where one of the child's standard streams goes.
     public enum Stream {
@@ -48,7 +50,7 @@ public final class ChildProcess: @unchecked Sendable {
     /// Has the kernel SIGKILL the child when this process ends, even when it is SIGKILLed (see
     /// ``DeathSignal``): an ffmpeg does not write on into a project nobody runs any more.
     public var diesWithParent = false
-    /// Called once the child has ended, on the thread that reaped it.
+    /// Called once the child has ended, on the thread that reaped it (then let go).
     public var terminationHandler: (@Sendable (ChildProcess) -> Void)?
 
     private struct State {
@@ -56,6 +58,7 @@ public final class ChildProcess: @unchecked Sendable {
         var running = false
         var status: Int32 = 0
         var ending: Ending = .exit
+        var peakMemoryKB = 0
     }
     private let state = Mutex(State())
     private let exited = NSCondition()
@@ -68,6 +71,8 @@ public final class ChildProcess: @unchecked Sendable {
     /// The exit status, or the number of the signal that ended it (see ``terminationReason``).
     public var terminationStatus: Int32 { state.withLock { $0.status } }
     public var terminationReason: Ending { state.withLock { $0.ending } }
+    /// The most memory the child held at once, in KiB (its own, not its children's): known once it has ended.
+    public var peakMemoryKB: Int { state.withLock { $0.peakMemoryKB } }
 
     /// Starts the child. Throws ``ReelError`` (`.unavailable`) when the program cannot be started.
     public func run() throws {
@@ -81,23 +86,42 @@ public final class ChildProcess: @unchecked Sendable {
             posix_spawn_file_actions_destroy(actions)
             actions.deallocate()
         }
+        // The parent's copies of the child's ends of pipes are closed once it has started, or
+        // failed to: kept open, a reader would never see the end.
+        defer {
+            if case .pipe(let pipe) = standardInput { try? pipe.fileHandleForReading.close() }
+            for case .pipe(let pipe) in [standardOutput, standardError] { try? pipe.fileHandleForWriting.close() }
+        }
+        func check(_ code: Int32) throws { if code != 0 { throw Self.cannotStart(executable, code) } }
+        // A source at 0, 1 or 2 would be overwritten by an earlier redirection of the three:
+        // it is copied above them first (and the copy closed once the child has started).
+        var lifted: [Int32] = []
+        defer { for fd in lifted { close(fd) } }
+        func source(_ fd: Int32) throws -> Int32 {
+            guard fd >= 0 else { throw Self.cannotStart(executable, EBADF) }
+            guard fd <= 2 else { return fd }
+            let copy = fcntl(fd, F_DUPFD_CLOEXEC, 3)
+            guard copy >= 0 else { throw Self.cannotStart(executable, errno) }
+            lifted.append(copy)
+            return copy
+        }
         for (number, stream) in [(STDIN_FILENO, standardInput), (STDOUT_FILENO, standardOutput), (STDERR_FILENO, standardError)] {
             switch stream {
             case .inherit: break
-            case .null: posix_spawn_file_actions_addopen(actions, number, "/dev/null", number == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
-            case .handle(let handle): posix_spawn_file_actions_adddup2(actions, handle.fileDescriptor, number)
+            case .null:
+                try check(posix_spawn_file_actions_addopen(actions, number, "/dev/null", number == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0))
+            case .handle(let handle): try check(posix_spawn_file_actions_adddup2(actions, try source(handle.fileDescriptor), number))
             case .pipe(let pipe):
                 let end = number == STDIN_FILENO ? pipe.fileHandleForReading : pipe.fileHandleForWriting
-                posix_spawn_file_actions_adddup2(actions, end.fileDescriptor, number)
+                try check(posix_spawn_file_actions_adddup2(actions, try source(end.fileDescriptor), number))
             }
         }
-        Self.closeTheRest(actions)
+        try Self.closeTheRest(actions, check)
         if let directory = currentDirectoryURL?.path {
             guard let chdir = Self.addChdir else {
                 throw ReelError(.unavailable, "cannot start \(executableURL?.lastPathComponent ?? executable) in \(directory): this C library cannot set a child's folder")
             }
-            let failed = directory.withCString { chdir(actions, $0) }
-            if failed != 0 { throw Self.cannotStart(executable, failed) }
+            try check(directory.withCString { chdir(actions, $0) })
         }
 
         let attributes = UnsafeMutablePointer<posix_spawnattr_t>.allocate(capacity: 1)
@@ -133,12 +157,7 @@ public final class ChildProcess: @unchecked Sendable {
             $0.pid = pid
             $0.running = true
         }
-        // The parent's copies of the child's ends: kept open, a reader never sees the end.
-        if case .pipe(let pipe) = standardInput { try? pipe.fileHandleForReading.close() }
-        for case .pipe(let pipe) in [standardOutput, standardError] { try? pipe.fileHandleForWriting.close() }
-        let reaper = Thread { [self] in reap(pid) }
-        reaper.stackSize = 1 << 18
-        reaper.start()
+        Thread { [self] in reap(pid) }.start()
     }
 
     /// Waits (blocking the calling thread) until the child has ended.
@@ -166,15 +185,22 @@ public final class ChildProcess: @unchecked Sendable {
         while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1, errno == EINTR {}
         state.withLock {
             var status: Int32 = 0
-            while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+            var usage = rusage()
+            var waited: pid_t
+            repeat { waited = wait4(pid, &status, 0, &usage) } while waited == -1 && errno == EINTR
+            $0.peakMemoryKB = usage.ru_maxrss
             let signal = status & 0x7f
-            ($0.status, $0.ending) = signal == 0 ? ((status >> 8) & 0xff, .exit) : (signal, .uncaughtSignal)
+            // An end that cannot be read (another waiter took it) is no success: status -1.
+            ($0.status, $0.ending) = waited != pid ? (-1, .exit) : signal == 0 ? ((status >> 8) & 0xff, .exit) : (signal, .uncaughtSignal)
             $0.running = false
         }
         exited.lock()
         exited.broadcast()
         exited.unlock()
-        terminationHandler?(self)
+        // Called once, then let go: the handler often holds what holds this child.
+        let handler = terminationHandler
+        terminationHandler = nil
+        handler?(self)
     }
 
     private static func cannotStart(_ executable: String, _ code: Int32) -> ReelError {
@@ -212,11 +238,15 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Closes every descriptor above the three standard ones in the child: another child's pipe
     /// left open in this one would keep that child from ever seeing the end of its input.
-    private static func closeTheRest(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>) {
-        if let addClosefrom, addClosefrom(actions, 3) == 0 { return }
+    private static func closeTheRest(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>,
+                                     _ check: (Int32) throws -> Void) throws {
+        if let addClosefrom {
+            try check(addClosefrom(actions, 3))
+            return
+        }
         // An older C library: the descriptors open now, by name (no directory entry is copied).
         let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for fd in open.compactMap(Int32.init) where fd > 2 { posix_spawn_file_actions_addclose(actions, fd) }
+        for fd in open.compactMap(Int32.init) where fd > 2 { try check(posix_spawn_file_actions_addclose(actions, fd)) }
     }
 }
 

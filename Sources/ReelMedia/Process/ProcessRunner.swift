@@ -93,6 +93,7 @@ public struct LocalProcessRunner: ProcessRunner {
                     do {
                         try box.run()
                     } catch {
+                        try? writer?.close()
                         continuation.resume(throwing: error is CancellationError ? error : ReelError(
                             .unavailable, (error as? ReelError)?.message ?? "cannot start \(URL(fileURLWithPath: executable).lastPathComponent): \(error)",
                             at: executable, hint: Self.doctor))
@@ -145,6 +146,7 @@ private final class ChildBox: @unchecked Sendable {
             try child.run()
         } catch {
             ended()
+            child.terminationHandler = nil
             throw error
         }
     }
