@@ -49,6 +49,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> 
     RunsController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     CutController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     ConsentController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
+    SongController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     EventsController(library: library, studio: configuration.studio, interval: configuration.watchInterval)
         .addRoutes(to: api.group("projects"))
     WebController().addRoutes(to: router)
@@ -132,6 +133,9 @@ public enum ServerRoutes {
         "POST /api/projects/{project}/cast/{subject}/consent",
         "DELETE /api/projects/{project}/cast/{subject}/consent",
         "GET /api/projects/{project}/voices",
+        "GET /api/projects/{project}/song",
+        "PUT /api/projects/{project}/song",
+        "DELETE /api/projects/{project}/song",
         "POST /api/projects/{project}/estimate",
         "POST /api/projects/{project}/runs",
         "GET /api/projects/{project}/run",
@@ -185,6 +189,8 @@ public enum ServerRoutes {
         switch route {
         case "POST /api/projects": "starting a project"
         case "PATCH /api/projects/{project}/cast/{subject}/voice": "casting a voice"
+        case "PUT /api/projects/{project}/song": "setting the song"
+        case "DELETE /api/projects/{project}/song": "removing the song"
         case "POST /api/projects/{project}/cast/{subject}/references": "adding a reference image"
         case "PATCH /api/projects/{project}/shots/{shot}": "editing a shot"
         case "POST /api/projects/{project}/shots/{shot}/pick": "picking a take"

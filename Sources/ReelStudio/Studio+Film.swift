@@ -47,6 +47,7 @@ extension Studio {
         try requireEffects(production, setup: setup)
         try requireLipSync(production, setup: setup)
         try requireMusic(production, setup: setup)
+        try requireSong(production, setup: setup)
         let blobs = production.blobs
         let context = FilmPlan.Context(
             isStored: { blobs.contains($0) },
@@ -63,6 +64,9 @@ extension Studio {
         var verdicts: [TakeID: TakeVerdict] = [:]
         var critiques: [TakeID: TakeCritique] = [:]
         var notes: [String] = []
+        if let song = production.config.song, !(builder.generators.song ?? builder.generators.music).singsLyrics {
+            notes.append(Studio.unsungWarning(song, by: builder.generators.song ?? builder.generators.music))
+        }
         if makeMissing {
             let first = try await filmPlan(production, builder: builder, purpose: .make, context: context)
             let models = board.shots.compactMap { shot -> (Shot, Take)? in

@@ -47,6 +47,7 @@ extension Studio {
         var builder = FilmGraphBuilder(storyboard: board, settings: settings ?? renderSettings(production),
                                        generators: generators(setup), catalog: setup?.catalog ?? ModelCatalog())
         builder.referenceAssets = try await referenceAssets(production)
+        if let song = production.config.song { builder.song = (song, try songLyrics(song, production: production)) }
         builder.notes = Dictionary(try await production.repository.notes(of: nil).map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         let noted = Set(builder.notes.values.compactMap(\.take))
         if !noted.isEmpty {

@@ -70,6 +70,7 @@ extension Studio {
         if let effects = setup?.effects.values.first { g.effects = effects }
         g.lipSync = setup?.lipSync.values.first
         if let music = setup?.music.values.first { g.music = music }
+        g.song = setup?.song
         g.critic = setup?.critic
         return g
     }

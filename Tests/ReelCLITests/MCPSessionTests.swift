@@ -55,6 +55,7 @@ struct MCPSessionTests {
         #expect(probe.width == 480 && probe.videoCodec == "h264")
         #expect(FileManager.default.fileExists(atPath: found.otio))
         #expect(found.picked == 1)
+        #expect(found.song == "末班车" && production.config.song?.title == "末班车", "the song set over MCP is the project's")
     }
 
     struct Found: Decodable {
@@ -64,7 +65,8 @@ struct MCPSessionTests {
         var otio: String
         var picked: Int
         var protocolVersion: String
+        var song: String
 
-        enum CodingKeys: String, CodingKey { case added, progress, film, otio, picked, protocolVersion = "protocol" }
+        enum CodingKeys: String, CodingKey { case added, progress, film, otio, picked, song, protocolVersion = "protocol" }
     }
 }

@@ -142,6 +142,41 @@ import Testing
         }
     }
 
+    /// `PUT …/song` sets what `reel song` sets; `GET` shows it, `DELETE` removes it; bad songs are problems with nothing changed.
+    @Test func aSongIsSetShownAndRemovedAsTheCommandDoesIt() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            let uri = "/api/projects/two-rooms/song"
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .notFound && String(buffer: response.body).contains("has no song"))
+            }
+            let set = try await client.execute(uri: uri, method: .put, headers: Self.jsonType,
+                                               body: Self.body(#"{"title": "末班车", "lyrics": "[Verse]\n雨落在旧站台", "style": "国风流行, 女声", "at": "opening"}"#)) { response in
+                #expect(response.status == .ok)
+                return try Self.json(response)
+            }
+            #expect(set["title"] == "末班车" && set["at"] == "opening" && set["sung"] == .bool(false) && set["lyrics"] == "[Verse]\n雨落在旧站台")
+            #expect(set["warnings"]?.arrayValue?.count == 1)
+            let shown = try await client.execute(uri: uri, method: .get) { try Self.json($0) }
+            #expect(shown == set)
+            for (body, status, says) in [
+                (#"{"title": "X", "lyrics": ""}"#, HTTPResponse.Status.badRequest, "the song has no words"),
+                (#"{"title": "X", "lyrics": "la", "at": "middle"}"#, .badRequest, "at is end or opening"),
+                (#"{"title": "X", "lyrics": "la", "provider": "kling"}"#, .conflict, "not a singing provider"),
+                (#"{"lyrics": "la"}"#, .badRequest, "title"),
+            ] {
+                try await client.execute(uri: uri, method: .put, headers: Self.jsonType, body: Self.body(body)) { response in
+                    #expect(response.status == status, "\(body)")
+                    #expect(String(buffer: response.body).contains(says), "\(String(buffer: response.body))")
+                }
+            }
+            #expect(try await client.execute(uri: uri, method: .get) { try Self.json($0) } == set, "a refused song changes nothing")
+            try await client.execute(uri: uri, method: .delete) { #expect($0.status == .noContent) }
+            try await client.execute(uri: uri, method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
     @Test func anEditNeedsTheVersionItWasMadeOnAndBadBodiesSayWhere() async throws {
         let f = try ServerFixture()
         defer { f.remove() }
@@ -416,6 +451,7 @@ import Testing
                     // A routed 404 names what is missing (no such file, no such note).
                     let missing = uri.contains("/media/") || uri.contains("/downloads/") || String(buffer: response.body).contains("has no note 1")
                         || String(buffer: response.body).contains("is not a series") || String(buffer: response.body).contains("has no reference images")
+                        || String(buffer: response.body).contains("has no song")
                     #expect(response.status != .notFound || missing, "\(route) is routed")
                     #expect(response.status.code < 500, "\(route)")
                 }

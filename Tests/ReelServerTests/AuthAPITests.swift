@@ -43,6 +43,8 @@ import Testing
             "PATCH /api/projects/{project}/cast/{subject}/voice": .editor, "POST /api/projects/{project}/cast/{subject}/references": .editor,
             "GET /api/projects/{project}/cast/{subject}/sheet": .viewer,
             "GET /api/projects/{project}/voices": .viewer, "POST /api/projects/{project}/estimate": .viewer,
+            "GET /api/projects/{project}/song": .viewer, "PUT /api/projects/{project}/song": .editor,
+            "DELETE /api/projects/{project}/song": .editor,
             "POST /api/projects/{project}/runs": .editor, "GET /api/projects/{project}/run": .viewer,
             "DELETE /api/projects/{project}/run": .editor,
             "POST /api/projects/{project}/render": .editor, "POST /api/projects/{project}/exports": .editor,

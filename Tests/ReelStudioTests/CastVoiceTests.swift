@@ -14,14 +14,7 @@ import Testing
 /// bad input changes nothing.
 @Suite(.serialized) struct CastVoiceTests {
     func production(_ dir: TemporaryDirectory, yaml: String = "") throws -> Production {
-        let script = try dir.write("two-rooms.fountain", FixtureScripts.twoRooms)
-        let project = try Project.create(at: dir.file("film"), script: script,
-                                         format: VideoFormat(aspect: .vertical, size: .p480, frameRate: .fps24))
-        if !yaml.isEmpty {
-            let file = project.directory.appendingPathComponent("reel.yaml")
-            try (try String(contentsOf: file, encoding: .utf8) + "\n" + yaml).write(to: file, atomically: true, encoding: .utf8)
-        }
-        return try Production.open(try Project.find(project.directory), lockFor: "test")
+        try TestProject.production(dir, yaml: yaml)
     }
 
     /// The speech job params of each character's first line, as the film would run it.

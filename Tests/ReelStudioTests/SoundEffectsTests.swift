@@ -32,12 +32,7 @@ import Testing
         """
 
     func production(_ dir: TemporaryDirectory, yaml: String = "") throws -> Production {
-        let script = try dir.write("storm.fountain", Self.script)
-        let project = try Project.create(at: dir.file("film"), script: script,
-                                         format: VideoFormat(aspect: .vertical, size: .p480, frameRate: .fps24))
-        let file = project.directory.appendingPathComponent("reel.yaml")
-        try (String(contentsOf: file, encoding: .utf8) + yaml).write(to: file, atomically: true, encoding: .utf8)
-        return try Production.open(try Project.find(project.directory), lockFor: "test")
+        try TestProject.production(dir, script: Self.script, named: "storm.fountain", yaml: yaml)
     }
 
     func environment(_ dir: TemporaryDirectory) -> [String: String] {

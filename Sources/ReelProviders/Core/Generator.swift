@@ -89,7 +89,15 @@ public protocol SpeechGenerator: Generator where Request == SpeechRequest {
     func voiceName(for voice: Voice, speaker: String, language: Language) -> String
 }
 /// A generator of music cues from a ``MusicRequest``.
-public protocol MusicGenerator: Generator where Request == MusicRequest {}
+public protocol MusicGenerator: Generator where Request == MusicRequest {
+    /// It sings a request's ``MusicRequest/lyrics``; one that does not plays an instrumental
+    /// in a song's place.
+    var singsLyrics: Bool { get }
+}
+
+extension MusicGenerator {
+    public var singsLyrics: Bool { false }
+}
 /// A generator of sound effects — ambiences and spot effects — from a ``SoundEffectRequest``.
 public protocol SoundEffectGenerator: Generator where Request == SoundEffectRequest {}
 /// A lip-sync model: a take and its shot's voices in, the take with its mouths moving to the

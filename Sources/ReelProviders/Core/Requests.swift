@@ -196,13 +196,17 @@ public struct MusicRequest: Hashable, Sendable, Codable {
     public var seed: UInt64
     public var prompt: String
     public var model: String
+    /// The words of a song, sung by a model that sings (``MusicGenerator/singsLyrics``); nil
+    /// for an instrumental cue (and left out of the cache key then).
+    public var lyrics: String?
 
-    public init(mood: Mood, duration: RationalTime, seed: UInt64, prompt: String, model: String = "default") {
+    public init(mood: Mood, duration: RationalTime, seed: UInt64, prompt: String, model: String = "default", lyrics: String? = nil) {
         self.mood = mood
         self.duration = duration
         self.seed = seed
         self.prompt = prompt
         self.model = model
+        self.lyrics = lyrics
     }
 }
 

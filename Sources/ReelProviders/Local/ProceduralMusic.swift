@@ -17,6 +17,7 @@ public struct ProceduralMusic: MusicGenerator, LocalGenerator {
     public func normalize(_ request: MusicRequest) -> MusicRequest {
         var r = request
         r.prompt = ""
+        r.lyrics = nil
         r.model = "reel-score"
         return r
     }

@@ -4,12 +4,14 @@ import ReelModel
 
 /// MiniMax as a configurable provider: `MINIMAX_API_KEY`, the international host by default
 /// (`providers.minimax.base_url: https://api.minimaxi.com` for mainland-China keys); Hailuo
-/// video and, with `voices: minimax`, speech.
+/// video and, with `voices: minimax`, speech; with `music: minimax` or a song's
+/// `provider: minimax`, music and songs.
 extension MiniMaxVideoProvider {
     public static let entry = ProviderEntry(
         id: "minimax", name: "MiniMax Hailuo", defaultBaseURL: "https://api.minimax.io", credentials: ["MINIMAX_API_KEY"],
         video: { config, support in try MiniMaxVideoProvider(config: config, support: support) },
         speech: { config, support in try MiniMaxSpeechProvider(config: config, support: support) },
+        music: { config, support in try MiniMaxMusic(config: config, support: support) },
         voices: MiniMaxSpeechProvider.voices, takesOtherVoices: true,
         check: { config, support in try await MiniMaxVideoProvider(config: config, support: support).check() })
 

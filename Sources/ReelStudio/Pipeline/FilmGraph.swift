@@ -36,11 +36,13 @@ public struct FilmGraph: Sendable {
         public var slot: RationalTime
     }
 
-    /// A scene's music cue in the film.
+    /// A scene's music cue in the film, or the song sung over it.
     public struct MusicCue: Sendable, Hashable {
         public var node: NodeID
         public var scene: SceneID
         public var start: RationalTime
+        /// The song's title, when this cue is the film's song.
+        public var song: String? = nil
     }
 
     /// A sound effect in the film: an ambience under its scene, or a spot effect at its shot.
@@ -88,6 +90,9 @@ struct FilmGraphBuilder {
     var notes: [Int64: ShotNote] = [:]
     /// The takes notes are about, by id: their frames go with the next takes as references.
     var notedTakes: [TakeID: Take] = [:]
+    /// The film's song with its words (read from the project), sung over its scene instead of
+    /// that scene's underscore; nil for none.
+    var song: (settings: SongSettings, lyrics: String)?
 
     /// What the notes `take` carries add to its prompt: ` Director's notes: at 1.5 s, upper
     /// left of the frame: her scarf should be red.`; empty for none.

@@ -169,19 +169,42 @@ extension FilmGraphBuilder {
 
     /// One music cue per scene, overlapping its neighbours by a second to cross-fade. A music
     /// model's cue is asked for in words (the scene's mood and place, the film's style) and cut
-    /// at its length, fading out over its last second, whatever length the model gave.
+    /// at its length, fading out over its last second, whatever length the model gave. The
+    /// film's song takes the place of its scene's cue (the last scene's, or the first's): sung
+    /// from its lyrics in its style by the song's provider, cut and faded the same way; a
+    /// provider that does not sing (the offline score) plays an instrumental there.
     func addMusic(to graph: inout JobGraph, starts: [ShotID: RationalTime], inputs: inout [NodeID]) throws
         -> (placements: [AudioPlacement], cues: [FilmGraph.MusicCue])
     {
         var music: [AudioPlacement] = []
         var cues: [FilmGraph.MusicCue] = []
         let overlap = RationalTime(value: 1, timescale: 2)
+        let sungScene = song.map { $0.settings.at == .end ? storyboard.scenes.last?.id : storyboard.scenes.first?.id } ?? nil
         for (k, scene) in storyboard.scenes.enumerated() {
             let shots = storyboard.shots.filter { $0.scene == scene.id }
             guard let first = shots.first, let start = starts[first.id] else { continue }
             let length = shots.reduce(RationalTime.zero) { $0 + $1.duration }
             let lead = k == 0 ? RationalTime.zero : overlap
             let trail = k == storyboard.scenes.count - 1 ? RationalTime.zero : overlap
+            if let song, scene.id == sungScene {
+                let singer = generators.song ?? generators.music
+                let sung = singer.singsLyrics
+                let prompt = sung ? ([song.settings.style] + [settings.style].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: "; ")
+                    : "\(scene.mood.rawValue) theme for the song \(song.settings.title)"
+                let request = MusicRequest(mood: scene.mood, duration: lead + length + trail,
+                                           seed: Hashing.seed("song:\(song.settings.title)"), prompt: prompt,
+                                           lyrics: sung ? song.lyrics : nil)
+                let id = NodeID("song")
+                var node = GraphNode(id: id, spec: try Generators.spec(singer, kind: .music, request: request, model: request.model),
+                                     label: "song \(song.settings.title)")
+                node.estimatedCost = singer.estimate(request)
+                graph.add(node)
+                music.append(AudioPlacement(input: inputs.count, start: start - lead,
+                                            length: singer.descriptor.isLocal ? nil : request.duration))
+                cues.append(FilmGraph.MusicCue(node: id, scene: scene.id, start: start - lead, song: song.settings.title))
+                inputs.append(id)
+                continue
+            }
             let modelled = !generators.music.descriptor.isLocal
             let prompt = modelled
                 ? "Film underscore for a \(scene.mood.rawValue) scene (\(scene.heading)): instrumental, under dialogue"

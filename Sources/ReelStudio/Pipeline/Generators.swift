@@ -10,6 +10,8 @@ public struct Generators: Sendable {
     public var video: any VideoGenerator
     public var speech: any SpeechGenerator
     public var music: any MusicGenerator
+    /// Who sings the film's song (`song.provider`); nil for ``music``.
+    public var song: (any MusicGenerator)?
     /// Ambiences and spot effects: Reel's synthesiser unless `effects:` names a provider.
     public var effects: any SoundEffectGenerator = ProceduralEffects()
     /// The lip-sync model (`lipsync:` in reel.yaml); nil for none.
@@ -103,6 +105,7 @@ public struct Generators: Sendable {
         for g in images.values { Generators.register(g, kind: .image, into: &registry, sleeper: sleeper) }
         add(speech, .speech)
         add(music, .music)
+        if let song, song.descriptor.id != music.descriptor.id { Generators.register(song, kind: .music, into: &registry, sleeper: sleeper) }
         add(effects, .effect)
         if let lipSync { Generators.register(lipSync, kind: .lipsync, into: &registry, sleeper: sleeper) }
         if let critic {

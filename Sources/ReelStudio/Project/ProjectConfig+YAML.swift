@@ -117,6 +117,8 @@ extension ProjectConfig {
                                "`audio: native` keeps the sound a model makes of its shots; `synthetic` (the default) voices every line")
                 }
                 audio = source
+            case "song":
+                song = try SongSettings(value, fail: fail)
             case "critic":
                 let name = try string(key, value).trimmingCharacters(in: .whitespaces)
                 critic = name.isEmpty || name == "none" ? nil : name

@@ -29,6 +29,12 @@ import Yams
 /// effects: elevenlabs          # who makes the sound effects; Reel's synthesiser (offline) when left out, none for none
 /// lipsync: fal                 # a lip-sync pass over remote takes with lines (none when left out)
 /// music: elevenlabs            # who scores each scene; Reel's synthesiser (offline) when left out
+/// song:                        # a song over the end (or the opening): `reel song` writes it
+///   title: 末班车
+///   lyrics: song/lyrics.txt     # the words, in the project
+///   style: "国风流行, 女声"
+///   at: end                     # or opening
+///   provider: minimax           # who sings it; `music:`'s provider when left out
 /// keyframes: openai            # the image model `reel keyframes` asks; the only configured one when left out
 /// critic: openai/gpt-4o-mini    # a vision model that scores each new take (none when left out)
 /// audio: native                # keep the sound a model makes of its shots (default: synthetic voices)
@@ -61,6 +67,8 @@ public struct ProjectConfig: Hashable, Sendable {
     public var effects: ProviderID? = ProjectConfig.proceduralEffects
     /// Who scores each scene: nil for Reel's synthesiser (offline), or a music provider (`elevenlabs`).
     public var music: ProviderID?
+    /// The film's song (`song:`), sung over its end or its opening; nil for none.
+    public var song: SongSettings?
     /// Who moves the mouths of a remote take whose shot has lines to Reel's voices for them
     /// (`fal`: Kling LipSync); nil for no lip-sync pass.
     public var lipSync: ProviderID?

@@ -21,6 +21,8 @@ public struct ProviderSetup: Sendable {
     public var effects: [ProviderID: any SoundEffectGenerator] = [:]
     /// The adapter of the music provider `music:` names, when it is configured.
     public var music: [ProviderID: any MusicGenerator] = [:]
+    /// The adapter of the provider the song names (`song.provider`), when it is configured.
+    public var song: (any MusicGenerator)?
     /// The adapter of the lip-sync provider `lipsync:` names, when it is configured.
     public var lipSync: [ProviderID: any LipSyncGenerator] = [:]
     public var router: Router
@@ -70,6 +72,7 @@ public struct ProviderSetup: Sendable {
         var effects: [ProviderID: any SoundEffectGenerator] = [:]
         var lipSync: [ProviderID: any LipSyncGenerator] = [:]
         var music: [ProviderID: any MusicGenerator] = [:]
+        var song: (any MusicGenerator)?
         for entry in ProviderDirectory.all {
             let settings = config.providers[entry.id]
             let base = environment[entry.baseURLVariable].flatMap { $0.isEmpty ? nil : $0 } ?? settings?.baseURL ?? entry.defaultBaseURL
@@ -100,14 +103,17 @@ public struct ProviderSetup: Sendable {
                 if let make = entry.effects, config.effects == entry.id { effects[entry.id] = try make(made, support) }
                 if let make = entry.lipSync, config.lipSync == entry.id { lipSync[entry.id] = try make(made, support) }
                 if let make = entry.music, config.music == entry.id { music[entry.id] = try make(made, support) }
+                if let make = entry.music, config.song?.provider == entry.id { song = try music[entry.id] ?? make(made, support) }
             }
             statuses.append(Status(entry: entry, config: providerConfig, baseURL: Redaction.url(url), keys: keys, missing: missing))
         }
         let configured = Set(statuses.filter(\.configured).map(\.entry.id))
         let missing = Dictionary(statuses.compactMap { status in status.missing.map { (status.entry.id, $0) } }) { a, _ in a }
         let router = Router(catalog: catalog, configured: configured, policy: config.routing, missing: missing)
-        return ProviderSetup(catalog: catalog, providers: statuses, videos: videos, images: images, speech: speech,
-                             effects: effects, music: music, lipSync: lipSync, router: router, catalogSources: sources)
+        var made = ProviderSetup(catalog: catalog, providers: statuses, videos: videos, images: images, speech: speech,
+                                 effects: effects, music: music, lipSync: lipSync, router: router, catalogSources: sources)
+        made.song = song
+        return made
     }
 
     /// The built-in catalog's models, read once per process (every command, every request of

@@ -6,7 +6,9 @@ import ReelModel
 /// `file_id`, or `Fail`), `GET /v1/files/retrieve?file_id=` (`file.download_url`), and every
 /// error as `base_resp.status_code` inside HTTP 200, bad keys (1004) included. Speech on the
 /// same host and key: `POST /v1/t2a_v2` answers a real MP3, hex-encoded in `data.audio`
-/// (2013 for a missing text or voice, or a system voice id that does not exist).
+/// (2013 for a missing text or voice, or a system voice id that does not exist). Music:
+/// `POST /v1/music_generation` answers a four-second MP3, hex-encoded in `data.audio` (2013 for
+/// a song without lyrics, an instrumental without a prompt, or either over its limit).
 public struct MiniMaxFakeServer: FakeTaskDialect {
     public var key: String
 
@@ -29,6 +31,7 @@ public struct MiniMaxFakeServer: FakeTaskDialect {
         case ("GET", "/v1/query/video_generation"): return .poll(id: request.query["task_id"] ?? "")
         case ("GET", "/v1/files/retrieve"): return .file(id: String((request.query["file_id"] ?? "").dropFirst("file-".count)))
         case ("POST", "/v1/t2a_v2"): return .other(Self.speech(request))
+        case ("POST", "/v1/music_generation"): return .other(Self.music(request))
         default: return .other(.status(404))
         }
     }
@@ -52,6 +55,22 @@ public struct MiniMaxFakeServer: FakeTaskDialect {
         return .json(["data": ["audio": .string(hex), "status": 2],
                       "extra_info": ["audio_length": 500, "audio_sample_rate": 32000, "audio_size": .int(Int64(mp3.count)),
                                      "audio_format": "mp3", "usage_characters": .int(Int64(text.count))],
+                      "trace_id": "fake-trace", "base_resp": ok])
+    }
+
+    static func music(_ request: RecordedRequest) -> FakeResponse {
+        guard request.json?["model"]?.stringValue?.hasPrefix("music-") == true else { return error(2013, "invalid params: model") }
+        let prompt = request.json?["prompt"]?.stringValue ?? ""
+        let lyrics = request.json?["lyrics"]?.stringValue ?? ""
+        let instrumental = request.json?["is_instrumental"]?.boolValue == true
+        guard prompt.count <= 2_000, instrumental ? !prompt.isEmpty : (1...3_500).contains(lyrics.count) else {
+            return error(2013, instrumental ? "invalid params: prompt" : "invalid params: lyrics")
+        }
+        let mp3 = (try? FixtureMedia.song()) ?? Data()
+        let hex = mp3.map { String(format: "%02x", $0) }.joined()
+        return .json(["data": ["audio": .string(hex), "status": 2],
+                      "extra_info": ["music_duration": 4000, "music_sample_rate": 44100, "music_channel": 2, "bitrate": 256000,
+                                     "music_size": .int(Int64(mp3.count))],
                       "trace_id": "fake-trace", "base_resp": ok])
     }
 

@@ -31,6 +31,12 @@ public enum FixtureMedia {
                                         "-frames:v", "1", "-q:v", "4"])
     }
 
+    /// A four-second MP3 of two tones, a stand-in for a song.
+    public static func song() throws -> Data {
+        try make("song.mp3", ["-f", "lavfi", "-i", "sine=frequency=330:duration=4", "-f", "lavfi", "-i", "sine=frequency=495:duration=4",
+                              "-filter_complex", "amix=inputs=2", "-ac", "2", "-c:a", "libmp3lame", "-b:a", "128k"])
+    }
+
     /// A half-second 440 Hz MP3.
     public static func mp3() throws -> Data {
         try make("tone.mp3", ["-f", "lavfi", "-i", "sine=frequency=440:duration=0.5", "-c:a", "libmp3lame", "-b:a", "64k"])

@@ -3,7 +3,8 @@ extension BuiltinCatalog {
     /// (provider-apis.md §6); the 6/10 s durations and prices are from secondary sources.
     /// Text-to-video is 16:9 only (v1 has no aspect field); with a first frame, the frame's.
     /// Speech (`/v1/t2a_v2`): prices are MiniMax's published per-million-character rates, as
-    /// secondary sources quote them.
+    /// secondary sources quote them. Music (`/v1/music_generation`): per song, as resellers
+    /// quote it.
     static let minimax = #"""
     schema: reel.models/1
     models:
@@ -48,5 +49,12 @@ extension BuiltinCatalog {
         medium: speech
         quality: 7
         price: { amount: "0.06", currency: USD, per: 1k-characters, source: estimate }
+      - provider: minimax
+        id: music-2.6
+        name: MiniMax Music 2.6
+        medium: music
+        quality: 8
+        price: { amount: "0.15", currency: USD, per: clip, source: estimate }
+        notes: "Songs from lyrics (1–3,500 characters, [Verse]/[Chorus] tags) in a style asked in words, or instrumentals; the model sets the length. Priced per song, as resellers quote it."
     """#
 }
