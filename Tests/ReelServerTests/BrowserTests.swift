@@ -270,6 +270,30 @@ struct BrowserTests {
         #expect(maya.voice?.chosen == ["espeak": "f5"] && maya.voice?.pitch == 4)
     }
 
+    /// The film's song set on the cast page, as a person sets it: title, style and lyrics, then
+    /// where it plays and who plays it shown (offline, an instrumental that says so) — and the
+    /// project agrees until it is removed there too. Driven over DevTools by scripts/song-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aSongIsSetOnTheCastPageAndRemoved() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.live) { client in
+            let seen = try await Self.check("song-check", port: client.port, ["two-rooms", "Kettle Song"])
+            #expect(seen["before"]?.stringValue?.hasPrefix("No song yet") == true, "\(seen)")
+            #expect(seen["after"]?.stringValue?.contains("“Kettle Song” over the end") == true
+                    && seen["after"]?.stringValue?.contains("an instrumental by Reel's offline score") == true, "\(seen)")
+            #expect(seen["sung"] == "false" && seen["warnings"] == 1, "\(seen)")
+            #expect(seen["lyrics"] == "[Verse]\nThe kettle sings at nine\n[Chorus]\nYou came back", "\(seen)")
+            #expect(seen["removed"]?.stringValue?.hasPrefix("No song yet") == true, "\(seen)")
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        #expect(reopened.config.song == nil)
+        let lyrics = try #require(reopened.workspace.projectDirectory).appendingPathComponent("song/lyrics.txt")
+        #expect(try String(contentsOf: lyrics, encoding: .utf8) == "[Verse]\nThe kettle sings at nine\n[Chorus]\nYou came back\n",
+                "the words the page sent are the project's")
+    }
+
     @Test func theStudioSpeaksChinese() async throws {
         let f = try ServerFixture()
         defer { f.remove() }

@@ -79,6 +79,11 @@ export const api = {
   addReference: (id, subject, file) => send("POST", `${project(id)}/cast/${encodeURIComponent(subject)}/references`, file),
   sheet: (id, subject) => send("GET", `${project(id)}/cast/${encodeURIComponent(subject)}/sheet`),
   castVoice: (id, subject, body) => send("PATCH", `${project(id)}/cast/${encodeURIComponent(subject)}/voice`, body),
+  // The film's song; null when it has none (the server's 404).
+  song: (id) => send("GET", `${project(id)}/song`)
+    .catch((error) => (error instanceof ApiError && error.problem.status === 404 ? null : Promise.reject(error))),
+  setSong: (id, body) => send("PUT", `${project(id)}/song`, body),
+  removeSong: (id) => send("DELETE", `${project(id)}/song`),
   estimate: (id, body) => send("POST", `${project(id)}/estimate`, body),
   startRun: (id, body) => send("POST", `${project(id)}/runs`, body),
   stopRun: (id) => send("DELETE", `${project(id)}/run`),

@@ -196,13 +196,68 @@ function memberCard(view, project, member, shelves) {
     member.voice ? voicePanel(view, project, member, shelves) : null);
 }
 
+/**
+ * The film's song: what it is, where it plays and who sings it (or that an instrumental
+ * plays in its place, and why); editors set its title, style, place, singer and words, or
+ * remove it — what `reel song` does.
+ */
+function songPanel(project, song) {
+  const status = element("span", { class: "status", role: "status" });
+  const about = song
+    ? element("p", { class: "song-now", "data-song": song.title, "data-sung": String(song.sung) },
+      element("b", { text: `“${song.title}”` }), " ",
+      t(song.at === "end" ? "song_at_end" : "song_at_opening"),
+      song.scene !== undefined && song.start !== undefined
+        ? ` · ${t("song_when", { scene: song.scene, start: song.start.toFixed(1), length: (song.length || 0).toFixed(1) })}` : "",
+      ` · ${t(song.sung ? "song_sung_by" : "song_played_by", { provider: song.provider === "procedural" ? t("song_offline") : song.provider })}`)
+    : element("p", { class: "muted song-now", text: t("song_none") });
+  const warnings = (song ? song.warnings : []).map((w) => element("p", { class: "warning", text: w }));
+  if (!may("editor")) return element("section", { class: "song" }, element("h2", { text: t("song") }), about, ...warnings);
+  const field = (name, value, extra = {}) => element("input", { name, value: value || "", ...extra });
+  const place = element("select", { name: "at" },
+    ["end", "opening"].map((at) => element("option", { value: at, text: t("song_at_" + at), selected: (song ? song.at : "end") === at })));
+  const form = element("form", { class: "song-form" },
+    element("label", {}, t("song_title"), field("title", song && song.title, { required: true })),
+    element("label", {}, t("song_style"), field("style", song && song.style, { placeholder: t("song_style_hint") })),
+    element("label", {}, t("song_place"), place),
+    element("label", {}, t("song_provider"), field("provider", song && song.provider !== "procedural" ? song.provider : "",
+      { placeholder: "minimax" })),
+    element("label", { class: "wide" }, t("song_lyrics"),
+      element("textarea", { name: "lyrics", rows: "8", required: true, placeholder: "[Verse]\n…\n[Chorus]\n…", text: song ? song.lyrics : "" })),
+    element("button", { type: "submit", text: t("song_save") }),
+    song ? element("button", { type: "button", class: "link", text: t("song_remove"), onclick: remove }) : null,
+    status);
+  async function redraw(next) {
+    form.closest(".song").replaceWith(songPanel(project, next));
+  }
+  async function remove() {
+    try {
+      await api.removeSong(project);
+      await redraw(null);
+    } catch (error) { status.replaceChildren(showError(error)); }
+  }
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const body = { title: data.get("title"), lyrics: data.get("lyrics"), style: data.get("style"), at: data.get("at") };
+    if (data.get("provider")) body.provider = data.get("provider");
+    status.replaceChildren(t("song_saving"));
+    try {
+      await redraw(await api.setSong(project, body));
+    } catch (error) { status.replaceChildren(showError(error)); }
+  });
+  return element("section", { class: "song" }, element("h2", { text: t("song") }), about, ...warnings, form);
+}
+
 export async function renderCast(view, project) {
   // An episode of a served series: its cast is the series' bible, changed for every episode.
-  const [cast, shelves, series] = await Promise.all([api.cast(project), api.voices(project), api.series().catch(() => null)]);
+  const [cast, shelves, series, song] = await Promise.all([api.cast(project), api.voices(project), api.series().catch(() => null),
+    api.song(project)]);
   view.replaceChildren(
     element("a", { class: "back", href: `#/p/${encodeURIComponent(project)}`, text: t("back") }),
     element("h1", { text: t("cast") }),
     element("p", { class: "muted", text: t("cast_note") }),
     series ? element("p", { class: "remote", "data-series-cast": "" }, t("cast_series", { title: series.title })) : "",
-    ...cast.map((member) => memberCard(view, project, member, shelves)));
+    ...cast.map((member) => memberCard(view, project, member, shelves)),
+    songPanel(project, song));
 }
