@@ -35,7 +35,7 @@ struct SongCommand: AsyncParsableCommand {
     @Option(help: "Where it plays: end (over the last scene) or opening (over the first).")
     var at: String?
 
-    @Option(help: "Who sings it (minimax); `music:`'s provider when left out.")
+    @Option(help: "Who sings it (minimax); `music:`'s provider when left out (\"\" goes back to it).")
     var provider: String?
 
     @Flag(help: "Remove the song: the last scene gets its own music again.")
@@ -102,6 +102,6 @@ struct SongCommand: AsyncParsableCommand {
             throw ReelError(.usage, "a new song needs a title", hint: "reel song TITLE --lyrics lyrics.txt")
         }
         return SongChange(title: name, lyrics: words, style: style ?? current?.style ?? "", at: placement ?? current?.at ?? .end,
-                          provider: provider.map { ProviderID($0.lowercased()) } ?? current?.provider)
+                          provider: provider.map { $0.isEmpty ? nil : ProviderID($0.lowercased()) } ?? current?.provider)
     }
 }

@@ -64,9 +64,6 @@ extension Studio {
         var verdicts: [TakeID: TakeVerdict] = [:]
         var critiques: [TakeID: TakeCritique] = [:]
         var notes: [String] = []
-        if let song = production.config.song, !(builder.generators.song ?? builder.generators.music).singsLyrics {
-            notes.append(Studio.unsungWarning(song, by: builder.generators.song ?? builder.generators.music))
-        }
         if makeMissing {
             let first = try await filmPlan(production, builder: builder, purpose: .make, context: context)
             let models = board.shots.compactMap { shot -> (Shot, Take)? in
@@ -144,7 +141,7 @@ extension Studio {
                          + "render will not unless you pick it")
         }
         return FilmResult(film: out, subtitles: srtURL, storyboard: board, summary: before.then(summary), frames: film.frames,
-                          sources: cut.named, warnings: notes + cut.warnings, verdicts: verdicts, critiques: critiques)
+                          sources: cut.named, warnings: notes + cut.warnings + songWarnings(production, generators: builder.generators), verdicts: verdicts, critiques: critiques)
     }
 
     /// The shots whose lip-sync job failed in `summary`, with why.

@@ -47,7 +47,9 @@ extension Studio {
         var builder = FilmGraphBuilder(storyboard: board, settings: settings ?? renderSettings(production),
                                        generators: generators(setup), catalog: setup?.catalog ?? ModelCatalog())
         builder.referenceAssets = try await referenceAssets(production)
-        if let song = production.config.song { builder.song = (song, try songLyrics(song, production: production)) }
+        // Words that cannot be read leave the song out here (plan, generate, the board go on);
+        // the film and the timeline refuse them first (`requireSong`).
+        if let song = production.config.song, let lyrics = try? songLyrics(song, production: production) { builder.song = (song, lyrics) }
         builder.notes = Dictionary(try await production.repository.notes(of: nil).map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         let noted = Set(builder.notes.values.compactMap(\.take))
         if !noted.isEmpty {

@@ -47,24 +47,35 @@ extension Studio {
     /// The film's song, or nil when it has none.
     public func song(_ production: Production) async throws -> SongReport? {
         guard let song = production.config.song else { return nil }
-        let lyrics = try songLyrics(song, production: production)
+        return try await songReport(song, lyrics: try songLyrics(song, production: production), production: production)
+    }
+
+    /// The report of `song` with `lyrics`, as the storyboard and the configured providers stand.
+    func songReport(_ song: SongSettings, lyrics: String, production: Production) async throws -> SongReport {
         let board = try await plan(production, save: false)
         let setup = try? providerSetup(production)
-        let singer = generators(setup).song ?? generators(setup).music
+        let generators = generators(setup)
+        let singer = generators.song ?? generators.music
         let placed = Self.songPlace(song.at, in: board)
         var warnings: [String] = []
-        if !singer.singsLyrics {
+        var sung = singer.singsLyrics
+        if let provider = song.provider, setup?.song == nil {
+            sung = false
+            let missing = setup?.providers.first { $0.entry.id == provider }?.missing
+            warnings.append("\(provider) is not configured here\(missing.map { " (\($0))" } ?? ""): the film cannot sing the song until it is")
+        } else if !sung {
             warnings.append(Self.unsungWarning(song, by: singer))
         }
         return SongReport(title: song.title, lyricsFile: song.lyrics, lyrics: lyrics, style: song.style, at: song.at,
-                          provider: song.provider ?? production.config.music ?? singer.descriptor.id, sung: singer.singsLyrics,
+                          provider: song.provider ?? production.config.music ?? singer.descriptor.id, sung: sung,
                           scene: placed?.scene, start: placed?.start.seconds, length: placed?.length.seconds, warnings: warnings)
     }
 
     /// Sets the film's song (nil removes it): the words go to `song/lyrics.txt` in the project,
     /// the rest to reel.yaml's `song:` block (the file's other lines stay as they are). A
     /// change that cannot be used — no title or lyrics, lyrics too long, a provider that
-    /// makes no music or does not sing — is refused with nothing changed.
+    /// makes no music or does not sing, a reel.yaml whose block cannot be rewritten safely —
+    /// is refused with nothing changed.
     public func setSong(_ production: Production, _ change: SongChange?) async throws -> SongReport? {
         guard let directory = production.workspace.projectDirectory else {
             throw ReelError(.usage, "a song belongs to a project, and \(production.script.lastPathComponent) is a loose script",
@@ -72,29 +83,42 @@ extension Studio {
         }
         let configURL = directory.appendingPathComponent(ProjectConfig.fileName)
         let before = try String(contentsOf: configURL, encoding: .utf8)
-        var next = production
         guard let change else {
-            try OutputFile.write(Data(SongSettings.replacingBlock(in: before, with: nil).utf8), at: configURL)
+            guard production.config.song != nil else { return nil }
+            let text = try SongSettings.replacingBlock(in: before, with: nil, file: configURL.path)
+            try OutputFile.write(Data(text.utf8), at: configURL)
             return nil
         }
-        let title = change.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        let lyrics = change.lyrics.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = Self.oneLine(change.title)
+        let style = Self.oneLine(change.style)
+        let lyrics = Self.lyricsText(change.lyrics)
         guard !title.isEmpty else {
             throw ReelError(.usage, "the song needs a title", hint: "for example `reel song \"Last Train\" --lyrics lyrics.txt`")
         }
+        guard style.count <= SongSettings.styleLimit else {
+            throw ReelError(.usage, "a style of \(style.count) characters is over the \(SongSettings.styleLimit) a song takes",
+                            hint: "say the genre, the voice and the instruments in a line")
+        }
         try Self.checkLyrics(lyrics, at: nil)
-        let song = SongSettings(title: title, style: change.style.trimmingCharacters(in: .whitespacesAndNewlines), at: change.at,
-                                provider: change.provider)
+        let song = SongSettings(title: title, style: style, at: change.at, provider: change.provider)
+        var next = production
         next.config.song = song
-        try requireSong(next, setup: try providerSetup(next))
-        let text = SongSettings.replacingBlock(in: before, with: song.yamlBlock())
-        // The file must read back as it was meant, or nothing is written.
-        _ = try ProjectConfig.parse(text, file: configURL.path)
+        try requireSong(next, setup: try providerSetup(next), lyrics: lyrics)
+        let text = try SongSettings.replacingBlock(in: before, with: song, file: configURL.path)
+        // The answer first: once both files are written, nothing is left to fail.
+        let report = try await songReport(song, lyrics: lyrics, production: next)
         let lyricsURL = directory.appendingPathComponent(song.lyrics)
+        let oldWords = try? Data(contentsOf: lyricsURL)
         try FileManager.default.createDirectory(at: lyricsURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         try OutputFile.write(Data((lyrics + "\n").utf8), at: lyricsURL)
-        try OutputFile.write(Data(text.utf8), at: configURL)
-        return try await self.song(next)
+        do {
+            try OutputFile.write(Data(text.utf8), at: configURL)
+        } catch {
+            // The old song keeps its old words.
+            if let oldWords { try? OutputFile.write(oldWords, at: lyricsURL) } else { try? FileManager.default.removeItem(at: lyricsURL) }
+            throw error
+        }
+        return report
     }
 
     /// The song's words, read from its file in the project; one clear error when they are missing or unusable.
@@ -105,9 +129,21 @@ extension Studio {
             throw ReelError(.configuration, "the song's lyrics file \(song.lyrics) cannot be read", at: "reel.yaml song.lyrics",
                             hint: "write the words there, or set them again with `reel song \"\(song.title)\" --lyrics FILE`")
         }
-        let lyrics = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lyrics = Self.lyricsText(text)
         try Self.checkLyrics(lyrics, at: song.lyrics)
         return lyrics
+    }
+
+    /// Words as a singer's model counts them: lines ending in `\n` (not `\r\n`), trimmed.
+    static func lyricsText(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A title or style on one line: control characters (a newline) become spaces.
+    static func oneLine(_ text: String) -> String {
+        String(text.unicodeScalars.map { CharacterSet.controlCharacters.contains($0) ? " " : Character($0) })
+            .trimmingCharacters(in: .whitespaces)
     }
 
     /// Refuses words a song cannot be sung from; `place` names the file they came from.
@@ -122,16 +158,29 @@ extension Studio {
         }
     }
 
-    /// Fails with what to do when the song names a provider that makes no music, is not
-    /// configured, or does not sing.
-    func requireSong(_ production: Production, setup: ProviderSetup) throws {
-        guard let song = production.config.song, let provider = song.provider else { return }
+    /// Fails with what to do when the song's words cannot be read, or it names a provider that
+    /// makes no music, is not configured, or does not sing.
+    func requireSong(_ production: Production, setup: ProviderSetup, lyrics: String? = nil) throws {
+        guard let song = production.config.song else { return }
+        if lyrics == nil { _ = try songLyrics(song, production: production) }
+        guard let provider = song.provider else { return }
         if ProviderDirectory.entry(provider)?.music != nil, !Self.singers.contains(provider) {
             throw ReelError(.configuration, "song.provider: \(provider) makes music but does not sing lyrics", at: "reel.yaml",
                             hint: "name one that sings: " + Self.singers.map(\.rawValue).joined(separator: ", "))
         }
         try requireConfigured(provider, key: "song.provider", what: "singing", made: setup.song != nil, setup: setup,
                               makes: { Self.singers.contains($0.id) }, otherwise: nil, leaveOut: "leave it out for `music:`'s provider")
+    }
+
+    /// What a film or timeline says of its song: an instrumental in its place, or words that
+    /// cannot be read (the scene keeps its own music).
+    func songWarnings(_ production: Production, generators: Generators) -> [String] {
+        guard let song = production.config.song else { return [] }
+        if (try? songLyrics(song, production: production)) == nil {
+            return ["the song “\(song.title)” is left out: its words (\(song.lyrics)) cannot be read"]
+        }
+        let singer = generators.song ?? generators.music
+        return singer.singsLyrics ? [] : [Self.unsungWarning(song, by: singer)]
     }
 
     /// The providers whose music models sing lyrics (``MusicGenerator/singsLyrics``; a test
@@ -143,19 +192,25 @@ extension Studio {
             + "name a music model that does (`song.provider: \(singers[0])` in reel.yaml)"
     }
 
-    /// The scene the song plays over, where that starts and how long it lasts: the last scene
-    /// (`end`) or the first (`opening`). Nil for a storyboard without scenes.
+    /// The scene the song plays over: the last one with shots (`end`), or the first (`opening`).
+    static func songScene(_ at: SongSettings.Placement, in board: Storyboard) -> SceneID? {
+        let shot = at == .end ? board.shots.last : board.shots.first
+        return shot?.scene
+    }
+
+    /// The scene the song plays over, where that starts and how long it lasts. Nil for a
+    /// storyboard without shots.
     static func songPlace(_ at: SongSettings.Placement, in board: Storyboard) -> (scene: SceneID, start: RationalTime, length: RationalTime)? {
-        guard let scene = at == .end ? board.scenes.last : board.scenes.first else { return nil }
+        guard let scene = songScene(at, in: board) else { return nil }
         var start = RationalTime.zero
         var length = RationalTime.zero
         for shot in board.shots {
-            if shot.scene == scene.id {
+            if shot.scene == scene {
                 length = length + shot.duration
             } else if length == .zero {
                 start = start + shot.duration
             }
         }
-        return (scene.id, start, length)
+        return (scene, start, length)
     }
 }

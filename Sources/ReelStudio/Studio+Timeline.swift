@@ -20,7 +20,7 @@ extension Studio {
             route: { _ in TakePlan(provider: "", model: "", reasons: []) }, newTake: { shot, number, _ in builder.animaticTake(shot, number: number) },
             provider: production.config.provider, animatic: builder.generators.video.descriptor.id,
             withdrawn: Studio.withdrawal(in: board, at: builder.now)))
-        let (choices, warnings) = (cut.choices, cut.warnings)
+        let (choices, warnings) = (cut.choices, cut.warnings + songWarnings(production, generators: builder.generators))
         let film = try builder.build(sources: cut.sources)
         // Only the sound: voices, music and effects (cached after a render, so usually free).
         let sound = JobGraph(film.graph.nodes.filter { [.speech, .music, .effect].contains($0.spec.kind) })
@@ -55,10 +55,13 @@ extension Studio {
         for cue in film.music {
             guard let output = outputs[cue.node], let node = film.graph[cue.node] else { continue }
             let scene = cue.scene.rawValue
-            music.append(.init(node: cue.node, start: cue.start, slot: nil, output: output, name: "music scene \(scene)",
-                               fileName: "music-scene\(scene)",
-                               metadata: ["role": "music", "scene": .string(scene), "provider": .string(node.spec.provider.rawValue),
-                                          "model": .string(node.spec.model)]))
+            var meta: [String: JSONValue] = ["role": "music", "scene": .string(scene), "provider": .string(node.spec.provider.rawValue),
+                                             "model": .string(node.spec.model)]
+            if let song = cue.song { meta["song"] = .string(song) }
+            // Cut where the mix cuts it: a model's cue may be minutes long.
+            music.append(.init(node: cue.node, start: cue.start, slot: cue.length, output: output,
+                               name: cue.song.map { "song \($0)" } ?? "music scene \(scene)",
+                               fileName: cue.song == nil ? "music-scene\(scene)" : "song", metadata: meta))
         }
         var effects: [TimelineBuilder.Sound] = []
         for cue in film.effects {

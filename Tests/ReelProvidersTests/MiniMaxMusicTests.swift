@@ -48,8 +48,8 @@ import Testing
         }
     }
 
-    /// The model sets the length and takes no seed: neither is in the cache key, so a scene that
-    /// changes length keeps its cue (the mix cuts it).
+    /// The model sets the length and takes no seed or mood (a cue's prompt says its mood): none
+    /// is in the cache key, so a scene that changes length or mood keeps its paid cue or song.
     @Test func anInstrumentalCueIsAskedForWithoutLyricsLengthOrSeed() async throws {
         try await Self.withMiniMax { fake, h in
             let adapter = try Self.music(fake)
@@ -60,6 +60,7 @@ import Testing
             var longer = cue
             longer.duration = .seconds(40)
             longer.seed = 8
+            longer.mood = .joyful
             func key(_ r: MusicRequest) throws -> String {
                 func normalized<G: MusicGenerator>(_ g: G) -> MusicRequest { g.normalize(r) }
                 return try JSONValue(encoding: normalized(adapter)).canonical
@@ -73,10 +74,10 @@ import Testing
 
     @Test func aRefusalInside200IsClassifiedNeverRetriedAndNeverEchoesTheKey() async throws {
         try await Self.withMiniMax { fake, h in
-            let empty = MusicRequest(mood: .calm, duration: .seconds(5), seed: 1, prompt: "a ballad", lyrics: "")
-            let refused = try await Self.run(try Self.music(fake), empty, h)
+            let unknown = MusicRequest(mood: .calm, duration: .seconds(5), seed: 1, prompt: "a ballad", model: "speech-02-hd", lyrics: Self.lyrics)
+            let refused = try await Self.run(try Self.music(fake), unknown, h)
             let failure = try #require(refused.failures[AdapterHarness.node(.music)])
-            #expect(failure.reason == .invalidRequest && failure.message.contains("lyrics"), "\(failure.message)")
+            #expect(failure.reason == .invalidRequest && failure.message.contains("model"), "\(failure.message)")
             #expect(fake.requests("POST", "/v1/music_generation").count == 1)
 
             let badKey = "eyJ-wrong-minimax-music-key-5512"
@@ -88,12 +89,14 @@ import Testing
         }
     }
 
-    @Test func lyricsOverWhatMiniMaxSingsAreRefusedBeforeAnythingIsSent() async throws {
+    @Test func lyricsMiniMaxWouldRefuseAreRefusedBeforeAnythingIsSent() async throws {
         try await Self.withMiniMax { fake, h in
             let long = MusicRequest(mood: .calm, duration: .seconds(5), seed: 1, prompt: "a ballad",
                                     lyrics: String(repeating: "雨", count: MiniMaxMusic.lyricsLimit + 1))
             let refused = try await Self.run(try Self.music(fake), long, h)
-            #expect(refused.failures[AdapterHarness.node(.music)]?.message.contains("3500") == true)
+            #expect(refused.failures[AdapterHarness.node(.music)]?.message.contains("3501") == true)
+            let empty = MusicRequest(mood: .calm, duration: .seconds(5), seed: 1, prompt: "a ballad", lyrics: "")
+            #expect(try await Self.run(try Self.music(fake), empty, h).failures[AdapterHarness.node(.music)]?.message == "a song needs its lyrics")
             #expect(fake.requests("POST", "/v1/music_generation").isEmpty)
         }
     }

@@ -133,10 +133,35 @@ import Testing
         #expect(twice.components(separatedBy: "song:").count == 2, "one block, replaced")
         #expect(try ProjectConfig.load(config).song?.title == "Two")
         #expect(try ProjectConfig.load(config).style == "warm")
-        #expect(try await studio.setSong(production, nil) == nil)
+        var current = production
+        current.config.song = try ProjectConfig.load(config).song
+        #expect(try await studio.setSong(current, nil) == nil)
         let after = try String(contentsOf: config, encoding: .utf8)
         #expect(after.trimmingCharacters(in: .whitespacesAndNewlines) == before.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(try ProjectConfig.load(config).song == nil)
+    }
+
+    /// The `song:` block is found by the YAML parser, whatever is inside it or beside it, and
+    /// the file reads back as it was with only the song changed.
+    @Test(arguments: [
+        ("music: procedural\nsong:\n  title: \"A\"\n\n  lyrics: song/lyrics.txt\n# the next one\nstyle: warm\n", "music: procedural\n# the next one\nstyle: warm\n"),
+        ("style: warm\nsong:\n  title: A\n# inside\n  lyrics: l.txt\n", "style: warm\n"),
+        ("song: { title: A, lyrics: l.txt }\nstyle: warm   # kept\n", "style: warm   # kept\n"),
+        ("providers:\n  kling:\n    song: 1\nsong:\n  title: A\n  lyrics: l.txt", "providers:\n  kling:\n    song: 1\n"),
+        ("style: warm\r\nsong:\r\n  title: A\r\n  lyrics: l.txt\r\nmusic: procedural\r\n", "style: warm\r\nmusic: procedural\r\n"),
+    ])
+    func theSongBlockIsReplacedAndNothingElse(yaml: String, without: String) throws {
+        let base = "script: s.fountain\n"
+        let crlf = yaml.contains("\r\n")
+        let text = (crlf ? base.replacingOccurrences(of: "\n", with: "\r\n") : base) + yaml
+        #expect(try SongSettings.replacingBlock(in: text, with: nil, file: "reel.yaml")
+                == (crlf ? base.replacingOccurrences(of: "\n", with: "\r\n") : base) + without)
+        let song = SongSettings(title: "雨 \"夜\": 1", style: "a # b", at: .opening, provider: "minimax")
+        let replaced = try SongSettings.replacingBlock(in: text, with: song, file: "reel.yaml")
+        var expected = try ProjectConfig.parse(text, file: "reel.yaml")
+        expected.song = song
+        #expect(try ProjectConfig.parse(replaced, file: "reel.yaml") == expected)
+        #expect(!crlf || !replaced.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "one kind of line ending")
     }
 
     /// The providers said to sing are exactly those whose music adapters sing.

@@ -44,12 +44,14 @@ public struct MiniMaxMusic: MusicGenerator, LocalGenerator {
 
     public var singsLyrics: Bool { true }
 
-    /// Keeps what the endpoint hears: the prompt, the lyrics, the model. The length and seed
-    /// are zeroed, since neither is sent.
+    /// Keeps what the endpoint hears: the prompt, the lyrics, the model. The length, seed and
+    /// mood are not sent (a cue's prompt says its mood in words), so they are one value in
+    /// every key: a song whose scene changes mood or length is not paid for again.
     public func normalize(_ request: MusicRequest) -> MusicRequest {
         var out = request
         out.duration = .zero
         out.seed = 0
+        out.mood = .calm
         out.model = Self.model(request.model)
         return out
     }
@@ -63,15 +65,16 @@ public struct MiniMaxMusic: MusicGenerator, LocalGenerator {
         guard request.prompt.count <= Self.promptLimit else {
             throw JobFailure(.invalidRequest, "a music prompt of \(request.prompt.count) characters is over the \(Self.promptLimit) MiniMax takes")
         }
-        if let lyrics = request.lyrics, lyrics.count > Self.lyricsLimit {
-            throw JobFailure(.invalidRequest, "lyrics of \(lyrics.count) characters are over the \(Self.lyricsLimit) MiniMax sings")
+        if let lyrics = request.lyrics, !(1...Self.lyricsLimit).contains(lyrics.utf16.count) {
+            throw JobFailure(.invalidRequest, lyrics.isEmpty ? "a song needs its lyrics"
+                                : "lyrics of \(lyrics.utf16.count) characters are over the \(Self.lyricsLimit) MiniMax sings")
         }
         let json = try await client.require("POST", "v1/music_generation", body: Self.body(request),
                                             doing: request.lyrics == nil ? "compose a music cue" : "sing a song")
         guard let hex = json["data"]?["audio"]?.stringValue, let audio = Data(hexadecimal: hex), !audio.isEmpty else {
             throw JobFailure(.transient, "MiniMax's answer carries no audio (data.audio)")
         }
-        var details: [String: JSONValue] = ["mood": .string(request.mood.rawValue)]
+        var details: [String: JSONValue] = [:]
         if let length = json["extra_info"]?["music_duration"]?.doubleValue { details["milliseconds"] = .double(length) }
         return try await ResultDownload(provider: client.name, transport: client.transport, probe: client.probe)
             .audio(audio, mediaType: "audio/mpeg", into: context.blobs, cost: estimate(request), details: .object(details))

@@ -44,7 +44,7 @@ struct SongController {
             return placement
         }
         let change = SongChange(title: body.title, lyrics: body.lyrics, style: body.style ?? "", at: placement ?? .end,
-                                provider: body.provider.map { ProviderID($0.lowercased()) })
+                                provider: body.provider.flatMap { $0.isEmpty ? nil : ProviderID($0.lowercased()) })
         let report = try await library.change(try context.parameters.value("project")) { try await studio.setSong($0, change) }
         guard let report else { throw Problem(status: .internalServerError, kind: "internal", detail: "the song was set but cannot be read back") }
         return JSONAnswer(report)

@@ -175,7 +175,7 @@ extension StudioTool {
             return try await call.studio.song(production)
         },
         StudioTool(name: "set_song", title: "Set the film's song",
-                   summary: "Sets the song sung over the film's end (or opening) in place of that scene's music, as `reel song` does: sung from its lyrics by a music model that sings (provider minimax, or the project's music provider; Reel's offline score plays an instrumental in its place and says so). The next render makes it, a paid job made once. With remove: true, removes it.",
+                   summary: "Sets the whole song (title and lyrics needed; style, place and singer left out take their defaults) sung over the film's end (or opening) in place of that scene's music, as `reel song` does: sung from its lyrics by a music model that sings (provider minimax, or the project's music provider; Reel's offline score plays an instrumental in its place and says so). The next render makes it, a paid job made once. With remove: true, removes it.",
                    arguments: [project,
                                ToolArgument(name: "title", kind: .string, help: "The song's title."),
                                ToolArgument(name: "lyrics", kind: .string, help: "The words: a line per line, [Verse] and [Chorus] on lines of their own (at most 3,500 characters)."),
@@ -192,7 +192,7 @@ extension StudioTool {
             }
             let change = SongChange(title: title, lyrics: lyrics, style: a.string("style") ?? "",
                                     at: a.string("at").flatMap(SongSettings.placement) ?? .end,
-                                    provider: a.string("provider").map { ProviderID($0.lowercased()) })
+                                    provider: a.string("provider").flatMap { $0.isEmpty ? nil : ProviderID($0.lowercased()) })
             return try await call.change { try await call.studio.setSong($0, change) }
         },
         StudioTool(name: "reference_sheet", title: "A subject's reference sheet",
@@ -297,10 +297,10 @@ extension StudioTool {
             }
         },
         StudioTool(name: "render", title: "Render the cut",
-                   summary: "Cuts the film from the picked takes (the newest good take where none is picked, the animatic where there is none) into renders/; never makes a take. When the project's lines are voiced by a remote speech provider, its effects made by a model or its takes lip-synced (`lipsync:`), what is not made yet is paid, so it runs only with confirm: true.",
+                   summary: "Cuts the film from the picked takes (the newest good take where none is picked, the animatic where there is none) into renders/; never makes a take. When the project's lines are voiced by a remote speech provider, its effects made by a model or its takes lip-synced (`lipsync:`), its music made by a model or its song sung by one, what is not made yet is paid, so it runs only with confirm: true.",
                    arguments: [project,
                                ToolArgument(name: "burnSubtitles", kind: .boolean, help: "Burn the subtitles into the picture (default: the project's setting)."),
-                               ToolArgument(name: "confirm", kind: .boolean, help: "true to let remote providers be paid for lines, effects and lip-syncs not made yet.")],
+                               ToolArgument(name: "confirm", kind: .boolean, help: "true to let remote providers be paid for lines, effects, music, the song and lip-syncs not made yet.")],
                    spends: true) { call in
             if call.arguments.bool("confirm") != true {
                 let production = try call.open()
@@ -312,6 +312,7 @@ extension StudioTool {
                 if let effects = config.effects, effects != ProjectConfig.proceduralEffects { paid.append("the sound effects are made by \(effects)") }
                 if let lipSync = config.lipSync { paid.append("model takes with lines are lip-synced by \(lipSync)") }
                 if let music = config.music { paid.append("the scenes are scored by \(music)") }
+                if let song = config.song, let singer = song.provider ?? config.music { paid.append("the song is sung by \(singer)") }
                 if !paid.isEmpty {
                     throw ReelError(.usage, "nothing was run: \(paid.joined(separator: ", ")), which is paid for what is not made yet",
                                     hint: "call render again with confirm: true to run it")

@@ -41,6 +41,8 @@ public struct FilmGraph: Sendable {
         public var node: NodeID
         public var scene: SceneID
         public var start: RationalTime
+        /// How long the mix plays it, when it cuts it (a model's cue); nil: to the film's end.
+        public var length: RationalTime? = nil
         /// The song's title, when this cue is the film's song.
         public var song: String? = nil
     }

@@ -179,7 +179,7 @@ extension FilmGraphBuilder {
         var music: [AudioPlacement] = []
         var cues: [FilmGraph.MusicCue] = []
         let overlap = RationalTime(value: 1, timescale: 2)
-        let sungScene = song.map { $0.settings.at == .end ? storyboard.scenes.last?.id : storyboard.scenes.first?.id } ?? nil
+        let sungScene = song.flatMap { Studio.songScene($0.settings.at, in: storyboard) }
         for (k, scene) in storyboard.scenes.enumerated() {
             let shots = storyboard.shots.filter { $0.scene == scene.id }
             guard let first = shots.first, let start = starts[first.id] else { continue }
@@ -189,8 +189,10 @@ extension FilmGraphBuilder {
             if let song, scene.id == sungScene {
                 let singer = generators.song ?? generators.music
                 let sung = singer.singsLyrics
-                let prompt = sung ? ([song.settings.style] + [settings.style].compactMap { $0 }).filter { !$0.isEmpty }.joined(separator: "; ")
-                    : "\(scene.mood.rawValue) theme for the song \(song.settings.title)"
+                let styles = ([song.settings.style] + [settings.style].compactMap { $0 }).filter { !$0.isEmpty }
+                // A model that does not sing is asked for the song's music without its words.
+                let prompt = sung ? styles.joined(separator: "; ")
+                    : (["Instrumental theme for the song \(song.settings.title), \(scene.mood.rawValue)"] + styles).joined(separator: "; ")
                 let request = MusicRequest(mood: scene.mood, duration: lead + length + trail,
                                            seed: Hashing.seed("song:\(song.settings.title)"), prompt: prompt,
                                            lyrics: sung ? song.lyrics : nil)
@@ -199,9 +201,9 @@ extension FilmGraphBuilder {
                                      label: "song \(song.settings.title)")
                 node.estimatedCost = singer.estimate(request)
                 graph.add(node)
-                music.append(AudioPlacement(input: inputs.count, start: start - lead,
-                                            length: singer.descriptor.isLocal ? nil : request.duration))
-                cues.append(FilmGraph.MusicCue(node: id, scene: scene.id, start: start - lead, song: song.settings.title))
+                let length = singer.descriptor.isLocal ? nil : request.duration
+                music.append(AudioPlacement(input: inputs.count, start: start - lead, length: length))
+                cues.append(FilmGraph.MusicCue(node: id, scene: scene.id, start: start - lead, length: length, song: song.settings.title))
                 inputs.append(id)
                 continue
             }
@@ -217,7 +219,7 @@ extension FilmGraphBuilder {
                                                                    model: request.model),
                                 label: "music scene \(scene.id)"))
             music.append(AudioPlacement(input: inputs.count, start: start - lead, length: modelled ? request.duration : nil))
-            cues.append(FilmGraph.MusicCue(node: id, scene: scene.id, start: start - lead))
+            cues.append(FilmGraph.MusicCue(node: id, scene: scene.id, start: start - lead, length: modelled ? request.duration : nil))
             inputs.append(id)
         }
         return (music, cues)
