@@ -153,3 +153,26 @@ extension ReelBinary {
         return RunningReel(process: process, finished: finished)
     }
 }
+
+/// A project `reel init` made from one of the examples, and `reel` run in it as a user types it.
+public struct InitializedProject: Sendable {
+    public let home: URL
+    public let folder: URL
+
+    public func run(_ arguments: String...) async throws -> ProcessResult { try await run(arguments) }
+
+    public func run(_ arguments: [String]) async throws -> ProcessResult {
+        try await ReelBinary.run(arguments, home: home, directory: folder)
+    }
+}
+
+extension ReelBinary {
+    /// `reel init DIR/film --script examples/EXAMPLE`, with its own `REEL_HOME`; throws with
+    /// what `reel` said when it fails.
+    public static func initialized(_ dir: TemporaryDirectory, example: String) async throws -> InitializedProject {
+        let project = InitializedProject(home: dir.file("home"), folder: dir.file("film"))
+        let made = try await run(["init", project.folder.path, "--script", self.example(example).path], home: project.home)
+        guard made.status == 0 else { throw FixtureError("reel init failed (\(made.status)): \(made.stderrText)") }
+        return project
+    }
+}

@@ -11,13 +11,8 @@ import Testing
     @Test func aSongIsSetShownChangedAndRemoved() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let home = dir.file("home")
-        let initialized = try await ReelBinary.run(["init", dir.file("film").path, "--script",
-                                                    ReelBinary.example("last-delivery.zh.fountain").path], home: home)
-        #expect(initialized.status == 0, "\(initialized.stderrText)")
-        func reel(_ arguments: String...) async throws -> ProcessResult {
-            try await ReelBinary.run(arguments, home: home, directory: dir.file("film"))
-        }
+        let project = try await ReelBinary.initialized(dir, example: "last-delivery.zh.fountain")
+        func reel(_ arguments: String...) async throws -> ProcessResult { try await project.run(arguments) }
         let words = try dir.write("lyrics.txt", "[Verse]\r\n雨落在旧站台\r\n[Chorus]\r\n末班车 带走了夏天\r\n")
         let set = try await reel("song", "末班车", "--lyrics", words.path, "--style", "国风流行, 女声")
         #expect(set.status == 0, "\(set.stderrText)")
@@ -39,7 +34,7 @@ import Testing
             (["song", "X", "--lyrics", dir.file("missing.txt").path], 64, "cannot read the lyrics file"),
             (["song", "--remove", "--at", "end"], 64, "--remove takes nothing else"),
         ] {
-            let refused = try await ReelBinary.run(arguments, home: home, directory: dir.file("film"))
+            let refused = try await project.run(arguments)
             #expect(refused.status == status && refused.stderrText.contains(says), "\(arguments): \(refused.status) \(refused.stderrText)")
         }
         let unchanged = try await reel("song", "--json")
@@ -49,7 +44,7 @@ import Testing
         #expect(removed.status == 0 && removed.stdoutText.contains("the song is removed"), "\(removed.stderrText)")
         let none = try await reel("song", "--json")
         #expect(none.status == 0 && none.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == "null", "\(none.stdoutText)")
-        let yaml = try String(contentsOf: dir.file("film").appendingPathComponent("reel.yaml"), encoding: .utf8)
+        let yaml = try String(contentsOf: project.folder.appendingPathComponent("reel.yaml"), encoding: .utf8)
         #expect(!yaml.contains("song:"))
     }
 }

@@ -10,13 +10,8 @@ import Testing
     @Test func aVoiceIsListedCastWithANegativePaceAndSampled() async throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let home = dir.file("home")
-        let initialized = try await ReelBinary.run(["init", dir.file("film").path, "--script",
-                                                    ReelBinary.example("last-delivery.zh.fountain").path], home: home)
-        #expect(initialized.status == 0, "\(initialized.stderrText)")
-        func reel(_ arguments: String...) async throws -> ProcessResult {
-            try await ReelBinary.run(arguments, home: home, directory: dir.file("film"))
-        }
+        let project = try await ReelBinary.initialized(dir, example: "last-delivery.zh.fountain")
+        func reel(_ arguments: String...) async throws -> ProcessResult { try await project.run(arguments) }
         let listed = try await reel("voices", "--lang", "zh", "--json")
         #expect(listed.status == 0, "\(listed.stderrText)")
         let shelves = try #require(try JSONDecoder().decode(JSONValue.self, from: listed.stdout).arrayValue)

@@ -8,10 +8,6 @@ import Testing
 /// MiniMax music (`POST /v1/music_generation`) over real HTTP through the executor: a song
 /// from lyrics, an instrumental cue, what is stored and paid, and how refusals are read.
 @Suite struct MiniMaxMusicTests {
-    static func withMiniMax<T: Sendable>(_ body: (FakeTaskServer, AdapterHarness) async throws -> T) async throws -> T {
-        try await withVendorFake(try await FakeTaskServer.start(MiniMaxFakeServer()), body)
-    }
-
     /// The adapter as the `minimax` entry builds it, at $0.15 a song.
     static func music(_ fake: FakeTaskServer, key: String = MiniMaxFakeServer().key) throws -> any MusicGenerator {
         let config = ProviderConfig(id: "minimax", baseURL: fake.baseURL, credentials: ["MINIMAX_API_KEY": Secret(key)],
@@ -28,7 +24,7 @@ import Testing
     static let lyrics = "[Verse]\n雨落在旧站台\n你没有回来\n[Chorus]\n末班车 带走了夏天"
 
     @Test func aSongIsSungFromItsLyricsInTheStyleAskedAndPaidPerSong() async throws {
-        try await Self.withMiniMax { fake, h in
+        try await withMiniMaxFake { fake, h in
             let adapter = try Self.music(fake)
             #expect(adapter.singsLyrics)
             let song = MusicRequest(mood: .sad, duration: .seconds(31), seed: 9, prompt: "国风流行, 女声, 钢琴与弦乐",
@@ -51,7 +47,7 @@ import Testing
     /// The model sets the length and takes no seed or mood (a cue's prompt says its mood): none
     /// is in the cache key, so a scene that changes length or mood keeps its paid cue or song.
     @Test func anInstrumentalCueIsAskedForWithoutLyricsLengthOrSeed() async throws {
-        try await Self.withMiniMax { fake, h in
+        try await withMiniMaxFake { fake, h in
             let adapter = try Self.music(fake)
             let cue = MusicRequest(mood: .tense, duration: .seconds(12), seed: 3, prompt: "Film underscore for a tense scene")
             #expect(try await Self.run(adapter, cue, h).succeeded)
@@ -73,7 +69,7 @@ import Testing
     }
 
     @Test func aRefusalInside200IsClassifiedNeverRetriedAndNeverEchoesTheKey() async throws {
-        try await Self.withMiniMax { fake, h in
+        try await withMiniMaxFake { fake, h in
             let unknown = MusicRequest(mood: .calm, duration: .seconds(5), seed: 1, prompt: "a ballad", model: "speech-02-hd", lyrics: Self.lyrics)
             let refused = try await Self.run(try Self.music(fake), unknown, h)
             let failure = try #require(refused.failures[AdapterHarness.node(.music)])
@@ -90,7 +86,7 @@ import Testing
     }
 
     @Test func lyricsMiniMaxWouldRefuseAreRefusedBeforeAnythingIsSent() async throws {
-        try await Self.withMiniMax { fake, h in
+        try await withMiniMaxFake { fake, h in
             let long = MusicRequest(mood: .calm, duration: .seconds(5), seed: 1, prompt: "a ballad",
                                     lyrics: String(repeating: "雨", count: MiniMaxMusic.lyricsLimit + 1))
             let refused = try await Self.run(try Self.music(fake), long, h)

@@ -8,10 +8,6 @@ import Testing
 /// MiniMax speech (`POST /v1/t2a_v2`) over real HTTP through the executor, on the same fake
 /// host and key as MiniMax video; and how a voice a user names is found.
 @Suite struct MiniMaxSpeechTests {
-    static func withMiniMax<T: Sendable>(_ body: (FakeTaskServer, AdapterHarness) async throws -> T) async throws -> T {
-        try await withVendorFake(try await FakeTaskServer.start(MiniMaxFakeServer()), body)
-    }
-
     /// The adapter as the `minimax` entry builds it (through its secret-scrubbing support).
     static func speech(_ fake: FakeTaskServer, key: String = MiniMaxFakeServer().key) throws -> any SpeechGenerator {
         let config = ProviderConfig(id: "minimax", baseURL: fake.baseURL, credentials: ["MINIMAX_API_KEY": Secret(key)],
@@ -21,7 +17,7 @@ import Testing
     }
 
     @Test func aChineseLineIsVoicedInTheCastVoiceMeasuredAndPaidPerCharacter() async throws {
-        try await Self.withMiniMax { fake, h in
+        try await withMiniMaxFake { fake, h in
             let line = speechRequest("我把每一封信都留着。", language: .chinese, voice: Voice(gender: .female, variant: 1, pitch: 2, pace: -4))
             let summary = try await h.run(try Self.speech(fake), request: line, kind: .speech)
             #expect(summary.succeeded)
@@ -45,7 +41,7 @@ import Testing
     }
 
     @Test func aVoiceTheUserChoseWinsOverTheCast() async throws {
-        try await Self.withMiniMax { fake, h in
+        try await withMiniMaxFake { fake, h in
             let line = speechRequest("You came back.", voice: Voice(gender: .female, providerVoice: ["minimax": "male-qn-badao",
                                                                                                    "openai": "nova"]))
             #expect(try await h.run(try Self.speech(fake), request: line, kind: .speech).succeeded)
@@ -56,7 +52,7 @@ import Testing
     }
 
     @Test func aRefusalInside200IsClassifiedNeverRetriedAndNeverEchoesTheKey() async throws {
-        try await Self.withMiniMax { fake, h in
+        try await withMiniMaxFake { fake, h in
             let unknown = speechRequest(voice: Voice(gender: .male, providerVoice: ["minimax": "moss-audio-typo"]))
             let refused = try await h.run(try Self.speech(fake), request: unknown, kind: .speech)
             #expect(refused.failures[AdapterHarness.node(.speech)]?.reason == .invalidRequest)

@@ -62,3 +62,8 @@ func withVendorFake<F: StoppableFake, T: Sendable>(_ fake: F, _ body: (F, Adapte
         throw error
     }
 }
+
+/// Runs `body` with MiniMax's fake (video, speech and music on one host and key) and a fresh harness.
+func withMiniMaxFake<T: Sendable>(_ body: (FakeTaskServer, AdapterHarness) async throws -> T) async throws -> T {
+    try await withVendorFake(try await FakeTaskServer.start(MiniMaxFakeServer()), body)
+}
