@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ReelModel
-import ReelProviders
 import ReelStudio
 
 /// `reel song`: the song sung over the film's end (or its opening).
