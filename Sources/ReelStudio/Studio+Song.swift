@@ -95,6 +95,9 @@ extension Studio {
         guard !title.isEmpty else {
             throw ReelError(.usage, "the song needs a title", hint: "for example `reel song \"Last Train\" --lyrics lyrics.txt`")
         }
+        guard title.count <= 200 else {
+            throw ReelError(.usage, "a title of \(title.count) characters is too long for a song (200 at most)", hint: "a few words")
+        }
         guard style.count <= SongSettings.styleLimit else {
             throw ReelError(.usage, "a style of \(style.count) characters is over the \(SongSettings.styleLimit) a song takes",
                             hint: "say the genre, the voice and the instruments in a line")

@@ -46,6 +46,20 @@ import Testing
         #expect(Set(setup.catalog.models.map(\.qualifiedName)).count == setup.catalog.models.count, "a model is listed twice")
     }
 
+    /// Vidu's Q3 models make their own sound and shots up to 16 s; MiniMax's music model sings.
+    @Test func theBuiltInCatalogKnowsViduQ3AndMiniMaxMusic() throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let catalog = try load(dir).catalog
+        for name in ["vidu/viduq3-pro", "vidu/viduq3-turbo"] {
+            let q3 = try #require(catalog.model(named: name))
+            #expect(q3.nativeAudio && q3.fittedDuration(for: 12.3) == 13 && q3.fittedDuration(for: 30) == 16, "\(name)")
+            #expect(q3.modes.contains(.firstLastFrame) && q3.price != nil)
+        }
+        let music = try #require(catalog.model(named: "minimax/music-2.6"))
+        #expect(music.medium == .music && music.cost(seconds: 240) == Money(parsing: "0.15"), "priced per song, whatever its length")
+    }
+
     @Test func theUsersAndTheProjectsModelsFileReplaceAndAdd() throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }

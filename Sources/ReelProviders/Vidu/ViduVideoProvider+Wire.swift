@@ -8,9 +8,8 @@ import ReelModel
 /// audit or a policy are taken as moderation), the answer to a query of an unknown task
 /// (taken to be 404), the JSON type of `credits` (a number or a numeric string are both read),
 /// the result-link lifetime (about an hour, unconfirmed: the file is fetched at once), the
-/// price of a credit (an estimate; configurable), and which models take `audio` and what it
-/// costs (the field is in the request schemas that mirror Vidu's API; the Q3 models are not in
-/// the built-in catalog: add one to models.yaml with `native_audio: true` to keep its sound).
+/// price of a credit (an estimate; configurable), and what `audio` costs (the field is in the
+/// request schemas that mirror Vidu's API; the built-in catalog's Q3 models take it).
 extension ViduVideoProvider {
     /// The model asked for; `default` is `viduq1` (every mode, 5 s).
     static func model(_ name: String) -> String { name == "default" || name.isEmpty ? "viduq1" : name }

@@ -23,6 +23,11 @@ public final class PostgresWorkQueue: WorkQueue {
     let limit: @Sendable (ProviderID) -> Int?
     /// Who waits for each ticket (two nodes of one graph may be one job).
     let waiting = Mutex<[String: [Waiter]]>([:])
+    /// How each ticket this run waited for ended, kept for the run: a node that found the
+    /// ticket in hand (``enqueue``) but began waiting only after its twin was answered and
+    /// the row removed takes the same answer — else it would be told the row was replaced,
+    /// fail, and have the job made (and paid for) again.
+    let answered = Mutex<[String: Result<NodeOutput, any Error>]>([:])
     /// Tickets this queue put in the table: only it removes their rows.
     let mine = Mutex<Set<String>>([])
     let polling = Mutex<Task<Void, Never>?>(nil)
@@ -83,11 +88,14 @@ public final class PostgresWorkQueue: WorkQueue {
     }
 
     public func perform(_ job: QueuedJob, context: JobContext) async throws -> NodeOutput {
-        let ticket: String
         switch try await enqueue(job, blobs: context.blobs) {
         case .answered(let output): return output
-        case .waiting(let queued): ticket = queued
+        case .waiting(let ticket): return try await wait(for: ticket, job: job, context: context)
         }
+    }
+
+    /// Waits for the end of the job `ticket` stands for (answered at once when this run saw it end).
+    func wait(for ticket: String, job: QueuedJob, context: JobContext) async throws -> NodeOutput {
         let id = UUID()
         let waiter = { (continuation: CheckedContinuation<NodeOutput, any Error>) in
             Waiter(id: id, kind: job.spec.kind.rawValue, pair: "\(self.project.id)|\(job.spec.provider)",
@@ -96,13 +104,15 @@ public final class PostgresWorkQueue: WorkQueue {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 // Registered and checked under one lock: a cancellation either finds the
-                // waiter, or is seen here.
-                let cancelled = waiting.withLock { waiting in
-                    if Task.isCancelled { return true }
+                // waiter, or is seen here; an answer (kept before its waiters are taken) either
+                // finds the waiter, or is seen here.
+                let early: Result<NodeOutput, any Error>? = waiting.withLock { waiting in
+                    if Task.isCancelled { return .failure(CancellationError()) }
+                    if let outcome = answered.withLock({ $0[ticket] }) { return outcome }
                     waiting[ticket, default: []].append(waiter(continuation))
-                    return false
+                    return nil
                 }
-                if cancelled { return continuation.resume(throwing: CancellationError()) }
+                if let early { return continuation.resume(with: early) }
                 startPolling()
             }
         } onCancel: {
@@ -241,8 +251,9 @@ public final class PostgresWorkQueue: WorkQueue {
         }
     }
 
-    /// Answers every waiter of `ticket`.
+    /// Answers every waiter of `ticket`, and any that comes later in this run.
     func answer(_ ticket: String, with outcome: Result<NodeOutput, any Error>) {
+        answered.withLock { $0[ticket] = outcome }
         let waiters = waiting.withLock { $0.removeValue(forKey: ticket) } ?? []
         for waiter in waiters { waiter.continuation.resume(with: outcome) }
     }
