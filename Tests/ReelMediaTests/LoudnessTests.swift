@@ -54,11 +54,16 @@ import Testing
         let spec = MixSpec(duration: .seconds(10), voices: [AudioPlacement(input: 0, start: .seconds(1))],
                            music: [AudioPlacement(input: 1, start: .zero)], master: LoudnessTarget(integrated: -16))
         let inputs = [URL(fileURLWithPath: "/store/v.wav"), URL(fileURLWithPath: "/store/m.wav")]
-        let args = AudioMix.arguments(inputs: inputs, output: URL(fileURLWithPath: "/store/tmp/mix.m4a"), spec: spec,
-                                      encode: EncodeSettings(format: .default), gainDB: 6.25)
-        expectSnapshot(args.joined(separator: "\n") + "\n", group: "mix", name: "mastered.txt")
-        let measure = AudioMix.measureArguments(inputs: inputs, spec: spec, gainDB: 6.25)
-        #expect(Array(measure.suffix(3)) == ["-f", "null", "-"])
+        let premix = URL(fileURLWithPath: "/store/tmp/premix.wav")
+        // Mixed once into a float WAV the film's length; measured and encoded from it.
+        let mixed = AudioMix.premixArguments(inputs: inputs, output: premix, spec: spec)
+        #expect(Array(mixed.suffix(5)) == ["-c:a", "pcm_f32le", "-f", "wav", premix.path])
+        #expect(mixed.contains { $0.hasSuffix("apad,atrim=end_sample=480000,asetpts=N/SR/TB,anull[out]") && !$0.contains("192000") })
+        let args = AudioMix.masterArguments(premix: premix, output: URL(fileURLWithPath: "/store/tmp/mix.m4a"), spec: spec,
+                                            encode: EncodeSettings(format: .default), gainDB: 6.25)
+        expectSnapshot((mixed + ["--"] + args).joined(separator: "\n") + "\n", group: "mix", name: "mastered.txt")
+        let measure = AudioMix.measureArguments(premix: premix, spec: spec, gainDB: 6.25)
+        #expect(Array(measure.suffix(3)) == ["-f", "null", "-"] && measure.contains(premix.path) && !measure.contains(inputs[0].path))
         #expect(measure.contains { $0.contains("volume=6.25dB,aresample=192000,alimiter=limit=-1.50dB") && $0.contains("ebur128=peak=true") })
     }
 
@@ -99,14 +104,15 @@ import Testing
                               "-ar", "48000", "-ac", "2", music.path])
         let spec = MixSpec(duration: .seconds(8), voices: [AudioPlacement(input: 0, start: .seconds(1))],
                            music: [AudioPlacement(input: 1, start: .zero)], master: target)
-        let inputs = [voice, music]
+        let premix = dir.file("premix.wav")
+        _ = try await ffmpeg(AudioMix.premixArguments(inputs: [voice, music], output: premix, spec: spec))
         let gain = try await LoudnessMaster.gain(for: target) { g in
-            LoudnessMeasurement.parse(ebur128: try await ffmpeg(AudioMix.measureArguments(inputs: inputs, spec: spec, gainDB: g)).stderrText)
+            LoudnessMeasurement.parse(ebur128: try await ffmpeg(AudioMix.measureArguments(premix: premix, spec: spec, gainDB: g)).stderrText)
         }
         #expect(gain != nil)
         let out = dir.file("mix.m4a")
-        _ = try await ffmpeg(AudioMix.arguments(inputs: inputs, output: out, spec: spec,
-                                                encode: EncodeSettings(format: .default), gainDB: gain))
+        _ = try await ffmpeg(AudioMix.masterArguments(premix: premix, output: out, spec: spec,
+                                                      encode: EncodeSettings(format: .default), gainDB: gain))
         let measured = try await ffmpeg(FilmCheck.loudnessArguments(out))
         return try #require(LoudnessMeasurement.parse(ebur128: measured.stderrText))
     }

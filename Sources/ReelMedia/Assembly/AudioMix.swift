@@ -87,41 +87,68 @@ public struct MixSpec: Hashable, Sendable, Codable {
 /// sound effects under them (ducked while anyone speaks), mastered to the film's loudness
 /// target.
 public enum AudioMix {
-    /// ffmpeg arguments that mix `inputs` by `spec` into an AAC file at `output`, mastered
-    /// at `gainDB` (see ``LoudnessMaster``) when the spec has a target and a gain is given.
+    /// ffmpeg arguments that mix `inputs` by `spec` into an AAC file at `output` in one pass,
+    /// unmastered (a mix with a loudness target goes through ``premixArguments(inputs:output:spec:)``).
     /// Runs at log level `info` so that volumedetect's measurement reaches stderr.
-    public static func arguments(inputs: [URL], output: URL, spec: MixSpec, encode: EncodeSettings,
-                                 gainDB: Double? = nil) -> [String] {
+    public static func arguments(inputs: [URL], output: URL, spec: MixSpec, encode: EncodeSettings) -> [String] {
         var args = ["-hide_banner", "-nostats", "-v", "info", "-nostdin", "-y"]
         for url in inputs { args += ["-i", url.path] }
-        let graph = filterGraph(spec, inputCount: inputs.count, gainDB: gainDB)
+        let graph = filterGraph(spec, inputCount: inputs.count)
         args += graph.extraInputs
         args += ["-filter_complex", graph.filter, "-map", "[out]"]
         args += encode.audioCodecArguments + ["-movflags", "+faststart", output.path]
         return args
     }
 
-    /// ffmpeg arguments that run the same mix, mastered at `gainDB`, into nothing but a
-    /// loudness measurement (`ebur128`'s summary on stderr): decoded and filtered, never encoded.
-    public static func measureArguments(inputs: [URL], spec: MixSpec, gainDB: Double) -> [String] {
-        var args = ["-hide_banner", "-nostats", "-v", "info", "-nostdin"]
+    /// ffmpeg arguments that run the mix, unmastered, into a 32-bit float WAV at `output`,
+    /// exactly the film's length: what ``masterArguments(premix:output:spec:encode:gainDB:)``
+    /// and ``measureArguments(premix:spec:gainDB:)`` master. The mix — every voice, cue and
+    /// effect decoded, placed and ducked — then runs once, however many times its loudness is
+    /// measured (``LoudnessMaster`` measures once or twice before the encode).
+    public static func premixArguments(inputs: [URL], output: URL, spec: MixSpec) -> [String] {
+        var args = ["-hide_banner", "-nostats", "-v", "error", "-nostdin", "-y"]
         for url in inputs { args += ["-i", url.path] }
-        let graph = filterGraph(spec, inputCount: inputs.count, gainDB: gainDB, measure: true)
+        var unmastered = spec
+        unmastered.master = nil
+        let graph = filterGraph(unmastered, inputCount: inputs.count, finish: "anull")
         args += graph.extraInputs
-        return args + ["-filter_complex", graph.filter, "-map", "[out]", "-f", "null", "-"]
+        return args + ["-filter_complex", graph.filter, "-map", "[out]", "-c:a", "pcm_f32le", "-f", "wav", output.path]
     }
 
-    /// The filter graph; `extraInputs` adds a silent source when there is nothing to mix.
-    /// With a gain and a target the mix is mastered; `measure` ends it in a loudness meter.
-    public static func filterGraph(_ spec: MixSpec, inputCount: Int, gainDB: Double? = nil,
-                                   measure: Bool = false) -> (filter: String, extraInputs: [String]) {
-        let rate = MixSpec.sampleRate
-        let samples = spec.sampleCount
+    /// ffmpeg arguments that master the premix at `gainDB` into nothing but a loudness
+    /// measurement (`ebur128`'s summary on stderr): never encoded.
+    public static func measureArguments(premix: URL, spec: MixSpec, gainDB: Double) -> [String] {
+        ["-hide_banner", "-nostats", "-v", "info", "-nostdin", "-i", premix.path,
+         "-filter_complex", "[0:a]" + finish(spec, gainDB: gainDB, measure: true), "-map", "[out]", "-f", "null", "-"]
+    }
+
+    /// ffmpeg arguments that master the premix at `gainDB` into an AAC file at `output`
+    /// (`volumedetect`'s mean volume on stderr).
+    public static func masterArguments(premix: URL, output: URL, spec: MixSpec, encode: EncodeSettings, gainDB: Double?) -> [String] {
+        ["-hide_banner", "-nostats", "-v", "info", "-nostdin", "-y", "-i", premix.path,
+         "-filter_complex", "[0:a]" + finish(spec, gainDB: gainDB, measure: false), "-map", "[out]"]
+            + encode.audioCodecArguments + ["-movflags", "+faststart", output.path]
+    }
+
+    /// The mix's last filters: mastered (with a gain and a target), cut to the film's length,
+    /// then a loudness meter (`measure`) or volumedetect, which passes the sound through and
+    /// reports its mean volume when done.
+    static func finish(_ spec: MixSpec, gainDB: Double?, measure: Bool) -> String {
         var master = ""
         if let gainDB, let target = spec.master { master = LoudnessMaster.filters(gain: gainDB, target: target) + "," }
-        // volumedetect passes the sound through and reports its mean volume when done.
-        let finish = master + "apad,atrim=end_sample=\(samples),asetpts=N/SR/TB,"
+        return master + "apad,atrim=end_sample=\(spec.sampleCount),asetpts=N/SR/TB,"
             + (measure ? "ebur128=peak=true:framelog=verbose" : "volumedetect") + "[out]"
+    }
+
+    /// The filter graph, unmastered; `extraInputs` adds a silent source when there is nothing
+    /// to mix. It ends cut to the film's length, then in volumedetect, or in `finish` (the
+    /// premix's `anull`).
+    public static func filterGraph(_ spec: MixSpec, inputCount: Int, finish custom: String? = nil)
+        -> (filter: String, extraInputs: [String])
+    {
+        let rate = MixSpec.sampleRate
+        let samples = spec.sampleCount
+        let finish = "apad,atrim=end_sample=\(samples),asetpts=N/SR/TB,\(custom ?? "volumedetect")[out]"
         var parts: [String] = []
         func place(_ p: AudioPlacement, label: String, gain: Double, fadeOut: Int64 = 0) -> String {
             var chain = "[\(p.input):a]aresample=\(rate),aformat=sample_fmts=fltp:channel_layouts=stereo"

@@ -117,17 +117,26 @@ public struct MixRunner: NodeRunner {
         let output = context.blobs.scratchURL(extension: "m4a")
         let inputs = (0..<context.inputs.count).map { context.inputURL($0) }
         let mix = spec
+        let result: ProcessResult
         var gain: Double?
         if let target = mix.master {
+            // Mixed once, then measured and mastered from the mix (see AudioMix.premixArguments).
+            let premix = context.blobs.scratchURL(extension: "wav")
+            defer { try? FileManager.default.removeItem(at: premix) }
+            _ = try await tools.ffmpeg(AudioMix.premixArguments(inputs: inputs, output: premix, spec: mix),
+                                       doing: "mix the soundtrack", cleanup: premix)
             gain = try await LoudnessMaster.gain(for: target) { gain in
-                let measured = try await tools.ffmpeg(AudioMix.measureArguments(inputs: inputs, spec: mix, gainDB: gain),
+                let measured = try await tools.ffmpeg(AudioMix.measureArguments(premix: premix, spec: mix, gainDB: gain),
                                                       doing: "measure the soundtrack's loudness")
                 return LoudnessMeasurement.parse(ebur128: measured.stderrText)
             }
-        }
-        let result = try await tools.ffmpeg(AudioMix.arguments(inputs: inputs, output: output, spec: spec, encode: params.encode,
-                                                               gainDB: gain),
+            result = try await tools.ffmpeg(AudioMix.masterArguments(premix: premix, output: output, spec: mix, encode: params.encode,
+                                                                     gainDB: gain),
+                                             doing: "master the soundtrack", cleanup: output)
+        } else {
+            result = try await tools.ffmpeg(AudioMix.arguments(inputs: inputs, output: output, spec: spec, encode: params.encode),
                                             doing: "mix the soundtrack", cleanup: output)
+        }
         let media = MediaInfo(duration: spec.duration, audioCodec: "aac", sampleRate: MixSpec.sampleRate, channels: 2,
                               meanVolumeDB: FilmCheck.meanVolume(fromStderr: result.stderrText))
         return NodeOutput(asset: try context.blobs.importFile(at: output, mediaType: "audio/mp4", media: media),
