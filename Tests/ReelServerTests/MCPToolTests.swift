@@ -115,6 +115,27 @@ import Testing
         await server.stop()
     }
 
+    /// A song sung by a model is paid for too: render asks for confirm, and so does an export
+    /// whose timeline carries the sound (a subtitle file does not).
+    @Test func aSungSongWaitsForConfirmInRenderAndExport() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let yaml = f.project.appendingPathComponent("reel.yaml")
+        try (String(contentsOf: yaml, encoding: .utf8) + "song: { title: Rain, lyrics: song/lyrics.txt, provider: minimax }\n")
+            .write(to: yaml, atomically: true, encoding: .utf8)
+        let (client, server) = try await connected(f)
+        for (tool, arguments) in [("render", [String: Value]()), ("export", ["format": "otio"])] {
+            let (content, isError) = try await client.callTool(name: tool, arguments: arguments)
+            #expect(isError == true)
+            #expect(text(content).hasPrefix("error: nothing was run: the song is sung by minimax"), "\(tool): \(text(content))")
+            #expect(text(content).contains("call \(tool) again with confirm: true"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: f.project.appendingPathComponent("renders").path))
+        let (srt, srtIsError) = try await client.callTool(name: "export", arguments: ["format": "srt"])
+        #expect(srtIsError != true, "\(text(srt))")
+        await server.stop()
+    }
+
     @Test func aProjectMustBeNamedWhenTheServerHasSeveral() async throws {
         let f = try ServerFixture()
         defer { f.remove() }

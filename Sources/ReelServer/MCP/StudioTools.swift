@@ -302,22 +302,7 @@ extension StudioTool {
                                ToolArgument(name: "burnSubtitles", kind: .boolean, help: "Burn the subtitles into the picture (default: the project's setting)."),
                                ToolArgument(name: "confirm", kind: .boolean, help: "true to let remote providers be paid for lines, effects, music, the song and lip-syncs not made yet.")],
                    spends: true) { call in
-            if call.arguments.bool("confirm") != true {
-                let production = try call.open()
-                let config = production.config
-                production.close()
-                // Paid work a cut can ask for: lines voiced, effects made, takes lip-synced.
-                var paid: [String] = []
-                if let voices = config.voices, voices.rawValue != "espeak" { paid.append("the lines are voiced by \(voices.rawValue)") }
-                if let effects = config.effects, effects != ProjectConfig.proceduralEffects { paid.append("the sound effects are made by \(effects)") }
-                if let lipSync = config.lipSync { paid.append("model takes with lines are lip-synced by \(lipSync)") }
-                if let music = config.music { paid.append("the scenes are scored by \(music)") }
-                if let song = config.song, let singer = song.provider ?? config.music { paid.append("the song is sung by \(singer)") }
-                if !paid.isEmpty {
-                    throw ReelError(.usage, "nothing was run: \(paid.joined(separator: ", ")), which is paid for what is not made yet",
-                                    hint: "call render again with confirm: true to run it")
-                }
-            }
+            if call.arguments.bool("confirm") != true { try requireConfirm(call, "render", lipSync: true) }
             return try await call.exclusive("render") { production in
                 MakeReport(try await call.studio.film(production, output: nil, burnSubtitles: call.arguments.bool("burnSubtitles"),
                                                       makeMissing: false, events: call.events))
@@ -328,12 +313,17 @@ extension StudioTool {
                    arguments: [project,
                                ToolArgument(name: "format", kind: .string, help: "What to write.", required: true,
                                             choices: ExportFormat.allCases.map(\.rawValue)),
-                               ToolArgument(name: "bundle", kind: .boolean, help: "Copy the media next to the export, so the folder can be moved.")]) { call in
+                               ToolArgument(name: "bundle", kind: .boolean, help: "Copy the media next to the export, so the folder can be moved."),
+                               ToolArgument(name: "confirm", kind: .boolean,
+                                            help: "true to let remote providers be paid for lines, effects, music and the song a timeline's sound tracks need and that are not made yet.")],
+                   spends: true) { call in
             let format = ExportFormat(rawValue: call.arguments.string("format") ?? "") ?? .otio
             let bundle = call.arguments.bool("bundle") ?? false
             if bundle && !format.refersToMedia {
                 throw ReelError(.usage, "bundle applies to otio, fcpxml, edl and jianying; \(format.rawValue) has no media")
             }
+            // A timeline carries every sound on its track: made here if a render has not.
+            if format.refersToMedia, call.arguments.bool("confirm") != true { try requireConfirm(call, "export", lipSync: false) }
             return try await call.exclusive("export") { production in
                 ExportReport(try await call.studio.export(production, ExportRequest(format: format, bundle: bundle), events: call.events))
             }
@@ -346,4 +336,22 @@ extension StudioTool {
             return try await call.studio.stats(production)
         },
     ]
+}
+
+/// Refuses a call that may pay for sound not made yet — lines voiced, effects, music, the song
+/// (and, for a render, lip-syncs) by remote providers — unless it says `confirm: true`.
+private func requireConfirm(_ call: ToolCall, _ tool: String, lipSync: Bool) throws {
+    let production = try call.open()
+    let config = production.config
+    production.close()
+    var paid: [String] = []
+    if let voices = config.voices, voices.rawValue != "espeak" { paid.append("the lines are voiced by \(voices.rawValue)") }
+    if let effects = config.effects, effects != ProjectConfig.proceduralEffects { paid.append("the sound effects are made by \(effects)") }
+    if lipSync, let lipSync = config.lipSync { paid.append("model takes with lines are lip-synced by \(lipSync)") }
+    if let music = config.music { paid.append("the scenes are scored by \(music)") }
+    if let song = config.song, let singer = song.provider ?? config.music { paid.append("the song is sung by \(singer)") }
+    if !paid.isEmpty {
+        throw ReelError(.usage, "nothing was run: \(paid.joined(separator: ", ")), which is paid for what is not made yet",
+                        hint: "call \(tool) again with confirm: true to run it")
+    }
 }
