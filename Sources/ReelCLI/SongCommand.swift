@@ -55,7 +55,7 @@ struct SongCommand: AsyncParsableCommand {
         if remove {
             report = try await studio.setSong(production, nil)
         } else if changes {
-            report = try await studio.setSong(production, try await change(current: production.config.song, production: production))
+            report = try await studio.setSong(production, try change(current: production.config.song, production: production))
         } else {
             report = try await studio.song(production)
         }
@@ -78,7 +78,7 @@ struct SongCommand: AsyncParsableCommand {
     }
 
     /// What was asked, over the song there is (a title alone keeps the words, style and place).
-    func change(current: SongSettings?, production: Production) async throws -> SongChange {
+    func change(current: SongSettings?, production: Production) throws -> SongChange {
         let words: String
         if let lyrics {
             let url = URL(fileURLWithPath: lyrics)
@@ -86,8 +86,9 @@ struct SongCommand: AsyncParsableCommand {
                 throw ReelError(.usage, "cannot read the lyrics file \(lyrics)", at: lyrics, hint: "give a UTF-8 text file, a line per line")
             }
             words = text
-        } else if current != nil {
-            words = try await Studio().song(production)?.lyrics ?? ""
+        } else if let current {
+            // The words as they are (read, not planned: the change is planned once, when set).
+            words = try Studio().songLyrics(current, production: production)
         } else {
             throw ReelError(.usage, "a new song needs its words (--lyrics FILE)", hint: "reel song TITLE --lyrics lyrics.txt --style \"…\"")
         }

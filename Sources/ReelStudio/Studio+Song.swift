@@ -125,7 +125,7 @@ extension Studio {
     }
 
     /// The song's words, read from its file in the project; one clear error when they are missing or unusable.
-    func songLyrics(_ song: SongSettings, production: Production) throws -> String {
+    public func songLyrics(_ song: SongSettings, production: Production) throws -> String {
         let root = production.workspace.projectDirectory ?? production.script.deletingLastPathComponent()
         let url = root.appendingPathComponent(song.lyrics)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
