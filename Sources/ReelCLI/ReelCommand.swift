@@ -14,7 +14,7 @@ public struct ReelCommand: AsyncParsableCommand {
             """,
         version: ReelVersion.current,
         subcommands: [
-            MakeCommand.self, NewCommand.self, TemplatesCommand.self, SeriesCommand.self, InitCommand.self, PlanCommand.self, ShotCommand.self, CastCommand.self, VoicesCommand.self, SongCommand.self, ConsentCommand.self, KeyframesCommand.self, GenerateCommand.self, TakesCommand.self, ReviewCommand.self, NoteCommand.self, PickCommand.self, UnpickCommand.self, ReviseCommand.self,
+            MakeCommand.self, NewCommand.self, TemplatesCommand.self, SeriesCommand.self, InitCommand.self, PlanCommand.self, ShotCommand.self, CastCommand.self, VoicesCommand.self, MusicCommand.self, SongCommand.self, ConsentCommand.self, KeyframesCommand.self, GenerateCommand.self, TakesCommand.self, ReviewCommand.self, NoteCommand.self, PickCommand.self, UnpickCommand.self, ReviseCommand.self,
             RenderCommand.self, ExportCommand.self, StatusCommand.self, StatsCommand.self, BoardCommand.self, ProvidersCommand.self,
             CheckCommand.self, DoctorCommand.self, ServeCommand.self, UsersCommand.self, ProjectCommand.self, WorkerCommand.self, WorkersCommand.self, BudgetCommand.self, McpCommand.self,
             DevCommand.self,

@@ -69,7 +69,8 @@ extension Studio {
         if let voice = setup?.speech.values.first { g.speech = voice }
         if let effects = setup?.effects.values.first { g.effects = effects }
         g.lipSync = setup?.lipSync.values.first
-        if let music = setup?.music.values.first { g.music = music }
+        if let id = setup?.defaultMusic, let music = setup?.music[id] { g.music = music }
+        g.musics = setup?.music ?? [:]
         g.song = setup?.song
         g.critic = setup?.critic
         return g

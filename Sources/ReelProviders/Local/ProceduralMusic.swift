@@ -9,8 +9,11 @@ import ReelModel
 public struct ProceduralMusic: MusicGenerator, LocalGenerator {
     public init() {}
 
+    /// Its provider id, as `scene_music:` names it.
+    public static let id: ProviderID = "procedural"
+
     public var descriptor: ProviderDescriptor {
-        ProviderDescriptor(id: "procedural", name: "Reel score", media: [.music], isLocal: true, isDeterministic: true,
+        ProviderDescriptor(id: Self.id, name: "Reel score", media: [.music], isLocal: true, isDeterministic: true,
                            revision: MusicSynth.version)
     }
 

@@ -95,6 +95,8 @@ struct FilmGraphBuilder {
     /// The film's song with its words (read from the project), sung over its scene instead of
     /// that scene's underscore; nil for none.
     var song: (settings: SongSettings, lyrics: String)?
+    /// What scenes ask of their music (`scene_music:` in reel.yaml).
+    var sceneMusic: [SceneID: SceneMusic] = [:]
 
     /// What the notes `take` carries add to its prompt: ` Director's notes: at 1.5 s, upper
     /// left of the frame: her scarf should be red.`; empty for none.

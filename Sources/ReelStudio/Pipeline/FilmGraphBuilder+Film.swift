@@ -178,7 +178,7 @@ extension FilmGraphBuilder {
     {
         var music: [AudioPlacement] = []
         var cues: [FilmGraph.MusicCue] = []
-        let overlap = RationalTime(value: 1, timescale: 2)
+        let overlap = Self.musicOverlap
         let sungScene = song.flatMap { Studio.songScene($0.settings.at, in: storyboard) }
         for (k, scene) in storyboard.scenes.enumerated() {
             let shots = storyboard.shots.filter { $0.scene == scene.id }
@@ -207,23 +207,50 @@ extension FilmGraphBuilder {
                 inputs.append(id)
                 continue
             }
-            let modelled = !generators.music.descriptor.isLocal
-            let prompt = modelled
-                ? "Film underscore for a \(scene.mood.rawValue) scene (\(scene.heading)): instrumental, under dialogue"
-                    + (settings.style.map { "; \($0)" } ?? "")
-                : "\(scene.mood.rawValue) underscore for \(scene.heading)"
-            let request = MusicRequest(mood: scene.mood, duration: lead + length + trail,
-                                       seed: Hashing.seed("music:\(scene.mood.rawValue):\(scene.id)"), prompt: prompt)
-            let id = NodeID("music:\(scene.id)")
-            graph.add(GraphNode(id: id, spec: try Generators.spec(generators.music, kind: .music, request: request,
-                                                                   model: request.model),
-                                label: "music scene \(scene.id)"))
-            music.append(AudioPlacement(input: inputs.count, start: start - lead, length: modelled ? request.duration : nil))
-            cues.append(FilmGraph.MusicCue(node: id, scene: scene.id, start: start - lead, length: modelled ? request.duration : nil))
-            inputs.append(id)
+            let cue = try musicCue(k, take: sceneMusic[scene.id]?.pick ?? 1, id: NodeID("music:\(scene.id)"))
+            let node = cue.node
+            // A model's cue is cut at the length asked; Reel's score is made to it.
+            let cut = cue.generator.descriptor.isLocal ? nil : cue.request.duration
+            graph.add(node)
+            music.append(AudioPlacement(input: inputs.count, start: start - lead, length: cut))
+            cues.append(FilmGraph.MusicCue(node: node.id, scene: scene.id, start: start - lead, length: cut))
+            inputs.append(node.id)
         }
         return (music, cues)
     }
+
+    /// Scene `k`'s music, take `take` (from 1), as the node `id`: who makes it and what they are
+    /// asked — the scene's own words, mood and provider where `scene_music:` gives them, else
+    /// the scene's mood and place — for the scene's length and the second it overlaps each
+    /// neighbour. Take 1 is the cue the scene always had; each other take is its own job (its
+    /// own seed, in the cache key even where a model takes no seed), so a model asked the same
+    /// words again answers anew, and a take made once is never made or paid for again.
+    func musicCue(_ k: Int, take: Int, id: NodeID) throws
+        -> (node: GraphNode, request: MusicRequest, generator: any MusicGenerator)
+    {
+        let scene = storyboard.scenes[k]
+        let asked = sceneMusic[scene.id] ?? SceneMusic()
+        let generator = try generators.musicGenerator(for: asked.provider, scene: scene.id)
+        let mood = asked.mood ?? scene.mood
+        let length = storyboard.shots.filter { $0.scene == scene.id }.reduce(RationalTime.zero) { $0 + $1.duration }
+        let overlap = Self.musicOverlap
+        let lead = k == 0 ? RationalTime.zero : overlap
+        let trail = k == storyboard.scenes.count - 1 ? RationalTime.zero : overlap
+        let style = settings.style.map { "; \($0)" } ?? ""
+        let prompt = if let words = asked.prompt { words + style }
+            else if generator.descriptor.isLocal { "\(mood.rawValue) underscore for \(scene.heading)" }
+            else { "Film underscore for a \(mood.rawValue) scene (\(scene.heading)): instrumental, under dialogue" + style }
+        let seed = Hashing.seed("music:\(mood.rawValue):\(scene.id)" + (take > 1 ? "#\(take)" : ""))
+        let request = MusicRequest(mood: mood, duration: lead + length + trail, seed: seed, prompt: prompt)
+        var spec = try Generators.spec(generator, kind: .music, request: request, model: request.model)
+        if take > 1 { spec.seed = seed }
+        var node = GraphNode(id: id, spec: spec, label: "music scene \(scene.id)" + (take > 1 ? " take \(take)" : ""))
+        node.estimatedCost = generator.estimate(request)
+        return (node, request, generator)
+    }
+
+    /// How long neighbouring scenes' music overlaps to cross-fade.
+    static let musicOverlap = RationalTime(value: 1, timescale: 2)
 
     /// The lip-sync pass over a model's take whose shot shows its speaker speaking: the shot's
     /// on-screen lines mixed to its length (`voices:SHOT`, where the film places them), then the

@@ -10,6 +10,8 @@ public struct Generators: Sendable {
     public var video: any VideoGenerator
     public var speech: any SpeechGenerator
     public var music: any MusicGenerator
+    /// Music models scenes name (`scene_music:`), by id, besides ``music``.
+    public var musics: [ProviderID: any MusicGenerator] = [:]
     /// Who sings the film's song (`song.provider`); nil for ``music``.
     public var song: (any MusicGenerator)?
     /// Ambiences and spot effects: Reel's synthesiser unless `effects:` names a provider.
@@ -39,6 +41,17 @@ public struct Generators: Sendable {
             let known = ([video.descriptor.id] + videos.keys.sorted()).map(\.rawValue).joined(separator: ", ")
             throw ReelError(.configuration, "no video provider called \(provider) is configured",
                             hint: "configured: \(known); see `reel providers`")
+        }
+        return g
+    }
+
+    /// The music model `provider` names for `scene`'s cue; ``music`` for nil.
+    func musicGenerator(for provider: ProviderID?, scene: SceneID) throws -> any MusicGenerator {
+        guard let provider, provider != music.descriptor.id else { return music }
+        if provider == ProceduralMusic.id { return ProceduralMusic() }
+        guard let g = musics[provider] else {
+            throw ReelError(.configuration, "scene \(scene)'s music names \(provider), which is not configured as a music model here",
+                            at: "reel.yaml scene_music", hint: "see `reel providers`; or `reel music --scene \(scene) --provider \"\"` for `music:`'s")
         }
         return g
     }
@@ -105,6 +118,11 @@ public struct Generators: Sendable {
         for g in images.values { Generators.register(g, kind: .image, into: &registry, sleeper: sleeper) }
         add(speech, .speech)
         add(music, .music)
+        // The models scenes name, and Reel's score where a scene asks for it under a model's.
+        for g in musics.values where g.descriptor.id != music.descriptor.id {
+            Generators.register(g, kind: .music, into: &registry, sleeper: sleeper)
+        }
+        if music.descriptor.id != ProceduralMusic.id { add(ProceduralMusic(), .music) }
         if let song, song.descriptor.id != music.descriptor.id { Generators.register(song, kind: .music, into: &registry, sleeper: sleeper) }
         add(effects, .effect)
         if let lipSync { Generators.register(lipSync, kind: .lipsync, into: &registry, sleeper: sleeper) }

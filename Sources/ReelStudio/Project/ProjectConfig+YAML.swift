@@ -119,6 +119,8 @@ extension ProjectConfig {
                 audio = source
             case "song":
                 song = try SongSettings(value, fail: fail)
+            case "scene_music":
+                sceneMusic = try SceneMusic.read(value, fail: fail)
             case "critic":
                 let name = try string(key, value).trimmingCharacters(in: .whitespaces)
                 critic = name.isEmpty || name == "none" ? nil : name
@@ -227,6 +229,7 @@ extension ProjectConfig {
         # voices: elevenlabs       # who speaks the lines: espeak-ng (offline) unless a speech provider is named
         # effects: elevenlabs      # who makes rain, doors, footsteps: Reel's synthesiser (offline) unless named; none for none
         # music: elevenlabs        # who scores each scene: Reel's synthesiser (offline) unless a music provider is named
+        # scene_music:             # a scene's own music and takes to pick from: `reel music --scene 2 "tense strings" --takes 3`
         # lipsync: fal             # move the mouths of remote takes with lines to Reel's voices (Kling LipSync on fal)
         # keyframes: openai        # the image model `reel keyframes` asks (sim, openai, gemini, seedream); the only configured one if left out
         # critic: openai/gpt-4o-mini   # a vision model that scores each new take (subject, prompt, artifacts)

@@ -35,6 +35,8 @@ import Yams
 ///   style: "国风流行, 女声"
 ///   at: end                     # or opening
 ///   provider: minimax           # who sings it; `music:`'s provider when left out
+/// scene_music:                 # a scene's music as asked for: `reel music` writes it
+///   "2": { prompt: "tense strings, slow build", takes: 3, pick: 2 }
 /// keyframes: openai            # the image model `reel keyframes` asks; the only configured one when left out
 /// critic: openai/gpt-4o-mini    # a vision model that scores each new take (none when left out)
 /// audio: native                # keep the sound a model makes of its shots (default: synthetic voices)
@@ -69,6 +71,9 @@ public struct ProjectConfig: Hashable, Sendable {
     public var music: ProviderID?
     /// The film's song (`song:`), sung over its end or its opening; nil for none.
     public var song: SongSettings?
+    /// What scenes ask of their music (`scene_music:`): words, a mood, a provider, takes and
+    /// the one picked. Scenes not named play what their mood gives them.
+    public var sceneMusic: [SceneID: SceneMusic] = [:]
     /// Who moves the mouths of a remote take whose shot has lines to Reel's voices for them
     /// (`fal`: Kling LipSync); nil for no lip-sync pass.
     public var lipSync: ProviderID?

@@ -92,40 +92,11 @@ public struct SongSettings: Hashable, Sendable {
         return out
     }
 
-    /// `text` (a reel.yaml) with its top-level `song:` block replaced by `song`'s (added at the
-    /// end when there was none; removed when `song` is nil). The block is found by the YAML
-    /// parser (from the `song` key's line to the next top-level key's, comments and blank lines
-    /// before that key left to it); the other lines stay as they were, comments included, and
-    /// the new block takes the file's line endings. The result must read back as the old
-    /// settings with the new song, or nothing is changed.
+    /// `text` (a reel.yaml) with its `song:` block replaced by `song`'s (removed for nil); the
+    /// rest of the file as it was (``ProjectConfig/replacingBlock(_:in:with:file:hint:expecting:)``).
     static func replacingBlock(in text: String, with song: SongSettings?, file: String) throws -> String {
-        let crlf = text.contains("\r\n")
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
-        if lines.last == "" { lines.removeLast() }
-        let refused = ReelError(.configuration, "reel.yaml's song: block cannot be rewritten safely", at: file,
-                                hint: "edit the song: block by hand (title, lyrics, style, at, provider), or remove it and set the song again")
-        if let mapping = try? Yams.compose(yaml: text)?.mapping,
-           let index = mapping.keys.firstIndex(where: { $0.string == "song" }), let first = mapping.keys[index].mark?.line {
-            // Marks count lines from 1. The block ends before the next top-level key (or the file's end).
-            let keys = Array(mapping.keys)
-            let next = keys.compactMap { $0.mark?.line }.filter { $0 > first }.min().map { $0 - 1 } ?? lines.count
-            var end = next
-            while end > first, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#") { end -= 1 }
-            guard first >= 1, first <= end, lines[first - 1].hasPrefix("song:") else { throw refused }
-            lines.removeSubrange((first - 1)..<end)
-        } else if lines.contains(where: { $0.hasPrefix("song:") }) {
-            throw refused
-        }
-        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
-        var out = lines.joined(separator: "\n") + "\n"
-        if let song { out += song.yamlBlock() }
-        if crlf { out = out.replacingOccurrences(of: "\n", with: "\r\n") }
-        // It must read back as meant: the new song, every other setting as it was.
-        guard var expected = try? ProjectConfig.parse(text, file: file), let read = try? ProjectConfig.parse(out, file: file) else {
-            throw refused
-        }
-        expected.song = song
-        guard read == expected else { throw refused }
-        return out
+        try ProjectConfig.replacingBlock("song", in: text, with: song?.yamlBlock(), file: file,
+                                         hint: "edit the song: block by hand (title, lyrics, style, at, provider), or remove it and set the song again",
+                                         expecting: { $0.song = song })
     }
 }

@@ -19,8 +19,10 @@ public struct ProviderSetup: Sendable {
     public var speech: [ProviderID: any SpeechGenerator] = [:]
     /// The adapter of the sound-effect provider `effects:` names, when it is configured.
     public var effects: [ProviderID: any SoundEffectGenerator] = [:]
-    /// The adapter of the music provider `music:` names, when it is configured.
+    /// The adapters of the music providers `music:` and `scene_music:` name, when configured.
     public var music: [ProviderID: any MusicGenerator] = [:]
+    /// `music:`: the provider that scores scenes that name none; nil for Reel's synthesiser.
+    public var defaultMusic: ProviderID?
     /// The adapter of the provider the song names (`song.provider`), when it is configured.
     public var song: (any MusicGenerator)?
     /// The adapter of the lip-sync provider `lipsync:` names, when it is configured.
@@ -102,7 +104,9 @@ public struct ProviderSetup: Sendable {
                 if let make = entry.speech, config.voices == entry.id { speech[entry.id] = try make(made, support) }
                 if let make = entry.effects, config.effects == entry.id { effects[entry.id] = try make(made, support) }
                 if let make = entry.lipSync, config.lipSync == entry.id { lipSync[entry.id] = try make(made, support) }
-                if let make = entry.music, config.music == entry.id { music[entry.id] = try make(made, support) }
+                if let make = entry.music, config.music == entry.id || config.sceneMusic.values.contains(where: { $0.provider == entry.id }) {
+                    music[entry.id] = try make(made, support)
+                }
                 if let make = entry.music, config.song?.provider == entry.id { song = try music[entry.id] ?? make(made, support) }
             }
             statuses.append(Status(entry: entry, config: providerConfig, baseURL: Redaction.url(url), keys: keys, missing: missing))
@@ -113,6 +117,7 @@ public struct ProviderSetup: Sendable {
         var made = ProviderSetup(catalog: catalog, providers: statuses, videos: videos, images: images, speech: speech,
                                  effects: effects, music: music, lipSync: lipSync, router: router, catalogSources: sources)
         made.song = song
+        made.defaultMusic = config.music
         return made
     }
 
