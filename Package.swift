@@ -77,7 +77,7 @@ let package = Package(
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "MCP", package: "swift-sdk"),
-        ], resources: ["index.html", "app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "newproject.js", "cast.js", "run.js", "compare.js", "style.css", "openapi.json"]
+        ], resources: ["index.html", "app.js", "api.js", "i18n.js", "projects.js", "board.js", "shot.js", "notes.js", "newproject.js", "cast.js", "music.js", "run.js", "compare.js", "style.css", "openapi.json"]
             .map { .embedInCode("Web/\($0)") }),
         // Command line: one file per subcommand.
         .target(name: "ReelCLI", dependencies: [

@@ -81,14 +81,12 @@ struct MusicCommand: AsyncParsableCommand {
             }
         }
         if dryRun, let result { return try DryRunReport(result).show(json: json) }
-        let report = try await studio.music(next)
-        let shown = report.scenes.first { $0.scene == id }
+        let shown = try await studio.music(next, scene: id.rawValue)
         if json {
             try Terminal.json(shown)
         } else {
-            for line in shown.map(Self.lines) ?? [] { Terminal.out(line) }
-            for warning in report.warnings { Terminal.err("warning: \(warning)") }
-            if let shown, shown.takes.count > 1 {
+            for line in Self.lines(shown) { Terminal.out(line) }
+            if shown.takes.count > 1 {
                 Terminal.out("listen, then pick: reel music --scene \(shown.scene) --pick N; render to hear it in the film: reel render")
             }
         }

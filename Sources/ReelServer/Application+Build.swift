@@ -50,6 +50,7 @@ func buildRouter(_ configuration: ServerConfiguration) -> Router<StudioContext> 
     CutController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     ConsentController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     SongController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
+    MusicController(library: library, studio: configuration.studio).addRoutes(to: api.group("projects"))
     EventsController(library: library, studio: configuration.studio, interval: configuration.watchInterval)
         .addRoutes(to: api.group("projects"))
     WebController().addRoutes(to: router)
@@ -136,6 +137,10 @@ public enum ServerRoutes {
         "GET /api/projects/{project}/song",
         "PUT /api/projects/{project}/song",
         "DELETE /api/projects/{project}/song",
+        "GET /api/projects/{project}/music",
+        "PATCH /api/projects/{project}/music/{scene}",
+        "POST /api/projects/{project}/music/{scene}/estimate",
+        "POST /api/projects/{project}/music/{scene}/takes",
         "POST /api/projects/{project}/estimate",
         "POST /api/projects/{project}/runs",
         "GET /api/projects/{project}/run",
@@ -177,7 +182,7 @@ public enum ServerRoutes {
         case "GET /api/audit", "GET /api/projects/{project}/consent", "POST /api/projects/{project}/cast/{subject}/consent",
              "DELETE /api/projects/{project}/cast/{subject}/consent": .owner
         case _ where route.hasPrefix("GET "): .viewer
-        case "POST /api/projects/{project}/estimate", "POST /api/session", "DELETE /api/session": .viewer
+        case "POST /api/projects/{project}/estimate", "POST /api/projects/{project}/music/{scene}/estimate", "POST /api/session", "DELETE /api/session": .viewer
         case "POST /api/projects/{project}/shots/{shot}/notes", "DELETE /api/projects/{project}/shots/{shot}/notes/{note}",
              "POST /api/projects/{project}/shots/{shot}/critic-notes": .reviewer
         default: .editor
@@ -191,6 +196,8 @@ public enum ServerRoutes {
         case "PATCH /api/projects/{project}/cast/{subject}/voice": "casting a voice"
         case "PUT /api/projects/{project}/song": "setting the song"
         case "DELETE /api/projects/{project}/song": "removing the song"
+        case "PATCH /api/projects/{project}/music/{scene}": "asking for a scene's music"
+        case "POST /api/projects/{project}/music/{scene}/takes": "making music takes"
         case "POST /api/projects/{project}/cast/{subject}/references": "adding a reference image"
         case "PATCH /api/projects/{project}/shots/{shot}": "editing a shot"
         case "POST /api/projects/{project}/shots/{shot}/pick": "picking a take"

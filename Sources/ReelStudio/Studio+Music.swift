@@ -71,8 +71,10 @@ public struct MusicTakeReport: Sendable, Codable, Hashable {
     public var picked: Bool
     /// `made`, `not made`, `submitted` (the provider has it: fetched, not paid again), `failed`.
     public var state: String
-    /// The take's file in the media store, when it is made.
+    /// The take's file in the media store, when it is made, and its name there (`<sha256>.wav`,
+    /// what the server's `…/media/{name}` serves).
     public var file: String?
+    public var media: String?
     public var cost: String?
     /// The estimate of a take not made yet, from a provider that charges.
     public var estimate: String?
@@ -125,13 +127,25 @@ extension Studio {
         return MusicReport(scenes: scenes, warnings: warnings)
     }
 
+    /// One scene's music (`2`, `S02`), as ``music(_:)`` reports it.
+    public func music(_ production: Production, scene name: String) async throws -> SceneMusicReport {
+        let board = try await plan(production, save: false)
+        let id = try Self.musicScene(name, in: board, song: nil).scene.id
+        guard let scene = try await music(production).scenes.first(where: { $0.scene == id }) else {
+            throw ReelError(.usage, "scene \(id) has no shots, so no music", hint: "`reel music` lists the scenes")
+        }
+        return scene
+    }
+
     /// Take `number` of a scene's music as the journal and the media store have it.
     func musicTake(_ node: GraphNode, number: Int, picked: Bool, production: Production) async throws -> MusicTakeReport {
         var take = MusicTakeReport(number: number, picked: picked, state: "not made")
         switch try await production.journal.entry(for: CacheKey(spec: node.spec, inputs: []))?.state {
         case .succeeded(let output) where production.blobs.contains(output.asset):
             take.state = "made"
-            take.file = production.blobs.url(for: output.asset).path
+            let url = production.blobs.url(for: output.asset)
+            take.file = url.path
+            take.media = url.lastPathComponent
             take.cost = output.cost.map(\.description)
         case .submitted:
             take.state = "submitted"

@@ -56,6 +56,8 @@ struct MCPSessionTests {
         #expect(FileManager.default.fileExists(atPath: found.otio))
         #expect(found.picked == 1)
         #expect(found.song == "末班车" && production.config.song?.title == "末班车", "the song set over MCP is the project's")
+        #expect(found.music == 2 && production.config.sceneMusic["1"] == SceneMusic(prompt: "lonely cello", mood: .sad, takes: 2, pick: 2),
+                "the scene's music asked and picked over MCP is the project's")
     }
 
     struct Found: Decodable {
@@ -66,7 +68,8 @@ struct MCPSessionTests {
         var picked: Int
         var protocolVersion: String
         var song: String
+        var music: Int
 
-        enum CodingKeys: String, CodingKey { case added, progress, film, otio, picked, song, protocolVersion = "protocol" }
+        enum CodingKeys: String, CodingKey { case added, progress, film, otio, picked, song, music, protocolVersion = "protocol" }
     }
 }

@@ -177,6 +177,61 @@ import Testing
         }
     }
 
+    @Test func aScenesMusicIsAskedMadeAsARunAndPickedAsTheCommandDoesIt() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.router) { client in
+            let base = "/api/projects/two-rooms/music"
+            let listed = try await client.execute(uri: base, method: .get) { try Self.json($0) }
+            #expect(listed["scenes"]?.arrayValue?.count == 1 && listed["scenes"]?.arrayValue?.first?["takes"]?.arrayValue?.first?["state"] == "not made")
+            let asked = try await client.execute(uri: "\(base)/S01", method: .patch, headers: Self.jsonType,
+                                                 body: Self.body(#"{"prompt": "孤独的大提琴", "mood": "sad", "takes": 2}"#)) { response in
+                #expect(response.status == .ok)
+                return try Self.json(response)
+            }
+            #expect(asked["scene"] == "1" && asked["mood"] == "sad" && asked["prompt"] == "孤独的大提琴" && asked["ownPrompt"] == .bool(true))
+            #expect(asked["takes"]?.arrayValue?.map { $0["state"] } == ["not made", "not made"])
+            let yaml = try String(contentsOf: f.project.appendingPathComponent(ProjectConfig.fileName), encoding: .utf8)
+            #expect(yaml.contains(#""1": { prompt: "孤独的大提琴", mood: sad, takes: 2 }"#))
+
+            let estimate = try await client.execute(uri: "\(base)/1/estimate", method: .post) { try Self.json($0) }
+            #expect(estimate["jobs"]?.arrayValue?.filter { $0["forecast"] == "run" && $0["provider"] == "procedural" }.count == 2)
+            let started = try await client.execute(uri: "\(base)/1/takes", method: .post, headers: Self.jsonType, body: Self.body("{}")) { response in
+                #expect(response.status == .accepted)
+                return try Self.json(response)
+            }
+            #expect(started["command"] == "music")
+            let panel = try await client.execute(uri: "/api/projects/two-rooms/run?wait=1", method: .get) { try Self.json($0) }
+            #expect(panel["run"]?["state"] == "finished" && panel["run"]?["progress"]?["failures"] == [])
+            let made = try await client.execute(uri: base, method: .get) { try Self.json($0) }
+            let takes = try #require(made["scenes"]?.arrayValue?.first?["takes"]?.arrayValue)
+            #expect(takes.map { $0["state"] } == ["made", "made"] && takes.map { $0["picked"] } == [.bool(true), .bool(false)])
+            // The take is heard from the media store by its name.
+            let media = try #require(takes[1]["media"]?.stringValue)
+            try await client.execute(uri: "/api/projects/two-rooms/media/\(media)", method: .get) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "audio/wav" && response.body.readableBytes > 1000)
+            }
+            let picked = try await client.execute(uri: "\(base)/1", method: .patch, headers: Self.jsonType, body: Self.body(#"{"pick": 2}"#)) {
+                try Self.json($0)
+            }
+            #expect(picked["pick"] == 2 && picked["takes"]?.arrayValue?.map { $0["picked"] } == [.bool(false), .bool(true)])
+            for (uri, body, status, says) in [
+                ("\(base)/1", #"{"pick": 3}"#, HTTPResponse.Status.badRequest, "no take 3"),
+                ("\(base)/1", #"{"mood": "angry"}"#, .badRequest, "not a mood"),
+                ("\(base)/1", #"{"provider": "kling"}"#, .conflict, "not a music provider"),
+                ("\(base)/1", #"{"takes": "two"}"#, .badRequest, "takes"),
+                ("\(base)/9", #"{"takes": 2}"#, .badRequest, "no scene 9"),
+            ] {
+                try await client.execute(uri: uri, method: .patch, headers: Self.jsonType, body: Self.body(body)) { response in
+                    #expect(response.status == status, "\(body)")
+                    #expect(String(buffer: response.body).contains(says), "\(String(buffer: response.body))")
+                }
+            }
+            #expect(try await client.execute(uri: "\(base)/1", method: .patch, headers: Self.jsonType, body: Self.body("{}")) { try Self.json($0) }
+                    == picked, "refusals change nothing")
+        }
+    }
+
     @Test func anEditNeedsTheVersionItWasMadeOnAndBadBodiesSayWhere() async throws {
         let f = try ServerFixture()
         defer { f.remove() }

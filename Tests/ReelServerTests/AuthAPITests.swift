@@ -30,6 +30,7 @@ import Testing
         route.split(separator: " ")[1].replacingOccurrences(of: "{project}", with: "two-rooms")
             .replacingOccurrences(of: "{shot}", with: "S01-01").replacingOccurrences(of: "{name}", with: "x.png")
             .replacingOccurrences(of: "{note}", with: "1").replacingOccurrences(of: "{subject}", with: "MAYA")
+            .replacingOccurrences(of: "{scene}", with: "1")
             + (route.hasSuffix("/events") ? "?once=1" : "")
     }
 
@@ -45,6 +46,8 @@ import Testing
             "GET /api/projects/{project}/voices": .viewer, "POST /api/projects/{project}/estimate": .viewer,
             "GET /api/projects/{project}/song": .viewer, "PUT /api/projects/{project}/song": .editor,
             "DELETE /api/projects/{project}/song": .editor,
+            "GET /api/projects/{project}/music": .viewer, "PATCH /api/projects/{project}/music/{scene}": .editor,
+            "POST /api/projects/{project}/music/{scene}/estimate": .viewer, "POST /api/projects/{project}/music/{scene}/takes": .editor,
             "POST /api/projects/{project}/runs": .editor, "GET /api/projects/{project}/run": .viewer,
             "DELETE /api/projects/{project}/run": .editor,
             "POST /api/projects/{project}/render": .editor, "POST /api/projects/{project}/exports": .editor,

@@ -294,6 +294,25 @@ struct BrowserTests {
                 "the words the page sent are the project's")
     }
 
+    /// A scene's music made on the cast page, as a person makes it: asked for in words and a
+    /// mood, two takes made with the button (priced first: free offline), heard on the page,
+    /// the second picked — and the project agrees. Driven over DevTools by scripts/music-check.
+    @Test(.enabled(if: canDriveChromium, "websocket-client is not installed (scripts/bootstrap --test installs it)"))
+    func aScenesMusicIsMadeAndPickedOnTheCastPage() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        try await buildApplication(f.configuration).test(.live) { client in
+            let seen = try await Self.check("music-check", port: client.port, ["two-rooms"])
+            #expect(seen["asked"] == ["not made", "not made"], "\(seen)")
+            #expect(seen["button"] == "Make 2 takes (free, on this machine)", "\(seen)")
+            #expect(seen["made"] == ["made", "made"] && seen["players"] == 2, "\(seen)")
+            #expect(seen["picked"] == "2" && seen["mood"]?.stringValue?.hasPrefix("sad") == true, "\(seen)")
+        }
+        let reopened = try f.production()
+        defer { reopened.close() }
+        #expect(reopened.config.sceneMusic["1"] == SceneMusic(prompt: "lonely cello, slow", mood: .sad, takes: 2, pick: 2))
+    }
+
     @Test func theStudioSpeaksChinese() async throws {
         let f = try ServerFixture()
         defer { f.remove() }

@@ -136,6 +136,19 @@ import Testing
         await server.stop()
     }
 
+    @Test func aSceneScoredByAModelWaitsForConfirmInRender() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let yaml = f.project.appendingPathComponent("reel.yaml")
+        try (String(contentsOf: yaml, encoding: .utf8) + "scene_music: { \"1\": { provider: elevenlabs, prompt: harp } }\n")
+            .write(to: yaml, atomically: true, encoding: .utf8)
+        let (client, server) = try await connected(f)
+        let (content, isError) = try await client.callTool(name: "render", arguments: [:])
+        #expect(isError == true)
+        #expect(text(content).hasPrefix("error: nothing was run: scene 1 is scored by elevenlabs"), "\(text(content))")
+        await server.stop()
+    }
+
     @Test func aProjectMustBeNamedWhenTheServerHasSeveral() async throws {
         let f = try ServerFixture()
         defer { f.remove() }

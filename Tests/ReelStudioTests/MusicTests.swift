@@ -135,6 +135,7 @@ import Testing
         withSong.config.song = SongSettings(title: "Pier", style: "")
         let error = await #expect(throws: ReelError.self) { try await studio.setMusic(withSong, MusicChange(scene: "2", takes: 3)) }
         #expect(error?.message.contains("the song “Pier” plays over scene 2") == true)
+        #expect(try await studio.music(withSong).scenes.map(\.song) == [nil, "Pier"], "the song's scene names the song")
 
         // A change keeps the file's CRLF and its other lines.
         let (changed, _) = try await studio.setMusic(production, MusicChange(scene: "1", prompt: "solo cello"))

@@ -16,6 +16,7 @@ struct WebController {
         "notes.js": ("text/javascript; charset=utf-8", PackageResources.notes_js),
         "newproject.js": ("text/javascript; charset=utf-8", PackageResources.newproject_js),
         "cast.js": ("text/javascript; charset=utf-8", PackageResources.cast_js),
+        "music.js": ("text/javascript; charset=utf-8", PackageResources.music_js),
         "run.js": ("text/javascript; charset=utf-8", PackageResources.run_js),
         "compare.js": ("text/javascript; charset=utf-8", PackageResources.compare_js),
         "style.css": ("text/css; charset=utf-8", PackageResources.style_css),

@@ -5,9 +5,9 @@ import ReelExport
 import ReelModel
 import ReelStudio
 
-/// The tools on the cast and the film's song.
+/// The tools on the cast, the film's song and the scenes' music.
 extension StudioTool {
-    /// The cast, the song, and a subject's reference sheet.
+    /// The cast, the song, the scenes' music, and a subject's reference sheet.
     static let castTools: [StudioTool] = [
         StudioTool(name: "cast", title: "The cast",
                    summary: "The characters and places: reference images, consent for a real person's likeness, and each character's voice.",
@@ -43,6 +43,58 @@ extension StudioTool {
                                     at: a.string("at").flatMap(SongSettings.placement) ?? .end,
                                     provider: a.string("provider").flatMap { $0.isEmpty ? nil : ProviderID($0.lowercased()) })
             return try await call.change { try await call.studio.setSong($0, change) }
+        },
+        StudioTool(name: "music", title: "The scenes' music",
+                   summary: "Every scene's music, as `reel music` lists it: where it plays, the mood and words it is asked in, who makes it, its takes (made or not, with their files, costs or estimates) and the one the film plays.",
+                   arguments: [project], readOnly: true) { call in
+            let production = try call.open()
+            defer { production.close() }
+            return try await call.studio.music(production)
+        },
+        StudioTool(name: "set_music", title: "Ask for a scene's music",
+                   summary: "Changes what a scene asks of its music, as `reel music --scene` does: words for a music model, a mood for Reel's offline score, who makes it, how many takes to choose from, the take the film plays. Left out stays as it is; \"\" goes back to the default. New words, mood or provider make new takes, so the pick goes back to the first unless one is named. Makes nothing: make_music makes the takes. Answers the scene's music.",
+                   arguments: [project,
+                               ToolArgument(name: "scene", kind: .string, help: "The scene, as the storyboard numbers it (2).", required: true),
+                               ToolArgument(name: "prompt", kind: .string, help: "What a music model is asked for: instruments, tempo, feeling."),
+                               ToolArgument(name: "mood", kind: .string, help: "The mood it is written in (\"\" for the scene's).", choices: [""] + Mood.allCases.map(\.rawValue)),
+                               ToolArgument(name: "provider", kind: .string, help: "A configured music provider, or procedural for Reel's score (\"\" for the project's)."),
+                               ToolArgument(name: "takes", kind: .integer, help: "How many takes to choose from.", range: 1...Double(SceneMusic.takeLimit)),
+                               ToolArgument(name: "pick", kind: .integer, help: "The take the film plays.", range: 1...Double(SceneMusic.takeLimit)),
+                               ToolArgument(name: "reset", kind: .boolean, help: "Forget what the scene asked first: it plays what its mood gives it.")]) { call in
+            let a = call.arguments
+            let change = MusicChange(scene: a.string("scene") ?? "", prompt: a.string("prompt"), mood: a.string("mood"),
+                                     provider: a.string("provider"), takes: a.int("takes"), pick: a.int("pick"), reset: a.bool("reset") ?? false)
+            return try await call.change { production in
+                try await call.studio.music(try await call.studio.setMusic(production, change).production, scene: change.scene)
+            }
+        },
+        StudioTool(name: "make_music", title: "Make a scene's music takes",
+                   summary: "Makes the takes of a scene's music not made yet (each a job, paid once at a remote provider, within the budget) and answers the scene's music with its takes' files. It may spend money, so it runs only with confirm: true — without it, it answers the estimate.",
+                   arguments: [project,
+                               ToolArgument(name: "scene", kind: .string, help: "The scene, as the storyboard numbers it (2).", required: true),
+                               ToolArgument(name: "confirm", kind: .boolean, help: "true to run and spend; anything else only estimates.")],
+                   spends: true) { call in
+            let scene = call.arguments.string("scene") ?? ""
+            guard call.arguments.bool("confirm") == true else {
+                let production = try call.open()
+                defer { production.close() }
+                let estimate = DryRunReport(try await call.studio.makeMusic(production, scene: scene, dryRun: true))
+                let jobs = estimate.jobs.filter { $0.forecast != "reuse" }.count
+                throw ToolRefusal(error: ReelError(.usage, "nothing was run: \(Plural.count(jobs, "job")) would run, estimated \(estimate.costText)",
+                                                   hint: "call make_music again with confirm: true to run it"), report: estimate)
+            }
+            let result = try await call.exclusive("music") { production in
+                try await call.studio.makeMusic(production, scene: scene, events: call.events)
+            }
+            let summary = result.summary ?? RunSummary()
+            guard summary.failures.isEmpty, summary.skipped.isEmpty else {
+                throw ToolRefusal(error: ReelError(.mediaFailed, "\(Plural.count(summary.failures.count + summary.skipped.count, "take")) of the music did not finish",
+                                                   hint: "the report's failed field says why; make_music again retries what can be retried"),
+                                  report: GenerateReport(result))
+            }
+            let production = try call.open()
+            defer { production.close() }
+            return try await call.studio.music(production, scene: scene)
         },
         StudioTool(name: "reference_sheet", title: "A subject's reference sheet",
                    summary: "The one picture of a subject's reference images that a model taking one image per subject is sent (its only reference, or all of them laid out on a PNG): the same bytes a run sends. Answers its size, how many references are on it, and its file in the media store.",

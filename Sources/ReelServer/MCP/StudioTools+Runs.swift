@@ -104,6 +104,10 @@ private func requireConfirm(_ call: ToolCall, _ tool: String, lipSync: Bool) thr
     if let effects = config.effects, effects != ProjectConfig.proceduralEffects { paid.append("the sound effects are made by \(effects)") }
     if lipSync, let lipSync = config.lipSync { paid.append("model takes with lines are lip-synced by \(lipSync)") }
     if let music = config.music { paid.append("the scenes are scored by \(music)") }
+    for (scene, cue) in config.sceneMusic.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+    where cue.model != nil && cue.model != config.music {
+        paid.append("scene \(scene) is scored by \(cue.model!)")
+    }
     if let song = config.song, let singer = song.provider ?? config.music { paid.append("the song is sung by \(singer)") }
     if !paid.isEmpty {
         throw ReelError(.usage, "nothing was run: \(paid.joined(separator: ", ")), which is paid for what is not made yet",

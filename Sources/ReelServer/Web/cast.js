@@ -4,6 +4,7 @@
 import { api } from "./api.js";
 import { element, may, showError } from "./app.js";
 import { t } from "./i18n.js";
+import { musicPanel } from "./music.js";
 
 function voiceOptions(shelves, member) {
   // The provider that speaks this project's lines first; the others to cast ahead of a switch.
@@ -251,13 +252,14 @@ function songPanel(project, song) {
 
 export async function renderCast(view, project) {
   // An episode of a served series: its cast is the series' bible, changed for every episode.
-  const [cast, shelves, series, song] = await Promise.all([api.cast(project), api.voices(project), api.series().catch(() => null),
-    api.song(project)]);
+  const [cast, shelves, series, song, music] = await Promise.all([api.cast(project), api.voices(project), api.series().catch(() => null),
+    api.song(project), api.music(project)]);
   view.replaceChildren(
     element("a", { class: "back", href: `#/p/${encodeURIComponent(project)}`, text: t("back") }),
     element("h1", { text: t("cast") }),
     element("p", { class: "muted", text: t("cast_note") }),
     series ? element("p", { class: "remote", "data-series-cast": "" }, t("cast_series", { title: series.title })) : "",
     ...cast.map((member) => memberCard(view, project, member, shelves)),
-    songPanel(project, song));
+    songPanel(project, song),
+    musicPanel(project, music));
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReelModel
+import ReelProviders
 import Yams
 
 /// A scene's music as the director asked for it (`scene_music:` in reel.yaml, written by
@@ -36,6 +37,9 @@ public struct SceneMusic: Hashable, Sendable {
         self.takes = takes
         self.pick = pick
     }
+
+    /// The music model it names; nil for Reel's score or `music:`'s provider.
+    public var model: ProviderID? { provider == ProceduralMusic.id ? nil : provider }
 
     /// True when it asks nothing of its own: the scene plays what its mood gives it.
     var isDefault: Bool { self == SceneMusic() }
