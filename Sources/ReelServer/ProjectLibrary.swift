@@ -15,6 +15,8 @@ struct ProjectLibrary: Sendable {
     /// Short changes (an edit, a pick, a note) one at a time per project, so a check made
     /// before a change (an edit's version) still holds when it is written.
     let gate = ChangeGate()
+    /// Rung when this server changes a project: its live views answer at once.
+    let bell = ChangeBell()
 
     /// A project as the projects page lists it.
     struct Entry: Sendable, Codable, Hashable {
@@ -81,6 +83,7 @@ struct ProjectLibrary: Sendable {
             // Closed before the next change opens it.
             production.close()
             await gate.leave(id)
+            await bell.ring(id)
             return value
         } catch {
             await gate.leave(id)

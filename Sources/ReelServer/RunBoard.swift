@@ -246,12 +246,19 @@ extension ProjectLibrary {
             defer { production.close() }
             let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self, bufferingPolicy: .unbounded)
             // Not a child: it reads every event to the end, also of a run that is stopped.
-            let watcher = Task.detached { for await event in events { await runs.handle(project, event) } }
+            let bell = bell
+            let watcher = Task.detached {
+                for await event in events {
+                    await runs.handle(project, event)
+                    await bell.ring(project)
+                }
+            }
             do {
                 let outcome = try await work(production, continuation)
                 continuation.finish()
                 await watcher.value
                 await runs.end(project, report: outcome.report, film: outcome.film, error: nil)
+                await bell.ring(project)
             } catch {
                 continuation.finish()
                 await watcher.value
@@ -261,9 +268,11 @@ extension ProjectLibrary {
                 await runs.end(project, error: error as? ReelError ?? ReelError(stopped ? .temporary : .internalError,
                                                                                stopped ? "stopped" : "something inside Reel broke",
                                                                                hint: stopped ? nil : "this is a bug; the server's log has its kind"))
+                await bell.ring(project)
             }
         }
         await runs.attach(project, task)
+        await bell.ring(project)
         return run
     }
 }

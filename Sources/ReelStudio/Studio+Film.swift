@@ -47,6 +47,7 @@ extension Studio {
         try requireEffects(production, setup: setup)
         try requireLipSync(production, setup: setup)
         try requireMusic(production, setup: setup)
+        try requireSceneMusic(production, setup: setup)
         try requireSong(production, setup: setup)
         let blobs = production.blobs
         let context = FilmPlan.Context(

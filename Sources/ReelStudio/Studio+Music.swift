@@ -31,9 +31,6 @@ public struct MusicChange: Sendable, Hashable {
         self.pick = pick
         self.reset = reset
     }
-
-    /// True when it changes what the takes are (not only which one plays).
-    var remakes: Bool { reset || prompt != nil || mood != nil || provider != nil }
 }
 
 /// Every scene's music as `reel music` shows it.
@@ -56,7 +53,11 @@ public struct SceneMusicReport: Sendable, Codable, Hashable {
     /// What the model is asked (with the film's style), and whether those are the director's words.
     public var prompt: String
     public var ownPrompt: Bool
+    /// The director's words as asked (without the film's style); nil for none.
+    public var words: String?
+    /// Who makes it, and who the scene names (nil: `music:`'s provider).
     public var provider: ProviderID
+    public var ownProvider: ProviderID?
     /// False for Reel's offline score (free, made on this machine).
     public var paid: Bool
     /// The song's title when the song plays over this scene instead (its takes are not made).
@@ -95,13 +96,14 @@ extension Studio {
             let length = board.shots.filter { $0.scene == scene.id }.reduce(RationalTime.zero) { $0 + $1.duration }
             guard length > .zero else { continue }
             defer { start = start + length }
-            let asked = production.config.sceneMusic[scene.id] ?? SceneMusic()
+            let asked = builder.sceneMusic[scene.id] ?? SceneMusic()
             let lead = k == 0 ? RationalTime.zero : FilmGraphBuilder.musicOverlap
             let trail = k == board.scenes.count - 1 ? RationalTime.zero : FilmGraphBuilder.musicOverlap
             var report = SceneMusicReport(scene: scene.id, heading: scene.heading, start: (start - lead).seconds,
                                           length: (lead + length + trail).seconds, mood: asked.mood ?? scene.mood,
-                                          sceneMood: scene.mood, prompt: "", ownPrompt: asked.prompt != nil,
-                                          provider: asked.provider ?? builder.generators.music.descriptor.id, paid: false,
+                                          sceneMood: scene.mood, prompt: "", ownPrompt: asked.prompt != nil, words: asked.prompt,
+                                          provider: asked.provider ?? builder.generators.music.descriptor.id,
+                                          ownProvider: asked.provider, paid: false,
                                           pick: asked.pick, takes: [])
             if scene.id == sung, let song = builder.song {
                 report.song = song.settings.title
@@ -120,8 +122,7 @@ extension Studio {
             }
             scenes.append(report)
         }
-        let known = Set(board.scenes.map(\.id))
-        for id in production.config.sceneMusic.keys.sorted(by: { $0.rawValue < $1.rawValue }) where !known.contains(id) {
+        for id in production.config.sceneMusic.keys.sorted(by: { $0.rawValue < $1.rawValue }) where Self.sceneID(id.rawValue, in: board) == nil {
             warnings.append("reel.yaml asks for music for scene \(id), which the storyboard does not have: it does nothing")
         }
         return MusicReport(scenes: scenes, warnings: warnings)
@@ -175,7 +176,9 @@ extension Studio {
         }
         let board = try await plan(production, save: false)
         let (_, scene) = try Self.musicScene(change.scene, in: board, song: production.config.song)
-        var cue = change.reset ? SceneMusic() : production.config.sceneMusic[scene.id] ?? SceneMusic()
+        let key = production.config.sceneMusic.keys.first { Self.sceneID($0.rawValue, in: board) == scene.id } ?? scene.id
+        let before = production.config.sceneMusic[key] ?? SceneMusic()
+        var cue = change.reset ? SceneMusic() : before
         if let prompt = change.prompt.map(Self.oneLine) {
             guard prompt.count <= SceneMusic.promptLimit else {
                 throw ReelError(.usage, "\(prompt.count) characters are too many for a scene's music (\(SceneMusic.promptLimit) at most)",
@@ -200,7 +203,11 @@ extension Studio {
             }
             cue.takes = takes
         }
-        if change.remakes && change.pick == nil { cue.pick = 1 }
+        // Other words, provider or mood are other takes: the first plays until one is picked (a
+        // model asked in words is sent no mood, so another mood leaves its takes as they are).
+        let model = cue.provider == ProceduralMusic.id ? nil : cue.provider ?? production.config.music
+        let moodMatters = model == nil || cue.prompt == nil
+        if cue.prompt != before.prompt || cue.provider != before.provider || (moodMatters && cue.mood != before.mood) { cue.pick = 1 }
         if let pick = change.pick {
             guard (1...cue.takes).contains(pick) else {
                 throw ReelError(.usage, "scene \(scene.id)'s music has \(Plural.count(cue.takes, "take")), so there is no take \(pick) to pick",
@@ -208,22 +215,27 @@ extension Studio {
             }
             cue.pick = pick
         }
+        guard cue.pick <= cue.takes else {
+            throw ReelError(.usage, "take \(cue.pick) of scene \(scene.id)'s music is picked, so it keeps at least \(cue.pick) takes",
+                            hint: "pick one of the first \(cue.takes) as well: `reel music --scene \(scene.id) --takes \(cue.takes) --pick 1`")
+        }
         var next = production
+        next.config.sceneMusic[key] = nil
         next.config.sceneMusic[scene.id] = cue.isDefault ? nil : cue
-        if let provider = cue.provider, provider != ProceduralMusic.id {
+        if let provider = cue.model {
             let setup = try providerSetup(next)
-            try requireConfigured(provider, key: "scene_music.\(scene.id).provider", what: "music", made: setup.music[provider] != nil,
-                                  setup: setup, makes: { $0.music != nil }, otherwise: "procedural (offline)",
-                                  leaveOut: "leave it out for `music:`'s provider")
+            var only = next
+            only.config.sceneMusic = [scene.id: SceneMusic(provider: provider)]
+            try requireSceneMusic(only, setup: setup)
         }
         guard write else { return (next, scene.id) }
         let configURL = directory.appendingPathComponent(ProjectConfig.fileName)
-        let before = try String(contentsOf: configURL, encoding: .utf8)
-        let scenes = next.config.sceneMusic
-        let text = try ProjectConfig.replacingBlock("scene_music", in: before, with: SceneMusic.yamlBlock(scenes), file: configURL.path,
+        let file = try String(contentsOf: configURL, encoding: .utf8)
+        let scenes = next.config.sceneMusic.filter { !$0.value.isDefault }
+        let text = try ProjectConfig.replacingBlock("scene_music", in: file, with: SceneMusic.yamlBlock(scenes), file: configURL.path,
                                                     hint: "edit the scene_music: block by hand, or remove it and ask again",
                                                     expecting: { $0.sceneMusic = scenes })
-        if text != before { try OutputFile.write(Data(text.utf8), at: configURL) }
+        if text != file { try OutputFile.write(Data(text.utf8), at: configURL) }
         return (next, scene.id)
     }
 
@@ -234,24 +246,51 @@ extension Studio {
         let board = try await plan(production, save: false)
         let (k, scene) = try Self.musicScene(name, in: board, song: production.config.song)
         let setup = try providerSetup(production)
+        try requireMusic(production, setup: setup)
+        try requireSceneMusic(production, setup: setup)
         let builder = try await filmBuilder(production, board: board, setup: setup)
         var graph = JobGraph()
-        for number in 1...(production.config.sceneMusic[scene.id]?.takes ?? 1) {
+        for number in 1...(builder.sceneMusic[scene.id]?.takes ?? 1) {
             graph.add(try builder.musicCue(k, take: number, id: NodeID("music:\(scene.id)#\(number)")).node)
         }
         return try await runOrForecast(graph, added: [], covered: [], board: board, production: production,
                                        generators: builder.generators, command: "music", dryRun: dryRun, events: events)
     }
 
-    /// The scene `name` names (`2`, `S02`, `s2`), with shots, and not the one the song plays over.
-    static func musicScene(_ name: String, in board: Storyboard, song: SongSettings?) throws -> (index: Int, scene: StoryScene) {
-        let scenes = board.scenes.filter { scene in board.shots.contains { $0.scene == scene.id } }
+    /// The id of the scene `name` names: as written, or `S02`, `s2` and `02` read as `2`.
+    static func sceneID(_ name: String, in board: Storyboard) -> SceneID? {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         var bare = trimmed.uppercased().hasPrefix("S") ? String(trimmed.dropFirst()) : trimmed
         while bare.count > 1, bare.hasPrefix("0") { bare.removeFirst() }
-        guard let scene = scenes.first(where: { $0.id.rawValue == trimmed }) ?? scenes.first(where: { $0.id.rawValue == bare }) else {
+        return (board.scenes.first { $0.id.rawValue == trimmed } ?? board.scenes.first { $0.id.rawValue == bare })?.id
+    }
+
+    /// What scenes ask of their music, by the storyboard's scene ids (a hand-written `S02:` is scene 2's).
+    static func sceneMusic(_ asked: [SceneID: SceneMusic], in board: Storyboard) -> [SceneID: SceneMusic] {
+        var out: [SceneID: SceneMusic] = [:]
+        for (name, cue) in asked.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let id = sceneID(name.rawValue, in: board) ?? name
+            if out[id] == nil || id == name { out[id] = cue }
+        }
+        return out
+    }
+
+    /// Fails with what to do when a scene names a music provider that cannot be used here.
+    func requireSceneMusic(_ production: Production, setup: ProviderSetup) throws {
+        for (scene, cue) in production.config.sceneMusic.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let provider = cue.model else { continue }
+            try requireConfigured(provider, key: "scene_music.\(scene).provider", what: "music", made: setup.music[provider] != nil,
+                                  setup: setup, makes: { $0.music != nil }, otherwise: "procedural (offline)",
+                                  leaveOut: "leave it out for `music:`'s provider")
+        }
+    }
+
+    /// The scene `name` names (`2`, `S02`, `s2`), with shots, and not the one the song plays over.
+    static func musicScene(_ name: String, in board: Storyboard, song: SongSettings?) throws -> (index: Int, scene: StoryScene) {
+        let scenes = board.scenes.filter { scene in board.shots.contains { $0.scene == scene.id } }
+        guard let id = sceneID(name, in: board), let scene = scenes.first(where: { $0.id == id }) else {
             let ids = scenes.map(\.id.rawValue)
-            throw ReelError(.usage, "the storyboard has no scene \(trimmed.prefix(40))",
+            throw ReelError(.usage, "the storyboard has no scene \(name.trimmingCharacters(in: .whitespaces).prefix(40))",
                             hint: "its scenes: " + ids.prefix(20).joined(separator: ", ") + (ids.count > 20 ? ", …" : "") + " (see `reel music`)")
         }
         if let song, songScene(song.at, in: board) == scene.id {

@@ -50,7 +50,7 @@ extension Studio {
         // Words that cannot be read leave the song out here (plan, generate, the board go on);
         // the film and the timeline refuse them first (`requireSong`).
         if let song = production.config.song, let lyrics = try? songLyrics(song, production: production) { builder.song = (song, lyrics) }
-        builder.sceneMusic = production.config.sceneMusic
+        builder.sceneMusic = Self.sceneMusic(production.config.sceneMusic, in: board)
         builder.notes = Dictionary(try await production.repository.notes(of: nil).map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         let noted = Set(builder.notes.values.compactMap(\.take))
         if !noted.isEmpty {

@@ -279,6 +279,31 @@ import Testing
         #expect(try await watch.next() == nil, "signed out: the stream ends")
     }
 
+    /// A change this server makes wakes the live view at once, not at its next look (the
+    /// look here is an hour away: the test ends at the ring, or fails at its time limit).
+    @Test(.timeLimit(.minutes(1))) func theLiveStreamAnswersAChangeOfThisServerAtOnce() async throws {
+        let f = try ServerFixture()
+        defer { f.remove() }
+        let bell = ChangeBell()
+        let token = Mutex("t1")
+        let watch = EventsController.Watch(production: try f.production(), token: { token.withLock { $0 } }, interval: .seconds(3600),
+                                           since: nil, first: "t1", once: false, signedIn: { true },
+                                           rung: { await bell.count("p") }, wait: { await bell.wait("p", after: $0, upTo: $1) })
+        _ = try await watch.next()
+        async let changed = watch.next()
+        // A ring before the view waits, or while it waits: either way it answers.
+        token.withLock { $0 = "t2" }
+        await bell.ring("p")
+        #expect(try await changed.map { String(buffer: $0) }?.hasPrefix("id: t2\nevent: changed\n") == true)
+        // A ring between a count read and the wait is not missed.
+        let seen = await bell.count("p")
+        await bell.ring("p")
+        await bell.wait("p", after: seen, upTo: .seconds(3600))
+        await bell.ring("other")
+        let (p, other) = (await bell.count("p"), await bell.count("other"))
+        #expect(p == seen + 1 && other == 1)
+    }
+
     @Test func aStudioWithoutAccountsIsOpenAndSaysSo() async throws {
         let f = try ServerFixture()
         defer { f.remove() }

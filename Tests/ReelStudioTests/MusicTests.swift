@@ -77,7 +77,48 @@ import Testing
                 "each take its own job, though MiniMax takes no seed")
         #expect(graph.music.first { $0.scene == "2" }?.length != nil, "a model's cue is cut at its scene's end")
         report = try await studio.music(production)
-        #expect(report.scenes.first { $0.scene == "2" }?.takes.map(\.picked) == [false, true, false])
+        let picked = try #require(report.scenes.first { $0.scene == "2" })
+        #expect(picked.takes.map(\.picked) == [false, true, false])
+        #expect(picked.words == "tense strings, slow build" && picked.prompt == "tense strings, slow build; rainy neon noir")
+        #expect(picked.ownProvider == "minimax")
+
+        // The same ask again (as the web form sends it: every field) keeps the pick; a mood
+        // the model is not sent changes no take; lowering the takes under the pick is refused.
+        production = try reopen(try await studio.setMusic(production, MusicChange(scene: "2", prompt: picked.words, mood: "",
+                                                                                  provider: "minimax", takes: 3)).production)
+        #expect(production.config.sceneMusic["2"]?.pick == 2)
+        production = try reopen(try await studio.setMusic(production, MusicChange(scene: "2", mood: "sad")).production)
+        #expect(production.config.sceneMusic["2"]?.pick == 2)
+        report = try await studio.music(production)
+        #expect(report.scenes.first { $0.scene == "2" }?.takes.map(\.state) == ["made", "made", "made"], "nothing to pay again")
+        let lower = await #expect(throws: ReelError.self) { try await studio.setMusic(production, MusicChange(scene: "2", takes: 1)) }
+        #expect(lower?.message == "take 2 of scene 2's music is picked, so it keeps at least 2 takes")
+
+        try await fake.stop()
+    }
+
+    /// A scene that asks nothing has the cue it always had: the same request, the same key —
+    /// so no project made before scenes had takes pays for a model's music again. The oracle is
+    /// the request as the film asked it before (`music: minimax`, the film's style).
+    @Test func aSceneThatAsksNothingKeepsTheKeyItsCueAlwaysHad() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let fake = try await FakeTaskServer.start(MiniMaxFakeServer())
+        let production = try self.production(dir, yaml: "style: \"rainy neon noir\"\nmusic: minimax\neffects: none\n")
+        defer { production.close() }
+        let studio = SongTests().miniMaxStudio(dir, fake)
+        let board = try await studio.plan(production, save: false)
+        let builder = try await studio.filmBuilder(production, board: board, setup: try studio.providerSetup(production))
+        let scene = board.scenes[0]
+        let length = board.shots.filter { $0.scene == scene.id }.reduce(RationalTime.zero) { $0 + $1.duration }
+        let old = MusicRequest(mood: scene.mood, duration: length + RationalTime(value: 1, timescale: 2),
+                               seed: Hashing.seed("music:\(scene.mood.rawValue):\(scene.id)"),
+                               prompt: "Film underscore for a \(scene.mood.rawValue) scene (\(scene.heading)): instrumental, under dialogue; rainy neon noir")
+        let oldSpec = try Generators.spec(builder.generators.music, kind: .music, request: old, model: old.model)
+        let cue = try builder.musicCue(0, take: 1, id: "music:1")
+        #expect(cue.node.spec.provider == "minimax")
+        #expect(CacheKey(spec: cue.node.spec, inputs: []) == CacheKey(spec: oldSpec, inputs: []))
+        #expect(try builder.build().graph["music:1"]?.spec == cue.node.spec)
         try await fake.stop()
     }
 
@@ -142,6 +183,26 @@ import Testing
         let text = try config(production)
         #expect(text.contains("\r\nscene_music:") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(changed.config.sceneMusic == ["1": SceneMusic(prompt: "solo cello"), "2": SceneMusic(takes: 2)])
+    }
+
+    @Test func aSceneNamedByHandAsS02IsScene2AndAMissingKeyIsSaidBeforeAnythingIsMade() async throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let production = try production(dir, yaml: "effects: none\nscene_music:\n  S02: { takes: 2 }\n")
+        defer { production.close() }
+        let studio = Studio(environment: SoundEffectsTests().environment(dir))
+        let report = try await studio.music(production)
+        #expect(report.warnings.isEmpty && report.scenes.first { $0.scene == "2" }?.takes.count == 2, "\(report)")
+        let (picked, _) = try await studio.setMusic(production, MusicChange(scene: "2", pick: 2))
+        #expect(picked.config.sceneMusic == ["2": SceneMusic(takes: 2, pick: 2)], "one entry, under the storyboard's id")
+        #expect(try config(production).hasSuffix("  \"2\": { takes: 2, pick: 2 }\n"))
+
+        var paid = production
+        paid.config.music = "elevenlabs"
+        var env = SoundEffectsTests().environment(dir)
+        env["ELEVENLABS_API_KEY"] = nil
+        let error = await #expect(throws: ReelError.self) { try await Studio(environment: env).makeMusic(paid, scene: "2") }
+        #expect(error?.message.contains("ElevenLabs is not configured") == true, "\(error?.message ?? "")")
     }
 
     @Test func reelYAMLsSceneMusicIsReadWithWhereItIsWrong() throws {

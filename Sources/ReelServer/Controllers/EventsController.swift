@@ -35,8 +35,10 @@ struct EventsController {
         let first: String
         do { first = try await token() } catch { production.close(); throw error }
         let once = request.uri.queryParameters["once"] != nil
+        let bell = library.bell
         let watch = Watch(production: production, token: token, interval: interval, since: given, first: first, once: once,
-                          signedIn: context.stillSignedIn ?? { true })
+                          signedIn: context.stillSignedIn ?? { true }, rung: { await bell.count(project) },
+                          wait: { await bell.wait(project, after: $0, upTo: $1) })
         let events = AsyncThrowingStream<ByteBuffer, any Error>(unfolding: { try await watch.next() })
         // Stopping the server ends the stream instead of waiting for the browser to leave.
         return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
@@ -52,12 +54,17 @@ struct EventsController {
         let once: Bool
         /// False once the person who opened the stream is signed out: the stream ends.
         let signedIn: @Sendable () -> Bool
+        /// The project's bell (``ChangeBell``): its count, and a wait until it rings after a
+        /// count read or for at most a while.
+        let rung: @Sendable () async -> UInt64
+        let wait: @Sendable (UInt64, Duration) async -> Void
         var since: String?
         var first: String?
         var done = false
 
         init(production: Production, token: @escaping @Sendable () async throws -> String, interval: Duration, since: String?,
-             first: String, once: Bool, signedIn: @escaping @Sendable () -> Bool) {
+             first: String, once: Bool, signedIn: @escaping @Sendable () -> Bool, rung: @escaping @Sendable () async -> UInt64 = { 0 },
+             wait: @escaping @Sendable (UInt64, Duration) async -> Void = { _, limit in try? await Task.sleep(for: limit) }) {
             self.production = production
             self.token = token
             self.interval = interval
@@ -65,6 +72,8 @@ struct EventsController {
             self.first = since == nil ? first : nil
             self.once = once
             self.signedIn = signedIn
+            self.rung = rung
+            self.wait = wait
         }
 
         deinit { production.close() }
@@ -78,11 +87,14 @@ struct EventsController {
                 done = once
                 return EventsController.event("hello", token: hello)
             }
-            var quiet = Duration.zero
+            let clock = ContinuousClock()
+            let start = clock.now
             while true {
                 // Signed out (or the token revoked) since it opened: nothing more is sent; the
                 // browser's next request is answered 401 and asks to sign in.
                 guard signedIn() else { return nil }
+                // Read before the look: a change rung after it ends the wait below at once.
+                let seen = await rung()
                 let now = try await token()
                 if now != since {
                     since = now
@@ -91,9 +103,10 @@ struct EventsController {
                 }
                 // A comment now and then keeps proxies from closing a quiet stream and finds a
                 // browser that has gone (the write fails and the stream ends).
-                if quiet >= .seconds(5) { return ByteBuffer(string: ": still here\n\n") }
-                try await Task.sleep(for: interval)
-                quiet += interval
+                if clock.now - start >= .seconds(5) { return ByteBuffer(string: ": still here\n\n") }
+                // Until this server changes the project, or the next look (another process's change).
+                await wait(seen, interval)
+                try Task.checkCancellation()
             }
         }
     }

@@ -203,6 +203,8 @@ async function draw(options = {}) {
     }
   }
   document.body.dataset.ready = "true";
+  // When the first page was drawn and its handlers set: what the studio benchmark times.
+  if (!performance.getEntriesByName("reel:ready").length) performance.mark("reel:ready");
 }
 
 languageButton.addEventListener("click", () => {

@@ -68,9 +68,10 @@ function scenePanel(project, scene) {
     moods.map((m) => element("option", { value: m, text: t("mood_" + m), selected: scene.mood !== scene.sceneMood && scene.mood === m })));
   const form = element("form", { class: "music-form" },
     element("label", { class: "wide" }, t("music_words"),
-      element("input", { name: "prompt", value: scene.ownPrompt ? scene.prompt : "", placeholder: t("music_words_hint"), maxlength: "1000" })),
+      element("input", { name: "prompt", value: scene.words || "", placeholder: t("music_words_hint"), maxlength: "1000" })),
     element("label", {}, t("music_mood"), mood),
-    element("label", {}, t("music_provider"), element("input", { name: "provider", value: scene.provider === "procedural" ? "" : scene.provider, placeholder: "procedural" })),
+    // The scene's own provider; empty: the project's (`music:`), shown as the placeholder.
+    element("label", {}, t("music_provider"), element("input", { name: "provider", value: scene.ownProvider || "", placeholder: scene.provider })),
     element("label", {}, t("music_takes"), element("input", { name: "takes", type: "number", min: "1", max: "8", value: String(scene.takes.length) })),
     element("button", { type: "submit", text: t("music_save") }),
     status);

@@ -231,7 +231,8 @@ extension FilmGraphBuilder {
         let scene = storyboard.scenes[k]
         let asked = sceneMusic[scene.id] ?? SceneMusic()
         let generator = try generators.musicGenerator(for: asked.provider, scene: scene.id)
-        let mood = asked.mood ?? scene.mood
+        // A model asked in the director's words is not sent a mood: asking another changes nothing it makes.
+        let mood = generator.descriptor.isLocal || asked.prompt == nil ? asked.mood ?? scene.mood : scene.mood
         let length = storyboard.shots.filter { $0.scene == scene.id }.reduce(RationalTime.zero) { $0 + $1.duration }
         let overlap = Self.musicOverlap
         let lead = k == 0 ? RationalTime.zero : overlap
