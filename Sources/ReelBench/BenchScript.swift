@@ -15,9 +15,11 @@ enum BenchScript {
         "Say it now.",
     ]
 
-    static func text() -> String {
+    /// `scenes` scenes of ten shots each (three by default: the assembly's film).
+    static func text(scenes: Int = 3) -> String {
         var out = "Title: Bench\n\n"
-        let places = ["INT. STATION CAFE - NIGHT", "EXT. PLATFORM - NIGHT", "INT. TRAIN CARRIAGE - DAWN"]
+        let rooms = ["INT. STATION CAFE - NIGHT", "EXT. PLATFORM - NIGHT", "INT. TRAIN CARRIAGE - DAWN"]
+        let places = (0..<scenes).map { rooms[$0 % rooms.count] }
         for (s, place) in places.enumerated() {
             out += "\(place)\n\nRain runs down the glass of an empty room.\n\n"
             out += "MAYA sits by the window, watching the rain. BEN stands at the door, soaked, holding two cups of tea.\n\n"

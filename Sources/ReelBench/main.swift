@@ -2,7 +2,7 @@ import Foundation
 
 // reel-bench: Reel's speed figures, each against a reference measured in the same run.
 // Usage: reel-bench [ROOT] [GROUP…]   ROOT is the package directory (for the examples);
-// groups: render, second, parse, plan, engine, assembly, scheduling, directing, workers, check, assistant (default: all).
+// groups: render, second, parse, plan, engine, assembly, scheduling, directing, workers, check, assistant, studio (default: all).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: arguments.first ?? FileManager.default.currentDirectoryPath)
 let groups = Set(arguments.dropFirst())
@@ -58,6 +58,10 @@ if wanted("check") {
 if wanted("assistant") {
     log("repair of malformed model replies…")
     figures += try await AssistantBenchmarks().run()
+}
+if wanted("studio") {
+    log("the studio (a 200-shot storyboard over HTTP, live views, the grid in Chromium)…")
+    figures += try await StudioBenchmarks(root: root, scratch: scratch, reel: reel).run()
 }
 if wanted("assembly") {
     log("assembly…")
