@@ -74,9 +74,10 @@ struct StudioBenchmarks {
         let errors = said.contains("Non-2xx") ? " (some answers were not 2xx!)" : ""
         let reference = Self.percentile(inProcess, 0.99)
         return Figure(name: name, reel: String(format: "%.1f ms", p99),
-                      reference: String(format: "%.2f ms (the use case in-process, p99 of %d)", reference, inProcess.count),
+                      reference: String(format: "%.2f ms (`Studio.boardView` in-process, p99 of %d)", reference, inProcess.count),
                       ratio: p99 / reference, goal: "≤ 20 ms", met: p99 <= 20 && errors.isEmpty,
-                      note: String(format: "wrk 2 connections, 15 s, %.0f requests/s; p50 %.1f ms over HTTP, %.2f ms in-process",
+                      note: String(format: "wrk 2 connections, 15 s, %.0f requests/s; p50 %.1f ms over HTTP, %.2f ms in-process; "
+                                       + "the server answers the grid it made while the project's change token is the same (5 s at most)",
                                    rate, Self.wrkLatency(said, "50%") ?? 0, Self.percentile(inProcess, 0.5)) + errors)
     }
 
@@ -94,7 +95,7 @@ struct StudioBenchmarks {
                     Figure(name: grid, reel: "—", reference: "—", ratio: nil, goal: "≤ 1.5 s", met: nil, note: note)]
         }
         struct Load: Decodable {
-            struct Events: Decodable { var clients: Int; var changes: Int; var delays: [Double] }
+            struct Events: Decodable { var clients: Int; var changes: Int; var delays: [Double]; var fromRequest: [Double] }
             struct Grid: Decodable { var firstPaint: Double?; var ready: Double; var cards: Int }
             var events: Events
             var grid: Grid
@@ -105,11 +106,13 @@ struct StudioBenchmarks {
         let p99 = Self.percentile(load.events.delays, 0.99)
         let seconds = load.grid.ready / 1000
         return [
-            Figure(name: events, reel: String(format: "%.0f ms", p99), reference: "1000 ms (the live view's look at the project)",
+            Figure(name: events, reel: String(format: "%.0f ms", p99), reference: "1000 ms (the live view's look at the project, before)",
                    ratio: p99 / 1000, goal: "≤ 100 ms", met: p99 <= 100,
-                   note: String(format: "%d views × %d notes added through the API = %d deliveries; p50 %.0f ms, max %.0f ms",
+                   note: String(format: "%d views × %d notes added through the API = %d deliveries, timed from the note's answer; "
+                                    + "p50 %.0f ms, max %.0f ms; from the note's request p50 %.0f ms, p99 %.0f ms",
                                 load.events.clients, load.events.changes, load.events.delays.count,
-                                Self.percentile(load.events.delays, 0.5), load.events.delays.max() ?? 0)),
+                                Self.percentile(load.events.delays, 0.5), load.events.delays.max() ?? 0,
+                                Self.percentile(load.events.fromRequest, 0.5), Self.percentile(load.events.fromRequest, 0.99))),
             Figure(name: grid, reel: String(format: "%.2f s", seconds), reference: "1.5 s", ratio: seconds / 1.5, goal: "≤ 1.5 s",
                    met: seconds <= 1.5 && load.grid.cards == shots,
                    note: String(format: "first paint %.2f s; %d cards; from the page's own timeline (reel:ready: drawn, handlers set)",

@@ -17,6 +17,8 @@ struct ProjectLibrary: Sendable {
     let gate = ChangeGate()
     /// Rung when this server changes a project: its live views answer at once.
     let bell = ChangeBell()
+    /// Each project's storyboard grid as last answered, while nothing has changed.
+    let boards = BoardCache()
 
     /// A project as the projects page lists it.
     struct Entry: Sendable, Codable, Hashable {

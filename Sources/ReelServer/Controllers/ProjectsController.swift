@@ -111,10 +111,13 @@ struct ProjectsController {
         JSONAnswer(try await library.entries(studio: studio))
     }
 
+    /// The grid, as made at the project's change token (``BoardCache``).
     @Sendable func board(_ request: Request, context: StudioContext) async throws -> JSONAnswer<BoardView> {
-        let production = try library.open(try context.parameters.value("project"))
+        let project = try context.parameters.value("project")
+        let production = try library.open(project)
         defer { production.close() }
-        return JSONAnswer(try await studio.boardView(production))
+        let token = try await studio.changeToken(production)
+        return JSONAnswer(try await library.boards.board(project, token: token) { try await studio.boardView(production) })
     }
 
     @Sendable func cast(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[CastMember]> {
