@@ -68,13 +68,18 @@ struct JSONAnswer<Value: Encodable & Sendable>: ResponseGenerator {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                 body: ResponseBody(byteBuffer: try Self.encode(value)))
+    }
+
+    /// `value` as every answer of the API writes it: sorted keys, ISO 8601 dates, a newline at the end.
+    static func encode(_ value: Value) throws -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         var body = try encoder.encode(value)
         body.append(0x0A)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return ByteBuffer(bytes: body)
     }
 }
 

@@ -1,26 +1,72 @@
 import Foundation
-import ReelStudio
+import Hummingbird
+import NIOCore
 
-/// The storyboard grid each project last answered, with the change token it was made at
-/// (``Studio/changeToken(_:)``: the project's database, its script and reel.yaml). Many
+/// The storyboard grid each project last answered, encoded, with the change token it was made
+/// at (``Studio/changeToken(_:)``: the project's database, its script and reel.yaml). Many
 /// browsers ask for the same grid — every one of them after each change the live view
-/// announces — and planning it again costs tens of milliseconds on a few hundred shots; while
-/// nothing has changed they get the grid as it was made. An answer is kept a few seconds at
-/// most, so what moves with the clock alone (a consent that ends) is seen soon.
+/// announces — and planning it again costs tens of milliseconds on a few hundred shots. While
+/// the token is the same they get the grid as it was made; requests that arrive while it is
+/// being made wait for that one making. A grid older than `keep` is made again in the
+/// background (the kept one answers meanwhile), so what moves with the clock alone (a consent
+/// that ends) is seen soon.
 actor BoardCache {
-    private var boards: [String: (token: String, made: ContinuousClock.Instant, view: BoardView)] = [:]
+    private struct Kept {
+        var token: String
+        var made: ContinuousClock.Instant
+        var body: ByteBuffer
+    }
+
+    private var kept: [String: Kept] = [:]
+    private var making: [String: (token: String, task: Task<ByteBuffer, any Error>)] = [:]
     private let clock = ContinuousClock()
-    /// How long an answer is kept while nothing changes.
+    /// How long a grid is answered before it is made again, while nothing changes.
     let keep: Duration
 
     init(keep: Duration = .seconds(5)) { self.keep = keep }
 
-    /// The project's grid at `token`: kept, or made by `make` and kept.
-    func board(_ project: String, token: String, make: () async throws -> BoardView) async throws -> BoardView {
-        if let kept = boards[project], kept.token == token, clock.now - kept.made < keep { return kept.view }
-        let made = clock.now
-        let view = try await make()
-        boards[project] = (token, made, view)
-        return view
+    /// The project's grid at `token`, encoded: kept, being made, or made now by `make`.
+    func board(_ project: String, token: String, make: @escaping @Sendable () async throws -> ByteBuffer) async throws -> ByteBuffer {
+        if let grid = kept[project], grid.token == token {
+            if clock.now - grid.made >= keep, making[project] == nil {
+                let (made, task) = start(project, token: token, make: make)
+                Task { await self.record(project, token: token, made: made, body: try? await task.value) }
+            }
+            return grid.body
+        }
+        if let current = making[project], current.token == token { return try await current.task.value }
+        let (made, task) = start(project, token: token, make: make)
+        do {
+            let body = try await task.value
+            record(project, token: token, made: made, body: body)
+            return body
+        } catch {
+            record(project, token: token, made: made, body: nil)
+            throw error
+        }
+    }
+
+    private func start(_ project: String, token: String, make: @escaping @Sendable () async throws -> ByteBuffer)
+        -> (ContinuousClock.Instant, Task<ByteBuffer, any Error>)
+    {
+        let task = Task { try await make() }
+        making[project] = (token, task)
+        return (clock.now, task)
+    }
+
+    /// The making started at `made` has ended (with `body`, or failed): kept unless a newer one is.
+    private func record(_ project: String, token: String, made: ContinuousClock.Instant, body: ByteBuffer?) {
+        if making[project]?.token == token { making[project] = nil }
+        if let body, kept[project].map({ $0.made <= made }) ?? true { kept[project] = Kept(token: token, made: made, body: body) }
+    }
+}
+
+/// An answer already encoded as JSON (``JSONAnswer/encode(_:)``).
+struct EncodedJSON: ResponseGenerator {
+    var body: ByteBuffer
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                 body: ResponseBody(byteBuffer: body))
     }
 }

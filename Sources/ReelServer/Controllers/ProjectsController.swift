@@ -112,12 +112,20 @@ struct ProjectsController {
     }
 
     /// The grid, as made at the project's change token (``BoardCache``).
-    @Sendable func board(_ request: Request, context: StudioContext) async throws -> JSONAnswer<BoardView> {
+    @Sendable func board(_ request: Request, context: StudioContext) async throws -> EncodedJSON {
         let project = try context.parameters.value("project")
-        let production = try library.open(project)
-        defer { production.close() }
-        let token = try await studio.changeToken(production)
-        return JSONAnswer(try await library.boards.board(project, token: token) { try await studio.boardView(production) })
+        let token: String
+        do {
+            let production = try library.open(project)
+            defer { production.close() }
+            token = try await studio.changeToken(production)
+        }
+        let (library, studio) = (library, studio)
+        return EncodedJSON(body: try await library.boards.board(project, token: token) {
+            let production = try library.open(project)
+            defer { production.close() }
+            return try JSONAnswer.encode(try await studio.boardView(production))
+        })
     }
 
     @Sendable func cast(_ request: Request, context: StudioContext) async throws -> JSONAnswer<[CastMember]> {
