@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import NIOCore
 
 /// The storyboard grid each project last answered, encoded, with the change token it was made
 /// at (``Studio/changeToken(_:)``: the project's database, its script and reel.yaml). Many
