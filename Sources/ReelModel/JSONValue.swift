@@ -26,20 +26,24 @@ public enum JSONValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, 
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
+        // Each kind is tried in turn, the commonest first (a failed try is a thrown error, the
+        // most of the time spent here). Strings, objects and arrays are each only themselves,
+        // so trying them first changes no result; a number is tried as a whole one before a
+        // fraction, as it always was.
         if c.decodeNil() {
             self = .null
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let o = try? c.decode([String: JSONValue].self) {
+            self = .object(o)
+        } else if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
         } else if let b = try? c.decode(Bool.self) {
             self = .bool(b)
         } else if let i = try? c.decode(Int64.self) {
             self = .int(i)
-        } else if let d = try? c.decode(Double.self) {
-            self = .double(d)
-        } else if let s = try? c.decode(String.self) {
-            self = .string(s)
-        } else if let a = try? c.decode([JSONValue].self) {
-            self = .array(a)
         } else {
-            self = .object(try c.decode([String: JSONValue].self))
+            self = .double(try c.decode(Double.self))
         }
     }
 
