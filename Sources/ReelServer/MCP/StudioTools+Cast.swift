@@ -76,12 +76,7 @@ extension StudioTool {
                    spends: true) { call in
             let scene = call.arguments.string("scene") ?? ""
             guard call.arguments.bool("confirm") == true else {
-                let production = try call.open()
-                defer { production.close() }
-                let estimate = DryRunReport(try await call.studio.makeMusic(production, scene: scene, dryRun: true))
-                let jobs = estimate.jobs.filter { $0.forecast != "reuse" }.count
-                throw ToolRefusal(error: ReelError(.usage, "nothing was run: \(Plural.count(jobs, "job")) would run, estimated \(estimate.costText)",
-                                                   hint: "call make_music again with confirm: true to run it"), report: estimate)
+                try await refuseUnconfirmed(call, "make_music") { try await call.studio.makeMusic($0, scene: scene, dryRun: true) }
             }
             let result = try await call.exclusive("music") { production in
                 try await call.studio.makeMusic(production, scene: scene, events: call.events)

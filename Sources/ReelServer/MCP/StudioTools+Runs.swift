@@ -22,12 +22,7 @@ extension StudioTool {
                        ToolArgument(name: "confirm", kind: .boolean, help: "true to run and spend; anything else only estimates."),
                    ], spends: true) { call in
             guard call.arguments.bool("confirm") == true else {
-                let production = try call.open()
-                defer { production.close() }
-                let estimate = DryRunReport(try await call.studio.generate(production, call.generateRequest(dryRun: true)))
-                let jobs = estimate.jobs.filter { $0.forecast != "reuse" }.count
-                throw ToolRefusal(error: ReelError(.usage, "nothing was run: \(Plural.count(jobs, "job")) would run, estimated \(estimate.costText)",
-                                                   hint: "call generate again with confirm: true to run it"), report: estimate)
+                try await refuseUnconfirmed(call, "generate") { try await call.studio.generate($0, call.generateRequest(dryRun: true)) }
             }
             let result = try await call.exclusive("generate") { production in
                 try await call.studio.generate(production, call.generateRequest(dryRun: false), events: call.events)
@@ -91,6 +86,17 @@ extension StudioTool {
             return try await call.studio.stats(production)
         },
     ]
+}
+
+/// Answers a call that spends without `confirm: true` with its estimate (the dry run of
+/// `estimate`), running nothing.
+func refuseUnconfirmed(_ call: ToolCall, _ tool: String, estimate: (Production) async throws -> GenerateResult) async throws -> Never {
+    let production = try call.open()
+    defer { production.close() }
+    let report = DryRunReport(try await estimate(production))
+    let jobs = report.jobs.filter { $0.forecast != "reuse" }.count
+    throw ToolRefusal(error: ReelError(.usage, "nothing was run: \(Plural.count(jobs, "job")) would run, estimated \(report.costText)",
+                                       hint: "call \(tool) again with confirm: true to run it"), report: report)
 }
 
 /// Refuses a call that may pay for sound not made yet — lines voiced, effects, music, the song
