@@ -22,18 +22,49 @@ extension Studio {
             withdrawn: Studio.withdrawal(in: board, at: builder.now)))
         let (choices, warnings) = (cut.choices, cut.warnings + songWarnings(production, generators: builder.generators))
         let film = try builder.build(sources: cut.sources)
-        // Only the sound: voices, music and effects (cached after a render, so usually free).
-        let sound = JobGraph(film.graph.nodes.filter { [.speech, .music, .effect].contains($0.spec.kind) })
+        // Only the sound: voices, music and effects (cached after a render, so usually free),
+        // and the line mixes lip-syncs are made from (ffmpeg, here).
+        let lipSyncs = film.graph.nodes.filter { $0.spec.kind == .lipsync }
+        let lineMixes = Set(lipSyncs.flatMap(\.inputs))
+        let sound = JobGraph(film.graph.nodes.filter { [.speech, .music, .effect].contains($0.spec.kind)
+                || ($0.spec.kind == .mix && lineMixes.contains($0.id)) })
         if !sound.nodes.isEmpty { try requireTools() }
         let summary = sound.nodes.isEmpty ? RunSummary() : try await run(sound, in: production, generators: builder.generators,
                                                                                  command: "export", events: events)
         try Studio.requireSuccess(summary, graph: sound)
         let (voices, music, effects) = try sounds(film, board: board, outputs: summary.outputs)
+        let (synced, unsynced) = try await lipSynced(lipSyncs, film: film, outputs: summary.outputs, production: production)
         let prompts = Dictionary(uniqueKeysWithValues: board.shots.map { ($0.id, builder.videoPrompt($0)) })
         let blobs = production.blobs
-        let timeline = TimelineBuilder(storyboard: board, choices: choices, prompts: prompts, voices: voices, music: music,
-                                       effects: effects, cues: film.cues, path: { blobs.url(for: $0).path }).timeline()
-        return (timeline, warnings)
+        var timeline = TimelineBuilder(storyboard: board, choices: choices, prompts: prompts, voices: voices, music: music,
+                                       effects: effects, cues: film.cues, path: { blobs.url(for: $0).path })
+        timeline.lipSynced = synced
+        let notMade = unsynced.map {
+            "\($0): its lip-synced picture is not made yet, so the export has the take as the model made it; "
+                + "`reel render` makes it (a paid job), then export again"
+        }
+        return (timeline.timeline(), warnings + notMade)
+    }
+
+    /// The lip-synced picture of each shot the film lip-syncs, where a render made it (found by
+    /// its cache key; an export never pays for one), and the shots whose is not made yet.
+    func lipSynced(_ nodes: [GraphNode], film: FilmGraph, outputs: [NodeID: NodeOutput], production: Production) async throws
+        -> (synced: [ShotID: NodeOutput], unsynced: [ShotID])
+    {
+        var synced: [ShotID: NodeOutput] = [:]
+        var unsynced: [ShotID] = []
+        for node in nodes {
+            guard let shot = node.shot else { continue }
+            let digests = node.inputs.compactMap { (film.graph[$0]?.given ?? outputs[$0])?.asset.digest }
+            if digests.count == node.inputs.count,
+               case .succeeded(let output)? = try await production.journal.entry(for: CacheKey(spec: node.spec, inputs: digests))?.state,
+               production.blobs.contains(output.asset) {
+                synced[shot] = output
+            } else {
+                unsynced.append(shot)
+            }
+        }
+        return (synced, unsynced.sorted())
     }
 
     /// The voices, music cues and sound effects where the film graph places them.

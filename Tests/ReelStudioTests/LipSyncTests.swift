@@ -75,6 +75,13 @@ import Testing
         let take = try #require(try await production.repository.takes(of: spoken.id).first)
         let takeFile = try Data(contentsOf: production.blobs.url(for: try #require(take.output).asset))
 
+        // Exported before a render: the take as the model made it, and the export says why
+        // (an export never pays for a lip-sync).
+        let early = try await studio.timeline(production)
+        #expect(early.warnings.contains { $0.hasPrefix("\(spoken.id): its lip-synced picture is not made yet") }, "\(early.warnings)")
+        #expect(Self.picture(spoken.id, in: early.timeline)?.media?.digest == take.output?.asset.digest.rawValue)
+        #expect(fal.core.requests.filter { $0.method == "POST" }.isEmpty)
+
         let cut = try await studio.film(production, output: dir.file("cut.mp4"), makeMissing: false)
         #expect(cut.summary.succeeded, "\(cut.summary.failures)")
         let asked = fal.core.requests.filter { $0.method == "POST" && $0.path.contains("/lipsync/") }
@@ -109,8 +116,25 @@ import Testing
         let again = try await studio.film(production, output: dir.file("cut2.mp4"), makeMissing: false)
         #expect(again.summary.succeeded)
         #expect(fal.core.requests.filter { $0.method == "POST" }.count == 1, "paid once")
+
+        // Exported after: the editor gets the lip-synced picture the film was cut from.
+        let synced = try #require(cut.summary.outputs[NodeID("lipsync:\(take.id)")])
+        let late = try await studio.timeline(production)
+        #expect(!late.warnings.contains { $0.contains("lip-synced") }, "\(late.warnings)")
+        let exported = try #require(Self.picture(spoken.id, in: late.timeline))
+        #expect(exported.media?.digest == synced.asset.digest.rawValue && exported.metadata["lipsync"] == true)
+        #expect(Self.picture(silent.id, in: late.timeline)?.metadata["lipsync"] == nil)
+        #expect(fal.core.requests.filter { $0.method == "POST" }.count == 1, "the export paid nothing")
         try await sim.stop()
         try await fal.core.stop()
+    }
+
+    /// The picture track's clip of `shot`.
+    static func picture(_ shot: ShotID, in timeline: Timeline) -> Clip? {
+        for case .clip(let clip) in timeline.tracks.first(where: { $0.kind == .video })?.items ?? [] where clip.name == shot.rawValue {
+            return clip
+        }
+        return nil
     }
 
     @Test func aFailedLipSyncLeavesTheShotAsItIsAndSaysSo() async throws {

@@ -35,6 +35,8 @@ struct TimelineBuilder {
     /// Ambiences and spot effects.
     var effects: [Sound] = []
     let cues: [SubtitleCue]
+    /// The lip-synced picture of the shots a render lip-synced: their clips instead of the take's.
+    var lipSynced: [ShotID: NodeOutput] = [:]
     /// Where an asset's file is.
     let path: (Asset) -> String
 
@@ -77,7 +79,7 @@ struct TimelineBuilder {
         for shot in storyboard.shots {
             let frames = rate.frames(in: shot.duration)
             let end = start + rate.time(frames: frames)
-            guard let (take, output) = choices[shot.id]?.stored else {
+            guard let (take, made) = choices[shot.id]?.stored else {
                 track.items.append(.gap(rate.time(frames: frames)))
                 track.markers.append(Marker(name: "\(shot.id): no take yet", range: TimeRange(start: start, duration: rate.time(frames: 1)),
                                             color: .red, note: "run `reel generate --shots \(shot.id)`, then export again",
@@ -85,6 +87,7 @@ struct TimelineBuilder {
                 start = end
                 continue
             }
+            let output = lipSynced[shot.id] ?? made
             let available = availableFrames(output.asset) ?? frames
             let used = min(available, frames)
             var meta: [String: JSONValue] = [
@@ -93,9 +96,11 @@ struct TimelineBuilder {
                 "size": .string(shot.size.rawValue), "move": .string(shot.move.rawValue),
             ]
             if let prompt = prompts[shot.id] { meta["prompt"] = .string(prompt) }
+            if lipSynced[shot.id] != nil { meta["lipsync"] = true }
             if case .picked(_, _, let outdated) = choices[shot.id] { meta["picked"] = true; meta["outdated"] = .bool(outdated) }
             if case .older = choices[shot.id] { meta["outdated"] = true }
-            let media = reference(output.asset, name: "\(shot.id.rawValue)-t\(take.number)", frames: available)
+            let media = reference(output.asset, name: "\(shot.id.rawValue)-t\(take.number)" + (lipSynced[shot.id] == nil ? "" : "-lipsync"),
+                                  frames: available)
             track.items.append(.clip(Clip(name: shot.id.rawValue, sourceRange: TimeRange(start: .zero, duration: rate.time(frames: used)),
                                           media: media, heldFrames: frames - used, metadata: meta)))
             if used < frames {
