@@ -124,7 +124,8 @@ struct ProjectsController {
         return EncodedJSON(body: try await library.boards.board(project, token: token) {
             let production = try library.open(project)
             defer { production.close() }
-            return try JSONAnswer.encode(try await studio.boardView(production))
+            let body = try JSONAnswer.encode(try await studio.boardView(production))
+            return (body, try await studio.changeToken(production))
         })
     }
 
